@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { FIELDS } from "./fields.js";
+import { PAPER_ONLY_REASONS, RULE_IDS } from "./report.js";
+
+/**
+ * Configuration of a check: the CLI's options, the task pane's settings (stored in the
+ * workbook) and the tests all go through this one schema.
+ */
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
+
+export const BulletinOptionsSchema = z.object({
+  /** The inspected body: `市教育局党组`. Read from the ledger's title rows when absent. */
+  body: z.string().optional(),
+  /** The inspection: `市委第三巡察组`. Read from the ledger's title when absent. */
+  inspection: z.string().optional(),
+  /** A full title that replaces the generated one. */
+  title: z.string().optional(),
+  /** Who issues the bulletin (signature line); defaults to `body` + 巡察整改工作领导小组办公室. */
+  issuer: z.string().optional(),
+});
+export type BulletinOptions = z.infer<typeof BulletinOptionsSchema>;
+
+export const ConfigSchema = z.object({
+  today: IsoDate,
+  lang: z.enum(["zh", "en"]).default("zh"),
+  dueSoonDays: z.number().int().min(0).max(365).default(10),
+  /** Rule switches; every rule is on unless set to false. */
+  rules: z.partialRecord(z.enum(RULE_IDS), z.boolean()).default({}),
+  /** Paper-only checks, each on unless set to false. */
+  paperOnly: z.partialRecord(z.enum(PAPER_ONLY_REASONS), z.boolean()).default({}),
+  /** Overrides of what detection finds. */
+  sheet: z.string().optional(),
+  headerRow: z.number().int().positive().optional(),
+  /** Column letters by field, overriding the header mapping. */
+  columns: z.partialRecord(z.enum(FIELDS), z.string().regex(/^[A-Za-z]{1,3}$/)).default({}),
+  bulletin: BulletinOptionsSchema.default({}),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+export type ConfigInput = z.input<typeof ConfigSchema>;
+
+export function makeConfig(input: ConfigInput): Config {
+  return ConfigSchema.parse(input);
+}

@@ -1,0 +1,83 @@
+/**
+ * Calendar dates without time zones. The engine works on ISO dates (`2025-06-30`):
+ * they compare as strings, print as the clerk expects and survive JSON.
+ */
+
+export type IsoDate = string;
+
+export function isoDate(y: number, m: number, d: number): IsoDate {
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+export function isValidYmd(y: number, m: number, d: number): boolean {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
+  if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1) return false;
+  return d <= daysInMonth(y, m);
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+export function parseIsoDate(s: string): IsoDate | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return isValidYmd(y, mo, d) ? isoDate(y, mo, d) : null;
+}
+
+/** The calendar date a Date object carries in its UTC fields (how hosts hand dates over). */
+export function dateToIso(d: Date): IsoDate {
+  return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** Today's date in the machine's local time zone (the clerk's calendar). */
+export function localToday(now: Date = new Date()): IsoDate {
+  return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whole days from `a` to `b` (positive when b is later). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
+}
+
+export function addDays(a: IsoDate, days: number): IsoDate {
+  return dateToIso(new Date(Date.parse(`${a}T00:00:00Z`) + days * DAY_MS));
+}
+
+/**
+ * Excel serial number to a Date (UTC fields = the cell's calendar date and time).
+ * In the 1900 system Excel counts a 29 February 1900 that never was (Lotus's bug),
+ * so serials from 61 on are one day ahead of the true count; serial 60 is that
+ * phantom day and is shown as 1900-02-28 here. The 1904 system (old Mac workbooks)
+ * starts on 1904-01-01 with serial 0.
+ */
+export function serialToDate(serial: number, date1904 = false): Date {
+  const whole = Math.floor(serial);
+  const fraction = serial - whole;
+  let base: number;
+  let days: number;
+  if (date1904) {
+    base = Date.UTC(1904, 0, 1);
+    days = whole;
+  } else {
+    base = Date.UTC(1899, 11, 31);
+    days = whole >= 61 ? whole - 1 : whole === 60 ? 59 : whole;
+  }
+  return new Date(base + days * DAY_MS + Math.round(fraction * DAY_MS));
+}
+
+/** Chinese long date as bulletins print it: `2025年7月1日` (no leading zeros). */
+export function formatChineseDate(d: IsoDate): string {
+  const [y, m, day] = d.split("-").map(Number);
+  return `${y}年${m}月${day}日`;
+}
+
+/** English long date: `1 July 2025`. */
+export function formatEnglishDate(d: IsoDate): string {
+  const [y, m, day] = d.split("-").map(Number);
+  const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  return `${day} ${months[(m ?? 1) - 1]} ${y}`;
+}

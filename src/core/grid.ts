@@ -1,0 +1,102 @@
+/**
+ * The Grid is everything the engine ever sees of a worksheet: a rectangle of cell
+ * values with their display text, number formats and merged areas. Hosts (Office.js,
+ * exceljs, CSV) translate their own cell models into this one.
+ */
+
+/** An error cell such as `#N/A` or `#REF!`. */
+export interface ErrorValue {
+  error: string;
+}
+
+/**
+ * A cell value. Dates are `Date` objects whose UTC fields carry the calendar date and
+ * time the cell shows (Excel has no time zones); hosts convert serial numbers with
+ * `serialToDate` in `dates.ts`.
+ */
+export type CellValue = string | number | boolean | Date | ErrorValue | null;
+
+/** A merged area in worksheet coordinates, 1-based and inclusive. */
+export interface MergedArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface Grid {
+  sheet: string;
+  /** Worksheet row and column (1-based) of `values[0][0]`. */
+  origin: { row: number; col: number };
+  /** Row-major values; rows may be shorter than the widest row. */
+  values: CellValue[][];
+  /** Display text as the sheet shows it, when the host has it (same shape as values). */
+  text?: string[][];
+  /** Number formats, when the host has them (same shape as values). */
+  formats?: string[][];
+  merges: MergedArea[];
+}
+
+export function isErrorValue(v: unknown): v is ErrorValue {
+  return typeof v === "object" && v !== null && !(v instanceof Date) && typeof (v as ErrorValue).error === "string";
+}
+
+/** Column number (1-based) to letters: 1 → A, 27 → AA. */
+export function columnLetter(col: number): string {
+  let s = "";
+  let n = col;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Letters to column number (1-based): A → 1, AA → 27. */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+export function cellAddress(row: number, col: number): string {
+  return `${columnLetter(col)}${row}`;
+}
+
+/** Parses `H12` into worksheet row and column (1-based). */
+export function parseAddress(address: string): { row: number; col: number } {
+  const m = /^([A-Za-z]{1,3})(\d+)$/.exec(address.trim());
+  if (!m) throw new Error(`not a cell address: ${address}`);
+  return { row: Number(m[2]), col: columnNumber(m[1]!) };
+}
+
+/** The value at a worksheet position, or null outside the grid. */
+export function valueAt(grid: Grid, row: number, col: number): CellValue {
+  return grid.values[row - grid.origin.row]?.[col - grid.origin.col] ?? null;
+}
+
+/** Display text of a cell: the host's text if it has it, else the value rendered plainly. */
+export function textAt(grid: Grid, row: number, col: number): string {
+  const t = grid.text?.[row - grid.origin.row]?.[col - grid.origin.col];
+  if (t !== undefined && t !== "") return t;
+  return valueToText(valueAt(grid, row, col));
+}
+
+export function valueToText(v: CellValue): string {
+  if (v === null) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return v.error;
+}
+
+export function gridRowCount(grid: Grid): number {
+  return grid.values.length;
+}
+
+export function gridColCount(grid: Grid): number {
+  let n = 0;
+  for (const r of grid.values) if (r.length > n) n = r.length;
+  return n;
+}

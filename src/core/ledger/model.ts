@@ -1,0 +1,46 @@
+import type { CellValue } from "../grid.js";
+import type { Field } from "../fields.js";
+import type { DeadlineMeaning, StatusMeaning } from "../parse/meaning.js";
+
+/** Where the ledger sits in its sheet. Rows and columns are worksheet numbers (1-based). */
+export interface LedgerLayout {
+  sheet: string;
+  /** The header's last row (the one whose cells name the fields). */
+  headerRow: number;
+  /** Every row the header spans (two for a grouped header). */
+  headerRows: number[];
+  /** Column of each field found; absent fields are missing. */
+  columns: Partial<Record<Field, number>>;
+  /** The header text each column was recognised by. */
+  headers: Partial<Record<Field, string>>;
+  /** How well the header matched (higher is better); used to pick the ledger sheet. */
+  score: number;
+}
+
+export interface TaskCell {
+  row: number;
+  col: number;
+  value: CellValue;
+  /** Trimmed display text ("" for empty). */
+  text: string;
+}
+
+/** One rectification task: one data row, with merged values filled in from their masters. */
+export interface Task {
+  row: number;
+  cells: Partial<Record<Field, TaskCell>>;
+  /** The category caption above this task (`（一）……方面`), if any. */
+  category?: string;
+  deadline: DeadlineMeaning;
+  status: StatusMeaning;
+}
+
+export interface Ledger {
+  layout: LedgerLayout;
+  tasks: Task[];
+}
+
+/** The task's trimmed text for a field ("" when empty or the column is absent). */
+export function fieldText(task: Task, field: Field): string {
+  return task.cells[field]?.text ?? "";
+}

@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { FIELDS } from "./fields.js";
+
+/**
+ * The report: the public JSON contract of `ledger-check --json`, the task pane and the
+ * tests. Rule ids and paper-only reasons are stable; messages are presentation.
+ */
+
+export const RULE_IDS = [
+  "missing-lead",
+  "missing-department",
+  "missing-measures",
+  "missing-deadline",
+  "invalid-deadline",
+  "missing-status",
+  "overdue",
+  "due-soon",
+  "paper-only",
+] as const;
+export const RuleIdSchema = z.enum(RULE_IDS);
+export type RuleId = z.infer<typeof RuleIdSchema>;
+
+export const PAPER_ONLY_REASONS = [
+  "no-evidence",
+  "documents-only",
+  "long-term-closed",
+  "duplicate-text",
+  "vague-measures",
+] as const;
+export const PaperOnlyReasonSchema = z.enum(PAPER_ONLY_REASONS);
+export type PaperOnlyReason = z.infer<typeof PaperOnlyReasonSchema>;
+
+export const SeveritySchema = z.enum(["error", "warning", "info"]);
+export type Severity = z.infer<typeof SeveritySchema>;
+
+const ColumnLetter = z.string().regex(/^[A-Z]{1,3}$/);
+const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const FindingSchema = z.object({
+  rule: RuleIdSchema,
+  reason: PaperOnlyReasonSchema.optional(),
+  severity: SeveritySchema,
+  row: z.number().int().positive(),
+  column: ColumnLetter,
+  cell: z.string().regex(/^[A-Z]{1,3}\d+$/),
+  message: z.string().min(1),
+  /** The task's problem text, shortened: lets a reader see which task without the sheet. */
+  problem: z.string().optional(),
+  department: z.string().optional(),
+  /** For overdue: whole days past the deadline; for due-soon: days left. */
+  days: z.number().int().optional(),
+});
+export type Finding = z.infer<typeof FindingSchema>;
+
+export const SummarySchema = z.object({
+  tasks: z.number().int().nonnegative(),
+  done: z.number().int().nonnegative(),
+  inProgress: z.number().int().nonnegative(),
+  notStarted: z.number().int().nonnegative(),
+  overdue: z.number().int().nonnegative(),
+  dueSoon: z.number().int().nonnegative(),
+  paperOnly: z.number().int().nonnegative(),
+  incomplete: z.number().int().nonnegative(),
+  /** Tasks whose status is empty or not in the vocabulary. */
+  statusUnknown: z.number().int().nonnegative(),
+  /** done / tasks, 0–1, rounded to 4 places. */
+  completionRate: z.number().min(0).max(1),
+  errors: z.number().int().nonnegative(),
+  warnings: z.number().int().nonnegative(),
+  infos: z.number().int().nonnegative(),
+});
+export type Summary = z.infer<typeof SummarySchema>;
+
+export const NoticeSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+});
+export type Notice = z.infer<typeof NoticeSchema>;
+
+export const ReportSchema = z.object({
+  file: z.string().optional(),
+  sheet: z.string(),
+  headerRow: z.number().int().positive(),
+  today: IsoDateSchema,
+  lang: z.enum(["zh", "en"]),
+  columns: z.partialRecord(z.enum(FIELDS), ColumnLetter),
+  findings: z.array(FindingSchema),
+  summary: SummarySchema,
+  /** Things the clerk should know that are not findings on a cell (e.g. no evidence column). */
+  notices: z.array(NoticeSchema),
+});
+export type Report = z.infer<typeof ReportSchema>;

@@ -1,0 +1,62 @@
+import type { Grid } from "../core/grid.js";
+import type { Severity } from "../core/report.js";
+import type { SheetDocument } from "../core/sheet-document.js";
+
+/**
+ * The port: everything the engine and the UI need from a workbook, and nothing more.
+ * Implemented by hosts/xlsx (exceljs: CLI, browser preview, tests) and hosts/excel
+ * (Office.js inside Excel). Hosts translate; they hold no ledger logic.
+ */
+
+export interface SheetInfo {
+  name: string;
+  /** Rows and columns of the used range (0 for an empty sheet). */
+  rowCount: number;
+  colCount: number;
+  /** True for sheets ledger-check generated (the bulletin); never a ledger candidate. */
+  generated: boolean;
+  visible: boolean;
+}
+
+export interface ReadOptions {
+  /** Read only the first rows (sheet detection needs the top of each sheet). */
+  maxRows?: number;
+  /** Called as chunks arrive: rows read so far and rows in all. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A finding's mark on a ledger cell: a fill by severity and a note with the messages. */
+export interface Mark {
+  row: number;
+  col: number;
+  severity: Severity;
+  /** The messages for this cell, one per line. */
+  note: string;
+}
+
+/** Fill colours by severity (ARGB-free "RRGGBB"), shared by every host and the UI tiles. */
+export const MARK_FILLS: Record<Severity, string> = {
+  error: "FFC7CE",
+  warning: "FFEB9C",
+  info: "DDEBF7",
+};
+
+export interface WorkbookPort {
+  listSheets(): Promise<SheetInfo[]>;
+  readGrid(sheet: string, options?: ReadOptions): Promise<Grid>;
+  /**
+   * Fills and annotates the cells, first recording each cell's original fill and note in
+   * the workbook so that clearMarks can restore them exactly, even in a later session.
+   * Replaces marks made earlier on that sheet. Never writes a cell's value.
+   */
+  writeMarks(sheet: string, marks: Mark[]): Promise<void>;
+  /** Restores the fills and notes recorded by writeMarks; a no-op when there are none. */
+  clearMarks(sheet: string): Promise<void>;
+  /**
+   * Writes a generated sheet. Replaces a sheet ledger-check made before under that name;
+   * never replaces a sheet of the user's (picks `name (2)` …). Returns the name used.
+   */
+  writeSheet(doc: SheetDocument): Promise<string>;
+  /** Brings the sheet forward and selects the cell (`H12`). */
+  select(sheet: string, cell: string): Promise<void>;
+}
