@@ -1,0 +1,223 @@
+/**
+ * Status cells (整改进展, 完成情况) → meaning. The one mistake that matters is reading a
+ * "not yet" as done: `基本完成`, `未完成` and `尚未完成` all contain `完成`. So phrases are
+ * matched longest first at the same position, and the phrase the cell opens with wins
+ * (`正在推进，已完成方案制定` is in progress).
+ */
+import { isErrorValue, type CellValue } from "../grid.js";
+import type { StatusKind, StatusMeaning } from "./meaning.js";
+import { normalize, normalizeSpaced } from "./normalize.js";
+
+type Known = Exclude<StatusKind, "empty" | "unknown">;
+
+const ZH_DONE = [
+  "已完成整改",
+  "已完成",
+  "已全部完成",
+  "全部完成",
+  "整改完成",
+  "完成整改",
+  "已整改到位",
+  "整改到位",
+  "已整改",
+  "已销号",
+  "销号",
+  "已办结",
+  "办结",
+  "已落实",
+  "落实到位",
+  "已解决",
+  "已验收",
+  "完成",
+];
+const ZH_IN_PROGRESS = [
+  "基本完成",
+  "部分完成",
+  "阶段性完成",
+  "初步完成",
+  "大部分完成",
+  "未全部完成",
+  "尚未全部完成",
+  "未完全完成",
+  "正在推进",
+  "推进中",
+  "正在整改",
+  "整改中",
+  "进行中",
+  "正在进行",
+  "正在落实",
+  "落实中",
+  "正在实施",
+  "实施中",
+  "持续推进",
+  "持续整改",
+  "长期坚持",
+  "有序推进",
+  "稳步推进",
+  "按计划推进",
+  "按期推进",
+  "已启动",
+  "部分整改",
+];
+const ZH_NOT_STARTED = [
+  "未完成",
+  "尚未完成",
+  "没有完成",
+  "未能完成",
+  "未启动",
+  "尚未启动",
+  "未开始",
+  "尚未开始",
+  "未整改",
+  "尚未整改",
+  "未落实",
+  "未办结",
+  "待整改",
+  "待启动",
+  "未推进",
+];
+
+/**
+ * Phrases too plain to trust in the middle of a sentence (`计划6月底前完成` is a plan, not a
+ * result): they count only when the cell opens with them.
+ */
+const OPENING_ONLY = new Set(["完成", "销号", "办结"]);
+
+const EN_DONE = ["done", "completed", "complete", "closed", "finished", "resolved"];
+const EN_IN_PROGRESS = [
+  "in progress",
+  "in-progress",
+  "ongoing",
+  "on-going",
+  "underway",
+  "under way",
+  "partially done",
+  "partially completed",
+  "partially complete",
+  "partly done",
+  "partly completed",
+  "largely completed",
+  "mostly done",
+  "mostly completed",
+];
+const EN_NOT_STARTED = [
+  "not started",
+  "not yet started",
+  "not done",
+  "not completed",
+  "not complete",
+  "incomplete",
+  "open",
+  "to do",
+  "todo",
+  "to-do",
+];
+
+interface Phrase {
+  text: string;
+  kind: Known;
+}
+
+function phrases(list: string[], kind: Known): Phrase[] {
+  return list.map((text) => ({ text, kind }));
+}
+
+const byLengthDesc = (a: Phrase, b: Phrase): number => b.text.length - a.text.length;
+
+const ZH: Phrase[] = [
+  ...phrases(ZH_DONE, "done"),
+  ...phrases(ZH_IN_PROGRESS, "in-progress"),
+  ...phrases(ZH_NOT_STARTED, "not-started"),
+].sort(byLengthDesc);
+
+const EN: Phrase[] = [
+  ...phrases(EN_DONE, "done"),
+  ...phrases(EN_IN_PROGRESS, "in-progress"),
+  ...phrases(EN_NOT_STARTED, "not-started"),
+].sort(byLengthDesc);
+
+export function parseStatus(value: CellValue, text?: string): StatusMeaning {
+  try {
+    return parseCell(value, text);
+  } catch {
+    return {
+      kind: "unknown",
+      text: typeof text === "string" ? text.trim() : "",
+    };
+  }
+}
+
+function parseCell(value: CellValue, text: string | undefined): StatusMeaning {
+  const shown = typeof text === "string" ? text.trim() : "";
+  if (typeof value === "string") return parseText(value);
+  if (value === null || value === undefined) return parseText(shown);
+  if (isErrorValue(value)) return { kind: "unknown", text: value.error };
+  if (value instanceof Date) {
+    const t = Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString().slice(0, 10);
+    return { kind: "unknown", text: shown || t };
+  }
+  return { kind: "unknown", text: shown || String(value) };
+}
+
+function parseText(raw: string): StatusMeaning {
+  const shown = raw.trim();
+  const compact = normalize(raw);
+  if (compact === "") return { kind: "empty", text: "" };
+  const kind = matchChinese(compact) ?? matchEnglish(normalizeSpaced(raw).toLowerCase());
+  return { kind: kind ?? "unknown", text: shown };
+}
+
+function matchChinese(s: string): Known | null {
+  // The cell opens with a phrase: longest first, so `基本完成` beats `完成`.
+  for (const p of ZH) if (s.startsWith(p.text)) return adjustDone(p, s.slice(p.text.length));
+  // Otherwise the earliest phrase anywhere (`目前已完成`, `经核查，已整改到位`), longest at a tie.
+  let best: Phrase | null = null;
+  let bestAt = Infinity;
+  for (const p of ZH) {
+    if (OPENING_ONLY.has(p.text)) continue;
+    const at = s.indexOf(p.text);
+    if (at >= 0 && (at < bestAt || (at === bestAt && best !== null && p.text.length > best.text.length))) {
+      best = p;
+      bestAt = at;
+    }
+  }
+  if (!best) return null;
+  // `计划6月底前整改完成` is a plan, not a result.
+  if (PLAN.test(s.slice(0, bestAt))) return null;
+  return adjustDone(best, s.slice(bestAt + best.text.length));
+}
+
+const PLAN = /计划|预计|拟|将于|争取|力争|确保/;
+
+/** `已完成80%` is a share of the work, not the whole of it. */
+function adjustDone(p: Phrase, rest: string): Known {
+  if (p.kind !== "done") return p.kind;
+  const pct = /^(?:率(?:为|达到|达)?|了|约|的)?(\d+(?:\.\d+)?)%/.exec(rest);
+  return pct && Number(pct[1]) < 100 ? "in-progress" : "done";
+}
+
+function matchEnglish(s: string): Known | null {
+  let best: Phrase | null = null;
+  let bestAt = Infinity;
+  for (const p of EN) {
+    const at = wordIndex(s, p.text);
+    if (at >= 0 && (at < bestAt || (at === bestAt && best !== null && p.text.length > best.text.length))) {
+      best = p;
+      bestAt = at;
+    }
+  }
+  return best ? adjustDone(best, s.slice(bestAt + best.text.length).trimStart()) : null;
+}
+
+/** Index of `word` in `s` as a whole word (`open` is not in `reopened`), or -1. */
+function wordIndex(s: string, word: string): number {
+  let from = 0;
+  for (;;) {
+    const at = s.indexOf(word, from);
+    if (at < 0) return -1;
+    const before = at > 0 ? s[at - 1]! : "";
+    const after = s[at + word.length] ?? "";
+    if (!/[a-z0-9]/.test(before) && !/[a-z0-9]/.test(after)) return at;
+    from = at + 1;
+  }
+}

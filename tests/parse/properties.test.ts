@@ -1,0 +1,140 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { CellValue } from "../../src/core/grid.js";
+import { daysInMonth, isoDate } from "../../src/core/dates.js";
+import { parseDeadline } from "../../src/core/parse/deadline.js";
+import { parseStatus } from "../../src/core/parse/status.js";
+
+const KINDS_DEADLINE = ["empty", "date", "immediate", "ongoing", "invalid"];
+const KINDS_STATUS = ["done", "in-progress", "not-started", "empty", "unknown"];
+
+/** Strings made of the characters the parsers care about, so the rules actually fire. */
+const ledgerish = fc
+  .array(
+    fc.constantFrom(
+      ..."0123456789０１２３年月日号底末前旬上中下半季度第Q H.-/，,。 \n一二三四五六十〇长期持续立行改完成已未基本推进".split(
+        "",
+      ),
+      "June ",
+      "end of ",
+      "2025",
+      "202",
+    ),
+    { maxLength: 30 },
+  )
+  .map((parts) => parts.join(""));
+
+const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
+  fc.string(),
+  fc.string({ unit: "grapheme" }),
+  ledgerish,
+  fc.double(),
+  fc.integer(),
+  fc.integer({ min: 30000, max: 80000 }),
+  fc.boolean(),
+  fc.constant(null),
+  fc.date(),
+  fc.date({ noInvalidDate: false }),
+  fc.constant(new Date(Number.NaN)),
+  fc.record({
+    error: fc.constantFrom("#N/A", "#REF!", "#VALUE!", "#DIV/0!", ""),
+  }),
+);
+
+const optionalText = fc.option(fc.oneof(fc.string(), ledgerish), {
+  nil: undefined,
+});
+
+describe("parsers never throw", () => {
+  it("parseDeadline returns a meaning for any cell value and text", () => {
+    fc.assert(
+      fc.property(cellValue, optionalText, (value, text) => {
+        const result = parseDeadline(value, text);
+        expect(KINDS_DEADLINE).toContain(result.kind);
+        if (result.kind === "date") expect(result.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it("parseStatus returns a meaning for any cell value and text", () => {
+    fc.assert(
+      fc.property(cellValue, optionalText, (value, text) => {
+        expect(KINDS_STATUS).toContain(parseStatus(value, text).kind);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it("survive values outside the CellValue type", () => {
+    fc.assert(
+      fc.property(fc.anything(), (value) => {
+        expect(KINDS_DEADLINE).toContain(parseDeadline(value as CellValue).kind);
+        expect(KINDS_STATUS).toContain(parseStatus(value as CellValue).kind);
+      }),
+    );
+    const hostile = Object.create(null) as CellValue;
+    expect(parseDeadline(hostile).kind).toBe("invalid");
+    expect(parseStatus(hostile).kind).toBe("unknown");
+  });
+});
+
+describe("typed dates parse back to the same day", () => {
+  const ymd = fc
+    .record({
+      y: fc.integer({ min: 1900, max: 2199 }),
+      m: fc.integer({ min: 1, max: 12 }),
+      d: fc.integer({ min: 1, max: 31 }),
+    })
+    .filter(({ y, m, d }) => d <= daysInMonth(y, m));
+  const pad = (n: number): string => String(n).padStart(2, "0");
+
+  it.each([
+    ["y年m月d日", (y: number, m: number, d: number) => `${y}年${m}月${d}日`],
+    ["y.m.d", (y: number, m: number, d: number) => `${y}.${m}.${d}`],
+    ["y-mm-dd", (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`],
+    ["y/m/d", (y: number, m: number, d: number) => `${y}/${m}/${d}`],
+    ["y年mm月dd日前", (y: number, m: number, d: number) => `${y}年${pad(m)}月${pad(d)}日前`],
+  ])("%s", (_name, write) => {
+    fc.assert(
+      fc.property(ymd, ({ y, m, d }) => {
+        expect(parseDeadline(write(y, m, d))).toEqual({
+          kind: "date",
+          date: isoDate(y, m, d),
+          precision: "day",
+          ongoing: false,
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("a Date cell carries its UTC calendar day", () => {
+    fc.assert(
+      fc.property(ymd, fc.integer({ min: 0, max: 86_399_999 }), ({ y, m, d }, ms) => {
+        const value = new Date(Date.UTC(y, m - 1, d) + ms);
+        expect(parseDeadline(value)).toEqual({
+          kind: "date",
+          date: isoDate(y, m, d),
+          precision: "day",
+          ongoing: false,
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("month periods end on the month's last day", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1900, max: 2199 }), fc.integer({ min: 1, max: 12 }), (y, m) => {
+        const expected = {
+          kind: "date",
+          date: isoDate(y, m, daysInMonth(y, m)),
+          precision: "month",
+          ongoing: false,
+        };
+        expect(parseDeadline(`${y}年${m}月底`)).toEqual(expected);
+        expect(parseDeadline(`${y}.${m}`)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

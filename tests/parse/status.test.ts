@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import type { StatusKind } from "../../src/core/parse/meaning.js";
+import { parseStatus } from "../../src/core/parse/status.js";
+
+function table(kind: StatusKind, inputs: string[]): void {
+  it.each(inputs)(`%j → ${kind}`, (input) => {
+    expect(parseStatus(input)).toEqual({ kind, text: input.trim() });
+  });
+}
+
+describe("parseStatus: done", () => {
+  table("done", [
+    "已完成",
+    "完成",
+    "已整改",
+    "整改完成",
+    "已销号",
+    "已办结",
+    "办结",
+    "已落实",
+    "已完成整改",
+    "已完成（6月已通过验收）",
+    "已完成(6月已通过验收)",
+    "已完成。召开专题会议研究部署，印发《整改方案》。",
+    "已整改到位",
+    "目前已完成",
+    "经核查，已整改到位",
+    "已完成100%",
+    "完成率100%",
+    " 已 完 成 ",
+    "Done",
+    "done",
+    "Completed",
+    "Complete",
+    "Closed",
+    "DONE",
+    "Completed on 30 June",
+  ]);
+});
+
+describe("parseStatus: in progress", () => {
+  table("in-progress", [
+    "基本完成",
+    "基本完成，长效机制正在建立",
+    "正在推进",
+    "推进中",
+    "正在整改",
+    "整改中",
+    "进行中",
+    "持续推进",
+    "持续整改",
+    "部分完成",
+    "阶段性完成",
+    "正在推进，已完成方案制定",
+    "整改中（已完成80%）",
+    "已完成80%",
+    "已完成 60%",
+    "完成率60%",
+    "完成率达到95.5%",
+    "目前基本完成",
+    "In progress",
+    "in-progress",
+    "Ongoing",
+    "Partially done",
+    "partially completed",
+  ]);
+});
+
+describe("parseStatus: not started", () => {
+  table("not-started", [
+    "未完成",
+    "未启动",
+    "未开始",
+    "尚未完成",
+    "尚未启动",
+    "未整改",
+    "未完成，正在推进",
+    "目前尚未完成",
+    "Not started",
+    "Open",
+    "To do",
+    "Not completed",
+    "Incomplete",
+  ]);
+});
+
+describe("parseStatus: unknown", () => {
+  table("unknown", ["见附件", "计划6月底前整改完成", "好", "reopened", "n/a", "2025年6月30日"]);
+});
+
+describe("parseStatus: empty and non-text cells", () => {
+  it("calls null and blank text empty, with empty text", () => {
+    expect(parseStatus(null)).toEqual({ kind: "empty", text: "" });
+    expect(parseStatus("")).toEqual({ kind: "empty", text: "" });
+    expect(parseStatus("  \n ")).toEqual({ kind: "empty", text: "" });
+    expect(parseStatus("\u3000")).toEqual({ kind: "empty", text: "" });
+    expect(parseStatus(null, "")).toEqual({ kind: "empty", text: "" });
+  });
+  it("reads the display text of a null value", () => {
+    expect(parseStatus(null, "已完成")).toEqual({
+      kind: "done",
+      text: "已完成",
+    });
+  });
+  it("calls error cells, numbers, booleans and dates unknown", () => {
+    expect(parseStatus({ error: "#N/A" })).toEqual({
+      kind: "unknown",
+      text: "#N/A",
+    });
+    expect(parseStatus(1)).toEqual({ kind: "unknown", text: "1" });
+    expect(parseStatus(0.8, "80%")).toEqual({ kind: "unknown", text: "80%" });
+    expect(parseStatus(true)).toEqual({ kind: "unknown", text: "true" });
+    expect(parseStatus(true, "TRUE")).toEqual({
+      kind: "unknown",
+      text: "TRUE",
+    });
+    expect(parseStatus(new Date(Date.UTC(2025, 5, 30)))).toEqual({
+      kind: "unknown",
+      text: "2025-06-30",
+    });
+    expect(parseStatus(new Date(Number.NaN))).toEqual({
+      kind: "unknown",
+      text: "Invalid Date",
+    });
+  });
+});
