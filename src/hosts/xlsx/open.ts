@@ -1,0 +1,120 @@
+import ExcelJS from "exceljs";
+import type { Bilingual } from "../../core/i18n.js";
+import { readCsv } from "./csv.js";
+import { XlsxWorkbook } from "./xlsx-workbook.js";
+
+/**
+ * Opens the bytes of a file the clerk picked. Node and browser alike: the caller reads the
+ * file. The format is told by its first bytes, the name only breaks ties (CSV has no magic).
+ */
+
+export type WorkbookOpenErrorCode = "xls" | "encrypted" | "corrupt" | "empty-file" | "unsupported";
+
+const MESSAGES: Record<WorkbookOpenErrorCode, Bilingual> = {
+  xls: {
+    zh: "这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再校验。",
+    en: "This is an old .xls file. Save it as .xlsx in Excel, then check it again.",
+  },
+  encrypted: {
+    zh: "文件设有打开密码，请在 Excel 中取消密码（文件→信息→保护工作簿）并保存后再校验。",
+    en: "The file is password-protected. Remove the password in Excel (File → Info → Protect Workbook), save, then check it again.",
+  },
+  corrupt: {
+    zh: "文件已损坏或不是有效的 Excel 文件，请在 Excel 中打开确认后另存为 .xlsx 再校验。",
+    en: "The file is damaged or not a valid Excel file. Open it in Excel, save it as .xlsx, then check it again.",
+  },
+  "empty-file": {
+    zh: "文件是空的（0 字节），请确认选择了正确的文件。",
+    en: "The file is empty (0 bytes). Check that you picked the right file.",
+  },
+  unsupported: {
+    zh: "不支持此文件格式，请使用 .xlsx 或 .csv 文件。",
+    en: "This file format is not supported. Use an .xlsx or .csv file.",
+  },
+};
+
+export class WorkbookOpenError extends Error {
+  readonly code: WorkbookOpenErrorCode;
+  readonly messages: Bilingual;
+
+  constructor(code: WorkbookOpenErrorCode, cause?: unknown) {
+    super(MESSAGES[code].en, cause === undefined ? undefined : { cause });
+    this.name = "WorkbookOpenError";
+    this.code = code;
+    this.messages = MESSAGES[code];
+  }
+}
+
+export type FileFormat = "xlsx" | "csv" | "xls" | "encrypted" | "unknown";
+
+export function detectFormat(bytes: Uint8Array, fileName: string): FileFormat {
+  const ext = extension(fileName);
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return "xlsx";
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    // An OLE2 compound file: either a real .xls or an xlsx wrapped by Excel's encryption.
+    return containsUtf16(bytes, "EncryptedPackage") ? "encrypted" : "xls";
+  }
+  if (ext === "csv" || ext === "txt") return "csv";
+  return "unknown";
+}
+
+export async function openWorkbookFile(bytes: Uint8Array, fileName: string): Promise<XlsxWorkbook> {
+  if (bytes.length === 0) throw new WorkbookOpenError("empty-file");
+  const ext = extension(fileName);
+  const format = detectFormat(bytes, fileName);
+  switch (format) {
+    case "xls":
+      throw new WorkbookOpenError("xls");
+    case "encrypted":
+      throw new WorkbookOpenError("encrypted");
+    case "csv":
+      try {
+        return XlsxWorkbook.fromCsvGrid(readCsv(bytes, csvSheetName(fileName)));
+      } catch (e) {
+        throw new WorkbookOpenError("corrupt", e);
+      }
+    case "xlsx": {
+      // Zip-based, but not something exceljs reads.
+      if (ext === "xlsb" || ext === "ods" || ext === "numbers") throw new WorkbookOpenError("unsupported");
+      const wb = new ExcelJS.Workbook();
+      try {
+        await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+      } catch (e) {
+        throw new WorkbookOpenError("corrupt", e);
+      }
+      // A zip without a workbook inside (a renamed .zip, a truncated download) loads as nothing.
+      if (wb.worksheets.length === 0) throw new WorkbookOpenError("corrupt");
+      return XlsxWorkbook.fromExcelJS(wb);
+    }
+    default:
+      // Bytes that are neither zip nor OLE2 under an Excel name: damaged (or renamed) files.
+      if (ext === "xlsx" || ext === "xlsm" || ext === "xls") throw new WorkbookOpenError("corrupt");
+      throw new WorkbookOpenError("unsupported");
+  }
+}
+
+function extension(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? "";
+  const dot = base.lastIndexOf(".");
+  return dot < 0 ? "" : base.slice(dot + 1).toLowerCase();
+}
+
+/** The CSV's sheet is named after the file, within Excel's rules (31 chars, no []:*?/\). */
+export function csvSheetName(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? "";
+  const dot = base.lastIndexOf(".");
+  const stem = (dot > 0 ? base.slice(0, dot) : base).replace(/[[\]:*?/\\]/g, "_").replace(/^'+|'+$/g, "");
+  const name = [...stem].slice(0, 31).join("").trim();
+  return name === "" ? "Sheet1" : name;
+}
+
+function containsUtf16(bytes: Uint8Array, text: string): boolean {
+  const n = text.length * 2;
+  outer: for (let i = 0; i + n <= bytes.length; i++) {
+    for (let k = 0; k < text.length; k++) {
+      if (bytes[i + 2 * k] !== text.charCodeAt(k) || bytes[i + 2 * k + 1] !== 0) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
