@@ -47,6 +47,8 @@ export const FindingSchema = z.object({
   /** The task's problem text, shortened: lets a reader see which task without the sheet. */
   problem: z.string().optional(),
   department: z.string().optional(),
+  /** The task's own worksheet row; differs from `row` when the cell is merged down from a task above. */
+  taskRow: z.number().int().positive().optional(),
   /** For overdue: whole days past the deadline; for due-soon: days left. */
   days: z.number().int().optional(),
 });

@@ -1,6 +1,8 @@
 import type { Grid } from "../core/grid.js";
-import type { Severity } from "../core/report.js";
+import type { Mark } from "../core/marks.js";
 import type { SheetDocument } from "../core/sheet-document.js";
+
+export { MARK_FILLS, type Mark } from "../core/marks.js";
 
 /**
  * The port: everything the engine and the UI need from a workbook, and nothing more.
@@ -24,22 +26,6 @@ export interface ReadOptions {
   /** Called as chunks arrive: rows read so far and rows in all. */
   onProgress?: (done: number, total: number) => void;
 }
-
-/** A finding's mark on a ledger cell: a fill by severity and a note with the messages. */
-export interface Mark {
-  row: number;
-  col: number;
-  severity: Severity;
-  /** The messages for this cell, one per line. */
-  note: string;
-}
-
-/** Fill colours by severity (ARGB-free "RRGGBB"), shared by every host and the UI tiles. */
-export const MARK_FILLS: Record<Severity, string> = {
-  error: "FFC7CE",
-  warning: "FFEB9C",
-  info: "DDEBF7",
-};
 
 export interface WorkbookPort {
   listSheets(): Promise<SheetInfo[]>;

@@ -1,0 +1,82 @@
+import { buildBulletin } from "../core/bulletin/build.js";
+import { layoutBulletin } from "../core/bulletin/layout.js";
+import { checkGrid, chooseLedgerSheet, type CheckResult } from "../core/check.js";
+import type { Config } from "../core/config.js";
+import { LedgerError, noLedgerError } from "../core/errors.js";
+import { HEADER_SEARCH_ROWS } from "../core/ledger/detect.js";
+import { readTitle } from "../core/ledger/title.js";
+import { marksFromReport } from "../core/marks.js";
+import type { SheetInfo, WorkbookPort } from "../hosts/workbook.js";
+
+/**
+ * The one-click job, host-agnostic: find the ledger sheet, read it, check it, and (on
+ * request) mark it and write the bulletin. The CLI, the browser preview and the task pane
+ * all run this same sequence through their own WorkbookPort.
+ */
+
+export type Stage = "open" | "detect" | "read" | "check" | "mark" | "bulletin";
+
+export interface Progress {
+  (stage: Stage, done?: number, total?: number): void;
+}
+
+export interface WorkbookCheck extends CheckResult {
+  sheets: SheetInfo[];
+  /** Bulletin options with what the ledger's title rows say filled in. */
+  bulletin: Config["bulletin"];
+}
+
+export async function checkWorkbook(port: WorkbookPort, config: Config, progress: Progress = () => {}, file?: string): Promise<WorkbookCheck> {
+  progress("detect");
+  const sheets = await port.listSheets();
+  const candidates = sheets.filter((s) => !s.generated);
+  let sheet: string;
+  if (config.sheet !== undefined) {
+    if (!sheets.some((s) => s.name === config.sheet)) {
+      throw new LedgerError("sheet-not-found", {
+        zh: `找不到工作表“${config.sheet}”。现有工作表：${sheets.map((s) => s.name).join("、")}。`,
+        en: `No sheet named “${config.sheet}”. Sheets: ${sheets.map((s) => s.name).join(", ")}.`,
+      });
+    }
+    sheet = config.sheet;
+  } else {
+    const withData = candidates.filter((s) => s.rowCount > 0);
+    if (withData.length === 0) {
+      throw new LedgerError("empty-workbook", { zh: "工作簿是空的，没有可校验的内容。", en: "The workbook is empty: nothing to check." });
+    }
+    // Visible sheets first: a hidden sheet wins only when no visible one holds a ledger.
+    const ordered = [...withData.filter((s) => s.visible), ...withData.filter((s) => !s.visible)];
+    const heads = [];
+    for (const s of ordered) heads.push(await port.readGrid(s.name, { maxRows: HEADER_SEARCH_ROWS }));
+    const layout = chooseLedgerSheet(heads, config);
+    if (!layout) throw noLedgerError(ordered.map((s) => s.name));
+    sheet = layout.sheet;
+  }
+
+  progress("read", 0, 1);
+  const grid = await port.readGrid(sheet, { onProgress: (done, total) => progress("read", done, total) });
+  progress("check");
+  const result = checkGrid(grid, config, file);
+  const title = readTitle(grid, result.ledger.layout);
+  return { ...result, sheets, bulletin: { ...title, ...definedOnly(config.bulletin) } };
+}
+
+/** Fills and notes on the flagged cells (replacing earlier marks); returns how many cells. */
+export async function markWorkbook(port: WorkbookPort, check: WorkbookCheck, progress: Progress = () => {}): Promise<number> {
+  progress("mark");
+  const marks = marksFromReport(check.report);
+  await port.writeMarks(check.report.sheet, marks);
+  return marks.length;
+}
+
+/** Writes the 整改通报 sheet; returns the sheet's name (never a sheet of the user's). */
+export async function writeBulletin(port: WorkbookPort, check: WorkbookCheck, progress: Progress = () => {}): Promise<string> {
+  progress("bulletin");
+  const lang = check.report.lang;
+  const doc = layoutBulletin(buildBulletin(check.report, check.ledger, { lang, bulletin: check.bulletin }), lang);
+  return port.writeSheet(doc);
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== "")) as Partial<T>;
+}

@@ -1,0 +1,150 @@
+import type { Config } from "./config.js";
+import { noLedgerError, LedgerError } from "./errors.js";
+import { FIELD_LABELS, type Field } from "./fields.js";
+import { cellAddress, columnLetter, type Grid } from "./grid.js";
+import { detectLayout } from "./ledger/detect.js";
+import { MergeIndex } from "./ledger/merge-index.js";
+import { fieldText, type Ledger, type LedgerLayout } from "./ledger/model.js";
+import { readTasks } from "./ledger/rows.js";
+import type { Finding, Notice, Report, RuleId, Severity, Summary } from "./report.js";
+import { RULES, type Rule } from "./rules/index.js";
+
+export interface CheckResult {
+  ledger: Ledger;
+  report: Report;
+}
+
+/** Shortened problem text carried on each finding so a reader knows the task. */
+const SNIPPET = 40;
+
+/**
+ * Detects the ledger in a grid, reads its tasks and runs the rules. Pure: the same grid,
+ * configuration and `config.today` give the same report, whichever host read the grid.
+ */
+export function checkGrid(grid: Grid, config: Config, file?: string): CheckResult {
+  if (grid.values.every((r) => r.every((v) => v === null || v === ""))) {
+    throw new LedgerError("empty-sheet", {
+      zh: `工作表“${grid.sheet}”是空的，没有可校验的内容。`,
+      en: `Sheet “${grid.sheet}” is empty: nothing to check.`,
+    });
+  }
+  const merges = MergeIndex.of(grid);
+  const layout = detectLayout(grid, { headerRow: config.headerRow, columns: config.columns }, merges);
+  if (!layout) throw noLedgerError([grid.sheet]);
+  const ledger: Ledger = { layout, tasks: readTasks(grid, layout, merges) };
+  return { ledger, report: runRules(ledger, config, file) };
+}
+
+/** Picks the sheet whose header best matches ledger fields, from grids of each sheet's top rows. */
+export function chooseLedgerSheet(heads: Grid[], config: Pick<Config, "headerRow" | "columns">): LedgerLayout | null {
+  let best: LedgerLayout | null = null;
+  for (const grid of heads) {
+    const layout = detectLayout(grid, { headerRow: config.headerRow, columns: config.columns });
+    if (layout && (!best || layout.score > best.score)) best = layout;
+  }
+  return best;
+}
+
+export function runRules(ledger: Ledger, config: Config, file?: string): Report {
+  const { layout } = ledger;
+  const lang = config.lang;
+  const findings: Finding[] = [];
+  const notices: Notice[] = [];
+  const ctx = { ledger, today: config.today, config };
+
+  for (const rule of enabledRules(config)) {
+    const absent = rule.requires.filter((f) => layout.columns[f] === undefined);
+    if (absent.length > 0) {
+      if (ledger.tasks.length > 0) notices.push(missingColumnNotice(rule, absent, lang));
+      continue;
+    }
+    for (const draft of rule.check(ctx)) {
+      const cell = draft.task.cells[draft.field]!;
+      const problem = fieldText(draft.task, "problem");
+      const department = fieldText(draft.task, "department");
+      findings.push({
+        rule: rule.id,
+        ...(rule.reason ? { reason: rule.reason } : {}),
+        severity: rule.severity,
+        row: cell.row,
+        column: columnLetter(cell.col),
+        cell: cellAddress(cell.row, cell.col),
+        message: draft.message[lang],
+        ...(problem ? { problem: problem.length > SNIPPET ? `${problem.slice(0, SNIPPET)}…` : problem } : {}),
+        ...(department ? { department } : {}),
+        ...(draft.days !== undefined ? { days: draft.days } : {}),
+        taskRow: draft.task.row,
+      });
+    }
+  }
+  findings.sort((a, b) => a.row - b.row || a.column.length - b.column.length || a.column.localeCompare(b.column));
+
+  const columns: Partial<Record<Field, string>> = {};
+  for (const [field, col] of Object.entries(layout.columns) as [Field, number][]) columns[field] = columnLetter(col);
+
+  return {
+    ...(file !== undefined ? { file } : {}),
+    sheet: layout.sheet,
+    headerRow: layout.headerRow,
+    today: config.today,
+    lang,
+    columns,
+    findings,
+    summary: summarize(ledger, findings),
+    notices,
+  };
+}
+
+function enabledRules(config: Config): Rule[] {
+  return RULES.filter((r) => config.rules[r.id] !== false && !(r.reason && config.paperOnly[r.reason] === false));
+}
+
+function missingColumnNotice(rule: Rule, absent: Field[], lang: Config["lang"]): Notice {
+  const names = absent.map((f) => FIELD_LABELS[f][lang]).join(lang === "zh" ? "、" : ", ");
+  const what = rule.reason ? `${rule.id}/${rule.reason}` : rule.id;
+  return {
+    code: `missing-column:${what}`,
+    message:
+      lang === "zh"
+        ? `台账中没有“${names}”列，无法检查 ${what}。`
+        : `The ledger has no ${names} column, so ${what} cannot be checked.`,
+  };
+}
+
+/** Figures counted per task, not per finding: a task with two paper-only signs is one task. */
+export function summarize(ledger: Ledger, findings: readonly Finding[]): Summary {
+  const rowsWith = (pred: (f: Finding) => boolean) => new Set(findings.filter(pred).map(taskRowOf)).size;
+  const incompleteRules: RuleId[] = ["missing-lead", "missing-department", "missing-measures", "missing-deadline", "invalid-deadline", "missing-status"];
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  let done = 0;
+  let inProgress = 0;
+  let notStarted = 0;
+  let statusUnknown = 0;
+  for (const t of ledger.tasks) {
+    if (t.status.kind === "done") done++;
+    else if (t.status.kind === "in-progress") inProgress++;
+    else if (t.status.kind === "not-started") notStarted++;
+    else statusUnknown++;
+  }
+  const tasks = ledger.tasks.length;
+  return {
+    tasks,
+    done,
+    inProgress,
+    notStarted,
+    overdue: rowsWith((f) => f.rule === "overdue"),
+    dueSoon: rowsWith((f) => f.rule === "due-soon"),
+    paperOnly: rowsWith((f) => f.rule === "paper-only"),
+    incomplete: rowsWith((f) => incompleteRules.includes(f.rule)),
+    statusUnknown,
+    completionRate: tasks === 0 ? 0 : Math.round((done / tasks) * 10000) / 10000,
+    errors: count("error"),
+    warnings: count("warning"),
+    infos: count("info"),
+  };
+}
+
+/** The task a finding belongs to: a merged cell's master may sit on another task's row. */
+function taskRowOf(f: Finding): number {
+  return f.taskRow ?? f.row;
+}

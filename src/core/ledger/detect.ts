@@ -1,0 +1,90 @@
+import type { Field } from "../fields.js";
+import { columnNumber, gridColCount, textAt, type Grid } from "../grid.js";
+import { isSequenceHeader, mapHeaders } from "./headers.js";
+import { MergeIndex } from "./merge-index.js";
+import type { LedgerLayout } from "./model.js";
+
+/** How far down a header may sit below title rows. */
+export const HEADER_SEARCH_ROWS = 20;
+
+/** A header must name at least this many fields, one of them the problem or the measures. */
+const MIN_FIELDS = 3;
+
+export interface DetectOptions {
+  /** Force the header row (worksheet row number). */
+  headerRow?: number;
+  /** Force columns by letter, overriding the mapping. */
+  columns?: Partial<Record<Field, string>>;
+}
+
+/**
+ * Finds the header row and maps its columns to fields, or returns null when the sheet
+ * holds no ledger. Merged header cells count in every row and column they cover, so a
+ * two-row header (责任主体 over 责任领导 | 责任科室, the other captions merged down) reads as
+ * its lower row. Cells merged across many columns are titles or group captions, never
+ * field names.
+ */
+export function detectLayout(grid: Grid, options: DetectOptions = {}, merges = MergeIndex.of(grid)): LedgerLayout | null {
+  const first = grid.origin.row;
+  const last = Math.min(first + grid.values.length - 1, first + HEADER_SEARCH_ROWS - 1);
+  const rows = options.headerRow !== undefined ? [options.headerRow] : range(first, last);
+
+  let best: LedgerLayout | null = null;
+  for (const row of rows) {
+    const headers = headerCells(grid, row, merges);
+    const { columns, score } = mapHeaders(headers);
+    const found = Object.keys(columns).length;
+    const forced = options.headerRow !== undefined;
+    if (!forced && (found < MIN_FIELDS || (columns.problem === undefined && columns.measures === undefined))) continue;
+    if (best && score <= best.score) continue;
+    const headerTexts: Partial<Record<Field, string>> = {};
+    for (const [field, col] of Object.entries(columns) as [Field, number][]) headerTexts[field] = headers.get(col) ?? "";
+    best = { sheet: grid.sheet, headerRow: row, headerRows: headerRowsOf(grid, row, merges), columns, headers: headerTexts, score };
+  }
+  if (best && options.columns) {
+    for (const [field, letters] of Object.entries(options.columns) as [Field, string][]) {
+      best.columns[field] = columnNumber(letters);
+      best.headers[field] = textAt(grid, best.headerRow, columnNumber(letters));
+    }
+  }
+  return best;
+}
+
+/** Header text by column for one row, merge-resolved, skipping wide captions. */
+function headerCells(grid: Grid, row: number, merges: MergeIndex): Map<number, string> {
+  const out = new Map<number, string>();
+  const cols = gridColCount(grid);
+  for (let col = grid.origin.col; col < grid.origin.col + cols; col++) {
+    const area = merges.areaAt(row, col);
+    if (area && area.right - area.left >= 2) continue;
+    const m = merges.masterOf(row, col);
+    const text = textAt(grid, m.row, m.col).trim();
+    if (text) out.set(col, text);
+  }
+  return out;
+}
+
+/** The header row plus the row above when that row holds group captions over this one. */
+function headerRowsOf(grid: Grid, row: number, merges: MergeIndex): number[] {
+  const above = row - 1;
+  if (above < grid.origin.row) return [row];
+  const cols = gridColCount(grid);
+  let sharedDown = 0;
+  for (let col = grid.origin.col; col < grid.origin.col + cols; col++) {
+    const area = merges.areaAt(row, col);
+    if (area && area.top <= above && area.bottom >= row && area.right - area.left < 2) sharedDown++;
+  }
+  return sharedDown > 0 ? [above, row] : [row];
+}
+
+/** The sequence-number column (序号), if the header has one. */
+export function sequenceColumn(grid: Grid, layout: LedgerLayout, merges: MergeIndex): number | undefined {
+  for (const [col, text] of headerCells(grid, layout.headerRow, merges)) if (isSequenceHeader(text)) return col;
+  return undefined;
+}
+
+function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let i = a; i <= b; i++) out.push(i);
+  return out;
+}

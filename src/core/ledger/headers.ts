@@ -1,0 +1,118 @@
+import type { Field } from "../fields.js";
+
+/**
+ * Header synonyms by field. `strong` names are what ledgers call the field; `weak` names
+ * are used only when nothing strong names it (e.g. 责任人 for a lead). `not` lists headers
+ * that look alike but mean something else: 配合单位 (co-units) is not the responsible
+ * department, 整改目标 (a goal) is not the measures, 问题类别 is a category.
+ */
+interface Synonyms {
+  strong: string[];
+  weak: string[];
+  not: RegExp[];
+}
+
+export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
+  problem: {
+    strong: ["反馈问题", "存在问题", "问题内容", "问题描述", "具体问题", "问题表现", "问题清单", "巡察反馈问题", "巡视反馈问题", "问题", "problem", "issue", "finding", "findings", "problem description"],
+    weak: ["反馈意见", "主要问题", "description"],
+    not: [/类别|类型|性质|分类|序号|编号|category|type/i],
+  },
+  measures: {
+    strong: ["整改措施", "整改举措", "具体措施", "措施", "整改任务", "整改措施及要求", "measures", "actions", "corrective actions", "corrective action", "rectification measures"],
+    weak: ["任务", "措施要求", "action"],
+    not: [/目标|goal|target/i],
+  },
+  lead: {
+    strong: ["责任领导", "牵头领导", "分管领导", "牵头校领导", "责任校领导", "牵头局领导", "责任局领导", "lead", "responsible leader", "leader", "lead official"],
+    weak: ["责任人", "负责人", "owner", "responsible person"],
+    not: [/配合|经办|联系人/],
+  },
+  department: {
+    strong: ["责任部门", "牵头单位", "责任单位", "牵头部门", "主责单位", "责任科室", "责任处室", "牵头处室", "department", "responsible unit", "responsible department", "unit", "dept"],
+    weak: ["承办单位", "部门", "单位"],
+    not: [/配合|协办|co-?unit|supporting/i],
+  },
+  deadline: {
+    strong: ["整改时限", "完成时限", "时限要求", "整改期限", "完成期限", "时限", "deadline", "due", "due date", "time limit"],
+    weak: ["完成时间", "整改时间", "截止时间", "date"],
+    not: [/实际|actual/i],
+  },
+  status: {
+    strong: ["整改进展", "整改进度", "完成情况", "整改情况", "进展情况", "状态", "整改状态", "进展", "status", "progress"],
+    weak: ["整改结果", "result"],
+    not: [],
+  },
+  evidence: {
+    strong: ["佐证材料", "佐证资料", "支撑材料", "证明材料", "佐证", "evidence", "supporting documents", "proof"],
+    weak: ["附件", "材料", "attachments"],
+    not: [],
+  },
+};
+
+/** Headers of a sequence-number column: its numbers are not task content. */
+export const SEQUENCE_HEADERS = ["序号", "编号", "no", "no.", "#", "item", "seq"];
+
+/**
+ * Header text without what clerks add around the name: line breaks, spaces, asterisks,
+ * bracketed notes (`完成时限（年月日）`), full-width letters, and trailing colons.
+ */
+export function normalizeHeader(text: string): string {
+  return text
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[(（【\[<《][^)）】\]>》]*[)）】\]>》]/g, "")
+    .replace(/[\s*＊:：]/g, "")
+    .toLowerCase();
+}
+
+/**
+ * How well a header names a field: 3 for a strong name exactly, 2 for a strong name
+ * within a longer header (`整改完成时限`), 1 for a weak name, 0 for none. English names
+ * must match whole words so that `unit` does not hide in `community`.
+ */
+export function headerScore(header: string, field: Field): number {
+  const h = normalizeHeader(header);
+  if (h === "" || h.length > 24) return 0;
+  const syn = HEADER_SYNONYMS[field];
+  if (syn.not.some((re) => re.test(h))) return 0;
+  if (syn.strong.some((s) => h === s)) return 3;
+  if (syn.strong.some((s) => contains(h, s))) return 2;
+  if (syn.weak.some((s) => h === s || contains(h, s))) return 1;
+  return 0;
+}
+
+function contains(header: string, name: string): boolean {
+  if (/^[a-z .-]+$/.test(name)) {
+    return new RegExp(`(^|[^a-z])${name.replace(/[.]/g, "\\.")}($|[^a-z])`).test(header);
+  }
+  return header.includes(name);
+}
+
+export function isSequenceHeader(header: string): boolean {
+  return SEQUENCE_HEADERS.includes(normalizeHeader(header));
+}
+
+/**
+ * Assigns fields to header cells: each field to its best-scoring column, each column to
+ * at most one field, higher scores first (so 牵头单位 wins department over 单位 elsewhere).
+ */
+export function mapHeaders(headers: Map<number, string>): { columns: Partial<Record<Field, number>>; score: number } {
+  const candidates: { field: Field; col: number; score: number }[] = [];
+  for (const [col, text] of headers) {
+    for (const field of Object.keys(HEADER_SYNONYMS) as Field[]) {
+      const score = headerScore(text, field);
+      if (score > 0) candidates.push({ field, col, score });
+    }
+  }
+  candidates.sort((a, b) => b.score - a.score || a.col - b.col);
+  const columns: Partial<Record<Field, number>> = {};
+  const usedCols = new Set<number>();
+  let score = 0;
+  for (const c of candidates) {
+    if (columns[c.field] !== undefined || usedCols.has(c.col)) continue;
+    columns[c.field] = c.col;
+    usedCols.add(c.col);
+    score += c.score;
+  }
+  return { columns, score };
+}

@@ -1,0 +1,28 @@
+import type { Rule } from "./rule.js";
+
+export const invalidDeadline: Rule = {
+  id: "invalid-deadline",
+  severity: "error",
+  requires: ["deadline"],
+  docs: {
+    description: {
+      zh: "整改时限无法识别为日期、期间（如“2025年6月底”“2025年第三季度”）或“立行立改”“长期坚持”。",
+      en: "The deadline is not a date, a period (end of June 2025, Q3 2025) or “immediate” / “ongoing”.",
+    },
+    example: { zh: "整改时限写作“尽快”、“6月底”（缺年份）或 #N/A。", en: "Deadline “ASAP”, “end of June” (no year) or #N/A." },
+  },
+  *check({ ledger }) {
+    for (const task of ledger.tasks) {
+      if (task.deadline.kind !== "invalid") continue;
+      const text = task.deadline.text;
+      yield {
+        task,
+        field: "deadline",
+        message: {
+          zh: `整改时限“${text}”无法识别：请改为具体日期（如2025年6月30日）或期间（如2025年6月底）。`,
+          en: `Deadline “${text}” is not a usable date: write a date (2025-06-30) or a period (end of June 2025).`,
+        },
+      };
+    }
+  },
+};

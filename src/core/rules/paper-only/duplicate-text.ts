@@ -1,0 +1,55 @@
+import { cellAddress } from "../../grid.js";
+import { fieldText, type Task } from "../../ledger/model.js";
+import type { Rule } from "../rule.js";
+import { normalizeMeasures } from "./measures-text.js";
+
+/** Shorter texts (`已整改`, `按要求落实`) repeat innocently. */
+export const MIN_DUPLICATE_LENGTH = 12;
+
+export const duplicateText: Rule = {
+  id: "paper-only",
+  reason: "duplicate-text",
+  severity: "warning",
+  requires: ["measures"],
+  docs: {
+    description: {
+      zh: `同一段整改措施（去掉空格标点后不少于${MIN_DUPLICATE_LENGTH}字）出现在不同问题下：疑似复制粘贴式整改。`,
+      en: `The same measures text (at least ${MIN_DUPLICATE_LENGTH} characters, ignoring spaces and punctuation) stands under different problems: copy-paste rectification.`,
+    },
+    example: {
+      zh: "第9行与第14行的措施都是“将责任清单细化到全部42个内设科室……”，问题却不同。",
+      en: "Rows 9 and 14 have word-for-word the same measures for two different problems.",
+    },
+  },
+  *check({ ledger }) {
+    const groups = new Map<string, Task[]>();
+    for (const task of ledger.tasks) {
+      const key = normalizeMeasures(fieldText(task, "measures"));
+      if (key.length < MIN_DUPLICATE_LENGTH) continue;
+      const list = groups.get(key);
+      if (list) list.push(task);
+      else groups.set(key, [task]);
+    }
+    for (const tasks of groups.values()) {
+      if (tasks.length < 2) continue;
+      // A measures cell merged over several rows is one text, not a copy of itself.
+      const byCell = new Map<string, Task>();
+      for (const t of tasks) byCell.set(cellAddress(t.cells.measures!.row, t.cells.measures!.col), t);
+      if (byCell.size < 2) continue;
+      const problems = new Set([...byCell.values()].map((t) => normalizeMeasures(fieldText(t, "problem"))));
+      if (problems.size < 2) continue;
+      for (const [address, task] of byCell) {
+        const others = [...byCell.keys()].filter((a) => a !== address).join("、");
+        const othersEn = [...byCell.keys()].filter((a) => a !== address).join(", ");
+        yield {
+          task,
+          field: "measures",
+          message: {
+            zh: `疑似纸面整改：整改措施与${others}完全相同，但针对的是不同问题。请针对本问题制定具体措施。`,
+            en: `Possibly paper-only: the measures are word for word those in ${othersEn}, for a different problem. Write measures for this problem.`,
+          },
+        };
+      }
+    }
+  },
+};

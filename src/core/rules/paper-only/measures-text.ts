@@ -1,0 +1,54 @@
+/**
+ * How inspectors read a measures text for 纸面整改 (paper-only rectification): which
+ * clauses are only meetings, study and documents, which change something on the ground,
+ * and which are slogans with nothing to check.
+ */
+
+/** Meetings, study sessions and documents: 以文件落实文件. */
+const DOCUMENT_ACTION =
+  /召开|会议|研究部署|专题研究|研究|学习|传达|部署|印发|制定|修订|出台|起草|下发|转发|通知|方案|制度|办法|意见|规定|细则|计划|纪要|动员|座谈|讲话|宣讲|党课|培训|meeting|study|circular|policy|plan|draft|issue[ds]? (?:a|the)|document/i;
+
+/** Actions that change something a visitor could see or count. */
+const CONCRETE_ACTION =
+  /检查|排查|督查|核查|抽查|清理|清退|整治|查处|追责|问责|处分|处理|招聘|录用|配备|上线|运行|纳入|考核|脱钩|退还|追回|收回|拆除|改造|建成|竣工|公示|公开|实行|覆盖|压减|减少|削减|调整|撤销|关停|到位|验收|审计|兑现|发放|补齐|新增|台账|销号|inspect|audit|recruit|hire|launch|remove|refund|dismiss|publish|install|close/i;
+
+/** Slogans: 进一步加强, 切实提高, 高度重视. */
+const SLOGAN = /进一步|切实|高度重视|不断|提高认识|认真|着力|全面加强|持续加强|大力|努力|积极|深入|扎实|狠抓|further|strengthen|enhance|improve awareness|attach great importance/i;
+
+/** A count, a percentage or a date: something checkable. */
+const NUMBER = /\d|[一二两三四五六七八九十百千万]+(?:名|个|次|项|家|所|人|场|期|份|批|轮)|百分之/;
+
+/** Named documents in 《》: their titles may hold any word, so they are read apart. */
+const NAMED_DOCUMENT = /《[^》]*》/g;
+
+export function clauses(text: string): string[] {
+  return text
+    .replace(NAMED_DOCUMENT, "《》")
+    .split(/[，,；;。.\n\r]+|(?:\d+|[一二三四五六七八九十]+)[、.．]|[（(]\d+[）)]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** Every clause is a meeting, a study session or a document, and none does anything checkable. */
+export function isDocumentsOnly(measures: string): boolean {
+  const parts = clauses(measures);
+  if (parts.length === 0) return false;
+  return parts.every((p) => DOCUMENT_ACTION.test(p) && !CONCRETE_ACTION.test(p) && !NUMBER.test(p));
+}
+
+/** Slogans with nothing checkable: no number or date, no named document, no concrete action. */
+export function isVague(measures: string): boolean {
+  if (!SLOGAN.test(measures)) return false;
+  if (/《[^》]*》/.test(measures)) return false;
+  const plain = measures.replace(NAMED_DOCUMENT, "");
+  return !NUMBER.test(plain) && !CONCRETE_ACTION.test(plain);
+}
+
+/** Measures text reduced for comparison: no spaces, punctuation or numbering. */
+export function normalizeMeasures(text: string): string {
+  return text
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\p{P}\p{S}]/gu, "")
+    .replace(/^(?:\d+|[一二三四五六七八九十]+)(?=\D)/, "")
+    .toLowerCase();
+}
