@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { decodeState, emptyState, encodeState, STATE_CHUNK_SIZE, STATE_SHEET, type MarksState } from "../../src/core/marks-state.js";
+import {
+  decodeState,
+  emptyState,
+  encodeState,
+  STATE_CHUNK_SIZE,
+  STATE_SHEET,
+  type MarksState,
+} from "../../src/core/marks-state.js";
 
 const sample: MarksState = {
   version: 1,
@@ -24,7 +31,8 @@ describe("marks state", () => {
 
   it("splits long state into chunks no longer than the limit, and joins them back", () => {
     const cells: MarksState["marks"][string] = {};
-    for (let r = 1; r <= 3000; r++) cells[`A${r}`] = { fill: "DDEBF7", note: `第${r}行的原批注，内容较长，用来撑大状态。` };
+    for (let r = 1; r <= 3000; r++)
+      cells[`A${r}`] = { fill: "DDEBF7", note: `第${r}行的原批注，内容较长，用来撑大状态。` };
     const big: MarksState = { version: 1, generatedSheets: [], marks: { 台账: cells } };
     const chunks = encodeState(big);
     expect(chunks.length).toBe(Math.ceil(JSON.stringify(big).length / STATE_CHUNK_SIZE));
@@ -48,7 +56,11 @@ describe("marks state", () => {
     const s: MarksState = {
       version: 1,
       generatedSheets: [],
-      marks: { S: { B2: { fill: null, note: "n", raw: { fill: { type: "pattern", pattern: "solid", fgColor: { theme: 4 } } } } } },
+      marks: {
+        S: {
+          B2: { fill: null, note: "n", raw: { fill: { type: "pattern", pattern: "solid", fgColor: { theme: 4 } } } },
+        },
+      },
     };
     expect(decodeState(encodeState(s))).toEqual(s);
   });

@@ -103,8 +103,9 @@ function readMerges(ws: ExcelJS.Worksheet, lastRow: number): MergedArea[] {
     if (top > lastRow) return;
     merges.push({ top, left, bottom: Math.min(bottom, lastRow), right });
   };
-  const internal = (ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number }> })
-    ._merges;
+  const internal = (
+    ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number }> }
+  )._merges;
   if (internal) {
     for (const m of Object.values(internal)) add(m.top, m.left, m.bottom, m.right);
   } else {
@@ -124,7 +125,20 @@ function readMerges(ws: ExcelJS.Worksheet, lastRow: number): MergedArea[] {
 // Display text for dates: a small formatter for the date codes ledgers use. Anything it does
 // not understand yields "" and the engine falls back to the value itself.
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const ZH_DAYS = ["日", "一", "二", "三", "四", "五", "六"];
 

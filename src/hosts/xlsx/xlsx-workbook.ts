@@ -1,6 +1,13 @@
 import ExcelJS from "exceljs";
 import { cellAddress, gridColCount, type Grid } from "../../core/grid.js";
-import { decodeState, emptyState, encodeState, STATE_SHEET, type MarksState, type OriginalCell } from "../../core/marks-state.js";
+import {
+  decodeState,
+  emptyState,
+  encodeState,
+  STATE_SHEET,
+  type MarksState,
+  type OriginalCell,
+} from "../../core/marks-state.js";
 import type { Severity } from "../../core/report.js";
 import type { SheetDocument } from "../../core/sheet-document.js";
 import { MARK_FILLS, type Mark, type ReadOptions, type SheetInfo, type WorkbookPort } from "../workbook.js";
@@ -151,14 +158,18 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!target || (target.state !== undefined && target.state !== "visible")) return;
     const sheets = wb.worksheets;
     for (const ws of sheets) {
-      const view = { ...(ws.views[0] ?? { state: "normal" }) } as Partial<ExcelJS.WorksheetView> & { tabSelected?: boolean };
+      const views = ws.views ?? [];
+      const view = { ...(views[0] ?? { state: "normal" }) } as Partial<ExcelJS.WorksheetView> & {
+        tabSelected?: boolean;
+      };
       // Only one selected tab: two would put Excel in group mode, where typing edits both sheets.
       view.tabSelected = ws === target;
       if (ws === target) view.activeCell = cell;
-      ws.views = [view, ...ws.views.slice(1)];
+      ws.views = [view, ...views.slice(1)];
     }
-    const bookView = wb.views[0] ?? { x: 0, y: 0, width: 12000, height: 24000, visibility: "visible" };
-    wb.views = [{ ...bookView, activeTab: sheets.indexOf(target), firstSheet: 0 }, ...wb.views.slice(1)];
+    const bookViews = wb.views ?? [];
+    const bookView = bookViews[0] ?? { x: 0, y: 0, width: 12000, height: 24000, visibility: "visible" };
+    wb.views = [{ ...bookView, activeTab: sheets.indexOf(target), firstSheet: 0 }, ...bookViews.slice(1)];
   }
 
   /** The workbook as .xlsx bytes (a CSV source becomes an xlsx with its data as a sheet). */
@@ -185,8 +196,11 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const [address, original] of Object.entries(originals)) {
       const cell = ws.getCell(address);
       const raw = original.raw ?? {};
-      setFill(cell, "fill" in raw ? (raw.fill as ExcelJS.Fill | undefined) : original.fill ? solidFill(original.fill) : undefined);
-      setNote(cell, "note" in raw ? (raw.note as Note) : original.note ?? undefined);
+      setFill(
+        cell,
+        "fill" in raw ? (raw.fill as ExcelJS.Fill | undefined) : original.fill ? solidFill(original.fill) : undefined,
+      );
+      setNote(cell, "note" in raw ? (raw.note as Note) : (original.note ?? undefined));
     }
     delete this.state.marks[ws.name];
   }

@@ -29,7 +29,12 @@ describe("readCsv", () => {
   const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]);
 
   it("reads UTF-8 with a BOM (Excel's CSV UTF-8)", () => {
-    expect(readCsv(withBom, "台账")).toEqual({ sheet: "台账", origin: { row: 1, col: 1 }, values: EXPECTED, merges: [] });
+    expect(readCsv(withBom, "台账")).toEqual({
+      sheet: "台账",
+      origin: { row: 1, col: 1 },
+      values: EXPECTED,
+      merges: [],
+    });
   });
 
   it("reads UTF-8 without a BOM", () => {

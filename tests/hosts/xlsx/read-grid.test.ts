@@ -28,9 +28,9 @@ describe("readGrid", () => {
     expect(grid.text![3]).toEqual(["", "", "", "2025年6月30日", ""]);
     expect(grid.formats![3]![3]).toBe('yyyy"年"m"月"d"日"');
     expect(grid.formats![3]![0]).toBe("General");
-    expect(grid.values.every((r, i) => r.length === grid.text![i]!.length && r.length === grid.formats![i]!.length)).toBe(
-      true,
-    );
+    expect(
+      grid.values.every((r, i) => r.length === grid.text![i]!.length && r.length === grid.formats![i]!.length),
+    ).toBe(true);
   });
 
   it("gives a formula's cached result, dates included", async () => {
@@ -92,14 +92,36 @@ describe("readGrid", () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Big");
     for (let r = 1; r <= 50000; r++) {
-      ws.addRow([r, `问题${r}`, `措施${r}`, "责任领导", "办公室", new Date(Date.UTC(2025, 5, 30)), "已完成", "材料", "", r * 2]);
+      ws.addRow([
+        r,
+        `问题${r}`,
+        `措施${r}`,
+        "责任领导",
+        "办公室",
+        new Date(Date.UTC(2025, 5, 30)),
+        "已完成",
+        "材料",
+        "",
+        r * 2,
+      ]);
     }
     ws.getColumn(6).numFmt = "yyyy/m/d";
     const t0 = performance.now();
     const grid = readGrid(ws);
     const ms = performance.now() - t0;
     expect(grid.values.length).toBe(50000);
-    expect(grid.values[49999]).toEqual([50000, "问题50000", "措施50000", "责任领导", "办公室", D0630, "已完成", "材料", "", 100000]);
+    expect(grid.values[49999]).toEqual([
+      50000,
+      "问题50000",
+      "措施50000",
+      "责任领导",
+      "办公室",
+      D0630,
+      "已完成",
+      "材料",
+      "",
+      100000,
+    ]);
     expect(ms).toBeLessThan(3000);
   });
 });
