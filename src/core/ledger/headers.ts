@@ -61,7 +61,11 @@ export function normalizeHeader(text: string): string {
   return text
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[(（【\[<《][^)）】\]>》]*[)）】\]>》]/g, "")
-    .replace(/[\s*＊:：]/g, "")
+    .replace(/[*＊:：]/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    // Spaces between Chinese characters are padding (`整改 措施`); between English words they matter.
+    .replace(/ (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) /g, "")
     .toLowerCase();
 }
 

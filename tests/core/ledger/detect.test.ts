@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { detectLayout } from "../../../src/core/ledger/detect.js";
+import { headerScore, mapHeaders, normalizeHeader } from "../../../src/core/ledger/headers.js";
+import { grid } from "../../helpers/grid.js";
+
+describe("normalizeHeader", () => {
+  it.each([
+    ["责任\n领导", "责任领导"],
+    ["*整改时限", "整改时限"],
+    ["完成时限（年月日）", "完成时限"],
+    [" 整改 措施 ", "整改措施"],
+    ["佐证材料(附件)", "佐证材料"],
+    ["Ｄｅａｄｌｉｎｅ", "deadline"],
+    ["责任部门：", "责任部门"],
+  ])("%j → %j", (input, expected) => expect(normalizeHeader(input)).toBe(expected));
+});
+
+describe("headerScore", () => {
+  it("prefers the responsible unit over co-units and measures over goals", () => {
+    expect(headerScore("牵头单位", "department")).toBe(3);
+    expect(headerScore("配合单位", "department")).toBe(0);
+    expect(headerScore("配合部门", "department")).toBe(0);
+    expect(headerScore("整改措施", "measures")).toBe(3);
+    expect(headerScore("整改目标", "measures")).toBe(0);
+    expect(headerScore("问题类别", "problem")).toBe(0);
+  });
+  it("matches English names as whole words", () => {
+    expect(headerScore("Responsible unit", "department")).toBe(3);
+    expect(headerScore("Community", "department")).toBe(0);
+    expect(headerScore("Due date", "deadline")).toBe(3);
+  });
+});
+
+describe("mapHeaders", () => {
+  it("gives each field its best column and each column one field", () => {
+    const { columns } = mapHeaders(new Map([[1, "问题类别"], [2, "反馈问题"], [3, "整改目标"], [4, "整改措施"], [5, "配合单位"], [6, "牵头单位"], [7, "责任人"], [8, "牵头\n校领导"]]));
+    expect(columns).toEqual({ problem: 2, measures: 4, department: 6, lead: 8 });
+  });
+  it("takes a weak name when nothing strong names the field", () => {
+    expect(mapHeaders(new Map([[1, "问题"], [2, "措施"], [3, "责任人"]])).columns.lead).toBe(3);
+  });
+  it("never throws on arbitrary header text", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string(), { maxLength: 12 }), (texts) => {
+        const result = mapHeaders(new Map(texts.map((t, i) => [i + 1, t])));
+        expect(new Set(Object.values(result.columns)).size).toBe(Object.keys(result.columns).length);
+      }),
+    );
+  });
+});
+
+describe("detectLayout", () => {
+  it("skips merged title rows and finds the header below them", () => {
+    const g = grid(
+      [
+        ["区委第二巡察组反馈意见整改落实台账", null, null, null, null, null],
+        ["填报单位：区教育委员会党委    填报时间：2025年6月30日", null, null, null, null, null],
+        ["序号", "存在问题", "整改措施", "责任\n领导", "责任部门", "完成时限（年月日）"],
+        [1, "问题", "措施", "张某", "办公室", "2025年6月底"],
+      ],
+      ["A1:F1", "A2:F2"],
+    );
+    const layout = detectLayout(g)!;
+    expect(layout.headerRow).toBe(3);
+    expect(layout.headerRows).toEqual([3]);
+    expect(layout.columns).toEqual({ problem: 2, measures: 3, lead: 4, department: 5, deadline: 6 });
+    expect(layout.headers.lead).toBe("责任\n领导");
+  });
+
+  it("reads a two-row header (group caption over sub-headers, others merged down)", () => {
+    const g = grid(
+      [
+        ["序号", "反馈问题", "整改措施", "责任主体", null, "整改时限", "整改进展"],
+        [null, null, null, "责任领导", "责任科室", null, null],
+        [1, "问题", "措施", "张某", "办公室", "2025年6月底", "已完成"],
+      ],
+      ["A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:F2", "G1:G2"],
+    );
+    const layout = detectLayout(g)!;
+    expect(layout.headerRow).toBe(2);
+    expect(layout.headerRows).toEqual([1, 2]);
+    expect(layout.columns).toEqual({ problem: 2, measures: 3, lead: 4, department: 5, deadline: 6, status: 7 });
+  });
+
+  it("reads English headers", () => {
+    const g = grid([["No.", "Problem", "Measures", "Responsible leader", "Department", "Deadline", "Status", "Evidence"]]);
+    expect(detectLayout(g)!.columns).toEqual({ problem: 2, measures: 3, lead: 4, department: 5, deadline: 6, status: 7, evidence: 8 });
+  });
+
+  it("returns null for a sheet that is not a ledger", () => {
+    expect(detectLayout(grid([["姓名", "部门", "电话"], ["张三", "办公室", "123"]]))).toBeNull();
+    expect(detectLayout(grid([["title spanning", null, null, null]], ["A1:D1"]))).toBeNull();
+  });
+
+  it("lets the clerk force the header row and columns", () => {
+    const g = grid([["a", "b", "c"], ["问题", "措施", "时间"], ["x", "y", "2025年6月30日"]]);
+    const layout = detectLayout(g, { headerRow: 2, columns: { deadline: "C" } })!;
+    expect(layout.headerRow).toBe(2);
+    expect(layout.columns.deadline).toBe(3);
+  });
+
+  it("picks the best of several candidate rows", () => {
+    const g = grid([
+      ["问题", "措施", "说明"],
+      ["反馈问题", "整改措施", "责任领导", "责任部门", "整改时限"],
+    ]);
+    expect(detectLayout(g)!.headerRow).toBe(2);
+  });
+});

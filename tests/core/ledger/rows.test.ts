@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { detectLayout } from "../../../src/core/ledger/detect.js";
+import { readTasks } from "../../../src/core/ledger/rows.js";
+import { readTitle } from "../../../src/core/ledger/title.js";
+import { fieldText } from "../../../src/core/ledger/model.js";
+import { grid } from "../../helpers/grid.js";
+
+const H = ["序号", "反馈问题", "整改措施", "责任领导", "责任部门", "整改时限", "整改进展", "佐证材料"];
+
+function tasksOf(rows: Parameters<typeof grid>[0], merges: string[] = []) {
+  const g = grid(rows, merges);
+  const layout = detectLayout(g)!;
+  return { g, layout, tasks: readTasks(g, layout) };
+}
+
+describe("readTasks", () => {
+  it("applies a merged problem, number and leader to every row it spans", () => {
+    const { tasks } = tasksOf(
+      [H, [1, "学习制度执行不严", "制定学习计划", "孙某", "办公室", "2025年3月31日", "已完成", "计划"], [null, null, "印发通知", null, "办公室", "立行立改", "已完成", ""]],
+      ["A2:A3", "B2:B3", "D2:D3"],
+    );
+    expect(tasks.map((t) => t.row)).toEqual([2, 3]);
+    expect(fieldText(tasks[1]!, "problem")).toBe("学习制度执行不严");
+    expect(fieldText(tasks[1]!, "lead")).toBe("孙某");
+    // The merged cell is addressed by its top-left, where its value lives.
+    expect(tasks[1]!.cells.lead).toMatchObject({ row: 2, col: 4 });
+    expect(tasks[1]!.cells.measures).toMatchObject({ row: 3, col: 3, text: "印发通知" });
+  });
+
+  it("skips category, template, footer and blank rows, and records the category", () => {
+    const { tasks } = tasksOf(
+      [
+        H,
+        ["一、关于理论学习方面", null, null, null, null, null, null, null],
+        [1, "问题甲", "措施甲", "张某", "办公室", "2025年6月底", "正在推进", ""],
+        [null, null, null, null, null, null, null, null],
+        ["（二）作风建设", null, null, null, null, null, null, null],
+        [2, "问题乙", "措施乙", "李某", "督查室", "2025年", "未启动", ""],
+        [3, null, null, null, null, null, null, null],
+        [4, null, null, null, null, null, null, null],
+        ["填报人：某某某    审核人：某某    联系电话：0000", null, null, null, null, null, null, null],
+        ["说明：本清单共2项。", null, null, null, null, null, null, null],
+      ],
+      ["A2:H2", "A10:H10"],
+    );
+    expect(tasks.map((t) => t.row)).toEqual([3, 6]);
+    expect(tasks[0]!.category).toBe("一、关于理论学习方面");
+    expect(tasks[1]!.category).toBe("（二）作风建设");
+  });
+
+  it("keeps a row that has a problem but nothing else: it is an incomplete task, not a caption", () => {
+    const { tasks } = tasksOf([H, [1, "督查检查事项过多过频", null, null, null, null, null, null]]);
+    expect(tasks).toHaveLength(1);
+  });
+
+  it("parses deadline and status of each task", () => {
+    const { tasks } = tasksOf([H, [1, "问题", "措施", "张某", "办公室", "2025年第三季度", "基本完成", ""]]);
+    expect(tasks[0]!.deadline).toEqual({ kind: "date", date: "2025-09-30", precision: "quarter", ongoing: false });
+    expect(tasks[0]!.status.kind).toBe("in-progress");
+  });
+});
+
+describe("readTitle", () => {
+  it("reads the inspection and the body from the title rows", () => {
+    const g = grid(
+      [["市委第三巡察组反馈问题整改工作台账", null, null], ["单位：市教育局党组        更新日期：2025年9月1日", null, null], H, [1, "问题", "措施"]],
+      ["A1:H1", "A2:H2"],
+    );
+    expect(readTitle(g, detectLayout(g)!)).toEqual({ inspection: "市委第三巡察组", body: "市教育局党组" });
+  });
+  it("returns nothing when there is no title", () => {
+    const g = grid([H, [1, "问题", "措施"]]);
+    expect(readTitle(g, detectLayout(g)!)).toEqual({});
+  });
+});

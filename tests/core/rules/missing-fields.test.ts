@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { grid, ledger } from "../../helpers/grid.js";
+import { findings, report } from "./run.js";
+
+describe("missing-lead / missing-department / missing-measures / missing-deadline", () => {
+  it("flags each empty cell of a task, pointing at that cell", () => {
+    const g = ledger([{}, { lead: "" }, { department: null }, { measures: "  " }, { deadline: "" }]);
+    expect(findings(g, {}, "missing")).toEqual(["D3 missing-lead", "E4 missing-department", "C5 missing-measures", "F6 missing-deadline"]);
+  });
+
+  it("is an error with a message that says what to do", () => {
+    const f = report(ledger([{ lead: "" }])).findings[0]!;
+    expect(f).toMatchObject({ rule: "missing-lead", severity: "error", row: 2, column: "D", cell: "D2" });
+    expect(f.message).toContain("责任领导");
+    expect(report(ledger([{ lead: "" }]), { lang: "en" }).findings[0]!.message).toMatch(/leader/);
+  });
+
+  it("does not count a co-unit as the department", () => {
+    const g = grid([
+      ["反馈问题", "整改措施", "责任领导", "责任部门", "配合部门", "整改时限", "整改进展"],
+      ["问题", "开展检查3次", "张某", "", "团委", "2025年12月31日", "正在推进"],
+    ]);
+    expect(findings(g, {}, "missing-department")).toEqual(["D2 missing-department"]);
+  });
+
+  it("says once that a column is absent instead of flagging every row", () => {
+    const g = grid([
+      ["反馈问题", "整改措施", "责任部门", "整改时限", "整改进展"],
+      ["问题一", "开展检查3次", "办公室", "2025年12月31日", "已完成"],
+      ["问题二", "开展检查4次", "办公室", "2025年12月31日", "已完成"],
+    ]);
+    const r = report(g);
+    expect(r.findings.filter((f) => f.rule === "missing-lead")).toEqual([]);
+    expect(r.notices.map((n) => n.code)).toContain("missing-column:missing-lead");
+    expect(r.notices.map((n) => n.code)).toContain("missing-column:paper-only/no-evidence");
+    expect(r.notices.filter((n) => n.code === "missing-column:paper-only/no-evidence")).toHaveLength(1);
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { isDocumentsOnly, isVague, normalizeMeasures } from "../../../src/core/rules/paper-only/measures-text.js";
+import { ledger } from "../../helpers/grid.js";
+import { findings, report } from "./run.js";
+
+const DONE = { status: "已完成", evidence: "验收材料" };
+
+describe("paper-only/no-evidence", () => {
+  it("flags done tasks with an empty evidence cell, at that cell", () => {
+    const g = ledger([{ ...DONE, evidence: "" }, { ...DONE }, { status: "正在推进", evidence: "" }, { status: "已完成（6月已通过验收）", evidence: " " }]);
+    expect(findings(g, {}, "paper-only")).toEqual(["H2 paper-only/no-evidence", "H5 paper-only/no-evidence"]);
+  });
+  it("can be switched off", () => {
+    expect(findings(ledger([{ ...DONE, evidence: "" }]), { paperOnly: { "no-evidence": false } }, "paper-only")).toEqual([]);
+  });
+});
+
+describe("paper-only/documents-only", () => {
+  it.each([
+    ["召开党组会议专题研究，印发《关于加强理论学习中心组学习的通知》", true],
+    ["组织学习传达会议精神；修订完善相关制度", true],
+    ["召开专题会议研究部署，开展专项检查", false],
+    ["制定方案，招聘6名专职人员", false],
+    ["印发《2025年督查检查计划》", true],
+    ["对全市义务教育招生入学实行“阳光招生”平台全程公示", false],
+    ["", false],
+  ])("%j → %s", (text, expected) => expect(isDocumentsOnly(text)).toBe(expected));
+
+  it("flags only tasks marked done, at the measures cell", () => {
+    const g = ledger([
+      { ...DONE, measures: "召开党组会议专题研究，印发《关于加强学习的通知》" },
+      { status: "正在推进", measures: "召开专题会议传达学习精神，修订学习制度" },
+    ]);
+    expect(findings(g, {}, "paper-only")).toEqual(["C2 paper-only/documents-only"]);
+  });
+});
+
+describe("paper-only/long-term-closed", () => {
+  it("flags ongoing tasks marked done, at the status cell", () => {
+    const g = ledger([{ ...DONE, deadline: "长期坚持" }, { status: "持续推进", deadline: "长期坚持" }, { ...DONE, deadline: "常态化" }]);
+    expect(findings(g, {}, "paper-only")).toEqual(["G2 paper-only/long-term-closed", "G4 paper-only/long-term-closed"]);
+  });
+});
+
+describe("paper-only/duplicate-text", () => {
+  const same = "将责任清单细化到全部42个内设科室和直属单位，年底前完成考核";
+  it("flags the same measures under different problems, each naming the other", () => {
+    const g = ledger([{ problem: "清单未细化", measures: same }, { problem: "干部储备不足", measures: `${same}。` }, { problem: "其他", measures: "开展检查3次" }]);
+    expect(findings(g, {}, "paper-only")).toEqual(["C2 paper-only/duplicate-text", "C3 paper-only/duplicate-text"]);
+    expect(report(g).findings[0]!.message).toContain("C3");
+  });
+  it("ignores short texts and repeats under the same problem", () => {
+    const g = ledger([{ problem: "甲", measures: "按要求落实" }, { problem: "乙", measures: "按要求落实" }, { problem: "丙", measures: same }, { problem: "丙", measures: same }]);
+    expect(findings(g, {}, "paper-only")).toEqual([]);
+  });
+  it("normalises spaces, punctuation and numbering", () => {
+    expect(normalizeMeasures("1. 开展 专项检查，建立台账。")).toBe(normalizeMeasures("开展专项检查,建立台账"));
+  });
+});
+
+describe("paper-only/vague-measures", () => {
+  it.each([
+    ["进一步加强青年干部理论学习，切实增强学习实效", true],
+    ["高度重视，不断提高认识", true],
+    ["进一步加强管理，年底前开展检查2次", false],
+    ["切实加强学习，落实《中心组学习规则》", false],
+    ["开展专项检查，建立问题台账", false],
+  ])("%j → %s", (text, expected) => expect(isVague(text)).toBe(expected));
+
+  it("flags the measures cell whatever the status", () => {
+    const g = ledger([{ measures: "进一步加强学习，切实提高认识" }, { ...DONE, measures: "进一步加强学习，切实提高认识。" }]);
+    expect(findings(g, {}, "paper-only")).toContain("C2 paper-only/vague-measures");
+    expect(findings(g, {}, "paper-only")).toContain("C3 paper-only/vague-measures");
+  });
+});
+
+describe("summary", () => {
+  it("counts tasks, not findings", () => {
+    const g = ledger([{ ...DONE, evidence: "", deadline: "长期坚持" }, { lead: "", department: "" }, {}]);
+    expect(report(g).summary).toMatchObject({ tasks: 3, done: 1, inProgress: 2, paperOnly: 1, incomplete: 1, completionRate: 0.3333 });
+  });
+});
