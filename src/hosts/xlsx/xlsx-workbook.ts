@@ -200,7 +200,9 @@ export class XlsxWorkbook implements WorkbookPort {
         cell,
         "fill" in raw ? (raw.fill as ExcelJS.Fill | undefined) : original.fill ? solidFill(original.fill) : undefined,
       );
-      setNote(cell, "note" in raw ? (raw.note as Note) : (original.note ?? undefined));
+      // The Office.js host records noteUnknown when Excel could not tell it the note (and so
+      // wrote none): whatever note the cell has is the clerk's.
+      if (raw.noteUnknown !== true) setNote(cell, "note" in raw ? (raw.note as Note) : (original.note ?? undefined));
     }
     delete this.state.marks[ws.name];
   }

@@ -136,3 +136,33 @@ describe("marks on an .xlsx file", () => {
     await expect(book.writeMarks(STATE_SHEET, MARKS)).rejects.toThrow();
   });
 });
+
+describe("marks state written by the Office.js host", () => {
+  it("restores its colours and leaves notes it could not read alone", async () => {
+    const wb = sampleLedger();
+    const ws = wb.getWorksheet("台账")!;
+    // As Excel left the file: our fill on C4 and D4, the clerk's note on D4 that Office.js could not read.
+    ws.getCell("C4").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } };
+    ws.getCell("C4").note = "原批注\nledger-check: 缺少佐证材料";
+    ws.getCell("D4").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFEB9C" } };
+    ws.getCell("D4").note = "用户批注";
+    const state = wb.addWorksheet(STATE_SHEET, { state: "veryHidden" });
+    state.getCell("A1").value = JSON.stringify({
+      version: 1,
+      generatedSheets: [],
+      marks: {
+        台账: {
+          C4: { fill: "00B050", note: "原批注" },
+          D4: { fill: null, note: null, raw: { noteUnknown: true } },
+        },
+      },
+    });
+    const book = await openWorkbookFile(await toBytes(wb), "台账.xlsx");
+    await book.clearMarks("台账");
+    const cleared = (await load(await book.toBuffer())).getWorksheet("台账")!;
+    expect(cleared.getCell("C4").fill).toEqual({ type: "pattern", pattern: "solid", fgColor: { argb: "FF00B050" } });
+    expect(cleared.getCell("C4").note).toBe("原批注");
+    expect(cleared.getCell("D4").fill).toEqual({ type: "pattern", pattern: "none" }); // no fill, as exceljs reads it
+    expect(cleared.getCell("D4").note).toBe("用户批注");
+  });
+});
