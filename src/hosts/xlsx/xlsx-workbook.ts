@@ -214,7 +214,7 @@ export class XlsxWorkbook implements WorkbookPort {
     let ws = wb.getWorksheet(STATE_SHEET);
     const nothing = this.state.generatedSheets.length === 0 && Object.keys(this.state.marks).length === 0;
     if (nothing) {
-      if (ws) wb.removeWorksheet(ws.id);
+      if (ws) removeSheet(wb, ws);
       return;
     }
     if (!ws) ws = wb.addWorksheet(STATE_SHEET, { state: "veryHidden" });
@@ -222,6 +222,22 @@ export class XlsxWorkbook implements WorkbookPort {
     const chunks = encodeState(this.state);
     const rows = Math.max(ws.rowCount, chunks.length);
     for (let r = 1; r <= rows; r++) ws.getCell(r, 1).value = chunks[r - 1] ?? null;
+  }
+}
+
+/**
+ * Removes a sheet, keeping the workbook's active tab on the same sheet: Excel counts tabs by
+ * position, hidden ones included, and a position past the end makes Excel repair the file.
+ */
+function removeSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): void {
+  const index = wb.worksheets.indexOf(ws);
+  wb.removeWorksheet(ws.id);
+  const last = Math.max(0, wb.worksheets.length - 1);
+  for (const view of wb.views ?? []) {
+    if (typeof view.activeTab === "number" && view.activeTab > index) view.activeTab -= 1;
+    if (typeof view.activeTab === "number" && view.activeTab > last) view.activeTab = last;
+    const v = view as { firstSheet?: number };
+    if (typeof v.firstSheet === "number" && v.firstSheet > last) v.firstSheet = last;
   }
 }
 

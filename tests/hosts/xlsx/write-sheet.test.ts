@@ -123,3 +123,19 @@ function byOrder(wb: ExcelJS.Workbook) {
   const order = wb.worksheets.map((ws) => ws.name);
   return (a: string, b: string) => order.indexOf(a) - order.indexOf(b);
 }
+
+describe("removing the state sheet", () => {
+  it("keeps the active tab on the same sheet", async () => {
+    const book = await openWorkbookFile(await workbook(["台账"]), "a.xlsx");
+    await book.writeMarks("台账", [{ row: 1, col: 1, severity: "error", note: "n" }]);
+    // The clerk adds a sheet after ours in Excel and leaves it active.
+    const saved = await load(await book.toBuffer());
+    saved.addWorksheet("附表");
+    saved.views = [{ x: 0, y: 0, width: 10000, height: 20000, visibility: "visible", activeTab: 2, firstSheet: 0 }];
+    const later = await openWorkbookFile(await toBytes(saved), "a.xlsx");
+    await later.clearMarks("台账");
+    const cleared = await load(await later.toBuffer());
+    expect(cleared.worksheets.map((ws) => ws.name)).toEqual(["台账", "附表"]);
+    expect(cleared.views[0]!.activeTab).toBe(1);
+  });
+});
