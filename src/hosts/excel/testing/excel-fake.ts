@@ -1,0 +1,1239 @@
+/// <reference types="office-js" />
+import { cellAddress } from "../../../core/grid.js";
+import { parseRangeAddress, quoteSheetName, rectAddress, splitAreas, type Rect } from "../address.js";
+
+/**
+ * A fake of the parts of the Excel JavaScript API that hosts/excel uses, with the semantics
+ * that make Office.js code go wrong when ignored ENFORCED:
+ * - a property can be read only after it was `load`ed AND a `context.sync()` ran; reading a
+ *   property whose load is queued but not yet synced throws too (PropertyNotLoaded);
+ * - writes and method calls are queued and applied, in order, at the next sync;
+ * - `*OrNullObject` proxies tell `isNullObject` only after a sync; using a null object for
+ *   anything but loads throws at sync;
+ * - each sync's request and response are measured (JSON length of what was written and
+ *   what was loaded) and a sync over the payload limit fails as Excel's does;
+ * - APIs above the fake's requirement-set level throw ApiNotFound.
+ * It lives under src/ so the bench (compiled from src/) can drive the host through it.
+ */
+
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+    this.name = "RichApi.Error";
+  }
+}
+
+const notLoaded = (what: string) =>
+  new FakeOfficeError("PropertyNotLoaded", `${what} is not available: load it and call context.sync() first`);
+
+export interface FakeFill {
+  /** "#RRGGBB" as Office.js reports it. */
+  color: string;
+  pattern: string;
+  patternColor?: string;
+}
+
+export interface FakeCell {
+  value: string | number | boolean;
+  /** Set when a written string was taken as a formula (what text cells must never become). */
+  formula?: string;
+  /** Display text; defaults to the value rendered plainly. */
+  text?: string;
+  numberFormat: string;
+  fill?: FakeFill;
+  font?: { name?: string; size?: number; bold?: boolean; color?: string };
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  wrapText?: boolean;
+  indentLevel?: number;
+  borders?: Partial<Record<"top" | "bottom" | "left" | "right", string>>;
+}
+
+export interface FakeSheet {
+  name: string;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+  cells: Map<string, FakeCell>;
+  merges: Rect[];
+  notes: Map<string, string>;
+  showGridlines: boolean;
+  pageLayout: Record<string, unknown>;
+  footer: { left?: string; center?: string; right?: string };
+  columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
+  deleted: boolean;
+}
+
+/** A seeded cell: a bare value, or a value with its format, display text and fill. */
+export type CellSeed =
+  | string
+  | number
+  | boolean
+  | null
+  | { value: string | number | boolean; numberFormat?: string; text?: string; fill?: string };
+
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+}
+
+export interface FakeExcelOptions {
+  /** Highest ExcelApi requirement set supported, e.g. "1.18" (default) or "1.8". */
+  api?: string;
+  date1904?: boolean;
+  /** Request/response limit per sync in bytes (Excel on the web: 5 MB). */
+  payloadLimit?: number;
+}
+
+const key = (row: number, col: number) => `${row},${col}`;
+const json = (v: unknown) => (v === undefined ? 0 : JSON.stringify(v).length);
+const minor = (version: string) => Number(version.split(".")[1] ?? 0);
+
+export class FakeExcel {
+  readonly sheets: FakeSheet[] = [];
+  activeSheet: string | null = null;
+  selection: { sheet: string; address: string } | null = null;
+  date1904: boolean;
+  payloadLimit: number;
+  private apiMinor: number;
+  /** One record per sync, successful or not. */
+  readonly syncLog: SyncRecord[] = [];
+
+  constructor(options: FakeExcelOptions = {}) {
+    this.apiMinor = minor(options.api ?? "1.18");
+    this.date1904 = options.date1904 ?? false;
+    this.payloadLimit = options.payloadLimit ?? 5_000_000;
+  }
+
+  /** Office.context.requirements.isSetSupported, as this fake's host would answer. */
+  readonly isSetSupported = (name: string, version?: string): boolean =>
+    name === "ExcelApi" && minor(version ?? "1.1") <= this.apiMinor;
+
+  /** Excel.run over this fake. */
+  readonly run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+    batch(new FakeContext(this) as unknown as Excel.RequestContext);
+
+  /** The same workbook opened in a host with another requirement-set level. */
+  useApi(version: string): void {
+    this.apiMinor = minor(version);
+  }
+
+  get syncCount(): number {
+    return this.syncLog.length;
+  }
+
+  requireApi(version: string, what: string): void {
+    if (minor(version) > this.apiMinor) throw new FakeOfficeError("ApiNotFound", `${what} needs ExcelApi ${version}`);
+  }
+
+  addSheet(name: string, visibility: FakeSheet["visibility"] = "Visible"): FakeSheet {
+    if (this.findSheet(name)) throw new FakeOfficeError("ItemAlreadyExists", `sheet ${name}`);
+    if (name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name))
+      throw new FakeOfficeError("InvalidArgument", `bad sheet name ${name}`);
+    const sheet: FakeSheet = {
+      name,
+      visibility,
+      cells: new Map(),
+      merges: [],
+      notes: new Map(),
+      showGridlines: true,
+      pageLayout: {},
+      footer: {},
+      columnWidths: new Map(),
+      rowHeights: new Map(),
+      deleted: false,
+    };
+    this.sheets.push(sheet);
+    if (this.activeSheet === null) this.activeSheet = name;
+    return sheet;
+  }
+
+  findSheet(name: string): FakeSheet | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => !s.deleted && s.name.toLowerCase() === lower);
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.findSheet(name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+
+  /** Seeds cells from a top-left address; null leaves a cell empty. */
+  seed(sheetName: string, topLeft: string, rows: CellSeed[][]): void {
+    const sheet = this.findSheet(sheetName) ?? this.addSheet(sheetName);
+    const { top, left } = parseRangeAddress(topLeft);
+    rows.forEach((row, r) =>
+      row.forEach((seed, c) => {
+        if (seed === null) return;
+        const cell: FakeCell =
+          typeof seed === "object"
+            ? { value: seed.value, numberFormat: seed.numberFormat ?? "General", text: seed.text }
+            : { value: seed, numberFormat: "General" };
+        if (typeof seed === "object" && seed.fill) cell.fill = { color: `#${seed.fill}`, pattern: "Solid" };
+        sheet.cells.set(key(top + r, left + c), cell);
+      }),
+    );
+  }
+
+  merge(sheetName: string, address: string): void {
+    this.sheet(sheetName).merges.push(parseRangeAddress(address));
+  }
+
+  cell(sheetName: string, address: string): FakeCell | undefined {
+    const { top, left } = parseRangeAddress(address);
+    return this.sheet(sheetName).cells.get(key(top, left));
+  }
+
+  /** The fill a cell shows: "RRGGBB" or null for none. */
+  fillOf(sheetName: string, address: string): string | null {
+    const fill = this.cell(sheetName, address)?.fill;
+    return fill && fill.pattern !== "None" ? fill.color.replace(/^#/, "").toUpperCase() : null;
+  }
+
+  /** Sync records from index `from` on, summed up. */
+  since(from: number): { syncs: number; maxRequestBytes: number; maxResponseBytes: number } {
+    const part = this.syncLog.slice(from);
+    return {
+      syncs: part.length,
+      maxRequestBytes: Math.max(0, ...part.map((s) => s.requestBytes)),
+      maxResponseBytes: Math.max(0, ...part.map((s) => s.responseBytes)),
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// The request context and the proxy machinery
+
+interface OpResult {
+  bytes: number;
+  deliver: () => void;
+}
+interface Op {
+  request: number;
+  run: () => OpResult | void;
+}
+
+class FakeContext {
+  private queue: Op[] = [];
+  readonly workbook: FakeWorkbookProxy;
+
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = new FakeWorkbookProxy(this);
+  }
+
+  enqueue(op: Op): void {
+    this.queue.push(op);
+  }
+
+  async sync<T>(passThrough?: T): Promise<T | undefined> {
+    const ops = this.queue;
+    this.queue = [];
+    const request = ops.reduce((n, op) => n + op.request, 0);
+    const record: SyncRecord = { requestBytes: request, responseBytes: 0 };
+    this.excel.syncLog.push(record);
+    await Promise.resolve();
+    if (request > this.excel.payloadLimit)
+      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `request of ${request} bytes`);
+    const deliveries: (() => void)[] = [];
+    for (const op of ops) {
+      const result = op.run();
+      if (result) {
+        record.responseBytes += result.bytes;
+        deliveries.push(result.deliver);
+      }
+    }
+    if (record.responseBytes > this.excel.payloadLimit)
+      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `response of ${record.responseBytes} bytes`);
+    for (const d of deliveries) d();
+    return passThrough;
+  }
+}
+
+function propertyNames(arg: unknown): string[] {
+  let s: string[] = [];
+  if (typeof arg === "string") s = arg.split(",");
+  else if (Array.isArray(arg)) s = arg.map(String);
+  else if (arg && typeof arg === "object" && typeof (arg as { select?: unknown }).select === "string")
+    s = ((arg as { select: string }).select ?? "").split(",");
+  return s.map((p) => p.trim().replace(/^items\//, "")).filter((p) => p !== "");
+}
+
+abstract class FakeClientObject<R> {
+  private readonly loaded = new Map<string, unknown>();
+  private readonly pending = new Set<string>();
+  private settled = false;
+  private nullObject = false;
+  private resolved: { value: R | null } | null = null;
+
+  constructor(
+    readonly context: FakeContext,
+    private readonly nullable = false,
+    /** Created by a method call: resolved (and errors raised) at its place in the queue. */
+    queued = true,
+  ) {
+    if (queued) {
+      context.enqueue({
+        request: 16,
+        run: () => {
+          this.resolveOrNull();
+          return { bytes: 0, deliver: () => (this.settled = true) };
+        },
+      });
+    } else {
+      this.settled = true;
+    }
+  }
+
+  protected abstract compute(): R | null;
+  protected abstract read(name: string, target: R): unknown;
+  protected write(name: string, _value: unknown, _target: R): void {
+    throw new FakeOfficeError("InvalidArgument", `${name} is read-only in this fake`);
+  }
+
+  get excel(): FakeExcel {
+    return this.context.excel;
+  }
+
+  private resolveOrNull(): R | null {
+    if (!this.resolved) {
+      const value = this.compute();
+      if (value === null && !this.nullable) throw new FakeOfficeError("ItemNotFound", `${this.constructor.name}`);
+      this.resolved = { value };
+      this.nullObject = value === null;
+    }
+    return this.resolved.value;
+  }
+
+  /** The model object behind the proxy, at sync time; null objects can't be used. */
+  resolve(): R {
+    const v = this.resolveOrNull();
+    if (v === null) throw new FakeOfficeError("InvalidOperation", `${this.constructor.name} is a null object`);
+    return v;
+  }
+
+  get isNullObject(): boolean {
+    if (!this.settled) throw notLoaded("isNullObject");
+    return this.nullObject;
+  }
+
+  load(props?: unknown): this {
+    const names = propertyNames(props);
+    for (const n of names) this.pending.add(n);
+    this.context.enqueue({
+      request: json(names),
+      run: () => {
+        const target = this.resolveOrNull();
+        const values = names.map((n) => (target === null ? null : this.read(n, target)));
+        return {
+          bytes: json(values),
+          deliver: () => {
+            names.forEach((n, i) => {
+              this.loaded.set(n, values[i]);
+              this.pending.delete(n);
+            });
+            this.settled = true;
+          },
+        };
+      },
+    });
+    return this;
+  }
+
+  /** For collections: values delivered without a load of their own. */
+  protected preload(name: string, value: unknown): void {
+    this.loaded.set(name, value);
+    this.settled = true;
+  }
+
+  protected prop<T>(name: string): T {
+    if (this.pending.has(name)) throw notLoaded(`${name} (its load is queued after the last sync)`);
+    if (!this.loaded.has(name)) throw notLoaded(name);
+    return this.loaded.get(name) as T;
+  }
+
+  protected assign(name: string, value: unknown): void {
+    this.context.enqueue({ request: json(value) + name.length, run: () => this.write(name, value, this.resolve()) });
+  }
+
+  protected call(name: string, args: unknown[], apply: (target: R) => void): void {
+    this.context.enqueue({ request: json(args) + name.length, run: () => apply(this.resolve()) });
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Workbook, worksheets
+
+class FakeWorkbookProxy extends FakeClientObject<FakeExcel> {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly functions: FakeFunctions;
+  constructor(context: FakeContext) {
+    super(context, false, false);
+    this.worksheets = new FakeWorksheetCollection(context);
+    this.functions = new FakeFunctions(context);
+  }
+  protected compute() {
+    return this.excel;
+  }
+  protected read(name: string): unknown {
+    throw new FakeOfficeError("InvalidArgument", `workbook.${name} not modelled`);
+  }
+}
+
+class FakeWorksheetCollection extends FakeClientObject<FakeSheet[]> {
+  constructor(context: FakeContext) {
+    super(context, false, false);
+  }
+  protected compute() {
+    return this.excel.sheets;
+  }
+  override load(props?: unknown): this {
+    const names = propertyNames(props);
+    this.context.enqueue({
+      request: json(names),
+      run: () => {
+        const sheets = this.excel.sheets.filter((s) => !s.deleted);
+        const rows = sheets.map((s) => names.map((n) => readSheetProp(this.excel, s, n)));
+        return {
+          bytes: json(rows),
+          deliver: () => {
+            const items = sheets.map((s, i) => {
+              const ws = new FakeWorksheet(this.context, () => (s.deleted ? null : s), false, false);
+              names.forEach((n, j) => ws.preloadProp(n, rows[i]![j]));
+              return ws;
+            });
+            this.preload("items", items);
+          },
+        };
+      },
+    });
+    return this;
+  }
+  get items(): FakeWorksheet[] {
+    return this.prop("items");
+  }
+  protected read(): unknown {
+    return null;
+  }
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.excel.findSheet(name) ?? null, false);
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    this.excel.requireApi("1.4", "getItemOrNullObject");
+    return new FakeWorksheet(this.context, () => this.excel.findSheet(name) ?? null, true);
+  }
+  add(name: string): FakeWorksheet {
+    let made: FakeSheet | null = null;
+    this.context.enqueue({ request: json(name), run: () => void (made = this.excel.addSheet(name)) });
+    return new FakeWorksheet(this.context, () => made, false);
+  }
+}
+
+function readSheetProp(excel: FakeExcel, s: FakeSheet, name: string): unknown {
+  switch (name) {
+    case "name":
+      return s.name;
+    case "visibility":
+      return s.visibility;
+    case "position":
+      return excel.sheets.filter((x) => !x.deleted).indexOf(s);
+    case "showGridlines":
+      return s.showGridlines;
+    default:
+      throw new FakeOfficeError("InvalidArgument", `worksheet.${name} not modelled`);
+  }
+}
+
+class FakeWorksheet extends FakeClientObject<FakeSheet> {
+  constructor(
+    context: FakeContext,
+    private readonly find: () => FakeSheet | null,
+    nullable: boolean,
+    queued = true,
+  ) {
+    super(context, nullable, queued);
+  }
+  protected compute() {
+    return this.find();
+  }
+  override resolve(): FakeSheet {
+    const s = super.resolve();
+    if (s.deleted) throw new FakeOfficeError("ItemNotFound", `sheet ${s.name} was deleted`);
+    return s;
+  }
+  preloadProp(name: string, value: unknown): void {
+    this.preload(name, value);
+  }
+  protected read(name: string, s: FakeSheet): unknown {
+    return readSheetProp(this.excel, s, name);
+  }
+  protected override write(name: string, value: unknown, s: FakeSheet): void {
+    if (name === "visibility") s.visibility = value as FakeSheet["visibility"];
+    else if (name === "showGridlines") s.showGridlines = Boolean(value);
+    else if (name === "name") {
+      if (this.excel.findSheet(String(value))) throw new FakeOfficeError("ItemAlreadyExists", String(value));
+      s.name = String(value);
+    } else if (name === "position") {
+      const list = this.excel.sheets;
+      list.splice(list.indexOf(s), 1);
+      list.splice(Number(value), 0, s);
+    } else super.write(name, value, s);
+  }
+  get name(): string {
+    return this.prop("name");
+  }
+  set name(v: string) {
+    this.assign("name", v);
+  }
+  get visibility(): string {
+    return this.prop("visibility");
+  }
+  set visibility(v: string) {
+    this.assign("visibility", v);
+  }
+  get position(): number {
+    return this.prop("position");
+  }
+  set position(v: number) {
+    this.assign("position", v);
+  }
+  get showGridlines(): boolean {
+    return this.prop("showGridlines");
+  }
+  set showGridlines(v: boolean) {
+    this.excel.requireApi("1.8", "showGridlines");
+    this.assign("showGridlines", v);
+  }
+  activate(): void {
+    this.call("activate", [], (s) => {
+      if (s.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", "can't activate a hidden sheet");
+      this.excel.activeSheet = s.name;
+    });
+  }
+  delete(): void {
+    this.call("delete", [], (s) => {
+      const visible = this.excel.sheets.filter((x) => !x.deleted && x.visibility === "Visible");
+      if (visible.length === 1 && visible[0] === s)
+        throw new FakeOfficeError("InvalidOperation", "a workbook must keep one visible sheet");
+      s.deleted = true;
+      if (this.excel.activeSheet === s.name) this.excel.activeSheet = visible.find((x) => x !== s)?.name ?? null;
+    });
+  }
+  getRange(address: string): FakeRange {
+    return new FakeRange(this.context, () => ({ sheet: this.resolve(), rects: [parseRangeAddress(address)] }), false);
+  }
+  getRanges(address: string): FakeRange {
+    this.excel.requireApi("1.9", "getRanges");
+    return new FakeRange(
+      this.context,
+      () => ({ sheet: this.resolve(), rects: splitAreas(address).map(parseRangeAddress) }),
+      false,
+    );
+  }
+  /** Never null: a blank sheet answers A1, as Excel does. */
+  getUsedRange(valuesOnly = false): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => ({ sheet: this.resolve(), rects: [usedRect(this.resolve(), valuesOnly) ?? { top: 1, left: 1, bottom: 1, right: 1 }] }),
+      false,
+    );
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    this.excel.requireApi("1.4", "getUsedRangeOrNullObject");
+    return new FakeRange(
+      this.context,
+      () => {
+        const rect = usedRect(this.resolve(), valuesOnly);
+        return rect ? { sheet: this.resolve(), rects: [rect] } : null;
+      },
+      true,
+    );
+  }
+  private notesProxy?: FakeNoteCollection;
+  get notes(): FakeNoteCollection {
+    this.excel.requireApi("1.18", "notes");
+    return (this.notesProxy ??= new FakeNoteCollection(this.context, this));
+  }
+  private pageLayoutProxy?: FakePageLayout;
+  get pageLayout(): FakePageLayout {
+    this.excel.requireApi("1.9", "pageLayout");
+    return (this.pageLayoutProxy ??= new FakePageLayout(this.context, this));
+  }
+}
+
+function usedRect(sheet: FakeSheet, valuesOnly: boolean): Rect | null {
+  let r: Rect | null = null;
+  for (const [k, cell] of sheet.cells) {
+    if (valuesOnly ? cell.value === "" : false) continue;
+    const [row, col] = k.split(",").map(Number) as [number, number];
+    if (!r) r = { top: row, left: col, bottom: row, right: col };
+    else {
+      r.top = Math.min(r.top, row);
+      r.left = Math.min(r.left, col);
+      r.bottom = Math.max(r.bottom, row);
+      r.right = Math.max(r.right, col);
+    }
+  }
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------
+// Ranges (a Range is one rectangle; RangeAreas is several and shares the class here)
+
+interface RangeTarget {
+  sheet: FakeSheet;
+  rects: Rect[];
+}
+
+function* cellsOf(t: RangeTarget): Generator<{ row: number; col: number }> {
+  for (const r of t.rects)
+    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) yield { row, col };
+}
+
+function cellAt(sheet: FakeSheet, row: number, col: number, create: true): FakeCell;
+function cellAt(sheet: FakeSheet, row: number, col: number, create?: false): FakeCell | undefined;
+function cellAt(sheet: FakeSheet, row: number, col: number, create = false): FakeCell | undefined {
+  let c = sheet.cells.get(key(row, col));
+  if (!c && create) {
+    c = { value: "", numberFormat: "General" };
+    sheet.cells.set(key(row, col), c);
+  }
+  return c;
+}
+
+function displayText(c: FakeCell | undefined): string {
+  if (!c) return "";
+  if (c.text !== undefined) return c.text;
+  if (typeof c.value === "boolean") return c.value ? "TRUE" : "FALSE";
+  return String(c.value);
+}
+
+/** What Excel makes of a string typed into a cell that is not formatted as text. */
+function coerce(value: unknown, numberFormat: string): { value: string | number | boolean; formula?: string } {
+  if (typeof value !== "string" || numberFormat === "@") return { value: value as string | number | boolean };
+  if (value.length > 1 && value.startsWith("=")) return { value: 0, formula: value };
+  const trimmed = value.trim();
+  if (trimmed !== "" && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) return { value: Number(trimmed) };
+  if (value.length > 1 && /^[+\-@]/.test(value)) return { value: 0, formula: `=${value.replace(/^@/, "")}` };
+  return { value };
+}
+
+class FakeRange extends FakeClientObject<RangeTarget> {
+  constructor(
+    context: FakeContext,
+    private readonly find: () => RangeTarget | null,
+    nullable: boolean,
+  ) {
+    super(context, nullable);
+  }
+  protected compute() {
+    return this.find();
+  }
+  private matrix<T>(t: RangeTarget, f: (c: FakeCell | undefined) => T): T[][] {
+    const r = single(t);
+    const out: T[][] = [];
+    for (let row = r.top; row <= r.bottom; row++) {
+      const line: T[] = [];
+      for (let col = r.left; col <= r.right; col++) line.push(f(t.sheet.cells.get(key(row, col))));
+      out.push(line);
+    }
+    return out;
+  }
+  protected read(name: string, t: RangeTarget): unknown {
+    const prefix = quoteSheetName(t.sheet.name);
+    switch (name) {
+      case "address":
+        return t.rects.map((r) => `${prefix}!${rectAddress(r)}`).join(",");
+      case "values":
+        return this.matrix(t, (c) => c?.value ?? "");
+      case "text":
+        return this.matrix(t, displayText);
+      case "numberFormat":
+        return this.matrix(t, (c) => c?.numberFormat ?? "General");
+      case "rowCount":
+        return single(t).bottom - single(t).top + 1;
+      case "columnCount":
+        return single(t).right - single(t).left + 1;
+      case "rowIndex":
+        return single(t).top - 1;
+      case "columnIndex":
+        return single(t).left - 1;
+      default:
+        throw new FakeOfficeError("InvalidArgument", `range.${name} not modelled`);
+    }
+  }
+  protected override write(name: string, value: unknown, t: RangeTarget): void {
+    const r = single(t);
+    const rows = r.bottom - r.top + 1;
+    const cols = r.right - r.left + 1;
+    if (!Array.isArray(value) || value.length !== rows || value.some((v) => !Array.isArray(v) || v.length !== cols))
+      throw new FakeOfficeError("InvalidArgument", `${name} must be a ${rows}×${cols} array`);
+    const m = value as unknown[][];
+    for (let i = 0; i < rows; i++)
+      for (let j = 0; j < cols; j++) {
+        const cell = cellAt(t.sheet, r.top + i, r.left + j, true);
+        const v = m[i]![j];
+        if (name === "numberFormat") cell.numberFormat = String(v);
+        else if (name === "values") {
+          const c = coerce(v, cell.numberFormat);
+          cell.value = c.value;
+          cell.text = undefined;
+          if (c.formula) cell.formula = c.formula;
+          else delete cell.formula;
+        } else super.write(name, value, t);
+      }
+  }
+  get address(): string {
+    return this.prop("address");
+  }
+  get values(): unknown[][] {
+    return this.prop("values");
+  }
+  set values(v: unknown[][]) {
+    this.assign("values", v);
+  }
+  get text(): string[][] {
+    return this.prop("text");
+  }
+  get numberFormat(): unknown[][] {
+    return this.prop("numberFormat");
+  }
+  set numberFormat(v: unknown[][]) {
+    this.assign("numberFormat", v);
+  }
+  get rowCount(): number {
+    return this.prop("rowCount");
+  }
+  get columnCount(): number {
+    return this.prop("columnCount");
+  }
+  get rowIndex(): number {
+    return this.prop("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.prop("columnIndex");
+  }
+  private formatProxy?: FakeRangeFormat;
+  get format(): FakeRangeFormat {
+    return (this.formatProxy ??= new FakeRangeFormat(this.context, this));
+  }
+  getMergedAreasOrNullObject(): FakeRange {
+    this.excel.requireApi("1.13", "getMergedAreasOrNullObject");
+    return new FakeRange(
+      this.context,
+      () => {
+        const t = this.resolve();
+        const rects = t.sheet.merges.filter((m) => t.rects.some((r) => overlaps(m, r)));
+        return rects.length ? { sheet: t.sheet, rects } : null;
+      },
+      true,
+    );
+  }
+  private derived(f: (t: RangeTarget) => Rect | null, nullable = false): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        const t = this.resolve();
+        const r = f(t);
+        return r ? { sheet: t.sheet, rects: [r] } : null;
+      },
+      nullable,
+    );
+  }
+  getRow(index: number): FakeRange {
+    return this.derived((t) => {
+      const r = single(t);
+      if (index < 0 || r.top + index > r.bottom) throw new FakeOfficeError("InvalidArgument", `row ${index}`);
+      return { ...r, top: r.top + index, bottom: r.top + index };
+    });
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return this.derived((t) => {
+      const r = single(t);
+      const out = { ...r, bottom: r.bottom + deltaRows, right: r.right + deltaColumns };
+      if (out.bottom < out.top || out.right < out.left || out.bottom > WHOLE_COLUMN_ROWS || out.right > 16_384)
+        throw new FakeOfficeError("InvalidArgument", "resized range outside the sheet");
+      return out;
+    });
+  }
+  private intersect(other: FakeRange | string, nullable: boolean): FakeRange {
+    return this.derived((t) => {
+      const a = single(t);
+      const b = typeof other === "string" ? parseRangeAddress(other) : single(other.resolve());
+      const r = {
+        top: Math.max(a.top, b.top),
+        left: Math.max(a.left, b.left),
+        bottom: Math.min(a.bottom, b.bottom),
+        right: Math.min(a.right, b.right),
+      };
+      if (r.top > r.bottom || r.left > r.right) {
+        if (nullable) return null;
+        throw new FakeOfficeError("ItemNotFound", "the ranges don't intersect");
+      }
+      return r;
+    }, nullable);
+  }
+  getIntersection(other: FakeRange | string): FakeRange {
+    return this.intersect(other, false);
+  }
+  getIntersectionOrNullObject(other: FakeRange | string): FakeRange {
+    return this.intersect(other, true);
+  }
+  merge(across = false): void {
+    this.call("merge", [across], (t) => {
+      for (const r of t.rects) {
+        if (t.sheet.merges.some((m) => overlaps(m, r)))
+          throw new FakeOfficeError("InvalidOperation", `merge over a merged area at ${rectAddress(r)}`);
+        if (across) for (let row = r.top; row <= r.bottom; row++) t.sheet.merges.push({ ...r, top: row, bottom: row });
+        else t.sheet.merges.push({ ...r });
+      }
+    });
+  }
+  select(): void {
+    this.call("select", [], (t) => {
+      if (this.excel.activeSheet !== t.sheet.name)
+        throw new FakeOfficeError("InvalidOperation", "select needs the sheet to be active");
+      this.excel.selection = { sheet: t.sheet.name, address: t.rects.map(rectAddress).join(",") };
+    });
+  }
+  clear(): void {
+    this.call("clear", [], (t) => {
+      for (const k of [...t.sheet.cells.keys()]) {
+        const [row, col] = k.split(",").map(Number) as [number, number];
+        if (t.rects.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right))
+          t.sheet.cells.delete(k);
+      }
+    });
+  }
+}
+
+function single(t: RangeTarget): Rect {
+  if (t.rects.length !== 1) throw new FakeOfficeError("InvalidArgument", "this property needs a single range");
+  return t.rects[0]!;
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+const WHOLE_COLUMN_ROWS = 1_048_576;
+
+class FakeRangeFormat extends FakeClientObject<RangeTarget> {
+  readonly fill: FakeRangeFill;
+  readonly font: FakeRangeFont;
+  readonly borders: FakeBorders;
+  constructor(
+    context: FakeContext,
+    private readonly range: FakeRange,
+  ) {
+    super(context, false, false);
+    this.fill = new FakeRangeFill(context, range);
+    this.font = new FakeRangeFont(context, range);
+    this.borders = new FakeBorders(context, range);
+  }
+  protected compute() {
+    return this.range.resolve();
+  }
+  protected read(name: string, t: RangeTarget): unknown {
+    return uniform(t, (c) => (c as unknown as Record<string, unknown> | undefined)?.[name] ?? null);
+  }
+  protected override write(name: string, value: unknown, t: RangeTarget): void {
+    if (name === "columnWidth") {
+      for (const r of t.rects) for (let c = r.left; c <= r.right; c++) t.sheet.columnWidths.set(c, Number(value));
+      return;
+    }
+    if (name === "rowHeight") {
+      for (const r of t.rects) for (let row = r.top; row <= r.bottom; row++) t.sheet.rowHeights.set(row, Number(value));
+      return;
+    }
+    guardWholeColumns(t, name);
+    for (const { row, col } of cellsOf(t)) (cellAt(t.sheet, row, col, true) as unknown as Record<string, unknown>)[name] = value;
+  }
+  set columnWidth(v: number) {
+    this.assign("columnWidth", v);
+  }
+  set rowHeight(v: number) {
+    this.assign("rowHeight", v);
+  }
+  set horizontalAlignment(v: string) {
+    this.assign("horizontalAlignment", v);
+  }
+  get horizontalAlignment(): string {
+    return this.prop("horizontalAlignment");
+  }
+  set verticalAlignment(v: string) {
+    this.assign("verticalAlignment", v);
+  }
+  set wrapText(v: boolean) {
+    this.assign("wrapText", v);
+  }
+  get wrapText(): boolean {
+    return this.prop("wrapText");
+  }
+  set indentLevel(v: number) {
+    this.assign("indentLevel", v);
+  }
+}
+
+function guardWholeColumns(t: RangeTarget, what: string): void {
+  if (t.rects.some((r) => r.bottom - r.top + 1 >= WHOLE_COLUMN_ROWS))
+    throw new FakeOfficeError("InvalidArgument", `the fake won't format whole columns cell by cell (${what})`);
+}
+
+function uniform(t: RangeTarget, f: (c: FakeCell | undefined) => unknown): unknown {
+  let first = true;
+  let out: unknown = null;
+  for (const { row, col } of cellsOf(t)) {
+    const v = f(t.sheet.cells.get(key(row, col)));
+    if (first) {
+      out = v;
+      first = false;
+    } else if (JSON.stringify(v) !== JSON.stringify(out)) return null;
+  }
+  return out;
+}
+
+class FakeRangeFill extends FakeClientObject<RangeTarget> {
+  constructor(
+    context: FakeContext,
+    private readonly range: FakeRange,
+  ) {
+    super(context, false, false);
+  }
+  protected compute() {
+    return this.range.resolve();
+  }
+  protected read(name: string, t: RangeTarget): unknown {
+    if (name === "pattern" || name === "patternColor") this.excel.requireApi("1.9", `fill.${name}`);
+    // Excel reports "no fill" as white; only `pattern` (1.9) tells the two apart.
+    if (name === "color") return uniform(t, (c) => c?.fill?.color ?? "#FFFFFF");
+    if (name === "pattern") return uniform(t, (c) => c?.fill?.pattern ?? "None");
+    if (name === "patternColor") return uniform(t, (c) => c?.fill?.patternColor ?? "#000000");
+    throw new FakeOfficeError("InvalidArgument", `fill.${name} not modelled`);
+  }
+  protected override write(name: string, value: unknown, t: RangeTarget): void {
+    guardWholeColumns(t, `fill.${name}`);
+    for (const { row, col } of cellsOf(t)) {
+      const cell = cellAt(t.sheet, row, col, true);
+      const fill = (cell.fill ??= { color: "#FFFFFF", pattern: "None" });
+      if (name === "color") {
+        if (!/^#[0-9A-Fa-f]{6}$/.test(String(value))) throw new FakeOfficeError("InvalidArgument", `colour ${value}`);
+        fill.color = String(value).toUpperCase();
+        if (fill.pattern === "None") fill.pattern = "Solid";
+      } else if (name === "pattern") fill.pattern = String(value);
+      else if (name === "patternColor") fill.patternColor = String(value).toUpperCase();
+      else super.write(name, value, t);
+    }
+  }
+  get color(): string {
+    return this.prop("color");
+  }
+  set color(v: string) {
+    this.assign("color", v);
+  }
+  get pattern(): string {
+    return this.prop("pattern");
+  }
+  set pattern(v: string) {
+    this.assign("pattern", v);
+  }
+  get patternColor(): string {
+    return this.prop("patternColor");
+  }
+  set patternColor(v: string) {
+    this.assign("patternColor", v);
+  }
+  clear(): void {
+    this.call("fill.clear", [], (t) => {
+      guardWholeColumns(t, "fill.clear");
+      for (const { row, col } of cellsOf(t)) {
+        const c = cellAt(t.sheet, row, col);
+        if (c) delete c.fill;
+      }
+    });
+  }
+}
+
+class FakeRangeFont extends FakeClientObject<RangeTarget> {
+  constructor(
+    context: FakeContext,
+    private readonly range: FakeRange,
+  ) {
+    super(context, false, false);
+  }
+  protected compute() {
+    return this.range.resolve();
+  }
+  protected read(name: string, t: RangeTarget): unknown {
+    return uniform(t, (c) => (c?.font as Record<string, unknown> | undefined)?.[name] ?? null);
+  }
+  protected override write(name: string, value: unknown, t: RangeTarget): void {
+    guardWholeColumns(t, `font.${name}`);
+    for (const { row, col } of cellsOf(t)) {
+      const cell = cellAt(t.sheet, row, col, true);
+      (cell.font ??= {} as NonNullable<FakeCell["font"]>);
+      (cell.font as Record<string, unknown>)[name] = value;
+    }
+  }
+  set name(v: string) {
+    this.assign("name", v);
+  }
+  get name(): string {
+    return this.prop("name");
+  }
+  set size(v: number) {
+    this.assign("size", v);
+  }
+  set bold(v: boolean) {
+    this.assign("bold", v);
+  }
+  set color(v: string) {
+    this.assign("color", v);
+  }
+}
+
+const EDGES: Record<string, "top" | "bottom" | "left" | "right" | "insideH" | "insideV"> = {
+  EdgeTop: "top",
+  EdgeBottom: "bottom",
+  EdgeLeft: "left",
+  EdgeRight: "right",
+  InsideHorizontal: "insideH",
+  InsideVertical: "insideV",
+};
+
+class FakeBorders {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly range: FakeRange,
+  ) {}
+  getItem(index: string): FakeBorder {
+    const edge = EDGES[index];
+    if (!edge) throw new FakeOfficeError("InvalidArgument", `border ${index}`);
+    return new FakeBorder(this.context, this.range, edge);
+  }
+}
+
+class FakeBorder extends FakeClientObject<RangeTarget> {
+  constructor(
+    context: FakeContext,
+    private readonly range: FakeRange,
+    private readonly edge: string,
+  ) {
+    super(context, false, false);
+  }
+  protected compute() {
+    return this.range.resolve();
+  }
+  protected read(): unknown {
+    return null;
+  }
+  protected override write(name: string, value: unknown, t: RangeTarget): void {
+    if (name !== "style") return; // colour and weight are accepted and not modelled
+    guardWholeColumns(t, "border");
+    for (const r of t.rects)
+      for (const { row, col } of cellsOf({ sheet: t.sheet, rects: [r] })) {
+        const sides: ("top" | "bottom" | "left" | "right")[] = [];
+        if (this.edge === "top" && row === r.top) sides.push("top");
+        if (this.edge === "bottom" && row === r.bottom) sides.push("bottom");
+        if (this.edge === "left" && col === r.left) sides.push("left");
+        if (this.edge === "right" && col === r.right) sides.push("right");
+        if (this.edge === "insideH") {
+          if (row > r.top) sides.push("top");
+          if (row < r.bottom) sides.push("bottom");
+        }
+        if (this.edge === "insideV") {
+          if (col > r.left) sides.push("left");
+          if (col < r.right) sides.push("right");
+        }
+        if (sides.length === 0) continue;
+        const cell = cellAt(t.sheet, row, col, true);
+        cell.borders ??= {};
+        for (const s of sides) cell.borders[s] = String(value);
+      }
+  }
+  set style(v: string) {
+    this.assign("style", v);
+  }
+  set color(v: string) {
+    this.assign("color", v);
+  }
+  set weight(v: string) {
+    this.assign("weight", v);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Notes (ExcelApi 1.18), page layout (1.9), functions (1.2)
+
+class FakeNoteCollection {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: FakeWorksheet,
+  ) {}
+  add(cellAddress: string, content: string): FakeNote {
+    const addr = normalizeCell(cellAddress);
+    this.context.enqueue({
+      request: json([cellAddress, content]),
+      run: () => {
+        const s = this.sheet.resolve();
+        if (s.notes.has(addr)) throw new FakeOfficeError("InvalidArgument", `a note already exists at ${addr}`);
+        s.notes.set(addr, content);
+      },
+    });
+    return new FakeNote(this.context, this.sheet, addr, false);
+  }
+  getItem(cellAddress: string): FakeNote {
+    return new FakeNote(this.context, this.sheet, normalizeCell(cellAddress), false);
+  }
+  getItemOrNullObject(cellAddress: string): FakeNote {
+    return new FakeNote(this.context, this.sheet, normalizeCell(cellAddress), true);
+  }
+}
+
+function normalizeCell(address: string): string {
+  const r = parseRangeAddress(address);
+  if (r.top !== r.bottom || r.left !== r.right)
+    throw new FakeOfficeError("InvalidCellAddress", `a note needs one cell, not ${address}`);
+  return cellAddress(r.top, r.left);
+}
+
+class FakeNote extends FakeClientObject<{ sheet: FakeSheet; addr: string }> {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: FakeWorksheet,
+    private readonly addr: string,
+    nullable: boolean,
+  ) {
+    super(context, nullable);
+  }
+  protected compute() {
+    const s = this.sheet.resolve();
+    return s.notes.has(this.addr) ? { sheet: s, addr: this.addr } : null;
+  }
+  protected read(name: string, t: { sheet: FakeSheet; addr: string }): unknown {
+    if (name === "content") return t.sheet.notes.get(t.addr) ?? null;
+    throw new FakeOfficeError("InvalidArgument", `note.${name} not modelled`);
+  }
+  protected override write(name: string, value: unknown, t: { sheet: FakeSheet; addr: string }): void {
+    if (name !== "content") return super.write(name, value, t);
+    if (!t.sheet.notes.has(t.addr)) throw new FakeOfficeError("ItemNotFound", `note ${t.addr} is gone`);
+    t.sheet.notes.set(t.addr, String(value));
+  }
+  get content(): string {
+    return this.prop("content");
+  }
+  set content(v: string) {
+    this.assign("content", v);
+  }
+  delete(): void {
+    this.call("note.delete", [], (t) => {
+      if (!t.sheet.notes.delete(t.addr)) throw new FakeOfficeError("ItemNotFound", `note ${t.addr}`);
+    });
+  }
+}
+
+class FakePageLayout extends FakeClientObject<FakeSheet> {
+  readonly headersFooters: { defaultForAllPages: FakeHeaderFooter };
+  constructor(
+    context: FakeContext,
+    private readonly sheet: FakeWorksheet,
+  ) {
+    super(context, false, false);
+    this.headersFooters = { defaultForAllPages: new FakeHeaderFooter(context, sheet) };
+  }
+  protected compute() {
+    return this.sheet.resolve();
+  }
+  protected read(name: string, s: FakeSheet): unknown {
+    return s.pageLayout[name] ?? null;
+  }
+  protected override write(name: string, value: unknown, s: FakeSheet): void {
+    s.pageLayout[name] = value;
+  }
+  set orientation(v: string) {
+    this.assign("orientation", v);
+  }
+  set paperSize(v: string) {
+    this.assign("paperSize", v);
+  }
+  set centerHorizontally(v: boolean) {
+    this.assign("centerHorizontally", v);
+  }
+  set zoom(v: unknown) {
+    this.assign("zoom", v);
+  }
+  setPrintMargins(unit: string, margins: Record<string, number>): void {
+    this.call("setPrintMargins", [unit, margins], (s) => {
+      s.pageLayout.margins = { unit, ...margins };
+    });
+  }
+  setPrintArea(area: string): void {
+    this.call("setPrintArea", [area], (s) => {
+      s.pageLayout.printArea = area;
+    });
+  }
+}
+
+class FakeHeaderFooter extends FakeClientObject<FakeSheet> {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: FakeWorksheet,
+  ) {
+    super(context, false, false);
+  }
+  protected compute() {
+    return this.sheet.resolve();
+  }
+  protected read(): unknown {
+    return null;
+  }
+  protected override write(name: string, value: unknown, s: FakeSheet): void {
+    const part = name.replace(/Footer$/, "") as "left" | "center" | "right";
+    s.footer[part] = String(value);
+  }
+  set leftFooter(v: string) {
+    this.assign("leftFooter", v);
+  }
+  set centerFooter(v: string) {
+    this.assign("centerFooter", v);
+  }
+  set rightFooter(v: string) {
+    this.assign("rightFooter", v);
+  }
+}
+
+class FakeFunctions {
+  constructor(private readonly context: FakeContext) {}
+  date(y: number, m: number, d: number): FakeFunctionResult {
+    return new FakeFunctionResult(this.context, () => {
+      const days = (Date.UTC(y, m - 1, d) - Date.UTC(1904, 0, 1)) / 86_400_000;
+      // 1900 system: 1904-01-01 is serial 1462 (Lotus's phantom 29 Feb 1900 included).
+      return this.context.excel.date1904 ? days : days + 1462;
+    });
+  }
+}
+
+class FakeFunctionResult extends FakeClientObject<{ value: number }> {
+  constructor(
+    context: FakeContext,
+    private readonly calc: () => number,
+  ) {
+    super(context, false);
+  }
+  protected compute() {
+    return { value: this.calc() };
+  }
+  protected read(name: string, t: { value: number }): unknown {
+    if (name === "value") return t.value;
+    if (name === "error") return null;
+    throw new FakeOfficeError("InvalidArgument", `functionResult.${name}`);
+  }
+  get value(): number {
+    return this.prop("value");
+  }
+  get error(): string | null {
+    return this.prop("error");
+  }
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import { decodeState, STATE_SHEET } from "../../../src/core/marks-state.js";
+import { ExcelWorkbook } from "../../../src/hosts/excel/excel-workbook.js";
+import { MARK_FILLS, type Mark } from "../../../src/hosts/workbook.js";
+import { BENCH_SHEET, FakeExcel, benchLedgerRows, benchMarks } from "../../fakes/excel-fake.js";
+
+function ledger(rows: number, api = "1.18"): FakeExcel {
+  const excel = new FakeExcel({ api });
+  excel.seed(BENCH_SHEET, "A1", benchLedgerRows(rows));
+  // E3: the clerk's own green fill; E4: a patterned fill; E5: a note of the clerk's.
+  excel.cell(BENCH_SHEET, "E3")!.fill = { color: "#00B050", pattern: "Solid" };
+  excel.cell(BENCH_SHEET, "E4")!.fill = { color: "#FFFF00", pattern: "Gray25", patternColor: "#FF0000" };
+  excel.sheet(BENCH_SHEET).notes.set("E5", "请核实");
+  return excel;
+}
+
+const host = (excel: FakeExcel) => new ExcelWorkbook(excel.run, { isSetSupported: excel.isSetSupported });
+
+function snapshot(excel: FakeExcel) {
+  const s = excel.sheet(BENCH_SHEET);
+  return {
+    values: [...s.cells].map(([k, c]) => [k, c.value, c.numberFormat]),
+    fills: [...s.cells].map(([k, c]) => [k, c.fill ? { ...c.fill } : null]),
+    notes: [...s.notes],
+  };
+}
+
+function stateOf(excel: FakeExcel) {
+  const s = excel.sheet(STATE_SHEET);
+  const chunks: string[] = [];
+  for (let r = 1; s.cells.has(`${r},1`); r++) chunks.push(String(s.cells.get(`${r},1`)!.value));
+  return decodeState(chunks);
+}
+
+describe("ExcelWorkbook marks", () => {
+  it("marks 5,000 cells in a constant number of syncs, never writing a value", async () => {
+    const excel = ledger(5_000);
+    const before = snapshot(excel);
+    const wb = host(excel);
+    const start = excel.syncCount;
+    await wb.writeMarks(BENCH_SHEET, benchMarks(5_000, 5_000));
+    const first = excel.syncCount - start;
+    expect(first).toBe(3); // no state yet · originals · writes
+
+    expect(excel.fillOf(BENCH_SHEET, "E3")).toBe(MARK_FILLS.error);
+    expect(excel.fillOf(BENCH_SHEET, "E4")).toBe(MARK_FILLS.warning);
+    expect(excel.fillOf(BENCH_SHEET, "E5")).toBe(MARK_FILLS.info);
+    expect(excel.sheet(BENCH_SHEET).notes.get("E3")).toBe("第1项：整改时限已过，仍未完成");
+    expect(excel.sheet(BENCH_SHEET).notes.get("E5")).toBe("第3项：整改时限已过，仍未完成");
+    expect(snapshot(excel).values).toEqual(before.values);
+    expect(excel.sheet(STATE_SHEET).visibility).toBe("VeryHidden");
+    for (const s of excel.syncLog.slice(start)) {
+      expect(s.requestBytes).toBeLessThan(4_000_000);
+      expect(s.responseBytes).toBeLessThan(4_000_000);
+    }
+
+    // Marking again (state now exists) costs one more sync, however many marks.
+    const small = ledger(5_000);
+    await host(small).writeMarks(BENCH_SHEET, benchMarks(5_000, 50));
+    const s0 = small.syncCount;
+    await host(small).writeMarks(BENCH_SHEET, benchMarks(5_000, 50));
+    const s1 = excel.syncCount;
+    await wb.writeMarks(BENCH_SHEET, benchMarks(5_000, 5_000));
+    expect(excel.syncCount - s1).toBe(small.syncCount - s0);
+    expect(excel.syncCount - s1).toBe(4);
+  });
+
+  it("clearMarks restores fills (including none and patterns) and notes exactly", async () => {
+    const excel = ledger(200);
+    const before = snapshot(excel);
+    const wb = host(excel);
+    await wb.writeMarks(BENCH_SHEET, benchMarks(200, 300));
+    expect(snapshot(excel).fills).not.toEqual(before.fills);
+    const start = excel.syncCount;
+    await wb.clearMarks(BENCH_SHEET);
+    expect(excel.syncCount - start).toBe(5); // state exists · state · sheet · notes · writes
+    const after = snapshot(excel);
+    // Cells that had no fill are back to none (a cell entry with no fill, as fill.clear() leaves it).
+    expect(after.fills.filter(([, f]) => f !== null)).toEqual(before.fills.filter(([, f]) => f !== null));
+    expect(after.notes).toEqual(before.notes);
+    expect(after.values).toEqual(before.values);
+    expect(excel.fillOf(BENCH_SHEET, "F3")).toBeNull();
+    expect(stateOf(excel).marks).toEqual({});
+  });
+
+  it("replaces earlier marks: cells no longer marked get their originals back", async () => {
+    const excel = ledger(20);
+    const wb = host(excel);
+    const mark = (row: number, severity: Mark["severity"]): Mark => ({ row, col: 5, severity, note: `行${row}` });
+    await wb.writeMarks(BENCH_SHEET, [mark(3, "error"), mark(6, "error")]);
+    await wb.writeMarks(BENCH_SHEET, [mark(3, "warning"), mark(7, "info")]);
+    expect(excel.fillOf(BENCH_SHEET, "E3")).toBe(MARK_FILLS.warning);
+    expect(excel.fillOf(BENCH_SHEET, "E6")).toBeNull();
+    expect(excel.sheet(BENCH_SHEET).notes.has("E6")).toBe(false);
+    expect(excel.fillOf(BENCH_SHEET, "E7")).toBe(MARK_FILLS.info);
+    // E3's original stays the clerk's green, not our earlier red.
+    expect(stateOf(excel).marks[BENCH_SHEET]).toEqual({
+      E3: { fill: "00B050", note: null },
+      E7: { fill: null, note: null },
+    });
+    await wb.clearMarks(BENCH_SHEET);
+    expect(excel.fillOf(BENCH_SHEET, "E3")).toBe("00B050");
+    expect(excel.fillOf(BENCH_SHEET, "E7")).toBeNull();
+  });
+
+  it("merges several findings on one cell: worst severity, all messages", async () => {
+    const excel = ledger(20);
+    await host(excel).writeMarks(BENCH_SHEET, [
+      { row: 8, col: 5, severity: "info", note: "甲" },
+      { row: 8, col: 5, severity: "error", note: "乙" },
+    ]);
+    expect(excel.fillOf(BENCH_SHEET, "E8")).toBe(MARK_FILLS.error);
+    expect(excel.sheet(BENCH_SHEET).notes.get("E8")).toBe("甲\n乙");
+  });
+
+  it("skips notes where ExcelApi 1.18 is missing, and a later clear leaves notes alone", async () => {
+    const excel = ledger(20, "1.17");
+    await host(excel).writeMarks(BENCH_SHEET, [{ row: 5, col: 5, severity: "error", note: "x" }]);
+    expect(excel.fillOf(BENCH_SHEET, "E5")).toBe(MARK_FILLS.error);
+    expect(excel.sheet(BENCH_SHEET).notes.get("E5")).toBe("请核实");
+    expect(stateOf(excel).marks[BENCH_SHEET]).toEqual({ E5: { fill: null, note: null, raw: { noteUnknown: true } } });
+
+    // The same file opened where notes work: the clerk's note survives the clear.
+    excel.useApi("1.18");
+    const wb = host(excel);
+    await wb.clearMarks(BENCH_SHEET);
+    expect(excel.fillOf(BENCH_SHEET, "E5")).toBeNull();
+    expect(excel.sheet(BENCH_SHEET).notes.get("E5")).toBe("请核实");
+  });
+
+  it("clearMarks is a no-op without recorded marks", async () => {
+    const excel = ledger(5);
+    await host(excel).clearMarks(BENCH_SHEET);
+    expect(excel.syncCount).toBe(1);
+    expect(excel.findSheet(STATE_SHEET)).toBeUndefined();
+  });
+});
