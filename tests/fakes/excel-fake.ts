@@ -3,4 +3,10 @@
  * bench (compiled from src/) can use it too; tests import it from here.
  */
 export * from "../../src/hosts/excel/testing/excel-fake.js";
-export { benchExcelHost, benchLedgerRows, benchMarks, benchBulletin, BENCH_SHEET } from "../../src/hosts/excel/bench-support.js";
+export {
+  benchExcelHost,
+  benchLedgerRows,
+  benchMarks,
+  benchBulletin,
+  BENCH_SHEET,
+} from "../../src/hosts/excel/bench-support.js";

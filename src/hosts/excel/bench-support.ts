@@ -62,9 +62,17 @@ export function benchMarks(rows: number, count: number): Mark[] {
 }
 
 export function benchBulletin(paragraphs: number): SheetDocument {
-  const cells: SheetDocument["cells"] = [{ row: 1, col: 1, value: "关于整改进展情况的通报", style: "title", colSpan: 6 }];
+  const cells: SheetDocument["cells"] = [
+    { row: 1, col: 1, value: "关于整改进展情况的通报", style: "title", colSpan: 6 },
+  ];
   for (let i = 0; i < paragraphs; i++)
-    cells.push({ row: i + 2, col: 1, value: `　　${i + 1}. 整改任务推进情况说明，已完成${i}项。`, style: "body", colSpan: 6 });
+    cells.push({
+      row: i + 2,
+      col: 1,
+      value: `　　${i + 1}. 整改任务推进情况说明，已完成${i}项。`,
+      style: "body",
+      colSpan: 6,
+    });
   return {
     name: "整改通报",
     columnWidths: [14, 14, 14, 14, 14, 14],

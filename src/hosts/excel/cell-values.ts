@@ -37,6 +37,8 @@ export function isDateFormat(format: string): boolean {
     const section = firstSection(format);
     const bare = section
       .replace(/"[^"]*"/g, "")
+      // Elapsed time ([h], [mm], [ss]) is a time token: keep it as one so `[h]:mm` stays a duration.
+      .replace(/\[(?:h+|m+|s+)\]/gi, "h")
       .replace(/\[[^\]]*\]/g, "")
       .replace(/\\./g, "")
       .replace(/_./g, "")

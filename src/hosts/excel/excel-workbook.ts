@@ -179,7 +179,10 @@ export class ExcelWorkbook implements WorkbookPort {
         return { sheet, origin: { row: 1, col: 1 }, values: [], text: [], formats: [], merges: [] };
 
       while (next <= bottom) {
-        const rowsThisSync = Math.min(bottom - next + 1, Math.max(1, Math.floor(this.syncBudget / bytesPerCell / cols)));
+        const rowsThisSync = Math.min(
+          bottom - next + 1,
+          Math.max(1, Math.floor(this.syncBudget / bytesPerCell / cols)),
+        );
         const chunkRows = Math.max(1, Math.floor(MAX_CELLS_PER_CHUNK / cols));
         const chunks: Excel.Range[] = [];
         for (let top = next; top < next + rowsThisSync; top += chunkRows) {
@@ -209,7 +212,12 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
-  private queueFirstRead(context: Excel.RequestContext, ws: Excel.Worksheet, limit: number, withProbe: boolean): FirstRead {
+  private queueFirstRead(
+    context: Excel.RequestContext,
+    ws: Excel.Worksheet,
+    limit: number,
+    withProbe: boolean,
+  ): FirstRead {
     const used = ws.getUsedRange(true);
     used.load("address");
     const topRows = (n: number) => used.getIntersection(used.getRow(0).getResizedRange(n - 1, 0));
@@ -228,7 +236,8 @@ export class ExcelWorkbook implements WorkbookPort {
     }
     // Office.js has no property for the 1904 date system, but DATE(1904,1,1) tells: it is
     // serial 0 there and 1462 in the 1900 system. No cell is written to ask.
-    const date = this.date1904 === undefined && this.supports("1.2") ? context.workbook.functions.date(1904, 1, 1) : null;
+    const date =
+      this.date1904 === undefined && this.supports("1.2") ? context.workbook.functions.date(1904, 1, 1) : null;
     date?.load("value");
     return {
       used,
@@ -351,7 +360,11 @@ export class ExcelWorkbook implements WorkbookPort {
       });
       m.request += batch.length * 40;
       await m.sync(() =>
-        probes.map((p) => [p.fill?.color, patterns ? p.fill?.pattern : null, p.note && !p.note.isNullObject ? p.note.content : null]),
+        probes.map((p) => [
+          p.fill?.color,
+          patterns ? p.fill?.pattern : null,
+          p.note && !p.note.isNullObject ? p.note.content : null,
+        ]),
       );
       for (const p of probes) out.set(p.addr, new CellNow(p.fill, p.note, patterns, context));
     }
@@ -393,7 +406,8 @@ export class ExcelWorkbook implements WorkbookPort {
       }
     }
     for (const r of this.rangesFor(ws, none)) r.format.fill.clear();
-    for (const [colour, addrs] of byColour) for (const r of this.rangesFor(ws, addrs)) r.format.fill.color = `#${colour}`;
+    for (const [colour, addrs] of byColour)
+      for (const r of this.rangesFor(ws, addrs)) r.format.fill.color = `#${colour}`;
     return bytes + Object.keys(cells).length * 12;
   }
 
@@ -414,8 +428,8 @@ export class ExcelWorkbook implements WorkbookPort {
     return this.run(async (context) => {
       const m = this.meter(context, "bulletin");
       const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
-      await m.sync(() => sheets.items.map((s) => s.name));
+      sheets.load("items/name,items/position");
+      await m.sync(() => sheets.items.map((s) => [s.name, s.position]));
       const names = sheets.items.map((s) => s.name);
       const stateWs = sheets.items.find((s) => s.name === STATE_SHEET);
       const loaded: LoadedState = stateWs
@@ -430,11 +444,18 @@ export class ExcelWorkbook implements WorkbookPort {
       if (replaced) {
         sheets.getItem(replaced).delete();
         ws.name = name;
+        // Same place in the tab order as the sheet it replaces.
+        ws.position = sheets.items.find((s) => s.name === replaced)!.position;
       }
       m.request += this.queueDocument(ws, doc);
 
       const state: MarksState = structuredClone(loaded.state);
-      state.generatedSheets = [...state.generatedSheets.filter((n) => n.toLowerCase() !== name.toLowerCase()), name];
+      // Forget generated sheets the user has since deleted.
+      const present = new Set(names.map((n) => n.toLowerCase()));
+      state.generatedSheets = [
+        ...state.generatedSheets.filter((n) => present.has(n.toLowerCase()) && n.toLowerCase() !== name.toLowerCase()),
+        name,
+      ];
       m.request += queueSaveState(context, loaded, state);
       ws.activate();
       await m.sync();
@@ -455,7 +476,8 @@ export class ExcelWorkbook implements WorkbookPort {
       right: c.col + Math.max(1, c.colSpan ?? 1) - 1,
     });
     for (const c of doc.cells) {
-      if (!doc.styles[c.style]) throw new Error(`SheetDocument cell ${c.row},${c.col} names unknown style "${c.style}"`);
+      if (!doc.styles[c.style])
+        throw new Error(`SheetDocument cell ${c.row},${c.col} names unknown style "${c.style}"`);
       const r = cellRect(c);
       rows = Math.max(rows, r.bottom);
       cols = Math.max(cols, r.right);
@@ -649,7 +671,8 @@ export function chooseSheetName(wanted: string, existing: string[], generated: s
   const ours = new Set(generated.map((n) => n.toLowerCase()));
   for (let i = 1; ; i++) {
     const suffix = i === 1 ? "" : ` (${i})`;
-    const candidate = base.slice(0, 31 - suffix.length) + suffix;
+    // Cut by code points: half a surrogate pair is not a name Excel accepts.
+    const candidate = [...base].slice(0, 31 - suffix.length).join("") + suffix;
     const lower = candidate.toLowerCase();
     if (lower === STATE_SHEET) continue;
     if (!taken.has(lower) || ours.has(lower)) return candidate;

@@ -42,8 +42,15 @@ export async function readStateOf(ws: Excel.Worksheet, sync: Sync): Promise<Load
   return { state: decodeState(chunks), exists: true, chunkCells: leading + chunks.length };
 }
 
-/** Queues the state write (no sync): adds the veryHidden sheet when needed. Returns the bytes queued. */
+/**
+ * Queues the state write (no sync): adds the veryHidden sheet when needed, and removes it when
+ * there is nothing left to keep (as the .xlsx host does). Returns the bytes queued.
+ */
 export function queueSaveState(context: Excel.RequestContext, loaded: LoadedState, state: MarksState): number {
+  if (state.generatedSheets.length === 0 && Object.keys(state.marks).length === 0) {
+    if (loaded.exists) context.workbook.worksheets.getItem(STATE_SHEET).delete();
+    return 0;
+  }
   const ws = loaded.exists
     ? context.workbook.worksheets.getItem(STATE_SHEET)
     : context.workbook.worksheets.add(STATE_SHEET);

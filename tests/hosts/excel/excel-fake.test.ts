@@ -4,7 +4,10 @@ import { FakeExcel } from "../../fakes/excel-fake.js";
 describe("the fake Excel enforces Office.js semantics", () => {
   function seeded(): FakeExcel {
     const excel = new FakeExcel();
-    excel.seed("台账", "A1", [["序号", "问题"], [1, "问题一"]]);
+    excel.seed("台账", "A1", [
+      ["序号", "问题"],
+      [1, "问题一"],
+    ]);
     return excel;
   }
 
@@ -24,7 +27,10 @@ describe("the fake Excel enforces Office.js semantics", () => {
       r.load("values");
       expect(() => r.values).toThrow(/PropertyNotLoaded/);
       await ctx.sync();
-      expect(r.values).toEqual([["序号", "问题"], [1, "问题一"]]);
+      expect(r.values).toEqual([
+        ["序号", "问题"],
+        [1, "问题一"],
+      ]);
       // A reload queued after the last sync makes the value unreadable until the next sync.
       r.load("values");
       expect(() => r.values).toThrow(/queued after the last sync/);
@@ -72,7 +78,14 @@ describe("the fake Excel enforces Office.js semantics", () => {
       await ctx.sync();
     });
     expect(excel.syncCount).toBe(1);
-    expect(excel.syncLog[0]!.responseBytes).toBe(JSON.stringify([[["序号", "问题"], [1, "问题一"]]]).length);
+    expect(excel.syncLog[0]!.responseBytes).toBe(
+      JSON.stringify([
+        [
+          ["序号", "问题"],
+          [1, "问题一"],
+        ],
+      ]).length,
+    );
   });
 
   it("refuses a response over the payload limit", async () => {

@@ -59,11 +59,18 @@ describe("ExcelWorkbook.readGrid", () => {
 
   it("puts the origin at the used range's top-left and honours maxRows", async () => {
     const excel = new FakeExcel();
-    excel.seed("表", "C4", [["a", "b"], ["c", "d"], ["e", "f"]]);
+    excel.seed("表", "C4", [
+      ["a", "b"],
+      ["c", "d"],
+      ["e", "f"],
+    ]);
     const progress: [number, number][] = [];
     const grid = await host(excel).readGrid("表", { maxRows: 2, onProgress: (d, t) => progress.push([d, t]) });
     expect(grid.origin).toEqual({ row: 4, col: 3 });
-    expect(grid.values).toEqual([["a", "b"], ["c", "d"]]);
+    expect(grid.values).toEqual([
+      ["a", "b"],
+      ["c", "d"],
+    ]);
     expect(progress).toEqual([[2, 2]]);
   });
 

@@ -536,7 +536,10 @@ class FakeWorksheet extends FakeClientObject<FakeSheet> {
   getUsedRange(valuesOnly = false): FakeRange {
     return new FakeRange(
       this.context,
-      () => ({ sheet: this.resolve(), rects: [usedRect(this.resolve(), valuesOnly) ?? { top: 1, left: 1, bottom: 1, right: 1 }] }),
+      () => ({
+        sheet: this.resolve(),
+        rects: [usedRect(this.resolve(), valuesOnly) ?? { top: 1, left: 1, bottom: 1, right: 1 }],
+      }),
       false,
     );
   }
@@ -849,7 +852,8 @@ class FakeRangeFormat extends FakeClientObject<RangeTarget> {
       return;
     }
     guardWholeColumns(t, name);
-    for (const { row, col } of cellsOf(t)) (cellAt(t.sheet, row, col, true) as unknown as Record<string, unknown>)[name] = value;
+    for (const { row, col } of cellsOf(t))
+      (cellAt(t.sheet, row, col, true) as unknown as Record<string, unknown>)[name] = value;
   }
   set columnWidth(v: number) {
     this.assign("columnWidth", v);
@@ -973,7 +977,7 @@ class FakeRangeFont extends FakeClientObject<RangeTarget> {
     guardWholeColumns(t, `font.${name}`);
     for (const { row, col } of cellsOf(t)) {
       const cell = cellAt(t.sheet, row, col, true);
-      (cell.font ??= {} as NonNullable<FakeCell["font"]>);
+      cell.font ??= {} as NonNullable<FakeCell["font"]>;
       (cell.font as Record<string, unknown>)[name] = value;
     }
   }
