@@ -268,7 +268,7 @@ export class ExcelWorkbook implements WorkbookPort {
       // The originals of newly marked cells, and whether a note sits on every cell we touch
       // (new or to be restored), read per cell in batches: one sync per batch, never per cell.
       const touched = [...new Set([...wanted.keys(), ...Object.keys(old)])];
-      const current = await this.loadCells(context, m, ws, touched, new Set(wanted.keys()), notes);
+      const current = await this.loadCells(m, ws, touched, new Set(wanted.keys()), notes);
 
       const originals: Record<string, OriginalCell> = {};
       const restore: Record<string, OriginalCell> = {};
@@ -320,7 +320,7 @@ export class ExcelWorkbook implements WorkbookPort {
       delete state.marks[sheet];
       if (!ws.isNullObject) {
         const current = notes
-          ? await this.loadCells(context, m, ws, Object.keys(old), new Set(), true)
+          ? await this.loadCells(m, ws, Object.keys(old), new Set(), true)
           : new Map<string, CellNow>();
         m.request += this.queueRestore(ws, old, current, notes);
       }
@@ -334,7 +334,6 @@ export class ExcelWorkbook implements WorkbookPort {
    * are supported), MARK_CELLS_PER_SYNC cells per sync.
    */
   private async loadCells(
-    context: Excel.RequestContext,
     m: Meter,
     ws: Excel.Worksheet,
     addrs: string[],
@@ -366,7 +365,7 @@ export class ExcelWorkbook implements WorkbookPort {
           p.note && !p.note.isNullObject ? p.note.content : null,
         ]),
       );
-      for (const p of probes) out.set(p.addr, new CellNow(p.fill, p.note, patterns, context));
+      for (const p of probes) out.set(p.addr, new CellNow(p.fill, p.note, patterns));
     }
     return out;
   }
@@ -616,7 +615,6 @@ class CellNow {
     private readonly fill: Excel.RangeFill | null,
     private readonly note: Excel.Note | null,
     private readonly patterns: boolean,
-    _context: Excel.RequestContext,
   ) {}
   get noteExists(): boolean {
     return this.note !== null && !this.note.isNullObject;
