@@ -17,11 +17,24 @@ export function rulesMarkdown(): string {
     "| rule | reason | severity | 说明 | description |",
     "|---|---|---|---|---|",
   ];
-  for (const r of RULES) lines.push(`| \`${r.id}\` | ${r.reason ? `\`${r.reason}\`` : ""} | ${r.severity} | ${r.docs.description.zh} | ${r.docs.description.en} |`);
+  for (const r of RULES)
+    lines.push(
+      `| \`${r.id}\` | ${r.reason ? `\`${r.reason}\`` : ""} | ${r.severity} | ${r.docs.description.zh} | ${r.docs.description.en} |`,
+    );
   for (const r of RULES) {
-    lines.push("", `## \`${r.id}\`${r.reason ? ` / \`${r.reason}\`` : ""} (${r.severity})`, "", r.docs.description.zh, "", r.docs.description.en, "");
+    lines.push(
+      "",
+      `## \`${r.id}\`${r.reason ? ` / \`${r.reason}\`` : ""} (${r.severity})`,
+      "",
+      r.docs.description.zh,
+      "",
+      r.docs.description.en,
+      "",
+    );
     lines.push(`- 例 / Example: ${r.docs.example.zh} — ${r.docs.example.en}`);
-    lines.push(`- Needs the column(s): ${r.requires.join(", ")}; without one, the rule is skipped with a single notice.`);
+    lines.push(
+      `- Needs the column(s): ${r.requires.join(", ")}; without one, the rule is skipped with a single notice.`,
+    );
   }
   lines.push(
     "",

@@ -26,7 +26,12 @@ export interface WorkbookCheck extends CheckResult {
   bulletin: Config["bulletin"];
 }
 
-export async function checkWorkbook(port: WorkbookPort, config: Config, progress: Progress = () => {}, file?: string): Promise<WorkbookCheck> {
+export async function checkWorkbook(
+  port: WorkbookPort,
+  config: Config,
+  progress: Progress = () => {},
+  file?: string,
+): Promise<WorkbookCheck> {
   progress("detect");
   const sheets = await port.listSheets();
   const candidates = sheets.filter((s) => !s.generated);
@@ -42,7 +47,10 @@ export async function checkWorkbook(port: WorkbookPort, config: Config, progress
   } else {
     const withData = candidates.filter((s) => s.rowCount > 0);
     if (withData.length === 0) {
-      throw new LedgerError("empty-workbook", { zh: "工作簿是空的，没有可校验的内容。", en: "The workbook is empty: nothing to check." });
+      throw new LedgerError("empty-workbook", {
+        zh: "工作簿是空的，没有可校验的内容。",
+        en: "The workbook is empty: nothing to check.",
+      });
     }
     // Visible sheets first: a hidden sheet wins only when no visible one holds a ledger.
     const ordered = [...withData.filter((s) => s.visible), ...withData.filter((s) => !s.visible)];
@@ -62,7 +70,11 @@ export async function checkWorkbook(port: WorkbookPort, config: Config, progress
 }
 
 /** Fills and notes on the flagged cells (replacing earlier marks); returns how many cells. */
-export async function markWorkbook(port: WorkbookPort, check: WorkbookCheck, progress: Progress = () => {}): Promise<number> {
+export async function markWorkbook(
+  port: WorkbookPort,
+  check: WorkbookCheck,
+  progress: Progress = () => {},
+): Promise<number> {
   progress("mark");
   const marks = marksFromReport(check.report);
   await port.writeMarks(check.report.sheet, marks);
@@ -70,7 +82,11 @@ export async function markWorkbook(port: WorkbookPort, check: WorkbookCheck, pro
 }
 
 /** Writes the 整改通报 sheet; returns the sheet's name (never a sheet of the user's). */
-export async function writeBulletin(port: WorkbookPort, check: WorkbookCheck, progress: Progress = () => {}): Promise<string> {
+export async function writeBulletin(
+  port: WorkbookPort,
+  check: WorkbookCheck,
+  progress: Progress = () => {},
+): Promise<string> {
   progress("bulletin");
   const lang = check.report.lang;
   const doc = layoutBulletin(buildBulletin(check.report, check.ledger, { lang, bulletin: check.bulletin }), lang);

@@ -113,7 +113,10 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
   if (opts.out) {
     const out = resolve(opts.out);
     if (out === path || (await sameFile(out, path))) {
-      throw new LedgerError("bad-option", { zh: "输出文件不能与输入文件相同：原台账不得改动。", en: "The output file must differ from the input: the ledger itself is never modified." });
+      throw new LedgerError("bad-option", {
+        zh: "输出文件不能与输入文件相同：原台账不得改动。",
+        en: "The output file must differ from the input: the ledger itself is never modified.",
+      });
     }
     await markWorkbook(port, check, progress);
     await writeBulletin(port, check, progress);
@@ -127,7 +130,12 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
     io.stdout(`${JSON.stringify(ReportSchema.parse(report), null, 2)}\n`);
   } else {
     io.stdout(`${formatReport(report, { color: opts.color && io.stdoutIsTTY, file })}\n`);
-    if (opts.out) io.stdout(opts.lang === "zh" ? `已写出带标记和通报的副本：${opts.out}\n` : `Marked copy with bulletin written to ${opts.out}\n`);
+    if (opts.out)
+      io.stdout(
+        opts.lang === "zh"
+          ? `已写出带标记和通报的副本：${opts.out}\n`
+          : `Marked copy with bulletin written to ${opts.out}\n`,
+      );
   }
   return report.summary.errors > 0 ? EXIT.errors : EXIT.clean;
 }
@@ -142,7 +150,10 @@ async function readInput(path: string): Promise<Buffer> {
         ? { zh: `找不到文件：${path}`, en: `File not found: ${path}` }
         : code === "EISDIR"
           ? { zh: `这是一个文件夹，不是台账文件：${path}`, en: `This is a folder, not a ledger file: ${path}` }
-          : { zh: `无法读取文件（${code ?? "未知错误"}）：${path}`, en: `Cannot read the file (${code ?? "unknown error"}): ${path}` };
+          : {
+              zh: `无法读取文件（${code ?? "未知错误"}）：${path}`,
+              en: `Cannot read the file (${code ?? "unknown error"}): ${path}`,
+            };
     throw new LedgerError("unreadable", text);
   }
 }
@@ -168,7 +179,10 @@ function oneLine(e: unknown, lang: "zh" | "en"): string {
 function switches(disabled: string[]): Pick<ConfigInput, "rules" | "paperOnly"> {
   const rules: Record<string, boolean> = {};
   const paperOnly: Record<string, boolean> = {};
-  for (const name of disabled.flatMap((d) => d.split(",")).map((d) => d.trim()).filter(Boolean)) {
+  for (const name of disabled
+    .flatMap((d) => d.split(","))
+    .map((d) => d.trim())
+    .filter(Boolean)) {
     if ((RULE_IDS as readonly string[]).includes(name)) rules[name] = false;
     else if ((PAPER_ONLY_REASONS as readonly string[]).includes(name)) paperOnly[name] = false;
     else throw new LedgerError("bad-option", { zh: `没有名为“${name}”的规则。`, en: `No rule named “${name}”.` });

@@ -6,7 +6,18 @@ export function displayWidth(text: string): number {
   let w = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
-    w += c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000) ? 2 : 1;
+    w +=
+      c >= 0x1100 &&
+      (c <= 0x115f ||
+        (c >= 0x2e80 && c <= 0xa4cf) ||
+        (c >= 0xac00 && c <= 0xd7a3) ||
+        (c >= 0xf900 && c <= 0xfaff) ||
+        (c >= 0xfe30 && c <= 0xfe4f) ||
+        (c >= 0xff00 && c <= 0xff60) ||
+        (c >= 0xffe0 && c <= 0xffe6) ||
+        c >= 0x20000)
+        ? 2
+        : 1;
   }
   return w;
 }
@@ -27,7 +38,10 @@ export function formatReport(report: Report, options: { color: boolean; file?: s
   const { lang } = report;
   const paint = (s: Severity, text: string) => (options.color ? `${COLOURS[s]}${text}\x1b[0m` : text);
   const lines: string[] = [];
-  const where = lang === "zh" ? `工作表“${report.sheet}”，表头第${report.headerRow}行，校验日期${report.today}` : `sheet “${report.sheet}”, header row ${report.headerRow}, checked as of ${report.today}`;
+  const where =
+    lang === "zh"
+      ? `工作表“${report.sheet}”，表头第${report.headerRow}行，校验日期${report.today}`
+      : `sheet “${report.sheet}”, header row ${report.headerRow}, checked as of ${report.today}`;
   lines.push(`${options.file ?? report.file ?? ""}  ${where}`.trim());
   for (const n of report.notices) lines.push(`  ! ${n.message}`);
 

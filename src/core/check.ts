@@ -114,7 +114,14 @@ function missingColumnNotice(rule: Rule, absent: Field[], lang: Config["lang"]):
 /** Figures counted per task, not per finding: a task with two paper-only signs is one task. */
 export function summarize(ledger: Ledger, findings: readonly Finding[]): Summary {
   const rowsWith = (pred: (f: Finding) => boolean) => new Set(findings.filter(pred).map(taskRowOf)).size;
-  const incompleteRules: RuleId[] = ["missing-lead", "missing-department", "missing-measures", "missing-deadline", "invalid-deadline", "missing-status"];
+  const incompleteRules: RuleId[] = [
+    "missing-lead",
+    "missing-department",
+    "missing-measures",
+    "missing-deadline",
+    "invalid-deadline",
+    "missing-status",
+  ];
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   let done = 0;
   let inProgress = 0;

@@ -78,6 +78,19 @@ export function formatChineseDate(d: IsoDate): string {
 /** English long date: `1 July 2025`. */
 export function formatEnglishDate(d: IsoDate): string {
   const [y, m, day] = d.split("-").map(Number);
-  const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  const months = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ];
   return `${day} ${months[(m ?? 1) - 1]} ${y}`;
 }

@@ -1,6 +1,7 @@
 import type { Bilingual } from "./i18n.js";
 
-export type LedgerErrorCode = "no-ledger" | "empty-sheet" | "empty-workbook" | "sheet-not-found" | "unreadable" | "bad-option";
+export type LedgerErrorCode =
+  "no-ledger" | "empty-sheet" | "empty-workbook" | "sheet-not-found" | "unreadable" | "bad-option";
 
 /**
  * Why a workbook could not be checked, in words a clerk understands. The code is stable

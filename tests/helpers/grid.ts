@@ -20,7 +20,11 @@ export const HEADER = ["序号", "反馈问题", "整改措施", "责任领导",
  * A ledger grid: header in row 1 (columns A–H as in HEADER) and one task per given row.
  * Each task lists only what differs from a complete, clean, unfinished task.
  */
-export function ledger(tasks: Partial<Record<"problem" | "measures" | "lead" | "department" | "deadline" | "status" | "evidence", CellValue>>[]): Grid {
+export function ledger(
+  tasks: Partial<
+    Record<"problem" | "measures" | "lead" | "department" | "deadline" | "status" | "evidence", CellValue>
+  >[],
+): Grid {
   const rows: CellValue[][] = [HEADER];
   tasks.forEach((t, i) => {
     const get = (k: keyof typeof t, d: CellValue) => (k in t ? t[k]! : d);

@@ -24,7 +24,11 @@ export interface DetectOptions {
  * its lower row. Cells merged across many columns are titles or group captions, never
  * field names.
  */
-export function detectLayout(grid: Grid, options: DetectOptions = {}, merges = MergeIndex.of(grid)): LedgerLayout | null {
+export function detectLayout(
+  grid: Grid,
+  options: DetectOptions = {},
+  merges = MergeIndex.of(grid),
+): LedgerLayout | null {
   const first = grid.origin.row;
   const last = Math.min(first + grid.values.length - 1, first + HEADER_SEARCH_ROWS - 1);
   const rows = options.headerRow !== undefined ? [options.headerRow] : range(first, last);
@@ -38,8 +42,16 @@ export function detectLayout(grid: Grid, options: DetectOptions = {}, merges = M
     if (!forced && (found < MIN_FIELDS || (columns.problem === undefined && columns.measures === undefined))) continue;
     if (best && score <= best.score) continue;
     const headerTexts: Partial<Record<Field, string>> = {};
-    for (const [field, col] of Object.entries(columns) as [Field, number][]) headerTexts[field] = headers.get(col) ?? "";
-    best = { sheet: grid.sheet, headerRow: row, headerRows: headerRowsOf(grid, row, merges), columns, headers: headerTexts, score };
+    for (const [field, col] of Object.entries(columns) as [Field, number][])
+      headerTexts[field] = headers.get(col) ?? "";
+    best = {
+      sheet: grid.sheet,
+      headerRow: row,
+      headerRows: headerRowsOf(grid, row, merges),
+      columns,
+      headers: headerTexts,
+      score,
+    };
   }
   if (best && options.columns) {
     for (const [field, letters] of Object.entries(options.columns) as [Field, string][]) {

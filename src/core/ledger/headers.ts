@@ -14,32 +14,108 @@ interface Synonyms {
 
 export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
   problem: {
-    strong: ["反馈问题", "存在问题", "问题内容", "问题描述", "具体问题", "问题表现", "问题清单", "巡察反馈问题", "巡视反馈问题", "问题", "problem", "issue", "finding", "findings", "problem description"],
+    strong: [
+      "反馈问题",
+      "存在问题",
+      "问题内容",
+      "问题描述",
+      "具体问题",
+      "问题表现",
+      "问题清单",
+      "巡察反馈问题",
+      "巡视反馈问题",
+      "问题",
+      "problem",
+      "issue",
+      "finding",
+      "findings",
+      "problem description",
+    ],
     weak: ["反馈意见", "主要问题", "description"],
     not: [/类别|类型|性质|分类|序号|编号|category|type/i],
   },
   measures: {
-    strong: ["整改措施", "整改举措", "具体措施", "措施", "整改任务", "整改措施及要求", "measures", "actions", "corrective actions", "corrective action", "rectification measures"],
+    strong: [
+      "整改措施",
+      "整改举措",
+      "具体措施",
+      "措施",
+      "整改任务",
+      "整改措施及要求",
+      "measures",
+      "actions",
+      "corrective actions",
+      "corrective action",
+      "rectification measures",
+    ],
     weak: ["任务", "措施要求", "action"],
     not: [/目标|goal|target/i],
   },
   lead: {
-    strong: ["责任领导", "牵头领导", "分管领导", "牵头校领导", "责任校领导", "牵头局领导", "责任局领导", "lead", "responsible leader", "leader", "lead official"],
+    strong: [
+      "责任领导",
+      "牵头领导",
+      "分管领导",
+      "牵头校领导",
+      "责任校领导",
+      "牵头局领导",
+      "责任局领导",
+      "lead",
+      "responsible leader",
+      "leader",
+      "lead official",
+    ],
     weak: ["责任人", "负责人", "owner", "responsible person"],
     not: [/配合|经办|联系人/],
   },
   department: {
-    strong: ["责任部门", "牵头单位", "责任单位", "牵头部门", "主责单位", "责任科室", "责任处室", "牵头处室", "department", "responsible unit", "responsible department", "unit", "dept"],
+    strong: [
+      "责任部门",
+      "牵头单位",
+      "责任单位",
+      "牵头部门",
+      "主责单位",
+      "责任科室",
+      "责任处室",
+      "牵头处室",
+      "department",
+      "responsible unit",
+      "responsible department",
+      "unit",
+      "dept",
+    ],
     weak: ["承办单位", "部门", "单位"],
     not: [/配合|协办|co-?unit|supporting/i],
   },
   deadline: {
-    strong: ["整改时限", "完成时限", "时限要求", "整改期限", "完成期限", "时限", "deadline", "due", "due date", "time limit"],
+    strong: [
+      "整改时限",
+      "完成时限",
+      "时限要求",
+      "整改期限",
+      "完成期限",
+      "时限",
+      "deadline",
+      "due",
+      "due date",
+      "time limit",
+    ],
     weak: ["完成时间", "整改时间", "截止时间", "date"],
     not: [/实际|actual/i],
   },
   status: {
-    strong: ["整改进展", "整改进度", "完成情况", "整改情况", "进展情况", "状态", "整改状态", "进展", "status", "progress"],
+    strong: [
+      "整改进展",
+      "整改进度",
+      "完成情况",
+      "整改情况",
+      "进展情况",
+      "状态",
+      "整改状态",
+      "进展",
+      "status",
+      "progress",
+    ],
     weak: ["整改结果", "result"],
     not: [],
   },
@@ -58,15 +134,17 @@ export const SEQUENCE_HEADERS = ["序号", "编号", "no", "no.", "#", "item", "
  * bracketed notes (`完成时限（年月日）`), full-width letters, and trailing colons.
  */
 export function normalizeHeader(text: string): string {
-  return text
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[(（【\[<《][^)）】\]>》]*[)）】\]>》]/g, "")
-    .replace(/[*＊:：]/g, "")
-    .replace(/\s+/g, " ")
-    .trim()
-    // Spaces between Chinese characters are padding (`整改 措施`); between English words they matter.
-    .replace(/ (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) /g, "")
-    .toLowerCase();
+  return (
+    text
+      .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+      .replace(/[(（【[<《][^)）】\]>》]*[)）】\]>》]/g, "")
+      .replace(/[*＊:：]/g, "")
+      .replace(/\s+/g, " ")
+      .trim()
+      // Spaces between Chinese characters are padding (`整改 措施`); between English words they matter.
+      .replace(/ (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) /g, "")
+      .toLowerCase()
+  );
 }
 
 /**

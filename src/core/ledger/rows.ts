@@ -7,10 +7,12 @@ import { MergeIndex } from "./merge-index.js";
 import type { LedgerLayout, Task, TaskCell } from "./model.js";
 
 /** Captions of category rows: `一、关于……方面`, `（二）……`, `第三部分`. */
-const CATEGORY = /^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|第[一二三四五六七八九十百\d]+[部分类项方面]|[A-Z][、.．]|(?:part|section|category)\s*\w+)|方面(?:问题)?[:：]?$/i;
+const CATEGORY =
+  /^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|第[一二三四五六七八九十百\d]+[部分类项方面]|[A-Z][、.．]|(?:part|section|category)\s*\w+)|方面(?:问题)?[:：]?$/i;
 
 /** Footer and caption rows under the table. */
-const FOOTER = /^(?:填报人|填表人|填报单位|审核人|审核|联系电话|联系人|说明|备注|注[:：\d一]|制表|负责人签字|单位盖章|盖章|签字|合计|总计|小计|prepared by|notes?\b|total)/i;
+const FOOTER =
+  /^(?:填报人|填表人|填报单位|审核人|审核|联系电话|联系人|说明|备注|注[:：\d一]|制表|负责人签字|单位盖章|盖章|签字|合计|总计|小计|prepared by|notes?\b|total)/i;
 
 /** A table row is a category caption when one value spans at least this share of the table. */
 const WIDE_SHARE = 0.5;
@@ -71,15 +73,30 @@ function ownCells(grid: Grid, row: number, firstCol: number, width: number, merg
   return out.length <= width ? out : out.slice(0, width);
 }
 
-function makeTask(grid: Grid, layout: LedgerLayout, row: number, merges: MergeIndex, category: string | undefined): Task {
+function makeTask(
+  grid: Grid,
+  layout: LedgerLayout,
+  row: number,
+  merges: MergeIndex,
+  category: string | undefined,
+): Task {
   const cells: Partial<Record<Field, TaskCell>> = {};
   for (const field of FIELDS) {
     const col = layout.columns[field];
     if (col === undefined) continue;
     const m = merges.masterOf(row, col);
-    cells[field] = { row: m.row, col: m.col, value: valueAt(grid, m.row, m.col), text: textAt(grid, m.row, m.col).trim() };
+    cells[field] = {
+      row: m.row,
+      col: m.col,
+      value: valueAt(grid, m.row, m.col),
+      text: textAt(grid, m.row, m.col).trim(),
+    };
   }
-  const deadline = cells.deadline ? parseDeadline(cells.deadline.value, cells.deadline.text) : ({ kind: "empty" } as const);
-  const status = cells.status ? parseStatus(cells.status.value, cells.status.text) : { kind: "empty" as const, text: "" };
+  const deadline = cells.deadline
+    ? parseDeadline(cells.deadline.value, cells.deadline.text)
+    : ({ kind: "empty" } as const);
+  const status = cells.status
+    ? parseStatus(cells.status.value, cells.status.text)
+    : { kind: "empty" as const, text: "" };
   return { row, cells, deadline, status, ...(category !== undefined ? { category } : {}) };
 }

@@ -9,7 +9,10 @@ export const invalidDeadline: Rule = {
       zh: "整改时限无法识别为日期、期间（如“2025年6月底”“2025年第三季度”）或“立行立改”“长期坚持”。",
       en: "The deadline is not a date, a period (end of June 2025, Q3 2025) or “immediate” / “ongoing”.",
     },
-    example: { zh: "整改时限写作“尽快”、“6月底”（缺年份）或 #N/A。", en: "Deadline “ASAP”, “end of June” (no year) or #N/A." },
+    example: {
+      zh: "整改时限写作“尽快”、“6月底”（缺年份）或 #N/A。",
+      en: "Deadline “ASAP”, “end of June” (no year) or #N/A.",
+    },
   },
   *check({ ledger }) {
     for (const task of ledger.tasks) {

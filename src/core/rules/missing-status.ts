@@ -5,7 +5,10 @@ export const missingStatus: Rule = {
   severity: "warning",
   requires: ["status"],
   docs: {
-    description: { zh: "整改进展为空：无法判断是否完成，不会按已完成统计。", en: "Status is empty: the task is not counted as done." },
+    description: {
+      zh: "整改进展为空：无法判断是否完成，不会按已完成统计。",
+      en: "Status is empty: the task is not counted as done.",
+    },
     example: { zh: "整改进展一栏为空。", en: "The Status cell is empty." },
   },
   *check({ ledger }) {

@@ -11,7 +11,10 @@ export const overdue: Rule = {
       zh: "整改时限（或期间的最后一天）已过，进展不是“已完成”。“基本完成”不算完成。",
       en: "The deadline (or the last day of its period) has passed and the task is not done. “Basically done” is not done.",
     },
-    example: { zh: "时限“2025年6月30日”，进展“正在推进”，校验日期2025年7月1日：逾期1天。", en: "Due 2025-06-30, “in progress”, checked on 2025-07-01: 1 day overdue." },
+    example: {
+      zh: "时限“2025年6月30日”，进展“正在推进”，校验日期2025年7月1日：逾期1天。",
+      en: "Due 2025-06-30, “in progress”, checked on 2025-07-01: 1 day overdue.",
+    },
   },
   *check({ ledger, today }) {
     for (const task of ledger.tasks) {

@@ -34,11 +34,30 @@ describe("headerScore", () => {
 
 describe("mapHeaders", () => {
   it("gives each field its best column and each column one field", () => {
-    const { columns } = mapHeaders(new Map([[1, "问题类别"], [2, "反馈问题"], [3, "整改目标"], [4, "整改措施"], [5, "配合单位"], [6, "牵头单位"], [7, "责任人"], [8, "牵头\n校领导"]]));
+    const { columns } = mapHeaders(
+      new Map([
+        [1, "问题类别"],
+        [2, "反馈问题"],
+        [3, "整改目标"],
+        [4, "整改措施"],
+        [5, "配合单位"],
+        [6, "牵头单位"],
+        [7, "责任人"],
+        [8, "牵头\n校领导"],
+      ]),
+    );
     expect(columns).toEqual({ problem: 2, measures: 4, department: 6, lead: 8 });
   });
   it("takes a weak name when nothing strong names the field", () => {
-    expect(mapHeaders(new Map([[1, "问题"], [2, "措施"], [3, "责任人"]])).columns.lead).toBe(3);
+    expect(
+      mapHeaders(
+        new Map([
+          [1, "问题"],
+          [2, "措施"],
+          [3, "责任人"],
+        ]),
+      ).columns.lead,
+    ).toBe(3);
   });
   it("never throws on arbitrary header text", () => {
     fc.assert(
@@ -84,17 +103,38 @@ describe("detectLayout", () => {
   });
 
   it("reads English headers", () => {
-    const g = grid([["No.", "Problem", "Measures", "Responsible leader", "Department", "Deadline", "Status", "Evidence"]]);
-    expect(detectLayout(g)!.columns).toEqual({ problem: 2, measures: 3, lead: 4, department: 5, deadline: 6, status: 7, evidence: 8 });
+    const g = grid([
+      ["No.", "Problem", "Measures", "Responsible leader", "Department", "Deadline", "Status", "Evidence"],
+    ]);
+    expect(detectLayout(g)!.columns).toEqual({
+      problem: 2,
+      measures: 3,
+      lead: 4,
+      department: 5,
+      deadline: 6,
+      status: 7,
+      evidence: 8,
+    });
   });
 
   it("returns null for a sheet that is not a ledger", () => {
-    expect(detectLayout(grid([["姓名", "部门", "电话"], ["张三", "办公室", "123"]]))).toBeNull();
+    expect(
+      detectLayout(
+        grid([
+          ["姓名", "部门", "电话"],
+          ["张三", "办公室", "123"],
+        ]),
+      ),
+    ).toBeNull();
     expect(detectLayout(grid([["title spanning", null, null, null]], ["A1:D1"]))).toBeNull();
   });
 
   it("lets the clerk force the header row and columns", () => {
-    const g = grid([["a", "b", "c"], ["问题", "措施", "时间"], ["x", "y", "2025年6月30日"]]);
+    const g = grid([
+      ["a", "b", "c"],
+      ["问题", "措施", "时间"],
+      ["x", "y", "2025年6月30日"],
+    ]);
     const layout = detectLayout(g, { headerRow: 2, columns: { deadline: "C" } })!;
     expect(layout.headerRow).toBe(2);
     expect(layout.columns.deadline).toBe(3);

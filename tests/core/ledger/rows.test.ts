@@ -16,7 +16,11 @@ function tasksOf(rows: Parameters<typeof grid>[0], merges: string[] = []) {
 describe("readTasks", () => {
   it("applies a merged problem, number and leader to every row it spans", () => {
     const { tasks } = tasksOf(
-      [H, [1, "学习制度执行不严", "制定学习计划", "孙某", "办公室", "2025年3月31日", "已完成", "计划"], [null, null, "印发通知", null, "办公室", "立行立改", "已完成", ""]],
+      [
+        H,
+        [1, "学习制度执行不严", "制定学习计划", "孙某", "办公室", "2025年3月31日", "已完成", "计划"],
+        [null, null, "印发通知", null, "办公室", "立行立改", "已完成", ""],
+      ],
       ["A2:A3", "B2:B3", "D2:D3"],
     );
     expect(tasks.map((t) => t.row)).toEqual([2, 3]);
@@ -63,7 +67,12 @@ describe("readTasks", () => {
 describe("readTitle", () => {
   it("reads the inspection and the body from the title rows", () => {
     const g = grid(
-      [["市委第三巡察组反馈问题整改工作台账", null, null], ["单位：市教育局党组        更新日期：2025年9月1日", null, null], H, [1, "问题", "措施"]],
+      [
+        ["市委第三巡察组反馈问题整改工作台账", null, null],
+        ["单位：市教育局党组        更新日期：2025年9月1日", null, null],
+        H,
+        [1, "问题", "措施"],
+      ],
       ["A1:H1", "A2:H2"],
     );
     expect(readTitle(g, detectLayout(g)!)).toEqual({ inspection: "市委第三巡察组", body: "市教育局党组" });

@@ -15,7 +15,12 @@ describe("invalid-deadline", () => {
       { deadline: new Date(Date.UTC(2025, 11, 31)) },
       { deadline: "2025年6月底前完成，长期坚持", status: "已完成", evidence: "纪要" },
     ]);
-    expect(findings(g, {}, "invalid-deadline")).toEqual(["F2 invalid-deadline", "F3 invalid-deadline", "F4 invalid-deadline", "F5 invalid-deadline"]);
+    expect(findings(g, {}, "invalid-deadline")).toEqual([
+      "F2 invalid-deadline",
+      "F3 invalid-deadline",
+      "F4 invalid-deadline",
+      "F5 invalid-deadline",
+    ]);
     expect(report(ledger([{ deadline: "尽快" }])).findings[0]!.message).toContain("尽快");
   });
 });
@@ -32,7 +37,11 @@ describe("overdue", () => {
     ]);
     const r = report(g, { today: "2025-07-01" });
     const overdue = r.findings.filter((f) => f.rule === "overdue");
-    expect(overdue.map((f) => [f.cell, f.days])).toEqual([["F2", 1], ["F3", 1], ["F6", 31]]);
+    expect(overdue.map((f) => [f.cell, f.days])).toEqual([
+      ["F2", 1],
+      ["F3", 1],
+      ["F6", 31],
+    ]);
     expect(overdue[0]!.severity).toBe("error");
     expect(overdue[0]!.message).toContain("已逾期1天");
     expect(r.summary.overdue).toBe(3);
@@ -47,7 +56,11 @@ describe("due-soon", () => {
       { deadline: "2025年7月12日" },
       { deadline: "2025年7月5日", status: "已完成", evidence: "x" },
     ]);
-    expect(report(g).findings.filter((f) => f.rule === "due-soon").map((f) => [f.cell, f.days, f.severity])).toEqual([
+    expect(
+      report(g)
+        .findings.filter((f) => f.rule === "due-soon")
+        .map((f) => [f.cell, f.days, f.severity]),
+    ).toEqual([
       ["F2", 0, "info"],
       ["F3", 10, "info"],
     ]);
@@ -59,7 +72,9 @@ describe("due-soon", () => {
 describe("missing-status", () => {
   it("warns on an empty status and never counts it as done", () => {
     const r = report(ledger([{ status: "" }, { status: "已完成", evidence: "x" }]));
-    expect(r.findings.filter((f) => f.rule === "missing-status").map((f) => [f.cell, f.severity])).toEqual([["G2", "warning"]]);
+    expect(r.findings.filter((f) => f.rule === "missing-status").map((f) => [f.cell, f.severity])).toEqual([
+      ["G2", "warning"],
+    ]);
     expect(r.summary).toMatchObject({ tasks: 2, done: 1, statusUnknown: 1 });
   });
 });

@@ -5,7 +5,12 @@ import { findings, report } from "./run.js";
 describe("missing-lead / missing-department / missing-measures / missing-deadline", () => {
   it("flags each empty cell of a task, pointing at that cell", () => {
     const g = ledger([{}, { lead: "" }, { department: null }, { measures: "  " }, { deadline: "" }]);
-    expect(findings(g, {}, "missing")).toEqual(["D3 missing-lead", "E4 missing-department", "C5 missing-measures", "F6 missing-deadline"]);
+    expect(findings(g, {}, "missing")).toEqual([
+      "D3 missing-lead",
+      "E4 missing-department",
+      "C5 missing-measures",
+      "F6 missing-deadline",
+    ]);
   });
 
   it("is an error with a message that says what to do", () => {

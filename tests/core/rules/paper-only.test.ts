@@ -7,11 +7,18 @@ const DONE = { status: "已完成", evidence: "验收材料" };
 
 describe("paper-only/no-evidence", () => {
   it("flags done tasks with an empty evidence cell, at that cell", () => {
-    const g = ledger([{ ...DONE, evidence: "" }, { ...DONE }, { status: "正在推进", evidence: "" }, { status: "已完成（6月已通过验收）", evidence: " " }]);
+    const g = ledger([
+      { ...DONE, evidence: "" },
+      { ...DONE },
+      { status: "正在推进", evidence: "" },
+      { status: "已完成（6月已通过验收）", evidence: " " },
+    ]);
     expect(findings(g, {}, "paper-only")).toEqual(["H2 paper-only/no-evidence", "H5 paper-only/no-evidence"]);
   });
   it("can be switched off", () => {
-    expect(findings(ledger([{ ...DONE, evidence: "" }]), { paperOnly: { "no-evidence": false } }, "paper-only")).toEqual([]);
+    expect(
+      findings(ledger([{ ...DONE, evidence: "" }]), { paperOnly: { "no-evidence": false } }, "paper-only"),
+    ).toEqual([]);
   });
 });
 
@@ -37,7 +44,11 @@ describe("paper-only/documents-only", () => {
 
 describe("paper-only/long-term-closed", () => {
   it("flags ongoing tasks marked done, at the status cell", () => {
-    const g = ledger([{ ...DONE, deadline: "长期坚持" }, { status: "持续推进", deadline: "长期坚持" }, { ...DONE, deadline: "常态化" }]);
+    const g = ledger([
+      { ...DONE, deadline: "长期坚持" },
+      { status: "持续推进", deadline: "长期坚持" },
+      { ...DONE, deadline: "常态化" },
+    ]);
     expect(findings(g, {}, "paper-only")).toEqual(["G2 paper-only/long-term-closed", "G4 paper-only/long-term-closed"]);
   });
 });
@@ -45,12 +56,21 @@ describe("paper-only/long-term-closed", () => {
 describe("paper-only/duplicate-text", () => {
   const same = "将责任清单细化到全部42个内设科室和直属单位，年底前完成考核";
   it("flags the same measures under different problems, each naming the other", () => {
-    const g = ledger([{ problem: "清单未细化", measures: same }, { problem: "干部储备不足", measures: `${same}。` }, { problem: "其他", measures: "开展检查3次" }]);
+    const g = ledger([
+      { problem: "清单未细化", measures: same },
+      { problem: "干部储备不足", measures: `${same}。` },
+      { problem: "其他", measures: "开展检查3次" },
+    ]);
     expect(findings(g, {}, "paper-only")).toEqual(["C2 paper-only/duplicate-text", "C3 paper-only/duplicate-text"]);
     expect(report(g).findings[0]!.message).toContain("C3");
   });
   it("ignores short texts and repeats under the same problem", () => {
-    const g = ledger([{ problem: "甲", measures: "按要求落实" }, { problem: "乙", measures: "按要求落实" }, { problem: "丙", measures: same }, { problem: "丙", measures: same }]);
+    const g = ledger([
+      { problem: "甲", measures: "按要求落实" },
+      { problem: "乙", measures: "按要求落实" },
+      { problem: "丙", measures: same },
+      { problem: "丙", measures: same },
+    ]);
     expect(findings(g, {}, "paper-only")).toEqual([]);
   });
   it("normalises spaces, punctuation and numbering", () => {
@@ -68,7 +88,10 @@ describe("paper-only/vague-measures", () => {
   ])("%j → %s", (text, expected) => expect(isVague(text)).toBe(expected));
 
   it("flags the measures cell whatever the status", () => {
-    const g = ledger([{ measures: "进一步加强学习，切实提高认识" }, { ...DONE, measures: "进一步加强学习，切实提高认识。" }]);
+    const g = ledger([
+      { measures: "进一步加强学习，切实提高认识" },
+      { ...DONE, measures: "进一步加强学习，切实提高认识。" },
+    ]);
     expect(findings(g, {}, "paper-only")).toContain("C2 paper-only/vague-measures");
     expect(findings(g, {}, "paper-only")).toContain("C3 paper-only/vague-measures");
   });
@@ -77,6 +100,13 @@ describe("paper-only/vague-measures", () => {
 describe("summary", () => {
   it("counts tasks, not findings", () => {
     const g = ledger([{ ...DONE, evidence: "", deadline: "长期坚持" }, { lead: "", department: "" }, {}]);
-    expect(report(g).summary).toMatchObject({ tasks: 3, done: 1, inProgress: 2, paperOnly: 1, incomplete: 1, completionRate: 0.3333 });
+    expect(report(g).summary).toMatchObject({
+      tasks: 3,
+      done: 1,
+      inProgress: 2,
+      paperOnly: 1,
+      incomplete: 1,
+      completionRate: 0.3333,
+    });
   });
 });

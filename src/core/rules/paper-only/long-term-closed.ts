@@ -7,7 +7,10 @@ export const longTermClosed: Rule = {
   severity: "warning",
   requires: ["status", "deadline"],
   docs: {
-    description: { zh: "时限为“长期坚持/持续推进”，却标记为已完成。", en: "The deadline says ongoing, yet the task is marked done." },
+    description: {
+      zh: "时限为“长期坚持/持续推进”，却标记为已完成。",
+      en: "The deadline says ongoing, yet the task is marked done.",
+    },
     example: { zh: "时限“长期坚持”，进展“已完成”。", en: "Deadline “ongoing”, status Done." },
   },
   *check({ ledger }) {

@@ -13,7 +13,8 @@ const CONCRETE_ACTION =
   /检查|排查|督查|核查|抽查|清理|清退|整治|查处|追责|问责|处分|处理|招聘|录用|配备|上线|运行|纳入|考核|脱钩|退还|追回|收回|拆除|改造|建成|竣工|公示|公开|实行|覆盖|压减|减少|削减|调整|撤销|关停|到位|验收|审计|兑现|发放|补齐|新增|台账|销号|inspect|audit|recruit|hire|launch|remove|refund|dismiss|publish|install|close/i;
 
 /** Slogans: 进一步加强, 切实提高, 高度重视. */
-const SLOGAN = /进一步|切实|高度重视|不断|提高认识|认真|着力|全面加强|持续加强|大力|努力|积极|深入|扎实|狠抓|further|strengthen|enhance|improve awareness|attach great importance/i;
+const SLOGAN =
+  /进一步|切实|高度重视|不断|提高认识|认真|着力|全面加强|持续加强|大力|努力|积极|深入|扎实|狠抓|further|strengthen|enhance|improve awareness|attach great importance/i;
 
 /** A count, a percentage or a date: something checkable. */
 const NUMBER = /\d|[一二两三四五六七八九十百千万]+(?:名|个|次|项|家|所|人|场|期|份|批|轮)|百分之/;

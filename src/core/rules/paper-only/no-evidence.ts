@@ -6,7 +6,10 @@ export const noEvidence: Rule = {
   severity: "warning",
   requires: ["status", "evidence"],
   docs: {
-    description: { zh: "标记为已完成，但没有佐证材料。销号须有佐证。", en: "Marked done, but no evidence is given. Closing a task needs evidence." },
+    description: {
+      zh: "标记为已完成，但没有佐证材料。销号须有佐证。",
+      en: "Marked done, but no evidence is given. Closing a task needs evidence.",
+    },
     example: { zh: "进展“已完成”，佐证材料为空。", en: "Status Done, Evidence empty." },
   },
   *check({ ledger }) {

@@ -12,7 +12,10 @@ export const vagueMeasures: Rule = {
       zh: "整改措施只有“进一步加强”“切实提高”“高度重视”等表态，没有数量、时间、文件名称或具体举措，无法检验。",
       en: "The measures are slogans (further strengthen, earnestly improve) with no number, date, named document or concrete action to check.",
     },
-    example: { zh: "“进一步加强青年干部理论学习，切实增强学习实效”。", en: "“Further strengthen study and earnestly improve its effect.”" },
+    example: {
+      zh: "“进一步加强青年干部理论学习，切实增强学习实效”。",
+      en: "“Further strengthen study and earnestly improve its effect.”",
+    },
   },
   *check({ ledger }) {
     for (const task of ledger.tasks) {
