@@ -3,6 +3,8 @@
 //   npm run build:dev    development build;  npm run dev-server  https://localhost:3000/
 // Env: ADDIN_BASE_URL=https://host/path/ (production manifest URLs), OFFICE_JS=local (serve office.js
 // from dist/office-js/ instead of Microsoft's CDN, for networks that block the CDN).
+// Tests only: `--env harness` (or LEDGER_HARNESS=1) builds the task pane over the fake Excel
+// (tests/e2e/harness) into HARNESS_DIR instead; dist/ and the shipped build never contain it.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import CopyWebpackPlugin from "copy-webpack-plugin";
@@ -11,6 +13,7 @@ import { DEV_BASE_URL, checkBaseUrl, rewriteManifestUrls } from "./scripts/manif
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+export const HARNESS_DIR = path.resolve(root, "node_modules/.cache/ledger-check/harness");
 
 async function getHttpsOptions() {
   // Only for `webpack serve`: creates and trusts the localhost dev certificate on first use.
@@ -33,6 +36,7 @@ function productionBaseUrl() {
 }
 
 export default async (env, options) => {
+  if (env.harness || process.env.LEDGER_HARNESS === "1") return harnessConfig(options);
   const dev = options.mode !== "production";
   const baseUrl = dev ? null : productionBaseUrl();
   const localOfficeJs = process.env.OFFICE_JS === "local";
@@ -119,6 +123,35 @@ export default async (env, options) => {
     },
   };
 };
+
+/** The pane over the fake Excel, for tests/e2e: its own entry, page and output folder. */
+function harnessConfig(options) {
+  const dev = options.mode !== "production";
+  return {
+    context: root,
+    devtool: dev ? "eval-cheap-module-source-map" : "source-map",
+    entry: { harness: "./tests/e2e/harness/harness.tsx" },
+    output: { path: HARNESS_DIR, filename: "[name].js", clean: true },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, configFile: path.resolve(root, "tsconfig.taskpane.json") },
+          },
+        },
+      ],
+    },
+    plugins: [new HtmlWebpackPlugin({ filename: "harness.html", template: "./tests/e2e/harness/harness.html" })],
+    performance: { hints: false },
+  };
+}
 
 const SUPPORT_HTML = `<!doctype html>
 <html lang="zh-CN">
