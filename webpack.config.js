@@ -13,6 +13,14 @@ import { DEV_BASE_URL, checkBaseUrl, rewriteManifestUrls } from "./scripts/manif
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const RESOLVE = {
+  extensions: [".ts", ".tsx", ".js"],
+  // Sources use NodeNext-style imports ("./x.js") that name the .ts/.tsx file.
+  extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
+  // csv-parse's default build reads the global Buffer when it loads (Node only): "Buffer is not
+  // defined" in the browser preview. Its browser build carries its own Buffer.
+  alias: { "csv-parse/sync$": "csv-parse/browser/esm/sync" },
+};
 export const HARNESS_DIR = path.resolve(root, "node_modules/.cache/ledger-check/harness");
 
 async function getHttpsOptions() {
@@ -69,11 +77,7 @@ export default async (env, options) => {
       filename: dev ? "[name].js" : "[name].[contenthash:8].js",
       clean: true,
     },
-    resolve: {
-      extensions: [".ts", ".tsx", ".js"],
-      // Sources use NodeNext-style imports ("./x.js") that name the .ts/.tsx file.
-      extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
-    },
+    resolve: RESOLVE,
     module: {
       rules: [
         {
@@ -132,10 +136,7 @@ function harnessConfig(options) {
     devtool: dev ? "eval-cheap-module-source-map" : "source-map",
     entry: { harness: "./tests/e2e/harness/harness.tsx" },
     output: { path: HARNESS_DIR, filename: "[name].js", clean: true },
-    resolve: {
-      extensions: [".ts", ".tsx", ".js"],
-      extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
-    },
+    resolve: RESOLVE,
     module: {
       rules: [
         {
