@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { noLedgerError } from "../../src/core/errors.js";
+import { WorkbookOpenError } from "../../src/hosts/xlsx/open.js";
+import { STRINGS } from "../../src/taskpane/i18n.js";
+import { errorMessage, withYields } from "../../src/taskpane/job.js";
+import type { WorkbookPort } from "../../src/hosts/workbook.js";
+
+describe("errorMessage", () => {
+  it("shows a LedgerError's text in the pane's language, naming the headers looked for", () => {
+    const e = noLedgerError(["Sheet1"]);
+    expect(errorMessage(e, "zh", STRINGS.zh, true)).toBe(e.text.zh);
+    expect(errorMessage(e, "zh", STRINGS.zh, true)).toContain("反馈问题、整改措施");
+    expect(errorMessage(e, "en", STRINGS.en, true)).toBe(e.text.en);
+  });
+
+  it("recognises a WorkbookOpenError by shape and shows its message", () => {
+    expect(errorMessage(new WorkbookOpenError("xls"), "zh", STRINGS.zh, true)).toBe(
+      "这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再校验。",
+    );
+    expect(errorMessage(new WorkbookOpenError("empty-file"), "en", STRINGS.en, true)).toBe(
+      "The file is empty (0 bytes). Check that you picked the right file.",
+    );
+  });
+
+  it("frames anything else as read failed (nothing changed) or not done", () => {
+    expect(errorMessage(new Error("RichApi.Error: busy"), "zh", STRINGS.zh, true)).toBe(
+      "读取失败，工作簿未作任何修改。RichApi.Error: busy",
+    );
+    expect(errorMessage("boom", "en", STRINGS.en, false)).toBe("Not done: boom");
+  });
+});
+
+describe("withYields", () => {
+  it("passes every call through and announces the check only after the full read", async () => {
+    const calls: string[] = [];
+    const port: WorkbookPort = {
+      listSheets: async () => (calls.push("list"), []),
+      readGrid: async (sheet, o) => (calls.push(`read ${sheet} ${o?.maxRows ?? "all"}`), { sheet, origin: { row: 1, col: 1 }, values: [], merges: [] }),
+      writeMarks: async (sheet, marks) => void calls.push(`mark ${sheet} ${marks.length}`),
+      clearMarks: async (sheet) => void calls.push(`clear ${sheet}`),
+      writeSheet: async (doc) => (calls.push("sheet"), `${doc.name}`),
+      select: async (sheet, cell) => void calls.push(`select ${sheet}!${cell}`),
+    };
+    const p = withYields(port, () => calls.push("check"));
+    await p.listSheets();
+    await p.readGrid("台账", { maxRows: 20 });
+    await p.readGrid("台账");
+    await p.writeMarks("台账", []);
+    await p.clearMarks("台账");
+    await p.select("台账", "H10");
+    expect(calls).toEqual(["list", "read 台账 20", "read 台账 all", "check", "mark 台账 0", "clear 台账", "select 台账!H10"]);
+  });
+});
