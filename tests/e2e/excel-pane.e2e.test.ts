@@ -1,0 +1,103 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer } from "../../scripts/preview.mjs";
+import { checkWorkbook } from "../../src/app/check-workbook.js";
+import { ConfigSchema } from "../../src/core/config.js";
+import type { Report } from "../../src/core/report.js";
+import { ExcelWorkbook } from "../../src/hosts/excel/excel-workbook.js";
+import { FakeExcel } from "../../src/hosts/excel/testing/excel-fake.js";
+import { MARK_FILLS } from "../../src/hosts/workbook.js";
+import { expectedTiles, findingKeys, itemKey, listKeys, ruleKey, tileTexts } from "./expectations.js";
+import type { HarnessHandle } from "./harness/harness.js";
+import { HARNESS_SHEET, HARNESS_TODAY, USER_FILLS, seedHarnessLedger, type FakeSnapshot } from "./harness/seed.js";
+import { HARNESS_DIR, launch, pageErrors, type Browser } from "./support.js";
+
+/**
+ * The task pane as it runs in Excel (kind "excel"), over the fake Excel object model, in headless
+ * Chromium (tests/e2e/harness): validate marks the workbook's cells, a finding selects its cell,
+ * 清除标记 puts every original fill back, 生成通报 adds the bulletin sheet.
+ */
+
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
+let page: Page;
+let errors: string[];
+let expected: Report;
+
+beforeAll(async () => {
+  server = await startServer({ root: HARNESS_DIR, port: 0, entry: "harness.html" });
+  browser = await launch({ width: 320, height: 900 });
+  page = browser.page;
+  errors = pageErrors(page);
+  // The same engine over the same seeded fake, in Node: what the pane must show.
+  const excel = new FakeExcel();
+  seedHarnessLedger(excel);
+  const port = new ExcelWorkbook(excel.run, { isSetSupported: excel.isSetSupported });
+  expected = (await checkWorkbook(port, ConfigSchema.parse({ today: HARNESS_TODAY, lang: "zh" }))).report;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const fake = (): Promise<FakeSnapshot> =>
+  page.evaluate(() => (window as unknown as { __fake: HarnessHandle }).__fake.snapshot());
+
+describe("the task pane over the fake Excel", () => {
+  it("marks, selects, clears every mark back to the original fills, and writes the bulletin", async () => {
+    await page.goto(`${server.url}harness.html`);
+    const validate = page.getByRole("button", { name: "一键校验" });
+    await expect.poll(() => validate.isEnabled(), { timeout: 20_000 }).toBe(true);
+    const before = await fake();
+    // The seed as the test means it: the clerk's fills, including one on an empty cell (G7).
+    expect(Object.fromEntries(Object.entries(before.fills).filter(([, f]) => f !== null))).toEqual(USER_FILLS);
+    expect(before.values.G7).toBe(null);
+
+    await validate.click();
+    const findings = page.getByRole("list", { name: "校验结果" });
+    await expect.poll(() => findings.getByRole("listitem").count(), { timeout: 20_000 }).toBe(expected.findings.length);
+    expect(await listKeys(findings)).toEqual(findingKeys(expected.findings));
+    expect(await tileTexts(page, "汇总")).toEqual(expectedTiles(expected));
+    // The seed covers what it claims: overdue, a missing field, paper-only.
+    expect(findingKeys(expected.findings).join(" ")).toMatch(
+      /overdue.*paper-only\/no-evidence|paper-only\/no-evidence.*overdue/,
+    );
+
+    const marked = await fake();
+    for (const f of expected.findings) expect(marked.fills[f.cell], f.cell).toBe(MARK_FILLS[f.severity]);
+    const flagged = new Set(expected.findings.map((f) => f.cell));
+    for (const [cell, fill] of Object.entries(before.fills))
+      if (!flagged.has(cell)) expect(marked.fills[cell], cell).toBe(fill);
+    expect(marked.values).toEqual(before.values);
+
+    // A finding selects its cell in the workbook.
+    const target = expected.findings.find((f) => f.rule === "overdue" && f.cell !== "F4") ?? expected.findings[0]!;
+    const shown = (await findings.getByRole("listitem").allTextContents()).map(itemKey);
+    await findings
+      .getByRole("listitem")
+      .nth(shown.indexOf(`${target.cell} ${ruleKey(target)}`))
+      .click();
+    await expect
+      .poll(async () => (await fake()).selection, { timeout: 10_000 })
+      .toEqual({
+        sheet: HARNESS_SHEET,
+        address: target.cell,
+      });
+    expect((await fake()).activeSheet).toBe(HARNESS_SHEET);
+
+    // 清除标记: every fill as it was, the clerk's own and the cells that had none.
+    await page.getByRole("button", { name: "清除标记" }).click();
+    await expect.poll(async () => (await fake()).fills, { timeout: 10_000 }).toEqual(before.fills);
+    expect((await fake()).values).toEqual(before.values);
+
+    await page.getByRole("button", { name: "生成通报" }).click();
+    await expect.poll(async () => (await fake()).sheets, { timeout: 20_000 }).toContain("整改通报");
+    const bulletin = await page.evaluate(() =>
+      (window as unknown as { __fake: HarnessHandle }).__fake.sheetText("整改通报"),
+    );
+    expect(bulletin.join("\n")).toMatch(/通报/);
+    expect((await fake()).values).toEqual(before.values);
+    expect(errors).toEqual([]);
+  });
+});

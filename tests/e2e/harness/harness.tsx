@@ -1,0 +1,60 @@
+// The task pane as it runs inside Excel, but over the fake Excel object model: the e2e test
+// drives the real pane in Chromium and inspects the fake through window.__fake. Built only with
+// `webpack --env harness` (tests/e2e/global-setup.ts); never part of dist/.
+import { ExcelWorkbook } from "../../../src/hosts/excel/excel-workbook.js";
+import { FakeExcel } from "../../../src/hosts/excel/testing/excel-fake.js";
+import type { SettingsStore } from "../../../src/taskpane/pane-host.js";
+import { renderPane } from "../../../src/taskpane/render.js";
+import { HARNESS_TODAY, seedHarnessLedger, snapshot, type FakeSnapshot } from "./seed.js";
+
+export interface HarnessHandle {
+  snapshot(): FakeSnapshot;
+  /** The settings the pane saved, as JSON (null before the first save). */
+  savedSettings(): unknown;
+  /** Cells of a sheet the pane wrote, row by row as text (the bulletin). */
+  sheetText(name: string): string[];
+}
+
+declare global {
+  interface Window {
+    __fake: HarnessHandle;
+  }
+}
+
+const excel = new FakeExcel();
+seedHarnessLedger(excel);
+const port = new ExcelWorkbook(excel.run, { isSetSupported: excel.isSetSupported });
+
+let saved: unknown = null;
+const settings: SettingsStore = {
+  load: async () => saved,
+  save: async (value) => {
+    saved = JSON.parse(JSON.stringify(value ?? null));
+  },
+};
+
+window.__fake = {
+  snapshot: () => snapshot(excel),
+  savedSettings: () => saved,
+  sheetText: (name) => {
+    const sheet = excel.findSheet(name);
+    if (!sheet) return [];
+    return [...sheet.cells.entries()]
+      .sort(([a], [b]) => {
+        const [ra, ca] = a.split(",").map(Number) as [number, number];
+        const [rb, cb] = b.split(",").map(Number) as [number, number];
+        return ra - rb || ca - cb;
+      })
+      .map(([, c]) => String(c.value));
+  },
+};
+
+const lang = new URLSearchParams(location.search).get("lang") === "en" ? "en" : "zh";
+renderPane(document.getElementById("container")!, {
+  kind: "excel",
+  port,
+  settings,
+  lang,
+  theme: "light",
+  today: HARNESS_TODAY,
+});
