@@ -1,0 +1,120 @@
+/**
+ * Text measuring for the bulletin's layout. Excel does not fit row heights to merged cells,
+ * so the layout must estimate how many lines a text wraps to, on the safe side: a row that is
+ * a little tall is fine, a row that cuts the last line off is not.
+ */
+
+/** CJK ideographs, kana, Hangul, full-width forms and CJK punctuation take a full em. */
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2018\u2019\u201c\u201d\u2026\u2014]/u;
+
+/** Width of one character in ems (of the font size): CJK 1, Latin about half. */
+export function charWidthEm(ch: string): number {
+  if (WIDE.test(ch)) return 1;
+  if (ch === " ") return 0.3;
+  if (/[A-Z]/.test(ch)) return 0.68;
+  if (/[mwMW@%]/.test(ch)) return 0.85;
+  if (/[il.,;:'!|()[\]]/.test(ch)) return 0.32;
+  if (/[\u0000-\u007f]/.test(ch)) return 0.53;
+  // Other scripts and symbols: assume wide rather than risk a cut line.
+  return 1;
+}
+
+export function textWidthEm(text: string): number {
+  let w = 0;
+  for (const ch of text) w += charWidthEm(ch);
+  return w;
+}
+
+/** A line may not start with these (禁则): they stay with the character before them. */
+const NO_LINE_START = new Set(Array.from("，。、；：？！）》」』】〕〉”’…—,.;:?!)]}%"));
+/** A line may not end with these: they go with the character after them. */
+const NO_LINE_END = new Set(Array.from("（《「『【〔〈“‘([{"));
+
+/**
+ * Units that wrapping never splits: a Latin word with its trailing spaces, or a CJK character
+ * together with the punctuation that must stay beside it.
+ */
+export function breakUnits(text: string): string[] {
+  const units: string[] = [];
+  const chars = Array.from(text);
+  let i = 0;
+  while (i < chars.length) {
+    let unit = "";
+    // Opening punctuation sticks to what follows.
+    while (i < chars.length && NO_LINE_END.has(chars[i]!)) unit += chars[i++];
+    if (i < chars.length) {
+      const ch = chars[i]!;
+      if (/[A-Za-z0-9]/.test(ch)) {
+        while (i < chars.length && /[A-Za-z0-9\-_/'@#&+=*.:]/.test(chars[i]!)) unit += chars[i++];
+      } else {
+        unit += chars[i++];
+      }
+    }
+    while (i < chars.length && (NO_LINE_START.has(chars[i]!) || chars[i] === " ")) unit += chars[i++];
+    units.push(unit);
+  }
+  return units;
+}
+
+/**
+ * Wraps text into lines no wider than `widthEm` ems, the way a cell's wrap would, and returns
+ * the lines (so long paragraphs can be split across rows without losing a character).
+ * Explicit line breaks are kept.
+ */
+export function wrapLines(text: string, widthEm: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split(/\r?\n/)) {
+    let line = "";
+    let lineW = 0;
+    for (const unit of breakUnits(paragraph)) {
+      const w = textWidthEm(unit);
+      const visibleW = textWidthEm(unit.trimEnd());
+      if (lineW + visibleW <= widthEm || line === "") {
+        if (visibleW > widthEm && line === "") {
+          // A unit wider than the whole line (a long URL): the cell breaks it anywhere.
+          for (const ch of unit) {
+            const cw = charWidthEm(ch);
+            if (lineW + cw > widthEm && line !== "") {
+              lines.push(line);
+              line = "";
+              lineW = 0;
+            }
+            line += ch;
+            lineW += cw;
+          }
+          continue;
+        }
+        line += unit;
+        lineW += w;
+      } else {
+        lines.push(line);
+        line = unit;
+        lineW = w;
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** Points of usable text width in a cell `px` pixels wide (Excel keeps a few pixels of padding). */
+export function cellTextWidthPt(px: number): number {
+  return Math.max(1, (px - 7) * 0.75);
+}
+
+/**
+ * Line pitch as a multiple of the font size. Chinese fonts (and the Noto CJK fonts other
+ * spreadsheet programs substitute for them) are taller than Latin ones; 1.45 covers both.
+ */
+export const LINE_PITCH = 1.45;
+
+/** Points of row height for `lines` lines of `sizePt` text, with a little air above and below. */
+export function rowHeightFor(lines: number, sizePt: number): number {
+  return Math.ceil((lines * sizePt * LINE_PITCH + sizePt * 0.5) * 4) / 4;
+}
+
+/** Lines a text needs in a cell `px` pixels wide at `sizePt`, with a 5% margin for font differences. */
+export function linesNeeded(text: string, px: number, sizePt: number): number {
+  return wrapLines(text, (cellTextWidthPt(px) * 0.95) / sizePt).length;
+}
