@@ -180,7 +180,9 @@ export const SAMPLE_SPEC: LedgerSpec = {
         },
         {
           problem: "青年干部教育培养力度不够，后备干部储备不足",
-          measures: [{ measures: DUPLICATE, lead: "王建国", department: "人事科", deadline: "2025年下半年", status: "推进中" }],
+          measures: [
+            { measures: DUPLICATE, lead: "王建国", department: "人事科", deadline: "2025年下半年", status: "推进中" },
+          ],
         },
         {
           problem: "意识形态工作责任制落实不到位",
@@ -385,7 +387,9 @@ async function main(): Promise<void> {
   const gbk = encodeGbk(csv);
   if (new TextDecoder("gb18030").decode(gbk) !== csv) throw new Error("GBK round trip failed");
   await writeFile(join(samples, "sample-ledger.csv"), gbk);
-  console.log(`samples/sample-ledger.xlsx: ${built.taskRows.length} tasks; samples/sample-ledger.csv: ${gbk.length} bytes (GBK)`);
+  console.log(
+    `samples/sample-ledger.xlsx: ${built.taskRows.length} tasks; samples/sample-ledger.csv: ${gbk.length} bytes (GBK)`,
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

@@ -98,7 +98,11 @@ async function child(mode: Mode, file: string, rows: number, reps: number, fixMe
  */
 function linearMergeCheck(): void {
   const proto = Object.getPrototypeOf(new ExcelJS.Workbook().addWorksheet("probe")) as {
-    _mergeCellsInternal: (this: ExcelJS.Worksheet, d: { top: number; left: number; bottom: number; right: number }, ignoreStyle?: boolean) => void;
+    _mergeCellsInternal: (
+      this: ExcelJS.Worksheet,
+      d: { top: number; left: number; bottom: number; right: number },
+      ignoreStyle?: boolean,
+    ) => void;
   };
   proto._mergeCellsInternal = function (d, ignoreStyle) {
     for (let i = d.top; i <= d.bottom; i++) {
@@ -109,7 +113,8 @@ function linearMergeCheck(): void {
     const master = this.getCell(d.top, d.left);
     for (let i = d.top; i <= d.bottom; i++) {
       for (let j = d.left; j <= d.right; j++) {
-        if (i > d.top || j > d.left) (this.getCell(i, j) as unknown as { merge(m: ExcelJS.Cell, s?: boolean): void }).merge(master, ignoreStyle);
+        if (i > d.top || j > d.left)
+          (this.getCell(i, j) as unknown as { merge(m: ExcelJS.Cell, s?: boolean): void }).merge(master, ignoreStyle);
       }
     }
     (this as unknown as { _merges: Record<string, unknown> })._merges[master.address] = d;
@@ -130,7 +135,9 @@ async function parent(args: Map<string, string>): Promise<void> {
   const fixMerges = args.has("fix-merges");
   const dir = mkdtempSync(join(tmpdir(), "ledger-bench-"));
   const self = fileURLToPath(import.meta.url);
-  console.log(`ledger-check bench — node ${process.version}, ${reps} repetitions, median; budget ${budget} s per child${fixMerges ? "; LINEAR MERGE CHECK (--fix-merges)" : ""}`);
+  console.log(
+    `ledger-check bench — node ${process.version}, ${reps} repetitions, median; budget ${budget} s per child${fixMerges ? "; LINEAR MERGE CHECK (--fix-merges)" : ""}`,
+  );
   console.log(`cpu: ${cpuName()}\n`);
 
   const rows: string[][] = [];
@@ -146,11 +153,14 @@ async function parent(args: Map<string, string>): Promise<void> {
       const merges = built.worksheet.model.merges.length;
       writeFileSync(file, await ledgerBytes(built));
       const bytes = readFileSync(file).length;
-      console.error(`generated ${n} rows (${merges} merged areas, ${(bytes / 1e6).toFixed(1)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      console.error(
+        `generated ${n} rows (${merges} merged areas, ${(bytes / 1e6).toFixed(1)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+      );
 
       const read = await runChild(self, "read", file, n, reps, budget, fixMerges);
       const check = await runChild(self, "check", file, n, reps, budget, fixMerges);
-      const med = (r: ChildResult | null, k: string): number | undefined => (r?.times[k]?.length ? median(r.times[k]!) : undefined);
+      const med = (r: ChildResult | null, k: string): number | undefined =>
+        r?.times[k]?.length ? median(r.times[k]!) : undefined;
       const readMs = med(read.result, "read");
       const checkMs = med(check.result, "check");
       const note = (r: { result: ChildResult | null; stopped: boolean }, k: string): string => {
@@ -168,7 +178,11 @@ async function parent(args: Map<string, string>): Promise<void> {
         readMs !== undefined && checkMs !== undefined ? `${(checkMs / readMs).toFixed(2)}×` : "—",
         note(check, "toBuffer"),
         read.result ? `${read.result.maxRssMb.toFixed(0)} / ${read.result.peakHeapMb.toFixed(0)}` : "—",
-        check.result ? `${check.result.maxRssMb.toFixed(0)} / ${check.result.peakHeapMb.toFixed(0)}` : check.stopped ? "stopped" : "—",
+        check.result
+          ? `${check.result.maxRssMb.toFixed(0)} / ${check.result.peakHeapMb.toFixed(0)}`
+          : check.stopped
+            ? "stopped"
+            : "—",
       ]);
       stages.push([
         n.toLocaleString("en"),
@@ -186,12 +200,35 @@ async function parent(args: Map<string, string>): Promise<void> {
 
   console.log(
     table(
-      ["rows", "merges", "file", "read (exceljs)", "check (read+validate+bulletin)", "check/read", "write copy (toBuffer)", "read RSS/heap MB", "check+write RSS/heap MB"],
+      [
+        "rows",
+        "merges",
+        "file",
+        "read (exceljs)",
+        "check (read+validate+bulletin)",
+        "check/read",
+        "write copy (toBuffer)",
+        "read RSS/heap MB",
+        "check+write RSS/heap MB",
+      ],
       rows,
     ),
   );
   console.log("\nStages of check (median ms):");
-  console.log(table(["rows", "open (load+state)", "validate (detect+read grid+rules)", "bulletin (build+render)", "bulletin rows", "mark", "findings"], stages));
+  console.log(
+    table(
+      [
+        "rows",
+        "open (load+state)",
+        "validate (detect+read grid+rules)",
+        "bulletin (build+render)",
+        "bulletin rows",
+        "mark",
+        "findings",
+      ],
+      stages,
+    ),
+  );
   console.log("\nGoal: check/read ≤ 1.25× at 10,000 and 50,000 rows.");
   await excelHostFigures(sizes);
 }
@@ -216,9 +253,28 @@ async function excelHostFigures(sizes: number[]): Promise<void> {
   for (const n of sizes) console.log(n, JSON.stringify(await mod.benchExcelHost(n)));
 }
 
-function runChild(self: string, mode: Mode, file: string, rows: number, reps: number, budget: number, fixMerges: boolean): Promise<{ result: ChildResult | null; stopped: boolean }> {
+function runChild(
+  self: string,
+  mode: Mode,
+  file: string,
+  rows: number,
+  reps: number,
+  budget: number,
+  fixMerges: boolean,
+): Promise<{ result: ChildResult | null; stopped: boolean }> {
   return new Promise((resolve, reject) => {
-    const args = [self, "--child", mode, "--file", file, "--rows", String(rows), "--reps", String(reps), ...(fixMerges ? ["--fix-merges"] : [])];
+    const args = [
+      self,
+      "--child",
+      mode,
+      "--file",
+      file,
+      "--rows",
+      String(rows),
+      "--reps",
+      String(reps),
+      ...(fixMerges ? ["--fix-merges"] : []),
+    ];
     const proc = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
     let stopped = false;
@@ -256,7 +312,9 @@ function table(head: string[], body: string[][]): string {
 
 function cpuName(): string {
   try {
-    const info = execFileSync("sh", ["-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2; nproc"], { encoding: "utf8" });
+    const info = execFileSync("sh", ["-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2; nproc"], {
+      encoding: "utf8",
+    });
     return info.trim().replace(/\s*\n\s*/, ", ") + " cores";
   } catch {
     return "unknown";
@@ -279,7 +337,13 @@ function parseArgs(argv: string[]): Map<string, string> {
 
 const args = parseArgs(process.argv.slice(2));
 if (args.has("child")) {
-  await child(args.get("child") as Mode, args.get("file")!, Number(args.get("rows")), Number(args.get("reps") ?? 3), args.has("fix-merges"));
+  await child(
+    args.get("child") as Mode,
+    args.get("file")!,
+    Number(args.get("rows")),
+    Number(args.get("reps") ?? 3),
+    args.has("fix-merges"),
+  );
 } else {
   await parent(args);
 }

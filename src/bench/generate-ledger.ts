@@ -1,4 +1,12 @@
-import { buildLedger, type BuiltLedger, type CellInput, type LedgerSpec, type MeasureSpec, type ProblemSpec, type SectionSpec } from "./ledger-builder.js";
+import {
+  buildLedger,
+  type BuiltLedger,
+  type CellInput,
+  type LedgerSpec,
+  type MeasureSpec,
+  type ProblemSpec,
+  type SectionSpec,
+} from "./ledger-builder.js";
 
 /**
  * Big ledgers for the benchmark and the large-input tests: N task rows, deterministic for a
@@ -20,7 +28,16 @@ export interface GenerateOptions {
 }
 
 const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
-const AREAS = ["党的政治建设", "全面从严治党", "干部队伍建设", "基层党组织建设", "意识形态工作", "财务管理", "招生考试", "校园安全"];
+const AREAS = [
+  "党的政治建设",
+  "全面从严治党",
+  "干部队伍建设",
+  "基层党组织建设",
+  "意识形态工作",
+  "财务管理",
+  "招生考试",
+  "校园安全",
+];
 const PROBLEMS = [
   "理论学习中心组学习制度执行不严格，专题研讨次数不足",
   "落实“三重一大”决策制度不到位，部分事项未经集体研究",
@@ -111,7 +128,10 @@ export function generateLedgerSpec(rows: number, options: GenerateOptions = {}):
     captions: { lead: "责任\n领导", deadline: "完成时限（年月日）" },
     sections,
     templateRows: 3,
-    footer: ["填报人：张某某        审核人：李某某        联系电话：010-12345678", `说明：本清单共${problemNo}项问题、${rows}条整改措施。`],
+    footer: [
+      "填报人：张某某        审核人：李某某        联系电话：010-12345678",
+      `说明：本清单共${problemNo}项问题、${rows}条整改措施。`,
+    ],
     styled: options.styled ?? true,
   };
 }

@@ -187,7 +187,8 @@ export function buildLedger(spec: LedgerSpec): BuiltLedger {
 
   const title = spec.title === undefined ? "区委第二巡察组反馈意见整改落实台账" : spec.title;
   if (title !== null) across(title, styled ? TITLE_STYLE : undefined, styled ? 32 : undefined);
-  const subtitle = spec.subtitle === undefined ? "填报单位：区教育委员会党委        填报时间：2025年6月30日" : spec.subtitle;
+  const subtitle =
+    spec.subtitle === undefined ? "填报单位：区教育委员会党委        填报时间：2025年6月30日" : spec.subtitle;
   if (subtitle !== null) across(subtitle);
 
   // Header.
@@ -245,7 +246,8 @@ export function buildLedger(spec: LedgerSpec): BuiltLedger {
         const c = colOf.get(key);
         if (c === undefined) return;
         if (v !== undefined && v !== null) setCell(ws.getCell(first, c), v, bodyStyle);
-        if (n > 1 && p.measures.every((m) => (m as Record<string, unknown>)[key] === undefined)) merger(first, c, first + n - 1, c);
+        if (n > 1 && p.measures.every((m) => (m as Record<string, unknown>)[key] === undefined))
+          merger(first, c, first + n - 1, c);
       };
       down("seq", p.seq === undefined ? seq : p.seq);
       down("problem", p.problem);
@@ -300,7 +302,10 @@ function setCell(cell: ExcelJS.Cell, v: CellInput, style?: Partial<ExcelJS.Style
     cell.value = typeof v.date === "string" ? isoDate(v.date) : v.date;
     numFmt = v.numFmt ?? DATE_FORMAT;
   } else if (v !== null && typeof v === "object" && "error" in v) {
-    cell.value = { formula: v.formula ?? "VLOOKUP(B5,反馈问题!A:C,3,FALSE)", result: { error: v.error } } as ExcelJS.CellValue;
+    cell.value = {
+      formula: v.formula ?? "VLOOKUP(B5,反馈问题!A:C,3,FALSE)",
+      result: { error: v.error },
+    } as ExcelJS.CellValue;
   } else if (v !== null && typeof v === "object" && "raw" in v) {
     cell.value = v.raw;
   } else if (v !== undefined && v !== null) {

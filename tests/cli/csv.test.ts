@@ -47,7 +47,8 @@ describe("CSV ledgers: GBK and UTF-8 with BOM", () => {
     const csv = (await check(join(SAMPLES, "sample-ledger.csv"))).report;
     const xlsx = (await check(join(SAMPLES, "sample-ledger.xlsx"))).report;
     // Messages that name other cells (duplicate-text) name them one row up as well.
-    const shift = (m: string) => m.replace(/\b([A-Z]{1,3})(\d+)\b/g, (_, c: string, n: string) => `${c}${Number(n) + 1}`);
+    const shift = (m: string) =>
+      m.replace(/\b([A-Z]{1,3})(\d+)\b/g, (_, c: string, n: string) => `${c}${Number(n) + 1}`);
     expect(csv.findings.map((f) => [f.rule, f.reason, f.column, f.row + 1, shift(f.message)])).toEqual(
       xlsx.findings.map((f) => [f.rule, f.reason, f.column, f.row, f.message]),
     );

@@ -22,7 +22,22 @@ let ledger: string;
 
 beforeAll(async () => {
   ({ dir, cleanup } = await tempDir());
-  ledger = (await writeLedger(dir, "台账.xlsx", { sections: [{ problems: [{ problem: "问题一", measures: [{ measures: "措施一", lead: "王", department: "办公室", deadline: "2025年12月底", status: "正在推进" }] }] }] })).path;
+  ledger = (
+    await writeLedger(dir, "台账.xlsx", {
+      sections: [
+        {
+          problems: [
+            {
+              problem: "问题一",
+              measures: [
+                { measures: "措施一", lead: "王", department: "办公室", deadline: "2025年12月底", status: "正在推进" },
+              ],
+            },
+          ],
+        },
+      ],
+    })
+  ).path;
 });
 afterAll(() => cleanup());
 
@@ -73,8 +88,12 @@ describe("ledger-check: files that cannot be checked", () => {
   });
 
   it("a truncated .xlsx (a zip cut short)", async () => {
-    const bytes = await ledgerBytes(buildLedger({ sections: [{ problems: [{ problem: "问题", measures: [{ measures: "措施" }] }] }] }));
-    expect(expectOneLineFailure(await runCli([await file("截断.xlsx", bytes.subarray(0, 1500))]))).toContain("文件已损坏");
+    const bytes = await ledgerBytes(
+      buildLedger({ sections: [{ problems: [{ problem: "问题", measures: [{ measures: "措施" }] }] }] }),
+    );
+    expect(expectOneLineFailure(await runCli([await file("截断.xlsx", bytes.subarray(0, 1500))]))).toContain(
+      "文件已损坏",
+    );
   });
 
   it("a real .xls (OLE2 header)", async () => {
@@ -85,7 +104,15 @@ describe("ledger-check: files that cannot be checked", () => {
   });
 
   it("an .xlsx encrypted with a password (OLE2 holding EncryptedPackage)", async () => {
-    const bytes = [...OLE2, ...new Array(504).fill(0), ...utf16("EncryptedInfo"), 0, 0, ...utf16("EncryptedPackage"), ...new Array(512).fill(0)];
+    const bytes = [
+      ...OLE2,
+      ...new Array(504).fill(0),
+      ...utf16("EncryptedInfo"),
+      0,
+      0,
+      ...utf16("EncryptedPackage"),
+      ...new Array(512).fill(0),
+    ];
     const line = expectOneLineFailure(await runCli([await file("加密.xlsx", bytes)]));
     expect(line).toContain("打开密码");
   });
@@ -102,7 +129,8 @@ describe("ledger-check: files that cannot be checked", () => {
     });
     const line = expectOneLineFailure(await runCli([path]));
     expect(line).toContain("未找到整改台账");
-    for (const header of ["反馈问题", "整改措施", "责任领导", "责任部门", "整改时限", "整改进展", "佐证材料"]) expect(line).toContain(header);
+    for (const header of ["反馈问题", "整改措施", "责任领导", "责任部门", "整改时限", "整改进展", "佐证材料"])
+      expect(line).toContain(header);
     expect(line).toContain("通讯录");
   });
 
@@ -126,7 +154,9 @@ describe("ledger-check: files that cannot be checked", () => {
 
   it("an --out that is the input itself, leaving the input alone", async () => {
     const before = await sha256(ledger);
-    expect(expectOneLineFailure(await runCli([ledger, "--today", "2025-07-01", "--out", ledger]))).toContain("输出文件不能与输入文件相同");
+    expect(expectOneLineFailure(await runCli([ledger, "--today", "2025-07-01", "--out", ledger]))).toContain(
+      "输出文件不能与输入文件相同",
+    );
     expect(await sha256(ledger)).toBe(before);
   });
 });

@@ -15,15 +15,39 @@ const SMALL: LedgerSpec = {
       problems: [
         {
           problem: "公务用车管理不规范",
-          measures: [{ measures: "开展专项检查，建立车辆登记台账", lead: "王建国", department: "办公室", deadline: { date: "2025-06-30" }, status: "正在推进" }],
+          measures: [
+            {
+              measures: "开展专项检查，建立车辆登记台账",
+              lead: "王建国",
+              department: "办公室",
+              deadline: { date: "2025-06-30" },
+              status: "正在推进",
+            },
+          ],
         },
         {
           problem: "经费报销凭证不全",
-          measures: [{ measures: "上线报销系统，全部单据线上流转", lead: "李红", department: "财务科", deadline: "2025年7月5日", status: "推进中" }],
+          measures: [
+            {
+              measures: "上线报销系统，全部单据线上流转",
+              lead: "李红",
+              department: "财务科",
+              deadline: "2025年7月5日",
+              status: "推进中",
+            },
+          ],
         },
         {
           problem: "学习制度执行不严",
-          measures: [{ measures: "召开党委会研究部署，印发《学习实施细则》", lead: "张伟", department: "办公室", deadline: "2025年6月底", status: "已完成" }],
+          measures: [
+            {
+              measures: "召开党委会研究部署，印发《学习实施细则》",
+              lead: "张伟",
+              department: "办公室",
+              deadline: "2025年6月底",
+              status: "已完成",
+            },
+          ],
         },
         {
           problem: "责任分工不清",
@@ -31,7 +55,16 @@ const SMALL: LedgerSpec = {
         },
         {
           problem: "食堂检查流于形式",
-          measures: [{ measures: "对42所学校食堂开展拉网式检查", lead: "刘芳", department: "安全科", deadline: "立行立改", status: "已完成", evidence: "检查记录" }],
+          measures: [
+            {
+              measures: "对42所学校食堂开展拉网式检查",
+              lead: "刘芳",
+              department: "安全科",
+              deadline: "立行立改",
+              status: "已完成",
+              evidence: "检查记录",
+            },
+          ],
         },
       ],
     },
@@ -45,7 +78,15 @@ const CLEAN: LedgerSpec = {
       problems: [
         {
           problem: "食堂检查流于形式",
-          measures: [{ measures: "对42所学校食堂开展拉网式检查", lead: "刘芳", department: "安全科", deadline: "2025年12月底", status: "正在推进" }],
+          measures: [
+            {
+              measures: "对42所学校食堂开展拉网式检查",
+              lead: "刘芳",
+              department: "安全科",
+              deadline: "2025年12月底",
+              status: "正在推进",
+            },
+          ],
         },
       ],
     },
@@ -78,7 +119,8 @@ async function json(args: string[]): Promise<{ code: number; report: Report }> {
   return { code: r.code, report: ReportSchema.parse(JSON.parse(r.stdout)) };
 }
 
-const brief = (report: Report) => report.findings.map((f) => [f.rule, f.reason ?? "", f.cell, f.severity, f.days ?? null]);
+const brief = (report: Report) =>
+  report.findings.map((f) => [f.rule, f.reason ?? "", f.cell, f.severity, f.days ?? null]);
 
 describe("ledger-check --json", () => {
   it("reports exactly the findings of a small ledger, in row order", async () => {
@@ -87,7 +129,15 @@ describe("ledger-check --json", () => {
     expect(report.sheet).toBe("整改台账");
     expect(report.headerRow).toBe(3);
     expect(report.today).toBe("2025-07-01");
-    expect(report.columns).toEqual({ problem: "B", measures: "D", lead: "E", department: "F", deadline: "H", status: "I", evidence: "J" });
+    expect(report.columns).toEqual({
+      problem: "B",
+      measures: "D",
+      lead: "E",
+      department: "F",
+      deadline: "H",
+      status: "I",
+      evidence: "J",
+    });
     expect(brief(report)).toEqual([
       ["overdue", "", "H5", "error", 1],
       ["due-soon", "", "H6", "info", 4],
@@ -98,7 +148,13 @@ describe("ledger-check --json", () => {
       ["invalid-deadline", "", "H8", "error", null],
       ["missing-status", "", "I8", "warning", null],
     ]);
-    expect(report.findings[0]).toMatchObject({ problem: "公务用车管理不规范", department: "办公室", taskRow: 5, row: 5, column: "H" });
+    expect(report.findings[0]).toMatchObject({
+      problem: "公务用车管理不规范",
+      department: "办公室",
+      taskRow: 5,
+      row: 5,
+      column: "H",
+    });
     expect(report.notices).toEqual([]);
   });
 
@@ -138,7 +194,9 @@ describe("ledger-check --json", () => {
 
   it("--due-soon-days moves the warning window", async () => {
     const dueSoon = async (n: string) =>
-      (await json([small, "--today", "2025-07-01", "--due-soon-days", n])).report.findings.filter((f) => f.rule === "due-soon").map((f) => f.cell);
+      (await json([small, "--today", "2025-07-01", "--due-soon-days", n])).report.findings
+        .filter((f) => f.rule === "due-soon")
+        .map((f) => f.cell);
     expect(await dueSoon("3")).toEqual([]);
     expect(await dueSoon("4")).toEqual(["H6"]);
     expect(await dueSoon("10")).toEqual(["H6"]);
@@ -146,8 +204,17 @@ describe("ledger-check --json", () => {
 
   it("--disable turns off a rule or one paper-only check, repeatable and comma-separated", async () => {
     const rules = async (...disable: string[]) =>
-      brief((await json([small, "--today", "2025-07-01", ...disable.flatMap((d) => ["--disable", d])])).report).map((b) => b.slice(0, 3).join("/"));
-    expect(await rules("paper-only")).toEqual(["overdue//H5", "due-soon//H6", "missing-lead//E8", "missing-department//F8", "invalid-deadline//H8", "missing-status//I8"]);
+      brief((await json([small, "--today", "2025-07-01", ...disable.flatMap((d) => ["--disable", d])])).report).map(
+        (b) => b.slice(0, 3).join("/"),
+      );
+    expect(await rules("paper-only")).toEqual([
+      "overdue//H5",
+      "due-soon//H6",
+      "missing-lead//E8",
+      "missing-department//F8",
+      "invalid-deadline//H8",
+      "missing-status//I8",
+    ]);
     expect(await rules("no-evidence")).toContain("paper-only/documents-only/D7");
     expect(await rules("no-evidence")).not.toContain("paper-only/no-evidence/J7");
     expect(await rules("overdue,due-soon", "missing-status")).toEqual([

@@ -15,7 +15,8 @@ describe("a 50,000-row ledger", () => {
   let path: string;
   beforeAll(async () => {
     ({ dir, cleanup } = await tempDir());
-    path = (await writeLedger(dir, "big.xlsx", generateLedger(50_000, { seed: 3, multiRowShare: 0.03, styled: false }))).path;
+    path = (await writeLedger(dir, "big.xlsx", generateLedger(50_000, { seed: 3, multiRowShare: 0.03, styled: false })))
+      .path;
   }, 120_000);
   afterAll(() => cleanup());
 
@@ -25,9 +26,13 @@ describe("a 50,000-row ledger", () => {
     expect(r.code).toBe(1);
     const report = ReportSchema.parse(JSON.parse(r.stdout));
     expect(report.summary.tasks).toBe(50_000);
-    expect(report.summary.done + report.summary.inProgress + report.summary.notStarted + report.summary.statusUnknown).toBe(50_000);
+    expect(
+      report.summary.done + report.summary.inProgress + report.summary.notStarted + report.summary.statusUnknown,
+    ).toBe(50_000);
     expect(report.findings.length).toBeGreaterThan(10_000);
     // The last task sits above 3 template rows and 2 footer rows, none of them tasks.
-    expect(Math.max(...report.findings.map((f) => f.taskRow ?? f.row))).toBeLessThanOrEqual(report.headerRow + 50_000 + 250);
+    expect(Math.max(...report.findings.map((f) => f.taskRow ?? f.row))).toBeLessThanOrEqual(
+      report.headerRow + 50_000 + 250,
+    );
   }, 180_000);
 });

@@ -21,13 +21,31 @@ const SPEC: LedgerSpec = {
           problem: "公务用车管理不规范",
           lead: "王建国",
           measures: [
-            { measures: "开展公务用车专项检查，建立登记台账", department: "办公室", deadline: { date: "2025-06-15" }, status: "正在推进" },
-            { measures: "召开党委会研究部署，印发《公务用车管理办法》", department: "办公室", deadline: "2025年6月底", status: "已完成" },
+            {
+              measures: "开展公务用车专项检查，建立登记台账",
+              department: "办公室",
+              deadline: { date: "2025-06-15" },
+              status: "正在推进",
+            },
+            {
+              measures: "召开党委会研究部署，印发《公务用车管理办法》",
+              department: "办公室",
+              deadline: "2025年6月底",
+              status: "已完成",
+            },
           ],
         },
         {
           problem: FORMULA_LIKE,
-          measures: [{ measures: "每月公开食堂账目，接受家长监督", lead: "李红", department: "后勤科", deadline: "2025.6.1", status: "推进中" }],
+          measures: [
+            {
+              measures: "每月公开食堂账目，接受家长监督",
+              lead: "李红",
+              department: "后勤科",
+              deadline: "2025.6.1",
+              status: "推进中",
+            },
+          ],
         },
         {
           problem: "干部选拔任用程序不严谨",
@@ -71,7 +89,8 @@ function expectSameLedger(input: ExcelJS.Worksheet, output: ExcelJS.Worksheet): 
 
 function formulaAddresses(wb: ExcelJS.Workbook): string[] {
   const out: string[] = [];
-  for (const ws of wb.worksheets) for (const [address, cell] of cellsOf(ws)) if (hasFormula(cell)) out.push(`${ws.name}!${address}`);
+  for (const ws of wb.worksheets)
+    for (const [address, cell] of cellsOf(ws)) if (hasFormula(cell)) out.push(`${ws.name}!${address}`);
   return out;
 }
 
@@ -124,7 +143,9 @@ describe("ledger-check --out: the marked copy", () => {
     expect(before).toEqual(["整改台账!H9", "整改台账!K9"]);
     const wb = await loadXlsx(out);
     expect(formulaAddresses(wb)).toEqual(before);
-    const texts = [...cellsOf(wb.getWorksheet("整改通报")!).values()].map((c) => c.value).filter((v) => typeof v === "string") as string[];
+    const texts = [...cellsOf(wb.getWorksheet("整改通报")!).values()]
+      .map((c) => c.value)
+      .filter((v) => typeof v === "string") as string[];
     expect(texts.some((t) => t.includes(FORMULA_LIKE))).toBe(true);
   });
 
@@ -139,12 +160,18 @@ describe("ledger-check --out: the marked copy", () => {
     }
     for (const [address, severity] of worst) {
       const cell = ws.getCell(address);
-      expect(cell.fill, address).toEqual({ type: "pattern", pattern: "solid", fgColor: { argb: `FF${MARK_FILLS[severity].toUpperCase()}` } });
+      expect(cell.fill, address).toEqual({
+        type: "pattern",
+        pattern: "solid",
+        fgColor: { argb: `FF${MARK_FILLS[severity].toUpperCase()}` },
+      });
       expect(noteText(cell), address).toContain("ledger-check:");
     }
     expect(noteText(ws.getCell("H6"))).toMatch(/^原定6月15日\nledger-check: /);
     // A cell without a finding has neither.
-    expect(ws.getCell("B6").fill?.type === "pattern" && (ws.getCell("B6").fill as ExcelJS.FillPattern).pattern === "solid").toBe(false);
+    expect(
+      ws.getCell("B6").fill?.type === "pattern" && (ws.getCell("B6").fill as ExcelJS.FillPattern).pattern === "solid",
+    ).toBe(false);
     expect(ws.getCell("B6").note).toBeUndefined();
   });
 
@@ -169,7 +196,10 @@ describe("ledger-check --out: the marked copy", () => {
     const r = await runCli([path, "--today", "2025-07-01", "--out", target]);
     expect(r.code).toBe(1);
     const wb = await loadXlsx(target);
-    expect(wb.worksheets.map((w) => w.name).filter((n) => n.startsWith("整改通报"))).toEqual(["整改通报", "整改通报 (2)"]);
+    expect(wb.worksheets.map((w) => w.name).filter((n) => n.startsWith("整改通报"))).toEqual([
+      "整改通报",
+      "整改通报 (2)",
+    ]);
     const user = wb.getWorksheet("整改通报")!;
     expect([...cellsOf(user).entries()].filter(([, c]) => c.value !== null).map(([a, c]) => [a, c.value])).toEqual([
       ["A1", "我的笔记：7月例会材料"],

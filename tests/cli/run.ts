@@ -23,7 +23,9 @@ export async function runCli(args: string[]): Promise<CliResult> {
 }
 
 export async function sha256(path: string): Promise<string> {
-  return createHash("sha256").update(await readFile(path)).digest("hex");
+  return createHash("sha256")
+    .update(await readFile(path))
+    .digest("hex");
 }
 
 export async function loadXlsx(path: string): Promise<ExcelJS.Workbook> {
