@@ -18,8 +18,6 @@ import {
   ArrowDownloadRegular,
   CheckmarkCircleRegular,
   DocumentArrowUpRegular,
-  DocumentTextRegular,
-  EraserRegular,
 } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { checkWorkbook, markWorkbook, writeBulletin, type Stage, type WorkbookCheck } from "../../app/check-workbook.js";
@@ -63,7 +61,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     boxShadow: tokens.shadow2,
   },
-  actions: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: "6px" },
+  // The secondary pair goes without icons so "Write bulletin" fits half of 320 px on one line.
+  actions: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: "6px" },
   wide: { gridColumn: "1 / -1" },
   fileLabel: {
     display: "flex",
@@ -371,10 +370,10 @@ export function App({ host }: { host: PaneHost }) {
           >
             {t.validate}
           </Button>
-          <Button icon={<DocumentTextRegular />} disabled={disabled || (preview && !port)} onClick={onBulletin}>
+          <Button disabled={disabled || (preview && !port)} onClick={onBulletin}>
             {t.writeBulletin}
           </Button>
-          <Button icon={<EraserRegular />} disabled={disabled || (preview && !port)} onClick={onClear}>
+          <Button disabled={disabled || (preview && !port)} onClick={onClear}>
             {t.clearMarks}
           </Button>
           {preview && check && (

@@ -7,11 +7,17 @@ import { summaryTiles, type Tone } from "../view-model.js";
 /**
  * The six figures of the check. In the light theme a tile wears the exact fill its findings
  * leave on the sheet (MARK_FILLS; the text colours are Excel's own Bad/Neutral/Good styles),
- * so the pane and the marked cells read alike; the dark theme uses Fluent palette tokens.
+ * so the pane and the marked cells read alike; the dark theme keeps the colour on a side bar and the number.
  */
 
 /** Griffel takes no `borderColor` shorthand: the four sides. */
 const bc = (c: string) => ({ borderTopColor: c, borderRightColor: c, borderBottomColor: c, borderLeftColor: c });
+
+const darkTile = {
+  backgroundColor: tokens.colorNeutralBackground1Hover,
+  ...bc(tokens.colorNeutralStroke2),
+  borderLeftWidth: "4px",
+};
 
 const useStyles = makeStyles({
   grid: {
@@ -56,31 +62,16 @@ const useStyles = makeStyles({
   lightInfo: { backgroundColor: `#${MARK_FILLS.info}`, color: "#1F4E79", ...bc("#A9C8E8") },
   lightSuccess: { backgroundColor: "#E2F0D9", color: "#0E5C2F", ...bc("#B5D8A0") },
   neutral: {
-    backgroundColor: tokens.colorNeutralBackground3,
+    backgroundColor: tokens.colorNeutralBackground1Hover,
     color: tokens.colorNeutralForeground1,
     ...bc(tokens.colorNeutralStroke2),
   },
-  // Dark theme: palette tokens that keep contrast on a dark pane.
-  darkError: {
-    backgroundColor: tokens.colorPaletteRedBackground2,
-    color: tokens.colorPaletteRedForeground1,
-    ...bc(tokens.colorPaletteRedBorder1),
-  },
-  darkWarning: {
-    backgroundColor: tokens.colorPaletteYellowBackground2,
-    color: tokens.colorPaletteYellowForeground1,
-    ...bc(tokens.colorPaletteYellowBorder1),
-  },
-  darkInfo: {
-    backgroundColor: tokens.colorPaletteBlueBackground2,
-    color: tokens.colorPaletteBlueForeground2,
-    ...bc(tokens.colorPaletteBlueBorderActive),
-  },
-  darkSuccess: {
-    backgroundColor: tokens.colorPaletteGreenBackground2,
-    color: tokens.colorPaletteGreenForeground1,
-    ...bc(tokens.colorPaletteGreenBorder1),
-  },
+  // Dark theme: pastel fills would glare, so the tile stays dark and the mark colour moves to
+  // a side bar and the number (the pastels read well on a dark ground).
+  darkError: { ...darkTile, borderLeftColor: `#${MARK_FILLS.error}`, color: `#${MARK_FILLS.error}` },
+  darkWarning: { ...darkTile, borderLeftColor: `#${MARK_FILLS.warning}`, color: `#${MARK_FILLS.warning}` },
+  darkInfo: { ...darkTile, borderLeftColor: `#${MARK_FILLS.info}`, color: `#${MARK_FILLS.info}` },
+  darkSuccess: { ...darkTile, borderLeftColor: "#C6EFCE", color: "#C6EFCE" },
 });
 
 type Styles = ReturnType<typeof useStyles>;
