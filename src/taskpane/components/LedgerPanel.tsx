@@ -15,7 +15,9 @@ import { normalizeColumn } from "../view-model.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px" },
-  row: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 84px", gap: "8px", alignItems: "end" },
+  row: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 72px", gap: "8px", alignItems: "end" },
+  // Fluent's Dropdown and Input carry intrinsic min-widths that would push the pane past 320 px.
+  fill: { width: "100%", minWidth: 0, maxWidth: "100%" },
   columns: {
     display: "grid",
     gridTemplateColumns: "repeat(2, minmax(0, 1fr))",
@@ -41,7 +43,7 @@ export function LedgerPanel(props: {
   const s = useStyles();
   const { t, overrides, report } = props;
   const candidates = props.sheets.filter((x) => !x.generated);
-  const sheetText = overrides.sheet ?? (report ? `${t.autoDetect}（${report.sheet}）` : t.autoDetect);
+  const sheetText = overrides.sheet ?? (report ? `${report.sheet}（${t.autoDetect}）` : t.autoDetect);
 
   const [headerText, setHeaderText] = useState(overrides.headerRow?.toString() ?? "");
   const [columnText, setColumnText] = useState<Partial<Record<LedgerField, string>>>(overrides.columns ?? {});
@@ -76,7 +78,7 @@ export function LedgerPanel(props: {
             onOptionSelect={(_, d) =>
               props.onChange({ ...overrides, sheet: d.optionValue === AUTO ? undefined : d.optionValue })
             }
-            style={{ minWidth: 0 }}
+            className={s.fill}
           >
             <Option value={AUTO}>{t.autoDetect}</Option>
             {candidates.map((x) => (
@@ -92,6 +94,7 @@ export function LedgerPanel(props: {
           validationState={headerText !== "" && !(Number(headerText) > 0) ? "error" : "none"}
         >
           <Input
+            className={s.fill}
             size="small"
             type="number"
             min={1}

@@ -7,7 +7,8 @@ import { DEFAULT_DUE_SOON_DAYS, type PaneSettings } from "../pane-settings.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "10px" },
-  row: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 96px", gap: "8px", alignItems: "start" },
+  row: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 88px", gap: "8px", alignItems: "start" },
+  fill: { width: "100%", minWidth: 0, maxWidth: "100%" },
   group: { display: "flex", flexDirection: "column", gap: "0" },
   groupLabel: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, marginBottom: "2px" },
   switchLabel: { display: "flex", flexDirection: "column", fontSize: tokens.fontSizeBase200 },
@@ -35,6 +36,7 @@ export function SettingsPanel(props: {
       <div className={s.row}>
         <Field label={t.checkDate} size="small" hint={t.checkDateHint(props.defaultToday)}>
           <Input
+            className={s.fill}
             size="small"
             type="date"
             value={dateText}
@@ -46,6 +48,7 @@ export function SettingsPanel(props: {
         </Field>
         <Field label={t.dueSoonDays} size="small">
           <SpinButton
+            className={s.fill}
             size="small"
             min={0}
             max={365}
@@ -88,7 +91,7 @@ export function SettingsPanel(props: {
           ] as [keyof BulletinOptions, string][]
         ).map(([key, label]) => (
           <Field key={key} label={label} size="small" style={{ marginBottom: 4 }}>
-            <Input size="small" value={settings.bulletin?.[key] ?? ""} onChange={(_, d) => setBulletin(key, d.value)} />
+            <Input className={s.fill} size="small" value={settings.bulletin?.[key] ?? ""} onChange={(_, d) => setBulletin(key, d.value)} />
           </Field>
         ))}
       </div>
