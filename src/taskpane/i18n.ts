@@ -155,7 +155,8 @@ const en: Strings = {
   readProgress: (done: number, total: number) => `Reading… ${done}/${total} rows`,
   hintExcel:
     "Choose Validate to check the rectification ledger in this workbook. Overdue, due-soon, incomplete and suspect paper-only cells get a colour and a note; no value in the ledger changes, and the marks can be cleared at any time.",
-  hintPreview: "Open a rectification ledger (.xlsx or .csv), then choose Validate. The file is read in this browser only, never uploaded.",
+  hintPreview:
+    "Open a rectification ledger (.xlsx or .csv), then choose Validate. The file is read in this browser only, never uploaded.",
   noFile: "Open a ledger file first.",
   fileOpened: (name: string) => `Opened: ${name}`,
   marked: (n: number) => `Marked ${n} cells.`,

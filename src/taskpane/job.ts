@@ -54,7 +54,12 @@ interface BilingualMessages {
 }
 
 function bilingual(v: unknown): v is BilingualMessages {
-  return typeof v === "object" && v !== null && typeof (v as BilingualMessages).zh === "string" && typeof (v as BilingualMessages).en === "string";
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    typeof (v as BilingualMessages).zh === "string" &&
+    typeof (v as BilingualMessages).en === "string"
+  );
 }
 
 /**

@@ -100,5 +100,7 @@ export function localIsoDate(d: Date): string {
 }
 
 function nonEmpty<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => typeof v === "string" && v.trim() !== "")) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(o).filter(([, v]) => typeof v === "string" && v.trim() !== ""),
+  ) as Partial<T>;
 }

@@ -139,7 +139,10 @@ export interface DetailRow {
 }
 
 /** The task a finding belongs to, field by field in ledger order; null when it is not in the ledger. */
-export function taskDetail(ledger: Ledger, finding: Pick<Finding, "row" | "taskRow">): { row: number; rows: DetailRow[] } | null {
+export function taskDetail(
+  ledger: Ledger,
+  finding: Pick<Finding, "row" | "taskRow">,
+): { row: number; rows: DetailRow[] } | null {
   const row = finding.taskRow ?? finding.row;
   const task = ledger.tasks.find((t) => t.row === row);
   if (!task) return null;

@@ -35,7 +35,10 @@ describe("withYields", () => {
     const calls: string[] = [];
     const port: WorkbookPort = {
       listSheets: async () => (calls.push("list"), []),
-      readGrid: async (sheet, o) => (calls.push(`read ${sheet} ${o?.maxRows ?? "all"}`), { sheet, origin: { row: 1, col: 1 }, values: [], merges: [] }),
+      readGrid: async (sheet, o) => (
+        calls.push(`read ${sheet} ${o?.maxRows ?? "all"}`),
+        { sheet, origin: { row: 1, col: 1 }, values: [], merges: [] }
+      ),
       writeMarks: async (sheet, marks) => void calls.push(`mark ${sheet} ${marks.length}`),
       clearMarks: async (sheet) => void calls.push(`clear ${sheet}`),
       writeSheet: async (doc) => (calls.push("sheet"), `${doc.name}`),
@@ -48,6 +51,14 @@ describe("withYields", () => {
     await p.writeMarks("台账", []);
     await p.clearMarks("台账");
     await p.select("台账", "H10");
-    expect(calls).toEqual(["list", "read 台账 20", "read 台账 all", "check", "mark 台账 0", "clear 台账", "select 台账!H10"]);
+    expect(calls).toEqual([
+      "list",
+      "read 台账 20",
+      "read 台账 all",
+      "check",
+      "mark 台账 0",
+      "clear 台账",
+      "select 台账!H10",
+    ]);
   });
 });

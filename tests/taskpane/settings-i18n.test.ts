@@ -16,7 +16,12 @@ describe("parseSettings", () => {
 
   it("drops only the bad fields and keeps the rest", () => {
     expect(
-      parseSettings({ today: "July 1st", dueSoonDays: 15, paperOnly: { "no-evidence": "yes" }, ledgers: { "": { headerRow: -2 } } }),
+      parseSettings({
+        today: "July 1st",
+        dueSoonDays: 15,
+        paperOnly: { "no-evidence": "yes" },
+        ledgers: { "": { headerRow: -2 } },
+      }),
     ).toEqual({ dueSoonDays: 15 });
   });
 
@@ -45,7 +50,10 @@ describe("configFromSettings", () => {
       dueSoonDays: 20,
       paperOnly: { "duplicate-text": false },
       bulletin: { title: "关于整改进展情况的通报", body: "  " },
-      ledgers: { "a.xlsx": { sheet: "台账", headerRow: 2, columns: { status: "H" as const } }, "b.xlsx": { sheet: "X" } },
+      ledgers: {
+        "a.xlsx": { sheet: "台账", headerRow: 2, columns: { status: "H" as const } },
+        "b.xlsx": { sheet: "X" },
+      },
     };
     expect(configFromSettings(settings, { lang: "en", today: "2025-07-01", workbook: "a.xlsx" })).toEqual({
       today: "2025-06-15",
@@ -79,7 +87,11 @@ describe("i18n", () => {
   function shape(o: unknown): unknown {
     if (typeof o === "function") return `fn/${o.length}`;
     if (typeof o === "object" && o !== null)
-      return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, shape(v)]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+      return Object.fromEntries(
+        Object.entries(o)
+          .map(([k, v]) => [k, shape(v)])
+          .sort(([a], [b]) => String(a).localeCompare(String(b))),
+      );
     return typeof o;
   }
 
@@ -100,10 +112,40 @@ describe("i18n", () => {
   it("uses the accessible names the e2e tests rely on", () => {
     const pick = (l: "zh" | "en") => {
       const t = STRINGS[l];
-      return [t.validate, t.writeBulletin, t.clearMarks, t.findings, t.summary, t.openFile, t.download, t.taskDetails, Object.values(t.tiles)];
+      return [
+        t.validate,
+        t.writeBulletin,
+        t.clearMarks,
+        t.findings,
+        t.summary,
+        t.openFile,
+        t.download,
+        t.taskDetails,
+        Object.values(t.tiles),
+      ];
     };
-    expect(pick("zh")).toEqual(["一键校验", "生成通报", "清除标记", "校验结果", "汇总", "打开台账文件", "下载校验结果", "任务详情", ["任务总数", "已完成", "逾期", "临期", "疑似纸面整改", "填报不完整"]]);
-    expect(pick("en")).toEqual(["Validate", "Write bulletin", "Clear marks", "Findings", "Summary", "Open ledger file", "Download checked workbook", "Task details", ["Tasks", "Done", "Overdue", "Due soon", "Paper-only", "Incomplete"]]);
+    expect(pick("zh")).toEqual([
+      "一键校验",
+      "生成通报",
+      "清除标记",
+      "校验结果",
+      "汇总",
+      "打开台账文件",
+      "下载校验结果",
+      "任务详情",
+      ["任务总数", "已完成", "逾期", "临期", "疑似纸面整改", "填报不完整"],
+    ]);
+    expect(pick("en")).toEqual([
+      "Validate",
+      "Write bulletin",
+      "Clear marks",
+      "Findings",
+      "Summary",
+      "Open ledger file",
+      "Download checked workbook",
+      "Task details",
+      ["Tasks", "Done", "Overdue", "Due soon", "Paper-only", "Incomplete"],
+    ]);
     expect(STRINGS.zh.bulletinWritten("整改通报")).toBe("已生成“整改通报”工作表。");
   });
 });

@@ -61,7 +61,14 @@ describe("summaryTiles", () => {
   });
 
   it("formats rates with one decimal, whole percentages without", () => {
-    expect([0, 0.3333, 0.5, 0.6667, 1, 0.0005].map(formatRate)).toEqual(["0%", "33.3%", "50%", "66.7%", "100%", "0.1%"]);
+    expect([0, 0.3333, 0.5, 0.6667, 1, 0.0005].map(formatRate)).toEqual([
+      "0%",
+      "33.3%",
+      "50%",
+      "66.7%",
+      "100%",
+      "0.1%",
+    ]);
   });
 });
 
@@ -186,16 +193,9 @@ describe("host facts", () => {
   });
 
   it("tells dark from light by the theme's background, null when unknown", () => {
-    expect(["#FFFFFF", "#262626", "#000000", "#E6E6E6", "#1f1f1f", "", undefined, "red"].map(themeFromBackground)).toEqual([
-      "light",
-      "dark",
-      "dark",
-      "light",
-      "dark",
-      null,
-      null,
-      null,
-    ]);
+    expect(
+      ["#FFFFFF", "#262626", "#000000", "#E6E6E6", "#1f1f1f", "", undefined, "red"].map(themeFromBackground),
+    ).toEqual(["light", "dark", "dark", "light", "dark", null, null, null]);
   });
 
   it("reads ?lang and ?today, ignoring malformed dates", () => {

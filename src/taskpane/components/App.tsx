@@ -14,13 +14,15 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import {
-  ArrowDownloadRegular,
-  CheckmarkCircleRegular,
-  DocumentArrowUpRegular,
-} from "@fluentui/react-icons";
+import { ArrowDownloadRegular, CheckmarkCircleRegular, DocumentArrowUpRegular } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { checkWorkbook, markWorkbook, writeBulletin, type Stage, type WorkbookCheck } from "../../app/check-workbook.js";
+import {
+  checkWorkbook,
+  markWorkbook,
+  writeBulletin,
+  type Stage,
+  type WorkbookCheck,
+} from "../../app/check-workbook.js";
 import type { Finding } from "../../core/report.js";
 import type { XlsxWorkbook } from "../../hosts/xlsx/xlsx-workbook.js";
 import type { SheetInfo, WorkbookPort } from "../../hosts/workbook.js";
@@ -280,7 +282,11 @@ export function App({ host }: { host: PaneHost }) {
       const c = check ?? (await validate());
       const target = portRef.current;
       if (!c || !target) return;
-      const name = await writeBulletin(withYields(target, () => undefined), c, progress);
+      const name = await writeBulletin(
+        withYields(target, () => undefined),
+        c,
+        progress,
+      );
       setFlash({ kind: "success", text: preview ? t.bulletinWrittenPreview(name) : t.bulletinWritten(name) });
     });
 
@@ -328,7 +334,9 @@ export function App({ host }: { host: PaneHost }) {
   return (
     <div className={s.root}>
       <header className={s.header}>
-        <Subtitle2 as="h1" className={s.heading}>{t.appTitle}</Subtitle2>
+        <Subtitle2 as="h1" className={s.heading}>
+          {t.appTitle}
+        </Subtitle2>
         {preview && (
           <Badge appearance="outline" color="informative" size="small">
             {t.previewBadge}
@@ -391,7 +399,9 @@ export function App({ host }: { host: PaneHost }) {
                 {...(busy.done !== undefined && busy.total ? { value: busy.done / busy.total } : {})}
               />
               <Caption1>
-                {busy.stage === "read" && busy.total ? t.readProgress(busy.done ?? 0, busy.total) : t.stages[busy.stage]}
+                {busy.stage === "read" && busy.total
+                  ? t.readProgress(busy.done ?? 0, busy.total)
+                  : t.stages[busy.stage]}
               </Caption1>
             </>
           )}
@@ -427,7 +437,9 @@ export function App({ host }: { host: PaneHost }) {
 
           <section className={s.card}>
             <div className={s.sectionHead}>
-              <Subtitle2 as="h2" className={s.heading}>{t.findings}</Subtitle2>
+              <Subtitle2 as="h2" className={s.heading}>
+                {t.findings}
+              </Subtitle2>
               <Caption1 className={s.muted}>{t.resultCount(findingsCount)}</Caption1>
             </div>
             {check.report.notices.length > 0 && (
@@ -437,9 +449,7 @@ export function App({ host }: { host: PaneHost }) {
                 ))}
               </ul>
             )}
-            {findingsCount === 0 ? (
-              <Body1 className={s.hint}>{t.noFindings}</Body1>
-            ) : null}
+            {findingsCount === 0 ? <Body1 className={s.hint}>{t.noFindings}</Body1> : null}
             <FindingsView findings={check.report.findings} t={t} selected={selected} onActivate={onActivate} />
           </section>
         </>

@@ -1,4 +1,13 @@
-import { Badge, Button, Caption1, Dropdown, makeStyles, mergeClasses, Option, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  Button,
+  Caption1,
+  Dropdown,
+  makeStyles,
+  mergeClasses,
+  Option,
+  tokens,
+} from "@fluentui/react-components";
 import { useMemo, useState, type KeyboardEvent, type ReactNode } from "react";
 import { MARK_FILLS } from "../../core/marks.js";
 import type { Finding, PaperOnlyReason, RuleId, Severity } from "../../core/report.js";
@@ -122,7 +131,9 @@ export function FindingsView(props: {
             aria-label={t.filterRule}
             value={ruleText}
             selectedOptions={[filters.rule ?? ALL]}
-            onOptionSelect={(_, d) => setFilter({ rule: d.optionValue === ALL || !d.optionValue ? null : d.optionValue })}
+            onOptionSelect={(_, d) =>
+              setFilter({ rule: d.optionValue === ALL || !d.optionValue ? null : d.optionValue })
+            }
           >
             <Option value={ALL} text={t.allRules}>
               {`${t.allRules} (${findings.length})`}

@@ -91,7 +91,12 @@ export function SettingsPanel(props: {
           ] as [keyof BulletinOptions, string][]
         ).map(([key, label]) => (
           <Field key={key} label={label} size="small" style={{ marginBottom: 4 }}>
-            <Input className={s.fill} size="small" value={settings.bulletin?.[key] ?? ""} onChange={(_, d) => setBulletin(key, d.value)} />
+            <Input
+              className={s.fill}
+              size="small"
+              value={settings.bulletin?.[key] ?? ""}
+              onChange={(_, d) => setBulletin(key, d.value)}
+            />
           </Field>
         ))}
       </div>
