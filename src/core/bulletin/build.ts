@@ -130,7 +130,7 @@ function overallSection(ctx: Ctx, ledger: Ledger, overdue: Finding[]): Block[] {
     caption: t.captions[0],
     columns: [
       { header: h.no, width: 1, align: "center" },
-      { header: h.department, width: 3.4, align: "left" },
+      { header: h.department, width: 3.2, align: "center" },
       { header: h.tasks, width: 1.4, align: "center" },
       { header: h.done, width: 1.4, align: "center" },
       { header: h.inProgress, width: 1.4, align: "center" },
@@ -184,7 +184,7 @@ function overdueSection(ctx: Ctx, overdue: Finding[]): Block[] {
         { header: h.department, width: 2, align: "center" },
         { header: h.lead, width: 1.6, align: "center" },
         { header: h.deadline, width: 1.9, align: "center" },
-        { header: h.days, width: 1.3, align: "center" },
+        { header: h.days, width: 1.5, align: "center" },
       ],
       rows,
     },
@@ -395,7 +395,7 @@ const ZH: Texts = {
   },
   noIncomplete: "台账各项要素填报完整。",
   incompleteIntro: (n) => `以下${n}项整改任务台账要素填报不全或不规范，请责任部门尽快补充完善：`,
-  incompleteHeaders: { no: "序号", row: "台账行号", problem: "反馈问题", department: "责任部门", gaps: "需补充完善的内容" },
+  incompleteHeaders: { no: "序号", row: "行号", problem: "反馈问题", department: "责任部门", gaps: "需补充完善的内容" },
   gap: (f, task) => {
     const where = `（${f.cell}）`;
     switch (f.rule) {
@@ -514,7 +514,7 @@ const EN: Texts = {
   noIncomplete: "Every ledger entry is complete.",
   incompleteIntro: (n) =>
     `${n} ${n === 1 ? "entry is" : "entries are"} incomplete or not in a usable form. The departments concerned should complete them:`,
-  incompleteHeaders: { no: "No.", row: "Ledger row", problem: "Problem", department: "Department", gaps: "To complete" },
+  incompleteHeaders: { no: "No.", row: "Row", problem: "Problem", department: "Department", gaps: "To complete" },
   gap: (f, task) => {
     const where = ` (${f.cell})`;
     switch (f.rule) {
