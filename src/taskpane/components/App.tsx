@@ -139,6 +139,8 @@ export function App({ host }: { host: PaneHost }) {
   const [check, setCheck] = useState<WorkbookCheck | null>(null);
   const [busy, setBusy] = useState<Busy | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Why the last file could not be opened (the preview): repeated if the clerk presses 一键校验 anyway. */
+  const openErrorRef = useRef<unknown>(null);
   const [flash, setFlash] = useState<Flash>(null);
   const [detail, setDetail] = useState<Finding | null>(null);
   const [selected, setSelected] = useState<Finding | null>(null);
@@ -220,6 +222,7 @@ export function App({ host }: { host: PaneHost }) {
         const { openWorkbookFile } = await import(/* webpackChunkName: "xlsx" */ "../../hosts/xlsx/open.js");
         const wb = await openWorkbookFile(bytes, file.name);
         xlsxRef.current = wb;
+        openErrorRef.current = null;
         portRef.current = wb;
         setPort(wb);
         fileNameRef.current = file.name;
@@ -229,6 +232,7 @@ export function App({ host }: { host: PaneHost }) {
         return true;
       } catch (e) {
         console.warn("ledger-check: opening failed", e);
+        openErrorRef.current = e;
         xlsxRef.current = null;
         portRef.current = null;
         setPort(null);
@@ -249,10 +253,11 @@ export function App({ host }: { host: PaneHost }) {
     if (openingRef.current) {
       const ok = await openingRef.current;
       openingRef.current = null;
-      if (!ok) return null;
+      // A file that failed to open keeps saying why, rather than a blank pane.
+      if (!ok) throw openErrorRef.current ?? new NoFileError();
     }
     const target = portRef.current;
-    if (!target) throw new NoFileError();
+    if (!target) throw openErrorRef.current ?? new NoFileError();
     const config = configFromSettings(settingsRef.current, {
       lang: host.lang,
       today: defaultToday,
