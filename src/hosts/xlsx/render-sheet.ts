@@ -13,8 +13,6 @@ export function renderSheetDocument(ws: ExcelJS.Worksheet, doc: SheetDocument): 
     ws.getRow(Number(row)).height = height;
   }
 
-  let lastRow = 0;
-  let lastCol = doc.columnWidths.length;
   for (const cell of doc.cells) {
     const style = doc.styles[cell.style];
     if (!style) throw new Error(`SheetDocument cell ${cell.row},${cell.col} names unknown style "${cell.style}"`);
@@ -22,8 +20,6 @@ export function renderSheetDocument(ws: ExcelJS.Worksheet, doc: SheetDocument): 
     const colSpan = Math.max(1, cell.colSpan ?? 1);
     const bottom = cell.row + rowSpan - 1;
     const right = cell.col + colSpan - 1;
-    lastRow = Math.max(lastRow, bottom);
-    lastCol = Math.max(lastCol, right);
 
     if (rowSpan > 1 || colSpan > 1) ws.mergeCells(cell.row, cell.col, bottom, right);
     const master = ws.getCell(cell.row, cell.col);
@@ -49,7 +45,6 @@ export function renderSheetDocument(ws: ExcelJS.Worksheet, doc: SheetDocument): 
     margins: { top: m.top, bottom: m.bottom, left: m.left, right: m.right, header: m.header, footer: m.footer },
     horizontalCentered: doc.page.horizontallyCentered ?? false,
     verticalCentered: false,
-    printArea: lastRow > 0 ? `A1:${columnLetter(lastCol)}${lastRow}` : undefined,
   };
   if (doc.page.footer) {
     // A footer without a section code would land on the left in some readers; centre it.
@@ -86,10 +81,4 @@ function toExcelStyle(style: CellStyle, isText: boolean): Partial<ExcelJS.Style>
   const numFmt = style.numberFormat ?? (isText ? "@" : undefined);
   if (numFmt) out.numFmt = numFmt;
   return out;
-}
-
-function columnLetter(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
