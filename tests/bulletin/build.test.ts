@@ -22,7 +22,14 @@ const small = ledger([
   }),
   task({
     row: 5,
-    text: { problem: "公务接待不规范", measures: "清退违规费用", lead: "张明", department: "办公室", status: "已完成", evidence: "退款凭证" },
+    text: {
+      problem: "公务接待不规范",
+      measures: "清退违规费用",
+      lead: "张明",
+      department: "办公室",
+      status: "已完成",
+      evidence: "退款凭证",
+    },
     deadline: date("2025-05-31"),
     status: "done",
   }),
@@ -45,7 +52,16 @@ const smallFindings = [
   finding("paper-only", 6, "evidence", { reason: "no-evidence", department: "人事处" }),
   finding("missing-lead", 7, "lead", { department: "人事处" }),
 ];
-const smallSummary = { tasks: 4, done: 2, inProgress: 2, notStarted: 0, overdue: 1, paperOnly: 1, incomplete: 1, completionRate: 0.5 };
+const smallSummary = {
+  tasks: 4,
+  done: 2,
+  inProgress: 2,
+  notStarted: 0,
+  overdue: 1,
+  paperOnly: 1,
+  incomplete: 1,
+  completionRate: 0.5,
+};
 const names = { body: "市教育局党组", inspection: "市委第三巡察组" };
 
 function tables(b: Bulletin): TableBlock[] {
@@ -75,7 +91,9 @@ describe("buildBulletin (zh)", () => {
   });
 
   it("has the five numbered sections in order", () => {
-    expect(b.blocks.filter((x) => x.kind === "heading" && x.level === 1).map((x) => (x as { text: string }).text)).toEqual([
+    expect(
+      b.blocks.filter((x) => x.kind === "heading" && x.level === 1).map((x) => (x as { text: string }).text),
+    ).toEqual([
       "一、总体进展",
       "二、逾期未完成事项",
       "三、疑似“纸面整改”事项",
@@ -86,7 +104,16 @@ describe("buildBulletin (zh)", () => {
 
   it("counts tasks by department, with a 合计 row", () => {
     const t = tables(b)[0]!;
-    expect(t.columns.map((c) => c.header)).toEqual(["序号", "责任部门", "任务数", "已完成", "正在推进", "未启动", "逾期", "完成率"]);
+    expect(t.columns.map((c) => c.header)).toEqual([
+      "序号",
+      "责任部门",
+      "任务数",
+      "已完成",
+      "正在推进",
+      "未启动",
+      "逾期",
+      "完成率",
+    ]);
     expect(t.rows).toEqual([
       [1, "办公室", 2, 1, 1, 0, 1, "50.0%"],
       [2, "人事处", 2, 1, 1, 0, 0, "50.0%"],
@@ -96,10 +123,23 @@ describe("buildBulletin (zh)", () => {
 
   it("names the overdue tasks with department, lead, deadline as written and days", () => {
     const s = section(b, "二、逾期未完成事项");
-    expect(s[0]).toEqual({ kind: "paragraph", text: "截至2025年7月1日，共有1项整改任务超过整改时限仍未完成，涉及办公室。具体如下：" });
+    expect(s[0]).toEqual({
+      kind: "paragraph",
+      text: "截至2025年7月1日，共有1项整改任务超过整改时限仍未完成，涉及办公室。具体如下：",
+    });
     const t = s[1] as TableBlock;
-    expect(t.columns.map((c) => c.header)).toEqual(["序号", "反馈问题", "整改措施", "责任部门", "责任领导", "整改时限", "逾期天数"]);
-    expect(t.rows).toEqual([[1, "党组专题研究党风廉政建设次数偏少", "每季度至少专题研究1次", "办公室", "张明", "2025年6月19日", 12]]);
+    expect(t.columns.map((c) => c.header)).toEqual([
+      "序号",
+      "反馈问题",
+      "整改措施",
+      "责任部门",
+      "责任领导",
+      "整改时限",
+      "逾期天数",
+    ]);
+    expect(t.rows).toEqual([
+      [1, "党组专题研究党风廉政建设次数偏少", "每季度至少专题研究1次", "办公室", "张明", "2025年6月19日", 12],
+    ]);
   });
 
   it("lists the paper-only tasks with their reason in words and the cell", () => {
@@ -117,7 +157,11 @@ describe("buildBulletin (zh)", () => {
     expect(s[0]).toEqual({ kind: "heading", level: 2, text: "（一）加快推进逾期事项整改" });
     expect((s[1] as { text: string }).text.startsWith("逾期事项涉及的办公室要逐项分析逾期原因")).toBe(true);
     expect(s.filter((x) => x.kind === "heading")).toHaveLength(4);
-    expect(b.blocks.at(-1)).toEqual({ kind: "signature", issuer: "市教育局党组巡察整改工作领导小组办公室", date: "2025年7月1日" });
+    expect(b.blocks.at(-1)).toEqual({
+      kind: "signature",
+      issuer: "市教育局党组巡察整改工作领导小组办公室",
+      date: "2025年7月1日",
+    });
   });
 });
 
@@ -125,10 +169,14 @@ describe("buildBulletin: names and empty sections", () => {
   it("has sensible defaults when body and inspection are missing", () => {
     const b = buildBulletin(report([], { tasks: 1, done: 1, completionRate: 1 }), small, { lang: "zh", bulletin: {} });
     expect(b.title).toBe("关于巡察反馈问题整改进展情况的通报");
-    expect((b.blocks[0] as { text: string }).text.startsWith("截至2025年7月1日，巡察反馈的问题共梳理整改任务1项")).toBe(true);
+    expect((b.blocks[0] as { text: string }).text.startsWith("截至2025年7月1日，巡察反馈的问题共梳理整改任务1项")).toBe(
+      true,
+    );
     expect(b.blocks.at(-1)).toEqual({ kind: "signature", issuer: "巡察整改工作领导小组办公室", date: "2025年7月1日" });
     expect(section(b, "二、逾期未完成事项")).toEqual([{ kind: "paragraph", text: "无逾期事项。" }]);
-    expect(section(b, "三、疑似“纸面整改”事项")).toEqual([{ kind: "paragraph", text: "经比对台账，未发现疑似“纸面整改”事项。" }]);
+    expect(section(b, "三、疑似“纸面整改”事项")).toEqual([
+      { kind: "paragraph", text: "经比对台账，未发现疑似“纸面整改”事项。" },
+    ]);
     expect(section(b, "四、台账填报不完整事项")).toEqual([{ kind: "paragraph", text: "台账各项要素填报完整。" }]);
   });
 
@@ -146,7 +194,9 @@ describe("buildBulletin: names and empty sections", () => {
     expect(buildBulletin(report([], {}), small, opts({ inspection: "区委第二巡察组" })).title).toBe(
       "关于区委第二巡察组反馈问题整改进展情况的通报",
     );
-    expect(buildBulletin(report([], {}), small, opts({ body: "区教委" })).title).toBe("关于区教委巡察反馈问题整改进展情况的通报");
+    expect(buildBulletin(report([], {}), small, opts({ body: "区教委" })).title).toBe(
+      "关于区教委巡察反馈问题整改进展情况的通报",
+    );
   });
 });
 
@@ -176,8 +226,20 @@ describe("buildBulletin on the sample ledger", () => {
       "C6、H6",
     ]);
     expect(tables(b)[3]!.rows).toEqual([
-      [1, 8, "专项资金使用绩效不高，部分项目资金闲置超过一年", "财务处", "未填写责任领导（D8）；整改时限“尽快”无法识别（F8）"],
-      [2, 11, "工程变更审批把关不严，个别项目变更金额超过合同价10%未经集体研究", "（未填写）", "未填写责任部门（E11）；未填写整改进展（G11）"],
+      [
+        1,
+        8,
+        "专项资金使用绩效不高，部分项目资金闲置超过一年",
+        "财务处",
+        "未填写责任领导（D8）；整改时限“尽快”无法识别（F8）",
+      ],
+      [
+        2,
+        11,
+        "工程变更审批把关不严，个别项目变更金额超过合同价10%未经集体研究",
+        "（未填写）",
+        "未填写责任部门（E11）；未填写整改进展（G11）",
+      ],
     ]);
   });
 
@@ -197,7 +259,9 @@ describe("buildBulletin (en)", () => {
       kind: "paragraph",
       text: "As of 1 July 2025, the problems found by 市委第三巡察组 have been broken down into 4 rectification tasks: 2 done, 2 in progress, 0 not started; 1 overdue. The completion rate is 50.0%. The progress is reported as follows.",
     });
-    expect(b.blocks.filter((x) => x.kind === "heading" && x.level === 1).map((x) => (x as { text: string }).text)).toEqual([
+    expect(
+      b.blocks.filter((x) => x.kind === "heading" && x.level === 1).map((x) => (x as { text: string }).text),
+    ).toEqual([
       "I. Overall progress",
       "II. Overdue tasks",
       "III. Suspected “paper-only” rectification",

@@ -52,12 +52,7 @@ export function ledger(tasks: Task[]): Ledger {
   };
 }
 
-export function finding(
-  rule: Finding["rule"],
-  row: number,
-  field: Field,
-  extra: Partial<Finding> = {},
-): Finding {
+export function finding(rule: Finding["rule"], row: number, field: Field, extra: Partial<Finding> = {}): Finding {
   return {
     rule,
     severity: rule === "overdue" || rule.startsWith("missing") || rule === "invalid-deadline" ? "error" : "warning",

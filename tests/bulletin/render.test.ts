@@ -21,12 +21,23 @@ async function roundTrip(doc: SheetDocument): Promise<ExcelJS.Worksheet> {
 const formulaLedger = ledger([
   task({
     row: 4,
-    text: { problem: "=SUM(A1)", measures: "+1 整改", lead: "张明", department: "办公室", deadline: "2025年6月1日", status: "正在推进" },
+    text: {
+      problem: "=SUM(A1)",
+      measures: "+1 整改",
+      lead: "张明",
+      department: "办公室",
+      deadline: "2025年6月1日",
+      status: "正在推进",
+    },
     deadline: { kind: "date", date: "2025-06-01", precision: "day", ongoing: false },
     status: "in-progress",
   }),
 ]);
-const formulaReport = report([finding("overdue", 4, "deadline", { days: 30 })], { tasks: 1, inProgress: 1, overdue: 1 });
+const formulaReport = report([finding("overdue", 4, "deadline", { days: 30 })], {
+  tasks: 1,
+  inProgress: 1,
+  overdue: 1,
+});
 
 describe("renderSheetDocument", () => {
   it("writes an A4, one-page-wide, gridless sheet with the layout's widths and heights", async () => {

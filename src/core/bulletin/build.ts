@@ -49,7 +49,12 @@ export const TABLE_TEXT_LIMIT = 60;
 export function shorten(text: string, limit = TABLE_TEXT_LIMIT): string {
   const flat = text.replace(/\s+/g, " ").trim();
   const chars = Array.from(flat);
-  return chars.length <= limit ? flat : `${chars.slice(0, limit - 1).join("").trimEnd()}…`;
+  return chars.length <= limit
+    ? flat
+    : `${chars
+        .slice(0, limit - 1)
+        .join("")
+        .trimEnd()}…`;
 }
 
 /** Percent with one decimal, computed from counts so that 4/13 prints 30.8%, not 30.7%. */
@@ -179,12 +184,12 @@ function overdueSection(ctx: Ctx, overdue: Finding[]): Block[] {
       caption: t.captions[1],
       columns: [
         { header: h.no, width: 1, align: "center" },
-        { header: h.problem, width: 4.2, align: "left" },
-        { header: h.measures, width: 4.2, align: "left" },
-        { header: h.department, width: 2, align: "center" },
-        { header: h.lead, width: 1.6, align: "center" },
-        { header: h.deadline, width: 1.9, align: "center" },
-        { header: h.days, width: 1.5, align: "center" },
+        { header: h.problem, width: 3.8, align: "left" },
+        { header: h.measures, width: 3.8, align: "left" },
+        { header: h.department, width: 1.8, align: "center" },
+        { header: h.lead, width: 1.5, align: "center" },
+        { header: h.deadline, width: 2.3, align: "center" },
+        { header: h.days, width: 1.4, align: "center" },
       ],
       rows,
     },
@@ -318,7 +323,10 @@ interface Texts {
   cellSep: string;
   noTasks: string;
   overallIntro(departments: number): string;
-  deptHeaders: Record<"no" | "department" | "tasks" | "done" | "inProgress" | "notStarted" | "unknown" | "overdue" | "rate", string>;
+  deptHeaders: Record<
+    "no" | "department" | "tasks" | "done" | "inProgress" | "notStarted" | "unknown" | "overdue" | "rate",
+    string
+  >;
   noOverdue: string;
   overdueIntro(date: string, count: number, departments: string[]): string;
   overdueHeaders: Record<"no" | "problem" | "measures" | "department" | "lead" | "deadline" | "days", string>;
@@ -350,8 +358,19 @@ const ZH: Texts = {
       `整改完成率${percent(Math.round(s.completionRate * 10000), 10000)}。现将有关情况通报如下。`
     );
   },
-  sections: ["一、总体进展", "二、逾期未完成事项", "三、疑似“纸面整改”事项", "四、台账填报不完整事项", "五、下一步工作要求"],
-  captions: ["表1　各责任部门整改进展情况", "表2　逾期未完成整改任务", "表3　疑似“纸面整改”整改任务", "表4　台账填报不完整事项"],
+  sections: [
+    "一、总体进展",
+    "二、逾期未完成事项",
+    "三、疑似“纸面整改”事项",
+    "四、台账填报不完整事项",
+    "五、下一步工作要求",
+  ],
+  captions: [
+    "表1　各责任部门整改进展情况",
+    "表2　逾期未完成整改任务",
+    "表3　疑似“纸面整改”整改任务",
+    "表4　台账填报不完整事项",
+  ],
   unfilled: "（未填写）",
   total: "合计",
   listSep: "；",
@@ -446,7 +465,8 @@ const EN: Texts = {
   title: ({ body, inspection }) =>
     `Bulletin on the Progress of Rectifying the Problems Found by ${inspection ?? "the Inspection"}` +
     (body ? ` at ${body}` : ""),
-  issuer: (body) => (body ? `Inspection Rectification Leading Group Office, ${body}` : "Inspection Rectification Leading Group Office"),
+  issuer: (body) =>
+    body ? `Inspection Rectification Leading Group Office, ${body}` : "Inspection Rectification Leading Group Office",
   opening: (date, { inspection }, s) => {
     const parts = [`${s.done} done`, `${s.inProgress} in progress`, `${s.notStarted} not started`];
     if (s.statusUnknown > 0) parts.push(`${s.statusUnknown} with no recognisable status`);
@@ -484,7 +504,7 @@ const EN: Texts = {
     notStarted: "Not started",
     unknown: "Status unknown",
     overdue: "Overdue",
-    rate: "Completion",
+    rate: "Rate",
   },
   noOverdue: "No task is overdue.",
   overdueIntro: (date, n, depts) =>
@@ -495,7 +515,7 @@ const EN: Texts = {
     no: "No.",
     problem: "Problem",
     measures: "Measures",
-    department: "Department",
+    department: "Dept.",
     lead: "Lead",
     deadline: "Deadline",
     days: "Days overdue",

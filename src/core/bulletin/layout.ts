@@ -101,7 +101,11 @@ export function layoutBulletin(bulletin: Bulletin, lang: Lang): SheetDocument {
   for (const block of bulletin.blocks) {
     switch (block.kind) {
       case "heading":
-        fullWidth(lang === "zh" ? INDENT + block.text : block.text, block.level === 1 ? "h1" : "h2", block.level === 1 ? fonts.h1 : fonts.h2);
+        fullWidth(
+          lang === "zh" ? INDENT + block.text : block.text,
+          block.level === 1 ? "h1" : "h2",
+          block.level === 1 ? fonts.h1 : fonts.h2,
+        );
         break;
       case "paragraph":
         fullWidth(lang === "zh" ? INDENT + block.text : block.text, "body", fonts.body);
@@ -205,9 +209,16 @@ function placeTable(
       if (span <= 0) continue;
       const align: Alignment = kind === "th" ? "center" : (table.columns[i]?.align ?? "left");
       const style = kind === "th" ? "th" : `${kind === "total" ? "total" : "td"}-${align}`;
-      const text = String(value);
-      lines = Math.max(lines, linesNeeded(text, pxOf(col, span), font.size));
-      cells.push({ row, col, value, style, ...(span > 1 ? { colSpan: span } : {}) });
+      const px = pxOf(col, span);
+      const text = kind === "th" ? balanceHeader(String(value), px, font.size) : String(value);
+      lines = Math.max(lines, linesNeeded(text, px, font.size));
+      cells.push({
+        row,
+        col,
+        value: typeof value === "number" ? value : text,
+        style,
+        ...(span > 1 ? { colSpan: span } : {}),
+      });
       col += span;
     }
     rowHeights[row] = rowHeightFor(lines, font.size);
@@ -221,6 +232,18 @@ function placeTable(
   for (const r of table.rows) emit(r, "td");
   if (table.total) emit(table.total, "total");
   return row;
+}
+
+/**
+ * A Chinese header too wide for its column is broken into two even lines (正在 / 推进)
+ * rather than left to wrap with one character alone on the second line.
+ */
+function balanceHeader(text: string, px: number, size: number): string {
+  const chars = Array.from(text);
+  if (text.includes("\n") || chars.length < 4 || !chars.every((c) => textWidthEm(c) === 1)) return text;
+  if (linesNeeded(text, px, size) !== 2) return text;
+  const half = Math.ceil(chars.length / 2);
+  return `${chars.slice(0, half).join("")}\n${chars.slice(half).join("")}`;
 }
 
 /**
