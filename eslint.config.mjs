@@ -64,4 +64,15 @@ export default [
       "office-addins/test-for-null-using-isNullObject": "off",
     },
   },
+  {
+    // The Office.js host syncs through its own `sync()` wrapper, which counts round trips and payload bytes
+    // for the bench; these two rules only recognise a literal `context.sync()` and so report every read
+    // after the wrapper. Load-then-sync-then-read is enforced instead by the fake Excel in the host tests,
+    // which throws on any read before its load was synced, as Excel does.
+    files: ["src/hosts/excel/**"],
+    rules: {
+      "office-addins/call-sync-after-load": "off",
+      "office-addins/call-sync-before-read": "off",
+    },
+  },
 ];

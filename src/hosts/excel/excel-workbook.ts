@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { cellAddress, columnLetter, type CellValue, type Grid, type MergedArea } from "../../core/grid.js";
+import { cellAddress, columnLetter, type CellValue, type Grid } from "../../core/grid.js";
 import { STATE_SHEET, type MarksState, type OriginalCell } from "../../core/marks-state.js";
 import type { Severity } from "../../core/report.js";
 import type { CellStyle, DocCell, SheetDocument } from "../../core/sheet-document.js";

@@ -158,7 +158,6 @@ export function App({ host }: { host: PaneHost }) {
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [host]);
 
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
