@@ -50,8 +50,19 @@ async function child(mode: Mode, file: string, rows: number, reps: number, fixMe
   };
   const timer = setInterval(sample, 50);
   const times: Record<string, number[]> = {};
-  const lap = (name: string, ms: number): void => void (times[name] ??= []).push(ms);
   const result: ChildResult = { mode, rows, times, maxRssMb: 0, peakHeapMb: 0 };
+  // Each stage is reported as soon as it is done: a parent that stops an over-budget child
+  // still has the stages that finished.
+  const report = (): void => {
+    sample();
+    result.maxRssMb = process.resourceUsage().maxRSS / 1024;
+    result.peakHeapMb = peakHeap / 2 ** 20;
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  };
+  const lap = (name: string, ms: number): void => {
+    (times[name] ??= []).push(ms);
+    report();
+  };
 
   for (let i = 0; i < reps; i++) {
     if (mode === "read") {
@@ -64,12 +75,14 @@ async function child(mode: Mode, file: string, rows: number, reps: number, fixMe
       const t0 = performance.now();
       const port = await openWorkbookFile(bytes, file);
       const t1 = performance.now();
+      lap("open", t1 - t0);
       const check = await checkWorkbook(port, config);
       const t2 = performance.now();
+      result.findings = check.report.findings.length;
+      lap("validate", t2 - t1);
       await writeBulletin(port, check);
       const t3 = performance.now();
-      lap("open", t1 - t0);
-      lap("validate", t2 - t1);
+      result.bulletinRows = port.workbook.getWorksheet("整改通报")?.rowCount;
       lap("bulletin", t3 - t2);
       lap("check", t3 - t0);
       // The marked copy: marks, then the bytes.
@@ -79,14 +92,7 @@ async function child(mode: Mode, file: string, rows: number, reps: number, fixMe
       await port.toBuffer();
       lap("mark", t5 - t4);
       lap("toBuffer", performance.now() - t5);
-      result.findings = check.report.findings.length;
-      result.bulletinRows = port.workbook.getWorksheet("整改通报")?.rowCount;
     }
-    sample();
-    // Report what is done so far: a parent that stops an over-budget child still has it.
-    result.maxRssMb = process.resourceUsage().maxRSS / 1024;
-    result.peakHeapMb = peakHeap / 2 ** 20;
-    process.stdout.write(`${JSON.stringify(result)}\n`);
   }
   clearInterval(timer);
 }
