@@ -22,6 +22,7 @@ import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { checkWorkbook, markWorkbook, writeBulletin } from "../app/check-workbook.js";
 import { makeConfig } from "../core/config.js";
+import { benchExcelHost, type HostFigures } from "../hosts/excel/bench-support.js";
 import { openWorkbookFile } from "../hosts/xlsx/open.js";
 import { generateLedger } from "./generate-ledger.js";
 import { ledgerBytes } from "./ledger-builder.js";
@@ -240,23 +241,23 @@ async function parent(args: Map<string, string>): Promise<void> {
 }
 
 /**
- * Figures of the Office.js host (syncs and request/response bytes), from
- * src/hosts/excel/bench-support.ts once it exists.
- * TODO: that module is being written by another engineer; when it lands (and is compiled into
- * lib/ by tsconfig.cli.json), print its `benchExcelHost(rows)` figures here as a table.
+ * Figures of the Office.js host on the fake Excel (src/hosts/excel/bench-support.ts): syncs and
+ * the largest request/response of one sync for reading, marking and writing the bulletin.
  */
 async function excelHostFigures(sizes: number[]): Promise<void> {
-  const path = new URL("../hosts/excel/bench-support.js", import.meta.url);
-  let mod: { benchExcelHost?: (rows: number) => Promise<unknown> | unknown };
-  try {
-    mod = (await import(path.href)) as typeof mod;
-  } catch {
-    console.log("\nExcel host (Office.js): not measured — src/hosts/excel/bench-support.ts is not there yet.");
-    return;
+  const body: string[][] = [];
+  for (const n of sizes) {
+    const f = await benchExcelHost(n);
+    const cell = (h: HostFigures): string => `${h.syncs} / ${kb(h.maxRequestBytes)} / ${kb(h.maxResponseBytes)}`;
+    body.push([n.toLocaleString("en"), cell(f.read), cell(f.mark), cell(f.bulletin)]);
   }
-  if (typeof mod.benchExcelHost !== "function") return;
-  console.log("\nExcel host (Office.js, simulated):");
-  for (const n of sizes) console.log(n, JSON.stringify(await mod.benchExcelHost(n)));
+  console.log("\nExcel host (Office.js on the fake Excel): syncs / max request / max response per sync");
+  console.log(table(["rows", "read", "mark", "bulletin"], body));
+}
+
+function kb(bytes: number): string {
+  if (bytes < 1e3) return `${bytes} B`;
+  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(0)} kB`;
 }
 
 function runChild(
