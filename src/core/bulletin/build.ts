@@ -96,7 +96,7 @@ interface DeptRow {
 
 function overallSection(ctx: Ctx, ledger: Ledger, overdue: Finding[]): Block[] {
   const { t } = ctx;
-  const overdueRows = new Set(overdue.map((f) => f.row));
+  const overdueRows = new Set(overdue.map(taskRowOf));
   const depts = new Map<string, DeptRow>();
   for (const task of ledger.tasks) {
     const name = fieldText(task, "department") || t.unfilled;
@@ -165,8 +165,8 @@ function overdueSection(ctx: Ctx, overdue: Finding[]): Block[] {
   // Longest overdue first: a 通报 names the worst cases at the top.
   const sorted = [...overdue].sort((a, b) => (b.days ?? 0) - (a.days ?? 0) || a.row - b.row);
   const h = t.overdueHeaders;
-  const rows = sorted.map((f, i): TableCell[] => {
-    const task = ctx.tasksByRow.get(f.row);
+  const rows = sorted.slice(0, LIST_LIMIT).map((f, i): TableCell[] => {
+    const task = ctx.tasksByRow.get(taskRowOf(f));
     return [
       i + 1,
       shorten(task ? fieldText(task, "problem") : (f.problem ?? "")),
@@ -193,6 +193,7 @@ function overdueSection(ctx: Ctx, overdue: Finding[]): Block[] {
       ],
       rows,
     },
+    ...more(ctx, sorted.length),
   ];
 }
 
@@ -201,9 +202,9 @@ function paperOnlySection(ctx: Ctx): Block[] {
   const groups = groupByRow(ctx.report.findings.filter((f) => f.rule === "paper-only"));
   if (groups.length === 0) return [{ kind: "paragraph", text: t.noPaperOnly }];
   const h = t.paperHeaders;
-  const rows = groups.map((fs, i): TableCell[] => {
+  const rows = groups.slice(0, LIST_LIMIT).map((fs, i): TableCell[] => {
     const first = fs[0]!;
-    const task = ctx.tasksByRow.get(first.row);
+    const task = ctx.tasksByRow.get(taskRowOf(first));
     const reasons = unique(fs.map((f) => (f.reason ? t.reasons[f.reason] : f.message)));
     return [
       i + 1,
@@ -227,7 +228,23 @@ function paperOnlySection(ctx: Ctx): Block[] {
       ],
       rows,
     },
+    ...more(ctx, groups.length),
   ];
+}
+
+/**
+ * Tables list at most this many items. A bulletin is read out at a meeting: a 10,000-row ledger
+ * must not turn it into thousands of rows; the rest are marked in the ledger itself.
+ */
+export const LIST_LIMIT = 30;
+
+function more(ctx: Ctx, total: number): Block[] {
+  return total > LIST_LIMIT ? [{ kind: "paragraph", text: ctx.t.more(LIST_LIMIT, total) }] : [];
+}
+
+/** The task a finding belongs to (a merged cell's top-left may sit on an earlier task's row). */
+function taskRowOf(f: Finding): number {
+  return f.taskRow ?? f.row;
 }
 
 const INCOMPLETE_RULES: ReadonlySet<RuleId> = new Set([
@@ -244,13 +261,13 @@ function incompleteSection(ctx: Ctx): Block[] {
   const groups = groupByRow(ctx.report.findings.filter((f) => INCOMPLETE_RULES.has(f.rule)));
   if (groups.length === 0) return [{ kind: "paragraph", text: t.noIncomplete }];
   const h = t.incompleteHeaders;
-  const rows = groups.map((fs, i): TableCell[] => {
+  const rows = groups.slice(0, LIST_LIMIT).map((fs, i): TableCell[] => {
     const first = fs[0]!;
-    const task = ctx.tasksByRow.get(first.row);
+    const task = ctx.tasksByRow.get(taskRowOf(first));
     const problems = fs.map((f) => t.gap(f, task));
     return [
       i + 1,
-      first.row,
+      taskRowOf(first),
       shorten(task ? fieldText(task, "problem") : (first.problem ?? "")),
       departmentOf(ctx, first),
       problems.join(t.listSep),
@@ -270,6 +287,7 @@ function incompleteSection(ctx: Ctx): Block[] {
       ],
       rows,
     },
+    ...more(ctx, groups.length),
   ];
 }
 
@@ -286,7 +304,7 @@ function nextSteps(ctx: Ctx, overdue: Finding[]): Block[] {
 // ——— helpers ———
 
 function departmentOf(ctx: Ctx, f: Finding): string {
-  const task = ctx.tasksByRow.get(f.row);
+  const task = ctx.tasksByRow.get(taskRowOf(f));
   return (task ? fieldText(task, "department") : "") || f.department?.trim() || ctx.t.unfilled;
 }
 
@@ -298,9 +316,9 @@ function uniqueDepartments(ctx: Ctx, findings: Finding[]): string[] {
 function groupByRow(findings: Finding[]): Finding[][] {
   const groups = new Map<number, Finding[]>();
   for (const f of findings) {
-    const g = groups.get(f.row);
+    const g = groups.get(taskRowOf(f));
     if (g) g.push(f);
-    else groups.set(f.row, [f]);
+    else groups.set(taskRowOf(f), [f]);
   }
   return [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([, g]) => g);
 }
@@ -335,6 +353,7 @@ interface Texts {
   paperHeaders: Record<"no" | "problem" | "department" | "reason" | "cell", string>;
   reasons: Record<PaperOnlyReason, string>;
   noIncomplete: string;
+  more: (shown: number, total: number) => string;
   incompleteIntro(count: number): string;
   incompleteHeaders: Record<"no" | "row" | "problem" | "department" | "gaps", string>;
   gap(f: Finding, task: Task | undefined): string;
@@ -413,6 +432,7 @@ const ZH: Texts = {
     "vague-measures": "整改措施空泛，缺少可检验的内容",
   },
   noIncomplete: "台账各项要素填报完整。",
+  more: (shown, total) => `以上列出前${shown}项，其余${total - shown}项已在台账中标注，请相关部门对照整改。`,
   incompleteIntro: (n) => `以下${n}项整改任务台账要素填报不全或不规范，请责任部门尽快补充完善：`,
   incompleteHeaders: { no: "序号", row: "行号", problem: "反馈问题", department: "责任部门", gaps: "需补充完善的内容" },
   gap: (f, task) => {
@@ -532,6 +552,7 @@ const EN: Texts = {
     "vague-measures": "The measures are slogans with nothing checkable",
   },
   noIncomplete: "Every ledger entry is complete.",
+  more: (shown, total) => `The first ${shown} are listed; the other ${total - shown} are marked in the ledger itself.`,
   incompleteIntro: (n) =>
     `${n} ${n === 1 ? "entry is" : "entries are"} incomplete or not in a usable form. The departments concerned should complete them:`,
   incompleteHeaders: { no: "No.", row: "Row", problem: "Problem", department: "Department", gaps: "To complete" },

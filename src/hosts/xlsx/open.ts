@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import "./exceljs-patches.js";
 import type { Bilingual } from "../../core/i18n.js";
 import { readCsv } from "./csv.js";
 import { XlsxWorkbook } from "./xlsx-workbook.js";

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import "./exceljs-patches.js";
 import type { CellStyle, DocCell, SheetDocument } from "../../core/sheet-document.js";
 
 /**
@@ -29,7 +30,7 @@ export function renderSheetDocument(ws: ExcelJS.Worksheet, doc: SheetDocument): 
     const xlStyle = toExcelStyle(style, typeof cell.value === "string");
     for (let r = cell.row; r <= bottom; r++) {
       for (let c = cell.col; c <= right; c++) {
-        ws.getCell(r, c).style = structuredClone(xlStyle);
+        ws.getCell(r, c).style = xlStyle;
       }
     }
   }

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import "./exceljs-patches.js";
 import { cellAddress, gridColCount, type Grid } from "../../core/grid.js";
 import {
   decodeState,
