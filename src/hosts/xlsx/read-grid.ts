@@ -75,7 +75,9 @@ export function readGrid(ws: ExcelJS.Worksheet, options: ReadOptions = {}): Grid
 export function toCellValue(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
+  // exceljs turns an error result in a date-formatted cell (=NA() under yyyy-mm-dd) into an Invalid
+  // Date and loses which error it was; it is still an error cell, not an empty one.
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? { error: "#ERROR" } : v;
   if (typeof v !== "object") return null;
   const o = v as Record<string, unknown>;
   if (typeof o.error === "string") return { error: o.error };

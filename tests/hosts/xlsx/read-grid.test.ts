@@ -135,7 +135,7 @@ describe("toCellValue", () => {
     expect(toCellValue({ sharedFormula: "A1", result: 5 })).toBe(5);
     expect(toCellValue({ formula: "A1" })).toBe(null);
     expect(toCellValue({ error: "#REF!" })).toEqual({ error: "#REF!" });
-    expect(toCellValue(new Date(Number.NaN))).toBe(null);
+    expect(toCellValue(new Date(Number.NaN))).toEqual({ error: "#ERROR" });
   });
 });
 
@@ -156,5 +156,17 @@ describe("formatDate", () => {
     expect(formatDate(d, "General")).toBe("");
     expect(formatDate(d, "0.00")).toBe("");
     expect(formatDate(d, "[h]:mm:ss")).toBe("");
+  });
+});
+
+describe("error results in date-formatted cells", () => {
+  it("stay error cells (exceljs loads them as Invalid Date)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("s");
+    ws.getCell("A1").value = { formula: "NA()", result: { error: "#N/A" } } as unknown as ExcelJS.CellValue;
+    ws.getCell("A1").numFmt = "yyyy-mm-dd";
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await wb.xlsx.writeBuffer()) as ExcelJS.Buffer);
+    expect(readGrid(back.worksheets[0]!).values[0]![0]).toEqual({ error: "#ERROR" });
   });
 });
