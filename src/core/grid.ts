@@ -95,8 +95,15 @@ export function gridRowCount(grid: Grid): number {
   return grid.values.length;
 }
 
+const colCounts = new WeakMap<CellValue[][], number>();
+
+/** The widest row's length; cached per grid, which is never changed once a host made it. */
 export function gridColCount(grid: Grid): number {
-  let n = 0;
-  for (const r of grid.values) if (r.length > n) n = r.length;
+  let n = colCounts.get(grid.values);
+  if (n === undefined) {
+    n = 0;
+    for (const r of grid.values) if (r.length > n) n = r.length;
+    colCounts.set(grid.values, n);
+  }
   return n;
 }

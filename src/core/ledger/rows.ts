@@ -1,5 +1,6 @@
 import { FIELDS, type Field } from "../fields.js";
 import { gridColCount, textAt, valueAt, type Grid } from "../grid.js";
+import type { DeadlineMeaning, StatusMeaning } from "../parse/meaning.js";
 import { parseDeadline } from "../parse/deadline.js";
 import { parseStatus } from "../parse/status.js";
 import { sequenceColumn } from "./detect.js";
@@ -36,6 +37,7 @@ export function readTasks(grid: Grid, layout: LedgerLayout, merges = MergeIndex.
   const seqCol = sequenceColumn(grid, layout, merges);
   const fieldCols = new Set(Object.values(layout.columns));
   let category: string | undefined;
+  const parsers = cachedParsers();
 
   for (let row = layout.headerRow + 1; row <= lastRow; row++) {
     const own = ownCells(grid, row, firstCol, width, merges);
@@ -50,7 +52,7 @@ export function readTasks(grid: Grid, layout: LedgerLayout, merges = MergeIndex.
     if (own.every((c) => c.col === seqCol || !fieldCols.has(c.col))) continue;
     if (FOOTER.test(own[0]!.text) && own.every((c) => !fieldCols.has(c.col) || c.col === own[0]!.col)) continue;
 
-    tasks.push(makeTask(grid, layout, row, merges, category));
+    tasks.push(makeTask(grid, layout, row, merges, category, parsers));
   }
   return tasks;
 }
@@ -79,6 +81,7 @@ function makeTask(
   row: number,
   merges: MergeIndex,
   category: string | undefined,
+  parsers: CachedParsers,
 ): Task {
   const cells: Partial<Record<Field, TaskCell>> = {};
   for (const field of FIELDS) {
@@ -92,11 +95,46 @@ function makeTask(
       text: textAt(grid, m.row, m.col).trim(),
     };
   }
-  const deadline = cells.deadline
-    ? parseDeadline(cells.deadline.value, cells.deadline.text)
-    : ({ kind: "empty" } as const);
-  const status = cells.status
-    ? parseStatus(cells.status.value, cells.status.text)
-    : { kind: "empty" as const, text: "" };
+  const deadline = cells.deadline ? parsers.deadline(cells.deadline) : ({ kind: "empty" } as const);
+  const status = cells.status ? parsers.status(cells.status) : { kind: "empty" as const, text: "" };
   return { row, cells, deadline, status, ...(category !== undefined ? { category } : {}) };
+}
+
+interface CachedParsers {
+  deadline(cell: TaskCell): DeadlineMeaning;
+  status(cell: TaskCell): StatusMeaning;
+}
+
+/**
+ * Ledgers repeat the same few deadline and status phrases thousands of times (`正在推进`,
+ * `2025年12月底`); parsing each distinct cell once keeps 50,000 rows cheap. Results are
+ * shared between tasks and must be treated as read-only.
+ */
+function cachedParsers(): CachedParsers {
+  const deadlines = new Map<string, DeadlineMeaning>();
+  const statuses = new Map<string, StatusMeaning>();
+  const key = (c: TaskCell): string => {
+    const v = c.value;
+    const raw =
+      v instanceof Date
+        ? `d${v.getTime()}`
+        : v !== null && typeof v === "object"
+          ? `e${v.error}`
+          : `${typeof v}${String(v)}`;
+    return `${raw}|${c.text}`;
+  };
+  return {
+    deadline(c) {
+      const k = key(c);
+      let d = deadlines.get(k);
+      if (!d) deadlines.set(k, (d = parseDeadline(c.value, c.text)));
+      return d;
+    },
+    status(c) {
+      const k = key(c);
+      let st = statuses.get(k);
+      if (!st) statuses.set(k, (st = parseStatus(c.value, c.text)));
+      return st;
+    },
+  };
 }

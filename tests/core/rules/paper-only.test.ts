@@ -110,3 +110,18 @@ describe("summary", () => {
     });
   });
 });
+
+describe("paper-only/duplicate-text with many copies", () => {
+  it("names three other copies and counts the rest", () => {
+    const same = "将责任清单细化到全部42个内设科室和直属单位，年底前完成考核";
+    const g = ledger(Array.from({ length: 6 }, (_, i) => ({ problem: `问题${i}`, measures: same })));
+    const messages = report(g)
+      .findings.filter((f) => f.reason === "duplicate-text")
+      .map((f) => f.message);
+    expect(messages).toHaveLength(6);
+    expect(messages[0]).toContain("与C3、C4、C5等5处完全相同");
+    expect(report(g, { lang: "en" }).findings.find((f) => f.reason === "duplicate-text")!.message).toContain(
+      "C3, C4, C5 and 2 more",
+    );
+  });
+});

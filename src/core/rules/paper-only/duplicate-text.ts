@@ -6,6 +6,9 @@ import { normalizeMeasures } from "./measures-text.js";
 /** Shorter texts (`已整改`, `按要求落实`) repeat innocently. */
 export const MIN_DUPLICATE_LENGTH = 12;
 
+/** How many of the other copies a message names. */
+const NAMED_COPIES = 3;
+
 export const duplicateText: Rule = {
   id: "paper-only",
   reason: "duplicate-text",
@@ -22,9 +25,16 @@ export const duplicateText: Rule = {
     },
   },
   *check({ ledger }) {
+    // Merged and copied texts repeat: normalise each distinct text once.
+    const memo = new Map<string, string>();
+    const normalized = (text: string): string => {
+      let n = memo.get(text);
+      if (n === undefined) memo.set(text, (n = normalizeMeasures(text)));
+      return n;
+    };
     const groups = new Map<string, Task[]>();
     for (const task of ledger.tasks) {
-      const key = normalizeMeasures(fieldText(task, "measures"));
+      const key = normalized(fieldText(task, "measures"));
       if (key.length < MIN_DUPLICATE_LENGTH) continue;
       const list = groups.get(key);
       if (list) list.push(task);
@@ -36,11 +46,15 @@ export const duplicateText: Rule = {
       const byCell = new Map<string, Task>();
       for (const t of tasks) byCell.set(cellAddress(t.cells.measures!.row, t.cells.measures!.col), t);
       if (byCell.size < 2) continue;
-      const problems = new Set([...byCell.values()].map((t) => normalizeMeasures(fieldText(t, "problem"))));
+      const problems = new Set([...byCell.values()].map((t) => normalized(fieldText(t, "problem"))));
       if (problems.size < 2) continue;
+      const addresses = [...byCell.keys()];
       for (const [address, task] of byCell) {
-        const others = [...byCell.keys()].filter((a) => a !== address).join("、");
-        const othersEn = [...byCell.keys()].filter((a) => a !== address).join(", ");
+        // Name a few of the copies: a text pasted a thousand times must not make a thousand-cell message.
+        const named = addresses.filter((a) => a !== address).slice(0, NAMED_COPIES);
+        const rest = byCell.size - 1 - named.length;
+        const others = named.join("、") + (rest > 0 ? `等${byCell.size - 1}处` : "");
+        const othersEn = named.join(", ") + (rest > 0 ? ` and ${rest} more` : "");
         yield {
           task,
           field: "measures",
