@@ -54,11 +54,17 @@ export async function checkWorkbook(
     }
     // Visible sheets first: a hidden sheet wins only when no visible one holds a ledger.
     const ordered = [...withData.filter((s) => s.visible), ...withData.filter((s) => !s.visible)];
-    const heads = [];
-    for (const s of ordered) heads.push(await port.readGrid(s.name, { maxRows: HEADER_SEARCH_ROWS }));
-    const layout = chooseLedgerSheet(heads, config);
-    if (!layout) throw noLedgerError(ordered.map((s) => s.name));
-    sheet = layout.sheet;
+    if (ordered.length === 1) {
+      // One candidate: read it whole at once (in Excel that saves a round trip); the check
+      // itself says when it holds no ledger.
+      sheet = ordered[0]!.name;
+    } else {
+      const heads = [];
+      for (const s of ordered) heads.push(await port.readGrid(s.name, { maxRows: HEADER_SEARCH_ROWS }));
+      const layout = chooseLedgerSheet(heads, config);
+      if (!layout) throw noLedgerError(ordered.map((s) => s.name));
+      sheet = layout.sheet;
+    }
   }
 
   progress("read", 0, 1);

@@ -116,3 +116,43 @@ export async function benchExcelHost(
   const bulletin = excel.since(from);
   return { read, mark, bulletin };
 }
+
+export interface FlowFigures {
+  findings: number;
+  markedCells: number;
+  detectAndRead: HostFigures;
+  mark: HostFigures;
+  bulletin: HostFigures;
+  total: HostFigures;
+}
+
+/**
+ * The real one-click job on the fake Excel: find the ledger, read it, check it, mark every
+ * flagged cell and write the bulletin (src/app/check-workbook.ts), as the task pane runs it.
+ */
+export async function benchExcelFlow(rows: number): Promise<FlowFigures> {
+  const { checkWorkbook, markWorkbook, writeBulletin } = await import("../../app/check-workbook.js");
+  const { makeConfig } = await import("../../core/config.js");
+  const excel = new FakeExcel();
+  excel.seed(BENCH_SHEET, "A1", benchLedgerRows(rows));
+  excel.merge(BENCH_SHEET, "A1:J1");
+  const host = new ExcelWorkbook(excel.run, { isSetSupported: excel.isSetSupported });
+
+  const start = excel.syncCount;
+  const check = await checkWorkbook(host, makeConfig({ today: "2025-07-01" }));
+  const detectAndRead = excel.since(start);
+  let from = excel.syncCount;
+  const markedCells = await markWorkbook(host, check);
+  const mark = excel.since(from);
+  from = excel.syncCount;
+  await writeBulletin(host, check);
+  const bulletin = excel.since(from);
+  return {
+    findings: check.report.findings.length,
+    markedCells,
+    detectAndRead,
+    mark,
+    bulletin,
+    total: excel.since(start),
+  };
+}

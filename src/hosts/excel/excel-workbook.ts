@@ -1,4 +1,5 @@
 /// <reference types="office-js" />
+import { formatDate } from "../../core/date-format.js";
 import { cellAddress, columnLetter, type CellValue, type Grid } from "../../core/grid.js";
 import { STATE_SHEET, type MarksState, type OriginalCell } from "../../core/marks-state.js";
 import type { Severity } from "../../core/report.js";
@@ -37,11 +38,17 @@ export interface ExcelWorkbookOptions {
 /** Rows × columns per loaded range: a chunk stays well under Excel's per-request cell limits. */
 const MAX_CELLS_PER_CHUNK = 100_000;
 /** Rows read with the used range's address in the first sync: most ledgers fit whole. */
-const PROBE_ROWS = 1_000;
-/** A conservative per-cell guess (values + text + format JSON) until the first chunk is measured. */
-const INITIAL_BYTES_PER_CELL = 40;
-/** An empty cell still costs `"",` + `"",` + `"General",`. */
-const MIN_BYTES_PER_CELL = 16;
+const PROBE_ROWS = 5_000;
+/**
+ * Cells load `values` and `numberFormat` only. Excel's `text` would add about a third to every
+ * response (a 50,000-row ledger needed 6 syncs with it, 4 without), and the engine needs it only
+ * for dates, whose display text is rebuilt from the format (core/date-format.ts).
+ */
+const LOADED = "values,numberFormat";
+/** A conservative per-cell guess (values + format JSON) until the first chunk is measured. */
+const INITIAL_BYTES_PER_CELL = 30;
+/** An empty cell still costs `"",` + `"General",`. */
+const MIN_BYTES_PER_CELL = 12;
 /** Marked cells whose originals are loaded per sync (each is a proxy and a load in the request). */
 const MARK_CELLS_PER_SYNC = 10_000;
 /** Address strings passed to `getRanges` stay short: Excel rejects very long ones. */
@@ -158,11 +165,12 @@ export class ExcelWorkbook implements WorkbookPort {
       const take = (r: Excel.Range): number => {
         r.values.forEach((row, i) => {
           const fmts = (r.numberFormat[i] ?? []).map((f) => String(f ?? "General"));
-          values.push(row.map((v, j) => toCellValue(v, fmts[j] ?? "General", date1904)));
-          text.push((r.text[i] ?? []).map(String));
+          const cells = row.map((v, j) => toCellValue(v, fmts[j] ?? "General", date1904));
+          values.push(cells);
+          text.push(cells.map((v, j) => (v instanceof Date ? formatDate(v, fmts[j] ?? "General") : "")));
           formats.push(fmts);
         });
-        return jsonLength(r.values) + jsonLength(r.text) + jsonLength(r.numberFormat);
+        return jsonLength(r.values) + jsonLength(r.numberFormat);
       };
 
       let bytesPerCell = INITIAL_BYTES_PER_CELL;
@@ -188,11 +196,11 @@ export class ExcelWorkbook implements WorkbookPort {
         for (let top = next; top < next + rowsThisSync; top += chunkRows) {
           const last = Math.min(top + chunkRows - 1, next + rowsThisSync - 1);
           const r = ws.getRange(rectAddress({ top, left: area.left, bottom: last, right: area.right }));
-          r.load("values,text,numberFormat");
+          r.load(LOADED);
           chunks.push(r);
         }
         try {
-          await m.sync(() => chunks.map((c) => [c.values, c.text, c.numberFormat]));
+          await m.sync(() => chunks.map((c) => [c.values, c.numberFormat]));
         } catch (e) {
           // Our estimate was too low for these rows: halve the rows and ask again.
           if (isPayloadTooLarge(e) && rowsThisSync > 1) {
@@ -224,7 +232,7 @@ export class ExcelWorkbook implements WorkbookPort {
     let probe: Excel.Range | null = null;
     if (withProbe) {
       probe = topRows(Math.min(limit, PROBE_ROWS));
-      probe.load("values,text,numberFormat");
+      probe.load(LOADED);
     }
     // Merged areas of the block to be read. Before ExcelApi 1.13 there is no way to list them
     // short of probing cells, so such hosts get none: merged values then sit in their top-left
@@ -246,7 +254,7 @@ export class ExcelWorkbook implements WorkbookPort {
       date,
       response: () => [
         used.address,
-        probe ? [probe.values, probe.text, probe.numberFormat] : null,
+        probe ? [probe.values, probe.numberFormat] : null,
         merged && !merged.isNullObject ? merged.address : null,
         date?.value,
       ],

@@ -34,12 +34,14 @@ describe("ExcelWorkbook.readGrid", () => {
         [2, null, { error: "#N/A" }, "正在推进"],
         [3, "问题二", 45838, 3.5],
       ],
+      // Excel's `text` is not loaded (it costs a third of every response): dates get their
+      // display text from the format, every other cell "" (the engine renders the value).
       text: [
-        ["区委第二巡察组反馈意见整改落实台账", "", "", ""],
-        ["序号", "反馈问题", "整改时限", "整改进展"],
-        ["1", "问题一", "2025年6月30日", "已完成"],
-        ["2", "", "#N/A", "正在推进"],
-        ["3", "问题二", "45838", "3.50"],
+        ["", "", "", ""],
+        ["", "", "", ""],
+        ["", "", "2025年6月30日", ""],
+        ["", "", "", ""],
+        ["", "", "", ""],
       ],
       formats: [
         ["General", "General", "General", "General"],
@@ -97,7 +99,7 @@ describe("ExcelWorkbook.readGrid", () => {
     expect(grid.values[2]![2]).toEqual(new Date(Date.UTC(2025, 5, 30)));
   });
 
-  it("reads 50,000 rows × 10 columns in ≤ 6 syncs with no payload over 4 MB", async () => {
+  it("reads 50,000 rows × 10 columns in ≤ 4 syncs with no payload over 4 MB", async () => {
     const excel = new FakeExcel();
     excel.seed(BENCH_SHEET, "A1", benchLedgerRows(50_000));
     const wb = host(excel);
@@ -105,7 +107,7 @@ describe("ExcelWorkbook.readGrid", () => {
     expect(grid.values.length).toBe(50_002);
     expect(grid.values[50_001]![0]).toBe(50_000);
     expect(grid.values[2]![6]).toBeInstanceOf(Date);
-    expect(excel.syncCount).toBeLessThanOrEqual(6);
+    expect(excel.syncCount).toBeLessThanOrEqual(4);
     for (const s of excel.syncLog) {
       expect(s.responseBytes).toBeLessThanOrEqual(4_000_000);
       expect(s.requestBytes).toBeLessThanOrEqual(4_000_000);

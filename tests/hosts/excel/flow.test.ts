@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { benchExcelFlow } from "../../../src/hosts/excel/bench-support.js";
+
+describe("the one-click job in Excel (fake), 50,000 rows", () => {
+  it("finds, reads, checks, marks every flagged cell and writes the bulletin in at most 15 syncs, no payload over 4 MB", async () => {
+    const f = await benchExcelFlow(50_000);
+    expect(f.markedCells).toBeGreaterThan(30_000);
+    expect(f.total.syncs).toBeLessThanOrEqual(15);
+    expect(f.total.maxRequestBytes).toBeLessThanOrEqual(4_000_000);
+    expect(f.total.maxResponseBytes).toBeLessThanOrEqual(4_000_000);
+  }, 120_000);
+
+  it("needs no more syncs for 10,000 rows than for 1,000 plus a chunk", async () => {
+    const small = await benchExcelFlow(1_000);
+    const large = await benchExcelFlow(10_000);
+    expect(large.total.syncs - small.total.syncs).toBeLessThanOrEqual(1);
+  }, 60_000);
+});
