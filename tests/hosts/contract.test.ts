@@ -1,0 +1,99 @@
+import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { checkWorkbook, markWorkbook } from "../../src/app/check-workbook.js";
+import { makeConfig } from "../../src/core/config.js";
+import { cellAddress, gridColCount, isErrorValue, type Grid } from "../../src/core/grid.js";
+import type { Report } from "../../src/core/report.js";
+import { ExcelWorkbook } from "../../src/hosts/excel/excel-workbook.js";
+import { FakeExcel, type CellSeed } from "../../src/hosts/excel/testing/excel-fake.js";
+import { openWorkbookFile } from "../../src/hosts/xlsx/open.js";
+import { readGrid } from "../../src/hosts/xlsx/read-grid.js";
+
+/**
+ * The contract both hosts keep: the same ledger in, the same findings out, and clearing the marks
+ * puts every fill back. The Excel side is the sample ledger copied cell by cell into the fake Excel
+ * the way Excel holds it (dates as serial numbers with their format, errors as their text).
+ */
+
+const SAMPLE = new URL("../../samples/sample-ledger.xlsx", import.meta.url);
+const USER_FILLS: Record<string, string> = { C6: "E2EFDA", J15: "FFFF00", B12: "D9D9D9" };
+const config = makeConfig({ today: "2025-07-01" });
+
+function toSerial(d: Date): number {
+  return (d.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
+
+function seedsOf(grid: Grid, fillAt: (address: string) => string | null): CellSeed[][] {
+  // Rows of a Grid end at their last value; a fill can sit further right.
+  const width = gridColCount(grid);
+  return grid.values.map((row, r) =>
+    Array.from({ length: width }, (_, c) => row[c] ?? null).map((v, c): CellSeed => {
+      const address = cellAddress(grid.origin.row + r, grid.origin.col + c);
+      const fill = fillAt(address) ?? undefined;
+      const fmt = grid.formats?.[r]?.[c] ?? "General";
+      if (v === null) return fill ? { value: "", fill } : null;
+      if (v instanceof Date) return { value: toSerial(v), numberFormat: fmt, ...(fill ? { fill } : {}) };
+      const value = isErrorValue(v) ? v.error : v;
+      return fill || fmt !== "General" ? { value, numberFormat: fmt, ...(fill ? { fill } : {}) } : value;
+    }),
+  );
+}
+
+function contract(report: Report) {
+  return {
+    sheet: report.sheet,
+    headerRow: report.headerRow,
+    columns: report.columns,
+    findings: report.findings.map((f) => ({ ...f })),
+    summary: report.summary,
+    notices: report.notices,
+  };
+}
+
+describe("the .xlsx host and the Office.js host keep the same contract", () => {
+  it("same ledger in, same report out; clear marks restores every fill", async () => {
+    const bytes = new Uint8Array(readFileSync(SAMPLE));
+    const xlsx = await openWorkbookFile(bytes, "sample-ledger.xlsx");
+    const exceljsSheet = xlsx.workbook.worksheets.find((w) => w.state !== "veryHidden")!;
+    for (const [address, fill] of Object.entries(USER_FILLS)) {
+      // A style of its own: exceljs shares one style object among alike cells of a loaded file.
+      const cell = exceljsSheet.getCell(address);
+      cell.style = { ...cell.style, fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${fill}` } } };
+    }
+    const grid = readGrid(exceljsSheet);
+    const xlsxFill = (a: string): string | null => {
+      const f = exceljsSheet.getCell(a).fill as ExcelJS.FillPattern | undefined;
+      return f && f.pattern === "solid" ? (f.fgColor?.argb ?? "").slice(-6).toUpperCase() : null;
+    };
+
+    const excel = new FakeExcel();
+    excel.seed(grid.sheet, cellAddress(grid.origin.row, grid.origin.col), seedsOf(grid, xlsxFill));
+    for (const m of grid.merges)
+      excel.merge(grid.sheet, `${cellAddress(m.top, m.left)}:${cellAddress(m.bottom, m.right)}`);
+    const office = new ExcelWorkbook(excel.run, { isSetSupported: excel.isSetSupported });
+
+    const fromXlsx = await checkWorkbook(xlsx, config);
+    const fromExcel = await checkWorkbook(office, config);
+    expect(fromExcel.report.findings.length).toBeGreaterThan(10);
+    expect(contract(fromExcel.report)).toEqual(contract(fromXlsx.report));
+
+    // Marks: both hosts fill the same cells, then restore every original fill.
+    const flagged = [...new Set(fromExcel.report.findings.map((f) => f.cell))];
+    const watched = [...new Set([...flagged, ...Object.keys(USER_FILLS)])];
+    const before = new Map(watched.map((a) => [a, excel.fillOf(grid.sheet, a)]));
+    expect(watched.map(xlsxFill)).toEqual(watched.map((a) => before.get(a)));
+    await markWorkbook(office, fromExcel);
+    await markWorkbook(xlsx, fromXlsx);
+    for (const cell of flagged) expect(excel.fillOf(grid.sheet, cell)).not.toBe(before.get(cell));
+
+    for (const cell of flagged) expect(xlsxFill(cell)).toBe(excel.fillOf(grid.sheet, cell));
+
+    await office.clearMarks(grid.sheet);
+    await xlsx.clearMarks(grid.sheet);
+    for (const a of watched) {
+      expect(excel.fillOf(grid.sheet, a)).toBe(before.get(a));
+      expect(xlsxFill(a)).toBe(before.get(a));
+    }
+  }, 60_000);
+});
