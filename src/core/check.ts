@@ -6,7 +6,7 @@ import { detectLayout } from "./ledger/detect.js";
 import { MergeIndex } from "./ledger/merge-index.js";
 import { fieldText, type Ledger, type LedgerLayout } from "./ledger/model.js";
 import { readTasks } from "./ledger/rows.js";
-import type { Finding, Notice, Report, RuleId, Severity, Summary } from "./report.js";
+import { INCOMPLETE_RULES, type Finding, type Notice, type Report, type Severity, type Summary } from "./report.js";
 import { RULES, type Rule } from "./rules/index.js";
 
 export interface CheckResult {
@@ -114,14 +114,6 @@ function missingColumnNotice(rule: Rule, absent: Field[], lang: Config["lang"]):
 /** Figures counted per task, not per finding: a task with two paper-only signs is one task. */
 export function summarize(ledger: Ledger, findings: readonly Finding[]): Summary {
   const rowsWith = (pred: (f: Finding) => boolean) => new Set(findings.filter(pred).map(taskRowOf)).size;
-  const incompleteRules: RuleId[] = [
-    "missing-lead",
-    "missing-department",
-    "missing-measures",
-    "missing-deadline",
-    "invalid-deadline",
-    "missing-status",
-  ];
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   let done = 0;
   let inProgress = 0;
@@ -142,7 +134,7 @@ export function summarize(ledger: Ledger, findings: readonly Finding[]): Summary
     overdue: rowsWith((f) => f.rule === "overdue"),
     dueSoon: rowsWith((f) => f.rule === "due-soon"),
     paperOnly: rowsWith((f) => f.rule === "paper-only"),
-    incomplete: rowsWith((f) => incompleteRules.includes(f.rule)),
+    incomplete: rowsWith((f) => INCOMPLETE_RULES.has(f.rule)),
     statusUnknown,
     completionRate: tasks === 0 ? 0 : Math.round((done / tasks) * 10000) / 10000,
     errors: count("error"),

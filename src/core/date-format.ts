@@ -1,3 +1,5 @@
+import { ENGLISH_MONTHS } from "./dates.js";
+
 /**
  * Display text of a date cell from its number format, for hosts that have the value and the
  * format but not Excel's own text (exceljs; the Office.js host, which skips loading `text` to
@@ -6,20 +8,7 @@
 // Display text for dates: a small formatter for the date codes ledgers use. Anything it does
 // not understand yields "" and the engine falls back to the value itself.
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+const MONTHS = ENGLISH_MONTHS;
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const ZH_DAYS = ["日", "一", "二", "三", "四", "五", "六"];
 

@@ -5,6 +5,21 @@
 
 export type IsoDate = string;
 
+export const ENGLISH_MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
 export function isoDate(y: number, m: number, d: number): IsoDate {
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
@@ -78,19 +93,5 @@ export function formatChineseDate(d: IsoDate): string {
 /** English long date: `1 July 2025`. */
 export function formatEnglishDate(d: IsoDate): string {
   const [y, m, day] = d.split("-").map(Number);
-  const months = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-  ];
-  return `${day} ${months[(m ?? 1) - 1]} ${y}`;
+  return `${day} ${ENGLISH_MONTHS[(m ?? 1) - 1]} ${y}`;
 }

@@ -18,6 +18,16 @@ export const RULE_IDS = [
   "paper-only",
 ] as const;
 export const RuleIdSchema = z.enum(RULE_IDS);
+
+/** Rules whose findings make a task an incomplete ledger entry (summary `incomplete`, bulletin section 四). */
+export const INCOMPLETE_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
+  "missing-lead",
+  "missing-department",
+  "missing-measures",
+  "missing-deadline",
+  "invalid-deadline",
+  "missing-status",
+]);
 export type RuleId = z.infer<typeof RuleIdSchema>;
 
 export const PAPER_ONLY_REASONS = [

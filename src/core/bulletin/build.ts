@@ -2,7 +2,7 @@ import type { BulletinOptions } from "../config.js";
 import { formatChineseDate, formatEnglishDate } from "../dates.js";
 import type { Lang } from "../i18n.js";
 import { fieldText, type Ledger, type Task } from "../ledger/model.js";
-import type { Finding, PaperOnlyReason, Report, RuleId } from "../report.js";
+import { INCOMPLETE_RULES, type Finding, type PaperOnlyReason, type Report } from "../report.js";
 import type { Block, Bulletin, TableBlock, TableCell } from "./model.js";
 
 /**
@@ -246,15 +246,6 @@ function more(ctx: Ctx, total: number): Block[] {
 function taskRowOf(f: Finding): number {
   return f.taskRow ?? f.row;
 }
-
-const INCOMPLETE_RULES: ReadonlySet<RuleId> = new Set([
-  "missing-lead",
-  "missing-department",
-  "missing-measures",
-  "missing-deadline",
-  "invalid-deadline",
-  "missing-status",
-]);
 
 function incompleteSection(ctx: Ctx): Block[] {
   const { t } = ctx;
