@@ -42,9 +42,9 @@ const PROBE_ROWS = 5_000;
 /**
  * Cells load `values` and `numberFormat` only. Excel's `text` would add about a third to every
  * response (a 50,000-row ledger needed 6 syncs with it, 4 without), and the engine needs it only
- * for dates, whose display text is rebuilt from the format (core/date-format.ts).
+ * for dates, whose display text is rebuilt from the format (core/date-format.ts). Hence every
+ * read below loads "values,numberFormat".
  */
-const LOADED = "values,numberFormat";
 /** A conservative per-cell guess (values + format JSON) until the first chunk is measured. */
 const INITIAL_BYTES_PER_CELL = 30;
 /** An empty cell still costs `"",` + `"General",`. */
@@ -196,7 +196,7 @@ export class ExcelWorkbook implements WorkbookPort {
         for (let top = next; top < next + rowsThisSync; top += chunkRows) {
           const last = Math.min(top + chunkRows - 1, next + rowsThisSync - 1);
           const r = ws.getRange(rectAddress({ top, left: area.left, bottom: last, right: area.right }));
-          r.load(LOADED);
+          r.load("values,numberFormat");
           chunks.push(r);
         }
         try {
@@ -232,7 +232,7 @@ export class ExcelWorkbook implements WorkbookPort {
     let probe: Excel.Range | null = null;
     if (withProbe) {
       probe = topRows(Math.min(limit, PROBE_ROWS));
-      probe.load(LOADED);
+      probe.load("values,numberFormat");
     }
     // Merged areas of the block to be read. Before ExcelApi 1.13 there is no way to list them
     // short of probing cells, so such hosts get none: merged values then sit in their top-left
