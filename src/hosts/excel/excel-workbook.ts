@@ -40,12 +40,11 @@ const MAX_CELLS_PER_CHUNK = 100_000;
 /** Rows read with the used range's address in the first sync: most ledgers fit whole. */
 const PROBE_ROWS = 5_000;
 /**
- * Cells load `values` and `numberFormat` only. Excel's `text` would add about a third to every
- * response (a 50,000-row ledger needed 6 syncs with it, 4 without), and the engine needs it only
- * for dates, whose display text is rebuilt from the format (core/date-format.ts). Hence every
- * read below loads "values,numberFormat".
+ * A conservative per-cell guess (values + format JSON) until the first chunk is measured. Reads
+ * load `values` and `numberFormat` only: Excel's `text` would add about a third to every response
+ * (a 50,000-row ledger needed 6 syncs with it, 4 without), and the engine needs it only for
+ * dates, whose display text is rebuilt from the format (core/date-format.ts).
  */
-/** A conservative per-cell guess (values + format JSON) until the first chunk is measured. */
 const INITIAL_BYTES_PER_CELL = 30;
 /** An empty cell still costs `"",` + `"General",`. */
 const MIN_BYTES_PER_CELL = 12;
