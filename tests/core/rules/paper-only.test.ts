@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { isDocumentsOnly, isVague, normalizeMeasures } from "../../../src/core/rules/paper-only/measures-text.js";
 import { ledger } from "../../helpers/grid.js";
 import { findings, report } from "./run.js";
@@ -122,6 +123,40 @@ describe("paper-only/duplicate-text with many copies", () => {
     expect(messages[0]).toContain("与C3、C4、C5等5处完全相同");
     expect(report(g, { lang: "en" }).findings.find((f) => f.reason === "duplicate-text")!.message).toContain(
       "C3, C4, C5 and 2 more",
+    );
+  });
+});
+
+describe("normalizeMeasures", () => {
+  // The plain definition the fast one-pass version must agree with (Basic Multilingual Plane).
+  const reference = (text: string) =>
+    text
+      .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+      .replace(/[\s\p{P}\p{S}]/gu, "")
+      .replace(/^(?:\d+|[一二三四五六七八九十]+)(?=\D)/, "")
+      .toLowerCase();
+
+  it("drops control characters too", () => {
+    expect(normalizeMeasures("开展\u0000检查\u007f")).toBe("开展检查");
+  });
+
+  it("agrees with its regex definition on any printable text", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.integer({ min: 0x20, max: 0x7e }),
+            fc.integer({ min: 0xa0, max: 0xd7ff }),
+            fc.integer({ min: 0xe000, max: 0xffff }),
+          ),
+          { maxLength: 40 },
+        ),
+        (codes) => {
+          const text = String.fromCharCode(...codes);
+          expect(normalizeMeasures(text)).toBe(reference(text));
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });
