@@ -15,6 +15,8 @@ const CATEGORY =
 const FOOTER =
   /^(?:填报人|填表人|填报单位|审核人|审核|联系电话|联系人|说明|备注|注[:：\d一]|制表|负责人签字|单位盖章|盖章|签字|合计|总计|小计|prepared by|notes?\b|total)/i;
 
+const NON_BLANK = /\S/;
+
 /** A table row is a category caption when one value spans at least this share of the table. */
 const WIDE_SHARE = 0.5;
 
@@ -40,39 +42,75 @@ export function readTasks(grid: Grid, layout: LedgerLayout, merges = MergeIndex.
   const parsers = cachedParsers();
 
   for (let row = layout.headerRow + 1; row <= lastRow; row++) {
-    const own = ownCells(grid, row, firstCol, width, merges);
-    if (own.length === 0) continue;
+    const own = summarizeRow(grid, row, firstCol, merges, fieldCols, seqCol);
+    if (!own) continue;
 
-    const lone = own.length === 1 ? own[0]! : undefined;
-    if (lone && FOOTER.test(lone.text)) continue;
-    if (lone && (lone.span >= Math.max(2, width * WIDE_SHARE) || CATEGORY.test(lone.text))) {
-      category = lone.text;
+    const { first } = own;
+    if (own.count === 1 && FOOTER.test(first.text)) continue;
+    if (own.count === 1 && (first.span >= Math.max(2, width * WIDE_SHARE) || CATEGORY.test(first.text))) {
+      category = first.text;
       continue;
     }
-    if (own.every((c) => c.col === seqCol || !fieldCols.has(c.col))) continue;
-    if (FOOTER.test(own[0]!.text) && own.every((c) => !fieldCols.has(c.col) || c.col === own[0]!.col)) continue;
+    if (!own.taskContent) continue;
+    if (FOOTER.test(first.text) && !own.laterFieldContent) continue;
 
     tasks.push(makeTask(grid, layout, row, merges, category, parsers));
   }
   return tasks;
 }
 
-/** Non-empty cells whose value belongs to this row (not merged down from a row above). */
-function ownCells(grid: Grid, row: number, firstCol: number, width: number, merges: MergeIndex): OwnCell[] {
-  const out: OwnCell[] = [];
+interface RowSummary {
+  /** Non-empty cells whose value belongs to this row (not merged down from a row above). */
+  count: number;
+  /** The first of them, with its text: captions and footers are told by it. */
+  first: OwnCell;
+  /** One of them is in a field column other than the sequence number. */
+  taskContent: boolean;
+  /** One after the first is in a field column. */
+  laterFieldContent: boolean;
+}
+
+/**
+ * What classifying a row needs, in one pass and one allocation: a 50,000-row ledger must not
+ * build an object per cell just to tell tasks from captions.
+ */
+function summarizeRow(
+  grid: Grid,
+  row: number,
+  firstCol: number,
+  merges: MergeIndex,
+  fieldCols: Set<number>,
+  seqCol: number | undefined,
+): RowSummary | null {
   const values = grid.values[row - grid.origin.row];
-  if (!values) return out;
+  if (!values) return null;
+  let summary: RowSummary | null = null;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v === null || v === undefined || v === "") continue;
+    if (v === null || v === undefined || (typeof v === "string" && !NON_BLANK.test(v))) continue;
     const col = firstCol + i;
     const area = merges.areaAt(row, col);
     if (area && (area.top !== row || area.left !== col)) continue;
-    const text = textAt(grid, row, col).trim();
-    if (text === "") continue;
-    out.push({ col, text, span: area ? area.right - area.left + 1 : 1 });
+    const isField = fieldCols.has(col);
+    if (summary === null) {
+      const text = textAt(grid, row, col).trim();
+      if (text === "") continue;
+      const span = area ? area.right - area.left + 1 : 1;
+      summary = {
+        count: 1,
+        first: { col, text, span },
+        taskContent: isField && col !== seqCol,
+        laterFieldContent: false,
+      };
+    } else {
+      summary.count++;
+      if (isField) {
+        summary.laterFieldContent = true;
+        if (col !== seqCol) summary.taskContent = true;
+      }
+    }
   }
-  return out.length <= width ? out : out.slice(0, width);
+  return summary;
 }
 
 function makeTask(
