@@ -1,4 +1,4 @@
-import { parseAddress } from "./grid.js";
+import { cellAddress, parseAddress } from "./grid.js";
 import type { Report, Severity } from "./report.js";
 
 /** A finding's mark on a ledger cell: a fill by severity and a note with the messages. */
@@ -19,18 +19,29 @@ export const MARK_FILLS: Record<Severity, string> = {
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
-/** One mark per flagged cell: the most severe finding's colour, every message in the note. */
-export function marksFromReport(report: Report): Mark[] {
+/**
+ * One mark per cell, keyed by address: several findings on a cell take the most severe colour
+ * and every message once. Hosts apply it to whatever marks they are given.
+ */
+export function marksByCell(marks: readonly Mark[]): Map<string, Mark> {
   const byCell = new Map<string, Mark>();
-  for (const f of report.findings) {
-    const existing = byCell.get(f.cell);
-    if (!existing) {
-      const { row, col } = parseAddress(f.cell);
-      byCell.set(f.cell, { row, col, severity: f.severity, note: f.message });
+  for (const m of marks) {
+    const address = cellAddress(m.row, m.col);
+    const seen = byCell.get(address);
+    if (!seen) {
+      byCell.set(address, { ...m });
       continue;
     }
-    if (RANK[f.severity] > RANK[existing.severity]) existing.severity = f.severity;
-    if (!existing.note.split("\n").includes(f.message)) existing.note += `\n${f.message}`;
+    if (RANK[m.severity] > RANK[seen.severity]) seen.severity = m.severity;
+    const lines = seen.note.split("\n");
+    for (const line of m.note.split("\n")) if (!lines.includes(line)) lines.push(line);
+    seen.note = lines.join("\n");
   }
-  return [...byCell.values()];
+  return byCell;
+}
+
+/** The marks of a report: one per flagged cell. */
+export function marksFromReport(report: Report): Mark[] {
+  const marks = report.findings.map((f) => ({ ...parseAddress(f.cell), severity: f.severity, note: f.message }));
+  return [...marksByCell(marks).values()];
 }

@@ -4,6 +4,8 @@ import { cellAddress, columnLetter, type CellValue, type Grid } from "../../core
 import { STATE_SHEET, type MarksState, type OriginalCell } from "../../core/marks-state.js";
 import type { Severity } from "../../core/report.js";
 import type { CellStyle, DocCell, SheetDocument } from "../../core/sheet-document.js";
+import { chooseSheetName } from "../../core/sheet-names.js";
+import { marksByCell } from "../../core/marks.js";
 import { MARK_FILLS, type Mark, type ReadOptions, type SheetInfo, type WorkbookPort } from "../workbook.js";
 import { joinAddresses, parseRangeAddress, rectAddress, splitAreas, type Rect } from "./address.js";
 import { toCellValue } from "./cell-values.js";
@@ -52,7 +54,6 @@ const MIN_BYTES_PER_CELL = 12;
 const MARK_CELLS_PER_SYNC = 10_000;
 /** Address strings passed to `getRanges` stay short: Excel rejects very long ones. */
 const MAX_ADDRESS_CHARS = 2_000;
-const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 const jsonLength = (v: unknown) => JSON.stringify(v ?? null).length;
 
@@ -269,7 +270,7 @@ export class ExcelWorkbook implements WorkbookPort {
       const loaded = await loadState(context, () => m.sync());
       const notes = this.supports("1.18");
       const ws = context.workbook.worksheets.getItem(sheet);
-      const wanted = mergeMarks(marks);
+      const wanted = marksByCell(marks);
       const old = loaded.state.marks[sheet] ?? {};
 
       // The originals of newly marked cells, and whether a note sits on every cell we touch
@@ -646,41 +647,6 @@ class CellNow {
     // host with notes leaves whatever note is there alone instead of deleting it.
     else out.raw = { ...(out.raw ?? {}), noteUnknown: true };
     return out;
-  }
-}
-
-/** One mark per cell: several findings on a cell take the worst severity and all messages. */
-function mergeMarks(marks: Mark[]): Map<string, { severity: Severity; note: string }> {
-  const out = new Map<string, { severity: Severity; note: string }>();
-  for (const mk of marks) {
-    const addr = cellAddress(mk.row, mk.col);
-    const prev = out.get(addr);
-    if (!prev) out.set(addr, { severity: mk.severity, note: mk.note });
-    else {
-      const severity = SEVERITY_RANK[mk.severity] > SEVERITY_RANK[prev.severity] ? mk.severity : prev.severity;
-      const lines = [...prev.note.split("\n"), ...mk.note.split("\n")];
-      out.set(addr, { severity, note: [...new Set(lines)].join("\n") });
-    }
-  }
-  return out;
-}
-
-/**
- * The naming rule shared with the .xlsx host: a sheet we generated under that name is
- * replaced; a sheet of the user's never is — then `name (2)`, `name (3)` … Excel allows 31
- * characters and no `[]:*?/\`.
- */
-export function chooseSheetName(wanted: string, existing: string[], generated: string[]): string {
-  const base = wanted.replace(/[[\]:*?/\\]/g, "_").trim() || "Sheet";
-  const taken = new Set(existing.map((n) => n.toLowerCase()));
-  const ours = new Set(generated.map((n) => n.toLowerCase()));
-  for (let i = 1; ; i++) {
-    const suffix = i === 1 ? "" : ` (${i})`;
-    // Cut by code points: half a surrogate pair is not a name Excel accepts.
-    const candidate = [...base].slice(0, 31 - suffix.length).join("") + suffix;
-    const lower = candidate.toLowerCase();
-    if (lower === STATE_SHEET) continue;
-    if (!taken.has(lower) || ours.has(lower)) return candidate;
   }
 }
 

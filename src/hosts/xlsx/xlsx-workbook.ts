@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import "./exceljs-patches.js";
-import { cellAddress, gridColCount, type Grid } from "../../core/grid.js";
+import { gridColCount, type Grid } from "../../core/grid.js";
 import {
   decodeState,
   emptyState,
@@ -9,16 +9,15 @@ import {
   type MarksState,
   type OriginalCell,
 } from "../../core/marks-state.js";
-import type { Severity } from "../../core/report.js";
 import type { SheetDocument } from "../../core/sheet-document.js";
+import { marksByCell } from "../../core/marks.js";
+import { chooseSheetName } from "../../core/sheet-names.js";
 import { MARK_FILLS, type Mark, type ReadOptions, type SheetInfo, type WorkbookPort } from "../workbook.js";
 import { readGrid } from "./read-grid.js";
 import { renderSheetDocument } from "./render-sheet.js";
 
 /** Every note ledger-check writes starts with this, so a reader knows who wrote it. */
 export const NOTE_PREFIX = "ledger-check:";
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 type Note = string | ExcelJS.Comment;
 
@@ -96,24 +95,14 @@ export class XlsxWorkbook implements WorkbookPort {
     const ws = this.sheet(sheet);
     this.restore(ws);
 
-    // One mark per cell: the most severe colour, every message.
-    const byCell = new Map<string, { row: number; col: number; severity: Severity; notes: string[] }>();
-    for (const m of marks) {
-      const key = cellAddress(m.row, m.col);
-      const seen = byCell.get(key);
-      if (!seen) byCell.set(key, { row: m.row, col: m.col, severity: m.severity, notes: [m.note] });
-      else {
-        if (SEVERITY_RANK[m.severity] > SEVERITY_RANK[seen.severity]) seen.severity = m.severity;
-        seen.notes.push(m.note);
-      }
-    }
+    const byCell = marksByCell(marks);
 
     const originals: Record<string, OriginalCell> = {};
     for (const [address, m] of byCell) {
       const cell = ws.getCell(m.row, m.col);
       originals[address] = captureOriginal(cell);
       setFill(cell, solidFill(MARK_FILLS[m.severity]));
-      setNote(cell, appendNote(cell.note as Note | undefined, `${NOTE_PREFIX} ${m.notes.join("\n")}`));
+      setNote(cell, appendNote(cell.note as Note | undefined, `${NOTE_PREFIX} ${m.note}`));
     }
     if (byCell.size > 0) this.state.marks[ws.name] = originals;
     this.saveState();
@@ -128,13 +117,11 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async writeSheet(doc: SheetDocument): Promise<string> {
     const wb = this.workbook;
-    const isOurs = (ws: ExcelJS.Worksheet): boolean => this.state.generatedSheets.includes(ws.name);
-    let name = sheetName(doc.name, "");
-    for (let n = 2; ; n++) {
-      const existing = findSheet(wb, name);
-      if (!existing || (existing.name !== STATE_SHEET && isOurs(existing))) break;
-      name = sheetName(doc.name, ` (${n})`);
-    }
+    const name = chooseSheetName(
+      doc.name,
+      wb.worksheets.map((ws) => ws.name),
+      this.state.generatedSheets,
+    );
 
     const old = findSheet(wb, name);
     let orderNo: number | undefined;
@@ -246,11 +233,6 @@ function removeSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): void {
 function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
   const lower = name.toLowerCase();
   return wb.worksheets.find((ws) => ws.name.toLowerCase() === lower);
-}
-
-/** A sheet name within Excel's 31 characters, the suffix (` (2)`) kept whole. */
-function sheetName(base: string, suffix: string): string {
-  return [...base].slice(0, 31 - suffix.length).join("") + suffix;
 }
 
 function loadState(wb: ExcelJS.Workbook): MarksState {

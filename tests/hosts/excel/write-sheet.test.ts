@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SheetDocument } from "../../../src/core/sheet-document.js";
-import { chooseSheetName, ExcelWorkbook, footerSections } from "../../../src/hosts/excel/excel-workbook.js";
+import { ExcelWorkbook, footerSections } from "../../../src/hosts/excel/excel-workbook.js";
+import { chooseSheetName } from "../../../src/core/sheet-names.js";
 import { FakeExcel, benchBulletin } from "../../fakes/excel-fake.js";
 
 const host = (excel: FakeExcel) => new ExcelWorkbook(excel.run, { isSetSupported: excel.isSetSupported });
