@@ -13,6 +13,20 @@ import { DEV_BASE_URL, checkBaseUrl, rewriteManifestUrls } from "./scripts/manif
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+// Type errors are `npm run typecheck`'s job; the bundle only needs the JavaScript.
+const MODULE = {
+  rules: [
+    {
+      test: /\.tsx?$/,
+      exclude: /node_modules/,
+      use: {
+        loader: "ts-loader",
+        options: { transpileOnly: true, configFile: path.resolve(root, "tsconfig.taskpane.json") },
+      },
+    },
+  ],
+};
+
 const RESOLVE = {
   extensions: [".ts", ".tsx", ".js"],
   // Sources use NodeNext-style imports ("./x.js") that name the .ts/.tsx file.
@@ -78,19 +92,7 @@ export default async (env, options) => {
       clean: true,
     },
     resolve: RESOLVE,
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            // Type errors are `npm run typecheck`'s job; the bundle only needs the JavaScript.
-            options: { transpileOnly: true, configFile: path.resolve(root, "tsconfig.taskpane.json") },
-          },
-        },
-      ],
-    },
+    module: MODULE,
     plugins: [
       new CopyWebpackPlugin({ patterns: copyPatterns }),
       new HtmlWebpackPlugin({
@@ -137,18 +139,7 @@ function harnessConfig(options) {
     entry: { harness: "./tests/e2e/harness/harness.tsx" },
     output: { path: HARNESS_DIR, filename: "[name].js", clean: true },
     resolve: RESOLVE,
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: { transpileOnly: true, configFile: path.resolve(root, "tsconfig.taskpane.json") },
-          },
-        },
-      ],
-    },
+    module: MODULE,
     plugins: [new HtmlWebpackPlugin({ filename: "harness.html", template: "./tests/e2e/harness/harness.html" })],
     performance: { hints: false },
   };

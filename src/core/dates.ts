@@ -58,10 +58,6 @@ export function daysBetween(a: IsoDate, b: IsoDate): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
 }
 
-export function addDays(a: IsoDate, days: number): IsoDate {
-  return dateToIso(new Date(Date.parse(`${a}T00:00:00Z`) + days * DAY_MS));
-}
-
 /**
  * Excel serial number to a Date (UTC fields = the cell's calendar date and time).
  * In the 1900 system Excel counts a 29 February 1900 that never was (Lotus's bug),

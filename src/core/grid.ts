@@ -91,10 +91,6 @@ export function valueToText(v: CellValue): string {
   return v.error;
 }
 
-export function gridRowCount(grid: Grid): number {
-  return grid.values.length;
-}
-
 const colCounts = new WeakMap<CellValue[][], number>();
 
 /** The widest row's length; cached per grid, which is never changed once a host made it. */
