@@ -1,10 +1,10 @@
 import type { Config } from "./config.js";
 import { noLedgerError, LedgerError } from "./errors.js";
 import { FIELD_LABELS, type Field } from "./fields.js";
-import { cellAddress, columnLetter, type Grid } from "./grid.js";
+import { columnLetter, type Grid } from "./grid.js";
 import { detectLayout } from "./ledger/detect.js";
 import { MergeIndex } from "./ledger/merge-index.js";
-import { fieldText, type Ledger, type LedgerLayout } from "./ledger/model.js";
+import { fieldText, type Ledger, type LedgerLayout, type Task } from "./ledger/model.js";
 import { readTasks } from "./ledger/rows.js";
 import { INCOMPLETE_RULES, type Finding, type Notice, type Report, type Severity, type Summary } from "./report.js";
 import { RULES, type Rule } from "./rules/index.js";
@@ -52,6 +52,20 @@ export function runRules(ledger: Ledger, config: Config, file?: string): Report 
   const notices: Notice[] = [];
   const ctx = { ledger, today: config.today, config };
 
+  // Tens of thousands of findings on a big ledger: letters and snippets are made once per
+  // column and per task, and each finding is built in place (its key order is the JSON's).
+  const letters: string[] = [];
+  const letter = (col: number): string => (letters[col] ??= columnLetter(col));
+  const snippets = new Map<Task, string>();
+  const snippetOf = (task: Task): string => {
+    let s = snippets.get(task);
+    if (s === undefined) {
+      const problem = fieldText(task, "problem");
+      snippets.set(task, (s = problem.length > SNIPPET ? `${problem.slice(0, SNIPPET)}…` : problem));
+    }
+    return s;
+  };
+
   for (const rule of enabledRules(config)) {
     const absent = rule.requires.filter((f) => layout.columns[f] === undefined);
     if (absent.length > 0) {
@@ -59,25 +73,29 @@ export function runRules(ledger: Ledger, config: Config, file?: string): Report 
       continue;
     }
     for (const draft of rule.check(ctx)) {
-      const cell = draft.task.cells[draft.field]!;
-      const problem = fieldText(draft.task, "problem");
-      const department = fieldText(draft.task, "department");
-      findings.push({
-        rule: rule.id,
-        ...(rule.reason ? { reason: rule.reason } : {}),
-        severity: rule.severity,
-        row: cell.row,
-        column: columnLetter(cell.col),
-        cell: cellAddress(cell.row, cell.col),
-        message: draft.message[lang],
-        ...(problem ? { problem: problem.length > SNIPPET ? `${problem.slice(0, SNIPPET)}…` : problem } : {}),
-        ...(department ? { department } : {}),
-        ...(draft.days !== undefined ? { days: draft.days } : {}),
-        taskRow: draft.task.row,
-      });
+      const { task } = draft;
+      const cell = task.cells[draft.field]!;
+      const column = letter(cell.col);
+      const finding: Finding = { rule: rule.id } as Finding;
+      if (rule.reason) finding.reason = rule.reason;
+      finding.severity = rule.severity;
+      finding.row = cell.row;
+      finding.column = column;
+      finding.cell = `${column}${cell.row}`;
+      finding.message = draft.message[lang];
+      const problem = snippetOf(task);
+      if (problem) finding.problem = problem;
+      const department = fieldText(task, "department");
+      if (department) finding.department = department;
+      if (draft.days !== undefined) finding.days = draft.days;
+      finding.taskRow = task.row;
+      findings.push(finding);
     }
   }
-  findings.sort((a, b) => a.row - b.row || a.column.length - b.column.length || a.column.localeCompare(b.column));
+  findings.sort(
+    (a, b) =>
+      a.row - b.row || a.column.length - b.column.length || (a.column < b.column ? -1 : a.column > b.column ? 1 : 0),
+  );
 
   const columns: Partial<Record<Field, string>> = {};
   for (const [field, col] of Object.entries(layout.columns) as [Field, number][]) columns[field] = columnLetter(col);
@@ -113,8 +131,19 @@ function missingColumnNotice(rule: Rule, absent: Field[], lang: Config["lang"]):
 
 /** Figures counted per task, not per finding: a task with two paper-only signs is one task. */
 export function summarize(ledger: Ledger, findings: readonly Finding[]): Summary {
-  const rowsWith = (pred: (f: Finding) => boolean) => new Set(findings.filter(pred).map(taskRowOf)).size;
-  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const overdue = new Set<number>();
+  const dueSoon = new Set<number>();
+  const paperOnly = new Set<number>();
+  const incomplete = new Set<number>();
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) {
+    bySeverity[f.severity]++;
+    const row = taskRowOf(f);
+    if (f.rule === "overdue") overdue.add(row);
+    else if (f.rule === "due-soon") dueSoon.add(row);
+    else if (f.rule === "paper-only") paperOnly.add(row);
+    if (INCOMPLETE_RULES.has(f.rule)) incomplete.add(row);
+  }
   let done = 0;
   let inProgress = 0;
   let notStarted = 0;
@@ -131,15 +160,15 @@ export function summarize(ledger: Ledger, findings: readonly Finding[]): Summary
     done,
     inProgress,
     notStarted,
-    overdue: rowsWith((f) => f.rule === "overdue"),
-    dueSoon: rowsWith((f) => f.rule === "due-soon"),
-    paperOnly: rowsWith((f) => f.rule === "paper-only"),
-    incomplete: rowsWith((f) => INCOMPLETE_RULES.has(f.rule)),
+    overdue: overdue.size,
+    dueSoon: dueSoon.size,
+    paperOnly: paperOnly.size,
+    incomplete: incomplete.size,
     statusUnknown,
     completionRate: tasks === 0 ? 0 : Math.round((done / tasks) * 10000) / 10000,
-    errors: count("error"),
-    warnings: count("warning"),
-    infos: count("info"),
+    errors: bySeverity.error,
+    warnings: bySeverity.warning,
+    infos: bySeverity.info,
   };
 }
 

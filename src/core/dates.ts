@@ -55,7 +55,17 @@ const DAY_MS = 86_400_000;
 
 /** Whole days from `a` to `b` (positive when b is later). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
+  return Math.round((isoToMs(b) - isoToMs(a)) / DAY_MS);
+}
+
+/** `YYYY-MM-DD` to UTC milliseconds, read digit by digit: overdue and due-soon ask it per task. */
+function isoToMs(iso: IsoDate): number {
+  const digit = (i: number): number => iso.charCodeAt(i) - 48;
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return Date.parse(`${iso}T00:00:00Z`);
+  const y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  // Date.UTC reads years 0–99 as 1900–1999.
+  if (y < 100) return Date.parse(`${iso}T00:00:00Z`);
+  return Date.UTC(y, digit(5) * 10 + digit(6) - 1, digit(8) * 10 + digit(9));
 }
 
 /**

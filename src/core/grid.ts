@@ -30,9 +30,12 @@ export interface Grid {
   origin: { row: number; col: number };
   /** Row-major values; rows may be shorter than the widest row. */
   values: CellValue[][];
-  /** Display text as the sheet shows it, when the host has it (same shape as values). */
+  /**
+   * Display text as the sheet shows it, where the host has it and it differs from the value
+   * (dates, chiefly). Sparse: a missing row or cell means "show the value" (see textAt).
+   */
   text?: string[][];
-  /** Number formats, when the host has them (same shape as values). */
+  /** Number formats where the host has them; sparse like `text` (missing means General). */
   formats?: string[][];
   merges: MergedArea[];
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CellValue } from "../../src/core/grid.js";
-import { daysInMonth, isoDate } from "../../src/core/dates.js";
+import { daysBetween, daysInMonth, isoDate } from "../../src/core/dates.js";
 import { parseDeadline } from "../../src/core/parse/deadline.js";
 import { parseStatus } from "../../src/core/parse/status.js";
 
@@ -136,5 +136,26 @@ describe("typed dates parse back to the same day", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("daysBetween", () => {
+  it("counts the days Date.parse counts, for any two dates of years 1–9999", () => {
+    const day = fc
+      .record({
+        y: fc.integer({ min: 1, max: 9999 }),
+        m: fc.integer({ min: 1, max: 12 }),
+        d: fc.integer({ min: 1, max: 28 }),
+      })
+      .map(({ y, m, d }) => isoDate(y, m, d));
+    const parsed = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+    fc.assert(
+      fc.property(day, day, (a, b) => {
+        expect(daysBetween(a, b)).toBe(Math.round(parsed(b) - parsed(a)));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(daysBetween("2025-06-30", "2025-07-01")).toBe(1);
+    expect(daysBetween("2024-02-28", "2024-03-01")).toBe(2);
   });
 });

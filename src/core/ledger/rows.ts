@@ -1,5 +1,5 @@
 import { FIELDS, type Field } from "../fields.js";
-import { gridColCount, textAt, valueAt, type Grid } from "../grid.js";
+import { gridColCount, textAt, valueAt, type CellValue, type Grid } from "../grid.js";
 import type { DeadlineMeaning, StatusMeaning } from "../parse/meaning.js";
 import { parseDeadline } from "../parse/deadline.js";
 import { parseStatus } from "../parse/status.js";
@@ -14,8 +14,6 @@ const CATEGORY =
 /** Footer and caption rows under the table. */
 const FOOTER =
   /^(?:填报人|填表人|填报单位|审核人|审核|联系电话|联系人|说明|备注|注[:：\d一]|制表|负责人签字|单位盖章|盖章|签字|合计|总计|小计|prepared by|notes?\b|total)/i;
-
-const NON_BLANK = /\S/;
 
 /** A table row is a category caption when one value spans at least this share of the table. */
 const WIDE_SHARE = 0.5;
@@ -38,6 +36,8 @@ export function readTasks(grid: Grid, layout: LedgerLayout, merges = MergeIndex.
   const lastRow = grid.origin.row + grid.values.length - 1;
   const seqCol = sequenceColumn(grid, layout, merges);
   const fieldCols = new Set(Object.values(layout.columns));
+  const fields = fieldColumns(layout);
+  const lastCells: (TaskCell | undefined)[] = [];
   let category: string | undefined;
   const parsers = cachedParsers();
 
@@ -54,7 +54,7 @@ export function readTasks(grid: Grid, layout: LedgerLayout, merges = MergeIndex.
     if (!own.taskContent) continue;
     if (FOOTER.test(first.text) && !own.laterFieldContent) continue;
 
-    tasks.push(makeTask(grid, layout, row, merges, category, parsers));
+    tasks.push(makeTask(grid, fields, row, merges, category, parsers, lastCells));
   }
   return tasks;
 }
@@ -87,7 +87,7 @@ function summarizeRow(
   let summary: RowSummary | null = null;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v === null || v === undefined || (typeof v === "string" && !NON_BLANK.test(v))) continue;
+    if (v === null || v === undefined || (typeof v === "string" && isBlank(v))) continue;
     const col = firstCol + i;
     const area = merges.areaAt(row, col);
     if (area && (area.top !== row || area.left !== col)) continue;
@@ -113,29 +113,59 @@ function summarizeRow(
   return summary;
 }
 
+/**
+ * One task's cells. A merged cell's master is shared by every row under it: its TaskCell is
+ * made once and reused (`lastCells`), not re-read per row.
+ */
 function makeTask(
   grid: Grid,
-  layout: LedgerLayout,
+  fieldCols: readonly FieldColumn[],
   row: number,
   merges: MergeIndex,
   category: string | undefined,
   parsers: CachedParsers,
+  lastCells: (TaskCell | undefined)[],
 ): Task {
   const cells: Partial<Record<Field, TaskCell>> = {};
+  for (let i = 0; i < fieldCols.length; i++) {
+    const { field, col } = fieldCols[i]!;
+    const area = merges.areaAt(row, col);
+    const r = area ? area.top : row;
+    const c = area ? area.left : col;
+    const last = lastCells[i];
+    if (last !== undefined && last.row === r && last.col === c) {
+      cells[field] = last;
+      continue;
+    }
+    const cell: TaskCell = { row: r, col: c, value: valueAt(grid, r, c), text: textAt(grid, r, c).trim() };
+    cells[field] = lastCells[i] = cell;
+  }
+  const task: Task = {
+    row,
+    cells,
+    deadline: cells.deadline ? parsers.deadline(cells.deadline) : EMPTY_DEADLINE,
+    status: cells.status ? parsers.status(cells.status) : EMPTY_STATUS,
+  };
+  if (category !== undefined) task.category = category;
+  return task;
+}
+
+const EMPTY_DEADLINE: DeadlineMeaning = { kind: "empty" };
+const EMPTY_STATUS: StatusMeaning = { kind: "empty", text: "" };
+
+interface FieldColumn {
+  field: Field;
+  col: number;
+}
+
+/** The layout's columns in field order: the per-row loop reads an array, not a record. */
+function fieldColumns(layout: LedgerLayout): FieldColumn[] {
+  const out: FieldColumn[] = [];
   for (const field of FIELDS) {
     const col = layout.columns[field];
-    if (col === undefined) continue;
-    const m = merges.masterOf(row, col);
-    cells[field] = {
-      row: m.row,
-      col: m.col,
-      value: valueAt(grid, m.row, m.col),
-      text: textAt(grid, m.row, m.col).trim(),
-    };
+    if (col !== undefined) out.push({ field, col });
   }
-  const deadline = cells.deadline ? parsers.deadline(cells.deadline) : ({ kind: "empty" } as const);
-  const status = cells.status ? parsers.status(cells.status) : { kind: "empty" as const, text: "" };
-  return { row, cells, deadline, status, ...(category !== undefined ? { category } : {}) };
+  return out;
 }
 
 interface CachedParsers {
@@ -149,30 +179,62 @@ interface CachedParsers {
  * shared between tasks and must be treated as read-only.
  */
 function cachedParsers(): CachedParsers {
-  const deadlines = new Map<string, DeadlineMeaning>();
-  const statuses = new Map<string, StatusMeaning>();
-  const key = (c: TaskCell): string => {
-    const v = c.value;
-    const raw =
-      v instanceof Date
-        ? `d${v.getTime()}`
-        : v !== null && typeof v === "object"
-          ? `e${v.error}`
-          : `${typeof v}${String(v)}`;
-    return `${raw}|${c.text}`;
-  };
   return {
-    deadline(c) {
-      const k = key(c);
-      let d = deadlines.get(k);
-      if (!d) deadlines.set(k, (d = parseDeadline(c.value, c.text)));
-      return d;
-    },
-    status(c) {
-      const k = key(c);
-      let st = statuses.get(k);
-      if (!st) statuses.set(k, (st = parseStatus(c.value, c.text)));
-      return st;
-    },
+    deadline: cached(parseDeadline),
+    status: cached(parseStatus),
   };
+}
+
+function cached<T>(parse: (value: CellValue, text: string) => T): (c: TaskCell) => T {
+  // A text cell that needs no trimming is keyed by its text alone (no key to build: the common
+  // case); anything else by type, value and text.
+  const byText = new Map<string, T>();
+  const byKey = new Map<string, T>();
+  return (c) => {
+    const v = c.value;
+    const plain = typeof v === "string" && v === c.text;
+    const map = plain ? byText : byKey;
+    const k = plain ? v : keyOf(c);
+    let m = map.get(k);
+    if (m === undefined) map.set(k, (m = parse(v, c.text)));
+    return m;
+  };
+}
+
+function keyOf(c: TaskCell): string {
+  const v = c.value;
+  const raw =
+    v instanceof Date
+      ? `d${v.getTime()}`
+      : v !== null && typeof v === "object"
+        ? `e${v.error}`
+        : `${typeof v}${String(v)}`;
+  return `${raw}|${c.text}`;
+}
+
+/** Same as `!/\S/.test(s)`, without a regular expression per cell. */
+export function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x20 && c < 0x7f) return false;
+    if (!isSpace(c)) return false;
+  }
+  return true;
+}
+
+/** The code units JavaScript's `\s` matches. */
+function isSpace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }

@@ -21,57 +21,55 @@ export function readGrid(ws: ExcelJS.Worksheet, options: ReadOptions = {}): Grid
   const lastRow = Math.min(ws.rowCount, limit);
 
   const values: CellValue[][] = [];
+  // Display text and number format matter only for dates (everything else shows its value), so
+  // only rows holding a date get them: 50,000 rows then cost one array each, not three.
   const text: string[][] = [];
   const formats: string[][] = [];
+  const dateText = dateTextCache();
   let usedRows = 0;
 
   for (let r = 1; r <= lastRow; r++) {
     const rowValues: CellValue[] = [];
-    const rowText: string[] = [];
-    const rowFormats: string[] = [];
-    let used = 0;
     const row = ws.findRow(r);
     if (row) {
       row.eachCell((cell, col) => {
-        const numFmt = cell.numFmt || "General";
         // exceljs answers a merged slave with its master's value; the engine spreads merged
         // values itself, so the slave stays empty here.
         const value = cell.type === T_MERGE ? null : toCellValue(cell.value);
-        if (value === null) {
-          if (numFmt === "General") return;
-        } else if (col > used) {
-          used = col;
-        }
-        for (let c = rowValues.length + 1; c < col; c++) {
-          rowValues.push(null);
-          rowText.push("");
-          rowFormats.push("General");
-        }
+        if (value === null) return;
+        while (rowValues.length < col - 1) rowValues.push(null);
         rowValues.push(value);
-        // Only dates get display text; "" tells textAt to render the value itself.
-        rowText.push(value instanceof Date ? formatDate(value, numFmt) : "");
-        rowFormats.push(numFmt);
+        if (value instanceof Date) {
+          const numFmt = cell.numFmt || "General";
+          (text[r - 1] ??= [])[col - 1] = dateText(value, numFmt);
+          (formats[r - 1] ??= [])[col - 1] = numFmt;
+        }
       });
     }
-    // Formatted but empty cells at the end of a row don't widen it.
-    if (rowValues.length > used) {
-      rowValues.length = used;
-      rowText.length = used;
-      rowFormats.length = used;
-    }
     values.push(rowValues);
-    text.push(rowText);
-    formats.push(rowFormats);
-    if (used > 0) usedRows = r;
+    if (rowValues.length > 0) usedRows = r;
     if (options.onProgress && r % PROGRESS_EVERY === 0) options.onProgress(r, lastRow);
   }
   // Trailing rows that only carry formatting are not part of the table.
   values.length = usedRows;
-  text.length = usedRows;
-  formats.length = usedRows;
+  if (text.length > usedRows) text.length = usedRows;
+  if (formats.length > usedRows) formats.length = usedRows;
   options.onProgress?.(lastRow, lastRow);
 
   return { sheet: ws.name, origin: { row: 1, col: 1 }, values, text, formats, merges: readMerges(ws, usedRows) };
+}
+
+/** Ledgers repeat a few hundred dates under one or two formats: each is formatted once. */
+function dateTextCache(): (d: Date, numFmt: string) => string {
+  const byFormat = new Map<string, Map<number, string>>();
+  return (d, numFmt) => {
+    let byTime = byFormat.get(numFmt);
+    if (byTime === undefined) byFormat.set(numFmt, (byTime = new Map()));
+    const t = d.getTime();
+    let s = byTime.get(t);
+    if (s === undefined) byTime.set(t, (s = formatDate(d, numFmt)));
+    return s;
+  };
 }
 
 /** One exceljs cell value as a Grid value. */

@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { detectLayout } from "../../../src/core/ledger/detect.js";
-import { readTasks } from "../../../src/core/ledger/rows.js";
+import { isBlank, readTasks } from "../../../src/core/ledger/rows.js";
 import { readTitle } from "../../../src/core/ledger/title.js";
 import { fieldText } from "../../../src/core/ledger/model.js";
 import { grid } from "../../helpers/grid.js";
@@ -80,5 +81,22 @@ describe("readTitle", () => {
   it("returns nothing when there is no title", () => {
     const g = grid([H, [1, "问题", "措施"]]);
     expect(readTitle(g, detectLayout(g)!)).toEqual({});
+  });
+});
+
+describe("isBlank", () => {
+  it("agrees with !/\\S/ on any UTF-16 text", () => {
+    const code = fc.oneof(
+      fc.integer({ min: 0, max: 0xffff }),
+      fc.integer({ min: 0, max: 0x30 }),
+      fc.constantFrom(0xa0, 0x1680, 0x2000, 0x200a, 0x200b, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff, 0x85),
+    );
+    fc.assert(
+      fc.property(fc.array(code, { maxLength: 6 }), (codes) => {
+        const s = String.fromCharCode(...codes);
+        expect(isBlank(s)).toBe(!/\S/.test(s));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -154,4 +154,29 @@ describe("normalizeMeasures", () => {
       { numRuns: 2000 },
     );
   });
+
+  it("agrees on any UTF-16 text with the explicit class it was first written as", () => {
+    // The one-pass loop must ignore exactly what this regular expression did, everywhere.
+    const IGNORED =
+      /[\s!-/:-@[-`{-~\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u2100-\u2bff\u3000-\u3004\u3008-\u3020\u3030\u303d-\u303f\ufe30-\ufe4f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\uffe0-\uffee]/g;
+    const explicit = (text: string) =>
+      text
+        .replace(IGNORED, "")
+        .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+        .replace(/^(?:\d+|[一二三四五六七八九十]+)(?=\D)/, "")
+        .toLowerCase();
+    const code = fc.oneof(
+      fc.integer({ min: 0, max: 0xffff }),
+      fc.integer({ min: 0, max: 0x7f }),
+      fc.integer({ min: 0x2000, max: 0x3040 }),
+      fc.integer({ min: 0xfe00, max: 0xffff }),
+    );
+    fc.assert(
+      fc.property(fc.array(code, { maxLength: 40 }), (codes) => {
+        const text = String.fromCharCode(...codes);
+        expect(normalizeMeasures(text)).toBe(explicit(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
 });

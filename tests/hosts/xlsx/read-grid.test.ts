@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { textAt } from "../../../src/core/grid.js";
 import { formatDate, readGrid, toCellValue } from "../../../src/hosts/xlsx/read-grid.js";
 import { roundTrip, sampleLedger } from "./helpers.js";
 
@@ -25,12 +26,13 @@ describe("readGrid", () => {
       { top: 4, left: 1, bottom: 5, right: 1 },
       { top: 4, left: 2, bottom: 5, right: 2 },
     ]);
-    expect(grid.text![3]).toEqual(["", "", "", "2025年6月30日", ""]);
+    // Display text and formats only where they differ from the value: the date.
+    expect(grid.text![3]![3]).toBe("2025年6月30日");
     expect(grid.formats![3]![3]).toBe('yyyy"年"m"月"d"日"');
-    expect(grid.formats![3]![0]).toBe("General");
-    expect(
-      grid.values.every((r, i) => r.length === grid.text![i]!.length && r.length === grid.formats![i]!.length),
-    ).toBe(true);
+    expect(grid.text![3]![0]).toBeUndefined();
+    expect(grid.text![0]).toBeUndefined();
+    expect(textAt(grid, 4, 4)).toBe("2025年6月30日");
+    expect(textAt(grid, 4, 2)).toBe("问题一");
   });
 
   it("gives a formula's cached result, dates included", async () => {
@@ -45,7 +47,8 @@ describe("readGrid", () => {
     ws.getCell("F1").value = false;
     const grid = readGrid((await roundTrip(wb)).getWorksheet("S")!);
     expect(grid.values).toEqual([[2, D0630, "ab", { error: "#DIV/0!" }, true, false]]);
-    expect(grid.text).toEqual([["", "2025-06-30", "", "", "", ""]]);
+    expect(grid.text![0]![1]).toBe("2025-06-30");
+    expect(grid.text![0]!.filter((t) => t !== undefined)).toEqual(["2025-06-30"]);
   });
 
   it("keeps empty rows in the middle, drops formatted empties at the ends", () => {
@@ -57,8 +60,8 @@ describe("readGrid", () => {
     ws.getCell("A6").numFmt = "@"; // formatted row below the table
     const grid = readGrid(ws);
     expect(grid.values).toEqual([[null, "x"], [], [3]]);
-    expect(grid.text).toEqual([["", ""], [], [""]]);
-    expect(grid.formats).toEqual([["General", "General"], [], ["General"]]);
+    expect(grid.text).toEqual([]);
+    expect(grid.formats).toEqual([]);
   });
 
   it("respects maxRows and cuts merges at the last row read", async () => {

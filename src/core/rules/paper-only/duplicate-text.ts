@@ -1,5 +1,5 @@
 import { cellAddress } from "../../grid.js";
-import { fieldText, type Task } from "../../ledger/model.js";
+import { fieldText, type Task, type TaskCell } from "../../ledger/model.js";
 import type { Rule } from "../rule.js";
 import { normalizeMeasures } from "./measures-text.js";
 
@@ -25,16 +25,16 @@ export const duplicateText: Rule = {
     },
   },
   *check({ ledger }) {
-    // Merged and copied texts repeat: normalise each distinct text once.
-    const memo = new Map<string, string>();
-    const normalized = (text: string): string => {
-      let n = memo.get(text);
-      if (n === undefined) memo.set(text, (n = normalizeMeasures(text)));
-      return n;
-    };
     const groups = new Map<string, Task[]>();
+    // Rows under one merged measures cell share its text: it is normalised once, not per row.
+    let lastCell: TaskCell | undefined;
+    let lastKey = "";
     for (const task of ledger.tasks) {
-      const key = normalized(fieldText(task, "measures"));
+      const cell = task.cells.measures;
+      if (cell === undefined) continue;
+      const key = cell === lastCell ? lastKey : normalizeMeasures(cell.text);
+      lastCell = cell;
+      lastKey = key;
       if (key.length < MIN_DUPLICATE_LENGTH) continue;
       const list = groups.get(key);
       if (list) list.push(task);
@@ -46,7 +46,7 @@ export const duplicateText: Rule = {
       const byCell = new Map<string, Task>();
       for (const t of tasks) byCell.set(cellAddress(t.cells.measures!.row, t.cells.measures!.col), t);
       if (byCell.size < 2) continue;
-      const problems = new Set([...byCell.values()].map((t) => normalized(fieldText(t, "problem"))));
+      const problems = new Set([...byCell.values()].map((t) => normalizeMeasures(fieldText(t, "problem"))));
       if (problems.size < 2) continue;
       const addresses = [...byCell.keys()];
       for (const [address, task] of byCell) {
