@@ -1,18 +1,22 @@
 /**
  * `npm run bench`: how much the check costs over exceljs's own reading of the file.
  *
- * For ledgers of 1k, 10k and 50k task rows (generated, seeded), each in fresh child processes:
- *   read   — exceljs `wb.xlsx.load(bytes)` alone (the floor: what any xlsx tool pays), timed in
- *            the check process just before each check; a separate process gives its memory;
+ * For ledgers of 1k, 10k and 50k task rows (generated, seeded), in child processes:
+ *   read   — exceljs `wb.xlsx.load(bytes)` alone (the floor: what any xlsx tool pays);
  *   check  — openWorkbookFile + checkWorkbook + writeBulletin in memory (read + validate + bulletin),
  *            with its stages timed too;
  *   write  — markWorkbook, then toBuffer of the marked copy (toBuffer timed alone), in a
- *            second loop after the checks.
- * Each is repeated (3 by default) and the median printed, with peak RSS per child process
- * (`resourceUsage().maxRSS`) and the peak heap seen by sampling `memoryUsage()` every 50 ms.
+ *            second loop after the checks (first check process only).
+ * Read and check each run alone in their own process, as the CLI does: a load's garbage in the
+ * same process slows whatever runs next (measured: a check after an extra load took 1.5–2.5×
+ * as long to validate), so timing both in one process charges one with the other's collection.
+ * Two rounds, read then check and then check then read, so drift in the machine's speed falls
+ * on both. Each process repeats its job (4 times by default); medians over both rounds of the
+ * runs after each process's first are printed, and the first (JIT-cold) runs apart, peak RSS (`resourceUsage().maxRSS`)
+ * and the peak heap seen by sampling `memoryUsage()` every 50 ms.
  * Goal (issue): check ≤ 1.25 × read at 10k and 50k rows.
  *
- * Options: --sizes 1000,10000  --reps 3  --budget 300 (seconds per child; a child over budget is
+ * Options: --sizes 1000,10000  --reps 4  --budget 300 (seconds per child; a child over budget is
  * stopped and reported as such).
  * Both read and check use exceljs as the project ships it, with the linear merge check of
  * src/hosts/xlsx/exceljs-patches.ts (exceljs's own is quadratic in the number of merges).
@@ -36,7 +40,9 @@ type Mode = "read" | "check";
 interface ChildResult {
   mode: Mode;
   rows: number;
-  /** Milliseconds per repetition, by measurement. */
+  /** Milliseconds of each process's first (JIT-cold) run, by measurement. */
+  first: Record<string, number[]>;
+  /** Milliseconds of the runs after the first, by measurement. */
   times: Record<string, number[]>;
   findings?: number;
   bulletinRows?: number;
@@ -46,7 +52,7 @@ interface ChildResult {
 
 const TODAY = "2025-07-01";
 
-async function child(mode: Mode, file: string, rows: number, reps: number): Promise<void> {
+async function child(mode: Mode, file: string, rows: number, reps: number, write: boolean): Promise<void> {
   const bytes = new Uint8Array(readFileSync(file));
   let peakHeap = 0;
   const sample = (): void => {
@@ -54,7 +60,8 @@ async function child(mode: Mode, file: string, rows: number, reps: number): Prom
   };
   const timer = setInterval(sample, 50);
   const times: Record<string, number[]> = {};
-  const result: ChildResult = { mode, rows, times, maxRssMb: 0, peakHeapMb: 0 };
+  const first: Record<string, number[]> = {};
+  const result: ChildResult = { mode, rows, first, times, maxRssMb: 0, peakHeapMb: 0 };
   // Each stage is reported as soon as it is done: a parent that stops an over-budget child
   // still has the stages that finished.
   const report = (): void => {
@@ -64,7 +71,8 @@ async function child(mode: Mode, file: string, rows: number, reps: number): Prom
     process.stdout.write(`${JSON.stringify(result)}\n`);
   };
   const lap = (name: string, ms: number): void => {
-    (times[name] ??= []).push(ms);
+    if (first[name] === undefined) first[name] = [ms];
+    else (times[name] ??= []).push(ms);
     report();
   };
 
@@ -75,11 +83,6 @@ async function child(mode: Mode, file: string, rows: number, reps: number): Prom
       await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
       lap("read", performance.now() - t);
     } else {
-      // A bare load in the same process just before each check: the ratio then compares like
-      // with like (same heap, same warm-up), not two processes' different histories.
-      const r = performance.now();
-      await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ExcelJS.Buffer);
-      lap("read", performance.now() - r);
       const config = makeConfig({ today: TODAY });
       const t0 = performance.now();
       const port = await openWorkbookFile(bytes, file);
@@ -98,7 +101,7 @@ async function child(mode: Mode, file: string, rows: number, reps: number): Prom
   }
   // The marked copy (marks, then the bytes), measured after the checks so that its garbage does
   // not slow the next check's load.
-  if (mode === "check") {
+  if (mode === "check" && write) {
     for (let i = 0; i < reps; i++) {
       const port = await openWorkbookFile(bytes, file);
       const check = await checkWorkbook(port, makeConfig({ today: TODAY }));
@@ -123,12 +126,12 @@ interface Size {
 
 async function parent(args: Map<string, string>): Promise<void> {
   const sizes = (args.get("sizes") ?? "1000,10000,50000").split(",").map(Number);
-  const reps = Number(args.get("reps") ?? 3);
+  const reps = Math.max(2, Number(args.get("reps") ?? 4));
   const budget = Number(args.get("budget") ?? 300);
   const dir = mkdtempSync(join(tmpdir(), "ledger-bench-"));
   const self = fileURLToPath(import.meta.url);
   console.log(
-    `ledger-check bench — node ${process.version}, ${reps} repetitions, median; budget ${budget} s per child`,
+    `ledger-check bench — node ${process.version}, ${reps} runs per process; budget ${budget} s per child`,
   );
   console.log(`cpu: ${cpuName()}\n`);
 
@@ -148,28 +151,46 @@ async function parent(args: Map<string, string>): Promise<void> {
         `generated ${n} rows (${merges} merged areas, ${(bytes / 1e6).toFixed(1)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
       );
 
-      const read = await runChild(self, "read", file, n, reps, budget);
-      const check = await runChild(self, "check", file, n, reps, budget);
-      const med = (r: ChildResult | null, k: string): number | undefined =>
-        r?.times[k]?.length ? median(r.times[k]!) : undefined;
-      // Times (and the ratio) come from the check process, which times a bare load before each
-      // check (see child()); the read process gives the bare load's memory.
-      const readMs = med(check.result, "read");
-      const checkMs = med(check.result, "check");
-      const note = (r: { result: ChildResult | null; stopped: boolean }, k: string): string => {
-        const v = med(r.result, k);
-        const runs = r.result?.times[k]?.length ?? 0;
-        if (v === undefined) return r.stopped ? `>${budget} s` : "—";
-        return `${ms(v)}${runs < reps ? ` (${runs} run${runs === 1 ? "" : "s"}${r.stopped ? ", stopped" : ""})` : ""}`;
+      // Round one: read, then check (which also writes the copy); round two the other way round.
+      const read1 = await runChild(self, "read", file, n, reps, budget, false);
+      const check1 = await runChild(self, "check", file, n, reps, budget, true);
+      const check2 = await runChild(self, "check", file, n, reps, budget, false);
+      const read2 = await runChild(self, "read", file, n, reps, budget, false);
+      const read = merged(read1, read2);
+      const check = merged(check1, check2);
+      // Medians leave out each process's first run (reported apart as "first run"): with few
+      // runs, one cold start would otherwise move the median.
+      // (A process stopped over budget may have only its first run: that, then.)
+      const med = (r: ChildRun, k: string): number | undefined => {
+        const runs = r.result?.times[k]?.length ? r.result.times[k] : r.result?.first[k];
+        return runs?.length ? median(runs) : undefined;
       };
+      const readMs = med(read, "read");
+      const checkMs = med(check, "check");
+      // Each process's first run: JIT-cold, as one `ledger-check` run is.
+      const cold = (r: ChildRun, k: string): number | undefined =>
+        r.result?.first[k]?.length ? median(r.result.first[k]!) : undefined;
+      const coldRead = cold(read, "read");
+      const coldCheck = cold(check, "check");
+      const note = (r: ChildRun, k: string): string => {
+        const v = med(r, k);
+        const runs = r.result?.times[k]?.length ?? 0;
+        if (runs === 0 && v !== undefined) return `${ms(v)} (first run only${r.stopped ? ", stopped" : ""})`;
+        const expected = (reps - 1) * r.processes;
+        if (v === undefined) return r.stopped ? `>${budget} s` : "—";
+        return `${ms(v)}${runs < expected ? ` (${runs} run${runs === 1 ? "" : "s"}${r.stopped ? ", stopped" : ""})` : ""}`;
+      };
+      const ratio = (c: number | undefined, r: number | undefined): string =>
+        c !== undefined && r !== undefined ? `${(c / r).toFixed(2)}×` : "—";
       rows.push([
         n.toLocaleString("en"),
         String(merges),
         `${(bytes / 1e6).toFixed(1)} MB`,
-        note(check, "read"),
+        note(read, "read"),
         note(check, "check"),
-        readMs !== undefined && checkMs !== undefined ? `${(checkMs / readMs).toFixed(2)}×` : "—",
-        note(check, "toBuffer"),
+        ratio(checkMs, readMs),
+        ratio(coldCheck, coldRead),
+        note(check1, "toBuffer"),
         read.result ? `${read.result.maxRssMb.toFixed(0)} / ${read.result.peakHeapMb.toFixed(0)}` : "—",
         check.result
           ? `${check.result.maxRssMb.toFixed(0)} / ${check.result.peakHeapMb.toFixed(0)}`
@@ -183,7 +204,7 @@ async function parent(args: Map<string, string>): Promise<void> {
         note(check, "validate"),
         note(check, "bulletin"),
         check.result?.bulletinRows !== undefined ? String(check.result.bulletinRows) : "—",
-        note(check, "mark"),
+        note(check1, "mark"),
         check.result?.findings !== undefined ? String(check.result.findings) : "—",
       ]);
     }
@@ -200,6 +221,7 @@ async function parent(args: Map<string, string>): Promise<void> {
         "read (exceljs)",
         "check (read+validate+bulletin)",
         "check/read",
+        "first run",
         "write copy (toBuffer)",
         "read RSS/heap MB",
         "check+write RSS/heap MB",
@@ -222,7 +244,11 @@ async function parent(args: Map<string, string>): Promise<void> {
       stages,
     ),
   );
-  console.log("\nGoal: check/read ≤ 1.25× at 10,000 and 50,000 rows.");
+  console.log(
+    `\nMedians of ${2 * (reps - 1)} runs in 4 processes (2 read, 2 check), each process's first run left out; ` +
+      `"first run": check/read of those first, JIT-cold runs (as one ledger-check run is).`,
+  );
+  console.log("Goal: check/read ≤ 1.25× at 10,000 and 50,000 rows.");
   await excelHostFigures(sizes);
 }
 
@@ -265,9 +291,11 @@ function runChild(
   rows: number,
   reps: number,
   budget: number,
-): Promise<{ result: ChildResult | null; stopped: boolean }> {
+  write: boolean,
+): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const args = [self, "--child", mode, "--file", file, "--rows", String(rows), "--reps", String(reps)];
+    if (write) args.push("--write");
     const proc = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
     let stopped = false;
@@ -281,9 +309,38 @@ function runChild(
       clearTimeout(timer);
       const last = out.trim().split("\n").filter(Boolean).pop();
       if (!stopped && code !== 0) return reject(new Error(`${mode} child for ${rows} rows exited with ${code}`));
-      resolve({ result: last ? (JSON.parse(last) as ChildResult) : null, stopped });
+      resolve({ result: last ? (JSON.parse(last) as ChildResult) : null, stopped, processes: 1 });
     });
   });
+}
+
+interface ChildRun {
+  result: ChildResult | null;
+  stopped: boolean;
+  /** How many processes' runs `result` holds. */
+  processes: number;
+}
+
+/** Two processes' runs as one: times concatenated, the larger memory peaks. */
+function merged(a: ChildRun, b: ChildRun): ChildRun {
+  if (!a.result || !b.result) return a.result ? a : b;
+  const times: Record<string, number[]> = {};
+  const first: Record<string, number[]> = {};
+  for (const r of [a.result, b.result]) {
+    for (const [k, v] of Object.entries(r.times)) (times[k] ??= []).push(...v);
+    for (const [k, v] of Object.entries(r.first)) (first[k] ??= []).push(...v);
+  }
+  return {
+    result: {
+      ...a.result,
+      times,
+      first,
+      maxRssMb: Math.max(a.result.maxRssMb, b.result.maxRssMb),
+      peakHeapMb: Math.max(a.result.peakHeapMb, b.result.peakHeapMb),
+    },
+    stopped: a.stopped || b.stopped,
+    processes: a.processes + b.processes,
+  };
 }
 
 function median(xs: number[]): number {
@@ -330,7 +387,13 @@ function parseArgs(argv: string[]): Map<string, string> {
 
 const args = parseArgs(process.argv.slice(2));
 if (args.has("child")) {
-  await child(args.get("child") as Mode, args.get("file")!, Number(args.get("rows")), Number(args.get("reps") ?? 3));
+  await child(
+    args.get("child") as Mode,
+    args.get("file")!,
+    Number(args.get("rows")),
+    Number(args.get("reps") ?? 3),
+    args.has("write"),
+  );
 } else {
   await parent(args);
 }

@@ -153,7 +153,10 @@ export function normalizeHeader(text: string): string {
  * must match whole words so that `unit` does not hide in `community`.
  */
 export function headerScore(header: string, field: Field): number {
-  const h = normalizeHeader(header);
+  return normalizedScore(normalizeHeader(header), field);
+}
+
+function normalizedScore(h: string, field: Field): number {
   if (h === "" || h.length > 24) return 0;
   const syn = HEADER_SYNONYMS[field];
   if (syn.not.some((re) => re.test(h))) return 0;
@@ -164,10 +167,21 @@ export function headerScore(header: string, field: Field): number {
 }
 
 function contains(header: string, name: string): boolean {
-  if (/^[a-z .-]+$/.test(name)) {
-    return new RegExp(`(^|[^a-z])${name.replace(/[.]/g, "\\.")}($|[^a-z])`).test(header);
+  const word = wordPattern(name);
+  return word ? word.test(header) : header.includes(name);
+}
+
+// Header detection asks about every cell of the top rows for every field: each English name's
+// whole-word pattern is compiled once, not per question.
+const wordPatterns = new Map<string, RegExp | null>();
+
+function wordPattern(name: string): RegExp | null {
+  let re = wordPatterns.get(name);
+  if (re === undefined) {
+    re = /^[a-z .-]+$/.test(name) ? new RegExp(`(^|[^a-z])${name.replace(/[.]/g, "\\.")}($|[^a-z])`) : null;
+    wordPatterns.set(name, re);
   }
-  return header.includes(name);
+  return re;
 }
 
 export function isSequenceHeader(header: string): boolean {
@@ -181,8 +195,9 @@ export function isSequenceHeader(header: string): boolean {
 export function mapHeaders(headers: Map<number, string>): { columns: Partial<Record<Field, number>>; score: number } {
   const candidates: { field: Field; col: number; score: number }[] = [];
   for (const [col, text] of headers) {
+    const h = normalizeHeader(text);
     for (const field of Object.keys(HEADER_SYNONYMS) as Field[]) {
-      const score = headerScore(text, field);
+      const score = normalizedScore(h, field);
       if (score > 0) candidates.push({ field, col, score });
     }
   }

@@ -1,4 +1,4 @@
-import { FIELDS, type Field } from "../fields.js";
+import type { Field } from "../fields.js";
 import { gridColCount, textAt, valueAt, type CellValue, type Grid } from "../grid.js";
 import type { DeadlineMeaning, StatusMeaning } from "../parse/meaning.js";
 import { parseDeadline } from "../parse/deadline.js";
@@ -36,7 +36,6 @@ export function readTasks(grid: Grid, layout: LedgerLayout, merges = MergeIndex.
   const lastRow = grid.origin.row + grid.values.length - 1;
   const seqCol = sequenceColumn(grid, layout, merges);
   const fieldCols = new Set(Object.values(layout.columns));
-  const fields = fieldColumns(layout);
   const lastCells: (TaskCell | undefined)[] = [];
   let category: string | undefined;
   const parsers = cachedParsers();
@@ -54,7 +53,7 @@ export function readTasks(grid: Grid, layout: LedgerLayout, merges = MergeIndex.
     if (!own.taskContent) continue;
     if (FOOTER.test(first.text) && !own.laterFieldContent) continue;
 
-    tasks.push(makeTask(grid, fields, row, merges, category, parsers, lastCells));
+    tasks.push(makeTask(grid, layout.columns, row, merges, category, parsers, lastCells));
   }
   return tasks;
 }
@@ -115,31 +114,27 @@ function summarizeRow(
 
 /**
  * One task's cells. A merged cell's master is shared by every row under it: its TaskCell is
- * made once and reused (`lastCells`), not re-read per row.
+ * made once and reused (`lastCells`), not re-read per row. The cells object always has every
+ * field, in one order (absent columns undefined): one shape for 50,000 tasks keeps reads fast.
  */
 function makeTask(
   grid: Grid,
-  fieldCols: readonly FieldColumn[],
+  cols: LedgerLayout["columns"],
   row: number,
   merges: MergeIndex,
   category: string | undefined,
   parsers: CachedParsers,
   lastCells: (TaskCell | undefined)[],
 ): Task {
-  const cells: Partial<Record<Field, TaskCell>> = {};
-  for (let i = 0; i < fieldCols.length; i++) {
-    const { field, col } = fieldCols[i]!;
-    const area = merges.areaAt(row, col);
-    const r = area ? area.top : row;
-    const c = area ? area.left : col;
-    const last = lastCells[i];
-    if (last !== undefined && last.row === r && last.col === c) {
-      cells[field] = last;
-      continue;
-    }
-    const cell: TaskCell = { row: r, col: c, value: valueAt(grid, r, c), text: textAt(grid, r, c).trim() };
-    cells[field] = lastCells[i] = cell;
-  }
+  const cells: Record<Field, TaskCell | undefined> = {
+    problem: cellOf(grid, cols.problem, 0, row, merges, lastCells),
+    measures: cellOf(grid, cols.measures, 1, row, merges, lastCells),
+    lead: cellOf(grid, cols.lead, 2, row, merges, lastCells),
+    department: cellOf(grid, cols.department, 3, row, merges, lastCells),
+    deadline: cellOf(grid, cols.deadline, 4, row, merges, lastCells),
+    status: cellOf(grid, cols.status, 5, row, merges, lastCells),
+    evidence: cellOf(grid, cols.evidence, 6, row, merges, lastCells),
+  };
   const task: Task = {
     row,
     cells,
@@ -150,23 +145,26 @@ function makeTask(
   return task;
 }
 
+/** The cell in column `col` of `row` (undefined when the ledger has no such column); `slot` is the field's place in lastCells. */
+function cellOf(
+  grid: Grid,
+  col: number | undefined,
+  slot: number,
+  row: number,
+  merges: MergeIndex,
+  lastCells: (TaskCell | undefined)[],
+): TaskCell | undefined {
+  if (col === undefined) return undefined;
+  const area = merges.areaAt(row, col);
+  const r = area ? area.top : row;
+  const c = area ? area.left : col;
+  const last = lastCells[slot];
+  if (last !== undefined && last.row === r && last.col === c) return last;
+  return (lastCells[slot] = { row: r, col: c, value: valueAt(grid, r, c), text: textAt(grid, r, c).trim() });
+}
+
 const EMPTY_DEADLINE: DeadlineMeaning = { kind: "empty" };
 const EMPTY_STATUS: StatusMeaning = { kind: "empty", text: "" };
-
-interface FieldColumn {
-  field: Field;
-  col: number;
-}
-
-/** The layout's columns in field order: the per-row loop reads an array, not a record. */
-function fieldColumns(layout: LedgerLayout): FieldColumn[] {
-  const out: FieldColumn[] = [];
-  for (const field of FIELDS) {
-    const col = layout.columns[field];
-    if (col !== undefined) out.push({ field, col });
-  }
-  return out;
-}
 
 interface CachedParsers {
   deadline(cell: TaskCell): DeadlineMeaning;
@@ -186,29 +184,32 @@ function cachedParsers(): CachedParsers {
 }
 
 function cached<T>(parse: (value: CellValue, text: string) => T): (c: TaskCell) => T {
-  // A text cell that needs no trimming is keyed by its text alone (no key to build: the common
-  // case); anything else by type, value and text.
+  // Keyed without building a key where possible: a text cell that needs no trimming by its
+  // text, a date by its time and text; anything else by type, value and text.
   const byText = new Map<string, T>();
+  const byDate = new Map<number, Map<string, T>>();
   const byKey = new Map<string, T>();
+  const lookup = (map: Map<string, T>, k: string, c: TaskCell): T => {
+    let m = map.get(k);
+    if (m === undefined) map.set(k, (m = parse(c.value, c.text)));
+    return m;
+  };
   return (c) => {
     const v = c.value;
-    const plain = typeof v === "string" && v === c.text;
-    const map = plain ? byText : byKey;
-    const k = plain ? v : keyOf(c);
-    let m = map.get(k);
-    if (m === undefined) map.set(k, (m = parse(v, c.text)));
-    return m;
+    if (typeof v === "string" && v === c.text) return lookup(byText, v, c);
+    if (v instanceof Date) {
+      const time = v.getTime();
+      let texts = byDate.get(time);
+      if (texts === undefined) byDate.set(time, (texts = new Map()));
+      return lookup(texts, c.text, c);
+    }
+    return lookup(byKey, keyOf(c), c);
   };
 }
 
 function keyOf(c: TaskCell): string {
   const v = c.value;
-  const raw =
-    v instanceof Date
-      ? `d${v.getTime()}`
-      : v !== null && typeof v === "object"
-        ? `e${v.error}`
-        : `${typeof v}${String(v)}`;
+  const raw = v !== null && typeof v === "object" && !(v instanceof Date) ? `e${v.error}` : `${typeof v}${String(v)}`;
   return `${raw}|${c.text}`;
 }
 

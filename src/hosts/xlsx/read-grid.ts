@@ -110,7 +110,11 @@ function readMerges(ws: ExcelJS.Worksheet, lastRow: number): MergedArea[] {
     ws as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number }> }
   )._merges;
   if (internal) {
-    for (const m of Object.values(internal)) add(m.top, m.left, m.bottom, m.right);
+    // for…in, not Object.values: a big ledger has tens of thousands of areas to copy once.
+    for (const key in internal) {
+      const m = internal[key]!;
+      add(m.top, m.left, m.bottom, m.right);
+    }
   } else {
     // Public but slow (builds the whole sheet model); only if exceljs's internals change.
     for (const range of ws.model.merges ?? []) {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { isDocumentsOnly, isVague, normalizeMeasures } from "../../../src/core/rules/paper-only/measures-text.js";
+import {
+  clauses,
+  CONCRETE_ACTION,
+  DOCUMENT_ACTION,
+  NUMBER,
+  isDocumentsOnly,
+  isVague,
+  measuresFingerprint,
+  normalizeMeasures,
+} from "../../../src/core/rules/paper-only/measures-text.js";
 import { ledger } from "../../helpers/grid.js";
 import { findings, report } from "./run.js";
 
@@ -175,6 +184,105 @@ describe("normalizeMeasures", () => {
       fc.property(fc.array(code, { maxLength: 40 }), (codes) => {
         const text = String.fromCharCode(...codes);
         expect(normalizeMeasures(text)).toBe(explicit(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe("measuresFingerprint", () => {
+  const fnv = (s: string) => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    return h >>> 0;
+  };
+  // Numbering, numerals, digits (both widths), letters of both cases, punctuation, CJK and
+  // the odd cased letter: the leading-number and lower-case rules are where a shortcut errs.
+  const piece = fc.oneof(
+    fc.constantFrom(
+      "1",
+      "12",
+      "１",
+      "一",
+      "二十",
+      "三",
+      "、",
+      "．",
+      ".",
+      " ",
+      "，",
+      "A",
+      "ｂ",
+      "Z",
+      "措施",
+      "检查",
+      "É",
+      "Σ",
+      "《",
+      "》",
+    ),
+    fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+  );
+
+  it("is the hash and length of normalizeMeasures, for any text", () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join("");
+        const n = normalizeMeasures(text);
+        expect(measuresFingerprint(text)).toEqual({ hash: fnv(n), length: n.length });
+      }),
+      { numRuns: 10000 },
+    );
+  });
+
+  it("strips leading numbering as the regular expression does", () => {
+    for (const text of ["12", "12a", "一二", "一2", "二十3", "一", "1、措施", "十一、措施", "一二三"]) {
+      const n = normalizeMeasures(text);
+      expect(measuresFingerprint(text), text).toEqual({ hash: fnv(n), length: n.length });
+    }
+  });
+});
+
+describe("isDocumentsOnly", () => {
+  // The clause-by-clause definition, without the whole-text shortcuts.
+  const reference = (m: string) => {
+    const parts = clauses(m);
+    return (
+      parts.length > 0 && parts.every((p) => DOCUMENT_ACTION.test(p) && !CONCRETE_ACTION.test(p) && !NUMBER.test(p))
+    );
+  };
+
+  it("agrees with its clause-by-clause definition", () => {
+    const word = fc.constantFrom(
+      "召开会议",
+      "印发",
+      "《关于检查的通知》",
+      "《办法》",
+      "学习",
+      "检查",
+      "考核",
+      "3名",
+      "1、",
+      "（2）",
+      "，",
+      "。",
+      "；",
+      "issue a",
+      "issue",
+      "plan",
+      "inspect",
+      "close",
+      "进一步",
+      "部署",
+      "二、",
+      "落实",
+      " ",
+      "\n",
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 8 }), (words) => {
+        const text = words.join("");
+        expect(isDocumentsOnly(text)).toBe(reference(text));
       }),
       { numRuns: 5000 },
     );

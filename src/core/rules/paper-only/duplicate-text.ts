@@ -1,7 +1,7 @@
 import { cellAddress } from "../../grid.js";
 import { fieldText, type Task, type TaskCell } from "../../ledger/model.js";
 import type { Rule } from "../rule.js";
-import { normalizeMeasures } from "./measures-text.js";
+import { measuresFingerprint, normalizeMeasures } from "./measures-text.js";
 
 /** Shorter texts (`已整改`, `按要求落实`) repeat innocently. */
 export const MIN_DUPLICATE_LENGTH = 12;
@@ -25,23 +25,7 @@ export const duplicateText: Rule = {
     },
   },
   *check({ ledger }) {
-    const groups = new Map<string, Task[]>();
-    // Rows under one merged measures cell share its text: it is normalised once, not per row.
-    let lastCell: TaskCell | undefined;
-    let lastKey = "";
-    for (const task of ledger.tasks) {
-      const cell = task.cells.measures;
-      if (cell === undefined) continue;
-      const key = cell === lastCell ? lastKey : normalizeMeasures(cell.text);
-      lastCell = cell;
-      lastKey = key;
-      if (key.length < MIN_DUPLICATE_LENGTH) continue;
-      const list = groups.get(key);
-      if (list) list.push(task);
-      else groups.set(key, [task]);
-    }
-    for (const tasks of groups.values()) {
-      if (tasks.length < 2) continue;
+    for (const tasks of sameMeasures(ledger.tasks)) {
       // A measures cell merged over several rows is one text, not a copy of itself.
       const byCell = new Map<string, Task>();
       for (const t of tasks) byCell.set(cellAddress(t.cells.measures!.row, t.cells.measures!.col), t);
@@ -67,3 +51,40 @@ export const duplicateText: Rule = {
     }
   },
 };
+
+/** Tasks whose normalised measures texts are equal (and long enough), in groups of two or more. */
+function sameMeasures(tasks: readonly Task[]): Task[][] {
+  // By fingerprint first, which builds no strings: on a real ledger almost every text is unique.
+  const byHash = new Map<number, Task | Task[]>();
+  // Rows under one merged measures cell share its text: it is fingerprinted once.
+  let lastCell: TaskCell | undefined;
+  let lastHash = -1;
+  for (const task of tasks) {
+    const cell = task.cells.measures;
+    if (cell === undefined) continue;
+    if (cell !== lastCell) {
+      const f = measuresFingerprint(cell.text);
+      lastCell = cell;
+      lastHash = f.length < MIN_DUPLICATE_LENGTH ? -1 : f.hash;
+    }
+    if (lastHash < 0) continue;
+    const seen = byHash.get(lastHash);
+    if (seen === undefined) byHash.set(lastHash, task);
+    else if (Array.isArray(seen)) seen.push(task);
+    else byHash.set(lastHash, [seen, task]);
+  }
+  // Then by the text itself within a shared fingerprint: different texts can share a hash.
+  const groups: Task[][] = [];
+  for (const seen of byHash.values()) {
+    if (!Array.isArray(seen)) continue;
+    const byText = new Map<string, Task[]>();
+    for (const t of seen) {
+      const key = normalizeMeasures(t.cells.measures!.text);
+      const list = byText.get(key);
+      if (list) list.push(t);
+      else byText.set(key, [t]);
+    }
+    for (const list of byText.values()) if (list.length >= 2) groups.push(list);
+  }
+  return groups;
+}
