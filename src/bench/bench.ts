@@ -130,9 +130,7 @@ async function parent(args: Map<string, string>): Promise<void> {
   const budget = Number(args.get("budget") ?? 300);
   const dir = mkdtempSync(join(tmpdir(), "ledger-bench-"));
   const self = fileURLToPath(import.meta.url);
-  console.log(
-    `ledger-check bench — node ${process.version}, ${reps} runs per process; budget ${budget} s per child`,
-  );
+  console.log(`ledger-check bench — node ${process.version}, ${reps} runs per process; budget ${budget} s per child`);
   console.log(`cpu: ${cpuName()}\n`);
 
   const rows: string[][] = [];
