@@ -53,7 +53,7 @@ export function runRules(ledger: Ledger, config: Config, file?: string): Report 
   const ctx = { ledger, today: config.today, config };
 
   // Tens of thousands of findings on a big ledger: letters and snippets are made once per
-  // column and per task, and each finding is built in place (its key order is the JSON's).
+  // column and per task.
   const letters: string[] = [];
   const letter = (col: number): string => (letters[col] ??= columnLetter(col));
   const snippets = new Map<Task, string>();
@@ -76,20 +76,21 @@ export function runRules(ledger: Ledger, config: Config, file?: string): Report 
       const { task } = draft;
       const cell = task.cells[draft.field]!;
       const column = letter(cell.col);
-      const finding: Finding = { rule: rule.id } as Finding;
-      if (rule.reason) finding.reason = rule.reason;
-      finding.severity = rule.severity;
-      finding.row = cell.row;
-      finding.column = column;
-      finding.cell = `${column}${cell.row}`;
-      finding.message = draft.message[lang];
-      const problem = snippetOf(task);
-      if (problem) finding.problem = problem;
-      const department = fieldText(task, "department");
-      if (department) finding.department = department;
-      if (draft.days !== undefined) finding.days = draft.days;
-      finding.taskRow = task.row;
-      findings.push(finding);
+      // One literal, every key in the contract's order (absent ones undefined, which JSON
+      // leaves out): all findings share one shape.
+      findings.push({
+        rule: rule.id,
+        reason: rule.reason,
+        severity: rule.severity,
+        row: cell.row,
+        column,
+        cell: `${column}${cell.row}`,
+        message: draft.message[lang],
+        problem: snippetOf(task) || undefined,
+        department: fieldText(task, "department") || undefined,
+        days: draft.days,
+        taskRow: task.row,
+      });
     }
   }
   findings.sort(

@@ -31,20 +31,21 @@ export function readGrid(ws: ExcelJS.Worksheet, options: ReadOptions = {}): Grid
   for (let r = 1; r <= lastRow; r++) {
     const rowValues: CellValue[] = [];
     const row = ws.findRow(r);
-    if (row) {
-      row.eachCell((cell, col) => {
-        // exceljs answers a merged slave with its master's value; the engine spreads merged
-        // values itself, so the slave stays empty here.
-        const value = cell.type === T_MERGE ? null : toCellValue(cell.value);
-        if (value === null) return;
-        while (rowValues.length < col - 1) rowValues.push(null);
-        rowValues.push(value);
-        if (value instanceof Date) {
-          const numFmt = cell.numFmt || "General";
-          (text[r - 1] ??= [])[col - 1] = dateText(value, numFmt);
-          (formats[r - 1] ??= [])[col - 1] = numFmt;
-        }
-      });
+    const cells = row ? cellsOf(row) : NO_CELLS;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i];
+      // exceljs answers a merged slave with its master's value; the engine spreads merged
+      // values itself, so the slave stays empty here.
+      if (cell === undefined || cell.type === T_MERGE) continue;
+      const value = toCellValue(cell.value);
+      if (value === null) continue;
+      while (rowValues.length < i) rowValues.push(null);
+      rowValues.push(value);
+      if (value instanceof Date) {
+        const numFmt = cell.numFmt || "General";
+        (text[r - 1] ??= [])[i] = dateText(value, numFmt);
+        (formats[r - 1] ??= [])[i] = numFmt;
+      }
     }
     values.push(rowValues);
     if (rowValues.length > 0) usedRows = r;
@@ -57,6 +58,21 @@ export function readGrid(ws: ExcelJS.Worksheet, options: ReadOptions = {}): Grid
   options.onProgress?.(lastRow, lastRow);
 
   return { sheet: ws.name, origin: { row: 1, col: 1 }, values, text, formats, merges: readMerges(ws, usedRows) };
+}
+
+const NO_CELLS: readonly (ExcelJS.Cell | undefined)[] = [];
+
+/**
+ * A row's cells by column (index 0 = column A). exceljs keeps them in an array; reading it
+ * directly, rather than through eachCell's callback, is a plain loop the JIT makes fast from the
+ * first rows on. Should exceljs's internals change, eachCell gives the same array.
+ */
+export function cellsOf(row: ExcelJS.Row): readonly (ExcelJS.Cell | undefined)[] {
+  const internal = (row as unknown as { _cells?: unknown })._cells;
+  if (Array.isArray(internal)) return internal as (ExcelJS.Cell | undefined)[];
+  const cells: (ExcelJS.Cell | undefined)[] = [];
+  row.eachCell((cell, col) => (cells[col - 1] = cell));
+  return cells;
 }
 
 /** Ledgers repeat a few hundred dates under one or two formats: each is formatted once. */

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { textAt } from "../../../src/core/grid.js";
-import { formatDate, readGrid, toCellValue } from "../../../src/hosts/xlsx/read-grid.js";
+import { cellsOf, formatDate, readGrid, toCellValue } from "../../../src/hosts/xlsx/read-grid.js";
 import { roundTrip, sampleLedger } from "./helpers.js";
 
 const D0630 = new Date(Date.UTC(2025, 5, 30));
@@ -171,5 +171,18 @@ describe("error results in date-formatted cells", () => {
     const back = new ExcelJS.Workbook();
     await back.xlsx.load((await wb.xlsx.writeBuffer()) as ExcelJS.Buffer);
     expect(readGrid(back.worksheets[0]!).values[0]![0]).toEqual({ error: "#ERROR" });
+  });
+});
+
+describe("cellsOf", () => {
+  it("gives a row's cells by column, from exceljs's array or else through eachCell", () => {
+    const ws = new ExcelJS.Workbook().addWorksheet("S");
+    ws.getCell("A1").value = "a";
+    ws.getCell("C1").value = 3;
+    const row = ws.getRow(1);
+    expect(cellsOf(row).map((c) => c?.value)).toEqual(["a", undefined, 3]);
+    // Without the internal array (another exceljs version), the public API gives the same.
+    const publicOnly = { eachCell: row.eachCell.bind(row) } as unknown as ExcelJS.Row;
+    expect(cellsOf(publicOnly).map((c) => c?.value)).toEqual(["a", undefined, 3]);
   });
 });

@@ -63,9 +63,8 @@ function sameMeasures(tasks: readonly Task[]): Task[][] {
     const cell = task.cells.measures;
     if (cell === undefined) continue;
     if (cell !== lastCell) {
-      const f = measuresFingerprint(cell.text);
       lastCell = cell;
-      lastHash = f.length < MIN_DUPLICATE_LENGTH ? -1 : f.hash;
+      lastHash = measuresFingerprint(cell.text, MIN_DUPLICATE_LENGTH);
     }
     if (lastHash < 0) continue;
     const seen = byHash.get(lastHash);

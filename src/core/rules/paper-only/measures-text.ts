@@ -114,61 +114,68 @@ function isFullWidthAlnum(c: number): boolean {
 }
 
 /**
- * A 32-bit hash of `normalizeMeasures(text)` and its length, mostly without building that
- * string: duplicate-text groups 50,000 texts by it and builds the strings only for the few
- * that share a hash. Texts with letters whose lower case is not plain ASCII take the slow path.
+ * A 30-bit hash (FNV-1a, cut to stay a small integer) of `normalizeMeasures(text)`, or -1 when
+ * that is shorter than `minLength`; mostly without building the string: duplicate-text groups
+ * 50,000 texts by it and builds the strings only for the few that share a hash. Texts with
+ * letters whose lower case is not plain ASCII take the slow path.
  */
-export function measuresFingerprint(text: string): { hash: number; length: number } {
+export function measuresFingerprint(text: string, minLength: number): number {
+  // One pass collects the kept characters (full-width folded, ASCII lower-cased) into a
+  // scratch buffer; CJK ideographs, most of any text, are tested first and inline.
   const n = text.length;
-  // Pass 1: is every kept character ASCII or CJK (lower case is then ASCII's), and how many
-  // leading numbering characters does normalizeMeasures strip?
+  if (kept.length < n) kept = new Uint16Array(Math.max(n, kept.length * 2));
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x4e00 || c > 0x9fff) {
+      c = keptCode(c);
+      if (c === IGNORED_CODE) continue;
+      if (c === COMPLEX_CODE) return slowFingerprint(text, minLength);
+    }
+    kept[k++] = c;
+  }
+  // normalizeMeasures strips leading numbering before lower-casing: digits before a non-digit;
+  // Chinese numerals before anything but a digit, else all but the last (the regex backtracks).
   let strip = 0;
-  let lead = 0; // 0 not started, 1 digits, 2 Chinese numerals, 3 decided
-  let run = 0;
-  for (let i = 0; i < n; i++) {
-    const c = keptCode(text.charCodeAt(i));
-    if (c === IGNORED_CODE) continue;
-    if (c === COMPLEX_CODE) return slowFingerprint(text);
-    if (lead === 3) continue;
-    const digit = c >= 0x30 && c <= 0x39;
-    const numeral = CN_NUMERALS.includes(c);
-    if (lead === 0) {
-      lead = digit ? 1 : numeral ? 2 : 3;
-      run = 1;
-    } else if ((lead === 1 && digit) || (lead === 2 && numeral)) {
-      run++;
-    } else {
-      // The run ends before a character: digits are stripped before a non-digit, numerals
-      // before anything but a digit (else all but the last, as the regex backtracks).
-      strip = lead === 1 || !digit ? run : run - 1;
-      lead = 3;
+  if (k > 0) {
+    const digits = isDigit(kept[0]!);
+    const numerals = !digits && isNumeral(kept[0]!);
+    if (digits || numerals) {
+      let run = 1;
+      while (run < k && (digits ? isDigit(kept[run]!) : isNumeral(kept[run]!))) run++;
+      if (digits) strip = run < k ? run : 0;
+      else strip = run < k && !isDigit(kept[run]!) ? run : run - 1;
     }
   }
-  if (lead === 2 && run >= 2) strip = run - 1; // numerals to the end: all but the last
-
-  // Pass 2: FNV-1a over the kept characters after the numbering, lower-cased.
-  let hash = 0x811c9dc5;
-  let length = 0;
-  let skipped = 0;
-  for (let i = 0; i < n; i++) {
-    let c = keptCode(text.charCodeAt(i));
-    if (c === IGNORED_CODE) continue;
-    if (skipped < strip) {
-      skipped++;
-      continue;
-    }
-    if (c >= 0x41 && c <= 0x5a) c += 0x20;
-    hash = Math.imul(hash ^ c, 0x01000193);
-    length++;
+  if (k - strip < minLength) return -1;
+  let hash = FNV_OFFSET;
+  for (let i = strip; i < k; i++) {
+    const c = kept[i]!;
+    hash = Math.imul(hash ^ (c >= 0x41 && c <= 0x5a ? c + 0x20 : c), FNV_PRIME);
   }
-  return { hash: hash >>> 0, length };
+  return hash & HASH_MASK;
 }
 
-function slowFingerprint(text: string): { hash: number; length: number } {
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const HASH_MASK = 0x3fffffff;
+
+let kept = new Uint16Array(256);
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isNumeral(c: number): boolean {
+  return CN_NUMERALS.includes(c);
+}
+
+function slowFingerprint(text: string, minLength: number): number {
   const s = normalizeMeasures(text);
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) hash = Math.imul(hash ^ s.charCodeAt(i), 0x01000193);
-  return { hash: hash >>> 0, length: s.length };
+  if (s.length < minLength) return -1;
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) hash = Math.imul(hash ^ s.charCodeAt(i), FNV_PRIME);
+  return hash & HASH_MASK;
 }
 
 const IGNORED_CODE = -1;
