@@ -28,6 +28,7 @@ export interface TaskCell {
 /** One rectification task: one data row, with merged values filled in from their masters. */
 export interface Task {
   row: number;
+  /** One cell per field the ledger has. A merged cell's TaskCell is shared by the rows under it. */
   cells: Partial<Record<Field, TaskCell>>;
   /** The category caption above this task (`（一）……方面`), if any. */
   category?: string;

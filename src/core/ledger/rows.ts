@@ -145,7 +145,7 @@ function makeTask(
   return task;
 }
 
-/** The cell in column `col` of `row` (undefined when the ledger has no such column); `slot` is the field's place in lastCells. */
+/** The cell in column `col` of `row`, or undefined without such a column; `slot`: its place in lastCells. */
 function cellOf(
   grid: Grid,
   col: number | undefined,
