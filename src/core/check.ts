@@ -137,7 +137,8 @@ export function summarize(ledger: Ledger, findings: readonly Finding[]): Summary
   const paperOnly = new Set<number>();
   const incomplete = new Set<number>();
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) {
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
     bySeverity[f.severity]++;
     const row = taskRowOf(f);
     if (f.rule === "overdue") overdue.add(row);
@@ -149,7 +150,9 @@ export function summarize(ledger: Ledger, findings: readonly Finding[]): Summary
   let inProgress = 0;
   let notStarted = 0;
   let statusUnknown = 0;
-  for (const t of ledger.tasks) {
+  const { tasks: all } = ledger;
+  for (let i = 0; i < all.length; i++) {
+    const t = all[i]!;
     if (t.status.kind === "done") done++;
     else if (t.status.kind === "in-progress") inProgress++;
     else if (t.status.kind === "not-started") notStarted++;

@@ -98,7 +98,10 @@ function overallSection(ctx: Ctx, ledger: Ledger, overdue: Finding[]): Block[] {
   const { t } = ctx;
   const overdueRows = new Set(overdue.map(taskRowOf));
   const depts = new Map<string, DeptRow>();
-  for (const task of ledger.tasks) {
+  // Indexed, not for…of: see Rule.check.
+  const { tasks } = ledger;
+  for (let i = 0; i < tasks.length; i++) {
+    const task = tasks[i]!;
     const name = fieldText(task, "department") || t.unfilled;
     let d = depts.get(name);
     if (!d) {
@@ -306,7 +309,8 @@ function uniqueDepartments(ctx: Ctx, findings: Finding[]): string[] {
 
 function groupByRow(findings: Finding[]): Finding[][] {
   const groups = new Map<number, Finding[]>();
-  for (const f of findings) {
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
     const g = groups.get(taskRowOf(f));
     if (g) g.push(f);
     else groups.set(taskRowOf(f), [f]);

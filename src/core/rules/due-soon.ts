@@ -17,7 +17,9 @@ export const dueSoon: Rule = {
     },
   },
   *check({ ledger, today, config }) {
-    for (const task of ledger.tasks) {
+    const { tasks } = ledger;
+    for (let i = 0; i < tasks.length; i++) {
+      const task = tasks[i]!;
       const d = task.deadline;
       if (d.kind !== "date" || task.status.kind === "done" || d.date < today) continue;
       const days = daysBetween(today, d.date);

@@ -15,7 +15,9 @@ export const invalidDeadline: Rule = {
     },
   },
   *check({ ledger }) {
-    for (const task of ledger.tasks) {
+    const { tasks } = ledger;
+    for (let i = 0; i < tasks.length; i++) {
+      const task = tasks[i]!;
       if (task.deadline.kind !== "invalid") continue;
       const text = task.deadline.text;
       yield {

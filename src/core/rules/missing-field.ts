@@ -11,7 +11,9 @@ export function missingFieldRule(id: RuleId, field: Field, message: Bilingual, e
     requires: [field],
     docs: { description: { zh: `${message.zh}`, en: message.en }, example },
     *check({ ledger }) {
-      for (const task of ledger.tasks) {
+      const { tasks } = ledger;
+      for (let i = 0; i < tasks.length; i++) {
+        const task = tasks[i]!;
         if ((task.cells[field]?.text ?? "") === "") yield { task, field, message };
       }
     },

@@ -12,7 +12,9 @@ export const missingStatus: Rule = {
     example: { zh: "整改进展一栏为空。", en: "The Status cell is empty." },
   },
   *check({ ledger }) {
-    for (const task of ledger.tasks) {
+    const { tasks } = ledger;
+    for (let i = 0; i < tasks.length; i++) {
+      const task = tasks[i]!;
       if (task.status.kind !== "empty") continue;
       yield {
         task,

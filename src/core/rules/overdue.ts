@@ -17,7 +17,9 @@ export const overdue: Rule = {
     },
   },
   *check({ ledger, today }) {
-    for (const task of ledger.tasks) {
+    const { tasks } = ledger;
+    for (let i = 0; i < tasks.length; i++) {
+      const task = tasks[i]!;
       const d = task.deadline;
       if (d.kind !== "date" || task.status.kind === "done" || d.date >= today) continue;
       const days = daysBetween(d.date, today);

@@ -36,5 +36,10 @@ export interface Rule {
   };
   /** Columns the rule cannot work without; when one is absent the rule is skipped with one notice. */
   requires: Field[];
+  /**
+   * Rules loop over the tasks by index, not for…of: a check runs once per ledger, mostly before
+   * the JIT has optimised it, and unoptimised for…of allocates an iterator result per task
+   * (2 MB and twice the time over 50,000 tasks).
+   */
   check(ctx: RuleContext): Iterable<FindingDraft>;
 }

@@ -18,7 +18,9 @@ export const documentsOnly: Rule = {
     },
   },
   *check({ ledger }) {
-    for (const task of ledger.tasks) {
+    const { tasks } = ledger;
+    for (let i = 0; i < tasks.length; i++) {
+      const task = tasks[i]!;
       if (task.status.kind !== "done" || !isDocumentsOnly(fieldText(task, "measures"))) continue;
       yield {
         task,

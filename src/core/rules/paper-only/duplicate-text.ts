@@ -59,7 +59,8 @@ function sameMeasures(tasks: readonly Task[]): Task[][] {
   // Rows under one merged measures cell share its text: it is fingerprinted once.
   let lastCell: TaskCell | undefined;
   let lastHash = -1;
-  for (const task of tasks) {
+  for (let i = 0; i < tasks.length; i++) {
+    const task = tasks[i]!;
     const cell = task.cells.measures;
     if (cell === undefined) continue;
     if (cell !== lastCell) {

@@ -14,7 +14,9 @@ export const longTermClosed: Rule = {
     example: { zh: "时限“长期坚持”，进展“已完成”。", en: "Deadline “ongoing”, status Done." },
   },
   *check({ ledger }) {
-    for (const task of ledger.tasks) {
+    const { tasks } = ledger;
+    for (let i = 0; i < tasks.length; i++) {
+      const task = tasks[i]!;
       if (task.deadline.kind !== "ongoing" || task.status.kind !== "done") continue;
       const written = fieldText(task, "deadline");
       yield {

@@ -13,7 +13,9 @@ export const noEvidence: Rule = {
     example: { zh: "进展“已完成”，佐证材料为空。", en: "Status Done, Evidence empty." },
   },
   *check({ ledger }) {
-    for (const task of ledger.tasks) {
+    const { tasks } = ledger;
+    for (let i = 0; i < tasks.length; i++) {
+      const task = tasks[i]!;
       if (task.status.kind !== "done" || (task.cells.evidence?.text ?? "") !== "") continue;
       yield {
         task,

@@ -18,7 +18,9 @@ export const vagueMeasures: Rule = {
     },
   },
   *check({ ledger }) {
-    for (const task of ledger.tasks) {
+    const { tasks } = ledger;
+    for (let i = 0; i < tasks.length; i++) {
+      const task = tasks[i]!;
       if (!isVague(fieldText(task, "measures"))) continue;
       yield {
         task,
