@@ -20,7 +20,7 @@ export function buildBulletin(
   const ctx: Ctx = {
     t,
     report,
-    tasksByRow: new Map(ledger.tasks.map((task) => [task.row, task])),
+    tasksByRow: byRow(ledger.tasks),
     date: options.lang === "en" ? formatEnglishDate(report.today) : formatChineseDate(report.today),
   };
 
@@ -66,7 +66,7 @@ export function percent(part: number, whole: number): string {
 interface Ctx {
   t: Texts;
   report: Report;
-  tasksByRow: Map<number, Task>;
+  tasksByRow: (Task | undefined)[];
   date: string;
 }
 
@@ -169,7 +169,7 @@ function overdueSection(ctx: Ctx, overdue: Finding[]): Block[] {
   const sorted = [...overdue].sort((a, b) => (b.days ?? 0) - (a.days ?? 0) || a.row - b.row);
   const h = t.overdueHeaders;
   const rows = sorted.slice(0, LIST_LIMIT).map((f, i): TableCell[] => {
-    const task = ctx.tasksByRow.get(taskRowOf(f));
+    const task = ctx.tasksByRow[taskRowOf(f)];
     return [
       i + 1,
       shorten(task ? fieldText(task, "problem") : (f.problem ?? "")),
@@ -207,7 +207,7 @@ function paperOnlySection(ctx: Ctx): Block[] {
   const h = t.paperHeaders;
   const rows = groups.slice(0, LIST_LIMIT).map((fs, i): TableCell[] => {
     const first = fs[0]!;
-    const task = ctx.tasksByRow.get(taskRowOf(first));
+    const task = ctx.tasksByRow[taskRowOf(first)];
     const reasons = unique(fs.map((f) => (f.reason ? t.reasons[f.reason] : f.message)));
     return [
       i + 1,
@@ -245,6 +245,13 @@ function more(ctx: Ctx, total: number): Block[] {
   return total > LIST_LIMIT ? [{ kind: "paragraph", text: ctx.t.more(LIST_LIMIT, total) }] : [];
 }
 
+/** Tasks by worksheet row: an array, as task rows run nearly consecutively down the sheet. */
+function byRow(tasks: readonly Task[]): (Task | undefined)[] {
+  const out: (Task | undefined)[] = [];
+  for (let i = 0; i < tasks.length; i++) out[tasks[i]!.row] = tasks[i];
+  return out;
+}
+
 /** The task a finding belongs to (a merged cell's top-left may sit on an earlier task's row). */
 function taskRowOf(f: Finding): number {
   return f.taskRow ?? f.row;
@@ -257,7 +264,7 @@ function incompleteSection(ctx: Ctx): Block[] {
   const h = t.incompleteHeaders;
   const rows = groups.slice(0, LIST_LIMIT).map((fs, i): TableCell[] => {
     const first = fs[0]!;
-    const task = ctx.tasksByRow.get(taskRowOf(first));
+    const task = ctx.tasksByRow[taskRowOf(first)];
     const problems = fs.map((f) => t.gap(f, task));
     return [
       i + 1,
@@ -298,7 +305,7 @@ function nextSteps(ctx: Ctx, overdue: Finding[]): Block[] {
 // ——— helpers ———
 
 function departmentOf(ctx: Ctx, f: Finding): string {
-  const task = ctx.tasksByRow.get(taskRowOf(f));
+  const task = ctx.tasksByRow[taskRowOf(f)];
   return (task ? fieldText(task, "department") : "") || f.department?.trim() || ctx.t.unfilled;
 }
 
