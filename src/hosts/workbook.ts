@@ -12,9 +12,8 @@ export { MARK_FILLS, type Mark } from "../core/marks.js";
 
 export interface SheetInfo {
   name: string;
-  /** Rows and columns of the used range (0 for an empty sheet). */
+  /** Rows of the used range (0 for an empty sheet). */
   rowCount: number;
-  colCount: number;
   /** True for sheets ledger-check generated (the bulletin); never a ledger candidate. */
   generated: boolean;
   visible: boolean;

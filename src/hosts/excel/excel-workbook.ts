@@ -115,7 +115,6 @@ export class ExcelWorkbook implements WorkbookPort {
         return {
           name: s.name,
           rowCount: size[0],
-          colCount: size[1],
           generated: generated.has(s.name),
           visible: s.visibility === "Visible",
         };

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import "./exceljs-patches.js";
-import { gridColCount, type Grid } from "../../core/grid.js";
+import type { Grid } from "../../core/grid.js";
 import {
   decodeState,
   emptyState,
@@ -73,14 +73,13 @@ export class XlsxWorkbook implements WorkbookPort {
   async listSheets(): Promise<SheetInfo[]> {
     if (!this.wb && this.csv) {
       const g = this.csv;
-      return [{ name: g.sheet, rowCount: g.values.length, colCount: gridColCount(g), generated: false, visible: true }];
+      return [{ name: g.sheet, rowCount: g.values.length, generated: false, visible: true }];
     }
     return this.workbook.worksheets
       .filter((ws) => ws.name !== STATE_SHEET)
       .map((ws) => ({
         name: ws.name,
         rowCount: ws.rowCount,
-        colCount: ws.columnCount,
         generated: this.state.generatedSheets.includes(ws.name),
         visible: ws.state === "visible" || ws.state === undefined,
       }));

@@ -135,10 +135,10 @@ describe("ExcelWorkbook.listSheets and select", () => {
     excel.addSheet("隐藏", "Hidden");
     const start = excel.syncCount;
     expect(await wb.listSheets()).toEqual([
-      { name: "台账", rowCount: 2, colCount: 2, generated: false, visible: true },
-      { name: "整改通报", rowCount: 1, colCount: 1, generated: false, visible: true },
-      { name, rowCount: 4, colCount: 2, generated: true, visible: true },
-      { name: "隐藏", rowCount: 0, colCount: 0, generated: false, visible: false },
+      { name: "台账", rowCount: 2, generated: false, visible: true },
+      { name: "整改通报", rowCount: 1, generated: false, visible: true },
+      { name, rowCount: 4, generated: true, visible: true },
+      { name: "隐藏", rowCount: 0, generated: false, visible: false },
     ]);
     expect(excel.syncCount - start).toBe(2);
   });

@@ -110,8 +110,8 @@ describe("XlsxWorkbook.listSheets", () => {
     wb.addWorksheet("隐藏", { state: "hidden" });
     const book = await openWorkbookFile(await toBytes(wb), "a.xlsx");
     expect(await book.listSheets()).toEqual([
-      { name: "台账", rowCount: 7, colCount: 3, generated: false, visible: true },
-      { name: "隐藏", rowCount: 0, colCount: 0, generated: false, visible: false },
+      { name: "台账", rowCount: 7, generated: false, visible: true },
+      { name: "隐藏", rowCount: 0, generated: false, visible: false },
     ]);
   });
 });

@@ -41,9 +41,9 @@ describe("writeSheet", () => {
     expect(saved.getWorksheet("整改通报")!.getCell("A1").value).toBe("用户的整改通报");
     expect(saved.getWorksheet("整改通报 (2)")!.getCell("A1").value).toBe("第二版");
     expect(await book.listSheets()).toEqual([
-      { name: "台账", rowCount: 1, colCount: 1, generated: false, visible: true },
-      { name: "整改通报", rowCount: 1, colCount: 1, generated: false, visible: true },
-      { name: "整改通报 (2)", rowCount: 1, colCount: 1, generated: true, visible: true },
+      { name: "台账", rowCount: 1, generated: false, visible: true },
+      { name: "整改通报", rowCount: 1, generated: false, visible: true },
+      { name: "整改通报 (2)", rowCount: 1, generated: true, visible: true },
     ]);
 
     // A later session knows the sheet is ours from the state saved in the file.
