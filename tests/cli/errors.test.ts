@@ -192,4 +192,11 @@ describe("ledger-check: exit codes of a good file", () => {
     // The same task checked after its deadline: overdue, an error.
     expect((await runCli([ledger, "--today", "2026-01-05"])).code).toBe(1);
   });
+
+  it("--exit-zero: 0 with errors found, still 2 when the file can't be checked", async () => {
+    const found = await runCli([ledger, "--today", "2026-01-05", "--exit-zero"]);
+    expect(found.code).toBe(0);
+    expect(found.stdout).toContain("overdue");
+    expect((await runCli(["no-such-file.xlsx", "--exit-zero"])).code).toBe(2);
+  });
 });
