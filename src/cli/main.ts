@@ -6,7 +6,7 @@ import { ConfigSchema, type ConfigInput } from "../core/config.js";
 import { localToday, parseIsoDate } from "../core/dates.js";
 import { LedgerError } from "../core/errors.js";
 import { PAPER_ONLY_REASONS, RULE_IDS, ReportSchema } from "../core/report.js";
-import { openWorkbookFile, WorkbookOpenError } from "../hosts/xlsx/open.js";
+import { openWorkbookFile } from "../hosts/xlsx/open.js";
 import { formatReport } from "./terminal-table.js";
 
 /** Exit codes: the public contract of the command line. */
@@ -170,8 +170,8 @@ async function sameFile(a: string, b: string): Promise<boolean> {
 
 /** One line a clerk can act on, Chinese first; never a stack trace. */
 function oneLine(e: unknown, lang: "zh" | "en"): string {
-  if (e instanceof LedgerError || e instanceof WorkbookOpenError) {
-    const t = e instanceof WorkbookOpenError ? e.messages : e.text;
+  if (e instanceof LedgerError) {
+    const t = e.text;
     return lang === "zh" ? `${t.zh} (${t.en})` : `${t.en} (${t.zh})`;
   }
   const detail = e instanceof Error ? e.message.split("\n")[0] : String(e);

@@ -1,7 +1,18 @@
 import type { Bilingual } from "./i18n.js";
 
 export type LedgerErrorCode =
-  "no-ledger" | "empty-sheet" | "empty-workbook" | "sheet-not-found" | "unreadable" | "bad-option";
+  | "no-ledger"
+  | "empty-sheet"
+  | "empty-workbook"
+  | "sheet-not-found"
+  | "unreadable"
+  | "bad-option"
+  // The file itself could not be opened (hosts/xlsx's WorkbookOpenError).
+  | "xls"
+  | "encrypted"
+  | "corrupt"
+  | "empty-file"
+  | "unsupported";
 
 /**
  * Why a workbook could not be checked, in words a clerk understands. The code is stable
@@ -11,8 +22,9 @@ export class LedgerError extends Error {
   constructor(
     readonly code: LedgerErrorCode,
     readonly text: Bilingual,
+    options?: ErrorOptions,
   ) {
-    super(`${text.zh} ${text.en}`);
+    super(`${text.zh} ${text.en}`, options);
     this.name = "LedgerError";
   }
 }

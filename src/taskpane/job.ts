@@ -48,30 +48,12 @@ export function withYields(port: WorkbookPort, beforeCheck: () => void): Workboo
   };
 }
 
-interface BilingualMessages {
-  zh: string;
-  en: string;
-}
-
-function bilingual(v: unknown): v is BilingualMessages {
-  return (
-    typeof v === "object" &&
-    v !== null &&
-    typeof (v as BilingualMessages).zh === "string" &&
-    typeof (v as BilingualMessages).en === "string"
-  );
-}
-
 /**
- * The one line the clerk sees. LedgerError and WorkbookOpenError already speak to the clerk
- * (the latter is recognised by shape: importing its class would pull exceljs into the initial
- * bundle); anything else is unexpected and framed as "nothing changed" or "not done".
+ * The one line the clerk sees. A LedgerError (WorkbookOpenError is one) already speaks to the
+ * clerk; anything else is unexpected and framed as "nothing changed" or "not done".
  */
 export function errorMessage(e: unknown, lang: "zh" | "en", t: Strings, reading: boolean): string {
   if (e instanceof LedgerError) return e.text[lang];
-  if (e instanceof Error && e.name === "WorkbookOpenError" && bilingual((e as { messages?: unknown }).messages)) {
-    return (e as unknown as { messages: BilingualMessages }).messages[lang];
-  }
   const detail = e instanceof Error ? e.message : String(e);
   return reading ? t.readFailed(detail) : t.actionFailed(detail);
 }

@@ -13,7 +13,7 @@ describe("errorMessage", () => {
     expect(errorMessage(e, "en", STRINGS.en, true)).toBe(e.text.en);
   });
 
-  it("recognises a WorkbookOpenError by shape and shows its message", () => {
+  it("shows a WorkbookOpenError (a LedgerError) in the pane's language", () => {
     expect(errorMessage(new WorkbookOpenError("xls"), "zh", STRINGS.zh, true)).toBe(
       "这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再校验。",
     );

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import "./exceljs-patches.js";
+import { LedgerError } from "../../core/errors.js";
 import type { Bilingual } from "../../core/i18n.js";
 import { readCsv } from "./csv.js";
 import { XlsxWorkbook } from "./xlsx-workbook.js";
@@ -34,15 +35,18 @@ const MESSAGES: Record<WorkbookOpenErrorCode, Bilingual> = {
   },
 };
 
-export class WorkbookOpenError extends Error {
-  readonly code: WorkbookOpenErrorCode;
-  readonly messages: Bilingual;
+/** A file that could not be opened: a LedgerError, so every caller shows it as any other. */
+export class WorkbookOpenError extends LedgerError {
+  declare readonly code: WorkbookOpenErrorCode;
 
   constructor(code: WorkbookOpenErrorCode, cause?: unknown) {
-    super(MESSAGES[code].en, cause === undefined ? undefined : { cause });
+    super(code, MESSAGES[code], cause === undefined ? undefined : { cause });
     this.name = "WorkbookOpenError";
-    this.code = code;
-    this.messages = MESSAGES[code];
+    this.message = MESSAGES[code].en;
+  }
+
+  get messages(): Bilingual {
+    return this.text;
   }
 }
 
