@@ -32,10 +32,11 @@ export const duplicateText: Rule = {
       if (byCell.size < 2) continue;
       const problems = new Set([...byCell.values()].map((t) => normalizeMeasures(fieldText(t, "problem"))));
       if (problems.size < 2) continue;
-      const addresses = [...byCell.keys()];
+      // Name a few of the copies: a text pasted a thousand times must not make a thousand-cell
+      // message, nor a thousand-address scan per copy. One more than named covers skipping itself.
+      const candidates = [...byCell.keys()].slice(0, NAMED_COPIES + 1);
       for (const [address, task] of byCell) {
-        // Name a few of the copies: a text pasted a thousand times must not make a thousand-cell message.
-        const named = addresses.filter((a) => a !== address).slice(0, NAMED_COPIES);
+        const named = candidates.filter((a) => a !== address).slice(0, NAMED_COPIES);
         const rest = byCell.size - 1 - named.length;
         const others = named.join("、") + (rest > 0 ? `等${byCell.size - 1}处` : "");
         const othersEn = named.join(", ") + (rest > 0 ? ` and ${rest} more` : "");
