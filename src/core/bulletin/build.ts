@@ -3,7 +3,7 @@ import { formatChineseDate, formatEnglishDate } from "../dates.js";
 import type { Lang } from "../i18n.js";
 import { fieldText, type Ledger, type Task } from "../ledger/model.js";
 import { INCOMPLETE_RULES, type Finding, type PaperOnlyReason, type Report } from "../report.js";
-import type { Block, Bulletin, TableBlock, TableCell } from "./model.js";
+import type { Block, Bulletin, TableBlock, TableCell, TableColumn } from "./model.js";
 
 /**
  * Writes the 整改通报 from a checked ledger. The headline figures are the report's summary
@@ -25,6 +25,7 @@ export function buildBulletin(
   };
 
   const overdue = report.findings.filter((f) => f.rule === "overdue");
+  const paper = report.findings.filter((f) => f.rule === "paper-only");
   const blocks: Block[] = [
     { kind: "paragraph", text: t.opening(ctx.date, opts, report.summary) },
     { kind: "heading", level: 1, text: t.sections[0] },
@@ -32,11 +33,11 @@ export function buildBulletin(
     { kind: "heading", level: 1, text: t.sections[1] },
     ...overdueSection(ctx, overdue),
     { kind: "heading", level: 1, text: t.sections[2] },
-    ...paperOnlySection(ctx),
+    ...paperOnlySection(ctx, paper),
     { kind: "heading", level: 1, text: t.sections[3] },
     ...incompleteSection(ctx),
     { kind: "heading", level: 1, text: t.sections[4] },
-    ...nextSteps(ctx, overdue),
+    ...nextSteps(ctx, overdue, paper),
     { kind: "signature", issuer: opts.issuer ?? t.issuer(opts.body), date: ctx.date },
   ];
   return { title: opts.title ?? t.title(opts), blocks };
@@ -164,75 +165,89 @@ function deptCells(first: TableCell, d: DeptRow, withUnknown: boolean): TableCel
 
 function overdueSection(ctx: Ctx, overdue: Finding[]): Block[] {
   const { t } = ctx;
-  if (overdue.length === 0) return [{ kind: "paragraph", text: t.noOverdue }];
   // Longest overdue first: a 通报 names the worst cases at the top.
   const sorted = [...overdue].sort((a, b) => (b.days ?? 0) - (a.days ?? 0) || a.row - b.row);
   const h = t.overdueHeaders;
-  const rows = sorted.slice(0, LIST_LIMIT).map((f, i): TableCell[] => {
-    const task = ctx.tasksByRow[taskRowOf(f)];
-    return [
-      i + 1,
-      shorten(task ? fieldText(task, "problem") : (f.problem ?? "")),
-      shorten(task ? fieldText(task, "measures") : ""),
-      departmentOf(ctx, f),
-      task ? fieldText(task, "lead") : "",
-      task ? fieldText(task, "deadline") : "",
-      f.days ?? "",
-    ];
-  });
-  return [
-    { kind: "paragraph", text: t.overdueIntro(ctx.date, sorted.length, uniqueDepartments(ctx, sorted)) },
-    {
-      kind: "table",
-      caption: t.captions[1],
-      columns: [
-        { header: h.no, width: 1, align: "center" },
-        { header: h.problem, width: 3.8, align: "left" },
-        { header: h.measures, width: 3.8, align: "left" },
-        { header: h.department, width: 1.8, align: "center" },
-        { header: h.lead, width: 1.5, align: "center" },
-        { header: h.deadline, width: 2.3, align: "center" },
-        { header: h.days, width: 1.4, align: "center" },
-      ],
-      rows,
+  return listSection(ctx, sorted, {
+    empty: t.noOverdue,
+    intro: () => t.overdueIntro(ctx.date, sorted.length, uniqueDepartments(ctx, sorted)),
+    caption: t.captions[1],
+    columns: [
+      { header: h.no, width: 1, align: "center" },
+      { header: h.problem, width: 3.8, align: "left" },
+      { header: h.measures, width: 3.8, align: "left" },
+      { header: h.department, width: 1.8, align: "center" },
+      { header: h.lead, width: 1.5, align: "center" },
+      { header: h.deadline, width: 2.3, align: "center" },
+      { header: h.days, width: 1.4, align: "center" },
+    ],
+    row: (f, i) => {
+      const task = ctx.tasksByRow[taskRowOf(f)];
+      return [
+        i + 1,
+        problemCell(task, f),
+        shorten(task ? fieldText(task, "measures") : ""),
+        departmentOf(ctx, f),
+        task ? fieldText(task, "lead") : "",
+        task ? fieldText(task, "deadline") : "",
+        f.days ?? "",
+      ];
     },
-    ...more(ctx, sorted.length),
+  });
+}
+
+function paperOnlySection(ctx: Ctx, paper: Finding[]): Block[] {
+  const { t } = ctx;
+  const groups = groupByRow(paper);
+  const h = t.paperHeaders;
+  return listSection(ctx, groups, {
+    empty: t.noPaperOnly,
+    intro: () => t.paperIntro(groups.length),
+    caption: t.captions[2],
+    columns: [
+      { header: h.no, width: 1, align: "center" },
+      { header: h.problem, width: 5.6, align: "left" },
+      { header: h.department, width: 2.2, align: "center" },
+      { header: h.reason, width: 5, align: "left" },
+      { header: h.cell, width: 1.6, align: "center" },
+    ],
+    row: (fs, i) => {
+      const first = fs[0]!;
+      const reasons = unique(fs.map((f) => (f.reason ? t.reasons[f.reason] : f.message)));
+      return [
+        i + 1,
+        problemCell(ctx.tasksByRow[taskRowOf(first)], first),
+        departmentOf(ctx, first),
+        reasons.join(t.listSep),
+        unique(fs.map((f) => f.cell)).join(t.cellSep),
+      ];
+    },
+  });
+}
+
+/** A numbered list section: the intro, a table of the first LIST_LIMIT items, "N more"; or `empty`. */
+function listSection<T>(
+  ctx: Ctx,
+  items: T[],
+  s: {
+    empty: string;
+    intro: () => string;
+    caption: string;
+    columns: TableColumn[];
+    row: (item: T, index: number) => TableCell[];
+  },
+): Block[] {
+  if (items.length === 0) return [{ kind: "paragraph", text: s.empty }];
+  return [
+    { kind: "paragraph", text: s.intro() },
+    { kind: "table", caption: s.caption, columns: s.columns, rows: items.slice(0, LIST_LIMIT).map(s.row) },
+    ...more(ctx, items.length),
   ];
 }
 
-function paperOnlySection(ctx: Ctx): Block[] {
-  const { t } = ctx;
-  const groups = groupByRow(ctx.report.findings.filter((f) => f.rule === "paper-only"));
-  if (groups.length === 0) return [{ kind: "paragraph", text: t.noPaperOnly }];
-  const h = t.paperHeaders;
-  const rows = groups.slice(0, LIST_LIMIT).map((fs, i): TableCell[] => {
-    const first = fs[0]!;
-    const task = ctx.tasksByRow[taskRowOf(first)];
-    const reasons = unique(fs.map((f) => (f.reason ? t.reasons[f.reason] : f.message)));
-    return [
-      i + 1,
-      shorten(task ? fieldText(task, "problem") : (first.problem ?? "")),
-      departmentOf(ctx, first),
-      reasons.join(t.listSep),
-      unique(fs.map((f) => f.cell)).join(t.cellSep),
-    ];
-  });
-  return [
-    { kind: "paragraph", text: t.paperIntro(groups.length) },
-    {
-      kind: "table",
-      caption: t.captions[2],
-      columns: [
-        { header: h.no, width: 1, align: "center" },
-        { header: h.problem, width: 5.6, align: "left" },
-        { header: h.department, width: 2.2, align: "center" },
-        { header: h.reason, width: 5, align: "left" },
-        { header: h.cell, width: 1.6, align: "center" },
-      ],
-      rows,
-    },
-    ...more(ctx, groups.length),
-  ];
+/** The task's problem, shortened for a table (the finding's own snippet if the task is gone). */
+function problemCell(task: Task | undefined, f: Finding): string {
+  return shorten(task ? fieldText(task, "problem") : (f.problem ?? ""));
 }
 
 /**
@@ -260,41 +275,34 @@ function taskRowOf(f: Finding): number {
 function incompleteSection(ctx: Ctx): Block[] {
   const { t } = ctx;
   const groups = groupByRow(ctx.report.findings.filter((f) => INCOMPLETE_RULES.has(f.rule)));
-  if (groups.length === 0) return [{ kind: "paragraph", text: t.noIncomplete }];
   const h = t.incompleteHeaders;
-  const rows = groups.slice(0, LIST_LIMIT).map((fs, i): TableCell[] => {
-    const first = fs[0]!;
-    const task = ctx.tasksByRow[taskRowOf(first)];
-    const problems = fs.map((f) => t.gap(f, task));
-    return [
-      i + 1,
-      taskRowOf(first),
-      shorten(task ? fieldText(task, "problem") : (first.problem ?? "")),
-      departmentOf(ctx, first),
-      problems.join(t.listSep),
-    ];
-  });
-  return [
-    { kind: "paragraph", text: t.incompleteIntro(groups.length) },
-    {
-      kind: "table",
-      caption: t.captions[3],
-      columns: [
-        { header: h.no, width: 1, align: "center" },
-        { header: h.row, width: 1.2, align: "center" },
-        { header: h.problem, width: 5, align: "left" },
-        { header: h.department, width: 2.2, align: "center" },
-        { header: h.gaps, width: 6, align: "left" },
-      ],
-      rows,
+  return listSection(ctx, groups, {
+    empty: t.noIncomplete,
+    intro: () => t.incompleteIntro(groups.length),
+    caption: t.captions[3],
+    columns: [
+      { header: h.no, width: 1, align: "center" },
+      { header: h.row, width: 1.2, align: "center" },
+      { header: h.problem, width: 5, align: "left" },
+      { header: h.department, width: 2.2, align: "center" },
+      { header: h.gaps, width: 6, align: "left" },
+    ],
+    row: (fs, i) => {
+      const first = fs[0]!;
+      const task = ctx.tasksByRow[taskRowOf(first)];
+      return [
+        i + 1,
+        taskRowOf(first),
+        problemCell(task, first),
+        departmentOf(ctx, first),
+        fs.map((f) => t.gap(f, task)).join(t.listSep),
+      ];
     },
-    ...more(ctx, groups.length),
-  ];
+  });
 }
 
-function nextSteps(ctx: Ctx, overdue: Finding[]): Block[] {
+function nextSteps(ctx: Ctx, overdue: Finding[], paper: Finding[]): Block[] {
   const { t } = ctx;
-  const paper = ctx.report.findings.filter((f) => f.rule === "paper-only");
   const items = t.nextSteps(uniqueDepartments(ctx, overdue), uniqueDepartments(ctx, paper));
   return items.flatMap(([heading, text]): Block[] => [
     { kind: "heading", level: 2, text: heading },
