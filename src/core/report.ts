@@ -6,28 +6,20 @@ import { FIELDS } from "./fields.js";
  * tests. Rule ids and paper-only reasons are stable; messages are presentation.
  */
 
-export const RULE_IDS = [
+/** Rules whose findings make a task an incomplete ledger entry (summary `incomplete`, bulletin section 四). */
+const INCOMPLETE_RULE_IDS = [
   "missing-lead",
   "missing-department",
   "missing-measures",
   "missing-deadline",
   "invalid-deadline",
   "missing-status",
-  "overdue",
-  "due-soon",
-  "paper-only",
 ] as const;
+
+export const RULE_IDS = [...INCOMPLETE_RULE_IDS, "overdue", "due-soon", "paper-only"] as const;
 export const RuleIdSchema = z.enum(RULE_IDS);
 
-/** Rules whose findings make a task an incomplete ledger entry (summary `incomplete`, bulletin section 四). */
-export const INCOMPLETE_RULES: ReadonlySet<RuleId> = new Set<RuleId>([
-  "missing-lead",
-  "missing-department",
-  "missing-measures",
-  "missing-deadline",
-  "invalid-deadline",
-  "missing-status",
-]);
+export const INCOMPLETE_RULES: ReadonlySet<RuleId> = new Set<RuleId>(INCOMPLETE_RULE_IDS);
 export type RuleId = z.infer<typeof RuleIdSchema>;
 
 export const PAPER_ONLY_REASONS = [
