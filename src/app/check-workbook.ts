@@ -16,8 +16,13 @@ import type { SheetInfo, WorkbookPort } from "../hosts/workbook.js";
 
 export type Stage = "open" | "detect" | "read" | "check" | "mark" | "bulletin";
 
+/**
+ * Hears each stage as it starts. The job awaits it before the stage runs, so a UI can paint the
+ * stage first (the task pane yields to the browser there); the read's running row counts come
+ * from inside the host and are not awaited.
+ */
 export interface Progress {
-  (stage: Stage, done?: number, total?: number): void;
+  (stage: Stage, done?: number, total?: number): void | Promise<void>;
 }
 
 export interface WorkbookCheck extends CheckResult {
@@ -32,7 +37,7 @@ export async function checkWorkbook(
   progress: Progress = () => {},
   file?: string,
 ): Promise<WorkbookCheck> {
-  progress("detect");
+  await progress("detect");
   const sheets = await port.listSheets();
   const candidates = sheets.filter((s) => !s.generated);
   let sheet: string;
@@ -67,9 +72,9 @@ export async function checkWorkbook(
     }
   }
 
-  progress("read", 0, 1);
-  const grid = await port.readGrid(sheet, { onProgress: (done, total) => progress("read", done, total) });
-  progress("check");
+  await progress("read", 0, 1);
+  const grid = await port.readGrid(sheet, { onProgress: (done, total) => void progress("read", done, total) });
+  await progress("check");
   const result = checkGrid(grid, config, file);
   const title = readTitle(grid, result.ledger.layout);
   return { ...result, sheets, bulletin: { ...title, ...definedOnly(config.bulletin) } };
@@ -81,7 +86,7 @@ export async function markWorkbook(
   check: WorkbookCheck,
   progress: Progress = () => {},
 ): Promise<number> {
-  progress("mark");
+  await progress("mark");
   const marks = marksFromReport(check.report);
   await port.writeMarks(check.report.sheet, marks);
   return marks.length;
@@ -93,7 +98,7 @@ export async function writeBulletin(
   check: WorkbookCheck,
   progress: Progress = () => {},
 ): Promise<string> {
-  progress("bulletin");
+  await progress("bulletin");
   const lang = check.report.lang;
   const doc = layoutBulletin(buildBulletin(check.report, check.ledger, { lang, bulletin: check.bulletin }), lang);
   return port.writeSheet(doc);

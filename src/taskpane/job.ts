@@ -1,5 +1,4 @@
 import { LedgerError } from "../core/errors.js";
-import type { WorkbookPort } from "../hosts/workbook.js";
 import type { Strings } from "./i18n.js";
 
 /**
@@ -10,42 +9,6 @@ import type { Strings } from "./i18n.js";
 /** A macrotask: lets React commit and the browser paint the stage text before work goes on. */
 export function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/**
- * The port with a yield before every call. checkWorkbook's stages are separated by port
- * calls, so this is where the browser gets to paint between them; after the full read
- * (the only call without maxRows) `beforeCheck` announces the synchronous check that follows.
- */
-export function withYields(port: WorkbookPort, beforeCheck: () => void): WorkbookPort {
-  return {
-    listSheets: async () => {
-      await nextTask();
-      return port.listSheets();
-    },
-    readGrid: async (sheet, options) => {
-      await nextTask();
-      const grid = await port.readGrid(sheet, options);
-      if (options?.maxRows === undefined) {
-        beforeCheck();
-        await nextTask();
-      }
-      return grid;
-    },
-    writeMarks: async (sheet, marks) => {
-      await nextTask();
-      return port.writeMarks(sheet, marks);
-    },
-    clearMarks: async (sheet) => {
-      await nextTask();
-      return port.clearMarks(sheet);
-    },
-    writeSheet: async (doc) => {
-      await nextTask();
-      return port.writeSheet(doc);
-    },
-    select: (sheet, cell) => port.select(sheet, cell),
-  };
 }
 
 /**

@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { noLedgerError } from "../../src/core/errors.js";
 import { WorkbookOpenError } from "../../src/hosts/xlsx/open.js";
 import { STRINGS } from "../../src/taskpane/i18n.js";
-import { errorMessage, withYields } from "../../src/taskpane/job.js";
-import type { WorkbookPort } from "../../src/hosts/workbook.js";
+import { errorMessage } from "../../src/taskpane/job.js";
 
 describe("errorMessage", () => {
   it("shows a LedgerError's text in the pane's language, naming the headers looked for", () => {
@@ -27,38 +26,5 @@ describe("errorMessage", () => {
       "读取失败，工作簿未作任何修改。RichApi.Error: busy",
     );
     expect(errorMessage("boom", "en", STRINGS.en, false)).toBe("Not done: boom");
-  });
-});
-
-describe("withYields", () => {
-  it("passes every call through and announces the check only after the full read", async () => {
-    const calls: string[] = [];
-    const port: WorkbookPort = {
-      listSheets: async () => (calls.push("list"), []),
-      readGrid: async (sheet, o) => (
-        calls.push(`read ${sheet} ${o?.maxRows ?? "all"}`),
-        { sheet, origin: { row: 1, col: 1 }, values: [], merges: [] }
-      ),
-      writeMarks: async (sheet, marks) => void calls.push(`mark ${sheet} ${marks.length}`),
-      clearMarks: async (sheet) => void calls.push(`clear ${sheet}`),
-      writeSheet: async (doc) => (calls.push("sheet"), `${doc.name}`),
-      select: async (sheet, cell) => void calls.push(`select ${sheet}!${cell}`),
-    };
-    const p = withYields(port, () => calls.push("check"));
-    await p.listSheets();
-    await p.readGrid("台账", { maxRows: 20 });
-    await p.readGrid("台账");
-    await p.writeMarks("台账", []);
-    await p.clearMarks("台账");
-    await p.select("台账", "H10");
-    expect(calls).toEqual([
-      "list",
-      "read 台账 20",
-      "read 台账 all",
-      "check",
-      "mark 台账 0",
-      "clear 台账",
-      "select 台账!H10",
-    ]);
   });
 });

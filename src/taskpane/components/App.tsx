@@ -27,7 +27,7 @@ import type { Finding } from "../../core/report.js";
 import type { XlsxWorkbook } from "../../hosts/xlsx/xlsx-workbook.js";
 import type { SheetInfo, WorkbookPort } from "../../hosts/workbook.js";
 import { strings } from "../i18n.js";
-import { errorMessage, withYields } from "../job.js";
+import { errorMessage, nextTask } from "../job.js";
 import type { PaneHost } from "../pane-host.js";
 import { configFromSettings, localIsoDate, parseSettings, withOverrides, type PaneSettings } from "../pane-settings.js";
 import { checkedFileName } from "../view-model.js";
@@ -183,8 +183,10 @@ export function App({ host }: { host: PaneHost }) {
       .catch(() => undefined);
   }, [host, apiTooOld]);
 
-  const progress = useCallback((stage: Stage, done?: number, total?: number) => {
+  /** Shows the stage, then yields so the browser paints it before the stage's work starts. */
+  const progress = useCallback(async (stage: Stage, done?: number, total?: number) => {
     setBusy(done !== undefined && total !== undefined && total > 0 ? { stage, done, total } : { stage });
+    await nextTask();
   }, []);
 
   /** Runs one action at a time; failures become the alert, and the busy bar always goes away. */
@@ -262,15 +264,19 @@ export function App({ host }: { host: PaneHost }) {
       today: defaultToday,
       workbook: preview ? fileNameRef.current : "",
     });
-    const p = withYields(target, () => setBusy({ stage: "check" }));
-    const result = await checkWorkbook(p, config, progress, preview ? fileNameRef.current || undefined : undefined);
+    const result = await checkWorkbook(
+      target,
+      config,
+      progress,
+      preview ? fileNameRef.current || undefined : undefined,
+    );
     setCheck(result);
     setSheets(result.sheets);
     setSelected(null);
     if (preview) {
       setFlash({ kind: "info", text: t.markedPreview });
     } else {
-      const n = await markWorkbook(p, result, progress);
+      const n = await markWorkbook(target, result, progress);
       setFlash({ kind: "success", text: t.marked(n) });
     }
     return result;
@@ -286,11 +292,7 @@ export function App({ host }: { host: PaneHost }) {
       const c = check ?? (await validate());
       const target = portRef.current;
       if (!c || !target) return;
-      const name = await writeBulletin(
-        withYields(target, () => undefined),
-        c,
-        progress,
-      );
+      const name = await writeBulletin(target, c, progress);
       setFlash({ kind: "success", text: preview ? t.bulletinWrittenPreview(name) : t.bulletinWritten(name) });
     });
 
@@ -310,9 +312,8 @@ export function App({ host }: { host: PaneHost }) {
       const c = check ?? (await validate());
       const wb = xlsxRef.current;
       if (!c || !wb) return;
-      const p = withYields(wb, () => undefined);
-      await markWorkbook(p, c, progress);
-      await writeBulletin(p, c, progress);
+      await markWorkbook(wb, c, progress);
+      await writeBulletin(wb, c, progress);
       setBusy({ stage: "download" });
       const bytes = await wb.toBuffer();
       const name = checkedFileName(fileNameRef.current);
