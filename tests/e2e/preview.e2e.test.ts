@@ -116,6 +116,26 @@ describe("the preview in Chromium", () => {
     expect(errors).toEqual([]);
   });
 
+  it("filters the findings by department and by rule, and back to all", async () => {
+    await openPane(`?today=${TODAY}`);
+    await validate(SAMPLE);
+    const items = page.getByRole("list", { name: ui.zh.findings }).getByRole("listitem");
+    await expect.poll(() => items.count(), { timeout: 20_000 }).toBe(expected.findings.length);
+
+    const office = expected.findings.filter((f) => f.department === "办公室").length;
+    await page.getByRole("combobox", { name: "按部门筛选" }).click();
+    await page.getByRole("option", { name: `办公室 (${office})` }).click();
+    await expect.poll(() => items.count()).toBe(office);
+
+    await page.getByRole("combobox", { name: "按部门筛选" }).click();
+    await page.getByRole("option", { name: `全部部门 (${expected.findings.length})` }).click();
+    const overdue = expected.findings.filter((f) => f.rule === "overdue").length;
+    await page.getByRole("combobox", { name: "按规则筛选" }).click();
+    await page.getByRole("option", { name: `逾期 (${overdue})` }).click();
+    await expect.poll(() => items.count()).toBe(overdue);
+    expect(errors).toEqual([]);
+  });
+
   it("opens a finding's task details by click and by Enter", async () => {
     await openPane(`?today=${TODAY}`);
     await validate(SAMPLE);

@@ -89,6 +89,43 @@ export function ruleLabel(key: string, t: Strings): string {
   return reason ? `${name} · ${t.reasons[reason] ?? reason}` : name;
 }
 
+const ALL = "*";
+
+/** A filter: "all" (value null) or one key, each option with its count. "" is a key (no department). */
+function FilterDropdown(props: {
+  className: string;
+  label: string;
+  allText: string;
+  total: number;
+  value: string | null;
+  options: readonly { key: string; count: number }[];
+  optionLabel: (key: string) => string;
+  onChange: (key: string | null) => void;
+}) {
+  const { value, allText, optionLabel } = props;
+  return (
+    <Dropdown
+      className={props.className}
+      size="small"
+      aria-label={props.label}
+      value={value === null ? allText : optionLabel(value)}
+      selectedOptions={[value ?? ALL]}
+      onOptionSelect={(_, d) =>
+        props.onChange(d.optionValue === ALL || d.optionValue === undefined ? null : d.optionValue)
+      }
+    >
+      <Option value={ALL} text={allText}>
+        {`${allText} (${props.total})`}
+      </Option>
+      {props.options.map((o) => (
+        <Option key={o.key} value={o.key} text={optionLabel(o.key)}>
+          {`${optionLabel(o.key)} (${o.count})`}
+        </Option>
+      ))}
+    </Dropdown>
+  );
+}
+
 export function FindingsView(props: {
   findings: Finding[];
   t: Strings;
@@ -105,14 +142,11 @@ export function FindingsView(props: {
   const filtered = useMemo(() => filterFindings(findings, filters), [findings, filters]);
   const page = useMemo(() => pageFindings(filtered, limit), [filtered, limit]);
 
-  const ALL = "*";
   const setFilter = (patch: Partial<Filters>) => {
     setFilters((f) => ({ ...f, ...patch }));
     setLimit(PAGE_SIZE);
   };
   const deptLabel = (d: string) => (d === "" ? t.noDept : d);
-  const ruleText = filters.rule === null ? t.allRules : ruleLabel(filters.rule, t);
-  const deptText = filters.department === null ? t.allDepts : deptLabel(filters.department);
 
   const onKey = (e: KeyboardEvent, f: Finding) => {
     if (e.key === "Enter" || e.key === " ") {
@@ -125,44 +159,26 @@ export function FindingsView(props: {
     <div className={s.root}>
       {findings.length > 0 && (
         <div className={s.filters}>
-          <Dropdown
+          <FilterDropdown
             className={s.dropdown}
-            size="small"
-            aria-label={t.filterRule}
-            value={ruleText}
-            selectedOptions={[filters.rule ?? ALL]}
-            onOptionSelect={(_, d) =>
-              setFilter({ rule: d.optionValue === ALL || !d.optionValue ? null : d.optionValue })
-            }
-          >
-            <Option value={ALL} text={t.allRules}>
-              {`${t.allRules} (${findings.length})`}
-            </Option>
-            {rules.map((r) => (
-              <Option key={r.key} value={r.key} text={ruleLabel(r.key, t)}>
-                {`${ruleLabel(r.key, t)} (${r.count})`}
-              </Option>
-            ))}
-          </Dropdown>
-          <Dropdown
+            label={t.filterRule}
+            allText={t.allRules}
+            total={findings.length}
+            value={filters.rule}
+            options={rules}
+            optionLabel={(key) => ruleLabel(key, t)}
+            onChange={(rule) => setFilter({ rule })}
+          />
+          <FilterDropdown
             className={s.dropdown}
-            size="small"
-            aria-label={t.filterDept}
-            value={deptText}
-            selectedOptions={[filters.department ?? ALL]}
-            onOptionSelect={(_, d) =>
-              setFilter({ department: d.optionValue === ALL || d.optionValue === undefined ? null : d.optionValue })
-            }
-          >
-            <Option value={ALL} text={t.allDepts}>
-              {`${t.allDepts} (${findings.length})`}
-            </Option>
-            {departments.map((d) => (
-              <Option key={d.key} value={d.key} text={deptLabel(d.key)}>
-                {`${deptLabel(d.key)} (${d.count})`}
-              </Option>
-            ))}
-          </Dropdown>
+            label={t.filterDept}
+            allText={t.allDepts}
+            total={findings.length}
+            value={filters.department}
+            options={departments}
+            optionLabel={deptLabel}
+            onChange={(department) => setFilter({ department })}
+          />
         </div>
       )}
 
