@@ -1,4 +1,5 @@
 import type { Field } from "../../src/core/fields.js";
+import { columnLetter } from "../../src/core/grid.js";
 import type { Ledger, Task, TaskCell } from "../../src/core/ledger/model.js";
 import type { DeadlineMeaning, StatusKind } from "../../src/core/parse/meaning.js";
 import type { Finding, Report, Summary } from "../../src/core/report.js";
@@ -13,15 +14,10 @@ export const COLUMNS: Record<Field, number> = {
   status: 7,
   evidence: 8,
 };
-const LETTERS: Record<Field, string> = {
-  problem: "B",
-  measures: "C",
-  lead: "D",
-  department: "E",
-  deadline: "F",
-  status: "G",
-  evidence: "H",
-};
+const LETTERS = Object.fromEntries(Object.entries(COLUMNS).map(([field, col]) => [field, columnLetter(col)])) as Record<
+  Field,
+  string
+>;
 
 export interface TaskSpec {
   row: number;
