@@ -186,3 +186,19 @@ describe("cellsOf", () => {
     expect(cellsOf(publicOnly).map((c) => c?.value)).toEqual(["a", undefined, 3]);
   });
 });
+
+describe("readGrid's merges", () => {
+  it("come from the public model when exceljs's internal map is not there", async () => {
+    const ws = (await roundTrip(sampleLedger())).getWorksheet("台账")!;
+    const internal = readGrid(ws).merges;
+    // The same sheet without `_merges` (another exceljs version): only the public API is left.
+    const publicOnly = {
+      name: ws.name,
+      rowCount: ws.rowCount,
+      findRow: ws.findRow.bind(ws),
+      model: { merges: ws.model.merges },
+    } as unknown as ExcelJS.Worksheet;
+    expect(internal.length).toBeGreaterThan(0);
+    expect(readGrid(publicOnly).merges).toEqual(internal);
+  });
+});
