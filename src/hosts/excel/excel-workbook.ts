@@ -100,21 +100,19 @@ export class ExcelWorkbook implements WorkbookPort {
       const ours = sheets.items.filter((s) => s.name !== STATE_SHEET);
       const used = ours.map((s) => {
         const r = s.getUsedRangeOrNullObject(true);
-        r.load("rowCount,columnCount");
+        r.load("rowCount");
         return r;
       });
       const stateWs = sheets.items.find((s) => s.name === STATE_SHEET);
-      const statePromise = stateWs ? readStateOf(stateWs, () => m.sync(() => used.map(sizeOf))) : null;
-      if (!statePromise) await m.sync(() => used.map(sizeOf));
+      const statePromise = stateWs ? readStateOf(stateWs, () => m.sync(() => used.map(rowsOf))) : null;
+      if (!statePromise) await m.sync(() => used.map(rowsOf));
       const state = statePromise ? (await statePromise).state : null;
       const generated = new Set(state?.generatedSheets ?? []);
 
       return ours.map((s, i) => {
-        const r = used[i]!;
-        const size = sizeOf(r);
         return {
           name: s.name,
-          rowCount: size[0],
+          rowCount: rowsOf(used[i]!),
           generated: generated.has(s.name),
           visible: s.visibility === "Visible",
         };
@@ -606,8 +604,9 @@ class Meter {
   }
 }
 
-function sizeOf(r: Excel.Range): [number, number] {
-  return r.isNullObject ? [0, 0] : [r.rowCount, r.columnCount];
+/** Rows of a used range, 0 for an empty sheet's null object. */
+function rowsOf(r: Excel.Range): number {
+  return r.isNullObject ? 0 : r.rowCount;
 }
 
 function isPayloadTooLarge(e: unknown): boolean {
