@@ -1,5 +1,9 @@
+import { z } from "zod";
+
 /** Languages the engine speaks. Chinese first: it is the clerk's language. */
-export type Lang = "zh" | "en";
+export const LANGS = ["zh", "en"] as const;
+export type Lang = (typeof LANGS)[number];
+export const LangSchema = z.enum(LANGS);
 
 /** A piece of text in both languages. */
 export interface Bilingual {
@@ -7,6 +11,31 @@ export interface Bilingual {
   en: string;
 }
 
+/**
+ * One catalogue per language of the same shape `T`: an interface of message templates, so a
+ * key missing in one language fails the build. Every catalogue in the project (rules, errors,
+ * bulletin, CLI, pane) is declared as `{ zh: {...}, en: {...} } satisfies Catalogue<AreaWords>`.
+ */
+export type Catalogue<T> = { readonly [L in Lang]: T };
+
 export function pick(text: Bilingual, lang: Lang): string {
   return text[lang];
+}
+
+export type TemplateData = Readonly<Record<string, string | number | undefined>>;
+
+const PLACEHOLDER = /\{\{\s*(\w+)\s*(?:\|([^|}]*)\|([^|}]*))?\}\}/g;
+
+/**
+ * Fills a message template, ESLint-style: `{{name}}` is replaced by `data.name`;
+ * `{{n|day|days}}` picks the singular when `data.n` is 1, else the plural (English needs it,
+ * Chinese does not). An unknown placeholder is left as written so a missing datum shows.
+ */
+export function fill(template: string, data: TemplateData = {}): string {
+  return template.replace(PLACEHOLDER, (whole, name: string, one?: string, many?: string) => {
+    const value = data[name];
+    if (value === undefined) return whole;
+    if (one !== undefined && many !== undefined) return value === 1 ? one : many;
+    return String(value);
+  });
 }
