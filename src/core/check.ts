@@ -5,7 +5,9 @@ import { columnLetter, type Grid } from "./grid.js";
 import { detectLayout } from "./ledger/detect.js";
 import { MergeIndex } from "./ledger/merge-index.js";
 import { fieldText, type Ledger, type LedgerLayout, type Task } from "./ledger/model.js";
+import { problemGroups } from "./ledger/problems.js";
 import { readTasks } from "./ledger/rows.js";
+import { readTitle } from "./ledger/title.js";
 import { INCOMPLETE_RULES, type Finding, type Notice, type Report, type Severity, type Summary } from "./report.js";
 import { RULES, type Rule } from "./rules/index.js";
 
@@ -31,7 +33,7 @@ export function checkGrid(grid: Grid, config: Config, file?: string): CheckResul
   const merges = MergeIndex.of(grid);
   const layout = detectLayout(grid, { headerRow: config.headerRow, columns: config.columns }, merges);
   if (!layout) throw noLedgerError([grid.sheet]);
-  const ledger: Ledger = { layout, tasks: readTasks(grid, layout, merges) };
+  const ledger: Ledger = { layout, tasks: readTasks(grid, layout, merges), title: readTitle(grid, layout) };
   return { ledger, report: runRules(ledger, config, file) };
 }
 
@@ -108,9 +110,20 @@ export function runRules(ledger: Ledger, config: Config, file?: string): Report 
     today: config.today,
     lang,
     columns,
+    title: titleOf(ledger),
     findings,
     summary: summarize(ledger, findings),
     notices,
+  };
+}
+
+/** The report's title: only the parts the ledger says, in the contract's order. */
+function titleOf(ledger: Ledger): Report["title"] {
+  const { body, inspection, kind } = ledger.title ?? {};
+  return {
+    ...(body !== undefined ? { body } : {}),
+    ...(inspection !== undefined ? { inspection } : {}),
+    ...(kind !== undefined ? { kind } : {}),
   };
 }
 
@@ -161,6 +174,7 @@ export function summarize(ledger: Ledger, findings: readonly Finding[]): Summary
   const tasks = ledger.tasks.length;
   return {
     tasks,
+    problems: problemGroups(all).count,
     done,
     inProgress,
     notStarted,

@@ -57,7 +57,10 @@ export const FindingSchema = z.object({
 export type Finding = z.infer<typeof FindingSchema>;
 
 export const SummarySchema = z.object({
+  /** Measure rows: one task per row of measures. */
   tasks: z.number().int().nonnegative(),
+  /** Feedback problems (反馈问题): a problem merged over several measure rows is one. */
+  problems: z.number().int().nonnegative(),
   done: z.number().int().nonnegative(),
   inProgress: z.number().int().nonnegative(),
   notStarted: z.number().int().nonnegative(),
@@ -81,6 +84,17 @@ export const NoticeSchema = z.object({
 });
 export type Notice = z.infer<typeof NoticeSchema>;
 
+/** Who inspected whom, as the ledger's title rows say it; each part absent when they do not. */
+export const ReportTitleSchema = z.object({
+  /** The inspected body: `区教育工作党委`. */
+  body: z.string().min(1).optional(),
+  /** The inspection: `区委第二巡察组`, `省委巡视`. */
+  inspection: z.string().min(1).optional(),
+  /** 巡视 or 巡察, the ledger's own word. */
+  kind: z.enum(["巡视", "巡察"]).optional(),
+});
+export type ReportTitle = z.infer<typeof ReportTitleSchema>;
+
 export const ReportSchema = z.object({
   file: z.string().optional(),
   sheet: z.string(),
@@ -88,6 +102,7 @@ export const ReportSchema = z.object({
   today: IsoDateSchema,
   lang: z.enum(["zh", "en"]),
   columns: z.partialRecord(z.enum(FIELDS), ColumnLetter),
+  title: ReportTitleSchema,
   findings: z.array(FindingSchema),
   summary: SummarySchema,
   /** Things the clerk should know that are not findings on a cell (e.g. no evidence column). */
