@@ -12,7 +12,13 @@ export type LedgerErrorCode =
   | "encrypted"
   | "corrupt"
   | "empty-file"
-  | "unsupported";
+  | "unsupported"
+  // Excel refused a request (hosts/excel/errors.ts maps OfficeExtension.Error codes to these).
+  | "excel-cell-editing"
+  | "excel-too-large"
+  | "excel-protected"
+  | "excel-not-found"
+  | "excel-failed";
 
 /**
  * Why a workbook could not be checked, in words a clerk understands. The code is stable
