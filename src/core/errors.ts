@@ -13,6 +13,7 @@ export type LedgerErrorCode =
   | "corrupt"
   | "empty-file"
   | "unsupported"
+  | "too-large"
   // Excel refused a request (hosts/excel/errors.ts maps OfficeExtension.Error codes to these).
   | "excel-cell-editing"
   | "excel-too-large"
