@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 import { cellAddress } from "../../src/core/grid.js";
+import { utf8Length } from "../../src/hosts/excel/session.js";
 import {
   parseRangeAddress,
   quoteSheetName,
@@ -128,7 +129,7 @@ export interface FakeExcelOptions {
 
 const key = (row: number, col: number) => `${row},${col}`;
 /** UTF-8 bytes of a value as JSON: payload limits count bytes, and Chinese text is 3 a character. */
-const json = (v: unknown) => (v === undefined ? 0 : Buffer.byteLength(JSON.stringify(v) ?? "", "utf8"));
+const json = (v: unknown) => (v === undefined ? 0 : utf8Length(JSON.stringify(v) ?? ""));
 const minor = (version: string) => Number(version.split(".")[1] ?? 0);
 
 export class FakeExcel {
