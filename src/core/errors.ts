@@ -45,6 +45,12 @@ export interface ErrorDataByCode {
   "empty-file": NoData;
   unsupported: NoData;
   "too-large": { what: LocalText; limit: string | number };
+  // Excel refused a request (hosts/excel/errors.ts maps OfficeExtension.Error codes to these).
+  "excel-cell-editing": NoData;
+  "excel-too-large": NoData;
+  "excel-protected": NoData;
+  "excel-not-found": NoData;
+  "excel-failed": NoData;
 }
 
 export type LedgerErrorCode = keyof ErrorDataByCode;
@@ -145,6 +151,31 @@ export const ERRORS = {
       template: "文件超出校验上限（{{what}}：{{limit}}），{{action}}",
       action: "请将台账按部门或年度拆分为几个较小的工作簿后分别校验。",
     },
+    "excel-cell-editing": {
+      title: "Excel 正在编辑单元格",
+      template: "Excel 正在编辑单元格：{{action}}",
+      action: "请按 Enter 或 Esc 结束编辑后再试。",
+    },
+    "excel-too-large": {
+      title: "Excel 拒绝了过大的请求",
+      template: "这次要交给 Excel 的数据太多，Excel 拒绝了请求：{{action}}",
+      action: "请分表校验，或在桌面版 Excel 中校验。",
+    },
+    "excel-protected": {
+      title: "工作表受保护",
+      template: "工作表受保护，无法标记或写入：{{action}}",
+      action: "请在“审阅”中撤销工作表保护后再试。",
+    },
+    "excel-not-found": {
+      title: "工作表或单元格已不存在",
+      template: "要处理的工作表或单元格已不存在（可能刚被删除或改名）：{{action}}",
+      action: "请重新校验。",
+    },
+    "excel-failed": {
+      title: "Excel 未能完成操作",
+      template: "Excel 未能完成操作，工作簿未被改动：{{action}}",
+      action: "请稍后再试；如仍失败，请保存并重新打开工作簿。",
+    },
   },
   en: {
     "no-ledger": {
@@ -235,6 +266,31 @@ export const ERRORS = {
       title: "File over a limit",
       template: "The file is over a limit of the check ({{what}}: {{limit}}). {{action}}",
       action: "Split the ledger into smaller workbooks (by department or year) and check each.",
+    },
+    "excel-cell-editing": {
+      title: "Excel is editing a cell",
+      template: "Excel is editing a cell: {{action}}",
+      action: "press Enter or Esc to finish editing, then try again.",
+    },
+    "excel-too-large": {
+      title: "Request too large for Excel",
+      template: "Excel refused the request as too large: {{action}}",
+      action: "check the ledger in parts, or in desktop Excel.",
+    },
+    "excel-protected": {
+      title: "Protected sheet",
+      template: "The sheet is protected, so nothing could be marked or written: {{action}}",
+      action: "unprotect it (Review tab) and try again.",
+    },
+    "excel-not-found": {
+      title: "Sheet or cell gone",
+      template: "A sheet or cell to work on no longer exists (it may have just been deleted or renamed): {{action}}",
+      action: "check again.",
+    },
+    "excel-failed": {
+      title: "Excel could not finish",
+      template: "Excel could not complete the operation and the workbook was not changed: {{action}}",
+      action: "try again; if it still fails, save and reopen the workbook.",
     },
   },
 } as const satisfies Catalogue<Record<LedgerErrorCode, ErrorWords>>;
