@@ -4,8 +4,7 @@ import { checkGrid, chooseLedgerSheet, type CheckResult } from "../core/check.js
 import type { Config } from "../core/config.js";
 import { LedgerError, noLedgerError } from "../core/errors.js";
 import { HEADER_SEARCH_ROWS } from "../core/ledger/detect.js";
-import { readTitle } from "../core/ledger/title.js";
-import { marksFromReport } from "../core/marks.js";
+import { marksFromFindings } from "../core/marks.js";
 import type { SheetInfo, WorkbookPort } from "../hosts/workbook.js";
 
 /**
@@ -43,19 +42,13 @@ export async function checkWorkbook(
   let sheet: string;
   if (config.sheet !== undefined) {
     if (!sheets.some((s) => s.name === config.sheet)) {
-      throw new LedgerError("sheet-not-found", {
-        zh: `找不到工作表“${config.sheet}”。现有工作表：${sheets.map((s) => s.name).join("、")}。`,
-        en: `No sheet named “${config.sheet}”. Sheets: ${sheets.map((s) => s.name).join(", ")}.`,
-      });
+      throw new LedgerError("sheet-not-found", { sheet: config.sheet, sheets: sheets.map((s) => s.name) });
     }
     sheet = config.sheet;
   } else {
     const withData = candidates.filter((s) => s.rowCount > 0);
     if (withData.length === 0) {
-      throw new LedgerError("empty-workbook", {
-        zh: "工作簿是空的，没有可校验的内容。",
-        en: "The workbook is empty: nothing to check.",
-      });
+      throw new LedgerError("empty-workbook");
     }
     // Visible sheets first: a hidden sheet wins only when no visible one holds a ledger.
     const ordered = [...withData.filter((s) => s.visible), ...withData.filter((s) => !s.visible)];
@@ -76,8 +69,8 @@ export async function checkWorkbook(
   const grid = await port.readGrid(sheet, { onProgress: (done, total) => void progress("read", done, total) });
   await progress("check");
   const result = checkGrid(grid, config, file);
-  const title = readTitle(grid, result.ledger.layout);
-  return { ...result, sheets, bulletin: { ...title, ...definedOnly(config.bulletin) } };
+  const { body, inspection } = result.ledger.title;
+  return { ...result, sheets, bulletin: { ...definedOnly({ body, inspection }), ...definedOnly(config.bulletin) } };
 }
 
 /** Fills and notes on the flagged cells (replacing earlier marks); returns how many cells. */
@@ -87,7 +80,7 @@ export async function markWorkbook(
   progress: Progress = () => {},
 ): Promise<number> {
   await progress("mark");
-  const marks = marksFromReport(check.report);
+  const marks = marksFromFindings(check.findings);
   await port.writeMarks(check.report.sheet, marks);
   return marks.length;
 }

@@ -1,6 +1,6 @@
 import type { Field } from "../core/fields.js";
 import { fill, type Catalogue, type Lang, type TemplateData } from "../core/i18n.js";
-import type { PaperOnlyReason, RuleId, Severity } from "../core/report.js";
+import type { Severity } from "../core/report.js";
 
 /**
  * Every word the pane shows, one catalogue per language of one typed shape (PaneWords), so a
@@ -95,9 +95,6 @@ export interface PaneWords {
   body: string;
   inspection: string;
   fromLedger: string;
-  /** Pane titles of rules, until the rule catalogue gives them (see rule-words.ts). */
-  rules: Record<RuleId, string>;
-  reasons: Record<PaperOnlyReason, string>;
   fields: Record<Field, string>;
   category: string;
   row: string;
@@ -207,24 +204,6 @@ export const WORDS = {
     body: "被巡察单位",
     inspection: "巡察组",
     fromLedger: "留空则从台账标题读取",
-    rules: {
-      "missing-lead": "缺少责任领导",
-      "missing-department": "缺少责任部门",
-      "missing-measures": "缺少整改措施",
-      "missing-deadline": "缺少整改时限",
-      "invalid-deadline": "整改时限无法识别",
-      "missing-status": "缺少整改进展",
-      overdue: "逾期未完成",
-      "due-soon": "临近整改时限",
-      "paper-only": "疑似纸面整改",
-    },
-    reasons: {
-      "no-evidence": "已完成但无佐证材料",
-      "documents-only": "只有会议和文件",
-      "long-term-closed": "长期任务标为已完成",
-      "duplicate-text": "措施雷同（复制粘贴）",
-      "vague-measures": "措施空泛、无法检验",
-    },
     fields: {
       problem: "反馈问题",
       measures: "整改措施",
@@ -342,24 +321,6 @@ export const WORDS = {
     body: "Inspected body",
     inspection: "Inspection",
     fromLedger: "Empty: read from the ledger's title",
-    rules: {
-      "missing-lead": "No lead",
-      "missing-department": "No department",
-      "missing-measures": "No measures",
-      "missing-deadline": "No deadline",
-      "invalid-deadline": "Unreadable deadline",
-      "missing-status": "No status",
-      overdue: "Overdue",
-      "due-soon": "Due soon",
-      "paper-only": "Suspect paper-only",
-    },
-    reasons: {
-      "no-evidence": "done without evidence",
-      "documents-only": "only meetings and documents",
-      "long-term-closed": "ongoing task marked done",
-      "duplicate-text": "copy-pasted measures",
-      "vague-measures": "vague measures",
-    },
     fields: {
       problem: "Problem",
       measures: "Measures",

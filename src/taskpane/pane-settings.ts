@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { ConfigSchema, makeConfig, type Config } from "../core/config.js";
 import type { Lang } from "../core/i18n.js";
 import { PAPER_ONLY_REASONS } from "../core/report.js";
+import { reasonTitle } from "../core/rules/index.js";
 import { say, type PaneWords } from "./i18n.js";
 
 /**
@@ -91,13 +92,13 @@ export function withOverrides(settings: PaneSettings, overrides: LedgerOverrides
  * The settings that differ from the defaults, as the clerk reads them (`校验日期 2025-06-01`,
  * `临期提醒天数 5`, `通报标题 …`): shown when a file's saved settings are restored, before they are used.
  */
-export function changedSettings(settings: PaneSettings, w: PaneWords): string[] {
+export function changedSettings(settings: PaneSettings, w: PaneWords, lang: Lang): string[] {
   const out: string[] = [];
   if (settings.today) out.push(`${w.checkDate} ${settings.today}`);
   if (settings.dueSoonDays !== undefined && settings.dueSoonDays !== DEFAULT_DUE_SOON_DAYS)
     out.push(`${w.dueSoonDays} ${settings.dueSoonDays}`);
   for (const reason of PAPER_ONLY_REASONS)
-    if (settings.paperOnly?.[reason] === false) out.push(`${w.paperChecks}·${w.reasons[reason]} ✕`);
+    if (settings.paperOnly?.[reason] === false) out.push(`${w.paperChecks}·${reasonTitle(reason, lang)} ✕`);
   const b = settings.bulletin ?? {};
   const labels = { title: w.bulletinTitle, issuer: w.issuer, body: w.body, inspection: w.inspection } as const;
   for (const key of Object.keys(labels) as (keyof typeof labels)[]) {
@@ -113,9 +114,9 @@ export function changedSettings(settings: PaneSettings, w: PaneWords): string[] 
 }
 
 /** `changedSettings` as one line: `校验日期 2025-06-01、临期提醒天数 5`. */
-export function restoredMessage(settings: PaneSettings, w: PaneWords, separator: string): string | null {
-  const list = changedSettings(settings, w);
-  return list.length === 0 ? null : say(w.settingsRestored, { list: list.join(separator) });
+export function restoredMessage(settings: PaneSettings, w: PaneWords, lang: Lang): string | null {
+  const list = changedSettings(settings, w, lang);
+  return list.length === 0 ? null : say(w.settingsRestored, { list: list.join(w.listSeparator) });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { FluentProvider, Spinner, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, ProgressBar, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import type { Lang } from "../core/i18n.js";
@@ -31,7 +31,8 @@ export function mountPane(container: HTMLElement) {
         frame(
           "light",
           <main style={{ padding: 16, display: "flex", flexDirection: "column", gap: 12 }}>
-            <Spinner size="small" label={w.connecting} />
+            <p style={{ margin: 0 }}>{w.connecting}</p>
+            <ProgressBar aria-label={w.connecting} />
             {slow && (
               <p role="status" style={{ margin: 0, lineHeight: 1.5 }}>
                 {w.connectingSlow}

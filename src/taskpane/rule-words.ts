@@ -1,15 +1,14 @@
 import type { Lang } from "../core/i18n.js";
 import type { PaperOnlyReason, RuleId } from "../core/report.js";
+import { ruleTitle } from "../core/rules/index.js";
 import { words } from "./i18n.js";
 
 /**
- * A rule's title as the clerk reads it (逾期未完成, 疑似纸面整改·只有会议和文件): the one place the
- * pane turns a rule id into words. Ids stay for engineers (tooltips, the JSON).
+ * Rule titles come from the rule catalogue (core/rules: 逾期未完成, 疑似纸面整改·只有会议和文件);
+ * the pane adds only its one grouping of its own, `incomplete` (the tile's filter). Ids stay for
+ * engineers (tooltips, data attributes, the JSON).
  */
-export function ruleTitle(rule: RuleId, reason: PaperOnlyReason | undefined, lang: Lang): string {
-  const w = words(lang);
-  return reason ? `${w.rules[rule]}·${w.reasons[reason]}` : w.rules[rule];
-}
+export { ruleTitle, reasonTitle } from "../core/rules/index.js";
 
 /** The title of a filter key: a rule key (`paper-only/no-evidence`), a bare rule, or `incomplete`. */
 export function filterTitle(key: string, lang: Lang): string {

@@ -57,7 +57,23 @@ interface Violation {
  * and must stay hidden from screen readers (microsoft/tabster#288,
  * microsoft/accessibility-insights-web#7605).
  */
+/** Waits until no animation or transition runs (Fluent starts its motions a frame after the event). */
+async function settle(): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+    for (let i = 0; i < 100; i++) {
+      await frame();
+      await frame();
+      const running = document.getAnimations().filter((a) => a.playState === "running");
+      if (running.length === 0) return;
+      await Promise.all(running.map((a) => a.finished.catch(() => null)));
+    }
+  });
+}
+
 async function axeViolations(): Promise<string[]> {
+  // Opening panels fade in: colours are judged once every animation has finished.
+  await settle();
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
   const found = await page.evaluate(async () => {
     const axe = (
@@ -102,12 +118,14 @@ describe("accessibility (axe-core) and keyboard", () => {
 
     await page.getByRole("button", { name: "台账识别" }).click();
     await page.getByRole("button", { name: "设置", exact: true }).click();
+    // Judged from the top: further down, the tiles pass under the sticky bar, and axe counts a target
+    // partly covered by it as too small (a state of the scroll, not of the targets).
+    await page.evaluate(() => window.scrollTo(0, 0));
     expect(await axeViolations(), "settings open").toEqual([]);
 
     await page.getByRole("button", { name: "下载", exact: true }).click();
-    await page.getByRole("menuitem").first().waitFor();
+    await page.getByRole("group", { name: "下载" }).waitFor();
     expect(await axeViolations(), "download choices open").toEqual([]);
-    await page.keyboard.press("Escape");
     expect(errors).toEqual([]);
   });
 
@@ -146,6 +164,7 @@ describe("screenshots", () => {
         const file = WRITE || !existsSync(join(ROOT, "docs", name)) ? join(ROOT, "docs", name) : join(tmp, name);
         // The pointer off the buttons: a hovered 一键校验 is not what a clerk sees at rest.
         await page.mouse.move(0, 899);
+        await settle();
         await page.screenshot({ path: file });
         expect((await stat(file)).size).toBeGreaterThan(10_000);
       });

@@ -99,7 +99,7 @@ async function alertText(): Promise<string> {
 /** Clicks a download choice and saves the file; returns its path. */
 async function download(choice: string): Promise<string> {
   await page.getByRole("button", { name: "下载", exact: true }).click();
-  const item = page.getByRole("menuitem", { name: choice });
+  const item = page.getByRole("group", { name: "下载" }).getByRole("button", { name: choice });
   const [file] = await Promise.all([page.waitForEvent("download"), item.click()]);
   const saved = join(tmp, `${Date.now()}-${file.suggestedFilename()}`);
   await file.saveAs(saved);
@@ -148,7 +148,7 @@ describe("the preview in Chromium, Office.js hanging", () => {
     expect(text).toContain("逾期未完成");
     for (const id of ["overdue", "missing-department", "paper-only", "no-evidence", "due-soon"])
       expect(text, id).not.toContain(id);
-    await page.getByRole("tab", { name: "按部门" }).click();
+    await page.getByRole("button", { name: "按部门" }).click();
     const byDept = (await findingsList().textContent()) ?? "";
     expect(byDept).toMatch(/疑似纸面整改·/);
     expect(byDept).not.toMatch(/paper-only|overdue/);

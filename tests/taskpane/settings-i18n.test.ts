@@ -13,6 +13,7 @@ import {
 } from "../../src/taskpane/pane-settings.js";
 import { filterTitle, ruleTitle } from "../../src/taskpane/rule-words.js";
 import { ConfigSchema } from "../../src/core/config.js";
+import { ruleList } from "../../src/core/rules/index.js";
 
 describe("parseSettings", () => {
   it("keeps a valid stored value as it is", () => {
@@ -116,15 +117,15 @@ describe("settings of one file, shown before they are used", () => {
       paperOnly: { "no-evidence": false },
       bulletin: { title: "关于区教育工作党委落实区委第二巡察组反馈意见整改情况的通报" },
     };
-    expect(changedSettings(s, WORDS.zh)).toEqual([
+    expect(changedSettings(s, WORDS.zh, "zh")).toEqual([
       "校验日期 2025-06-01",
       "纸面整改检查·已完成但无佐证材料 ✕",
       "通报标题“关于区教育工作党委落实区委第二巡…”",
     ]);
-    expect(restoredMessage({ today: "2025-06-01" }, WORDS.zh, WORDS.zh.listSeparator)).toBe(
+    expect(restoredMessage({ today: "2025-06-01" }, WORDS.zh, "zh")).toBe(
       "已恢复本文件上次的设置：校验日期 2025-06-01。可在“设置”中修改或恢复默认。",
     );
-    expect(restoredMessage({ dueSoonDays: 10 }, WORDS.en, ", ")).toBe(null);
+    expect(restoredMessage({ dueSoonDays: 10 }, WORDS.en, "en")).toBe(null);
   });
 });
 
@@ -203,6 +204,8 @@ describe("the pane's words", () => {
     expect(ruleTitle("overdue", undefined, "zh")).toBe("逾期未完成");
     expect(ruleTitle("paper-only", "documents-only", "zh")).toBe("疑似纸面整改·只有会议和文件");
     expect(filterTitle("incomplete", "zh")).toBe("填报不完整");
-    expect(filterTitle("paper-only/no-evidence", "en")).toBe("Suspect paper-only·done without evidence");
+    expect(filterTitle("paper-only/no-evidence", "en")).toBe("Possibly paper-only: done without evidence");
+    // From the rule catalogue, not words of the pane's own.
+    expect(ruleTitle("due-soon", undefined, "zh")).toBe(ruleList("zh").find((r) => r.key === "due-soon")!.title);
   });
 });

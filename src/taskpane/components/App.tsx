@@ -17,7 +17,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { CheckmarkCircleRegular, LocalLanguageRegular } from "@fluentui/react-icons";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { LANGS, type Lang } from "../../core/i18n.js";
 import type { Finding } from "../../core/report.js";
 import { usePaneSettings } from "../hooks/usePaneSettings.js";
@@ -28,7 +28,7 @@ import { configFromSettings, localIsoDate, restoredMessage, settingsKey, withOve
 import { filterCounts, NO_FILTERS, type Filters } from "../view-model.js";
 import { countText, FindingsView } from "./FindingsView.js";
 import { LedgerPanel } from "./LedgerPanel.js";
-import { DownloadMenu, FilePicker } from "./PreviewBar.js";
+import { DownloadChoices, FilePicker } from "./PreviewBar.js";
 import { SettingsPanel } from "./SettingsPanel.js";
 import { SummaryTiles } from "./SummaryTiles.js";
 import { TaskDetail } from "./TaskDetail.js";
@@ -47,9 +47,10 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     color: tokens.colorNeutralForeground1,
   },
-  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px", minWidth: 0 },
-  title: { margin: 0, whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis", minWidth: 0 },
-  headerEnd: { display: "flex", alignItems: "center", gap: "4px", flexShrink: 0 },
+  // Wraps rather than cuts: at 320 px in English the badge and the language switch go under the title.
+  header: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: "4px 8px", minWidth: 0 },
+  title: { margin: 0, whiteSpace: "nowrap" },
+  headerEnd: { display: "flex", alignItems: "center", gap: "4px", flexShrink: 0, marginLeft: "auto" },
   nowrap: { whiteSpace: "nowrap", flexShrink: 0 },
   // Narrow side padding so 生成通报 / "Write bulletin" stays on one line in half of 320 px.
   action: { paddingLeft: "6px", paddingRight: "6px", minWidth: 0, whiteSpace: "nowrap" },
@@ -125,6 +126,19 @@ export function App({ host }: { host: PaneHost }) {
     document.documentElement.lang = w.htmlLang;
   }, [w]);
 
+  // What gets focus (Tab through the findings) scrolls into view below the sticky bar, not under it
+  // (WCAG 2.2 focus not obscured): the page's scroll padding follows the bar's height.
+  const barRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const bar = barRef.current;
+    if (!bar || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => {
+      document.documentElement.style.scrollPaddingTop = `${bar.offsetHeight + 8}px`;
+    });
+    observer.observe(bar);
+    return () => observer.disconnect();
+  }, []);
+
   // The preview's settings belong to the open file: a new file (or a failed open) switches them.
   useEffect(() => {
     if (preview) setWorkbookKey(state.file ? settingsKey(state.file) : null);
@@ -152,7 +166,7 @@ export function App({ host }: { host: PaneHost }) {
     else job.select(f);
   };
 
-  const restored = prefs.restored ? restoredMessage(prefs.restored, w, w.listSeparator) : null;
+  const restored = prefs.restored ? restoredMessage(prefs.restored, w, lang) : null;
   const disabled = state.busy !== null || host.problem !== null;
   const noFile = preview && !state.file;
   const counts = useMemo(() => (check ? filterCounts(check.report.findings, filters) : null), [check, filters]);
@@ -205,7 +219,7 @@ export function App({ host }: { host: PaneHost }) {
         </section>
       )}
 
-      <section className={mergeClasses(s.card, s.sticky)}>
+      <section className={mergeClasses(s.card, s.sticky)} ref={barRef}>
         <div className={s.actions}>
           <Button
             className={mergeClasses(s.action, !(preview && check) && s.wide)}
@@ -217,7 +231,7 @@ export function App({ host }: { host: PaneHost }) {
             {w.validate}
           </Button>
           {preview && check && (
-            <DownloadMenu
+            <DownloadChoices
               w={w}
               className={s.action}
               disabled={disabled}

@@ -6,8 +6,6 @@ import {
   makeStyles,
   mergeClasses,
   Option,
-  Tab,
-  TabList,
   tokens,
 } from "@fluentui/react-components";
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
@@ -27,6 +25,7 @@ const useStyles = makeStyles({
   dropdownButton: { whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis", minWidth: 0 },
   groupBar: { display: "flex", alignItems: "center", gap: "4px", flexWrap: "wrap" },
   groupLabel: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  groupButtons: { display: "flex", gap: "4px" },
   list: { display: "flex", flexDirection: "column", gap: "4px" },
   virtual: { position: "relative", width: "100%" },
   virtualRow: { position: "absolute", top: 0, left: 0, width: "100%", paddingBottom: "4px", boxSizing: "border-box" },
@@ -189,15 +188,20 @@ export function FindingsView(props: {
             <span className={s.groupLabel} id="ledger-group-by">
               {w.groupBy}
             </span>
-            <TabList
-              size="small"
-              aria-labelledby="ledger-group-by"
-              selectedValue={groupBy}
-              onTabSelect={(_, d) => setGroupBy(d.value as GroupBy)}
-            >
-              <Tab value="rule">{w.groupByRule}</Tab>
-              <Tab value="department">{w.groupByDept}</Tab>
-            </TabList>
+            {/* Two toggle buttons, not a TabList: they regroup one list, they do not switch panels. */}
+            <div role="group" aria-labelledby="ledger-group-by" className={s.groupButtons}>
+              {(["rule", "department"] as const).map((g) => (
+                <Button
+                  key={g}
+                  size="small"
+                  appearance={groupBy === g ? "primary" : "subtle"}
+                  aria-pressed={groupBy === g}
+                  onClick={() => setGroupBy(g)}
+                >
+                  {g === "rule" ? w.groupByRule : w.groupByDept}
+                </Button>
+              ))}
+            </div>
           </div>
         </>
       )}

@@ -1,14 +1,5 @@
-import {
-  Button,
-  Caption1,
-  makeStyles,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
 import { ArrowDownloadRegular, DocumentArrowUpRegular } from "@fluentui/react-icons";
 import type { PaneWords } from "../i18n.js";
 import type { DownloadKind, MarksState } from "../hooks/useJob.js";
@@ -51,6 +42,8 @@ const useStyles = makeStyles({
     whiteSpace: "nowrap",
     border: 0,
   },
+  // The choices span the bar's two columns, one per line: their words are long at 320 px.
+  choices: { gridColumn: "1 / -1", display: "flex", flexDirection: "column", gap: "4px" },
   fileName: {
     color: tokens.colorNeutralForeground3,
     overflow: "hidden",
@@ -92,7 +85,12 @@ export function FilePicker(props: {
   );
 }
 
-export function DownloadMenu(props: {
+/**
+ * The download choices: a disclosure button and, under it, one button per choice. Not a Fluent
+ * Menu: a pane whose initial script must stay within 260 KB gzip (issue #4) does better with the
+ * Button it already has, and a disclosure is as clear to a screen reader.
+ */
+export function DownloadChoices(props: {
   w: PaneWords;
   className?: string;
   disabled: boolean;
@@ -101,23 +99,40 @@ export function DownloadMenu(props: {
   word?: () => void;
   onDownload: (kind: DownloadKind) => void;
 }) {
+  const s = useStyles();
   const { w } = props;
+  const [open, setOpen] = useState(false);
+  const choose = (f: () => void) => () => {
+    setOpen(false);
+    f();
+  };
   return (
-    <Menu>
-      <MenuTrigger disableButtonEnhancement>
-        <Button className={props.className} icon={<ArrowDownloadRegular />} disabled={props.disabled}>
-          {w.downloads}
-        </Button>
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
-          <MenuItem onClick={() => props.onDownload("copy")}>
+    <>
+      <Button
+        className={props.className}
+        icon={<ArrowDownloadRegular />}
+        disabled={props.disabled}
+        aria-expanded={open}
+        aria-controls="ledger-downloads"
+        onClick={() => setOpen((o) => !o)}
+      >
+        {w.downloads}
+      </Button>
+      {open && (
+        <div id="ledger-downloads" role="group" aria-label={w.downloads} className={s.choices}>
+          <Button size="small" disabled={props.disabled} onClick={choose(() => props.onDownload("copy"))}>
             {props.marks === "marked" ? w.downloadMarked : w.downloadUnmarked}
-          </MenuItem>
-          <MenuItem onClick={() => props.onDownload("bulletin-xlsx")}>{w.downloadBulletinXlsx}</MenuItem>
-          {props.word && <MenuItem onClick={props.word}>{w.downloadBulletinWord}</MenuItem>}
-        </MenuList>
-      </MenuPopover>
-    </Menu>
+          </Button>
+          <Button size="small" disabled={props.disabled} onClick={choose(() => props.onDownload("bulletin-xlsx"))}>
+            {w.downloadBulletinXlsx}
+          </Button>
+          {props.word && (
+            <Button size="small" disabled={props.disabled} onClick={choose(props.word)}>
+              {w.downloadBulletinWord}
+            </Button>
+          )}
+        </div>
+      )}
+    </>
   );
 }

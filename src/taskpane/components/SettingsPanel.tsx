@@ -6,7 +6,7 @@ import type { Lang } from "../../core/i18n.js";
 import { PAPER_ONLY_REASONS } from "../../core/report.js";
 import { say, type PaneWords } from "../i18n.js";
 import { DEFAULT_DUE_SOON_DAYS, type PaneSettings } from "../pane-settings.js";
-import { ruleTitle } from "../rule-words.js";
+import { reasonTitle, ruleTitle } from "../rule-words.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "10px" },
@@ -99,7 +99,7 @@ export function SettingsPanel(props: {
             // The reason's words for the clerk; its id for an engineer, in the tooltip.
             label={
               <span className={s.switchLabel} title={`paper-only/${reason}`}>
-                {w.reasons[reason]}
+                {reasonTitle(reason, props.lang)}
               </span>
             }
             aria-label={ruleTitle("paper-only", reason, props.lang)}

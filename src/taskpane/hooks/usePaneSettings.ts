@@ -25,6 +25,12 @@ export function usePaneSettings(host: PaneHost, key: string | null) {
     host.settings.save(p.key, ref.current).catch((e) => console.warn("ledger-check: settings not saved", e));
   }, [host]);
 
+  // Closing the pane (or reloading the preview) must not lose the last few keystrokes' worth.
+  useEffect(() => {
+    addEventListener("pagehide", flush);
+    return () => removeEventListener("pagehide", flush);
+  }, [flush]);
+
   useEffect(() => {
     ref.current = {};
     setSettings({});
@@ -59,10 +65,12 @@ export function usePaneSettings(host: PaneHost, key: string | null) {
     [key, flush],
   );
 
+  /** Back to the defaults, saved at once: a reset is a decision, not typing in progress. */
   const reset = useCallback(() => {
     update({});
+    flush();
     setRestored(null);
-  }, [update]);
+  }, [update, flush]);
 
   return { settings, ref, restored, update, reset, dismissRestored: () => setRestored(null) };
 }
