@@ -23,7 +23,6 @@ export class CommentsPatch {
   private prefix: string;
   private head: string;
   private authors: string[];
-  private authorsAdded = 0;
   private readonly list: Array<{ ref: string; xml: string }>;
   private tail: string;
   private dirty = false;
@@ -130,17 +129,48 @@ export class CommentsPatch {
     return note.xml.slice(0, m.index) + note.xml.slice(m.index + m[0].length);
   }
 
+  /**
+   * The comment without our paragraph, found by its text when it is no longer a run of its own
+   * (openpyxl and LibreOffice rewrite a note as one plain text): the clerk's words kept, as plain
+   * text. "" when nothing else is left; null when our paragraph is not there word for word.
+   */
+  withoutOurText(note: Note, ours: string): string | null {
+    const text = note.text;
+    let at = -1;
+    for (let i = text.indexOf(ours); i >= 0; i = text.indexOf(ours, i + 1)) {
+      const end = i + ours.length;
+      if ((i === 0 || text[i - 1] === "\n") && (end === text.length || text[end] === "\n")) {
+        at = i;
+        break;
+      }
+    }
+    if (at < 0) return null;
+    const before = text.slice(0, at).replace(/\n$/, "");
+    const after = text.slice(at + ours.length).replace(/^\n/, "");
+    const rest = before && after ? `${before}\n${after}` : before + after;
+    if (rest === "") return "";
+    const p = this.prefix;
+    const open = note.xml.slice(0, note.xml.indexOf(">") + 1);
+    const t = tElement(rest).replace(/^<t/, `<${p}t`).replace(/<\/t>$/, `</${p}t>`);
+    return `${open}<${p}text>${t}</${p}text></${p}comment>`;
+  }
+
   private ourAuthorId(): number {
     const i = this.authors.findIndex((a) => commentAuthor(a) === OUR_AUTHOR);
     if (i >= 0) return i;
     this.authors.push(`<${this.prefix}author>${xmlText(OUR_AUTHOR)}</${this.prefix}author>`);
-    this.authorsAdded++;
     this.dirty = true;
     return this.authors.length - 1;
   }
 
   toString(): string {
     const p = this.prefix;
+    // Our author goes again once no note of ours is left (it is last, so no other index moves).
+    const last = this.authors.length - 1;
+    if (last >= 0 && commentAuthor(this.authors[last]!) === OUR_AUTHOR) {
+      const used = this.list.some((c) => /\sauthorId\s*=\s*["'](\d+)["']/.exec(c.xml)?.[1] === String(last));
+      if (!used) this.authors.pop();
+    }
     const authors = `<${p}authors>${this.authors.join("")}</${p}authors>`;
     const list = this.list.length > 0 ? `${this.listOpen}${this.list.map((c) => c.xml).join("")}</${p}commentList>` : `${this.listOpen}</${p}commentList>`;
     return this.head + authors + this.middle + list + this.tail;

@@ -20,8 +20,14 @@ export interface CellState {
   effective: number;
 }
 
-/** What to do with a cell: set its style (null removes `s`), or drop the element (only when it holds nothing). */
-export type CellAction = { s: number | null } | { drop: true };
+/**
+ * What to do with a cell: set its style (null removes `s`); with `dropIfEmpty`, remove the element
+ * instead when it holds nothing and no attribute but `r` and `s` (an empty cell we inserted).
+ */
+export interface CellAction {
+  s: number | null;
+  dropIfEmpty?: boolean;
+}
 
 /** Called for each target cell; returns the action, or undefined to leave the cell alone. */
 export type Decide = (row: number, col: number, cell: CellState) => CellAction | undefined;
@@ -95,7 +101,7 @@ export function patchCells(xml: string, targets: Targets, decide: Decide): strin
       for (const c of colsOf) {
         const state: CellState = { s: null, exists: false, hasValue: false, effective: colStyle(cols, c) };
         const action = decide(r, c, state);
-        if (action && "s" in action && action.s !== null) cells += `<${prefix}c r="${cellAddress(r, c)}" s="${action.s}"/>`;
+        if (action && action.s !== null && !action.dropIfEmpty) cells += `<${prefix}c r="${cellAddress(r, c)}" s="${action.s}"/>`;
       }
       if (cells) text += `<${prefix}row r="${r}">${cells}</${prefix}row>`;
     }
@@ -187,7 +193,7 @@ function patchRow(
     while (wi < wanted.length && wanted[wi]! < limit) {
       const c = wanted[wi++]!;
       const action = decide(row, c, { s: null, exists: false, hasValue: false, effective: effectiveOf(c) });
-      if (action && "s" in action && action.s !== null) {
+      if (action && action.s !== null && !action.dropIfEmpty) {
         out.push(content.slice(copied, at), `<${prefix}c r="${cellAddress(row, c)}" s="${action.s}"/>`);
         copied = at;
         changed = true;
@@ -221,10 +227,9 @@ function patchRow(
     const action = decide(row, c, state);
     if (!action) continue;
     let replacement: string;
-    if ("drop" in action) {
-      // Only an element we inserted, still empty and with no attribute but r and s, goes.
-      const attrs = Object.keys(attrsOf(tag));
-      if (state.hasValue || attrs.some((a) => a !== "r" && a !== "s")) continue;
+    const droppable =
+      action.dropIfEmpty === true && !state.hasValue && Object.keys(attrsOf(tag)).every((a) => a === "r" || a === "s");
+    if (droppable) {
       replacement = "";
     } else {
       replacement = setAttr(tag, "s", action.s === null ? null : String(action.s)) + content.slice(m.index + tag.length, end);

@@ -1,18 +1,16 @@
 import { z } from "zod";
-import { CONTENT_TYPE, REL, relTypeIs, type PackageCopy } from "./package-copy.js";
-import { decodeEntities } from "./xml-write.js";
+import type { PackageCopy } from "./package-copy.js";
+import type { SheetEntry } from "./xlsx-writer.js";
+import { attrsOf, decodeEntities, richText, xmlText } from "./xml-write.js";
 
 /**
  * What ledger-check keeps in a copy so that its marks can be undone exactly and its sheets
- * recognised: a custom XML part (ECMA-376 Part 1 §22.5; Excel keeps such parts on save, and
- * Office.js reads them through `workbook.customXmlParts`) in a namespace only we write, carrying
- * a random id and a checksum of its content. Never a sheet, never found by a name: a sheet of
- * the clerk's named `ledger-check`, or renamed to our bulletin's name, is never taken for ours.
- * A part in our namespace whose checksum fails (edited by hand) is not trusted at all.
+ * recognised: JSON in column A of a very hidden sheet, under a header with a random id and a
+ * checksum of the content. A sheet, because the programs that edit the copy keep it (openpyxl
+ * drops custom XML parts on save; Excel, LibreOffice and openpyxl keep a very hidden sheet and
+ * its text). Found by its verified header, never by its name: a clerk's sheet named `ledger-check`
+ * is never taken for ours, and a state edited by hand is not trusted at all.
  */
-
-export const STATE_NS = "urn:ledger-check:state";
-const STATE_ROOT = "ledgerCheckState";
 
 const Severity = z.enum(["error", "warning", "info"]);
 
@@ -59,87 +57,115 @@ export function emptyXlsxState(): XlsxState {
 
 export interface LoadedState {
   state: XlsxState;
-  /** The part holding our state (valid or tampered), to be replaced on save. */
-  part: string | null;
-  /** A part in our namespace whose checksum failed: ignored, and replaced by the next save. */
+  /** The sheet holding our state (its name), to be rewritten or removed on save. */
+  sheet: string | null;
+  /** A state sheet of ours whose checksum failed (edited by hand): ignored, and replaced on save. */
   tampered: boolean;
 }
 
-/** Finds and verifies our state among the workbook's custom XML parts. */
-export function loadState(pkg: PackageCopy): LoadedState {
-  const wb = pkg.workbookPart();
-  for (const rel of pkg.rels(wb)) {
-    if (!relTypeIs(rel.type, REL.customXml) || !rel.part) continue;
-    const xml = pkg.text(rel.part);
-    if (!xml) continue;
-    const root = new RegExp(`<(?:\\w+:)?${STATE_ROOT}\\b([^>]*)>([\\s\\S]*?)</(?:\\w+:)?${STATE_ROOT}\\s*>`).exec(xml);
-    if (!root || !root[1]!.includes(`"${STATE_NS}"`)) continue;
-    const id = /\sid="([0-9a-f]{32})"/.exec(root[1]!)?.[1];
-    const sig = /\ssig="([0-9a-f]{16})"/.exec(root[1]!)?.[1];
-    const json = decodeEntities(root[2]!);
-    if (!id || !sig || checksum(`${id}\n${json}`) !== sig) return { state: emptyXlsxState(), part: rel.part, tampered: true };
-    try {
-      const parsed = XlsxStateSchema.safeParse(JSON.parse(json));
-      if (parsed.success) return { state: parsed.data, part: rel.part, tampered: false };
-    } catch {
-      // fall through: not ours after all
-    }
-    return { state: emptyXlsxState(), part: rel.part, tampered: true };
-  }
-  return { state: emptyXlsxState(), part: null, tampered: false };
+/** What the state needs of the workbook (the writer owns the workbook's parts). */
+export interface StateHost {
+  pkg: PackageCopy;
+  sheets(): SheetEntry[];
+  /** Adds a worksheet at the end of the tab order; returns its entry. */
+  addSheet(name: string, xml: string, state: "veryHidden"): SheetEntry;
+  removeSheet(entry: SheetEntry): void;
 }
 
-/** Writes the state (or removes its parts when there is nothing to keep); returns the part used. */
-export function saveState(pkg: PackageCopy, state: XlsxState, part: string | null): string | null {
-  const wb = pkg.workbookPart();
+const HEADER = /^ledger-check state 2 id=([0-9a-f]{32}) sig=([0-9a-f]{16})$/;
+
+/** The name we give the state sheet when it is free (a clerk's sheet of that name is never ours). */
+export const STATE_SHEET_NAME = "ledger-check";
+
+/** Characters per chunk: under Excel's 32767 per cell, with room to spare. */
+const CHUNK = 30000;
+
+/** Finds and verifies our state among the very hidden sheets: by its signed header, never by its name. */
+export function loadState(host: StateHost): LoadedState {
+  let tampered: string | null = null;
+  for (const s of host.sheets()) {
+    if (s.state !== "veryHidden" || !s.part) continue;
+    const texts = columnA(host.pkg, s.part);
+    const head = HEADER.exec(texts[0] ?? "");
+    if (!head) continue;
+    const json = texts.slice(1).join("");
+    if (checksum(`${head[1]}\n${json}`) === head[2]) {
+      try {
+        const parsed = XlsxStateSchema.safeParse(JSON.parse(json));
+        if (parsed.success) return { state: parsed.data, sheet: s.name, tampered: false };
+      } catch {
+        // not JSON after all: tampered
+      }
+    }
+    tampered ??= s.name;
+  }
+  return { state: emptyXlsxState(), sheet: tampered, tampered: tampered !== null };
+}
+
+/** Writes the state into its very hidden sheet (or removes the sheet when there is nothing to keep); returns the sheet's name. */
+export function saveState(host: StateHost, state: XlsxState, sheet: string | null): string | null {
+  const entry = sheet ? host.sheets().find((s) => s.name === sheet) : undefined;
   const nothing = Object.keys(state.marks).length === 0 && state.generated.length === 0;
   if (nothing) {
-    if (part) removeStatePart(pkg, wb, part);
+    if (entry) host.removeSheet(entry);
     return null;
   }
   const id = randomHex(16);
-  // JSON escapes every control character; U+FFFE/U+FFFF too, so the text is plain XML content.
+  // JSON escapes every control character; U+FFFE/U+FFFF too, so each chunk is plain XML text.
   const json = JSON.stringify(state).replace(/[\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
-  const body = json.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const texts = [`ledger-check state 2 id=${id} sig=${checksum(`${id}\n${json}`)}`];
+  for (let i = 0; i < json.length; ) {
+    let end = Math.min(i + CHUNK, json.length);
+    // Never split a surrogate pair: a lone half is not valid XML.
+    const last = json.charCodeAt(end - 1);
+    if (end < json.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    texts.push(json.slice(i, end));
+    i = end;
+  }
+  const rows = texts
+    .map((t, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>${xmlText(t)}</t></is></c></row>`)
+    .join("");
   const xml =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<${STATE_ROOT} xmlns="${STATE_NS}" version="2" id="${id}" sig="${checksum(`${id}\n${json}`)}">${body}</${STATE_ROOT}>`;
-  if (part) {
-    pkg.setText(part, xml);
-    return part;
+    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+  if (entry?.part) {
+    host.pkg.setText(entry.part, xml);
+    return entry.name;
   }
-  const item = pkg.freeName("customXml/item", ".xml");
-  const props = item.replace(/item(\d+)\.xml$/, "itemProps$1.xml");
-  pkg.setText(item, xml);
-  pkg.setText(
-    props,
-    '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' +
-      `<ds:datastoreItem ds:itemID="{${guid()}}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${STATE_NS}"/></ds:schemaRefs></ds:datastoreItem>`,
-  );
-  pkg.addRel(item, REL.customXmlProps, props);
-  pkg.addRel(wb, REL.customXml, item);
-  pkg.declare(item, CONTENT_TYPE.xml);
-  pkg.declare(props, CONTENT_TYPE.customXmlProps);
-  return item;
+  const taken = new Set(host.sheets().map((s) => s.name.toLowerCase()));
+  let name = STATE_SHEET_NAME;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${STATE_SHEET_NAME} (${n})`;
+  return host.addSheet(name, xml, "veryHidden").name;
 }
 
-function removeStatePart(pkg: PackageCopy, wb: string, part: string): void {
-  for (const rel of pkg.rels(part)) {
-    if (rel.part && relTypeIs(rel.type, REL.customXmlProps)) {
-      pkg.remove(rel.part);
-      pkg.undeclare(rel.part);
-    }
+/** The texts of column A, in row order (inline, shared or formula-result strings). */
+function columnA(pkg: PackageCopy, part: string): string[] {
+  const xml = pkg.text(part) ?? "";
+  const out: string[] = [];
+  let shared: string[] | null = null;
+  for (const m of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
+    const a = attrsOf(`<c${m[1]}>`);
+    if (!/^A\d+$/.test(a.r ?? "")) continue;
+    const body = m[2] ?? "";
+    if (a.t === "inlineStr") out.push(richText(body));
+    else if (a.t === "s") {
+      shared ??= sharedStrings(pkg);
+      const v = /<(?:\w+:)?v>(\d+)</.exec(body);
+      out.push(v ? (shared[Number(v[1])] ?? "") : "");
+    } else if (a.t === "str") out.push(decodeEntities(/<(?:\w+:)?v>([\s\S]*?)</.exec(body)?.[1] ?? ""));
+    else out.push("");
   }
-  pkg.remove(pkg.relsPartOf(part));
-  pkg.remove(part);
-  pkg.undeclare(part);
-  for (const rel of pkg.rels(wb)) if (rel.part === part) pkg.removeRel(wb, rel.id);
+  return out;
 }
 
-/**
- * A 64-bit checksum (two independent 32-bit FNV-1a/murmur-mixed lanes) of the state's text: it
- * tells a state we wrote from one edited by hand. Not a secret: it guards against accidents.
- */
+function sharedStrings(pkg: PackageCopy): string[] {
+  const rel = pkg.rels(pkg.workbookPart()).find((r) => r.type.endsWith("/sharedStrings") && r.part);
+  const xml = rel?.part ? (pkg.text(rel.part) ?? "") : "";
+  const out: string[] = [];
+  for (const m of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)) out.push(richText(m[1] ?? ""));
+  return out;
+}
+
 export function checksum(text: string): string {
   let h1 = 0x811c9dc5;
   let h2 = 0x9e3779b9;
@@ -158,9 +184,4 @@ export function randomHex(bytes: number): string {
   const b = new Uint8Array(bytes);
   globalThis.crypto.getRandomValues(b);
   return [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
-}
-
-function guid(): string {
-  const h = randomHex(16).toUpperCase();
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }

@@ -59,7 +59,8 @@ export class XlsxWorkbook implements WorkbookPort {
       return [{ name: g.sheet, rowCount: g.values.length, generated: false, visible: true }];
     }
     const generated = new Set(this.writer.generatedNames());
-    return this.writer.sheets().map((s) => ({
+    const state = this.writer.stateSheetName;
+    return this.writer.sheets().filter((s) => s.name !== state).map((s) => ({
       name: s.name,
       rowCount: this.rowCount(s.name),
       generated: generated.has(s.name),

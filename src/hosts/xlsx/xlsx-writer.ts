@@ -7,7 +7,7 @@ import { CommentsPatch, VmlPatch, type Note } from "./notes-patch.js";
 import { CONTENT_TYPE, PackageCopy, REL, relTypeIs, insertBeforeClose } from "./package-copy.js";
 import { renderSheetDocument } from "./render-sheet.js";
 import { legacyDrawingId, patchCells, targetsOf, withLegacyDrawing, type CellAction, type CellState } from "./sheet-patch.js";
-import { emptyXlsxState, loadState, randomHex, saveState, type MarkRecord, type XlsxState } from "./state-part.js";
+import { emptyXlsxState, loadState, randomHex, saveState, type MarkRecord, type StateHost, type XlsxState } from "./state-part.js";
 import { fillKey, MINIMAL_STYLES, StylesPatch, xfApplyFill, xfNumber, xfWithFill } from "./styles-patch.js";
 import { attrsOf, localAttr, setAttr, xmlAttr } from "./xml-write.js";
 
@@ -47,19 +47,19 @@ export interface SheetEntry {
  * sheets it generates, plus the workbook entries those need; every other part is copied byte
  * for byte, compressed bytes included. Runs in Node and in the browser (no Node APIs).
  */
-export class XlsxWriter {
+export class XlsxWriter implements StateHost {
   readonly pkg: PackageCopy;
   private state: XlsxState;
-  private statePart: string | null;
+  private stateSheet: string | null;
   private stylesPatch: StylesPatch | null = null;
   private stylesPart: string | null = null;
   readonly tampered: boolean;
 
   constructor(bytes: Uint8Array) {
     this.pkg = new PackageCopy(bytes);
-    const loaded = loadState(this.pkg);
+    const loaded = loadState(this);
     this.state = loaded.state;
-    this.statePart = loaded.part;
+    this.stateSheet = loaded.sheet;
     this.tampered = loaded.tampered;
   }
 
@@ -351,8 +351,7 @@ export class XlsxWriter {
       const original = rec.existed ? (rec.s ?? 0) : cell.effective;
       const before = styles.item("cellXfs", original);
       const s = before !== undefined && sameXf(before, wanted) ? original : styles.findOrAppend("cellXfs", wanted);
-      if (!rec.existed && !cell.hasValue && s === cell.effective) return { drop: true };
-      return { s: s === 0 && rec.s === null ? null : s };
+      return { s: s === 0 && rec.s === null ? null : s, dropIfEmpty: !rec.existed && s === cell.effective };
     };
     const xml = this.pkg.text(ws.part)!;
     const patched = patchCells(xml, targetsOf([...plan.keys()].map(parseAddress)), decide);
@@ -368,8 +367,12 @@ export class XlsxWriter {
         if (!rec.note) notes.vml.removeNoteShape(row, col);
         continue;
       }
-      const without = notes.comments.withoutOurRun(current, rec.ours);
-      if (without !== null) notes.comments.set(address, without);
+      // The clerk edited the note: only our own paragraph goes, if it is still there word for word.
+      const without = notes.comments.withoutOurRun(current, rec.ours) ?? notes.comments.withoutOurText(current, rec.ours);
+      if (without === "") {
+        notes.comments.set(address, null);
+        notes.vml.removeNoteShape(row, col);
+      } else if (without !== null) notes.comments.set(address, without);
     }
     if (notes.comments.changed) this.flushNotes(ws.part, notes);
   }
@@ -381,7 +384,7 @@ export class XlsxWriter {
       const part = sheets.find((x) => x.sheetId === g.sheetId)?.part;
       return part ? this.codeNameOf(part) === g.codeName : false;
     });
-    this.statePart = saveState(this.pkg, this.state, this.statePart);
+    this.stateSheet = saveState(this, this.state, this.stateSheet);
   }
 
   // --- generated sheets ---
@@ -408,16 +411,7 @@ export class XlsxWriter {
       this.state.generated.push({ sheetId: old.sheetId, name, codeName });
       if (old.name !== name) this.setWorkbook(this.pkg.text(wb)!.replace(old.tag, setAttr(old.tag, "name", name)));
     } else {
-      const part = this.pkg.freeName("xl/worksheets/sheet", ".xml");
-      this.pkg.setText(part, xml);
-      const rId = this.pkg.addRel(wb, REL.worksheet, part);
-      this.pkg.declare(part, CONTENT_TYPE.worksheet);
-      const sheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;
-      const wbXml = this.pkg.text(wb)!;
-      const relPrefix = relationshipPrefix(wbXml);
-      const idAttr = relPrefix ? `${relPrefix}:id="${rId}"` : `xmlns:r="${REL_NS}" r:id="${rId}"`;
-      const prefix = /<(\w+:)?workbook\b/.exec(wbXml)?.[1] ?? "";
-      this.setWorkbook(insertBeforeClose(wbXml, "sheets", `<${prefix}sheet name="${xmlAttr(name)}" sheetId="${sheetId}" ${idAttr}/>`));
+      const { sheetId } = this.addSheet(name, xml, "visible");
       this.state.generated.push({ sheetId, name, codeName });
     }
     this.flushStyles();
@@ -427,6 +421,69 @@ export class XlsxWriter {
 
   private setWorkbook(xml: string): void {
     this.pkg.setText(this.pkg.workbookPart(), xml);
+  }
+
+  /** The very hidden sheet holding our state (not a sheet of the clerk's: listings leave it out). */
+  get stateSheetName(): string | null {
+    return this.stateSheet;
+  }
+
+  /** A new worksheet at the end of the tab order, with its part, relationship and content type. */
+  addSheet(name: string, xml: string, state: "visible" | "veryHidden"): SheetEntry {
+    const sheets = this.sheets();
+    const wb = this.pkg.workbookPart();
+    const part = this.pkg.freeName("xl/worksheets/sheet", ".xml");
+    this.pkg.setText(part, xml);
+    const rId = this.pkg.addRel(wb, REL.worksheet, part);
+    this.pkg.declare(part, CONTENT_TYPE.worksheet);
+    const sheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;
+    const wbXml = this.pkg.text(wb)!;
+    const relPrefix = relationshipPrefix(wbXml);
+    const idAttr = relPrefix ? `${relPrefix}:id="${rId}"` : `xmlns:r="${REL_NS}" r:id="${rId}"`;
+    const prefix = /<(\w+:)?workbook\b/.exec(wbXml)?.[1] ?? "";
+    const stateAttr = state === "visible" ? "" : ` state="${state}"`;
+    const tag = `<${prefix}sheet name="${xmlAttr(name)}" sheetId="${sheetId}"${stateAttr} ${idAttr}/>`;
+    this.setWorkbook(insertBeforeClose(wbXml, "sheets", tag));
+    return { name, sheetId, rId, part, state, index: sheets.length, tag };
+  }
+
+  /**
+   * Removes a sheet of ours (the state sheet): its entry, part, relationships and content type.
+   * Tab positions after it move up one, so the workbook's active and first tab and sheet-local
+   * defined names are renumbered (a position past the end makes Excel repair the file).
+   */
+  removeSheet(entry: SheetEntry): void {
+    const wb = this.pkg.workbookPart();
+    let xml = this.pkg.text(wb)!;
+    xml = xml.replace(entry.tag, "");
+    const last = Math.max(0, this.sheets().length - 2);
+    xml = xml.replace(/<(?:\w+:)?workbookView\b[^>]*>/g, (tag) => {
+      const a = attrsOf(tag);
+      let t = tag;
+      for (const name of ["activeTab", "firstSheet"]) {
+        if (a[name] === undefined) continue;
+        let n = Number(a[name]);
+        if (n > entry.index) n -= 1;
+        if (n > last) n = last;
+        t = setAttr(t, name, String(n));
+      }
+      return t;
+    });
+    xml = xml.replace(/<(?:\w+:)?definedName\b[^>]*>[\s\S]*?<\/(?:\w+:)?definedName\s*>/g, (el) => {
+      const open = el.slice(0, el.indexOf(">") + 1);
+      const local = attrsOf(open).localSheetId;
+      if (local === undefined) return el;
+      const n = Number(local);
+      if (n === entry.index) return "";
+      return n > entry.index ? setAttr(open, "localSheetId", String(n - 1)) + el.slice(open.length) : el;
+    });
+    this.setWorkbook(xml);
+    this.pkg.removeRel(wb, entry.rId);
+    if (entry.part) {
+      this.pkg.remove(entry.part);
+      this.pkg.remove(this.pkg.relsPartOf(entry.part));
+      this.pkg.undeclare(entry.part);
+    }
   }
 
   /** Brings the sheet forward and selects the cell, in the copy's workbook and sheet views. */
