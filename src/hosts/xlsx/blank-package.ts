@@ -60,7 +60,7 @@ export function blankPackage(sheets: Array<{ name: string; xml: string }>): Uint
   );
   put("xl/styles.xml", MINIMAL_STYLES);
   sheets.forEach((s, i) => put(`xl/worksheets/sheet${i + 1}.xml`, s.xml));
-  return writeZipCopy(new Uint8Array(0), [], parts);
+  return writeZipCopy(null, parts);
 }
 
 /** A worksheet holding the grid's values, every one as text (a CSV's cells are text). */

@@ -1,4 +1,5 @@
-import { writeZipCopy, readEntry, zipEntries, type PartChange, type ZipEntry } from "./zip-copy.js";
+import { Package } from "./package.js";
+import { writeZipCopy, type PartChange } from "./zip-copy.js";
 import { attrsOf, localAttr, xmlAttr } from "./xml-write.js";
 
 /**
@@ -44,45 +45,41 @@ export function relTypeIs(type: string, wanted: string): boolean {
 }
 
 export class PackageCopy {
-  private readonly entries: ZipEntry[];
-  private readonly byName = new Map<string, ZipEntry>();
+  /** The original, read through package.ts (bounded inflation, limits); null for a new package. */
+  private readonly source: Package | null;
   private readonly texts = new Map<string, string>();
   private readonly changes = new Map<string, PartChange>();
   private readonly decoder = new TextDecoder();
   private readonly encoder = new TextEncoder();
 
-  constructor(private readonly original: Uint8Array) {
-    this.entries = zipEntries(original);
-    for (const e of this.entries) if (!e.name.endsWith("/")) this.byName.set(e.name.toLowerCase(), e);
+  constructor(original: Uint8Array | Package | null) {
+    this.source = original === null ? null : original instanceof Package ? original : Package.open(original);
   }
 
   /** The entry name as stored (case kept), or the name given when the part is new. */
   private key(part: string): string {
-    return this.byName.get(part.toLowerCase())?.name ?? part;
+    return this.source?.entry(part)?.name ?? part;
   }
 
   has(part: string): boolean {
-    const k = this.key(part);
-    const change = this.changes.get(k);
+    const change = this.changes.get(this.key(part));
     if (change !== undefined) return change !== null;
-    return this.byName.has(part.toLowerCase());
+    return this.source?.has(part) ?? false;
   }
 
   /** All part names in the copy. */
   parts(): string[] {
     const out: string[] = [];
-    for (const e of this.entries) if (!e.name.endsWith("/") && this.changes.get(e.name) !== null) out.push(e.name);
-    for (const [name, c] of this.changes) if (c !== null && !this.byName.has(name.toLowerCase())) out.push(name);
+    for (const name of this.source?.names ?? []) if (!name.endsWith("/") && this.changes.get(name) !== null) out.push(name);
+    for (const [name, c] of this.changes) if (c !== null && !this.source?.has(name)) out.push(name);
     return out;
   }
 
   bytes(part: string): Uint8Array | undefined {
-    const k = this.key(part);
-    const change = this.changes.get(k);
+    const change = this.changes.get(this.key(part));
     if (change === null) return undefined;
     if (change !== undefined) return change;
-    const entry = this.byName.get(part.toLowerCase());
-    return entry ? readEntry(this.original, entry) : undefined;
+    return this.source?.has(part) ? this.source.bytes(part) : undefined;
   }
 
   text(part: string): string | undefined {
@@ -105,7 +102,7 @@ export class PackageCopy {
   remove(part: string): void {
     const k = this.key(part);
     this.texts.delete(k);
-    if (this.byName.has(k.toLowerCase())) this.changes.set(k, null);
+    if (this.source?.has(k)) this.changes.set(k, null);
     else this.changes.delete(k);
   }
 
@@ -115,7 +112,7 @@ export class PackageCopy {
   }
 
   toBytes(): Uint8Array {
-    return writeZipCopy(this.original, this.entries, this.changes);
+    return writeZipCopy(this.source, this.changes);
   }
 
   // --- relationships (ECMA-376 Part 2 §9.3) ---
