@@ -71,7 +71,8 @@ export function gridSheetXml(grid: Grid): string {
     const cells: string[] = [];
     row.forEach((v, j) => {
       if (v === null || v === undefined || v === "") return;
-      const text = typeof v === "string" ? v : v instanceof Date ? v.toISOString() : isErrorValue(v) ? v.error : String(v);
+      const text =
+        typeof v === "string" ? v : v instanceof Date ? v.toISOString() : isErrorValue(v) ? v.error : String(v);
       cells.push(`<c r="${cellAddress(r, grid.origin.col + j)}" t="inlineStr"><is>${tElement(text)}</is></c>`);
     });
     if (cells.length > 0) rows.push(`<row r="${r}">${cells.join("")}</row>`);

@@ -42,7 +42,11 @@ export class CommentsPatch {
     const authorsM = new RegExp(`<${p}authors\\b[^>]*?(?:/>|>([\\s\\S]*?)</${p}authors\\s*>)`).exec(source);
     const listM = new RegExp(`<(${p}commentList)\\b[^>]*?(?:/>|>([\\s\\S]*?)</${p}commentList\\s*>)`).exec(source);
     this.authors = [];
-    if (authorsM?.[1]) for (const a of authorsM[1].matchAll(new RegExp(`<${p}author\\b[^>]*>([\\s\\S]*?)</${p}author\\s*>|<${p}author\\b[^>]*/>`, "g"))) this.authors.push(a[0]);
+    if (authorsM?.[1])
+      for (const a of authorsM[1].matchAll(
+        new RegExp(`<${p}author\\b[^>]*>([\\s\\S]*?)</${p}author\\s*>|<${p}author\\b[^>]*/>`, "g"),
+      ))
+        this.authors.push(a[0]);
     const afterRoot = root.index + root[0].length;
     // Everything up to and including <authors> as the head; authors are re-emitted with ours appended.
     const closeIndex = new RegExp(`</${p}comments\\s*>`).exec(source)?.index ?? source.length;
@@ -101,21 +105,29 @@ export class CommentsPatch {
   /** The comment with our paragraph appended to the clerk's note, in its own run so the clerk's formatting stays. */
   appended(note: Note, ours: string): string {
     const p = this.prefix;
-    const run = `<${p}r>${tElement(`\n${ours}`).replace(/^<t/, `<${p}t`).replace(/<\/t>$/, `</${p}t>`)}</${p}r>`;
+    const run = `<${p}r>${tElement(`\n${ours}`)
+      .replace(/^<t/, `<${p}t`)
+      .replace(/<\/t>$/, `</${p}t>`)}</${p}r>`;
     const textClose = new RegExp(`</(?:\\w+:)?text\\s*>`);
     const m = textClose.exec(note.xml);
     if (!m) return this.created(note.xml.match(/\sref\s*=\s*"([^"]*)"/)?.[1] ?? "A1", `${note.text}\n${ours}`);
     let body = note.xml.slice(0, m.index);
     // A bare <t> (plain note) before runs is valid (CT_Rst: t?, r*) but unusual; wrap it as a run.
-    body = body.replace(new RegExp(`(<(?:\\w+:)?text\\b[^>]*>)\\s*(<(?:\\w+:)?t\\b[^>]*>[\\s\\S]*?</(?:\\w+:)?t\\s*>)`), `$1<${p}r>$2</${p}r>`);
+    body = body.replace(
+      new RegExp(`(<(?:\\w+:)?text\\b[^>]*>)\\s*(<(?:\\w+:)?t\\b[^>]*>[\\s\\S]*?</(?:\\w+:)?t\\s*>)`),
+      `$1<${p}r>$2</${p}r>`,
+    );
     return body + run + note.xml.slice(m.index);
   }
 
   /** A new note of ours on an empty (note-less) cell. */
   created(ref: string, text: string): string {
     const p = this.prefix;
-    const t = tElement(text).replace(/^<t/, `<${p}t`).replace(/<\/t>$/, `</${p}t>`);
-    return `<${p}comment ref="${ref}" authorId="${this.ourAuthorId()}"><${p}text>${t}</${p}text></${p}comment>`;
+    const t = tElement(text)
+      .replace(/^<t/, `<${p}t`)
+      .replace(/<\/t>$/, `</${p}t>`);
+    // As a run, the way Excel writes notes: some readers (exceljs) see only runs.
+    return `<${p}comment ref="${ref}" authorId="${this.ourAuthorId()}"><${p}text><${p}r>${t}</${p}r></${p}text></${p}comment>`;
   }
 
   /** The comment without our last run (the clerk's text kept), or null when the last run is not exactly ours. */
@@ -151,8 +163,10 @@ export class CommentsPatch {
     if (rest === "") return "";
     const p = this.prefix;
     const open = note.xml.slice(0, note.xml.indexOf(">") + 1);
-    const t = tElement(rest).replace(/^<t/, `<${p}t`).replace(/<\/t>$/, `</${p}t>`);
-    return `${open}<${p}text>${t}</${p}text></${p}comment>`;
+    const t = tElement(rest)
+      .replace(/^<t/, `<${p}t`)
+      .replace(/<\/t>$/, `</${p}t>`);
+    return `${open}<${p}text><${p}r>${t}</${p}r></${p}text></${p}comment>`;
   }
 
   private ourAuthorId(): number {
@@ -172,7 +186,10 @@ export class CommentsPatch {
       if (!used) this.authors.pop();
     }
     const authors = `<${p}authors>${this.authors.join("")}</${p}authors>`;
-    const list = this.list.length > 0 ? `${this.listOpen}${this.list.map((c) => c.xml).join("")}</${p}commentList>` : `${this.listOpen}</${p}commentList>`;
+    const list =
+      this.list.length > 0
+        ? `${this.listOpen}${this.list.map((c) => c.xml).join("")}</${p}commentList>`
+        : `${this.listOpen}</${p}commentList>`;
     return this.head + authors + this.middle + list + this.tail;
   }
 }

@@ -70,7 +70,8 @@ export class PackageCopy {
   /** All part names in the copy. */
   parts(): string[] {
     const out: string[] = [];
-    for (const name of this.source?.names ?? []) if (!name.endsWith("/") && this.changes.get(name) !== null) out.push(name);
+    for (const name of this.source?.names ?? [])
+      if (!name.endsWith("/") && this.changes.get(name) !== null) out.push(name);
     for (const [name, c] of this.changes) if (c !== null && !this.source?.has(name)) out.push(name);
     return out;
   }

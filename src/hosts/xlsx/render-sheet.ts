@@ -55,7 +55,9 @@ export function renderSheetDocument(doc: SheetDocument, styles: StylesPatch, opt
       }
     }
     if (rowSpan > 1 || colSpan > 1) {
-      merges.push(`<mergeCell ref="${cellAddress(cell.row, cell.col)}:${cellAddress(cell.row + rowSpan - 1, cell.col + colSpan - 1)}"/>`);
+      merges.push(
+        `<mergeCell ref="${cellAddress(cell.row, cell.col)}:${cellAddress(cell.row + rowSpan - 1, cell.col + colSpan - 1)}"/>`,
+      );
     }
   }
 
@@ -65,7 +67,12 @@ export function renderSheetDocument(doc: SheetDocument, styles: StylesPatch, opt
     const height = doc.rowHeights[r];
     const cells = rows.get(r);
     const attrs = height !== undefined ? ` ht="${num(height)}" customHeight="1"` : "";
-    const body = cells ? [...cells.entries()].sort((a, b) => a[0] - b[0]).map(([, x]) => x).join("") : "";
+    const body = cells
+      ? [...cells.entries()]
+          .sort((a, b) => a[0] - b[0])
+          .map(([, x]) => x)
+          .join("")
+      : "";
     sheetData.push(`<row r="${r}"${attrs}>${body}</row>`);
   }
 
@@ -115,7 +122,10 @@ function styleXf(style: CellStyle, isText: boolean, styles: StylesPatch): number
     `${f.color ? `<color rgb="FF${hex(f.color)}"/>` : ""}<name val="${xmlAttr(f.name)}"/>${charset}</font>`;
   const fontId = styles.findOrAppend("fonts", font);
   const fillId = style.fill
-    ? styles.findOrAppend("fills", `<fill><patternFill patternType="solid"><fgColor rgb="FF${hex(style.fill)}"/><bgColor indexed="64"/></patternFill></fill>`)
+    ? styles.findOrAppend(
+        "fills",
+        `<fill><patternFill patternType="solid"><fgColor rgb="FF${hex(style.fill)}"/><bgColor indexed="64"/></patternFill></fill>`,
+      )
     : 0;
   const borderId = style.border
     ? styles.findOrAppend(
@@ -144,7 +154,7 @@ function hex(rgb: string): string {
   return /^[0-9A-F]{6}$/.test(h) ? h : "000000";
 }
 
-/** Numbers as XML wants them: no exponent surprises for ordinary sizes, never NaN. */
+/** Numbers as xsd:double takes them (JavaScript's shortest round-trip form), never NaN. */
 function num(n: number): string {
-  return Number.isFinite(n) ? String(Math.round(n * 10000) / 10000) : "0";
+  return Number.isFinite(n) ? String(n) : "0";
 }

@@ -101,7 +101,8 @@ export function patchCells(xml: string, targets: Targets, decide: Decide): strin
       for (const c of colsOf) {
         const state: CellState = { s: null, exists: false, hasValue: false, effective: colStyle(cols, c) };
         const action = decide(r, c, state);
-        if (action && action.s !== null && !action.dropIfEmpty) cells += `<${prefix}c r="${cellAddress(r, c)}" s="${action.s}"/>`;
+        if (action && action.s !== null && !action.dropIfEmpty)
+          cells += `<${prefix}c r="${cellAddress(r, c)}" s="${action.s}"/>`;
       }
       if (cells) text += `<${prefix}row r="${r}">${cells}</${prefix}row>`;
     }
@@ -146,16 +147,29 @@ export function patchCells(xml: string, targets: Targets, decide: Decide): strin
     const rowAttrs = attrsOf(tag);
     const rowStyle = rowAttrs.customFormat === "1" || rowAttrs.customFormat === "true" ? Number(rowAttrs.s ?? 0) : null;
     const content = xml.slice(contentStart, contentEnd);
-    const patched = patchRow(content, r, [...wanted].sort((a, b) => a - b), prefix, decide, (c) =>
-      rowStyle !== null ? rowStyle : colStyle(cols, c),
+    const patched = patchRow(
+      content,
+      r,
+      [...wanted].sort((a, b) => a - b),
+      prefix,
+      decide,
+      (c) => (rowStyle !== null ? rowStyle : colStyle(cols, c)),
     );
     if (patched === null) continue;
+    if (patched.text.trim() === "" && Object.keys(rowAttrs).every((k) => k === "r")) {
+      // A row that held only the empty cell we had inserted (a row we added): it goes with it.
+      out.push(xml.slice(copied, m.index));
+      copied = selfClosing ? contentStart : contentEnd + rowClose.length;
+      changed = true;
+      continue;
+    }
     let newTag = tag;
     if (selfClosing) newTag = tag.replace(/\s*\/>$/, ">");
     // `spans` is an optimisation hint (§18.3.1.73); one we would have to widen is simply dropped.
     if (patched.maxCol > 0 && rowAttrs.spans !== undefined) {
       const sp = /^(\d+):(\d+)$/.exec(rowAttrs.spans);
-      if (!sp || patched.minCol < Number(sp[1]) || patched.maxCol > Number(sp[2])) newTag = setAttr(newTag, "spans", null);
+      if (!sp || patched.minCol < Number(sp[1]) || patched.maxCol > Number(sp[2]))
+        newTag = setAttr(newTag, "spans", null);
     }
     out.push(xml.slice(copied, m.index), newTag, patched.text, selfClosing ? rowClose : "");
     copied = contentEnd;
@@ -232,7 +246,8 @@ function patchRow(
     if (droppable) {
       replacement = "";
     } else {
-      replacement = setAttr(tag, "s", action.s === null ? null : String(action.s)) + content.slice(m.index + tag.length, end);
+      replacement =
+        setAttr(tag, "s", action.s === null ? null : String(action.s)) + content.slice(m.index + tag.length, end);
       minCol = Math.min(minCol, c);
       maxCol = Math.max(maxCol, c);
     }
@@ -254,9 +269,10 @@ export function withLegacyDrawing(xml: string, rId: string): string {
   const root = /<((?:\w+:)?)worksheet\b[^>]*>/.exec(xml);
   if (!root) throw new Error("not a worksheet");
   const prefix = root[1]!;
-  const relNs = /xmlns:(\w+)\s*=\s*["']http:\/\/(?:schemas\.openxmlformats\.org\/officeDocument\/2006|purl\.oclc\.org\/ooxml\/officeDocument)\/relationships["']/.exec(
-    root[0],
-  );
+  const relNs =
+    /xmlns:(\w+)\s*=\s*["']http:\/\/(?:schemas\.openxmlformats\.org\/officeDocument\/2006|purl\.oclc\.org\/ooxml\/officeDocument)\/relationships["']/.exec(
+      root[0],
+    );
   const attr = relNs
     ? `${relNs[1]}:id="${rId}"`
     : `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${rId}"`;

@@ -114,7 +114,7 @@ export function saveState(host: StateHost, state: XlsxState, sheet: string | nul
   // JSON escapes every control character; U+FFFE/U+FFFF too, so each chunk is plain XML text.
   const json = JSON.stringify(state).replace(/[\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
   const texts = [`ledger-check state 2 id=${id} sig=${checksum(`${id}\n${json}`)}`];
-  for (let i = 0; i < json.length; ) {
+  for (let i = 0; i < json.length;) {
     let end = Math.min(i + CHUNK, json.length);
     // Never split a surrogate pair: a lone half is not valid XML.
     const last = json.charCodeAt(end - 1);
@@ -162,7 +162,8 @@ function sharedStrings(pkg: PackageCopy): string[] {
   const rel = pkg.rels(pkg.workbookPart()).find((r) => r.type.endsWith("/sharedStrings") && r.part);
   const xml = rel?.part ? (pkg.text(rel.part) ?? "") : "";
   const out: string[] = [];
-  for (const m of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)) out.push(richText(m[1] ?? ""));
+  for (const m of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g))
+    out.push(richText(m[1] ?? ""));
   return out;
 }
 

@@ -38,7 +38,14 @@ export class StylesPatch {
   private section(name: (typeof ORDER)[number]): Section {
     let s = this.sections.get(name);
     if (s) return s;
-    const item = { numFmts: "numFmt", fonts: "font", fills: "fill", borders: "border", cellStyleXfs: "xf", cellXfs: "xf" }[name];
+    const item = {
+      numFmts: "numFmt",
+      fonts: "font",
+      fills: "fill",
+      borders: "border",
+      cellStyleXfs: "xf",
+      cellXfs: "xf",
+    }[name];
     const body = this.body(name);
     const items: string[] = [];
     if (body !== null) {

@@ -60,12 +60,15 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     const generated = new Set(this.writer.generatedNames());
     const state = this.writer.stateSheetName;
-    return this.writer.sheets().filter((s) => s.name !== state).map((s) => ({
-      name: s.name,
-      rowCount: this.rowCount(s.name),
-      generated: generated.has(s.name),
-      visible: s.state === "visible",
-    }));
+    return this.writer
+      .sheets()
+      .filter((s) => s.name !== state)
+      .map((s) => ({
+        name: s.name,
+        rowCount: this.rowCount(s.name),
+        generated: generated.has(s.name),
+        visible: s.state === "visible",
+      }));
   }
 
   private rowCount(name: string): number {
@@ -114,7 +117,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Whether the file held a state of ours that was edited by hand (ignored, and replaced on save). */
   get stateTampered(): boolean {
-    return this.writerInstance?.tampered ?? false;
+    return this.writer.tampered;
   }
 }
 

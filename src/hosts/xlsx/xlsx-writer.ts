@@ -6,8 +6,23 @@ import { chooseSheetName } from "../../core/sheet-names.js";
 import { CommentsPatch, VmlPatch, type Note } from "./notes-patch.js";
 import { CONTENT_TYPE, PackageCopy, REL, relTypeIs, insertBeforeClose } from "./package-copy.js";
 import { renderSheetDocument } from "./render-sheet.js";
-import { legacyDrawingId, patchCells, targetsOf, withLegacyDrawing, type CellAction, type CellState } from "./sheet-patch.js";
-import { emptyXlsxState, loadState, randomHex, saveState, type MarkRecord, type StateHost, type XlsxState } from "./state-part.js";
+import {
+  legacyDrawingId,
+  patchCells,
+  targetsOf,
+  withLegacyDrawing,
+  type CellAction,
+  type CellState,
+} from "./sheet-patch.js";
+import {
+  emptyXlsxState,
+  loadState,
+  randomHex,
+  saveState,
+  type MarkRecord,
+  type StateHost,
+  type XlsxState,
+} from "./state-part.js";
 import { fillKey, MINIMAL_STYLES, StylesPatch, xfApplyFill, xfNumber, xfWithFill } from "./styles-patch.js";
 import { attrsOf, localAttr, setAttr, xmlAttr } from "./xml-write.js";
 
@@ -256,7 +271,8 @@ export class XlsxWriter implements StateHost {
       const fillXml = styles.item("fills", fillId) ?? "";
       const key = `${base}|${m.severity}`;
       let s = clones.get(key);
-      if (s === undefined) clones.set(key, (s = styles.findOrAppend("cellXfs", xfWithFill(xf, fillIdOf(m.severity), "1"))));
+      if (s === undefined)
+        clones.set(key, (s = styles.findOrAppend("cellXfs", xfWithFill(xf, fillIdOf(m.severity), "1"))));
       records[cellAddress(row, col)] = {
         s: cell.exists ? cell.s : null,
         existed: cell.exists,
@@ -321,7 +337,8 @@ export class XlsxWriter implements StateHost {
       if (at) plan.set(at, rec);
     }
     // A record whose note is gone (the clerk deleted it) is looked for where it was, unless another took that cell.
-    for (const [address, rec] of Object.entries(entry.cells)) if (!where.has(address) && !plan.has(address)) plan.set(address, rec);
+    for (const [address, rec] of Object.entries(entry.cells))
+      if (!where.has(address) && !plan.has(address)) plan.set(address, rec);
 
     const byRowCol = new Map<string, MarkRecord>();
     for (const [address, rec] of plan) {
@@ -345,7 +362,7 @@ export class XlsxWriter implements StateHost {
             break;
           }
         }
-        if (fid < 0) fid = styles.append("fills", rec.fillXml || "<fill><patternFill patternType=\"none\"/></fill>");
+        if (fid < 0) fid = styles.append("fills", rec.fillXml || '<fill><patternFill patternType="none"/></fill>');
       }
       const wanted = xfWithFill(xf, fid, rec.applyFill);
       const original = rec.existed ? (rec.s ?? 0) : cell.effective;
@@ -368,7 +385,8 @@ export class XlsxWriter implements StateHost {
         continue;
       }
       // The clerk edited the note: only our own paragraph goes, if it is still there word for word.
-      const without = notes.comments.withoutOurRun(current, rec.ours) ?? notes.comments.withoutOurText(current, rec.ours);
+      const without =
+        notes.comments.withoutOurRun(current, rec.ours) ?? notes.comments.withoutOurText(current, rec.ours);
       if (without === "") {
         notes.comments.set(address, null);
         notes.vml.removeNoteShape(row, col);
@@ -499,6 +517,14 @@ export class XlsxWriter implements StateHost {
       const first = Number(attrsOf(view[0]).firstSheet ?? 0);
       if (first > target.index) tag = setAttr(tag, "firstSheet", String(target.index));
       this.setWorkbook(wbXml.slice(0, view.index) + tag + wbXml.slice(view.index + view[0].length));
+    } else {
+      // No views yet: bookViews goes right before sheets (CT_Workbook's sequence, §18.2.27).
+      const sheetsAt = /<(\w+:)?sheets\b/.exec(wbXml);
+      if (sheetsAt) {
+        const p = sheetsAt[1] ?? "";
+        const views = `<${p}bookViews><${p}workbookView activeTab="${target.index}"/></${p}bookViews>`;
+        this.setWorkbook(wbXml.slice(0, sheetsAt.index) + views + wbXml.slice(sheetsAt.index));
+      }
     }
     // Only one selected tab: two would put Excel in group mode, where typing edits both sheets.
     for (const s of sheets) {
@@ -506,7 +532,16 @@ export class XlsxWriter implements StateHost {
       const xml = this.pkg.text(s.part);
       if (!xml) continue;
       const m = /<(?:\w+:)?sheetView\b[^>]*?\/?>/.exec(xml.slice(0, 65536));
-      if (!m) continue;
+      if (!m) {
+        if (s !== target) continue;
+        // No view: one goes where CT_Worksheet's sequence puts sheetViews (after sheetPr and dimension).
+        const before = /<(?:\w+:)?(?:sheetFormatPr|cols|sheetData)\b/.exec(xml);
+        if (!before) continue;
+        const p = /<(\w+:)?worksheet\b/.exec(xml)?.[1] ?? "";
+        const view = `<${p}sheetViews><${p}sheetView tabSelected="1" workbookViewId="0"><${p}selection activeCell="${cell}" sqref="${cell}"/></${p}sheetView></${p}sheetViews>`;
+        this.pkg.setText(s.part, xml.slice(0, before.index) + view + xml.slice(before.index));
+        continue;
+      }
       const selected = /\stabSelected\s*=\s*["'](1|true)["']/.test(m[0]);
       if (s === target) {
         let tag = setAttr(m[0], "tabSelected", "1");
@@ -519,12 +554,17 @@ export class XlsxWriter implements StateHost {
         } else {
           // Replace the view's own selection(s) of the main pane; panes and other children stay.
           const close = after.search(/<\/(?:\w+:)?sheetView\s*>/);
-          const inner = after.slice(0, close).replace(/<(?:\w+:)?selection\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?selection\s*>)/g, "");
+          const inner = after
+            .slice(0, close)
+            .replace(/<(?:\w+:)?selection\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?selection\s*>)/g, "");
           after = inner + selection + after.slice(close);
         }
         this.pkg.setText(s.part, xml.slice(0, m.index) + tag + after);
       } else if (selected) {
-        this.pkg.setText(s.part, xml.slice(0, m.index) + setAttr(m[0], "tabSelected", null) + xml.slice(m.index + m[0].length));
+        this.pkg.setText(
+          s.part,
+          xml.slice(0, m.index) + setAttr(m[0], "tabSelected", null) + xml.slice(m.index + m[0].length),
+        );
       }
     }
   }
@@ -557,7 +597,10 @@ function sameXf(a: string, b: string): boolean {
 
 function relationshipPrefix(xml: string): string | null {
   const root = /<(?:\w+:)?workbook\b[^>]*>/.exec(xml)?.[0] ?? "";
-  const m = /xmlns:(\w+)\s*=\s*["']http:\/\/(?:schemas\.openxmlformats\.org\/officeDocument\/2006|purl\.oclc\.org\/ooxml\/officeDocument)\/relationships["']/.exec(root);
+  const m =
+    /xmlns:(\w+)\s*=\s*["']http:\/\/(?:schemas\.openxmlformats\.org\/officeDocument\/2006|purl\.oclc\.org\/ooxml\/officeDocument)\/relationships["']/.exec(
+      root,
+    );
   return m ? m[1]! : null;
 }
 
@@ -593,7 +636,7 @@ function locate(cells: Record<string, MarkRecord>, comments: CommentsPatch): Map
       if (claimed.has(ref)) continue;
       const p = parseAddress(ref);
       const cost = Math.abs(p.row - at.row) + 100000 * Math.abs(p.col - at.col);
-      if (cost < bestCost) (bestCost = cost), (best = ref);
+      if (cost < bestCost) ((bestCost = cost), (best = ref));
     }
     if (best) {
       out.set(address, best);

@@ -18,7 +18,9 @@ const SIG_END = 0x06054b50;
 /** What the copy needs of the original package (package.ts's Package gives it). */
 export interface ZipSource {
   readonly names: readonly string[];
-  entry(name: string): { name: string; method: number; crc32: number; compressedSize: number; size: number } | undefined;
+  entry(
+    name: string,
+  ): { name: string; method: number; crc32: number; compressedSize: number; size: number } | undefined;
   /** The compressed bytes as stored. */
   stored(name: string): Uint8Array;
 }

@@ -15,7 +15,10 @@ const INSPECT = join(FIXTURES, "dump_xlsx.py");
 export interface Inspected {
   file: string;
   illFormed: string[];
-  sheets: Record<string, { state: string; cells: Record<string, { v?: [string, unknown]; fill?: [string, string]; note?: string }> }>;
+  sheets: Record<
+    string,
+    { state: string; cells: Record<string, { v?: [string, unknown]; fill?: [string, string]; note?: string }> }
+  >;
 }
 
 export function tempDir(): string {
@@ -46,8 +49,9 @@ export function libreofficeResave(files: string[], outDir: string): string[] {
   return files.map((f) => join(outDir, basename(f)));
 }
 
+/** The package's parts by name (folder entries, which some zip writers add, are not parts). */
 export function parts(bytes: Uint8Array): Record<string, Uint8Array> {
-  return unzipSync(bytes);
+  return Object.fromEntries(Object.entries(unzipSync(bytes)).filter(([name]) => !name.endsWith("/")));
 }
 
 export function fixture(name: string): Uint8Array {
@@ -61,7 +65,9 @@ export function text(bytes: Uint8Array | undefined): string {
 /** A worksheet part with cell style attributes and empty styled cells taken out: what is left is values and structure. */
 export function withoutStyles(sheetXml: string): string {
   return sheetXml
-    .replace(/<(\w+:)?c\b([^>]*?)\/>/g, (tag, _p, attrs: string) => (/^\s*r="[A-Z]+\d+"(\s+s="\d+")?\s*$/.test(attrs) ? "" : tag))
+    .replace(/<(\w+:)?c\b([^>]*?)\/>/g, (tag, _p, attrs: string) =>
+      /^\s*r="[A-Z]+\d+"(\s+s="\d+")?\s*$/.test(attrs) ? "" : tag,
+    )
     .replace(/(<(?:\w+:)?c\b[^>]*?)\ss="\d+"/g, "$1");
 }
 

@@ -29,7 +29,12 @@ import {
  * sample ledger's values at the sample's addresses, so the sample's findings are its marks.
  */
 
-const FIXTURES = ["openpyxl-features.xlsx", "xlsxwriter-features.xlsx", "xlsxwriter-1904.xlsx", "libreoffice-resaved.xlsx"];
+const FIXTURES = [
+  "openpyxl-features.xlsx",
+  "xlsxwriter-features.xlsx",
+  "xlsxwriter-1904.xlsx",
+  "libreoffice-resaved.xlsx",
+];
 const LEDGER = "整改台账";
 const OUR_BG = "FF4C4B43";
 
@@ -46,10 +51,15 @@ beforeAll(async () => {
 
 function ledgerParts(writer: XlsxWriter): Set<string> {
   const sheet = writer.sheets().find((s) => s.name === LEDGER)!;
-  const touched = new Set(["[Content_Types].xml", writer.pkg.workbookPart(), writer.pkg.relsPartOf(writer.pkg.workbookPart())]);
+  const touched = new Set([
+    "[Content_Types].xml",
+    writer.pkg.workbookPart(),
+    writer.pkg.relsPartOf(writer.pkg.workbookPart()),
+  ]);
   touched.add(sheet.part!);
   touched.add(writer.pkg.relsPartOf(sheet.part!));
-  for (const rel of writer.pkg.rels(sheet.part!)) if (rel.part && /comments|vmlDrawing/.test(rel.type)) touched.add(rel.part);
+  for (const rel of writer.pkg.rels(sheet.part!))
+    if (rel.part && /comments|vmlDrawing/.test(rel.type)) touched.add(rel.part);
   const styles = writer.pkg.rels(writer.pkg.workbookPart()).find((r) => r.type.endsWith("/styles"))!;
   touched.add(styles.part!);
   return touched;
@@ -62,7 +72,11 @@ function cellsOf(inspected: Inspected, sheet: string) {
 function valuesOf(inspected: Inspected): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = {};
   for (const [name, sheet] of Object.entries(inspected.sheets)) {
-    out[name] = Object.fromEntries(Object.entries(sheet.cells).filter(([, c]) => c.v).map(([a, c]) => [a, c.v]));
+    out[name] = Object.fromEntries(
+      Object.entries(sheet.cells)
+        .filter(([, c]) => c.v)
+        .map(([a, c]) => [a, c.v]),
+    );
   }
   return out;
 }
@@ -112,7 +126,8 @@ describe.each(FIXTURES)("the copy of %s", (name) => {
     // Every note of the clerk's is still there, on flagged and unflagged cells alike.
     for (const [address, cell] of Object.entries(ledgerBefore)) {
       if (cell.note) expect(ledgerAfter[address]!.note!.startsWith(cell.note), address).toBe(true);
-      if (cell.fill && !marks.some((m) => cellAddress(m.row, m.col) === address)) expect(ledgerAfter[address]!.fill).toEqual(cell.fill);
+      if (cell.fill && !marks.some((m) => cellAddress(m.row, m.col) === address))
+        expect(ledgerAfter[address]!.fill).toEqual(cell.fill);
     }
     expect(now!.sheets[bulletinName]!.state).toBe("visible");
     expect(Object.values(now!.sheets).filter((s) => s.state === "veryHidden").length).toBe(
@@ -127,9 +142,11 @@ describe.each(FIXTURES)("the copy of %s", (name) => {
     expect(text(cleared[sheetPart])).toBe(text(before[sheetPart]));
     const original2 = new XlsxWriter(original);
     for (const rel of original2.pkg.rels(sheetPart)) {
-      if (rel.part && /comments|vmlDrawing/.test(rel.type)) expect(text(cleared[rel.part])).toBe(text(before[rel.part]));
+      if (rel.part && /comments|vmlDrawing/.test(rel.type))
+        expect(text(cleared[rel.part])).toBe(text(before[rel.part]));
     }
-    for (const part of Object.keys(cleared)) if (/comments|vmlDrawing/.test(part)) expect(before[part], part).toBeDefined();
+    for (const part of Object.keys(cleared))
+      if (/comments|vmlDrawing/.test(part)) expect(before[part], part).toBeDefined();
   });
 });
 
@@ -214,7 +231,11 @@ describe("check → edit in openpyxl → recheck → clear", () => {
     const clearedCells = cellsOf(afterClear!, LEDGER);
     for (const [address, cell] of Object.entries(clearedCells)) {
       expect(cell.fill?.[1], `${address} carries no fill of ours`).not.toBe(OUR_BG);
-      if (cell.note) expect(marks.some((m) => cell.note!.includes(`${NOTE_PREFIX} ${m.note}`)), address).toBe(false);
+      if (cell.note)
+        expect(
+          marks.some((m) => cell.note!.includes(`${NOTE_PREFIX} ${m.note}`)),
+          address,
+        ).toBe(false);
     }
     // The clerk's changes stay: the fill picked by hand on a flagged cell (the recheck marked the
     // yellow cell again, and the clear put the yellow back), the line added to a note of ours,
@@ -238,7 +259,11 @@ describe("check → edit in openpyxl → recheck → clear", () => {
     const [afterClear] = inspect([writeTemp(dir, "cleared.xlsx", clear.toBytes())]);
     for (const [address, cell] of Object.entries(cellsOf(afterClear!, LEDGER))) {
       expect(cell.fill?.[1], `${address} carries no fill of ours`).not.toBe(OUR_BG);
-      if (cell.note) expect(marks.some((m) => cell.note === `${NOTE_PREFIX} ${m.note}`), address).toBe(false);
+      if (cell.note)
+        expect(
+          marks.some((m) => cell.note === `${NOTE_PREFIX} ${m.note}`),
+          address,
+        ).toBe(false);
     }
   });
 });
