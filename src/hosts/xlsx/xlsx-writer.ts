@@ -1,5 +1,13 @@
 import { cellAddress, parseAddress } from "../../core/grid.js";
-import { marksByCell, MARK_FILLS, type Mark } from "../../core/marks.js";
+import {
+  marksByCell,
+  mergeNote,
+  ourNote,
+  removeOurNote,
+  MARK_FILLS,
+  NOTE_PREFIX,
+  type Mark,
+} from "../../core/marks.js";
 import type { Severity } from "../../core/report.js";
 import type { SheetDocument } from "../../core/sheet-document.js";
 import { chooseSheetName } from "../../core/sheet-names.js";
@@ -26,8 +34,7 @@ import {
 import { fillKey, MINIMAL_STYLES, StylesPatch, xfApplyFill, xfNumber, xfWithFill } from "./styles-patch.js";
 import { attrsOf, localAttr, setAttr, xmlAttr } from "./xml-write.js";
 
-/** Every note ledger-check writes starts with this, so a reader knows who wrote it. */
-export const NOTE_PREFIX = "ledger-check:";
+export { NOTE_PREFIX };
 
 /**
  * Our fill: solid in the severity's colour, with a background colour no one picks by hand
@@ -282,7 +289,7 @@ export class XlsxWriter implements StateHost {
         fillXml,
         severity: m.severity,
         note: null,
-        ours: `${NOTE_PREFIX} ${m.note}`,
+        ours: ourNote(m),
       };
       return { s };
     };
@@ -377,16 +384,24 @@ export class XlsxWriter implements StateHost {
     for (const [address, rec] of plan) {
       const current = notes.comments.get(address);
       if (!current) continue;
-      const expected = rec.note ? `${rec.note.text}\n${rec.ours}` : rec.ours;
       const { row, col } = parseAddress(address);
-      if (current.text === expected) {
+      if (current.text === mergeNote(rec.note?.text, rec.ours)) {
+        // Exactly as we left it: the clerk's note comes back verbatim (runs, fonts, author).
         notes.comments.set(address, rec.note ? rec.note.xml : null);
         if (!rec.note) notes.vml.removeNoteShape(row, col);
         continue;
       }
       // The clerk edited the note: only our own paragraph goes, if it is still there word for word.
+      // The core's rule (removeOurNote) takes it off the end, in its own run when it still is one;
+      // when the clerk wrote below it, it is taken out where it stands, every line of theirs kept,
+      // so that a recheck never puts it there twice.
+      const kept = removeOurNote(current.text, rec.ours);
       const without =
-        notes.comments.withoutOurRun(current, rec.ours) ?? notes.comments.withoutOurText(current, rec.ours);
+        kept === null
+          ? ""
+          : kept !== current.text
+            ? (notes.comments.withoutOurRun(current, rec.ours) ?? notes.comments.withoutOurText(current, rec.ours))
+            : notes.comments.withoutOurText(current, rec.ours);
       if (without === "") {
         notes.comments.set(address, null);
         notes.vml.removeNoteShape(row, col);
@@ -610,7 +625,7 @@ function relationshipPrefix(xml: string): string | null {
  * is where the cell went when the clerk inserted or deleted rows or columns.
  */
 function locate(cells: Record<string, MarkRecord>, comments: CommentsPatch): Map<string, string> {
-  const expected = (rec: MarkRecord) => (rec.note ? `${rec.note.text}\n${rec.ours}` : rec.ours);
+  const expected = (rec: MarkRecord) => mergeNote(rec.note?.text, rec.ours);
   const byText = new Map<string, string[]>();
   for (const ref of comments.refs()) {
     const text = comments.get(ref)!.text;

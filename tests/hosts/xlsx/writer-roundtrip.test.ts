@@ -6,7 +6,7 @@ import { buildBulletin } from "../../../src/core/bulletin/build.js";
 import { layoutBulletin } from "../../../src/core/bulletin/layout.js";
 import { makeConfig } from "../../../src/core/config.js";
 import { cellAddress } from "../../../src/core/grid.js";
-import { MARK_FILLS, marksFromReport, type Mark } from "../../../src/core/marks.js";
+import { MARK_FILLS, marksFromFindings, type Mark } from "../../../src/core/marks.js";
 import type { SheetDocument } from "../../../src/core/sheet-document.js";
 import { openWorkbookFile } from "../../../src/hosts/xlsx/open.js";
 import { NOTE_PREFIX, XlsxWriter } from "../../../src/hosts/xlsx/xlsx-writer.js";
@@ -45,7 +45,7 @@ beforeAll(async () => {
   const sample = new Uint8Array(readFileSync(new URL("../../../samples/sample-ledger.xlsx", import.meta.url)));
   const port = await openWorkbookFile(sample, "sample-ledger.xlsx");
   const check = await checkWorkbook(port, makeConfig({ today: "2025-07-01" }));
-  marks = marksFromReport(check.report);
+  marks = marksFromFindings(check.findings);
   bulletin = layoutBulletin(buildBulletin(check.report, check.ledger, { lang: "zh", bulletin: check.bulletin }), "zh");
 });
 
