@@ -1,6 +1,7 @@
-import ExcelJS from "exceljs";
-import { writeBulletin, type WorkbookCheck } from "../app/check-workbook.js";
-import { XlsxWorkbook } from "../hosts/xlsx/xlsx-workbook.js";
+import type { WorkbookCheck } from "../app/check-workbook.js";
+import { buildBulletin } from "../core/bulletin/build.js";
+import { layoutBulletin } from "../core/bulletin/layout.js";
+import { sheetDocumentToXlsx } from "../hosts/xlsx/blank-package.js";
 
 /**
  * The preview's file work, loaded only when the clerk opens a file (its own chunk: Excel's pane
@@ -8,9 +9,10 @@ import { XlsxWorkbook } from "../hosts/xlsx/xlsx-workbook.js";
  */
 export { openWorkbookFile } from "../hosts/xlsx/open.js";
 
-/** A workbook holding only the bulletin sheet: 下载通报（仅通报）. */
-export async function bulletinWorkbook(check: WorkbookCheck): Promise<Uint8Array> {
-  const wb = XlsxWorkbook.fromExcelJS(new ExcelJS.Workbook());
-  await writeBulletin(wb, check);
-  return wb.toBuffer();
+/** A workbook holding only the bulletin sheet, as 生成通报 lays it out: 下载通报（仅通报）. */
+export function bulletinWorkbook(check: WorkbookCheck): Uint8Array {
+  const lang = check.report.lang;
+  return sheetDocumentToXlsx(
+    layoutBulletin(buildBulletin(check.report, check.ledger, { lang, bulletin: check.bulletin }), lang),
+  );
 }

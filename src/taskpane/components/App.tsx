@@ -17,7 +17,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { CheckmarkCircleRegular, LocalLanguageRegular } from "@fluentui/react-icons";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { LANGS, type Lang } from "../../core/i18n.js";
 import type { Finding } from "../../core/report.js";
 import { usePaneSettings } from "../hooks/usePaneSettings.js";
@@ -31,7 +31,8 @@ import { LedgerPanel } from "./LedgerPanel.js";
 import { DownloadChoices, FilePicker } from "./PreviewBar.js";
 import { SettingsPanel } from "./SettingsPanel.js";
 import { SummaryTiles } from "./SummaryTiles.js";
-import { TaskDetail } from "./TaskDetail.js";
+// The preview's stand-in for selecting a cell; Excel's pane never shows it, so its Dialog stays out of the initial script.
+const TaskDetail = lazy(() => import(/* webpackChunkName: "task-detail" */ "./TaskDetail.js"));
 
 const useStyles = makeStyles({
   root: {
@@ -160,10 +161,14 @@ export function App({ host }: { host: PaneHost }) {
   };
   const otherLang = LANGS.find((l) => l !== lang)!;
 
+  // Once shown, the dialog stays mounted so that closing it can animate and hand focus back.
+  const [detailShown, setDetailShown] = useState(false);
   const onActivate = (f: Finding) => {
     setSelected(f);
-    if (preview) setDetail(f);
-    else job.select(f);
+    if (preview) {
+      setDetail(f);
+      setDetailShown(true);
+    } else job.select(f);
   };
 
   const restored = prefs.restored ? restoredMessage(prefs.restored, w, lang) : null;
@@ -378,8 +383,16 @@ export function App({ host }: { host: PaneHost }) {
         </Accordion>
       </section>
 
-      {preview && (
-        <TaskDetail finding={detail} ledger={check?.ledger ?? null} w={w} lang={lang} onClose={() => setDetail(null)} />
+      {preview && (detail || detailShown) && (
+        <Suspense fallback={null}>
+          <TaskDetail
+            finding={detail}
+            ledger={check?.ledger ?? null}
+            w={w}
+            lang={lang}
+            onClose={() => setDetail(null)}
+          />
+        </Suspense>
       )}
     </main>
   );

@@ -6,10 +6,10 @@ import {
   makeStyles,
   mergeClasses,
   Option,
+  ProgressBar,
   tokens,
 } from "@fluentui/react-components";
-import { useWindowVirtualizer } from "@tanstack/react-virtual";
-import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { lazy, Suspense, useMemo, useState, type KeyboardEvent } from "react";
 import type { Lang } from "../../core/i18n.js";
 import { MARK_FILLS } from "../../core/marks.js";
 import type { Finding, Severity } from "../../core/report.js";
@@ -17,7 +17,7 @@ import { say, type PaneWords } from "../i18n.js";
 import { filterTitle, ruleTitle } from "../rule-words.js";
 import { filterCounts, listRows, ruleKey, type Filters, type GroupBy, type ListRow } from "../view-model.js";
 
-const useStyles = makeStyles({
+export const useFindingStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px" },
   filters: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: "6px" },
   dropdown: { minWidth: 0, width: "100%" },
@@ -101,6 +101,9 @@ export const VIRTUAL_FROM = 150;
 
 const ALL = "*";
 
+/** Only long lists need the virtualiser: its code loads when one first shows (and stays out of the initial script). */
+const VirtualList = lazy(() => import(/* webpackChunkName: "virtual-list" */ "./VirtualList.js"));
+
 /** A filter: "all" (value null) or one key, each option with its count. "" is a key (no department). */
 function FilterDropdown(props: {
   className: string;
@@ -147,7 +150,7 @@ export function FindingsView(props: {
   selected: Finding | null;
   onActivate: (f: Finding) => void;
 }) {
-  const s = useStyles();
+  const s = useFindingStyles();
   const { w, lang, findings, filters } = props;
   const [groupBy, setGroupBy] = useState<GroupBy>("rule");
 
@@ -207,7 +210,9 @@ export function FindingsView(props: {
       )}
 
       {rows.length > VIRTUAL_FROM ? (
-        <VirtualList rows={rows} total={counts.shown.length} {...props} groupBy={groupBy} groupLabel={groupLabel} />
+        <Suspense fallback={<ProgressBar aria-label={w.findings} />}>
+          <VirtualList rows={rows} total={counts.shown.length} {...props} groupBy={groupBy} groupLabel={groupLabel} />
+        </Suspense>
       ) : (
         <div role="list" aria-label={w.findings} className={s.list}>
           {rows.map((row) => (
@@ -228,11 +233,11 @@ export function FindingsView(props: {
   );
 }
 
-function rowKey(row: ListRow): string {
+export function rowKey(row: ListRow): string {
   return row.kind === "group" ? `g|${row.key}` : `${row.finding.cell}|${ruleKey(row.finding)}|${row.index}`;
 }
 
-interface RowProps {
+export interface RowProps {
   row: ListRow;
   w: PaneWords;
   lang: Lang;
@@ -244,8 +249,8 @@ interface RowProps {
   total?: number;
 }
 
-function Row(props: RowProps) {
-  const s = useStyles();
+export function Row(props: RowProps) {
+  const s = useFindingStyles();
   const { row, lang } = props;
   if (row.kind === "group") {
     // Presentational (role="none"): a list owns only list items; each item names its own rule.
@@ -295,48 +300,6 @@ function Row(props: RowProps) {
       </div>
       <span className={s.message}>{f.message}</span>
       {f.problem && <Caption1 className={s.problem}>{f.problem}</Caption1>}
-    </div>
-  );
-}
-
-/**
- * Thousands of findings (a 10,000-row ledger has ~2,000): only the rows near the viewport are in
- * the DOM (@tanstack/react-virtual over the page's own scroll, so the sticky action bar stays put).
- * Rows wrap to different heights at 320 px, so each is measured as it renders.
- */
-function VirtualList(props: Omit<RowProps, "row"> & { rows: ListRow[]; total: number }) {
-  const s = useStyles();
-  const ref = useRef<HTMLDivElement>(null);
-  const [margin, setMargin] = useState(0);
-  useLayoutEffect(() => {
-    if (ref.current) setMargin(ref.current.getBoundingClientRect().top + window.scrollY);
-  }, []);
-  const virtualizer = useWindowVirtualizer({
-    count: props.rows.length,
-    estimateSize: (i) => (props.rows[i]!.kind === "group" ? 30 : 76),
-    overscan: 8,
-    scrollMargin: margin,
-  });
-  return (
-    <div
-      ref={ref}
-      role="list"
-      aria-label={props.w.findings}
-      className={s.virtual}
-      style={{ height: virtualizer.getTotalSize() }}
-    >
-      {virtualizer.getVirtualItems().map((v) => (
-        <div
-          key={rowKey(props.rows[v.index]!)}
-          role="none"
-          data-index={v.index}
-          ref={virtualizer.measureElement}
-          className={s.virtualRow}
-          style={{ transform: `translateY(${v.start - virtualizer.options.scrollMargin}px)` }}
-        >
-          <Row {...props} row={props.rows[v.index]!} total={props.total} />
-        </div>
-      ))}
     </div>
   );
 }

@@ -42,7 +42,7 @@ const useStyles = makeStyles({
   empty: { color: tokens.colorNeutralForeground4 },
 });
 
-export function TaskDetail(props: {
+export default function TaskDetail(props: {
   finding: Finding | null;
   ledger: Ledger | null;
   w: PaneWords;

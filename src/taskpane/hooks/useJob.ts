@@ -1,11 +1,5 @@
 import { useCallback, useReducer, useRef } from "react";
-import {
-  checkWorkbook,
-  markWorkbook,
-  writeBulletin,
-  type Stage,
-  type WorkbookCheck,
-} from "../../app/check-workbook.js";
+import type { Stage, WorkbookCheck } from "../../app/check-workbook.js";
 import type { Config } from "../../core/config.js";
 import type { Lang } from "../../core/i18n.js";
 import type { Finding } from "../../core/report.js";
@@ -108,6 +102,13 @@ export function jobReducer(state: JobState, action: JobAction): JobState {
   }
 }
 
+/**
+ * The engine (detection, rules' checks, the bulletin, notices), loaded after the pane's first
+ * paint and prefetched at once: the pane's initial script stays within its budget (issue #4), and
+ * by the time a clerk presses 一键校验 the chunk is there.
+ */
+const engine = () => import(/* webpackChunkName: "engine", webpackPrefetch: true */ "../../app/check-workbook.js");
+
 /** Thrown when the preview has no file yet; shown as the "open a file first" message. */
 class NoFileError extends Error {
   constructor() {
@@ -127,6 +128,13 @@ export function useJob(host: PaneHost, lang: Lang, config: () => Config) {
   const openingRef = useRef<Promise<boolean> | null>(null);
   const openErrorRef = useRef<unknown>(null);
   const runningRef = useRef(false);
+  /**
+   * The preview's copy: whether the marks of the last check are written into it yet. They are
+   * written when the copy is first downloaded, not at 一键校验 (marking thousands of cells of an
+   * xlsx in the browser takes long, and the clerk may only want to read the findings); the state
+   * the clerk is told (marked / cleared) is what the download will hold either way.
+   */
+  const appliedRef = useRef(false);
   const stateRef = useRef(state);
   stateRef.current = state;
   const langRef = useRef(lang);
@@ -161,6 +169,7 @@ export function useJob(host: PaneHost, lang: Lang, config: () => Config) {
   }, []);
 
   const openFile = useCallback((file: File) => {
+    appliedRef.current = false;
     const info = { name: file.name, size: file.size };
     fileRef.current = info;
     dispatch({ type: "opening", file: info });
@@ -209,8 +218,15 @@ export function useJob(host: PaneHost, lang: Lang, config: () => Config) {
   /** The one-click check: read, check, mark the cells (in the preview, of the in-memory copy). */
   const validate = async (): Promise<WorkbookCheck> => {
     const port = await target();
+    const { checkWorkbook, markWorkbook } = await engine();
     const result = await checkWorkbook(port, config(), progress, preview ? fileRef.current?.name : undefined);
-    const n = await markWorkbook(port, result, progress);
+    let n: number;
+    if (preview) {
+      appliedRef.current = false;
+      n = new Set(result.findings.map((f) => `${f.finding.row},${f.col}`)).size;
+    } else {
+      n = await markWorkbook(port, result, progress);
+    }
     const w = words(langRef.current);
     dispatch({
       type: "checked",
@@ -226,6 +242,7 @@ export function useJob(host: PaneHost, lang: Lang, config: () => Config) {
   const onBulletin = () =>
     run({ stage: "bulletin" }, false, async () => {
       const c = stateRef.current.check ?? (await validate());
+      const { writeBulletin } = await engine();
       const name = await writeBulletin(await target(), c, progress);
       const w = words(langRef.current);
       dispatch({
@@ -240,7 +257,9 @@ export function useJob(host: PaneHost, lang: Lang, config: () => Config) {
       const port = await target();
       const c = stateRef.current.check;
       const names = c ? [c.report.sheet] : (await port.listSheets()).filter((x) => !x.generated).map((x) => x.name);
-      for (const name of names) await port.clearMarks(name);
+      // The preview's copy holds marks only once a download wrote them; Excel's workbook always.
+      if (!preview || appliedRef.current) for (const name of names) await port.clearMarks(name);
+      appliedRef.current = false;
       const w = words(langRef.current);
       dispatch({ type: "cleared", flash: { kind: "success", text: preview ? w.marksClearedPreview : w.marksCleared } });
     });
@@ -255,11 +274,17 @@ export function useJob(host: PaneHost, lang: Lang, config: () => Config) {
       let bytes: Uint8Array;
       let name: string;
       if (kind === "copy") {
+        if (stateRef.current.marks === "marked" && !appliedRef.current) {
+          const { markWorkbook } = await engine();
+          await markWorkbook(wb, c, progress);
+          appliedRef.current = true;
+          dispatch({ type: "progress", busy: { stage: "download" } });
+        }
         bytes = await wb.toBuffer();
         name = checkedFileName(file.name, stateRef.current.marks === "marked" ? "checked" : "copy");
       } else {
         const { bulletinWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../preview-files.js");
-        bytes = await bulletinWorkbook(c);
+        bytes = bulletinWorkbook(c);
         name = bulletinFileName(file.name, "xlsx");
       }
       saveBytes(bytes, name, XLSX_TYPE);
