@@ -1,11 +1,12 @@
 import { readFile, realpath, writeFile, mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
-import { checkWorkbook, markWorkbook, writeBulletin, type Stage } from "../app/check-workbook.js";
+import { bulletinDocxOf, checkWorkbook, markWorkbook, writeBulletin, type Stage } from "../app/check-workbook.js";
 import { ConfigSchema, type ConfigInput } from "../core/config.js";
 import { localToday, parseIsoDate } from "../core/dates.js";
 import { LedgerError } from "../core/errors.js";
 import { PAPER_ONLY_REASONS, RULE_IDS, ReportSchema } from "../core/report.js";
+import { bulletinMissing, missingHint } from "../core/bulletin/names-hint.js";
 import { openWorkbookFile } from "../hosts/xlsx/open.js";
 import { formatReport } from "./terminal-table.js";
 
@@ -25,6 +26,10 @@ interface Options {
   inspection?: string;
   title?: string;
   issuer?: string;
+  kind?: "巡视" | "巡察";
+  recipient?: string;
+  date?: string;
+  docx?: string;
   color: boolean;
   exitZero?: boolean;
 }
@@ -84,6 +89,10 @@ function buildProgram(io: Io): Command {
     .option("--inspection <name>", "inspection name for the bulletin (default: from the title rows)")
     .option("--title <text>", "bulletin title (overrides the generated one)")
     .option("--issuer <text>", "issuing body printed under the bulletin")
+    .option("--kind <巡视|巡察>", "巡视 or 巡察, when the title rows do not say which", kindArg)
+    .option("--recipient <text>", '主送机关 of the bulletin ("" for none)')
+    .option("--date <YYYY-MM-DD>", "成文日期 of the bulletin (default: the check date)", isoDateArg)
+    .option("--docx <file.docx>", "write the bulletin as a Word document (GB/T 9704 layout)")
     .option("--no-color", "no colours in the terminal output")
     .option("--exit-zero", "exit 0 even when errors are found (2 still means it could not check)")
     .exitOverride()
@@ -102,7 +111,15 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
     ...(opts.headerRow !== undefined ? { headerRow: opts.headerRow } : {}),
     ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
     ...switches(opts.disable),
-    bulletin: { body: opts.body, inspection: opts.inspection, title: opts.title, issuer: opts.issuer },
+    bulletin: {
+      body: opts.body,
+      inspection: opts.inspection,
+      title: opts.title,
+      issuer: opts.issuer,
+      kind: opts.kind,
+      recipient: opts.recipient,
+      date: opts.date,
+    },
   } satisfies ConfigInput);
 
   const progress = io.stderrIsTTY ? progressPrinter(io, opts.lang) : undefined;
@@ -125,6 +142,9 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
     await mkdir(dirname(out), { recursive: true });
     await writeFile(out, await port.toBuffer());
   }
+  if (opts.docx) await writeDocx(resolve(opts.docx), path, check);
+  const missing = opts.out || opts.docx ? bulletinMissing(check) : [];
+  if (missing.length > 0) io.stderr(`${missingHint(missing, opts.lang)}\n`);
   if (progress) io.stderr("\r\x1b[K");
 
   const report = check.report;
@@ -140,6 +160,18 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
       );
   }
   return report.summary.errors > 0 && !opts.exitZero ? EXIT.errors : EXIT.clean;
+}
+
+/** Writes the Word bulletin (never over the ledger). */
+async function writeDocx(out: string, input: string, check: Awaited<ReturnType<typeof checkWorkbook>>): Promise<void> {
+  if (out === input || (await sameFile(out, input))) {
+    throw new LedgerError("bad-option", {
+      zh: "输出文件不能与输入文件相同：原台账不得改动。",
+      en: "The output file must differ from the input: the ledger itself is never modified.",
+    });
+  }
+  await mkdir(dirname(out), { recursive: true });
+  await writeFile(out, await bulletinDocxOf(check));
 }
 
 async function readInput(path: string): Promise<Buffer> {
@@ -212,6 +244,11 @@ function isoDateArg(v: string): string {
   const d = parseIsoDate(v);
   if (!d) throw new InvalidArgumentError("expected a date as YYYY-MM-DD (日期格式应为 YYYY-MM-DD)");
   return d;
+}
+
+function kindArg(v: string): "巡视" | "巡察" {
+  if (v !== "巡视" && v !== "巡察") throw new InvalidArgumentError("expected 巡视 or 巡察");
+  return v;
 }
 
 function langArg(v: string): "zh" | "en" {

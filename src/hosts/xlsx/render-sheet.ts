@@ -50,8 +50,16 @@ export function renderSheetDocument(ws: ExcelJS.Worksheet, doc: SheetDocument): 
   if (doc.page.footer) {
     // A footer without a section code would land on the left in some readers; centre it.
     const footer = /&[LCR]/.test(doc.page.footer) ? doc.page.footer : `&C${doc.page.footer}`;
-    ws.headerFooter = { ...ws.headerFooter, oddFooter: footer, evenFooter: footer };
+    const even = doc.page.evenFooter ?? footer;
+    ws.headerFooter = {
+      ...ws.headerFooter,
+      differentOddEven: even !== footer,
+      oddFooter: footer,
+      evenFooter: even,
+    };
   }
+  // A manual break above each row that starts a page (exceljs breaks below the row it is given).
+  for (const row of doc.rowBreaks ?? []) if (row > 1) ws.getRow(row - 1).addPageBreak();
   ws.views = [{ showGridLines: doc.showGridLines }];
 }
 
