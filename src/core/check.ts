@@ -1,17 +1,49 @@
 import type { Config } from "./config.js";
 import { noLedgerError, LedgerError } from "./errors.js";
-import { FIELD_LABELS, type Field } from "./fields.js";
+import { FIELD_NAMES, type Field } from "./fields.js";
 import { columnLetter, type Grid } from "./grid.js";
 import { detectLayout } from "./ledger/detect.js";
 import { MergeIndex } from "./ledger/merge-index.js";
 import { fieldText, type Ledger, type LedgerLayout, type Task } from "./ledger/model.js";
+import { problemGroups } from "./ledger/problems.js";
 import { readTasks } from "./ledger/rows.js";
+import { readTitle } from "./ledger/title.js";
 import { INCOMPLETE_RULES, type Finding, type Notice, type Report, type Severity, type Summary } from "./report.js";
-import { RULES, type Rule } from "./rules/index.js";
+import {
+  RULES,
+  ruleKey,
+  ruleTitle,
+  type FindingDraft,
+  type ListedRule as Rule,
+  type MessageData,
+} from "./rules/index.js";
+import { fill, type Catalogue, type Lang } from "./i18n.js";
 
 export interface CheckResult {
   ledger: Ledger;
   report: Report;
+  /** The report's findings in its order, with the task and column number each points at. */
+  findings: readonly CheckedFinding[];
+  /** The findings grouped by task, tasks in ledger order: what marks, the bulletin and notices read. */
+  byTask: readonly TaskFindings[];
+}
+
+/**
+ * A finding as the engine keeps it: the report's rendering (cell, column letter and message
+ * made once, in `runRules`) beside the numbers it came from, so nothing downstream parses an
+ * address back or looks a task up by row again.
+ */
+export interface CheckedFinding {
+  finding: Finding;
+  task: Task;
+  /** Column number of the flagged cell; its row is `finding.row`. */
+  col: number;
+}
+
+export interface TaskFindings {
+  task: Task;
+  /** In the report's order (by row, then column). */
+  findings: readonly Finding[];
 }
 
 /** Shortened problem text carried on each finding so a reader knows the task. */
@@ -31,8 +63,8 @@ export function checkGrid(grid: Grid, config: Config, file?: string): CheckResul
   const merges = MergeIndex.of(grid);
   const layout = detectLayout(grid, { headerRow: config.headerRow, columns: config.columns }, merges);
   if (!layout) throw noLedgerError([grid.sheet]);
-  const ledger: Ledger = { layout, tasks: readTasks(grid, layout, merges) };
-  return { ledger, report: runRules(ledger, config, file) };
+  const ledger: Ledger = { layout, tasks: readTasks(grid, layout, merges), title: readTitle(grid, layout) };
+  return runRules(ledger, config, file);
 }
 
 /** Picks the sheet whose header best matches ledger fields, from grids of each sheet's top rows. */
@@ -45,13 +77,57 @@ export function chooseLedgerSheet(heads: Grid[], config: Pick<Config, "headerRow
   return best;
 }
 
-export function runRules(ledger: Ledger, config: Config, file?: string): Report {
+/** A rule's finding before it is rendered: which rule, which draft, which cell. */
+interface Hit {
+  rule: Rule;
+  draft: FindingDraft;
+  row: number;
+  col: number;
+}
+
+export function runRules(ledger: Ledger, config: Config, file?: string): CheckResult {
   const { layout } = ledger;
   const lang = config.lang;
-  const findings: Finding[] = [];
+  const hits: Hit[] = [];
   const notices: Notice[] = [];
   const ctx = { ledger, today: config.today, config };
 
+  for (const rule of enabledRules(config)) {
+    const absent = rule.requires.filter((f) => layout.columns[f] === undefined);
+    if (absent.length > 0) {
+      if (ledger.tasks.length > 0) notices.push(missingColumnNotice(rule, absent, lang));
+      continue;
+    }
+    for (const draft of rule.check(ctx)) {
+      const cell = draft.task.cells[draft.field]!;
+      hits.push({ rule, draft, row: cell.row, col: cell.col });
+    }
+  }
+  // Stable: findings on one cell keep the rule list's order.
+  hits.sort((a, b) => a.row - b.row || a.col - b.col);
+
+  const findings = renderFindings(hits, lang);
+  const columns: Partial<Record<Field, string>> = {};
+  for (const [field, col] of Object.entries(layout.columns) as [Field, number][]) columns[field] = columnLetter(col);
+
+  const reported = findings.map((f) => f.finding);
+  const report: Report = {
+    ...(file !== undefined ? { file } : {}),
+    sheet: layout.sheet,
+    headerRow: layout.headerRow,
+    today: config.today,
+    lang,
+    columns,
+    title: titleOf(ledger),
+    findings: reported,
+    summary: summarize(ledger, findings),
+    notices,
+  };
+  return { ledger, report, findings, byTask: groupByTask(ledger, findings) };
+}
+
+/** The report's findings, made once: the cell, column letter, message, problem and department. */
+function renderFindings(hits: readonly Hit[], lang: Lang): CheckedFinding[] {
   // Tens of thousands of findings on a big ledger: letters and snippets are made once per
   // column and per task.
   const letters: string[] = [];
@@ -65,52 +141,56 @@ export function runRules(ledger: Ledger, config: Config, file?: string): Report 
     }
     return s;
   };
-
-  for (const rule of enabledRules(config)) {
-    const absent = rule.requires.filter((f) => layout.columns[f] === undefined);
-    if (absent.length > 0) {
-      if (ledger.tasks.length > 0) notices.push(missingColumnNotice(rule, absent, lang));
-      continue;
-    }
-    for (const draft of rule.check(ctx)) {
-      const { task } = draft;
-      const cell = task.cells[draft.field]!;
-      const column = letter(cell.col);
-      // One literal, every key in the contract's order (absent ones undefined, which JSON
-      // leaves out): all findings share one shape.
-      findings.push({
-        rule: rule.id,
-        reason: rule.reason,
-        severity: rule.severity,
-        row: cell.row,
-        column,
-        cell: `${column}${cell.row}`,
-        message: draft.message[lang],
-        problem: snippetOf(task) || undefined,
-        department: fieldText(task, "department") || undefined,
-        days: draft.days,
-        taskRow: task.row,
-      });
-    }
+  const out: CheckedFinding[] = new Array(hits.length);
+  for (let i = 0; i < hits.length; i++) {
+    const { rule, draft, row, col } = hits[i]!;
+    const { task } = draft;
+    const column = letter(col);
+    // One literal, every key in the contract's order (absent ones undefined, which JSON
+    // leaves out): all findings share one shape.
+    const finding: Finding = {
+      rule: rule.id,
+      reason: rule.reason,
+      severity: rule.severity,
+      row,
+      column,
+      cell: `${column}${row}`,
+      message: renderMessage(rule, draft, lang),
+      problem: snippetOf(task) || undefined,
+      department: fieldText(task, "department") || undefined,
+      days: draft.days,
+      taskRow: task.row,
+    };
+    out[i] = { finding, task, col };
   }
-  findings.sort(
-    (a, b) =>
-      a.row - b.row || a.column.length - b.column.length || (a.column < b.column ? -1 : a.column > b.column ? 1 : 0),
-  );
+  return out;
+}
 
-  const columns: Partial<Record<Field, string>> = {};
-  for (const [field, col] of Object.entries(layout.columns) as [Field, number][]) columns[field] = columnLetter(col);
+/** Findings by task, tasks in ledger order (a merged cell's master may sit on another task's row). */
+function groupByTask(ledger: Ledger, findings: readonly CheckedFinding[]): TaskFindings[] {
+  const byTask = new Map<Task, Finding[]>();
+  for (let i = 0; i < findings.length; i++) {
+    const { task, finding } = findings[i]!;
+    const list = byTask.get(task);
+    if (list) list.push(finding);
+    else byTask.set(task, [finding]);
+  }
+  const out: TaskFindings[] = [];
+  const { tasks } = ledger;
+  for (let i = 0; i < tasks.length; i++) {
+    const list = byTask.get(tasks[i]!);
+    if (list) out.push({ task: tasks[i]!, findings: list });
+  }
+  return out;
+}
 
+/** The report's title: only the parts the ledger says, in the contract's order. */
+function titleOf(ledger: Ledger): Report["title"] {
+  const { body, inspection, kind } = ledger.title ?? {};
   return {
-    ...(file !== undefined ? { file } : {}),
-    sheet: layout.sheet,
-    headerRow: layout.headerRow,
-    today: config.today,
-    lang,
-    columns,
-    findings,
-    summary: summarize(ledger, findings),
-    notices,
+    ...(body !== undefined ? { body } : {}),
+    ...(inspection !== undefined ? { inspection } : {}),
+    ...(kind !== undefined ? { kind } : {}),
   };
 }
 
@@ -118,33 +198,60 @@ function enabledRules(config: Config): Rule[] {
   return RULES.filter((r) => config.rules[r.id] !== false && !(r.reason && config.paperOnly[r.reason] === false));
 }
 
-function missingColumnNotice(rule: Rule, absent: Field[], lang: Config["lang"]): Notice {
-  const names = absent.map((f) => FIELD_LABELS[f][lang]).join(lang === "zh" ? "、" : ", ");
-  const what = rule.reason ? `${rule.id}/${rule.reason}` : rule.id;
+/** A finding's message: the rule's template for the draft's message id, filled with its data. */
+function renderMessage(rule: Rule, draft: FindingDraft, lang: Lang): string {
+  return fillList(rule.words[lang].messages[draft.messageId] ?? draft.messageId, draft.data, lang);
+}
+
+/** `fill`, with list data joined by the language's separator. */
+function fillList(template: string, data: MessageData | undefined, lang: Lang): string {
+  if (data === undefined) return template;
+  const flat: Record<string, string | number | undefined> = {};
+  for (const [k, v] of Object.entries(data))
+    flat[k] = Array.isArray(v) ? v.join(WORDS[lang].listSep) : (v as string | number | undefined);
+  return fill(template, flat);
+}
+
+function missingColumnNotice(rule: Rule, absent: Field[], lang: Lang): Notice {
+  const key = ruleKey(rule.id, rule.reason);
   return {
-    code: `missing-column:${what}`,
-    message:
-      lang === "zh"
-        ? `台账中没有“${names}”列，无法检查 ${what}。`
-        : `The ledger has no ${names} column, so ${what} cannot be checked.`,
+    code: `missing-column:${key}`,
+    message: fillList(
+      WORDS[lang].missingColumn,
+      { columns: absent.map((f) => FIELD_NAMES[lang][f]), rule: ruleTitle(rule.id, rule.reason, lang), key },
+      lang,
+    ),
   };
 }
 
+interface CheckWords {
+  /** Between the items of a list filled into a message. */
+  listSep: string;
+  missingColumn: string;
+}
+
+const WORDS = {
+  zh: { listSep: "、", missingColumn: "台账中没有“{{columns}}”列，无法检查“{{rule}}”（{{key}}）。" },
+  en: {
+    listSep: ", ",
+    missingColumn: "The ledger has no {{columns}} column, so “{{rule}}” ({{key}}) cannot be checked.",
+  },
+} satisfies Catalogue<CheckWords>;
+
 /** Figures counted per task, not per finding: a task with two paper-only signs is one task. */
-export function summarize(ledger: Ledger, findings: readonly Finding[]): Summary {
-  const overdue = new Set<number>();
-  const dueSoon = new Set<number>();
-  const paperOnly = new Set<number>();
-  const incomplete = new Set<number>();
+export function summarize(ledger: Ledger, findings: readonly CheckedFinding[]): Summary {
+  const overdue = new Set<Task>();
+  const dueSoon = new Set<Task>();
+  const paperOnly = new Set<Task>();
+  const incomplete = new Set<Task>();
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (let i = 0; i < findings.length; i++) {
-    const f = findings[i]!;
+    const { finding: f, task } = findings[i]!;
     bySeverity[f.severity]++;
-    const row = taskRowOf(f);
-    if (f.rule === "overdue") overdue.add(row);
-    else if (f.rule === "due-soon") dueSoon.add(row);
-    else if (f.rule === "paper-only") paperOnly.add(row);
-    if (INCOMPLETE_RULES.has(f.rule)) incomplete.add(row);
+    if (f.rule === "overdue") overdue.add(task);
+    else if (f.rule === "due-soon") dueSoon.add(task);
+    else if (f.rule === "paper-only") paperOnly.add(task);
+    if (INCOMPLETE_RULES.has(f.rule)) incomplete.add(task);
   }
   let done = 0;
   let inProgress = 0;
@@ -161,6 +268,7 @@ export function summarize(ledger: Ledger, findings: readonly Finding[]): Summary
   const tasks = ledger.tasks.length;
   return {
     tasks,
+    problems: problemGroups(all).count,
     done,
     inProgress,
     notStarted,
@@ -174,9 +282,4 @@ export function summarize(ledger: Ledger, findings: readonly Finding[]): Summary
     warnings: bySeverity.warning,
     infos: bySeverity.info,
   };
-}
-
-/** The task a finding belongs to: a merged cell's master may sit on another task's row. */
-function taskRowOf(f: Finding): number {
-  return f.taskRow ?? f.row;
 }
