@@ -54,6 +54,7 @@ const smallFindings = [
   finding("missing-lead", 7, "lead", { department: "人事处" }),
 ];
 const smallSummary = {
+  problems: 4,
   tasks: 4,
   done: 2,
   inProgress: 2,
@@ -79,11 +80,11 @@ function section(b: Bulletin, heading: string): Block[] {
 
 /** Every text the handout prints: title, 主送, blocks, closing and signature. */
 function allText(b: Bulletin): string {
-  const parts: string[] = [titleText(b), b.recipient ?? "", b.closing, b.signature.issuer, b.signature.date];
+  const parts: string[] = [titleText(b), b.recipient ?? "", b.closing ?? "", b.signature.issuer, b.signature.date];
   for (const x of b.blocks) {
     if (x.kind === "table") {
       parts.push(
-        x.caption,
+        x.caption ?? "",
         ...x.columns.map((c) => c.header),
         ...x.rows.flat().map(String),
         ...(x.total ?? []).map(String),
@@ -93,7 +94,7 @@ function allText(b: Bulletin): string {
   return parts.join("\n");
 }
 function table(b: Bulletin, captionHas: string): TableBlock {
-  const t = tables(b).find((x) => x.caption.includes(captionHas));
+  const t = tables(b).find((x) => x.caption?.includes(captionHas) === true);
   expect(t, `a table captioned …${captionHas}…`).toBeDefined();
   return t!;
 }

@@ -61,13 +61,31 @@ describe("ledger-check --docx", () => {
     expect(text).not.toMatch(/\b[A-Z]{1,3}\d+\b/);
   });
 
-  it("asks for the names the title rows do not give, rather than guessing them", async () => {
-    const out = join(dir, "ask.docx");
-    const r = await runCli([ledger, "--today", "2025-07-01", "--docx", out, "--body", "XX大学党委", "--exit-zero"]);
+  it("reads 巡视, the body and the inspection from the title rows, and asks only when they do not say", async () => {
+    const out = join(dir, "titled.docx");
+    const titled = await runCli([ledger, "--today", "2025-07-01", "--docx", out, "--exit-zero"]);
+    expect(titled.stderr).toBe("");
+    const text = await documentText(out);
+    expect(text).toContain("XX大学党委关于落实省委巡视");
+    expect(text).not.toContain("巡察");
+
+    const bare = (await writeLedger(dir, "bare.xlsx", { ...UNIVERSITY, title: null, subtitle: null })).path;
+    const r = await runCli([
+      bare,
+      "--today",
+      "2025-07-01",
+      "--docx",
+      join(dir, "ask.docx"),
+      "--body",
+      "XX大学党委",
+      "--exit-zero",
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("--kind");
     expect(r.stderr).toContain("--inspection");
     expect(r.stderr).not.toContain("--body");
+    const asked = await documentText(join(dir, "ask.docx"));
+    expect(asked).not.toMatch(/巡视|巡察/);
   });
 
   it("rejects a --kind that is neither 巡视 nor 巡察, and a --docx over the ledger", async () => {

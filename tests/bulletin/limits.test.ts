@@ -9,7 +9,9 @@ describe("bulletin on a large ledger", () => {
     const tasks = Array.from({ length: 45 }, (_, i) => ({ deadline: `2025年6月${(i % 28) + 1}日` }));
     const { report, ledger: l } = checkGrid(ledger(tasks), config());
     const b = buildBulletin(report, l, { lang: "zh", bulletin: {} });
-    const overdueTable = b.blocks.find((x): x is TableBlock => x.kind === "table" && x.caption.includes("逾期"))!;
+    const overdueTable = b.blocks.find(
+      (x): x is TableBlock => x.kind === "table" && x.caption?.includes("逾期") === true,
+    )!;
     expect(overdueTable.rows).toHaveLength(LIST_LIMIT);
     const days = overdueTable.columns.findIndex((c) => c.header === "逾期天数");
     expect(overdueTable.rows[0]![days]).toBe(30); // 2025-06-01 → 30 days before 2025-07-01
@@ -33,7 +35,9 @@ describe("bulletin on a large ledger", () => {
       ["D2", 3],
     ]);
     const b = buildBulletin(report, l, { lang: "zh", bulletin: {} });
-    const incomplete = b.blocks.find((x): x is TableBlock => x.kind === "table" && x.caption.includes("台账填报"))!;
+    const incomplete = b.blocks.find(
+      (x): x is TableBlock => x.kind === "table" && x.caption?.includes("台账填报") === true,
+    )!;
     expect(incomplete.rows.map((r) => [r[1], r[2]])).toEqual([
       ["问题甲", "办公室"],
       ["问题乙", "财务处"],

@@ -2,6 +2,7 @@ import type { BulletinOptions } from "../config.js";
 import { fill, type Lang } from "../i18n.js";
 import type { Field } from "../fields.js";
 import { fieldText, type Ledger, type Task } from "../ledger/model.js";
+import type { LedgerTitle } from "../ledger/title.js";
 import { INCOMPLETE_RULES, type Finding, type PaperOnlyReason, type Report, type RuleId } from "../report.js";
 import type { Block, Bulletin, MissingName, TableBlock, TableCell, TableColumn } from "./model.js";
 import { WORDS, type BulletinWords } from "./words.js";
@@ -22,13 +23,6 @@ import { WORDS, type BulletinWords } from "./words.js";
 
 export type InspectionKind = "巡视" | "巡察";
 
-/** What the ledger's title rows say (the ledger engineer's `LedgerTitle`; read structurally until it lands). */
-interface TitleNames {
-  body?: string;
-  inspection?: string;
-  kind?: InspectionKind;
-}
-
 export interface BuildOptions {
   lang: Lang;
   bulletin: BulletinOptions;
@@ -36,7 +30,7 @@ export interface BuildOptions {
 
 export function buildBulletin(report: Report, ledger: Ledger, options: BuildOptions): Bulletin {
   const w: BulletinWords = WORDS[options.lang];
-  const names = resolveNames(options.bulletin, (ledger as Ledger & { title?: TitleNames }).title ?? {});
+  const names = resolveNames(options.bulletin, ledger.title);
   const ctx: Ctx = {
     w,
     report,
@@ -55,7 +49,7 @@ export function buildBulletin(report: Report, ledger: Ledger, options: BuildOpti
   const incomplete = groupByTask(report.findings.filter((f) => INCOMPLETE_RULES.has(f.rule)));
 
   const s = report.summary;
-  const problems = (s as { problems?: number }).problems ?? tally.all.problems.size;
+  const problems = s.problems;
   const opening = fill(w.opening, {
     after: who ? fill(w.afterFeedback, { who }) : w.afterFeedbackNoWho,
     body: names.body ?? "",
@@ -116,7 +110,7 @@ interface Names {
 }
 
 /** Options first, then the title rows; the kind also from the inspection's own name (`省委第三巡视组`). */
-export function resolveNames(o: BulletinOptions, fromTitle: TitleNames): Names {
+export function resolveNames(o: BulletinOptions, fromTitle: LedgerTitle): Names {
   const clean = (s: string | undefined) => (s && s.trim() ? s.trim() : undefined);
   const body = clean(o.body) ?? clean(fromTitle.body);
   const inspection = clean(o.inspection) ?? clean(fromTitle.inspection);

@@ -196,7 +196,7 @@ export function bulletinDocument(b: Bulletin, lang: Lang): Document {
   }
   for (const block of b.blocks) children.push(...blockParts(block));
   // 特此通报 stays on the page of the signature, which never stands alone.
-  children.push(body([run(f.body, b.closing)], { keepNext: true }));
+  if (b.closing) children.push(body([run(f.body, b.closing)], { keepNext: true }));
 
   // Unsealed signature (GB/T 9704 7.3.5.2): one blank line, then the issuer two characters in
   // from the right, the date below starting two characters further right.
@@ -295,13 +295,7 @@ export function bulletinDocument(b: Bulletin, lang: Lang): Document {
         return [body(block.lead ? [run(f.body, block.lead), run(f.body, block.text)] : [run(f.body, block.text)])];
       case "table":
         return [
-          new Paragraph({
-            children: [run(f.caption, block.caption)],
-            alignment: AlignmentType.CENTER,
-            spacing: { before: Math.round(f.caption.size * 0.5 * PT), after: Math.round(f.caption.size * 0.3 * PT) },
-            keepNext: true,
-            keepLines: true,
-          }),
+          ...(block.caption ? [caption(block.caption)] : []),
           table(block),
           // Air below the table; an empty paragraph is also what Word needs between two tables.
           new Paragraph({
@@ -310,6 +304,16 @@ export function bulletinDocument(b: Bulletin, lang: Lang): Document {
           }),
         ];
     }
+  }
+
+  function caption(text: string): Paragraph {
+    return new Paragraph({
+      children: [run(f.caption, text)],
+      alignment: AlignmentType.CENTER,
+      spacing: { before: Math.round(f.caption.size * 0.5 * PT), after: Math.round(f.caption.size * 0.3 * PT) },
+      keepNext: true,
+      keepLines: true,
+    });
   }
 
   function table(t: TableBlock): Table {

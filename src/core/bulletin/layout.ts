@@ -174,13 +174,13 @@ export function layoutBulletin(bulletin: Bulletin, lang: Lang): SheetDocument {
         fullWidth(look.indent + (block.lead ?? "") + block.text, "body", fonts.body);
         break;
       case "table":
-        fullWidth(block.caption, "caption", fonts.caption, { keepNext: true });
+        if (block.caption) fullWidth(block.caption, "caption", fonts.caption, { keepNext: true });
         rows.push(...tableRows(block, edges, widthsPx, fonts.table));
         gap(Math.round(fonts.body.size * 0.6));
         break;
     }
   }
-  fullWidth(look.indent + bulletin.closing, "body", fonts.body);
+  if (bulletin.closing) fullWidth(look.indent + bulletin.closing, "body", fonts.body);
   // GB/T 9704 7.3.5.2: the signature one blank line below the text, the date on the next line.
   gap(rowHeightFor(1, fonts.body.size));
   const [issuer, date] = signatureLines(bulletin.signature, look);

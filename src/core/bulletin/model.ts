@@ -38,8 +38,8 @@ export type TableCell = string | number;
 
 export interface TableBlock {
   kind: "table";
-  /** `表1　各责任部门整改进展情况`, printed above the table and kept with it. */
-  caption: string;
+  /** `表1　各责任部门整改进展情况`, printed above the table and kept with it; the bulletin's tables all have one. */
+  caption?: string;
   columns: TableColumn[];
   rows: TableCell[][];
   /** A closing row (合计) printed in bold; an empty string widens the cell before it (合计 over 序号 and 部门). */
@@ -67,8 +67,8 @@ export interface Bulletin {
   /** 主送机关, with its closing colon; absent when the clerk wants none. */
   recipient?: string;
   blocks: Block[];
-  /** `特此通报。` */
-  closing: string;
+  /** `特此通报。`; other documents in this model (the 督办清单) may have none. */
+  closing?: string;
   signature: Signature;
   missing: MissingName[];
 }

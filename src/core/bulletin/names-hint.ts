@@ -10,8 +10,7 @@ import type { MissingName } from "./model.js";
  * it leaves them out, and the CLI and the pane ask the clerk.
  */
 export function bulletinMissing(check: { ledger: Ledger; bulletin: Config["bulletin"] }): MissingName[] {
-  const fromTitle = (check.ledger as Ledger & { title?: Parameters<typeof resolveNames>[1] }).title ?? {};
-  const names = resolveNames(check.bulletin, fromTitle);
+  const names = resolveNames(check.bulletin, check.ledger.title);
   const missing: MissingName[] = [];
   if (!names.kind) missing.push("kind");
   if (!names.body) missing.push("body");
