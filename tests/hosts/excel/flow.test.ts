@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { benchExcelFlow } from "../../../src/hosts/excel/bench-support.js";
+import { benchExcelFlow } from "../../../bench/excel-host.js";
 
 describe("the one-click job in Excel (fake), 50,000 rows", () => {
   // 15 syncs for the job with the bulletin, plus 3 for its 校验明细 appendix sheet (issue #11):
