@@ -37,7 +37,7 @@ export const BulletinOptionsSchema = z.object({
   /** 主送机关 with its colon (`各党支部、各部门：`); "" for none. */
   recipient: z.string().optional(),
   /** 成文日期 (YYYY-MM-DD); defaults to the check date. */
-  date: IsoDate.optional(),
+  date: IsoDateSchema.optional(),
 });
 export type BulletinOptions = z.infer<typeof BulletinOptionsSchema>;
 
