@@ -2,17 +2,17 @@
  * Dev script: writes the bulletin of a ledger as a bulletin-only .xlsx and a .docx, zh and en,
  * to be looked at in LibreOffice (docs/bulletin-*.png are made this way):
  *
- *   npx tsx scripts/render-bulletin.ts samples/sample-ledger.xlsx /tmp/b sample [--today 2025-07-01]
+ *   npx tsx scripts/render-bulletin.ts samples/sample-ledger.xlsx /tmp/b sample [--today 2025-07-01] \
+ *     [--body … --inspection … --kind 巡视]
  *   cd /tmp/b && soffice --headless --convert-to pdf *.xlsx *.docx
- *   pdftoppm -png -r 60 sample-zh.docx.pdf sample-zh-docx
+ *   pdftoppm -png -r 60 sample-zh.pdf sample-zh
  */
 import { readFile, writeFile } from "node:fs/promises";
-import ExcelJS from "exceljs";
 import { bulletinDocxOf, bulletinOf, checkWorkbook } from "../src/app/check-workbook.js";
 import { layoutBulletin } from "../src/core/bulletin/layout.js";
 import { makeConfig, type BulletinOptions } from "../src/core/config.js";
+import { sheetDocumentToXlsx } from "../src/hosts/xlsx/blank-package.js";
 import { openWorkbookFile } from "../src/hosts/xlsx/open.js";
-import { renderSheetDocument } from "../src/hosts/xlsx/render-sheet.js";
 
 const [input, outDir = "/tmp", stem = "bulletin"] = process.argv.slice(2);
 const arg = (name: string) => {
@@ -30,10 +30,7 @@ if (!input) throw new Error("usage: render-bulletin.ts LEDGER.xlsx OUTDIR STEM [
 for (const lang of ["zh", "en"] as const) {
   const port = await openWorkbookFile(new Uint8Array(await readFile(input)), input);
   const check = await checkWorkbook(port, makeConfig({ today, lang, bulletin }));
-  const wb = new ExcelJS.Workbook();
-  const doc = layoutBulletin(bulletinOf(check), lang);
-  renderSheetDocument(wb.addWorksheet(doc.name), doc);
-  await wb.xlsx.writeFile(`${outDir}/${stem}-${lang}.xlsx`);
+  await writeFile(`${outDir}/${stem}-${lang}.xlsx`, sheetDocumentToXlsx(layoutBulletin(bulletinOf(check), lang)));
   await writeFile(`${outDir}/${stem}-${lang}.docx`, await bulletinDocxOf(check));
   console.log(`${outDir}/${stem}-${lang}.{xlsx,docx}`);
 }

@@ -1,7 +1,14 @@
 import { readFile, realpath, writeFile, mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
-import { bulletinDocxOf, checkWorkbook, markWorkbook, writeBulletin, type Stage } from "../app/check-workbook.js";
+import {
+  bulletinDocxOf,
+  checkWorkbook,
+  markWorkbook,
+  writeBulletin,
+  writeNotices,
+  type Stage,
+} from "../app/check-workbook.js";
 import { ConfigSchema, type ConfigInput } from "../core/config.js";
 import { localToday, parseIsoDate } from "../core/dates.js";
 import { LedgerError } from "../core/errors.js";
@@ -9,6 +16,7 @@ import { fill, LANGS, LangSchema, type Lang } from "../core/i18n.js";
 import { PAPER_ONLY_REASONS, RULE_IDS, ReportSchema } from "../core/report.js";
 import { bulletinMissing, missingHint } from "../core/bulletin/names-hint.js";
 import { openWorkbookFile } from "../hosts/xlsx/open.js";
+import { readPrevious } from "./previous.js";
 import { formatReport } from "./terminal-table.js";
 import { CLI_WORDS } from "./words.js";
 
@@ -34,6 +42,8 @@ interface Options {
   docx?: string;
   color: boolean;
   exitZero?: boolean;
+  previous?: string;
+  watchDays?: number;
 }
 
 interface Io {
@@ -95,6 +105,13 @@ function buildProgram(io: Io): Command {
     .option("--recipient <text>", '主送机关 of the bulletin ("" for none)')
     .option("--date <YYYY-MM-DD>", "成文日期 of the bulletin (default: the check date)", isoDateArg)
     .option("--docx <file.docx>", "write the bulletin as a Word document (GB/T 9704 layout)")
+    .option(
+      "--watch-days <n>",
+      "督办清单: green for unfinished tasks due within n days (default 20)",
+      intArg,
+      undefined,
+    )
+    .option("--previous <file>", "compare with an earlier check: its marked copy (--out) or --json report")
     .option("--no-color", "no colours in the terminal output")
     .option("--exit-zero", "exit 0 even when errors are found (2 still means it could not check)")
     .exitOverride()
@@ -112,6 +129,7 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
     ...(opts.dueSoonDays !== undefined ? { dueSoonDays: opts.dueSoonDays } : {}),
     ...(opts.headerRow !== undefined ? { headerRow: opts.headerRow } : {}),
     ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
+    ...(opts.watchDays !== undefined ? { notices: { watchDays: opts.watchDays } } : {}),
     ...switches(opts.disable),
     bulletin: {
       body: opts.body,
@@ -129,7 +147,9 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
   const path = resolve(file);
   const bytes = await readInput(path);
   const port = await openWorkbookFile(new Uint8Array(bytes), path);
-  const check = await checkWorkbook(port, config, progress, file);
+  // A copy ledger-check wrote carries its own snapshot, which the port reads when none is named.
+  const previous = opts.previous !== undefined ? await readPrevious(resolve(opts.previous)) : undefined;
+  const check = await checkWorkbook(port, config, progress, file, previous ? { previous } : {});
 
   if (opts.out) {
     const out = resolve(opts.out);
@@ -138,6 +158,7 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
     }
     await markWorkbook(port, check, progress);
     await writeBulletin(port, check, progress);
+    await writeNotices(port, check, config);
     await mkdir(dirname(out), { recursive: true });
     await writeFile(out, await port.toBuffer());
   }

@@ -3,16 +3,14 @@ import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { buildBulletin } from "../../src/core/bulletin/build.js";
 import { layoutBulletin } from "../../src/core/bulletin/layout.js";
-import { renderSheetDocument } from "../../src/hosts/xlsx/render-sheet.js";
+import { sheetDocumentToXlsx } from "../../src/hosts/xlsx/blank-package.js";
 import type { SheetDocument } from "../../src/core/sheet-document.js";
 import { finding, ledger, report, sampleLedger, sampleReport, task } from "./fixtures.js";
 
+/** The sheet as the .xlsx host writes it, read back by exceljs (an independent reader, as the oracle). */
 async function roundTrip(doc: SheetDocument): Promise<ExcelJS.Worksheet> {
-  const wb = new ExcelJS.Workbook();
-  renderSheetDocument(wb.addWorksheet(doc.name), doc);
-  const buffer = await wb.xlsx.writeBuffer();
   const back = new ExcelJS.Workbook();
-  await back.xlsx.load(buffer as ArrayBuffer);
+  await back.xlsx.load(sheetDocumentToXlsx(doc) as unknown as ExcelJS.Buffer);
   const ws = back.getWorksheet(doc.name);
   expect(ws).toBeDefined();
   return ws!;
@@ -98,10 +96,9 @@ describe("renderSheetDocument", () => {
     });
     const doc = layoutBulletin(b, "zh");
     expect(doc.rowBreaks!.length).toBeGreaterThan(1);
-    const wb = new ExcelJS.Workbook();
-    renderSheetDocument(wb.addWorksheet(doc.name), doc);
-    const files = unzipSync(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
-    const xml = strFromU8(files["xl/worksheets/sheet1.xml"]!);
+    const files = unzipSync(sheetDocumentToXlsx(doc));
+    const sheet = Object.keys(files).find((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p))!;
+    const xml = strFromU8(files[sheet]!);
     // SpreadsheetML `<brk id="n">` breaks below row n (ECMA-376 Part 1 §18.3.1.7).
     const written = [...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]) + 1);
     expect(written).toEqual(doc.rowBreaks);
