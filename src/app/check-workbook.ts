@@ -2,7 +2,7 @@ import { buildBulletin } from "../core/bulletin/build.js";
 import { layoutBulletin } from "../core/bulletin/layout.js";
 import { checkGrid, chooseLedgerSheet, type CheckResult } from "../core/check.js";
 import type { Config } from "../core/config.js";
-import { LedgerError, noLedgerError } from "../core/errors.js";
+import { generatedSheetError, LedgerError, noLedgerError } from "../core/errors.js";
 import { HEADER_SEARCH_ROWS } from "../core/ledger/detect.js";
 import { readTitle } from "../core/ledger/title.js";
 import { marksFromReport } from "../core/marks.js";
@@ -48,6 +48,8 @@ export async function checkWorkbook(
         en: `No sheet named “${config.sheet}”. Sheets: ${sheets.map((s) => s.name).join(", ")}.`,
       });
     }
+    // Our own bulletin read as a ledger would be "checked" and pass.
+    if (sheets.some((s) => s.name === config.sheet && s.generated)) throw generatedSheetError(config.sheet);
     sheet = config.sheet;
   } else {
     const withData = candidates.filter((s) => s.rowCount > 0);

@@ -1,33 +1,19 @@
-import { readFile, realpath, writeFile, mkdir } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
-import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { resolve } from "node:path";
 import { checkWorkbook, markWorkbook, writeBulletin, type Stage } from "../app/check-workbook.js";
 import { ConfigSchema, type ConfigInput } from "../core/config.js";
-import { localToday, parseIsoDate } from "../core/dates.js";
+import { localToday } from "../core/dates.js";
 import { LedgerError } from "../core/errors.js";
-import { PAPER_ONLY_REASONS, RULE_IDS, ReportSchema } from "../core/report.js";
+import { LANGS, type Bilingual, type Lang } from "../core/i18n.js";
+import { ReportSchema } from "../core/report.js";
 import { openWorkbookFile } from "../hosts/xlsx/open.js";
+import { readInputFile } from "./input-file.js";
+import { messageLang, parseCommandLine, switches, type Options } from "./options.js";
+import { prepareOutput, writeOutput } from "./output-file.js";
+import { terminalSafe } from "./terminal-safe.js";
 import { formatReport } from "./terminal-table.js";
 
 /** Exit codes: the public contract of the command line. */
 export const EXIT = { clean: 0, errors: 1, failed: 2 } as const;
-
-interface Options {
-  sheet?: string;
-  today?: string;
-  lang: "zh" | "en";
-  json?: boolean;
-  out?: string;
-  dueSoonDays?: number;
-  headerRow?: number;
-  disable: string[];
-  body?: string;
-  inspection?: string;
-  title?: string;
-  issuer?: string;
-  color: boolean;
-  exitZero?: boolean;
-}
 
 interface Io {
   stdout: (text: string) => void;
@@ -46,52 +32,16 @@ const defaultIo: Io = {
 
 /** Runs the CLI; returns the exit code instead of exiting, so tests can call it. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
-  const program = buildProgram(io);
-  let file: string;
-  let opts: Options;
+  const lang = messageLang(argv);
   try {
-    program.parse(argv, { from: "user" });
-    file = program.args[0]!;
-    opts = program.opts<Options>();
+    const line = parseCommandLine(argv, io.stdout);
+    if (line.kind === "done") return line.code;
+    return await run(line.file, line.options, io);
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.clean : EXIT.failed;
-    throw e;
-  }
-  const lang = opts.lang;
-  try {
-    return await run(file, opts, io);
-  } catch (e) {
-    io.stderr(`ledger-check: ${oneLine(e, lang)}\n`);
+    // Our own words only: a path or a sheet name in the message may carry control characters.
+    io.stderr(`ledger-check: ${terminalSafe(oneLine(e, lang))}\n`);
     return EXIT.failed;
   }
-}
-
-function buildProgram(io: Io): Command {
-  const rules = [...RULE_IDS, ...PAPER_ONLY_REASONS].join(", ");
-  return new Command()
-    .name("ledger-check")
-    .description("整改台账校验助手: check a rectification ledger (.xlsx or .csv) and write its progress bulletin")
-    .argument("<file>", "ledger workbook (.xlsx) or CSV (UTF-8 or GBK)")
-    .option("-s, --sheet <name>", "ledger sheet (default: detected from the headers)")
-    .option("-t, --today <YYYY-MM-DD>", "check date (default: today)", isoDateArg)
-    .option("-l, --lang <zh|en>", "language of messages and bulletin", langArg, "zh")
-    .option("--json", "print the report as JSON (the documented contract)")
-    .option("-o, --out <file.xlsx>", "write a marked copy with the 整改通报 bulletin sheet")
-    .option("--due-soon-days <n>", "flag unfinished tasks due within n days", intArg, undefined)
-    .option("--header-row <n>", "header row number (default: detected)", intArg, undefined)
-    .option("--disable <rule>", `turn a rule or paper-only check off (repeatable): ${rules}`, collect, [])
-    .option("--body <name>", "inspected body for the bulletin (default: from the title rows)")
-    .option("--inspection <name>", "inspection name for the bulletin (default: from the title rows)")
-    .option("--title <text>", "bulletin title (overrides the generated one)")
-    .option("--issuer <text>", "issuing body printed under the bulletin")
-    .option("--no-color", "no colours in the terminal output")
-    .option("--exit-zero", "exit 0 even when errors are found (2 still means it could not check)")
-    .exitOverride()
-    .configureOutput({
-      writeOut: io.stdout,
-      writeErr: io.stderr,
-      outputError: (str, write) => write(`ledger-check: ${str.replace(/^error: /, "").trim()}\n`),
-    });
 }
 
 async function run(file: string, opts: Options, io: Io): Promise<number> {
@@ -108,22 +58,16 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
   const progress = io.stderrIsTTY ? progressPrinter(io, opts.lang) : undefined;
   progress?.("open");
   const path = resolve(file);
-  const bytes = await readInput(path);
-  const port = await openWorkbookFile(new Uint8Array(bytes), path);
+  const input = await readInputFile(path, file);
+  // --out is checked before the work, so a refused target costs the clerk no wait.
+  const target = opts.out !== undefined ? await prepareOutput(resolve(opts.out), opts.out, input) : undefined;
+  const port = await openWorkbookFile(input.bytes, path);
   const check = await checkWorkbook(port, config, progress, file);
 
-  if (opts.out) {
-    const out = resolve(opts.out);
-    if (out === path || (await sameFile(out, path))) {
-      throw new LedgerError("bad-option", {
-        zh: "输出文件不能与输入文件相同：原台账不得改动。",
-        en: "The output file must differ from the input: the ledger itself is never modified.",
-      });
-    }
+  if (target) {
     await markWorkbook(port, check, progress);
     await writeBulletin(port, check, progress);
-    await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, await port.toBuffer());
+    await writeOutput(target, await port.toBuffer(), input);
   }
   if (progress) io.stderr("\r\x1b[K");
 
@@ -135,61 +79,30 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
     if (opts.out)
       io.stdout(
         opts.lang === "zh"
-          ? `已写出带标记和通报的副本：${opts.out}\n`
-          : `Marked copy with bulletin written to ${opts.out}\n`,
+          ? `已写出带标记和通报的副本：${terminalSafe(opts.out)}\n`
+          : `Marked copy with bulletin written to ${terminalSafe(opts.out)}\n`,
       );
   }
   return report.summary.errors > 0 && !opts.exitZero ? EXIT.errors : EXIT.clean;
 }
 
-async function readInput(path: string): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const text =
-      code === "ENOENT"
-        ? { zh: `找不到文件：${path}`, en: `File not found: ${path}` }
-        : code === "EISDIR"
-          ? { zh: `这是一个文件夹，不是台账文件：${path}`, en: `This is a folder, not a ledger file: ${path}` }
-          : {
-              zh: `无法读取文件（${code ?? "未知错误"}）：${path}`,
-              en: `Cannot read the file (${code ?? "unknown error"}): ${path}`,
-            };
-    throw new LedgerError("unreadable", text);
-  }
+/**
+ * One line a clerk can act on, in both languages, the chosen one first (Chinese unless
+ * `--lang en`); never a stack trace.
+ */
+function oneLine(e: unknown, lang: Lang): string {
+  const text = e instanceof LedgerError ? e.text : unexpected(e);
+  const other = LANGS.find((l) => l !== lang)!;
+  return `${text[lang]} (${text[other]})`;
 }
 
-async function sameFile(a: string, b: string): Promise<boolean> {
-  try {
-    return (await realpath(a)) === (await realpath(b));
-  } catch {
-    return false;
-  }
-}
-
-/** One line a clerk can act on, Chinese first; never a stack trace. */
-function oneLine(e: unknown, lang: "zh" | "en"): string {
-  if (e instanceof LedgerError) {
-    const t = e.text;
-    return lang === "zh" ? `${t.zh} (${t.en})` : `${t.en} (${t.zh})`;
-  }
-  const detail = e instanceof Error ? e.message.split("\n")[0] : String(e);
-  return lang === "zh" ? `校验失败，台账未改动：${detail}` : `Check failed; nothing was changed: ${detail}`;
-}
-
-function switches(disabled: string[]): Pick<ConfigInput, "rules" | "paperOnly"> {
-  const rules: Record<string, boolean> = {};
-  const paperOnly: Record<string, boolean> = {};
-  for (const name of disabled
-    .flatMap((d) => d.split(","))
-    .map((d) => d.trim())
-    .filter(Boolean)) {
-    if ((RULE_IDS as readonly string[]).includes(name)) rules[name] = false;
-    else if ((PAPER_ONLY_REASONS as readonly string[]).includes(name)) paperOnly[name] = false;
-    else throw new LedgerError("bad-option", { zh: `没有名为“${name}”的规则。`, en: `No rule named “${name}”.` });
-  }
-  return { rules, paperOnly };
+/** An error we did not foresee: still both languages, and still true that nothing was changed. */
+function unexpected(e: unknown): Bilingual {
+  const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0]!.slice(0, 300);
+  return {
+    zh: `校验失败，台账未改动。请把此文件和这条消息发给维护人员：${detail}`,
+    en: `Check failed; nothing was changed. Please send the file and this message to the maintainers: ${detail}`,
+  };
 }
 
 function progressPrinter(io: Io, lang: "zh" | "en") {
@@ -206,25 +119,4 @@ function progressPrinter(io: Io, lang: "zh" | "en") {
     const count = done !== undefined && total ? ` ${done}/${total}` : "";
     io.stderr(`\r\x1b[K${name}…${count}`);
   };
-}
-
-function isoDateArg(v: string): string {
-  const d = parseIsoDate(v);
-  if (!d) throw new InvalidArgumentError("expected a date as YYYY-MM-DD (日期格式应为 YYYY-MM-DD)");
-  return d;
-}
-
-function langArg(v: string): "zh" | "en" {
-  if (v !== "zh" && v !== "en") throw new InvalidArgumentError("expected zh or en");
-  return v;
-}
-
-function intArg(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a whole number");
-  return n;
-}
-
-function collect(v: string, acc: string[]): string[] {
-  return [...acc, v];
 }

@@ -1,5 +1,6 @@
 import type { Report, Severity } from "../core/report.js";
 import type { Lang } from "../core/i18n.js";
+import { terminalSafe as safe } from "./terminal-safe.js";
 
 /** Columns a CJK character takes in a terminal. */
 export function displayWidth(text: string): number {
@@ -33,17 +34,20 @@ const HEADINGS: Record<Lang, Record<Severity, string>> = {
 
 const COLOURS: Record<Severity, string> = { error: "\x1b[31m", warning: "\x1b[33m", info: "\x1b[36m" };
 
-/** The human-readable report: findings grouped by severity, then the summary figures. */
+/**
+ * The human-readable report: findings grouped by severity, then the summary figures. Every text
+ * that comes from the file (names, cell text quoted in messages) goes through `terminalSafe`.
+ */
 export function formatReport(report: Report, options: { color: boolean; file?: string }): string {
   const { lang } = report;
   const paint = (s: Severity, text: string) => (options.color ? `${COLOURS[s]}${text}\x1b[0m` : text);
   const lines: string[] = [];
   const where =
     lang === "zh"
-      ? `工作表“${report.sheet}”，表头第${report.headerRow}行，校验日期${report.today}`
-      : `sheet “${report.sheet}”, header row ${report.headerRow}, checked as of ${report.today}`;
-  lines.push(`${options.file ?? report.file ?? ""}  ${where}`.trim());
-  for (const n of report.notices) lines.push(`  ! ${n.message}`);
+      ? `工作表“${safe(report.sheet)}”，表头第${report.headerRow}行，校验日期${report.today}`
+      : `sheet “${safe(report.sheet)}”, header row ${report.headerRow}, checked as of ${report.today}`;
+  lines.push(`${safe(options.file ?? report.file ?? "")}  ${where}`.trim());
+  for (const n of report.notices) lines.push(`  ! ${safe(n.message)}`);
 
   for (const severity of ["error", "warning", "info"] as const) {
     const group = report.findings.filter((f) => f.severity === severity);
@@ -52,7 +56,7 @@ export function formatReport(report: Report, options: { color: boolean; file?: s
     const rule = (f: (typeof group)[number]) => (f.reason ? `${f.rule}/${f.reason}` : f.rule);
     const cellW = Math.max(4, ...group.map((f) => f.cell.length));
     const ruleW = Math.max(...group.map((f) => rule(f).length));
-    for (const f of group) lines.push(`  ${pad(f.cell, cellW)}  ${pad(rule(f), ruleW)}  ${f.message}`);
+    for (const f of group) lines.push(`  ${pad(f.cell, cellW)}  ${pad(rule(f), ruleW)}  ${safe(f.message)}`);
   }
 
   const s = report.summary;
