@@ -4,7 +4,6 @@ import { checkGrid, chooseLedgerSheet, type CheckResult } from "../core/check.js
 import type { Config } from "../core/config.js";
 import { generatedSheetError, LedgerError, noLedgerError } from "../core/errors.js";
 import { HEADER_SEARCH_ROWS } from "../core/ledger/detect.js";
-import { readTitle } from "../core/ledger/title.js";
 import { marksFromReport } from "../core/marks.js";
 import type { SheetInfo, WorkbookPort } from "../hosts/workbook.js";
 
@@ -78,8 +77,8 @@ export async function checkWorkbook(
   const grid = await port.readGrid(sheet, { onProgress: (done, total) => void progress("read", done, total) });
   await progress("check");
   const result = checkGrid(grid, config, file);
-  const title = readTitle(grid, result.ledger.layout);
-  return { ...result, sheets, bulletin: { ...title, ...definedOnly(config.bulletin) } };
+  const { body, inspection } = result.ledger.title;
+  return { ...result, sheets, bulletin: { ...definedOnly({ body, inspection }), ...definedOnly(config.bulletin) } };
 }
 
 /** Fills and notes on the flagged cells (replacing earlier marks); returns how many cells. */

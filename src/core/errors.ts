@@ -20,7 +20,8 @@ export type LedgerErrorCode =
   | "encrypted"
   | "corrupt"
   | "empty-file"
-  | "unsupported";
+  | "unsupported"
+  | "too-large";
 
 /**
  * Why a workbook could not be checked, in words a clerk understands. The code is stable

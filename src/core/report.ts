@@ -1,36 +1,16 @@
 import { z } from "zod";
 import { FIELDS } from "./fields.js";
+import { PAPER_ONLY_REASONS, RULE_IDS } from "./rules/index.js";
 
 /**
  * The report: the public JSON contract of `ledger-check --json`, the task pane and the
  * tests. Rule ids and paper-only reasons are stable; messages are presentation.
  */
 
-/** Rules whose findings make a task an incomplete ledger entry (summary `incomplete`, bulletin section 四). */
-const INCOMPLETE_RULE_IDS = [
-  "missing-lead",
-  "missing-department",
-  "missing-measures",
-  "missing-deadline",
-  "invalid-deadline",
-  "missing-status",
-] as const;
-
-export const RULE_IDS = [...INCOMPLETE_RULE_IDS, "overdue", "due-soon", "paper-only"] as const;
+// Rule ids and reasons come from the rule list (rules/index.ts): a new rule is one module there.
+export { INCOMPLETE_RULES, PAPER_ONLY_REASONS, RULE_IDS, type PaperOnlyReason, type RuleId } from "./rules/index.js";
 export const RuleIdSchema = z.enum(RULE_IDS);
-
-export const INCOMPLETE_RULES: ReadonlySet<RuleId> = new Set<RuleId>(INCOMPLETE_RULE_IDS);
-export type RuleId = z.infer<typeof RuleIdSchema>;
-
-export const PAPER_ONLY_REASONS = [
-  "no-evidence",
-  "documents-only",
-  "long-term-closed",
-  "duplicate-text",
-  "vague-measures",
-] as const;
 export const PaperOnlyReasonSchema = z.enum(PAPER_ONLY_REASONS);
-export type PaperOnlyReason = z.infer<typeof PaperOnlyReasonSchema>;
 
 export const SeveritySchema = z.enum(["error", "warning", "info"]);
 export type Severity = z.infer<typeof SeveritySchema>;
@@ -57,7 +37,10 @@ export const FindingSchema = z.object({
 export type Finding = z.infer<typeof FindingSchema>;
 
 export const SummarySchema = z.object({
+  /** Measure rows: one task per row of measures. */
   tasks: z.number().int().nonnegative(),
+  /** Feedback problems (反馈问题): a problem merged over several measure rows is one. */
+  problems: z.number().int().nonnegative(),
   done: z.number().int().nonnegative(),
   inProgress: z.number().int().nonnegative(),
   notStarted: z.number().int().nonnegative(),
@@ -81,6 +64,17 @@ export const NoticeSchema = z.object({
 });
 export type Notice = z.infer<typeof NoticeSchema>;
 
+/** Who inspected whom, as the ledger's title rows say it; each part absent when they do not. */
+export const ReportTitleSchema = z.object({
+  /** The inspected body: `区教育工作党委`. */
+  body: z.string().min(1).optional(),
+  /** The inspection: `区委第二巡察组`, `省委巡视`. */
+  inspection: z.string().min(1).optional(),
+  /** 巡视 or 巡察, the ledger's own word. */
+  kind: z.enum(["巡视", "巡察"]).optional(),
+});
+export type ReportTitle = z.infer<typeof ReportTitleSchema>;
+
 export const ReportSchema = z.object({
   file: z.string().optional(),
   sheet: z.string(),
@@ -88,6 +82,7 @@ export const ReportSchema = z.object({
   today: IsoDateSchema,
   lang: z.enum(["zh", "en"]),
   columns: z.partialRecord(z.enum(FIELDS), ColumnLetter),
+  title: ReportTitleSchema,
   findings: z.array(FindingSchema),
   summary: SummarySchema,
   /** Things the clerk should know that are not findings on a cell (e.g. no evidence column). */

@@ -45,6 +45,7 @@ export function ledger(tasks: Task[]): Ledger {
       score: 10,
     },
     tasks,
+    title: {},
   };
 }
 
@@ -67,9 +68,11 @@ export function report(findings: Finding[], summary: Partial<Summary>, lang: "zh
     today: "2025-07-01",
     lang,
     columns: LETTERS,
+    title: {},
     findings,
     summary: {
       tasks: 0,
+      problems: 0,
       done: 0,
       inProgress: 0,
       notStarted: 0,

@@ -162,6 +162,7 @@ describe("ledger-check --json", () => {
     const { report } = await json([small, "--today", "2025-07-01"]);
     expect(report.summary).toEqual({
       tasks: 5,
+      problems: 5,
       done: 2,
       inProgress: 2,
       notStarted: 0,

@@ -34,6 +34,7 @@ const FINDINGS: Finding[] = [
 
 const SUMMARY: Summary = {
   tasks: 9,
+  problems: 9,
   done: 3,
   inProgress: 5,
   notStarted: 1,
@@ -158,6 +159,7 @@ describe("taskDetail", () => {
         status: { kind: "done" } as never,
       },
     ],
+    title: {},
   };
 
   it("lists the task's fields in ledger order, empty ones as empty, absent columns left out", () => {

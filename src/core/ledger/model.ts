@@ -1,6 +1,7 @@
 import type { CellValue } from "../grid.js";
 import type { Field } from "../fields.js";
 import type { DeadlineMeaning, StatusMeaning } from "../parse/meaning.js";
+import type { LedgerTitle } from "./title.js";
 
 /** Where the ledger sits in its sheet. Rows and columns are worksheet numbers (1-based). */
 export interface LedgerLayout {
@@ -39,6 +40,8 @@ export interface Task {
 export interface Ledger {
   layout: LedgerLayout;
   tasks: Task[];
+  /** Who inspected whom, from the title rows above the header; `{}` when they do not say. */
+  title: LedgerTitle;
 }
 
 /** The task's trimmed text for a field ("" when empty or the column is absent). */

@@ -1,54 +1,15 @@
 import ExcelJS from "exceljs";
 import "./exceljs-patches.js";
-import { LedgerError } from "../../core/errors.js";
-import type { Bilingual } from "../../core/i18n.js";
+import { WorkbookOpenError } from "./errors.js";
 import { readCsv } from "./csv.js";
 import { XlsxWorkbook } from "./xlsx-workbook.js";
+
+export { WorkbookOpenError, type WorkbookOpenErrorCode } from "./errors.js";
 
 /**
  * Opens the bytes of a file the clerk picked. Node and browser alike: the caller reads the
  * file. The format is told by its first bytes, the name only breaks ties (CSV has no magic).
  */
-
-export type WorkbookOpenErrorCode = "xls" | "encrypted" | "corrupt" | "empty-file" | "unsupported";
-
-const MESSAGES: Record<WorkbookOpenErrorCode, Bilingual> = {
-  xls: {
-    zh: "这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再校验。",
-    en: "This is an old .xls file. Save it as .xlsx in Excel, then check it again.",
-  },
-  encrypted: {
-    zh: "文件设有打开密码，请在 Excel 中取消密码（文件→信息→保护工作簿）并保存后再校验。",
-    en: "The file is password-protected. Remove the password in Excel (File → Info → Protect Workbook), save, then check it again.",
-  },
-  corrupt: {
-    zh: "文件已损坏或不是有效的 Excel 文件，请在 Excel 中打开确认后另存为 .xlsx 再校验。",
-    en: "The file is damaged or not a valid Excel file. Open it in Excel, save it as .xlsx, then check it again.",
-  },
-  "empty-file": {
-    zh: "文件是空的（0 字节），请确认选择了正确的文件。",
-    en: "The file is empty (0 bytes). Check that you picked the right file.",
-  },
-  unsupported: {
-    zh: "不支持此文件格式，请使用 .xlsx 或 .csv 文件。",
-    en: "This file format is not supported. Use an .xlsx or .csv file.",
-  },
-};
-
-/** A file that could not be opened: a LedgerError, so every caller shows it as any other. */
-export class WorkbookOpenError extends LedgerError {
-  declare readonly code: WorkbookOpenErrorCode;
-
-  constructor(code: WorkbookOpenErrorCode, cause?: unknown) {
-    super(code, MESSAGES[code], cause === undefined ? undefined : { cause });
-    this.name = "WorkbookOpenError";
-    this.message = MESSAGES[code].en;
-  }
-
-  get messages(): Bilingual {
-    return this.text;
-  }
-}
 
 export type FileFormat = "xlsx" | "csv" | "xls" | "encrypted" | "unknown";
 

@@ -76,7 +76,11 @@ describe("readTitle", () => {
       ],
       ["A1:H1", "A2:H2"],
     );
-    expect(readTitle(g, detectLayout(g)!)).toEqual({ inspection: "市委第三巡察组", body: "市教育局党组" });
+    expect(readTitle(g, detectLayout(g)!)).toEqual({
+      inspection: "市委第三巡察组",
+      body: "市教育局党组",
+      kind: "巡察",
+    });
   });
   it("returns nothing when there is no title", () => {
     const g = grid([H, [1, "问题", "措施"]]);

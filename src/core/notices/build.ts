@@ -1,0 +1,229 @@
+import type { Block, Bulletin, TableBlock } from "../bulletin/model.js";
+import { daysBetween, type IsoDate } from "../dates.js";
+import { FIELD_NAMES, FIELDS, type Field } from "../fields.js";
+import { fill, type Lang } from "../i18n.js";
+import { fieldText, type Ledger, type Task } from "../ledger/model.js";
+import { INCOMPLETE_RULES, type Finding, type PaperOnlyReason, type Report } from "../report.js";
+import { NOTICE_WORDS } from "./words.js";
+
+/**
+ * The 督办清单: one notice per responsible department that has something to act on — its
+ * overdue, due-soon and soon-due tasks, its incomplete ledger entries and its suspected
+ * paper-only tasks — ordered as supervision systems colour them: red (overdue), yellow (due
+ * within the due-soon window), green (due within the watch window), then what is only to be
+ * put right in the ledger. Departments with nothing to act on get no notice.
+ *
+ * A notice is a document in the bulletin's block model, so the sheet and Word renderers that
+ * lay out the bulletin lay out the notices too.
+ */
+
+export type NoticeLevel = "red" | "yellow" | "green" | "attention";
+const LEVEL_ORDER: Record<NoticeLevel, number> = { red: 0, yellow: 1, green: 2, attention: 3 };
+
+export interface NoticeItem {
+  level: NoticeLevel;
+  /** The task's worksheet row (for the clerk's own list; never printed in the notice). */
+  row: number;
+  problem: string;
+  measures: string;
+  lead: string;
+  deadline: string;
+  /** What the department is to do, one phrase per thing found. */
+  todo: string[];
+}
+
+export interface DepartmentNotice {
+  /** The department as the ledger names it; a task naming several goes to each. */
+  department: string;
+  items: NoticeItem[];
+}
+
+export interface NoticeOptions {
+  lang: Lang;
+  /** Yellow: due within this many days (the check's due-soon window). */
+  dueSoonDays: number;
+  /** Green: due within this many days. */
+  watchDays: number;
+  /** Days the department has to reply. */
+  replyDays: number;
+  /** Who signs; defaults to the rectification office. */
+  issuer?: string;
+  /** Names a paper-only reason (the rule catalogue's titles). */
+  reasonName: (reason: PaperOnlyReason, lang: Lang) => string;
+}
+
+/** Several departments in one cell: `财务科、办公室`, `财务科/审计科`, `财务科，办公室`. */
+const DEPARTMENT_SEPARATORS = /[、，,；;/／\n]+/;
+
+export function buildNotices(report: Report, ledger: Ledger, options: NoticeOptions): DepartmentNotice[] {
+  const w = NOTICE_WORDS[options.lang];
+  const fieldOfColumn = new Map<string, Field>();
+  for (const f of FIELDS) {
+    const letter = report.columns[f];
+    if (letter !== undefined && !fieldOfColumn.has(letter)) fieldOfColumn.set(letter, f);
+  }
+  const byTask = new Map<number, Finding[]>();
+  for (const f of report.findings) {
+    const row = f.taskRow ?? f.row;
+    let list = byTask.get(row);
+    if (!list) byTask.set(row, (list = []));
+    list.push(f);
+  }
+
+  const notices = new Map<string, DepartmentNotice>();
+  for (const task of ledger.tasks) {
+    const item = noticeItem(task, byTask.get(task.row) ?? [], report.today, options, fieldOfColumn);
+    if (!item) continue;
+    const named = fieldText(task, "department")
+      .split(DEPARTMENT_SEPARATORS)
+      .map((d) => d.trim())
+      .filter(Boolean);
+    for (const department of named.length ? named : [w.noDepartment]) {
+      let notice = notices.get(department);
+      if (!notice) notices.set(department, (notice = { department, items: [] }));
+      notice.items.push(item);
+    }
+  }
+  const list = [...notices.values()];
+  // Stable sorts: equal items keep the ledger's order, which the clerk recognises.
+  for (const n of list) n.items.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
+  // The unit with the most red first; the one with no department named last.
+  const reds = (n: DepartmentNotice) => n.items.filter((i) => i.level === "red").length;
+  list.sort(
+    (a, b) => Number(a.department === w.noDepartment) - Number(b.department === w.noDepartment) || reds(b) - reds(a),
+  );
+  return list;
+}
+
+function noticeItem(
+  task: Task,
+  findings: readonly Finding[],
+  today: IsoDate,
+  options: NoticeOptions,
+  fieldOfColumn: ReadonlyMap<string, Field>,
+): NoticeItem | null {
+  const w = NOTICE_WORDS[options.lang];
+  const todo: string[] = [];
+  let level: NoticeLevel | null = null;
+  const overdue = findings.find((f) => f.rule === "overdue");
+  const dueSoon = findings.find((f) => f.rule === "due-soon");
+  if (overdue) {
+    level = "red";
+    todo.push(fill(w.todo.overdue, { days: overdue.days }));
+  } else if (dueSoon && dueSoon.days !== undefined && dueSoon.days <= options.dueSoonDays) {
+    level = "yellow";
+    todo.push(fill(w.todo.dueSoon, { days: dueSoon.days }));
+  } else if (task.status.kind !== "done" && task.deadline.kind === "date") {
+    const left = daysBetween(today, task.deadline.date);
+    if (left >= 0 && left <= options.dueSoonDays && !dueSoon && options.dueSoonDays >= 0) {
+      // The due-soon rule is switched off: the window still colours the notice.
+      level = "yellow";
+      todo.push(fill(w.todo.dueSoon, { days: left }));
+    } else if (left > options.dueSoonDays && left <= options.watchDays) {
+      level = "green";
+      todo.push(fill(w.todo.watch, { days: left }));
+    }
+  }
+
+  const missing: string[] = [];
+  for (const f of findings) {
+    if (!INCOMPLETE_RULES.has(f.rule)) continue;
+    const field = fieldOfColumn.get(f.column);
+    if (f.rule === "invalid-deadline") todo.push(fill(w.todo.invalidDeadline, { text: fieldText(task, "deadline") }));
+    else if (field) {
+      const label = FIELD_NAMES[options.lang][field];
+      if (!missing.includes(label)) missing.push(label);
+    }
+  }
+  if (missing.length) todo.push(fill(w.todo.incomplete, { fields: missing.join(w.listSeparator) }));
+  const reasons = [...new Set(findings.filter((f) => f.rule === "paper-only" && f.reason).map((f) => f.reason!))].map(
+    (r) => options.reasonName(r, options.lang),
+  );
+  if (reasons.length) todo.push(fill(w.todo.paperOnly, { reasons: reasons.join(w.listSeparator) }));
+
+  if (todo.length === 0) return null;
+  return {
+    level: level ?? "attention",
+    row: task.row,
+    problem: fieldText(task, "problem"),
+    measures: fieldText(task, "measures"),
+    lead: fieldText(task, "lead"),
+    deadline: fieldText(task, "deadline"),
+    todo,
+  };
+}
+
+export function replyByDate(today: IsoDate, replyDays: number): IsoDate {
+  const [y, m, d] = today.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + replyDays)).toISOString().slice(0, 10);
+}
+
+function printDate(date: IsoDate, lang: Lang): string {
+  return NOTICE_WORDS[lang].formatDate(date);
+}
+
+/** One department's notice as a document (title, addressee, opening, table, reply line, signature). */
+export function noticeDocument(notice: DepartmentNotice, today: IsoDate, options: NoticeOptions): Bulletin {
+  const w = NOTICE_WORDS[options.lang];
+  return { title: w.title, blocks: noticeBlocks(notice, today, options) };
+}
+
+function noticeBlocks(notice: DepartmentNotice, today: IsoDate, options: NoticeOptions, addressed = true): Block[] {
+  const w = NOTICE_WORDS[options.lang];
+  const date = printDate(today, options.lang);
+  const table: TableBlock = {
+    kind: "table",
+    columns: [
+      { header: w.columns.no, width: 3, align: "center" },
+      { header: w.columns.level, width: 6, align: "center" },
+      { header: w.columns.problem, width: 14, align: "left" },
+      { header: w.columns.measures, width: 14, align: "left" },
+      { header: w.columns.lead, width: 5, align: "center" },
+      { header: w.columns.deadline, width: 7, align: "center" },
+      { header: w.columns.todo, width: 16, align: "left" },
+    ],
+    rows: notice.items.map((item, i) => [
+      i + 1,
+      w.levels[item.level],
+      item.problem,
+      item.measures,
+      item.lead,
+      item.deadline,
+      item.todo.join(w.todoSeparator),
+    ]),
+  };
+  return [
+    ...(addressed ? [{ kind: "paragraph" as const, text: fill(w.to, { department: notice.department }) }] : []),
+    {
+      kind: "paragraph",
+      text: fill(w.opening, {
+        date,
+        count: notice.items.length,
+        yellow: options.dueSoonDays,
+        green: options.watchDays,
+      }),
+    },
+    table,
+    {
+      kind: "paragraph",
+      text: fill(w.replyBy, { date: printDate(replyByDate(today, options.replyDays), options.lang) }),
+    },
+    { kind: "signature", issuer: options.issuer ?? w.issuer, date },
+  ];
+}
+
+/** All notices in one document, department after department: the 督办清单 sheet. */
+export function noticesDocument(
+  notices: readonly DepartmentNotice[],
+  today: IsoDate,
+  options: NoticeOptions,
+): Bulletin {
+  const w = NOTICE_WORDS[options.lang];
+  const blocks: Block[] = [];
+  notices.forEach((n, i) => {
+    blocks.push({ kind: "heading", level: 1, text: w.heading(i + 1, n.department) });
+    blocks.push(...noticeBlocks(n, today, options, false).filter((b) => b.kind !== "signature"));
+  });
+  blocks.push({ kind: "signature", issuer: options.issuer ?? w.issuer, date: printDate(today, options.lang) });
+  return { title: w.sheetTitle, blocks };
+}

@@ -1,0 +1,120 @@
+import { formatChineseDate, formatEnglishDate, type IsoDate } from "../dates.js";
+import type { Catalogue } from "../i18n.js";
+
+/** Every word of the 督办清单, one catalogue per language. */
+export interface NoticeWords {
+  sheetName: string;
+  sheetTitle: string;
+  /** The title of one department's notice. */
+  title: string;
+  /** The line the notice is addressed to: `{{department}}：`. */
+  to: string;
+  opening: string;
+  levels: Record<"red" | "yellow" | "green" | "attention", string>;
+  columns: {
+    no: string;
+    level: string;
+    problem: string;
+    measures: string;
+    lead: string;
+    deadline: string;
+    todo: string;
+  };
+  todo: {
+    overdue: string;
+    dueSoon: string;
+    watch: string;
+    incomplete: string;
+    invalidDeadline: string;
+    paperOnly: string;
+  };
+  /** Joins a list of field names or reasons. */
+  listSeparator: string;
+  /** Joins several things to do in one cell. */
+  todoSeparator: string;
+  replyBy: string;
+  noDepartment: string;
+  issuer: string;
+  /** A department's heading in the combined sheet: `一、财务科`. */
+  heading: (n: number, department: string) => string;
+  formatDate: (date: IsoDate) => string;
+}
+
+const CN_DIGITS = "零一二三四五六七八九";
+
+/** 1 → 一, 10 → 十, 12 → 十二, 23 → 二十三, 105 → 105 (notices rarely pass ninety-nine units). */
+export function chineseNumber(n: number): string {
+  if (n < 1 || n > 99 || !Number.isInteger(n)) return String(n);
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens > 1 ? CN_DIGITS[tens] : ""}${tens > 0 ? "十" : ""}${ones > 0 ? CN_DIGITS[ones] : ""}`;
+}
+
+export const NOTICE_WORDS = {
+  zh: {
+    sheetName: "督办清单",
+    sheetTitle: "整改任务督办清单",
+    title: "整改任务督办通知",
+    to: "{{department}}：",
+    opening:
+      "经对整改台账逐项校验（校验日期{{date}}），你单位牵头负责的以下{{count}}项整改任务需要抓紧办理。请对照清单逐项落实，红色为已逾期、黄色为{{yellow}}日内到期、绿色为{{green}}日内到期。",
+    levels: { red: "红色（逾期）", yellow: "黄色（临期）", green: "绿色（关注）", attention: "待规范" },
+    columns: {
+      no: "序号",
+      level: "预警",
+      problem: "反馈问题",
+      measures: "整改措施",
+      lead: "责任领导",
+      deadline: "整改时限",
+      todo: "需要办理的事项",
+    },
+    todo: {
+      overdue: "已逾期{{days}}天，立即整改到位；确需延期的，说明原因并报批调整时限",
+      dueSoon: "还有{{days}}天到期，确保按期完成",
+      watch: "还有{{days}}天到期，提前安排，防止逾期",
+      incomplete: "补填台账中的{{fields}}",
+      invalidDeadline: "整改时限“{{text}}”无法识别，改为具体日期或期限",
+      paperOnly: "疑似纸面整改（{{reasons}}），补充佐证材料，说明实际整改成效",
+    },
+    listSeparator: "、",
+    todoSeparator: "；",
+    replyBy: "请于{{date}}前将办理情况及佐证材料报送整改工作领导小组办公室。",
+    noDepartment: "（未明确责任部门）",
+    issuer: "整改工作领导小组办公室",
+    heading: (n, department) => `${chineseNumber(n)}、${department}`,
+    formatDate: formatChineseDate,
+  },
+  en: {
+    sheetName: "Supervision notices",
+    sheetTitle: "Supervision notices on rectification tasks",
+    title: "Supervision notice",
+    to: "To: {{department}}",
+    opening:
+      "The rectification ledger was checked item by item on {{date}}. The {{count}} {{count|task|tasks}} below, led by your unit, need action. Red: overdue; yellow: due within {{yellow}} days; green: due within {{green}} days.",
+    levels: { red: "Red (overdue)", yellow: "Yellow (due soon)", green: "Green (watch)", attention: "To fix" },
+    columns: {
+      no: "No.",
+      level: "Warning",
+      problem: "Problem",
+      measures: "Measures",
+      lead: "Lead",
+      deadline: "Deadline",
+      todo: "What to do",
+    },
+    todo: {
+      overdue: "{{days}} {{days|day|days}} overdue: finish it now, or record why and get a new deadline approved",
+      dueSoon: "due in {{days}} {{days|day|days}}: make sure it is finished on time",
+      watch: "due in {{days}} {{days|day|days}}: plan ahead so it does not fall overdue",
+      incomplete: "fill in the ledger's {{fields}}",
+      invalidDeadline: "the deadline “{{text}}” is not a date or period: enter one",
+      paperOnly: "may be rectified on paper only ({{reasons}}): add evidence of the actual result",
+    },
+    listSeparator: ", ",
+    todoSeparator: "; ",
+    replyBy: "Please report what was done, with evidence, to the rectification office by {{date}}.",
+    noDepartment: "(no responsible department)",
+    issuer: "Rectification Office",
+    heading: (n, department) => `${n}. ${department}`,
+    formatDate: formatEnglishDate,
+  },
+} as const satisfies Catalogue<NoticeWords>;

@@ -1,0 +1,139 @@
+import { z } from "zod";
+import { fieldText, type Ledger, type Task } from "../ledger/model.js";
+import {
+  overdueRows,
+  statusClass,
+  taskDeadline,
+  unpackSnapshot,
+  type Snapshot,
+  type SnapshotTask,
+} from "./snapshot.js";
+import { taskKey, type TaskKey } from "./task-key.js";
+
+/**
+ * What moved since the last check: the `progress` of the report. Tasks are paired across the
+ * two checks by their texts (task-key.ts says how), never by row, so rows inserted or deleted
+ * in between change nothing.
+ */
+
+const ProgressTaskSchema = z.object({
+  /** The task's worksheet row now. */
+  row: z.number().int().positive(),
+  problem: z.string(),
+  department: z.string().optional(),
+});
+export type ProgressTask = z.infer<typeof ProgressTaskSchema>;
+
+export const ProgressSchema = z.object({
+  /** The check date of the earlier snapshot. */
+  since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** Done now, not done then. */
+  newlyDone: z.array(ProgressTaskSchema),
+  /** Overdue now, not overdue then. */
+  newlyOverdue: z.array(ProgressTaskSchema),
+  /** Overdue then and still overdue now. */
+  stillOverdue: z.array(ProgressTaskSchema),
+  /** The deadline changed (a later date is the one worth a question at the meeting). */
+  deadlineMoved: z.array(
+    ProgressTaskSchema.extend({
+      from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    }),
+  ),
+  /** Tasks in this check with no counterpart in the earlier one, and the other way round. */
+  added: z.number().int().nonnegative(),
+  removed: z.number().int().nonnegative(),
+});
+export type Progress = z.infer<typeof ProgressSchema>;
+
+/** Pairs each current task with a task of the snapshot (or none). */
+export function matchTasks(current: readonly TaskKey[], previous: readonly TaskKey[]): (number | undefined)[] {
+  const pair: (number | undefined)[] = new Array(current.length).fill(undefined);
+  const taken = new Uint8Array(previous.length);
+
+  // Each pass pairs the still-unpaired tasks that agree on `keyOf`, in row order on both sides,
+  // so among tasks with the same key the first pairs with the first.
+  const pass = (keyOf: (k: TaskKey) => string, unique: boolean): void => {
+    const queues = new Map<string, number[]>();
+    const counts = new Map<string, number>();
+    for (let j = 0; j < previous.length; j++) {
+      if (taken[j]) continue;
+      const k = keyOf(previous[j]!);
+      let q = queues.get(k);
+      if (!q) queues.set(k, (q = []));
+      q.push(j);
+    }
+    if (unique)
+      for (let i = 0; i < current.length; i++) {
+        if (pair[i] !== undefined) continue;
+        const k = keyOf(current[i]!);
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+      }
+    for (let i = 0; i < current.length; i++) {
+      if (pair[i] !== undefined) continue;
+      const k = keyOf(current[i]!);
+      const q = queues.get(k);
+      if (!q || q.length === 0) continue;
+      // A measures text pasted under several problems says nothing about which is which.
+      if (unique && (q.length > 1 || counts.get(k)! > 1)) continue;
+      const j = q.shift()!;
+      taken[j] = 1;
+      pair[i] = j;
+    }
+  };
+  pass((k) => `${k.problem}|${k.measures}`, false);
+  pass((k) => k.measures, true);
+  pass((k) => k.problem, false);
+  return pair;
+}
+
+const SNIPPET = 40;
+
+function progressTask(task: Task): ProgressTask {
+  const problem = fieldText(task, "problem");
+  const department = fieldText(task, "department");
+  return {
+    row: task.row,
+    problem: problem.length > SNIPPET ? `${problem.slice(0, SNIPPET)}…` : problem,
+    ...(department ? { department } : {}),
+  };
+}
+
+export function compareWithSnapshot(
+  ledger: Ledger,
+  findings: Parameters<typeof overdueRows>[0],
+  previous: Snapshot,
+): Progress {
+  const before: SnapshotTask[] = unpackSnapshot(previous);
+  const tasks = ledger.tasks;
+  const pair = matchTasks(tasks.map(taskKey), before);
+  const overdue = overdueRows(findings);
+  const progress: Progress = {
+    since: previous.date,
+    newlyDone: [],
+    newlyOverdue: [],
+    stillOverdue: [],
+    deadlineMoved: [],
+    added: 0,
+    removed: before.length,
+  };
+  for (let i = 0; i < tasks.length; i++) {
+    const task = tasks[i]!;
+    const j = pair[i];
+    if (j === undefined) {
+      progress.added++;
+      continue;
+    }
+    progress.removed--;
+    const then = before[j]!;
+    const late = overdue.has(task.row);
+    if (statusClass(task.status.kind) === "done" && then.status !== "done") progress.newlyDone.push(progressTask(task));
+    if (late && !then.overdue) progress.newlyOverdue.push(progressTask(task));
+    if (late && then.overdue) progress.stillOverdue.push(progressTask(task));
+    const to = taskDeadline(task);
+    if (to !== null && then.deadline !== null && to !== then.deadline) {
+      progress.deadlineMoved.push({ ...progressTask(task), from: then.deadline, to });
+    }
+  }
+  return progress;
+}

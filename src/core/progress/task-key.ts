@@ -1,0 +1,47 @@
+import { fieldText, type Task } from "../ledger/model.js";
+import { normalize } from "../parse/normalize.js";
+
+/**
+ * What identifies a task from one check to the next, when rows are inserted, deleted and
+ * retyped in between. A row number says nothing (a clerk inserts rows); the texts do:
+ *
+ * - `problem` and `measures` are each hashed after normalisation (full-width to half-width,
+ *   every space, line break and punctuation mark dropped, Latin letters lower-cased), so
+ *   re-wrapping a cell, a changed comma or a full-width digit keeps the identity;
+ * - matching (compare.ts) first pairs tasks whose problem AND measures agree, then tasks whose
+ *   measures alone agree (the problem was reworded), then, within one problem, tasks in their
+ *   order (a measure was reworded under an unchanged problem). A task whose problem and
+ *   measures were both rewritten is a new task: one removed, one added.
+ *
+ * The hash is 53 bits (cyrb53), written base 36 (at most 11 characters): collisions among a
+ * ledger's tens of thousands of texts are about one in a billion.
+ */
+export interface TaskKey {
+  problem: string;
+  measures: string;
+}
+
+export function taskKey(task: Task): TaskKey {
+  return { problem: textHash(fieldText(task, "problem")), measures: textHash(fieldText(task, "measures")) };
+}
+
+/** Punctuation and symbols in ASCII and CJK, dropped before hashing. */
+const NOISE = /[\p{P}\p{S}]/gu;
+
+export function textHash(text: string): string {
+  return cyrb53(normalize(text).replace(NOISE, "").toLowerCase()).toString(36);
+}
+
+/** cyrb53 (public domain, bryc): a fast 53-bit string hash with good dispersion. */
+function cyrb53(s: string, seed = 0): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import { layoutBulletin } from "../../../src/core/bulletin/layout.js";
+import { checkGrid } from "../../../src/core/check.js";
+import {
+  buildNotices,
+  noticeDocument,
+  noticesDocument,
+  replyByDate,
+  type NoticeOptions,
+} from "../../../src/core/notices/build.js";
+import { chineseNumber } from "../../../src/core/notices/words.js";
+import { config, ledger } from "../../helpers/grid.js";
+
+type T = Parameters<typeof ledger>[0][number];
+
+const OPTIONS: NoticeOptions = {
+  lang: "zh",
+  dueSoonDays: 10,
+  watchDays: 20,
+  replyDays: 7,
+  reasonName: (r) => `理由:${r}`,
+};
+
+function notices(tasks: T[], options: Partial<NoticeOptions> = {}, today = "2025-07-01") {
+  const { ledger: l, report } = checkGrid(ledger(tasks), config({ today, dueSoonDays: options.dueSoonDays ?? 10 }));
+  return { list: buildNotices(report, l, { ...OPTIONS, ...options }), report };
+}
+
+describe("督办清单: who gets a notice and in what order", () => {
+  it("colours by time left: red overdue, yellow within the due-soon window, green within the watch window", () => {
+    const { list } = notices([
+      { department: "财务科", deadline: "2025年7月15日", problem: "绿" }, // 14 days: green
+      { department: "财务科", deadline: "2025年6月20日", problem: "红" }, // overdue 11 days
+      { department: "财务科", deadline: "2025年7月5日", problem: "黄" }, // 4 days: yellow
+      { department: "财务科", deadline: "2025年9月30日", problem: "远" }, // nothing to do
+    ]);
+    expect(list).toHaveLength(1);
+    expect(list[0]!.items.map((i) => [i.problem, i.level])).toEqual([
+      ["红", "red"],
+      ["黄", "yellow"],
+      ["绿", "green"],
+    ]);
+    expect(list[0]!.items[0]!.todo[0]).toBe("已逾期11天，立即整改到位；确需延期的，说明原因并报批调整时限");
+    expect(list[0]!.items[2]!.todo[0]).toBe("还有14天到期，提前安排，防止逾期");
+  });
+
+  it("gives no notice to a department with nothing to act on", () => {
+    const { list } = notices([
+      { department: "办公室", deadline: "2025年12月31日" },
+      { department: "财务科", deadline: "2025年6月1日" },
+    ]);
+    expect(list.map((n) => n.department)).toEqual(["财务科"]);
+  });
+
+  it("takes the windows from the options", () => {
+    const { list } = notices([{ department: "办公室", deadline: "2025年7月25日" }], { watchDays: 30 });
+    expect(list[0]!.items[0]!.level).toBe("green");
+    expect(notices([{ department: "办公室", deadline: "2025年7月25日" }]).list).toEqual([]);
+  });
+
+  it("lists incomplete entries and suspected paper-only tasks with what to do", () => {
+    const { list } = notices([
+      { department: "教务处", lead: "", deadline: "尽快" },
+      { department: "教务处", status: "已完成", evidence: "" },
+    ]);
+    const [a, b] = list[0]!.items;
+    expect(a!.level).toBe("attention");
+    expect(a!.todo).toEqual(["整改时限“尽快”无法识别，改为具体日期或期限", "补填台账中的责任领导"]);
+    expect(b!.todo).toEqual(["疑似纸面整改（理由:no-evidence），补充佐证材料，说明实际整改成效"]);
+  });
+
+  it("sends a task of several departments to each, and one without a department last", () => {
+    const { list } = notices([
+      { department: "", deadline: "2025年6月1日" },
+      { department: "财务科、审计科", deadline: "2025年6月1日" },
+      { department: "办公室", deadline: "2025年7月5日" },
+    ]);
+    expect(list.map((n) => n.department)).toEqual(["财务科", "审计科", "办公室", "（未明确责任部门）"]);
+  });
+
+  it("puts the unit with the most red first", () => {
+    const { list } = notices([
+      { department: "甲", deadline: "2025年6月1日" },
+      { department: "乙", deadline: "2025年6月1日" },
+      { department: "乙", deadline: "2025年6月2日" },
+    ]);
+    expect(list.map((n) => n.department)).toEqual(["乙", "甲"]);
+  });
+});
+
+describe("督办清单 documents", () => {
+  it("addresses the department, dates the check and asks for a reply by a date", () => {
+    const { list } = notices([{ department: "财务科", deadline: "2025年6月20日" }]);
+    const doc = noticeDocument(list[0]!, "2025-07-01", OPTIONS);
+    const texts = doc.blocks.flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
+    expect(texts[0]).toBe("财务科：");
+    expect(texts[1]).toContain("校验日期2025年7月1日");
+    expect(texts[2]).toBe("请于2025年7月8日前将办理情况及佐证材料报送整改工作领导小组办公室。");
+    const table = doc.blocks.find((b) => b.kind === "table");
+    expect(table && table.kind === "table" && table.rows[0]!.slice(0, 2)).toEqual([1, "红色（逾期）"]);
+  });
+
+  it("speaks English with --lang en", () => {
+    const { list } = notices([{ department: "Finance", deadline: "2025年6月30日" }], { lang: "en" });
+    const doc = noticeDocument(list[0]!, "2025-07-01", { ...OPTIONS, lang: "en" });
+    const texts = doc.blocks.flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
+    expect(texts[0]).toBe("To: Finance");
+    expect(list[0]!.items[0]!.todo[0]).toBe(
+      "1 day overdue: finish it now, or record why and get a new deadline approved",
+    );
+  });
+
+  it("lays all notices out as one printable sheet, department by department", () => {
+    const { list } = notices([
+      { department: "甲", deadline: "2025年6月1日" },
+      { department: "乙", deadline: "2025年7月5日" },
+    ]);
+    const sheet = layoutBulletin(noticesDocument(list, "2025-07-01", OPTIONS), "zh");
+    const values = sheet.cells.map((c) => c.value);
+    expect(values).toContain("整改任务督办清单");
+    const heading = (text: string) => values.findIndex((v) => typeof v === "string" && v.trim() === text);
+    expect(heading("一、甲")).toBeGreaterThan(0);
+    expect(heading("一、甲")).toBeLessThan(heading("二、乙"));
+    // The heading names the unit; no "甲：" line repeats it.
+    expect(values.some((v) => typeof v === "string" && v.trim() === "甲：")).toBe(false);
+  });
+
+  it("numbers departments in Chinese", () => {
+    expect([1, 10, 12, 20, 23, 99, 100].map(chineseNumber)).toEqual([
+      "一",
+      "十",
+      "十二",
+      "二十",
+      "二十三",
+      "九十九",
+      "100",
+    ]);
+  });
+
+  it("counts the reply-by date in calendar days across months", () => {
+    expect(replyByDate("2025-06-28", 7)).toBe("2025-07-05");
+  });
+});
