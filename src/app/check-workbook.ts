@@ -4,7 +4,7 @@ import { checkGrid, chooseLedgerSheet, type CheckResult } from "../core/check.js
 import type { Config } from "../core/config.js";
 import { generatedSheetError, LedgerError, noLedgerError } from "../core/errors.js";
 import { HEADER_SEARCH_ROWS } from "../core/ledger/detect.js";
-import { marksFromReport } from "../core/marks.js";
+import { marksFromFindings } from "../core/marks.js";
 import type { SheetInfo, WorkbookPort } from "../hosts/workbook.js";
 
 /**
@@ -88,7 +88,7 @@ export async function markWorkbook(
   progress: Progress = () => {},
 ): Promise<number> {
   await progress("mark");
-  const marks = marksFromReport(check.report);
+  const marks = marksFromFindings(check.findings);
   await port.writeMarks(check.report.sheet, marks);
   return marks.length;
 }

@@ -89,3 +89,12 @@ export const ReportSchema = z.object({
   notices: z.array(NoticeSchema),
 });
 export type Report = z.infer<typeof ReportSchema>;
+
+/**
+ * The worksheet row of the task a finding belongs to (a merged cell's master may sit on an
+ * earlier task's row), for readers of a bare report; the engine hands its own callers the
+ * findings grouped by task (`CheckResult.byTask`) instead.
+ */
+export function taskRowOf(f: Pick<Finding, "row" | "taskRow">): number {
+  return f.taskRow ?? f.row;
+}
