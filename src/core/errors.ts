@@ -21,7 +21,13 @@ export type LedgerErrorCode =
   | "corrupt"
   | "empty-file"
   | "unsupported"
-  | "too-large";
+  | "too-large"
+  // Excel refused a request (hosts/excel/errors.ts maps OfficeExtension.Error codes to these).
+  | "excel-cell-editing"
+  | "excel-too-large"
+  | "excel-protected"
+  | "excel-not-found"
+  | "excel-failed";
 
 /**
  * Why a workbook could not be checked, in words a clerk understands. The code is stable

@@ -6,7 +6,7 @@ import { makeConfig } from "../../src/core/config.js";
 import { cellAddress, gridColCount, isErrorValue, type Grid } from "../../src/core/grid.js";
 import type { Report } from "../../src/core/report.js";
 import { ExcelWorkbook } from "../../src/hosts/excel/excel-workbook.js";
-import { FakeExcel, type CellSeed } from "../../src/hosts/excel/testing/excel-fake.js";
+import { FakeExcel, type CellSeed } from "../support/excel-fake.js";
 import { openWorkbookFile } from "../../src/hosts/xlsx/open.js";
 import { readGrid } from "../../src/hosts/xlsx/read-grid.js";
 
@@ -71,7 +71,7 @@ describe("the .xlsx host and the Office.js host keep the same contract", () => {
     excel.seed(grid.sheet, cellAddress(grid.origin.row, grid.origin.col), seedsOf(grid, xlsxFill));
     for (const m of grid.merges)
       excel.merge(grid.sheet, `${cellAddress(m.top, m.left)}:${cellAddress(m.bottom, m.right)}`);
-    const office = new ExcelWorkbook(excel.run, { isSetSupported: excel.isSetSupported });
+    const office = new ExcelWorkbook(excel.run, excel.hostOptions);
 
     const fromXlsx = await checkWorkbook(xlsx, config);
     const fromExcel = await checkWorkbook(office, config);
