@@ -16,7 +16,8 @@ beforeAll(async () => {
   });
 }, 300_000);
 
-describe("hostile inputs: the README's promises, case by case", () => {
+// Concurrent (vitest's maxConcurrency, 5): each case waits mostly on the CLI processes it runs.
+describe.concurrent("hostile inputs: the README's promises, case by case", () => {
   it("has cases", ({ expect }) => {
     expect(cases.length).toBeGreaterThan(0);
   });

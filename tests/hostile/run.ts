@@ -9,9 +9,18 @@ import { loadCases, runCase } from "./harness.js";
 const prefixes = process.argv.slice(2);
 const cases = (await loadCases()).filter((c) => prefixes.length === 0 || prefixes.some((p) => c.id.startsWith(p)));
 const width = Math.max(...cases.map((c) => c.id.length));
+// Three cases at a time (each waits mostly on the CLI processes it runs), printed in id order.
+const results = new Map<number, Promise<string | null>>();
+let next = 0;
+const start = () => {
+  const i = next++;
+  if (i < cases.length) results.set(i, runCase(cases[i]!).finally(start));
+};
+for (let k = 0; k < 3; k++) start();
 let held = 0;
-for (const c of cases) {
-  const why = await runCase(c);
+for (let i = 0; i < cases.length; i++) {
+  const c = cases[i]!;
+  const why = await results.get(i)!;
   if (why === null) held++;
   const line = `${why === null ? "held  " : "BROKEN"}  ${c.id.padEnd(width)}  ${c.title}`;
   process.stdout.write(why === null ? `${line}\n` : `${line}\n        ↳ ${why.split("\n").join("\n          ")}\n`);
