@@ -2,7 +2,7 @@ import { buildBulletin } from "../core/bulletin/build.js";
 import { layoutBulletin } from "../core/bulletin/layout.js";
 import { checkGrid, chooseLedgerSheet, type CheckResult } from "../core/check.js";
 import type { Config } from "../core/config.js";
-import { generatedSheetError, LedgerError, noLedgerError } from "../core/errors.js";
+import { LedgerError, noLedgerError } from "../core/errors.js";
 import { HEADER_SEARCH_ROWS } from "../core/ledger/detect.js";
 import { marksFromFindings } from "../core/marks.js";
 import type { SheetInfo, WorkbookPort } from "../hosts/workbook.js";
@@ -42,21 +42,16 @@ export async function checkWorkbook(
   let sheet: string;
   if (config.sheet !== undefined) {
     if (!sheets.some((s) => s.name === config.sheet)) {
-      throw new LedgerError("sheet-not-found", {
-        zh: `找不到工作表“${config.sheet}”。现有工作表：${sheets.map((s) => s.name).join("、")}。`,
-        en: `No sheet named “${config.sheet}”. Sheets: ${sheets.map((s) => s.name).join(", ")}.`,
-      });
+      throw new LedgerError("sheet-not-found", { sheet: config.sheet, sheets: sheets.map((s) => s.name) });
     }
     // Our own bulletin read as a ledger would be "checked" and pass.
-    if (sheets.some((s) => s.name === config.sheet && s.generated)) throw generatedSheetError(config.sheet);
+    if (sheets.some((s) => s.name === config.sheet && s.generated))
+      throw new LedgerError("generated-sheet", { sheet: config.sheet });
     sheet = config.sheet;
   } else {
     const withData = candidates.filter((s) => s.rowCount > 0);
     if (withData.length === 0) {
-      throw new LedgerError("empty-workbook", {
-        zh: "工作簿是空的，没有可校验的内容。",
-        en: "The workbook is empty: nothing to check.",
-      });
+      throw new LedgerError("empty-workbook");
     }
     // Visible sheets first: a hidden sheet wins only when no visible one holds a ledger.
     const ordered = [...withData.filter((s) => s.visible), ...withData.filter((s) => !s.visible)];

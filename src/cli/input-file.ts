@@ -1,7 +1,6 @@
 import { constants } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
 import { LedgerError } from "../core/errors.js";
-import { refusal } from "./refusals.js";
 
 /**
  * Reads the ledger file the clerk named, refusing what is not a regular file before reading a
@@ -33,9 +32,9 @@ export async function readInputFile(path: string, shown: string, limit = MAX_INP
   }
   try {
     const st = await fh.stat();
-    if (st.isDirectory()) throw refusal("unreadable", "isFolder", { path: shown });
-    if (!st.isFile()) throw refusal("not-a-file", "notAFile", { path: shown });
-    if (st.size > limit) throw tooLarge(shown, st.size, limit);
+    if (st.isDirectory()) throw new LedgerError("is-folder", { path: shown });
+    if (!st.isFile()) throw new LedgerError("not-a-file", { path: shown });
+    if (st.size > limit) throw tooLarge(limit);
     // Read to the end, not to st.size: the file may grow while being read (a sync client).
     const chunks: Uint8Array[] = [];
     let total = 0;
@@ -44,7 +43,7 @@ export async function readInputFile(path: string, shown: string, limit = MAX_INP
       const { bytesRead } = await fh.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       total += bytesRead;
-      if (total > limit) throw tooLarge(shown, total, limit);
+      if (total > limit) throw tooLarge(limit);
       chunks.push(chunk.subarray(0, bytesRead));
     }
     return { bytes: chunks.length === 1 ? chunks[0]! : concat(chunks, total), dev: st.dev, ino: st.ino };
@@ -56,30 +55,34 @@ export async function readInputFile(path: string, shown: string, limit = MAX_INP
   }
 }
 
-function tooLarge(path: string, size: number, limit: number): LedgerError {
-  const mb = (n: number) => Math.round(n / (1024 * 1024));
-  return refusal("too-large", "tooLarge", { path, size: mb(size), limit: mb(limit) });
+/** Over the cap: the catalogue's too-large, naming the limit (and, with it, how to split). */
+function tooLarge(limit: number): LedgerError {
+  return new LedgerError("too-large", {
+    what: { zh: "文件大小", en: "file size" },
+    limit: `${Math.round(limit / (1024 * 1024))} MB`,
+  });
 }
 
 function openError(e: unknown, path: string): LedgerError {
   switch ((e as NodeJS.ErrnoException).code) {
     case "ENOENT":
     case "ENOTDIR":
-      return refusal("unreadable", "fileNotFound", { path });
+      return new LedgerError("file-not-found", { path });
     case "EISDIR":
-      return refusal("unreadable", "isFolder", { path });
+      return new LedgerError("is-folder", { path });
     case "EACCES":
     case "EPERM":
-      return refusal("unreadable", "cannotRead", { path });
+      return new LedgerError("no-permission", { path });
     // A socket (or a device without a driver) cannot be opened as a file.
     case "ENXIO":
     case "ENODEV":
     case "EOPNOTSUPP":
-      return refusal("not-a-file", "notAFile", { path });
+      return new LedgerError("not-a-file", { path });
     case "ERR_FS_FILE_TOO_LARGE":
-      return refusal("too-large", "tooLarge", { path, size: "> 2048", limit: MAX_INPUT_BYTES / (1024 * 1024) });
+      return tooLarge(MAX_INPUT_BYTES);
     default:
-      return refusal("unreadable", "readFailed", { path });
+      // No raw code in the message: the clerk can't act on EIO; the action says what to try.
+      return new LedgerError("unreadable", { path });
   }
 }
 

@@ -3,7 +3,7 @@ import { checkWorkbook, markWorkbook, writeBulletin, type Stage } from "../app/c
 import { ConfigSchema, type ConfigInput } from "../core/config.js";
 import { localToday } from "../core/dates.js";
 import { LedgerError } from "../core/errors.js";
-import { LANGS, type Bilingual, type Lang } from "../core/i18n.js";
+import { fill, LANGS, type Lang } from "../core/i18n.js";
 import { ReportSchema } from "../core/report.js";
 import { openWorkbookFile } from "../hosts/xlsx/open.js";
 import { readInputFile } from "./input-file.js";
@@ -11,6 +11,7 @@ import { messageLang, parseCommandLine, switches, type Options } from "./options
 import { prepareOutput, writeOutput } from "./output-file.js";
 import { terminalSafe } from "./terminal-safe.js";
 import { formatReport } from "./terminal-table.js";
+import { CLI_WORDS } from "./words.js";
 
 /** Exit codes: the public contract of the command line. */
 export const EXIT = { clean: 0, errors: 1, failed: 2 } as const;
@@ -32,13 +33,14 @@ const defaultIo: Io = {
 
 /** Runs the CLI; returns the exit code instead of exiting, so tests can call it. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  // Refusals of the command line itself are written before --lang is parsed (it may be what fails).
   const lang = messageLang(argv);
   try {
     const line = parseCommandLine(argv, io.stdout);
     if (line.kind === "done") return line.code;
     return await run(line.file, line.options, io);
   } catch (e) {
-    // Our own words only: a path or a sheet name in the message may carry control characters.
+    // A path or a sheet name in the message may carry control characters from the clerk's file.
     io.stderr(`ledger-check: ${terminalSafe(oneLine(e, lang))}\n`);
     return EXIT.failed;
   }
@@ -76,46 +78,28 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
     io.stdout(`${JSON.stringify(ReportSchema.parse(report), null, 2)}\n`);
   } else {
     io.stdout(`${formatReport(report, { color: opts.color && io.stdoutIsTTY, file })}\n`);
-    if (opts.out)
-      io.stdout(
-        opts.lang === "zh"
-          ? `已写出带标记和通报的副本：${terminalSafe(opts.out)}\n`
-          : `Marked copy with bulletin written to ${terminalSafe(opts.out)}\n`,
-      );
+    if (opts.out) io.stdout(`${fill(CLI_WORDS[opts.lang].written, { path: terminalSafe(opts.out) })}\n`);
   }
   return report.summary.errors > 0 && !opts.exitZero ? EXIT.errors : EXIT.clean;
 }
 
 /**
- * One line a clerk can act on, in both languages, the chosen one first (Chinese unless
- * `--lang en`); never a stack trace.
+ * One line a clerk can act on, in their language first and then the other; never a stack trace.
+ * An error that is not a LedgerError is a failed check, rendered from the catalogue like any other.
  */
 function oneLine(e: unknown, lang: Lang): string {
-  const text = e instanceof LedgerError ? e.text : unexpected(e);
-  const other = LANGS.find((l) => l !== lang)!;
-  return `${text[lang]} (${text[other]})`;
+  const error =
+    e instanceof LedgerError
+      ? e
+      : new LedgerError("check-failed", { detail: e instanceof Error ? (e.message.split("\n")[0] ?? "") : String(e) });
+  const other = LANGS.filter((l) => l !== lang);
+  return `${error.text[lang]} (${other.map((l) => error.text[l]).join(") (")})`;
 }
 
-/** An error we did not foresee: still both languages, and still true that nothing was changed. */
-function unexpected(e: unknown): Bilingual {
-  const detail = (e instanceof Error ? e.message : String(e)).split("\n")[0]!.slice(0, 300);
-  return {
-    zh: `校验失败，台账未改动。请把此文件和这条消息发给维护人员：${detail}`,
-    en: `Check failed; nothing was changed. Please send the file and this message to the maintainers: ${detail}`,
-  };
-}
-
-function progressPrinter(io: Io, lang: "zh" | "en") {
-  const names: Record<Stage, [string, string]> = {
-    open: ["打开文件", "opening"],
-    detect: ["识别台账", "finding the ledger"],
-    read: ["读取", "reading"],
-    check: ["校验", "checking"],
-    mark: ["标记单元格", "marking cells"],
-    bulletin: ["生成通报", "writing the bulletin"],
-  };
+function progressPrinter(io: Io, lang: Lang) {
+  const names = CLI_WORDS[lang].stages;
   return (stage: Stage, done?: number, total?: number) => {
-    const name = names[stage][lang === "zh" ? 0 : 1];
+    const name = names[stage];
     const count = done !== undefined && total ? ` ${done}/${total}` : "";
     io.stderr(`\r\x1b[K${name}…${count}`);
   };

@@ -3,7 +3,7 @@ import type { ConfigInput } from "../core/config.js";
 import { parseIsoDate } from "../core/dates.js";
 import { LANGS, type Lang } from "../core/i18n.js";
 import { PAPER_ONLY_REASONS, RULE_IDS } from "../core/report.js";
-import { refusal } from "./refusals.js";
+import { LedgerError } from "../core/errors.js";
 
 /**
  * The command line's options. Commander splits the words; every value is checked here, so each
@@ -58,9 +58,9 @@ export function parseCommandLine(argv: string[], writeOut: (text: string) => voi
   }
   const raw = program.opts<RawOptions>();
   const files = program.args;
-  if (files.length === 0) throw refusal("bad-option", "noFile");
-  if (files.length > 1) throw refusal("bad-option", "twoFiles", { n: files.length, files: files.join(" ") });
-  if (files[0] === "") throw refusal("bad-option", "noFile");
+  if (files.length === 0) throw new LedgerError("no-file");
+  if (files.length > 1) throw new LedgerError("two-files", { n: files.length, files });
+  if (files[0] === "") throw new LedgerError("no-file");
   return { kind: "run", file: files[0]!, options: validate(raw) };
 }
 
@@ -119,26 +119,26 @@ function translate(e: CommanderError) {
   const long = /--[\w-]+/.exec(quoted)?.[0] ?? quoted;
   switch (e.code) {
     case "commander.unknownOption":
-      return refusal("bad-option", "unknownOption", { option: quoted });
+      return new LedgerError("unknown-option", { option: quoted });
     case "commander.optionMissingArgument":
     case "commander.missingMandatoryOptionValue":
-      return refusal("bad-option", "missingValue", { option: long });
+      return new LedgerError("missing-value", { option: long });
     case "commander.missingArgument":
-      return refusal("bad-option", "noFile");
+      return new LedgerError("no-file");
     default:
-      return refusal("bad-option", "badOption", { option: long || "?" });
+      return new LedgerError("bad-option", { option: long || "?", value: "" });
   }
 }
 
 function validate(raw: RawOptions): Options {
-  if (!(LANGS as readonly string[]).includes(raw.lang)) throw refusal("bad-option", "badLang", { value: raw.lang });
+  if (!(LANGS as readonly string[]).includes(raw.lang)) throw new LedgerError("bad-lang", { value: raw.lang });
   if (raw.today !== undefined && parseIsoDate(raw.today) === null)
-    throw refusal("bad-option", "badDate", { value: raw.today });
+    throw new LedgerError("bad-date", { value: raw.today });
   for (const [flag, value] of [
     ["--out", raw.out],
     ["--sheet", raw.sheet],
   ] as const) {
-    if (value === "") throw refusal("bad-option", "emptyValue", { option: flag });
+    if (value === "") throw new LedgerError("empty-value", { option: flag });
   }
   const { lang: _lang, dueSoonDays: _days, headerRow: _row, ...rest } = raw;
   return {
@@ -152,7 +152,7 @@ function validate(raw: RawOptions): Options {
 function whole(option: string, value: string, range: { min: number; max: number }): number {
   const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n) || n < range.min || n > range.max)
-    throw refusal("bad-option", "badInteger", { option, value, ...range });
+    throw new LedgerError("out-of-range", { option, value, ...range });
   return n;
 }
 
@@ -166,7 +166,7 @@ export function switches(disabled: string[]): Pick<ConfigInput, "rules" | "paper
     .filter(Boolean)) {
     if ((RULE_IDS as readonly string[]).includes(name)) rules[name] = false;
     else if ((PAPER_ONLY_REASONS as readonly string[]).includes(name)) paperOnly[name] = false;
-    else throw refusal("bad-option", "unknownRule", { name });
+    else throw new LedgerError("unknown-rule", { name });
   }
   return { rules, paperOnly };
 }

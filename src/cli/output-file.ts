@@ -3,7 +3,6 @@ import { constants, unlinkSync } from "node:fs";
 import { access, mkdir, open, realpath, rename, stat, unlink, type FileHandle } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { LedgerError } from "../core/errors.js";
-import { refusal } from "./refusals.js";
 
 /**
  * Writes the marked copy (`--out`) so that the clerk's files survive anything:
@@ -35,10 +34,9 @@ export interface OutputTarget {
 export async function prepareOutput(path: string, shown: string, input: FileIdentity): Promise<OutputTarget> {
   try {
     const st = await stat(path);
-    if (st.dev === input.dev && st.ino === input.ino) throw refusal("same-file", "outIsInput");
-    if (st.isDirectory())
-      throw refusal("cannot-write", "outIsFolder", { path: shown, example: join(shown, "台账.checked.xlsx") });
-    if (!st.isFile()) throw refusal("cannot-write", "outNotAFile", { path: shown });
+    if (st.dev === input.dev && st.ino === input.ino) throw new LedgerError("same-file");
+    if (st.isDirectory()) throw new LedgerError("out-is-folder", { path: shown });
+    if (!st.isFile()) throw new LedgerError("out-not-a-file", { path: shown });
     const real = await realpath(path);
     // A rename in a writable folder would replace a read-only file: honour the file's mode.
     await access(real, constants.W_OK);
@@ -75,8 +73,8 @@ export async function writeOutput(target: OutputTarget, bytes: Uint8Array, input
     fh = undefined;
     // The target may have changed since prepareOutput (a link made meanwhile): check again.
     const now = await stat(target.path).catch((e: unknown) => (code(e) === "ENOENT" ? null : Promise.reject(e)));
-    if (now && now.dev === input.dev && now.ino === input.ino) throw refusal("same-file", "outIsInput");
-    if (now && !now.isFile()) throw refusal("cannot-write", "outNotAFile", { path: target.shown });
+    if (now && now.dev === input.dev && now.ino === input.ino) throw new LedgerError("same-file");
+    if (now && !now.isFile()) throw new LedgerError("out-not-a-file", { path: target.shown });
     await rename(temp, target.path);
     await syncFolder(folder);
   } catch (e) {
@@ -107,19 +105,19 @@ function writeError(e: unknown, path: string): LedgerError {
   switch (code(e)) {
     case "ENOSPC":
     case "EDQUOT":
-      return refusal("cannot-write", "outNoSpace", { path });
+      return new LedgerError("out-no-space", { path });
     case "EACCES":
     case "EPERM":
     case "EROFS":
-      return refusal("cannot-write", "outReadOnly", { path });
+      return new LedgerError("out-read-only", { path });
     case "ENOTDIR":
     case "EEXIST":
     case "ENOENT":
-      return refusal("cannot-write", "outNoFolder", { path });
+      return new LedgerError("out-no-folder", { path });
     case "EISDIR":
-      return refusal("cannot-write", "outIsFolder", { path, example: join(path, "台账.checked.xlsx") });
+      return new LedgerError("out-is-folder", { path });
     default:
-      return refusal("cannot-write", "outFailed", { path });
+      return new LedgerError("out-failed", { path });
   }
 }
 

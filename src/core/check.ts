@@ -55,10 +55,7 @@ const SNIPPET = 40;
  */
 export function checkGrid(grid: Grid, config: Config, file?: string): CheckResult {
   if (grid.values.every((r) => r.every((v) => v === null || v === ""))) {
-    throw new LedgerError("empty-sheet", {
-      zh: `工作表“${grid.sheet}”是空的，没有可校验的内容。`,
-      en: `Sheet “${grid.sheet}” is empty: nothing to check.`,
-    });
+    throw new LedgerError("empty-sheet", { sheet: grid.sheet });
   }
   const merges = MergeIndex.of(grid);
   const layout = detectLayout(grid, { headerRow: config.headerRow, columns: config.columns }, merges);

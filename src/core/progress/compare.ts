@@ -40,6 +40,12 @@ export const ProgressSchema = z.object({
       to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     }),
   ),
+  /** The earlier check's figures, for the change beside each figure now (已完成 12 ▲3). */
+  before: z.object({
+    tasks: z.number().int().nonnegative(),
+    done: z.number().int().nonnegative(),
+    overdue: z.number().int().nonnegative(),
+  }),
   /** Tasks in this check with no counterpart in the earlier one, and the other way round. */
   added: z.number().int().nonnegative(),
   removed: z.number().int().nonnegative(),
@@ -114,6 +120,11 @@ export function compareWithSnapshot(
     newlyOverdue: [],
     stillOverdue: [],
     deadlineMoved: [],
+    before: {
+      tasks: before.length,
+      done: before.filter((t) => t.status === "done").length,
+      overdue: before.filter((t) => t.overdue).length,
+    },
     added: 0,
     removed: before.length,
   };
