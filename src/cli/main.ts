@@ -9,6 +9,7 @@ import { openWorkbookFile } from "../hosts/xlsx/open.js";
 import { readInputFile } from "./input-file.js";
 import { messageLang, parseCommandLine, switches, type Options } from "./options.js";
 import { prepareOutput, writeOutput } from "./output-file.js";
+import { readPrevious } from "./previous.js";
 import { terminalSafe } from "./terminal-safe.js";
 import { formatReport } from "./terminal-table.js";
 import { CLI_WORDS } from "./words.js";
@@ -64,7 +65,9 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
   // --out is checked before the work, so a refused target costs the clerk no wait.
   const target = opts.out !== undefined ? await prepareOutput(resolve(opts.out), opts.out, input) : undefined;
   const port = await openWorkbookFile(input.bytes, path);
-  const check = await checkWorkbook(port, config, progress, file);
+  // A copy ledger-check wrote carries its own snapshot, which the port reads when none is named.
+  const previous = opts.previous !== undefined ? await readPrevious(resolve(opts.previous), opts.previous) : undefined;
+  const check = await checkWorkbook(port, config, progress, file, previous ? { previous } : {});
 
   if (target) {
     await markWorkbook(port, check, progress);

@@ -26,6 +26,7 @@ export interface Options {
   issuer?: string;
   color: boolean;
   exitZero?: boolean;
+  previous?: string;
 }
 
 export type CommandLine = { kind: "run"; file: string; options: Options } | { kind: "done"; code: number };
@@ -106,6 +107,7 @@ function buildProgram(writeOut: (text: string) => void): Command {
     .option("--issuer <text>", "issuing body printed under the bulletin")
     .option("--no-color", "no colours in the terminal output")
     .option("--exit-zero", "exit 0 even when errors are found (2 still means it could not check)")
+    .option("--previous <file>", "compare with an earlier check: its marked copy (--out) or --json report")
     .allowExcessArguments(true)
     .showSuggestionAfterError(false)
     .exitOverride()
@@ -137,6 +139,7 @@ function validate(raw: RawOptions): Options {
   for (const [flag, value] of [
     ["--out", raw.out],
     ["--sheet", raw.sheet],
+    ["--previous", raw.previous],
   ] as const) {
     if (value === "") throw new LedgerError("empty-value", { option: flag });
   }

@@ -46,6 +46,7 @@ export interface ErrorDataByCode {
   "out-no-space": { path: string };
   "out-no-folder": { path: string };
   "out-failed": { path: string };
+  "previous-without-snapshot": { path: string };
   "unknown-rule": { name: string };
   "bad-option": { option: string; value: string };
   "unknown-option": { option: string };
@@ -174,6 +175,11 @@ export const ERRORS = {
       title: "未能写出副本",
       template: "未能写出副本“{{path}}”，原有文件未改动：{{action}}",
       action: "请换一个位置保存。",
+    },
+    "previous-without-snapshot": {
+      title: "上次校验结果中没有可比较的记录",
+      template: "“{{path}}”中没有 ledger-check 的校验记录，无法比较进展。",
+      action: "--previous 请指定 ledger-check 写出的带标记副本（--out），或其 --json 报告。",
     },
     "unknown-rule": {
       title: "没有这条规则",
@@ -383,6 +389,11 @@ export const ERRORS = {
       title: "Copy not written",
       template: "The copy “{{path}}” could not be written; nothing there was changed: {{action}}",
       action: "save it somewhere else.",
+    },
+    "previous-without-snapshot": {
+      title: "No earlier check to compare with",
+      template: "“{{path}}” holds no ledger-check record, so progress cannot be compared.",
+      action: "Give --previous a marked copy written by ledger-check (--out) or its --json report.",
     },
     "unknown-rule": {
       title: "No such rule",

@@ -3,6 +3,7 @@ import { writeFile, truncate } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { mustRefuse, type HostileCase } from "../harness.js";
+import { ledger } from "../make.js";
 
 /**
  * Issue 15 item 8, the CLI's part: what is not a regular file is refused before a byte is read
@@ -39,6 +40,16 @@ const cases: HostileCase[] = [
     title: "/dev/stdin (a pipe here) is refused as not a file",
     async run(t) {
       mustRefuse(await t.cli(["/dev/stdin"], { stdin: "PK", hangGuardMs: 60_000 }), { mentions: ["/dev/stdin"] });
+    },
+  },
+  {
+    id: "8.previous-dev-zero",
+    title: "--previous /dev/zero is refused at once as not a file, like the input",
+    async run(t) {
+      const input = await ledger(t.dir);
+      mustRefuse(await t.cli([input, "--today", "2025-07-01", "--previous", "/dev/zero"], { hangGuardMs: 60_000 }), {
+        mentions: ["/dev/zero"],
+      });
     },
   },
   {
