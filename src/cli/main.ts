@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { checkWorkbook, markWorkbook, writeBulletin, type Stage } from "../app/check-workbook.js";
+import { checkWorkbook, markWorkbook, writeBulletin, writeNotices, type Stage } from "../app/check-workbook.js";
 import { ConfigSchema, type ConfigInput } from "../core/config.js";
 import { localToday } from "../core/dates.js";
 import { LedgerError } from "../core/errors.js";
@@ -47,6 +47,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
 }
 
+/** The checked options (options.ts declares each option, with its range, and refuses bad values). */
 async function run(file: string, opts: Options, io: Io): Promise<number> {
   const config = ConfigSchema.parse({
     today: opts.today ?? localToday(),
@@ -55,6 +56,7 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
     ...(opts.headerRow !== undefined ? { headerRow: opts.headerRow } : {}),
     ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
     ...switches(opts.disable),
+    ...(opts.watchDays !== undefined ? { notices: { watchDays: opts.watchDays } } : {}),
     bulletin: { body: opts.body, inspection: opts.inspection, title: opts.title, issuer: opts.issuer },
   } satisfies ConfigInput);
 
@@ -72,6 +74,7 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
   if (target) {
     await markWorkbook(port, check, progress);
     await writeBulletin(port, check, progress);
+    await writeNotices(port, check, config);
     await writeOutput(target, await port.toBuffer(), input);
   }
   if (progress) io.stderr("\r\x1b[K");

@@ -27,6 +27,7 @@ export interface Options {
   color: boolean;
   exitZero?: boolean;
   previous?: string;
+  watchDays?: number;
 }
 
 export type CommandLine = { kind: "run"; file: string; options: Options } | { kind: "done"; code: number };
@@ -34,11 +35,13 @@ export type CommandLine = { kind: "run"; file: string; options: Options } | { ki
 /** Limits of the numeric options (the config schema's, and Excel's last row). */
 export const DUE_SOON_DAYS = { min: 0, max: 365 } as const;
 export const HEADER_ROW = { min: 1, max: 1_048_576 } as const;
+export const WATCH_DAYS = { min: 0, max: 365 } as const;
 
-interface RawOptions extends Omit<Options, "lang" | "dueSoonDays" | "headerRow"> {
+interface RawOptions extends Omit<Options, "lang" | "dueSoonDays" | "headerRow" | "watchDays"> {
   lang: string;
   dueSoonDays?: string;
   headerRow?: string;
+  watchDays?: string;
 }
 
 /**
@@ -107,6 +110,10 @@ function buildProgram(writeOut: (text: string) => void): Command {
     .option("--issuer <text>", "issuing body printed under the bulletin")
     .option("--no-color", "no colours in the terminal output")
     .option("--exit-zero", "exit 0 even when errors are found (2 still means it could not check)")
+    .option(
+      "--watch-days <n>",
+      `督办清单: green for unfinished tasks due within n days (${WATCH_DAYS.min}–${WATCH_DAYS.max}, default 20)`,
+    )
     .option("--previous <file>", "compare with an earlier check: its marked copy (--out) or --json report")
     .allowExcessArguments(true)
     .showSuggestionAfterError(false)
@@ -143,12 +150,13 @@ function validate(raw: RawOptions): Options {
   ] as const) {
     if (value === "") throw new LedgerError("empty-value", { option: flag });
   }
-  const { lang: _lang, dueSoonDays: _days, headerRow: _row, ...rest } = raw;
+  const { lang: _lang, dueSoonDays: _days, headerRow: _row, watchDays: _watch, ...rest } = raw;
   return {
     ...rest,
     lang: raw.lang as Lang,
     ...(raw.dueSoonDays !== undefined ? { dueSoonDays: whole("--due-soon-days", raw.dueSoonDays, DUE_SOON_DAYS) } : {}),
     ...(raw.headerRow !== undefined ? { headerRow: whole("--header-row", raw.headerRow, HEADER_ROW) } : {}),
+    ...(raw.watchDays !== undefined ? { watchDays: whole("--watch-days", raw.watchDays, WATCH_DAYS) } : {}),
   };
 }
 
