@@ -1,6 +1,6 @@
 import type { Config } from "./config.js";
 import { noLedgerError, LedgerError } from "./errors.js";
-import { FIELD_LABELS, type Field } from "./fields.js";
+import { FIELD_NAMES, type Field } from "./fields.js";
 import { columnLetter, type Grid } from "./grid.js";
 import { detectLayout } from "./ledger/detect.js";
 import { MergeIndex } from "./ledger/merge-index.js";
@@ -9,7 +9,15 @@ import { problemGroups } from "./ledger/problems.js";
 import { readTasks } from "./ledger/rows.js";
 import { readTitle } from "./ledger/title.js";
 import { INCOMPLETE_RULES, type Finding, type Notice, type Report, type Severity, type Summary } from "./report.js";
-import { RULES, type Rule } from "./rules/index.js";
+import {
+  RULES,
+  ruleKey,
+  ruleTitle,
+  type FindingDraft,
+  type ListedRule as Rule,
+  type MessageData,
+} from "./rules/index.js";
+import { fill, type Catalogue, type Lang } from "./i18n.js";
 
 export interface CheckResult {
   ledger: Ledger;
@@ -87,7 +95,7 @@ export function runRules(ledger: Ledger, config: Config, file?: string): Report 
         row: cell.row,
         column,
         cell: `${column}${cell.row}`,
-        message: draft.message[lang],
+        message: renderMessage(rule, draft, lang),
         problem: snippetOf(task) || undefined,
         department: fieldText(task, "department") || undefined,
         days: draft.days,
@@ -131,17 +139,45 @@ function enabledRules(config: Config): Rule[] {
   return RULES.filter((r) => config.rules[r.id] !== false && !(r.reason && config.paperOnly[r.reason] === false));
 }
 
-function missingColumnNotice(rule: Rule, absent: Field[], lang: Config["lang"]): Notice {
-  const names = absent.map((f) => FIELD_LABELS[f][lang]).join(lang === "zh" ? "、" : ", ");
-  const what = rule.reason ? `${rule.id}/${rule.reason}` : rule.id;
+/** A finding's message: the rule's template for the draft's message id, filled with its data. */
+function renderMessage(rule: Rule, draft: FindingDraft, lang: Lang): string {
+  return fillList(rule.words[lang].messages[draft.messageId] ?? draft.messageId, draft.data, lang);
+}
+
+/** `fill`, with list data joined by the language's separator. */
+function fillList(template: string, data: MessageData | undefined, lang: Lang): string {
+  if (data === undefined) return template;
+  const flat: Record<string, string | number | undefined> = {};
+  for (const [k, v] of Object.entries(data))
+    flat[k] = Array.isArray(v) ? v.join(WORDS[lang].listSep) : (v as string | number | undefined);
+  return fill(template, flat);
+}
+
+function missingColumnNotice(rule: Rule, absent: Field[], lang: Lang): Notice {
+  const key = ruleKey(rule.id, rule.reason);
   return {
-    code: `missing-column:${what}`,
-    message:
-      lang === "zh"
-        ? `台账中没有“${names}”列，无法检查 ${what}。`
-        : `The ledger has no ${names} column, so ${what} cannot be checked.`,
+    code: `missing-column:${key}`,
+    message: fillList(
+      WORDS[lang].missingColumn,
+      { columns: absent.map((f) => FIELD_NAMES[lang][f]), rule: ruleTitle(rule.id, rule.reason, lang), key },
+      lang,
+    ),
   };
 }
+
+interface CheckWords {
+  /** Between the items of a list filled into a message. */
+  listSep: string;
+  missingColumn: string;
+}
+
+const WORDS = {
+  zh: { listSep: "、", missingColumn: "台账中没有“{{columns}}”列，无法检查“{{rule}}”（{{key}}）。" },
+  en: {
+    listSep: ", ",
+    missingColumn: "The ledger has no {{columns}} column, so “{{rule}}” ({{key}}) cannot be checked.",
+  },
+} satisfies Catalogue<CheckWords>;
 
 /** Figures counted per task, not per finding: a task with two paper-only signs is one task. */
 export function summarize(ledger: Ledger, findings: readonly Finding[]): Summary {

@@ -38,6 +38,14 @@ export interface Grid {
   /** Number formats where the host has them; sparse like `text` (missing means General). */
   formats?: string[][];
   merges: MergedArea[];
+  /**
+   * Worksheet rows hidden by hand or by a filter, and hidden columns, where the host knows them.
+   * They are part of the ledger (a clerk hides finished rows to print, not to delete them): the
+   * engine checks them like any other and skips nothing for being hidden. Carried so a reader
+   * can be told that a flagged cell is out of sight.
+   */
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
 }
 
 export function isErrorValue(v: unknown): v is ErrorValue {

@@ -1,36 +1,16 @@
 import { z } from "zod";
 import { FIELDS } from "./fields.js";
+import { PAPER_ONLY_REASONS, RULE_IDS } from "./rules/index.js";
 
 /**
  * The report: the public JSON contract of `ledger-check --json`, the task pane and the
  * tests. Rule ids and paper-only reasons are stable; messages are presentation.
  */
 
-/** Rules whose findings make a task an incomplete ledger entry (summary `incomplete`, bulletin section 四). */
-const INCOMPLETE_RULE_IDS = [
-  "missing-lead",
-  "missing-department",
-  "missing-measures",
-  "missing-deadline",
-  "invalid-deadline",
-  "missing-status",
-] as const;
-
-export const RULE_IDS = [...INCOMPLETE_RULE_IDS, "overdue", "due-soon", "paper-only"] as const;
+// Rule ids and reasons come from the rule list (rules/index.ts): a new rule is one module there.
+export { INCOMPLETE_RULES, PAPER_ONLY_REASONS, RULE_IDS, type PaperOnlyReason, type RuleId } from "./rules/index.js";
 export const RuleIdSchema = z.enum(RULE_IDS);
-
-export const INCOMPLETE_RULES: ReadonlySet<RuleId> = new Set<RuleId>(INCOMPLETE_RULE_IDS);
-export type RuleId = z.infer<typeof RuleIdSchema>;
-
-export const PAPER_ONLY_REASONS = [
-  "no-evidence",
-  "documents-only",
-  "long-term-closed",
-  "duplicate-text",
-  "vague-measures",
-] as const;
 export const PaperOnlyReasonSchema = z.enum(PAPER_ONLY_REASONS);
-export type PaperOnlyReason = z.infer<typeof PaperOnlyReasonSchema>;
 
 export const SeveritySchema = z.enum(["error", "warning", "info"]);
 export type Severity = z.infer<typeof SeveritySchema>;

@@ -86,6 +86,15 @@ describe("parseDeadline: cell values that are not text", () => {
     expect(parseDeadline(" \n\t\u3000")).toEqual(EMPTY);
     expect(parseDeadline("\u200b")).toEqual(EMPTY);
   });
+  // DOMAIN.md: placeholders mean empty, and 待定 as a deadline is not a deadline.
+  it.each(["无", "暂无", "/", "／", "—", "——", "-", "待补充", "待定", "（待定）", "未定", "TBD", "N/A", " — "])(
+    "calls the placeholder %j empty",
+    (text) => expect(parseDeadline(text)).toEqual(EMPTY),
+  );
+  it("reads a date that merely sits beside a placeholder-like word", () => {
+    expect(parseDeadline("暂定2025年6月底")).toEqual(at("2025-06-30", "month"));
+    expect(parseDeadline("待定（原定2025年6月底）")).toEqual(at("2025-06-30", "month"));
+  });
   it("parses the text of a null value when the host has text", () => {
     expect(parseDeadline(null, "2025年6月底")).toEqual(at("2025-06-30", "month"));
   });
@@ -234,7 +243,6 @@ describe("parseDeadline: English", () => {
     ["30 February 2025", invalid("30 February 2025")],
     ["30/06/2025", invalid("30/06/2025")],
     ["ASAP", invalid("ASAP")],
-    ["TBD", invalid("TBD")],
   ]);
 });
 
@@ -251,7 +259,6 @@ describe("parseDeadline: unusable text is invalid, never guessed", () => {
     // One impossible date spoils the cell: the clerk meant something, we cannot tell what.
     ["2025年2月30日前完成初步整改，2025年12月底全部完成", invalid("2025年2月30日前完成初步整改，2025年12月底全部完成")],
     ["尽快", invalid("尽快")],
-    ["待定", invalid("待定")],
     ["年底", invalid("年底")],
     ["年底前", invalid("年底前")],
     ["6月底", invalid("6月底")],

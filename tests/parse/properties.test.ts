@@ -4,6 +4,7 @@ import type { CellValue } from "../../src/core/grid.js";
 import { daysBetween, daysInMonth, isoDate } from "../../src/core/dates.js";
 import { parseDeadline } from "../../src/core/parse/deadline.js";
 import { parseStatus } from "../../src/core/parse/status.js";
+import { isDeadlinePlaceholder, isPlaceholder } from "../../src/core/parse/placeholder.js";
 
 const KINDS_DEADLINE = ["empty", "date", "immediate", "ongoing", "invalid"];
 const KINDS_STATUS = ["done", "in-progress", "not-started", "empty", "unknown"];
@@ -157,5 +158,50 @@ describe("daysBetween", () => {
     );
     expect(daysBetween("2025-06-30", "2025-07-01")).toBe(1);
     expect(daysBetween("2024-02-28", "2024-03-01")).toBe(2);
+  });
+});
+
+describe("placeholders", () => {
+  const WORDS = ["无", "暂无", "/", "／", "—", "——", "-", "待补充", "暂无佐证材料", "n/a"];
+  /** A placeholder as clerks wrap it: spaces, full-width brackets, a full stop. */
+  const wrapped = fc
+    .tuple(
+      fc.constantFrom(...WORDS),
+      fc.constantFrom("", " ", "\u3000", "\n"),
+      fc.constantFrom(["", ""], ["（", "）"], ["(", ")"], ["“", "”"], ["", "。"]),
+    )
+    .map(([w, space, [open, close]]) => `${space}${open}${w}${close}${space}`);
+
+  it("a wrapped placeholder is a placeholder, and both parsers call it empty", () => {
+    fc.assert(
+      fc.property(wrapped, (text) => {
+        expect(isPlaceholder(text)).toBe(true);
+        expect(parseStatus(text).kind).toBe("empty");
+        expect(parseDeadline(text).kind).toBe("empty");
+      }),
+    );
+  });
+  it("any run of punctuation and dashes (no tick) is a placeholder", () => {
+    const marks = fc.array(fc.constantFrom(..."/／—-－–―_…·.、\\*？?~"), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(marks, (m) => {
+        expect(isPlaceholder(m.join(""))).toBe(true);
+      }),
+    );
+  });
+  it("a placeholder with a date, a name or a tick beside it is content", () => {
+    const content = fc.constantFrom("2025年6月30日", "张某", "总务处", "√", "检查记录", "已完成");
+    fc.assert(
+      fc.property(fc.constantFrom(...WORDS), content, fc.boolean(), (w, c, before) => {
+        expect(isPlaceholder(before ? `${c}${w}` : `${w}${c}`)).toBe(false);
+      }),
+    );
+  });
+  it("isPlaceholder implies isDeadlinePlaceholder, for any text", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), ledgerish, wrapped), (s) => {
+        if (isPlaceholder(s)) expect(isDeadlinePlaceholder(s)).toBe(true);
+      }),
+    );
   });
 });

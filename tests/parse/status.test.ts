@@ -85,7 +85,7 @@ describe("parseStatus: not started", () => {
 });
 
 describe("parseStatus: unknown", () => {
-  table("unknown", ["见附件", "计划6月底前整改完成", "好", "reopened", "n/a", "2025年6月30日"]);
+  table("unknown", ["见附件", "计划6月底前整改完成", "好", "reopened", "2025年6月30日"]);
 });
 
 describe("parseStatus: empty and non-text cells", () => {
@@ -96,6 +96,13 @@ describe("parseStatus: empty and non-text cells", () => {
     expect(parseStatus("\u3000")).toEqual({ kind: "empty", text: "" });
     expect(parseStatus(null, "")).toEqual({ kind: "empty", text: "" });
   });
+  // DOMAIN.md: a placeholder says nothing about progress.
+  it.each(["无", "暂无", "/", "／", "—", "——", "-", "待补充", "n/a", "（无）"])(
+    "calls the placeholder %j empty",
+    (text) => {
+      expect(parseStatus(text)).toEqual({ kind: "empty", text: "" });
+    },
+  );
   it("reads the display text of a null value", () => {
     expect(parseStatus(null, "已完成")).toEqual({
       kind: "done",
@@ -123,4 +130,22 @@ describe("parseStatus: empty and non-text cells", () => {
       text: "Invalid Date",
     });
   });
+});
+
+describe("parseStatus: the forms clerks write beyond the vocabulary", () => {
+  // Checklist-style ledgers tick the 完成情况 column, or answer a 是否完成 column with 是/否.
+  table("done", ["√", "✓", "✔", "☑", "是", "整改完毕", "按期完成", "已按时完成", "如期完成"]);
+  table("not-started", ["×", "✗", "否"]);
+  // A long 整改进展 text that opens with a done phrase but says work is still going is not done.
+  table("in-progress", [
+    "已完成（80%）",
+    "已完成(80%)",
+    "完成进度80%",
+    "已完成3项，剩余2项正在推进",
+    "已完成方案制定，整改措施正在落实",
+    "已完成阶段性任务，尚未全部完成",
+    "Completed phase 1; phase 2 in progress",
+  ]);
+  // …while the ongoing upkeep of a finished task keeps it done (long-term-closed judges that).
+  table("done", ["已完成整改，长期坚持", "已完成，下一步将持续推进成果巩固", "已完成（6月已通过验收，未发现问题）"]);
 });

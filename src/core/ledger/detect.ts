@@ -36,7 +36,7 @@ export function detectLayout(
   let best: LedgerLayout | null = null;
   for (const row of rows) {
     const headers = headerCells(grid, row, merges);
-    const { columns, score } = mapHeaders(headers);
+    const { columns, score, pair } = mapHeaders(headers);
     const found = Object.keys(columns).length;
     const forced = options.headerRow !== undefined;
     if (!forced && (found < MIN_FIELDS || (columns.problem === undefined && columns.measures === undefined))) continue;
@@ -52,12 +52,17 @@ export function detectLayout(
       headers: headerTexts,
       score,
     };
+    if (pair) best.pair = pair;
   }
   if (best && options.columns) {
     for (const [field, letters] of Object.entries(options.columns) as [Field, string][]) {
       best.columns[field] = columnNumber(letters);
       best.headers[field] = textAt(grid, best.headerRow, columnNumber(letters));
     }
+    // Columns forced apart leave no pair; lead and department forced onto one column make one.
+    const { lead, department } = best.columns;
+    if (best.pair && lead !== best.pair.col && department !== best.pair.col) delete best.pair;
+    if (lead !== undefined && lead === department && best.pair?.col !== lead) best.pair = { col: lead, first: "lead" };
   }
   return best;
 }

@@ -188,28 +188,72 @@ export function isSequenceHeader(header: string): boolean {
   return SEQUENCE_HEADERS.includes(normalizeHeader(header));
 }
 
+/** Which field stands first in a column holding two (`责任领导/责任部门`: the lead). */
+export type PairFirst = "lead" | "department";
+
+/** Between the two names of a column holding two fields: `/`, `、`, `及`, `和`, ` and `. */
+const PAIR_SEPARATOR = /\s*(?:[/|、,&+＋]|以及|及|和|与|\band\b)\s*/;
+
+/**
+ * A header naming the lead and the department at once (`责任领导/责任部门`, `责任领导及部门`,
+ * `牵头领导/牵头单位`, `Lead / Department`): which comes first and how well each part names
+ * its field (the lower of the two), or null.
+ */
+export function pairHeader(header: string): { first: PairFirst; score: number } | null {
+  const h = normalizeHeader(header);
+  const parts = h.split(PAIR_SEPARATOR).filter((p) => p !== "");
+  if (parts.length !== 2) return null;
+  const [a, b] = parts as [string, string];
+  const lead = (x: string) => normalizedScore(x, "lead");
+  // The second half is often the bare noun (`责任领导及部门`): 部门, 单位 and 科室 name the department there.
+  const dept = (x: string) => Math.max(normalizedScore(x, "department"), /^(?:部门|单位|科室|处室)$/.test(x) ? 2 : 0);
+  if (lead(a) > 0 && dept(b) > 0) return { first: "lead", score: Math.min(lead(a), dept(b)) };
+  if (dept(a) > 0 && lead(b) > 0) return { first: "department", score: Math.min(dept(a), lead(b)) };
+  return null;
+}
+
 /**
  * Assigns fields to header cells: each field to its best-scoring column, each column to
  * at most one field, higher scores first (so 牵头单位 wins department over 单位 elsewhere).
+ * A column holding two fields (`责任领导/责任部门`) may serve both; `pair` says which column
+ * and which field stands first in its cells.
  */
-export function mapHeaders(headers: Map<number, string>): { columns: Partial<Record<Field, number>>; score: number } {
-  const candidates: { field: Field; col: number; score: number }[] = [];
+export function mapHeaders(headers: Map<number, string>): {
+  columns: Partial<Record<Field, number>>;
+  score: number;
+  pair?: { col: number; first: PairFirst };
+} {
+  const candidates: { field: Field; col: number; score: number; pair?: true }[] = [];
+  const pairs = new Map<number, PairFirst>();
   for (const [col, text] of headers) {
+    const pair = pairHeader(text);
+    if (pair) {
+      pairs.set(col, pair.first);
+      candidates.push(
+        { field: "lead", col, score: pair.score, pair: true },
+        { field: "department", col, score: pair.score, pair: true },
+      );
+      continue;
+    }
     const h = normalizeHeader(text);
     for (const field of Object.keys(HEADER_SYNONYMS) as Field[]) {
       const score = normalizedScore(h, field);
       if (score > 0) candidates.push({ field, col, score });
     }
   }
-  candidates.sort((a, b) => b.score - a.score || a.col - b.col);
+  // At equal scores a column of the field's own wins over a pair column.
+  candidates.sort((a, b) => b.score - a.score || Number(a.pair ?? 0) - Number(b.pair ?? 0) || a.col - b.col);
   const columns: Partial<Record<Field, number>> = {};
   const usedCols = new Set<number>();
   let score = 0;
   for (const c of candidates) {
-    if (columns[c.field] !== undefined || usedCols.has(c.col)) continue;
+    if (columns[c.field] !== undefined || (usedCols.has(c.col) && !pairs.has(c.col))) continue;
     columns[c.field] = c.col;
     usedCols.add(c.col);
     score += c.score;
+  }
+  for (const [col, first] of pairs) {
+    if (columns.lead === col || columns.department === col) return { columns, score, pair: { col, first } };
   }
   return { columns, score };
 }

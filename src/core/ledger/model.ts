@@ -1,6 +1,7 @@
 import type { CellValue } from "../grid.js";
 import type { Field } from "../fields.js";
 import type { DeadlineMeaning, StatusMeaning } from "../parse/meaning.js";
+import type { PairFirst } from "./headers.js";
 import type { LedgerTitle } from "./title.js";
 
 /** Where the ledger sits in its sheet. Rows and columns are worksheet numbers (1-based). */
@@ -16,14 +17,26 @@ export interface LedgerLayout {
   headers: Partial<Record<Field, string>>;
   /** How well the header matched (higher is better); used to pick the ledger sheet. */
   score: number;
+  /**
+   * A column holding the lead and the department at once (`责任领导/责任部门`): `columns` gives it
+   * to both, and each cell is split on its `/`, `first` standing left.
+   */
+  pair?: { col: number; first: PairFirst };
 }
 
 export interface TaskCell {
   row: number;
   col: number;
+  /** The cell's value (a formula cell's cached result, never its formula). */
   value: CellValue;
-  /** Trimmed display text ("" for empty). */
+  /**
+   * What the cell says for this field: its trimmed display text, "" when empty or only a
+   * placeholder (`无`, `/`, `——`, `待补充`; `待定` as a deadline), and one side of a cell split
+   * between two fields (`张某/总务处` is `张某` as the lead, `总务处` as the department).
+   */
   text: string;
+  /** The cell's whole display text, where it differs from `text` (a placeholder, a split cell). */
+  shown?: string;
 }
 
 /** One rectification task: one data row, with merged values filled in from their masters. */

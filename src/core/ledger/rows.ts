@@ -4,8 +4,12 @@ import type { DeadlineMeaning, StatusMeaning } from "../parse/meaning.js";
 import { parseDeadline } from "../parse/deadline.js";
 import { parseStatus } from "../parse/status.js";
 import { sequenceColumn } from "./detect.js";
+import { isDeadlinePlaceholder, isPlaceholder } from "../parse/placeholder.js";
+import { displayText } from "./display.js";
+import type { PairFirst } from "./headers.js";
 import { MergeIndex } from "./merge-index.js";
 import type { LedgerLayout, Task, TaskCell } from "./model.js";
+import { splitPair } from "./pair.js";
 
 /** Captions of category rows: `一、关于……方面`, `（二）……`, `第三部分`. */
 const CATEGORY =
@@ -53,7 +57,7 @@ export function readTasks(grid: Grid, layout: LedgerLayout, merges = MergeIndex.
     if (!own.taskContent) continue;
     if (FOOTER.test(first.text) && !own.laterFieldContent) continue;
 
-    tasks.push(makeTask(grid, layout.columns, row, merges, category, parsers, lastCells));
+    tasks.push(makeTask(grid, layout, row, merges, category, parsers, lastCells));
   }
   return tasks;
 }
@@ -119,21 +123,25 @@ function summarizeRow(
  */
 function makeTask(
   grid: Grid,
-  cols: LedgerLayout["columns"],
+  layout: LedgerLayout,
   row: number,
   merges: MergeIndex,
   category: string | undefined,
   parsers: CachedParsers,
   lastCells: (TaskCell | undefined)[],
 ): Task {
+  const cols = layout.columns;
+  const pair = layout.pair;
+  const leadSide = pair !== undefined && cols.lead === pair.col ? pair.first : undefined;
+  const deptSide = pair !== undefined && cols.department === pair.col ? pair.first : undefined;
   const cells: Record<Field, TaskCell | undefined> = {
-    problem: cellOf(grid, cols.problem, 0, row, merges, lastCells),
-    measures: cellOf(grid, cols.measures, 1, row, merges, lastCells),
-    lead: cellOf(grid, cols.lead, 2, row, merges, lastCells),
-    department: cellOf(grid, cols.department, 3, row, merges, lastCells),
-    deadline: cellOf(grid, cols.deadline, 4, row, merges, lastCells),
-    status: cellOf(grid, cols.status, 5, row, merges, lastCells),
-    evidence: cellOf(grid, cols.evidence, 6, row, merges, lastCells),
+    problem: cellOf(grid, cols.problem, 0, row, merges, lastCells, PLAIN),
+    measures: cellOf(grid, cols.measures, 1, row, merges, lastCells, PLAIN),
+    lead: cellOf(grid, cols.lead, 2, row, merges, lastCells, leadSide ? LEAD_OF_PAIR[leadSide] : PLAIN),
+    department: cellOf(grid, cols.department, 3, row, merges, lastCells, deptSide ? DEPT_OF_PAIR[deptSide] : PLAIN),
+    deadline: cellOf(grid, cols.deadline, 4, row, merges, lastCells, DEADLINE),
+    status: cellOf(grid, cols.status, 5, row, merges, lastCells, PLAIN),
+    evidence: cellOf(grid, cols.evidence, 6, row, merges, lastCells, PLAIN),
   };
   const task: Task = {
     row,
@@ -145,7 +153,28 @@ function makeTask(
   return task;
 }
 
-/** The cell in column `col` of `row`, or undefined without such a column; `slot`: its place in lastCells. */
+/** What a field makes of its cell's display text: the field's meaning, "" when there is none. */
+type Reading = (shown: string) => string;
+
+/** Placeholders (`无`, `/`, `——`, `待补充`) mean empty. */
+const PLAIN: Reading = (t) => (t !== "" && isPlaceholder(t) ? "" : t);
+/** As a deadline, `待定` is no deadline either. */
+const DEADLINE: Reading = (t) => (t !== "" && isDeadlinePlaceholder(t) ? "" : t);
+/** One side of a cell holding the lead and the department (`张某/总务处`), by which stands first. */
+const LEAD_OF_PAIR: Record<PairFirst, Reading> = {
+  lead: (t) => PLAIN(splitPair(t, "lead").lead),
+  department: (t) => PLAIN(splitPair(t, "department").lead),
+};
+const DEPT_OF_PAIR: Record<PairFirst, Reading> = {
+  lead: (t) => PLAIN(splitPair(t, "lead").department),
+  department: (t) => PLAIN(splitPair(t, "department").department),
+};
+
+/**
+ * The cell in column `col` of `row`, or undefined without such a column; `slot`: its place in
+ * lastCells. The text is the display text (a formula cell's shown value, see displayText),
+ * read for the field by `read`; the whole text stays in `shown` where it differs.
+ */
 function cellOf(
   grid: Grid,
   col: number | undefined,
@@ -153,6 +182,7 @@ function cellOf(
   row: number,
   merges: MergeIndex,
   lastCells: (TaskCell | undefined)[],
+  read: Reading,
 ): TaskCell | undefined {
   if (col === undefined) return undefined;
   const area = merges.areaAt(row, col);
@@ -160,7 +190,16 @@ function cellOf(
   const c = area ? area.left : col;
   const last = lastCells[slot];
   if (last !== undefined && last.row === r && last.col === c) return last;
-  return (lastCells[slot] = { row: r, col: c, value: valueAt(grid, r, c), text: textAt(grid, r, c).trim() });
+  const shown = displayText(grid, r, c);
+  const text = read(shown);
+  // One literal shape for every cell (shown undefined when it says nothing more).
+  return (lastCells[slot] = {
+    row: r,
+    col: c,
+    value: valueAt(grid, r, c),
+    text,
+    shown: text !== shown ? shown : undefined,
+  });
 }
 
 const EMPTY_DEADLINE: DeadlineMeaning = { kind: "empty" };
@@ -184,11 +223,16 @@ function cachedParsers(): CachedParsers {
 }
 
 function cached<T>(parse: (value: CellValue, text: string) => T): (c: TaskCell) => T {
-  // Keyed without building a key where possible: a text cell that needs no trimming by its
-  // text, a date by its time and text; anything else by type, value and text.
+  // Keyed without building a key where possible: a text cell by its text, a date by its time
+  // and text; anything else by type, value and text.
   const byText = new Map<string, T>();
   const byDate = new Map<number, Map<string, T>>();
   const byKey = new Map<string, T>();
+  const lookupText = (map: Map<string, T>, text: string): T => {
+    let m = map.get(text);
+    if (m === undefined) map.set(text, (m = parse(text, text)));
+    return m;
+  };
   const lookup = (map: Map<string, T>, k: string, c: TaskCell): T => {
     let m = map.get(k);
     if (m === undefined) map.set(k, (m = parse(c.value, c.text)));
@@ -196,7 +240,9 @@ function cached<T>(parse: (value: CellValue, text: string) => T): (c: TaskCell) 
   };
   return (c) => {
     const v = c.value;
-    if (typeof v === "string" && v === c.text) return lookup(byText, v, c);
+    // A text cell means what it shows for its field (placeholders emptied, a formula's shown
+    // value): parsed from that text, never from formula text or a placeholder.
+    if (typeof v === "string") return lookupText(byText, c.text);
     if (v instanceof Date) {
       const time = v.getTime();
       let texts = byDate.get(time);

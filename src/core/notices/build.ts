@@ -1,6 +1,6 @@
 import type { Block, Bulletin, TableBlock } from "../bulletin/model.js";
 import { daysBetween, type IsoDate } from "../dates.js";
-import { FIELD_LABELS, FIELDS, type Field } from "../fields.js";
+import { FIELD_NAMES, FIELDS, type Field } from "../fields.js";
 import { fill, type Lang } from "../i18n.js";
 import { fieldText, type Ledger, type Task } from "../ledger/model.js";
 import { INCOMPLETE_RULES, type Finding, type PaperOnlyReason, type Report } from "../report.js";
@@ -131,7 +131,7 @@ function noticeItem(
     const field = fieldOfColumn.get(f.column);
     if (f.rule === "invalid-deadline") todo.push(fill(w.todo.invalidDeadline, { text: fieldText(task, "deadline") }));
     else if (field) {
-      const label = FIELD_LABELS[field][options.lang];
+      const label = FIELD_NAMES[options.lang][field];
       if (!missing.includes(label)) missing.push(label);
     }
   }

@@ -9,6 +9,7 @@ import { isErrorValue, type CellValue } from "../grid.js";
 import { dateToIso, daysInMonth, isValidYmd, isoDate, serialToDate, type IsoDate } from "../dates.js";
 import type { DeadlineMeaning } from "./meaning.js";
 import { normalize, normalizeSpaced } from "./normalize.js";
+import { isDeadlinePlaceholder } from "./placeholder.js";
 
 type Precision = Extract<DeadlineMeaning, { kind: "date" }>["precision"];
 
@@ -103,7 +104,8 @@ const CJK = /[\u3400-\u9fff]/;
 function parseText(raw: string): DeadlineMeaning {
   const shown = raw.trim();
   const compact = normalize(raw);
-  if (compact === "") return EMPTY;
+  // `无`, `——`, `待定`: a deadline still to be set is no deadline.
+  if (compact === "" || isDeadlinePlaceholder(compact)) return EMPTY;
   const spaced = normalizeSpaced(raw).toLowerCase();
 
   const scan = newScan();

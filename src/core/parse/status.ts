@@ -7,6 +7,7 @@
 import { isErrorValue, type CellValue } from "../grid.js";
 import type { StatusKind, StatusMeaning } from "./meaning.js";
 import { normalize, normalizeSpaced } from "./normalize.js";
+import { isPlaceholder } from "./placeholder.js";
 
 type Known = Exclude<StatusKind, "empty" | "unknown">;
 
@@ -28,6 +29,11 @@ const ZH_DONE = [
   "落实到位",
   "已解决",
   "已验收",
+  "整改完毕",
+  "已完毕",
+  "按期完成",
+  "按时完成",
+  "如期完成",
   "完成",
 ];
 const ZH_IN_PROGRESS = [
@@ -162,9 +168,20 @@ function parseCell(value: CellValue, text: string | undefined): StatusMeaning {
 function parseText(raw: string): StatusMeaning {
   const shown = raw.trim();
   const compact = normalize(raw);
-  if (compact === "") return { kind: "empty", text: "" };
-  const kind = matchChinese(compact) ?? matchEnglish(normalizeSpaced(raw).toLowerCase());
+  // `无`, `/`, `——`: nothing said about progress.
+  if (compact === "" || isPlaceholder(compact)) return { kind: "empty", text: "" };
+  const kind = matchMark(compact) ?? matchChinese(compact) ?? matchEnglish(normalizeSpaced(raw).toLowerCase());
   return { kind: kind ?? "unknown", text: shown };
+}
+
+/**
+ * A tick or a cross as the whole cell (`√`, `✓`, `×`), or the 是/否 of a 是否完成 column:
+ * checklist-style ledgers mark progress so.
+ */
+function matchMark(s: string): Known | null {
+  if (/^(?:[√✓✔☑✅]+|是)$/.test(s)) return "done";
+  if (/^(?:[×✗✘❌]+|否)$/.test(s)) return "not-started";
+  return null;
 }
 
 function matchChinese(s: string): Known | null {
@@ -189,10 +206,19 @@ function matchChinese(s: string): Known | null {
 
 const PLAN = /计划|预计|拟|将于|争取|力争|确保/;
 
-/** `已完成80%` is a share of the work, not the whole of it. */
+/**
+ * Work still going, said after a done phrase in a long 整改进展 text: `已完成3项，剩余2项正在推进`,
+ * `已完成方案制定，整改中`. Not 长期坚持/持续推进: `已完成整改，长期坚持` is done, and kept up.
+ */
+const STILL_GOING =
+  /正在|推进中|整改中|进行中|实施中|落实中|尚未|未完成|未全部|基本完成|部分完成|剩余|仍有|\bin progress\b|\bongoing\b|\bremaining\b|\bnot (?:yet )?(?:done|completed|started)\b/;
+
+/** `已完成80%` is a share of the work, not the whole of it; nor is a done phrase with work still going. */
 function adjustDone(p: Phrase, rest: string): Known {
   if (p.kind !== "done") return p.kind;
-  const pct = /^(?:率(?:为|达到|达)?|了|约|的)?(\d+(?:\.\d+)?)%/.exec(rest);
+  if (STILL_GOING.test(rest)) return "in-progress";
+  // Also `已完成（80%）`, `完成进度80%`, `已完成约八成` is not read (words for shares are rare).
+  const pct = /^[(]?(?:率|进度|比例)?(?:为|达到|达|了|约|的)?约?(\d+(?:\.\d+)?)%/.exec(rest);
   return pct && Number(pct[1]) < 100 ? "in-progress" : "done";
 }
 

@@ -1,21 +1,31 @@
 import type { Field } from "../fields.js";
-import type { Bilingual } from "../i18n.js";
-import type { RuleId } from "../report.js";
-import type { Rule } from "./rule.js";
+import type { Catalogue } from "../i18n.js";
+import { defineRule, type Rule, type RuleWords } from "./rule.js";
+
+/** A missing-* rule's words: its one message says what to fill in, and is its description too. */
+type MissingWords = Omit<RuleWords<"missing">, "description">;
 
 /** The shape shared by the four missing-* rules: the task's cell for `field` is empty. */
-export function missingFieldRule(id: RuleId, field: Field, message: Bilingual, example: Bilingual): Rule {
-  return {
+export function missingFieldRule<const Id extends string>(
+  id: Id,
+  field: Field,
+  words: Catalogue<MissingWords>,
+): Rule<Id, undefined, "missing"> {
+  return defineRule({
     id,
     severity: "error",
+    incomplete: true,
     requires: [field],
-    docs: { description: { zh: `${message.zh}`, en: message.en }, example },
+    words: {
+      zh: { ...words.zh, description: words.zh.messages.missing },
+      en: { ...words.en, description: words.en.messages.missing },
+    },
     *check({ ledger }) {
       const { tasks } = ledger;
       for (let i = 0; i < tasks.length; i++) {
         const task = tasks[i]!;
-        if ((task.cells[field]?.text ?? "") === "") yield { task, field, message };
+        if ((task.cells[field]?.text ?? "") === "") yield { task, field, messageId: "missing" };
       }
     },
-  };
+  });
 }

@@ -1,29 +1,29 @@
-import type { Rule } from "./rule.js";
+import { defineRule } from "./rule.js";
 
-export const missingStatus: Rule = {
+export const missingStatus = defineRule({
   id: "missing-status",
   severity: "warning",
+  incomplete: true,
   requires: ["status"],
-  docs: {
-    description: {
-      zh: "整改进展为空：无法判断是否完成，不会按已完成统计。",
-      en: "Status is empty: the task is not counted as done.",
+  words: {
+    zh: {
+      title: "缺少整改进展",
+      description: "整改进展为空：无法判断是否完成，不会按已完成统计。",
+      example: "整改进展一栏为空。",
+      messages: { missing: "未填写整改进展：请填写“已完成”“正在推进”或“未启动”。" },
     },
-    example: { zh: "整改进展一栏为空。", en: "The Status cell is empty." },
+    en: {
+      title: "Status missing",
+      description: "Status is empty: the task is not counted as done.",
+      example: "The Status cell is empty.",
+      messages: { missing: "No status: fill in Done, In progress or Not started." },
+    },
   },
   *check({ ledger }) {
     const { tasks } = ledger;
     for (let i = 0; i < tasks.length; i++) {
       const task = tasks[i]!;
-      if (task.status.kind !== "empty") continue;
-      yield {
-        task,
-        field: "status",
-        message: {
-          zh: "未填写整改进展：请填写“已完成”“正在推进”或“未启动”。",
-          en: "No status: fill in Done, In progress or Not started.",
-        },
-      };
+      if (task.status.kind === "empty") yield { task, field: "status", messageId: "missing" };
     }
   },
-};
+});

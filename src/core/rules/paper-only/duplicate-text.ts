@@ -1,6 +1,6 @@
 import { cellAddress } from "../../grid.js";
 import { fieldText, type Task, type TaskCell } from "../../ledger/model.js";
-import type { Rule } from "../rule.js";
+import { defineRule } from "../rule.js";
 import { measuresFingerprint, normalizeMeasures } from "./measures-text.js";
 
 /** Shorter texts (`已整改`, `按要求落实`) repeat innocently. */
@@ -9,19 +9,32 @@ export const MIN_DUPLICATE_LENGTH = 12;
 /** How many of the other copies a message names. */
 const NAMED_COPIES = 3;
 
-export const duplicateText: Rule = {
+export const duplicateText = defineRule({
   id: "paper-only",
   reason: "duplicate-text",
   severity: "warning",
   requires: ["measures"],
-  docs: {
-    description: {
-      zh: `同一段整改措施（去掉空格标点后不少于${MIN_DUPLICATE_LENGTH}字）出现在不同问题下：疑似复制粘贴式整改。`,
-      en: `The same measures text (at least ${MIN_DUPLICATE_LENGTH} characters, ignoring spaces and punctuation) stands under different problems: copy-paste rectification.`,
+  words: {
+    zh: {
+      title: "措施与其他问题雷同",
+      description: `同一段整改措施（去掉空格标点后不少于${MIN_DUPLICATE_LENGTH}字）出现在不同问题下：疑似复制粘贴式整改。`,
+      example: "第9行与第14行的措施都是“将责任清单细化到全部42个内设科室……”，问题却不同。",
+      messages: {
+        duplicate: "疑似纸面整改：整改措施与{{cells}}完全相同，但针对的是不同问题。请针对本问题制定具体措施。",
+        duplicateMany:
+          "疑似纸面整改：整改措施与{{cells}}等{{copies}}处完全相同，但针对的是不同问题。请针对本问题制定具体措施。",
+      },
     },
-    example: {
-      zh: "第9行与第14行的措施都是“将责任清单细化到全部42个内设科室……”，问题却不同。",
-      en: "Rows 9 and 14 have word-for-word the same measures for two different problems.",
+    en: {
+      title: "measures copied from another problem",
+      description: `The same measures text (at least ${MIN_DUPLICATE_LENGTH} characters, ignoring spaces and punctuation) stands under different problems: copy-paste rectification.`,
+      example: "Rows 9 and 14 have word-for-word the same measures for two different problems.",
+      messages: {
+        duplicate:
+          "Possibly paper-only: the measures are word for word those in {{cells}}, for a different problem. Write measures for this problem.",
+        duplicateMany:
+          "Possibly paper-only: the measures are word for word those in {{cells}} and {{rest}} more, for a different problem. Write measures for this problem.",
+      },
     },
   },
   *check({ ledger }) {
@@ -36,22 +49,18 @@ export const duplicateText: Rule = {
       // message, nor a thousand-address scan per copy. One more than named covers skipping itself.
       const candidates = [...byCell.keys()].slice(0, NAMED_COPIES + 1);
       for (const [address, task] of byCell) {
-        const named = candidates.filter((a) => a !== address).slice(0, NAMED_COPIES);
-        const rest = byCell.size - 1 - named.length;
-        const others = named.join("、") + (rest > 0 ? `等${byCell.size - 1}处` : "");
-        const othersEn = named.join(", ") + (rest > 0 ? ` and ${rest} more` : "");
+        const cells = candidates.filter((a) => a !== address).slice(0, NAMED_COPIES);
+        const rest = byCell.size - 1 - cells.length;
         yield {
           task,
           field: "measures",
-          message: {
-            zh: `疑似纸面整改：整改措施与${others}完全相同，但针对的是不同问题。请针对本问题制定具体措施。`,
-            en: `Possibly paper-only: the measures are word for word those in ${othersEn}, for a different problem. Write measures for this problem.`,
-          },
+          messageId: rest > 0 ? "duplicateMany" : "duplicate",
+          data: { cells, rest, copies: byCell.size - 1 },
         };
       }
     }
   },
-};
+});
 
 /** Tasks whose normalised measures texts are equal (and long enough), in groups of two or more. */
 function sameMeasures(tasks: readonly Task[]): Task[][] {

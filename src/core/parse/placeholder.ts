@@ -1,0 +1,46 @@
+/**
+ * Placeholders: what clerks type into a cell that must not stay blank when they have nothing
+ * to put there (`无`, `暂无`, `/`, `——`, `待补充`). A required field or the evidence holding only
+ * a placeholder is empty (DOMAIN.md, "Placeholders that mean nothing"). `待定` is a placeholder
+ * only as a deadline: a deadline to be fixed later is no deadline.
+ */
+import { normalize } from "./normalize.js";
+
+/** Placeholder words, after normalize() and without the punctuation around them. */
+const WORDS =
+  /^(?:暂?(?:无|没有|缺|未提供)(?:佐证|支撑|证明|相关)?(?:材料|资料|附件)?|空|空白|略|不详|未填|未填写|待补充|待补|待完善|待填写|待填|待上传|待提供|暂缺|n\/?a|none|nil|null)$/i;
+
+/** As a deadline also: to be fixed later. */
+const DEADLINE_WORDS =
+  /^(?:待定|未定|另定|待确定|暂未确定|视情况而定|tbd|tbc|to be (?:decided|determined|confirmed))$/i;
+
+/** Marks that mean something: a tick (done, present) or a cross (not done) is not "nothing". */
+const MEANINGFUL_MARKS = /[√✓✔☑✅〇○●×✗✘❌]/;
+
+/** Punctuation and symbols around a word: `（无）`, `无。`, `“暂无”`. */
+const AROUND = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
+
+/** Only punctuation and symbols: `/`, `／`, `—`, `——`, `-`, `……`, `***`. */
+const ONLY_MARKS = /^[\p{P}\p{S}]+$/u;
+
+/** The longest placeholder worth testing; longer text is content (and skips the work). */
+const MAX_LENGTH = 16;
+
+/** A cell text that only says "nothing here". */
+export function isPlaceholder(text: string): boolean {
+  return placeholderKind(text, WORDS);
+}
+
+/** A deadline text that only says "nothing here" or "to be decided" (`待定`). */
+export function isDeadlinePlaceholder(text: string): boolean {
+  return placeholderKind(text, WORDS) || placeholderKind(text, DEADLINE_WORDS);
+}
+
+function placeholderKind(text: string, words: RegExp): boolean {
+  if (text.length === 0 || text.length > MAX_LENGTH * 2) return false;
+  const s = normalize(text);
+  // `#N/A` typed or pasted as text is an error literal, not a clerk's "nothing".
+  if (s === "" || s.length > MAX_LENGTH || s.startsWith("#") || MEANINGFUL_MARKS.test(s)) return false;
+  if (ONLY_MARKS.test(s)) return true;
+  return words.test(s.replace(AROUND, ""));
+}
