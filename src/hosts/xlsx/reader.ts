@@ -1,7 +1,7 @@
 import type { Grid } from "../../core/grid.js";
 import type { ReadOptions } from "../workbook.js";
 import { WorkbookOpenError } from "./errors.js";
-import { DEFAULT_LIMITS, Package, type PackageLimits, type WorkbookSheet } from "./package.js";
+import { DEFAULT_LIMITS, Package, type PackageLimits, type RawInflater, type WorkbookSheet } from "./package.js";
 import { DEFAULT_SCAN_LIMITS, scanSheet, type ScanLimits } from "./sheet-scan.js";
 import { readSharedStrings } from "./shared-strings.js";
 import { readCellFormats, type CellFormats } from "./styles-read.js";
@@ -31,8 +31,8 @@ export class XlsxReader {
   ) {}
 
   /** Opens a package and reads its workbook part; throws WorkbookOpenError for what is not a workbook. */
-  static open(bytes: Uint8Array, limits: ReaderLimits = DEFAULT_READER_LIMITS): XlsxReader {
-    const reader = new XlsxReader(Package.open(bytes, limits.package), limits);
+  static open(bytes: Uint8Array, limits: ReaderLimits = DEFAULT_READER_LIMITS, inflateRaw?: RawInflater): XlsxReader {
+    const reader = new XlsxReader(Package.open(bytes, limits.package, inflateRaw), limits);
     const wb = reader.pkg.workbook;
     // A zip without worksheets (a renamed .zip, a truncated download) is not a workbook.
     if (!wb.sheets.some((s) => s.kind === "worksheet" && s.part !== undefined && reader.pkg.has(s.part))) {
@@ -47,7 +47,9 @@ export class XlsxReader {
 
   /** The workbook's sheets in tab order: worksheets only (chartsheets and dialogs hold no cells). */
   sheets(): WorkbookSheet[] {
-    return this.pkg.workbook.sheets.filter((s) => s.kind === "worksheet" && s.part !== undefined && this.pkg.has(s.part));
+    return this.pkg.workbook.sheets.filter(
+      (s) => s.kind === "worksheet" && s.part !== undefined && this.pkg.has(s.part),
+    );
   }
 
   sheet(name: string): WorkbookSheet | undefined {
@@ -92,6 +94,8 @@ export class XlsxReader {
       text: scan.text,
       formats: scan.formats,
       merges: scan.merges,
+      ...(scan.hiddenRows.length > 0 ? { hiddenRows: scan.hiddenRows } : {}),
+      ...(scan.hiddenColumns.length > 0 ? { hiddenColumns: scan.hiddenColumns } : {}),
     };
   }
 
@@ -129,7 +133,9 @@ function dimensionHint(pkg: Package, part: string): number | undefined {
     head += decoder.decode(chunk, { stream: true });
     if (head.includes("sheetData") || head.length > 1_000_000) break;
   }
-  const m = /<(?:[A-Za-z_][\w.-]*:)?dimension\b[^>]*\bref\s*=\s*["']([A-Za-z]*\d+)(?::([A-Za-z]*)(\d+))?["']/.exec(head);
+  const m = /<(?:[A-Za-z_][\w.-]*:)?dimension\b[^>]*\bref\s*=\s*["']([A-Za-z]*\d+)(?::([A-Za-z]*)(\d+))?["']/.exec(
+    head,
+  );
   if (!m || m[3] === undefined) return undefined;
   const bottom = Number(m[3]);
   return bottom > 0 ? bottom : undefined;

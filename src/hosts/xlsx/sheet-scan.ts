@@ -52,11 +52,16 @@ export interface SheetScan {
   text: string[][];
   formats: string[][];
   merges: MergedArea[];
+  /** Rows hidden by hand or by a filter (`<row hidden="1">`), ascending, within the rows read. */
+  hiddenRows: number[];
+  /** Hidden columns (`<col hidden="1">`), ascending. */
+  hiddenColumns: number[];
   /** The bottom row of `<dimension ref>`, when the part has one (a hint: writers may omit or misstate it). */
   dimensionRows: number | undefined;
 }
 
 const PROGRESS_EVERY = 5000;
+const HIDDEN = /\shidden\s*=\s*["'](?:1|true)["']/;
 /** Largest date serial Excel shows as a date (9999-12-31); past it Excel shows ####. */
 const MAX_DATE_SERIAL = 2_958_465;
 
@@ -76,6 +81,8 @@ class Scanner {
   private readonly limits: ScanLimits;
   private readonly onProgress: ((done: number, total: number) => void) | undefined;
   private readonly dateText = new Map<string, Map<number, string>>();
+  private readonly hiddenRows: number[] = [];
+  private hiddenColumns: number[] = [];
 
   private row = 0;
   private col = 0;
@@ -129,6 +136,7 @@ class Scanner {
         endRow = `</${this.p}row>`;
         endData = `</${this.p}sheetData>`;
         this.dimensionRows = dimensionBottom(head);
+        this.hiddenColumns = hiddenColumns(head);
         const gt = pending.indexOf(">", at);
         if (gt < 0) return;
         if (pending.charCodeAt(gt - 1) === 47) {
@@ -181,7 +189,18 @@ class Scanner {
     if (this.formats.length > this.usedRows) this.formats.length = this.usedRows;
     const total = this.progressTotal();
     this.onProgress?.(Math.min(this.row, total), total);
-    return { values: this.values, text: this.text, formats: this.formats, merges, dimensionRows: this.dimensionRows };
+    const used = this.usedRows;
+    let h = this.hiddenRows.length;
+    while (h > 0 && this.hiddenRows[h - 1]! > used) h--;
+    return {
+      values: this.values,
+      text: this.text,
+      formats: this.formats,
+      merges,
+      hiddenRows: this.hiddenRows.slice(0, h),
+      hiddenColumns: this.hiddenColumns,
+      dimensionRows: this.dimensionRows,
+    };
   }
 
   private progressTotal(): number {
@@ -199,7 +218,12 @@ class Scanner {
       const c1 = s.charCodeAt(lt + 1);
       if (c1 === 99 /* c */ && isNameEnd(s.charCodeAt(lt + 2))) {
         i = this.cell(s, lt);
-      } else if (c1 === 114 /* r */ && s.charCodeAt(lt + 2) === 111 && s.charCodeAt(lt + 3) === 119 && isNameEnd(s.charCodeAt(lt + 4))) {
+      } else if (
+        c1 === 114 /* r */ &&
+        s.charCodeAt(lt + 2) === 111 &&
+        s.charCodeAt(lt + 3) === 119 &&
+        isNameEnd(s.charCodeAt(lt + 4))
+      ) {
         i = this.rowStart(s, lt);
       } else if (c1 === 47 /* / */ && s.startsWith("row>", lt + 2)) {
         this.rowEnd();
@@ -222,6 +246,9 @@ class Scanner {
     }
     if (row > MAX_ROW) throw tooLarge("rows", MAX_ROW);
     this.startRow(row);
+    // Hidden rows are checked like any other; the Grid only says they are out of sight.
+    const hidden = s.indexOf("hidden", lt + 4);
+    if (hidden >= 0 && hidden < end && HIDDEN.test(s.slice(lt, end))) this.hiddenRows.push(row);
     if (s.charCodeAt(end - 1) === 47) this.rowEnd();
     return end + 1;
   }
@@ -356,9 +383,10 @@ class Scanner {
 
   /** `t="d"` (ECMA-376 §18.18.11 ST_CellType d): an ISO 8601 date, time or both, as written (wall clock). */
   private isoDate(raw: string): CellValue {
-    const m = /^(?:(\d{4,})-(\d{2})-(\d{2}))?(?:T?(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(
-      raw.trim(),
-    );
+    const m =
+      /^(?:(\d{4,})-(\d{2})-(\d{2}))?(?:T?(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(
+        raw.trim(),
+      );
     if (!m || (m[1] === undefined && m[4] === undefined)) return decodeCellText(raw);
     const ms = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
     const d = new Date(
@@ -489,7 +517,7 @@ function attrNumber(s: string, from: number, to: number, name: string): number {
     const before = s.charCodeAt(at - 1);
     let q = at + name.length;
     while (s.charCodeAt(q) <= 32) q++;
-    if ((before <= 32) && s.charCodeAt(q) === 61 /* = */) {
+    if (before <= 32 && s.charCodeAt(q) === 61 /* = */) {
       q++;
       while (s.charCodeAt(q) <= 32) q++;
       return toInt(s, q + 1, to);
@@ -540,6 +568,21 @@ function hyperlinkText(s: string, from: number, to: number): CellValue {
   if (close < 0 || close > to) return null;
   const m = HYPERLINK.exec(decodeXml(s.slice(gt + 1, close)));
   return m ? m[1]!.replaceAll('""', '"') : null;
+}
+
+/** Columns hidden by `<col min max hidden>` in the part's head (before the rows). */
+function hiddenColumns(head: string): number[] {
+  const out: number[] = [];
+  const re = /<(?:[A-Za-z_][\w.-]*:)?col\b([^>]*)>/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(head)) !== null) {
+    const a = m[1]!;
+    if (!/\bhidden\s*=\s*["'](1|true)["']/.test(a)) continue;
+    const min = Number(/\bmin\s*=\s*["'](\d+)["']/.exec(a)?.[1] ?? 0);
+    const max = Math.min(Number(/\bmax\s*=\s*["'](\d+)["']/.exec(a)?.[1] ?? min), MAX_COL);
+    for (let c = Math.max(1, min); c <= max; c++) out.push(c);
+  }
+  return out.sort((x, y) => x - y);
 }
 
 function dimensionBottom(head: string): number | undefined {
