@@ -422,8 +422,6 @@ class Scanner {
   private readMerges(after: string): MergedArea[] {
     const merges: MergedArea[] = [];
     const last = this.usedRows;
-    let width = 0;
-    for (let r = 0; r < last; r++) if (this.values[r]!.length > width) width = this.values[r]!.length;
     let mergedRows = 0;
     const re = /<mergeCell\b[^>]*?\bref\s*=\s*["']([A-Za-z]{1,3})(\d+):([A-Za-z]{1,3})(\d+)["']/g;
     let m: RegExpExecArray | null;
@@ -434,12 +432,11 @@ class Scanner {
       let right = columnOf(m[3]!, 0, m[3]!.length);
       if (top > bottom) [top, bottom] = [bottom, top];
       if (left > right) [left, right] = [right, left];
-      // Areas below the rows read are not ours to report; areas reaching past the used range are
-      // cut to it (a merge over the whole sheet, A1:XFD1048576, is the used range merged).
-      if (top > last || left > Math.max(width, 1) || top < 1 || left < 1) continue;
+      // Areas below the rows read are not ours to report; areas reaching past them are cut (a
+      // merge over the whole sheet, A1:XFD1048576, ends at the last row read). Columns are kept:
+      // the engine looks a merge up by row and reads its width, it never walks its columns.
+      if (top > last || top < 1 || left < 1) continue;
       bottom = Math.min(bottom, last);
-      right = Math.min(right, Math.max(width, left));
-      if (top === bottom && left === right) continue;
       mergedRows += bottom - top + 1;
       if (mergedRows > this.limits.maxMergeRows) throw tooLarge("merges", this.limits.maxMergeRows);
       merges.push({ top, left, bottom, right });
