@@ -18,6 +18,11 @@ export interface ReaderLimits {
   scan: ScanLimits;
 }
 
+/** Where a sheet part's inflated bytes come from. */
+export interface PartSource {
+  chunks(part: string): Iterable<Uint8Array>;
+}
+
 export const DEFAULT_READER_LIMITS: ReaderLimits = { package: DEFAULT_LIMITS, scan: DEFAULT_SCAN_LIMITS };
 
 export class XlsxReader {
@@ -60,12 +65,14 @@ export class XlsxReader {
 
   /** Rows of the used range: the part's `<dimension>` when it spans more than one cell, else counted. */
   rowCount(name: string): number {
-    const sheet = this.require(name);
-    const cached = this.rowCounts.get(sheet.part!);
+    return this.rowCountOf(this.require(name).part!);
+  }
+
+  rowCountOf(part: string): number {
+    const cached = this.rowCounts.get(part);
     if (cached !== undefined) return cached;
-    const hinted = dimensionHint(this.pkg, sheet.part!);
-    const n = hinted ?? this.readGrid(name).values.length;
-    this.rowCounts.set(sheet.part!, n);
+    const n = dimensionHint(this.pkg, part) ?? this.readPart(part, part).values.length;
+    this.rowCounts.set(part, n);
     return n;
   }
 
@@ -74,11 +81,15 @@ export class XlsxReader {
     return this.readPart(sheet.part!, sheet.name, options);
   }
 
-  /** A worksheet part as a Grid (also for a part the writer made in this session, through its package). */
-  readPart(part: string, sheetName: string, options: ReadOptions = {}, pkg: Package = this.pkg): Grid {
+  /**
+   * A worksheet part as a Grid; `source` gives the part's bytes when they are not the original's
+   * (a sheet the writer made in this session: inline strings, styles appended, so the original's
+   * shared strings and formats still hold).
+   */
+  readPart(part: string, sheetName: string, options: ReadOptions = {}, source: PartSource = this.pkg): Grid {
     const maxRows = options.maxRows !== undefined ? Math.max(0, Math.floor(options.maxRows)) : Infinity;
     const scan = scanSheet({
-      chunks: pkg.chunks(part),
+      chunks: source.chunks(part),
       strings: this.strings(),
       formats: this.formats(),
       date1904: this.date1904,
@@ -86,7 +97,7 @@ export class XlsxReader {
       limits: this.limits.scan,
       onProgress: options.onProgress,
     });
-    if (maxRows === Infinity) this.rowCounts.set(part, scan.values.length);
+    if (maxRows === Infinity && source === this.pkg) this.rowCounts.set(part, scan.values.length);
     return {
       sheet: sheetName,
       origin: { row: 1, col: 1 },
@@ -133,10 +144,11 @@ function dimensionHint(pkg: Package, part: string): number | undefined {
     head += decoder.decode(chunk, { stream: true });
     if (head.includes("sheetData") || head.length > 1_000_000) break;
   }
-  const m = /<(?:[A-Za-z_][\w.-]*:)?dimension\b[^>]*\bref\s*=\s*["']([A-Za-z]*\d+)(?::([A-Za-z]*)(\d+))?["']/.exec(
+  const m = /<(?:[A-Za-z_][\w.-]*:)?dimension\b[^>]*\bref\s*=\s*["']([A-Za-z]*)(\d+)(?::([A-Za-z]*)(\d+))?["']/.exec(
     head,
   );
-  if (!m || m[3] === undefined) return undefined;
-  const bottom = Number(m[3]);
+  // One cell (`A1`, or `A1:A1` as exceljs writes for an empty sheet) says nothing: count instead.
+  if (!m || m[4] === undefined || (m[1]!.toUpperCase() === m[3]!.toUpperCase() && m[2] === m[4])) return undefined;
+  const bottom = Number(m[4]);
   return bottom > 0 ? bottom : undefined;
 }

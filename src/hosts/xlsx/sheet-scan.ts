@@ -247,8 +247,7 @@ class Scanner {
     if (row > MAX_ROW) throw tooLarge("rows", MAX_ROW);
     this.startRow(row);
     // Hidden rows are checked like any other; the Grid only says they are out of sight.
-    const hidden = s.indexOf("hidden", lt + 4);
-    if (hidden >= 0 && hidden < end && HIDDEN.test(s.slice(lt, end))) this.hiddenRows.push(row);
+    if (within(s, "hidden", lt + 4, end) && HIDDEN.test(s.slice(lt, end))) this.hiddenRows.push(row);
     if (s.charCodeAt(end - 1) === 47) this.rowEnd();
     return end + 1;
   }
@@ -337,8 +336,8 @@ class Scanner {
   private cellValue(s: string, from: number, to: number): CellValue {
     const t = this.attrT;
     if (t === "inlineStr") {
-      const is = s.indexOf("<is", from);
-      if (is >= 0 && is < to) return runText(s, is, to);
+      const is = indexWithin(s, "<is", from, to);
+      if (is >= 0) return runText(s, is, to);
     }
     const v = findV(s, from, to);
     if (v === null) {
@@ -347,6 +346,8 @@ class Scanner {
       return hyperlinkText(s, from, to);
     }
     const raw = s.slice(v.start, v.end);
+    // An empty <v></v> under a formula is a result not computed (openpyxl writes it so).
+    if (raw === "" && t !== "str") return hyperlinkText(s, from, to);
     switch (t) {
       case "":
       case "n":
@@ -505,12 +506,31 @@ function toInt(s: string, from: number, to: number): number {
   return n;
 }
 
+/**
+ * Whether `needle` occurs between from and to. By hand: indexOf has no end bound, and a search
+ * for what a tag lacks would run on to the end of the text, once per row.
+ */
+function within(s: string, needle: string, from: number, to: number): boolean {
+  const first = needle.charCodeAt(0);
+  const last = to - needle.length;
+  for (let i = from; i <= last; i++) if (s.charCodeAt(i) === first && s.startsWith(needle, i)) return true;
+  return false;
+}
+
+/** Index of `needle` between from and to, or -1 (see within). */
+function indexWithin(s: string, needle: string, from: number, to: number): number {
+  const first = needle.charCodeAt(0);
+  const last = to - needle.length;
+  for (let i = from; i <= last; i++) if (s.charCodeAt(i) === first && s.startsWith(needle, i)) return i;
+  return -1;
+}
+
 /** A numeric attribute of a tag (0 when absent), e.g. a row's r. */
 function attrNumber(s: string, from: number, to: number, name: string): number {
   let i = from;
   while (i < to) {
-    const at = s.indexOf(name, i);
-    if (at < 0 || at >= to) return 0;
+    const at = indexWithin(s, name, i, to);
+    if (at < 0) return 0;
     const before = s.charCodeAt(at - 1);
     let q = at + name.length;
     while (s.charCodeAt(q) <= 32) q++;
@@ -532,8 +552,8 @@ const V = { start: 0, end: 0 };
 function findV(s: string, from: number, to: number): { start: number; end: number } | null {
   let i = from;
   while (i < to) {
-    const lt = s.indexOf("<v", i);
-    if (lt < 0 || lt >= to) return null;
+    const lt = indexWithin(s, "<v", i, to);
+    if (lt < 0) return null;
     const c = s.charCodeAt(lt + 2);
     if (c === 62 /* > */) {
       vStart = lt + 3;
@@ -557,8 +577,8 @@ function findV(s: string, from: number, to: number): { start: number; end: numbe
 const HYPERLINK = /^\s*(?:_xlfn\.)?HYPERLINK\(\s*"(?:[^"]|"")*"\s*,\s*"((?:[^"]|"")*)"\s*\)\s*$/i;
 
 function hyperlinkText(s: string, from: number, to: number): CellValue {
-  const f = s.indexOf("<f", from);
-  if (f < 0 || f >= to) return null;
+  const f = indexWithin(s, "<f", from, to);
+  if (f < 0) return null;
   const gt = s.indexOf(">", f);
   if (gt < 0 || gt >= to || s.charCodeAt(gt - 1) === 47) return null;
   const close = s.indexOf("</f>", gt);

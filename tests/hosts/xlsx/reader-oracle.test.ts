@@ -56,12 +56,10 @@ const cell: fc.Arbitrary<Cell> = fc.oneof(
   },
   {
     weight: 1,
-    arbitrary: fc
-      .tuple(text, text)
-      .map<Cell>(([a, b]) => ({
-        kind: "value",
-        value: { richText: [{ text: a, font: { bold: true } }, { text: b }] },
-      })),
+    arbitrary: fc.tuple(text, text).map<Cell>(([a, b]) => ({
+      kind: "value",
+      value: { richText: [{ text: a, font: { bold: true } }, { text: b }] },
+    })),
   },
   {
     weight: 1,
@@ -82,9 +80,12 @@ const sheet = fc.record({
   ),
 });
 
-async function build(
-  spec: fc.RecordValue<{ rows: Cell[][]; merges: { top: number; left: number; h: number; w: number }[] }>,
-): Promise<Uint8Array> {
+interface Spec {
+  rows: Cell[][];
+  merges: { top: number; left: number; h: number; w: number }[];
+}
+
+async function build(spec: Spec): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("台账");
   spec.rows.forEach((row, r) =>

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { checkWorkbook } from "../../../src/app/check-workbook.js";
 import { makeConfig } from "../../../src/core/config.js";
 import type { Grid } from "../../../src/core/grid.js";
-import { openWorkbookFile } from "../../../src/hosts/xlsx/open.js";
+import type { WorkbookPort } from "../../../src/hosts/workbook.js";
 import { XlsxReader } from "../../../src/hosts/xlsx/reader.js";
 
 /**
@@ -20,8 +20,7 @@ const SAMPLE = join(import.meta.dirname, "../../../samples/sample-ledger.xlsx");
 const CONFIG = makeConfig({ today: "2025-07-01" });
 
 async function findings(bytes: Uint8Array, name: string): Promise<unknown> {
-  const port = await openWorkbookFile(bytes, name);
-  const result = await checkWorkbook(port, CONFIG);
+  const result = await checkWorkbook(readerPort(XlsxReader.open(bytes)), CONFIG, undefined, name);
   const r = result.report;
   return { sheet: r.sheet, summary: r.summary, findings: r.findings, notices: r.notices };
 }
@@ -84,6 +83,27 @@ describe("reading real writers' files", () => {
     ]);
   });
 });
+
+/** The read half of the port on the reader alone (these files are never written here). */
+function readerPort(reader: XlsxReader): WorkbookPort {
+  const refuse = (): never => {
+    throw new Error("read only");
+  };
+  return {
+    listSheets: async () =>
+      reader.sheets().map((s) => ({
+        name: s.name,
+        rowCount: reader.rowCount(s.name),
+        generated: false,
+        visible: s.state === "visible",
+      })),
+    readGrid: async (sheet, options) => reader.readGrid(sheet, options),
+    writeMarks: async () => refuse(),
+    clearMarks: async () => refuse(),
+    writeSheet: async () => refuse(),
+    select: async () => refuse(),
+  };
+}
 
 /** Each ledger cell as the clerk reads it: strings, numbers, and dates as ISO days. */
 function ledgerText(reader: XlsxReader): string[][] {
