@@ -4,7 +4,12 @@ import { checkGrid, chooseLedgerSheet, type CheckResult } from "../core/check.js
 import type { Config } from "../core/config.js";
 import { LedgerError, noLedgerError } from "../core/errors.js";
 import { HEADER_SEARCH_ROWS } from "../core/ledger/detect.js";
-import { marksFromReport } from "../core/marks.js";
+import { marksFromFindings } from "../core/marks.js";
+import { buildNotices, noticesDocument, type NoticeOptions } from "../core/notices/build.js";
+import { NOTICE_WORDS } from "../core/notices/words.js";
+import { compareWithSnapshot } from "../core/progress/compare.js";
+import { reasonTitle } from "../core/rules/index.js";
+import { takeSnapshot, type Snapshot } from "../core/progress/snapshot.js";
 import type { SheetInfo, WorkbookPort } from "../hosts/workbook.js";
 
 /**
@@ -30,11 +35,20 @@ export interface WorkbookCheck extends CheckResult {
   bulletin: Config["bulletin"];
 }
 
+export interface CheckOptions {
+  /**
+   * The check to compare with: a snapshot from an earlier checked copy or `--json` report, or
+   * null for none. Absent: the snapshot the workbook's own state holds, if its host keeps one.
+   */
+  previous?: Snapshot | null;
+}
+
 export async function checkWorkbook(
   port: WorkbookPort,
   config: Config,
   progress: Progress = () => {},
   file?: string,
+  options: CheckOptions = {},
 ): Promise<WorkbookCheck> {
   await progress("detect");
   const sheets = await port.listSheets();
@@ -42,19 +56,13 @@ export async function checkWorkbook(
   let sheet: string;
   if (config.sheet !== undefined) {
     if (!sheets.some((s) => s.name === config.sheet)) {
-      throw new LedgerError("sheet-not-found", {
-        zh: `找不到工作表“${config.sheet}”。现有工作表：${sheets.map((s) => s.name).join("、")}。`,
-        en: `No sheet named “${config.sheet}”. Sheets: ${sheets.map((s) => s.name).join(", ")}.`,
-      });
+      throw new LedgerError("sheet-not-found", { sheet: config.sheet, sheets: sheets.map((s) => s.name) });
     }
     sheet = config.sheet;
   } else {
     const withData = candidates.filter((s) => s.rowCount > 0);
     if (withData.length === 0) {
-      throw new LedgerError("empty-workbook", {
-        zh: "工作簿是空的，没有可校验的内容。",
-        en: "The workbook is empty: nothing to check.",
-      });
+      throw new LedgerError("empty-workbook");
     }
     // Visible sheets first: a hidden sheet wins only when no visible one holds a ledger.
     const ordered = [...withData.filter((s) => s.visible), ...withData.filter((s) => !s.visible)];
@@ -76,6 +84,10 @@ export async function checkWorkbook(
   await progress("check");
   const result = checkGrid(grid, config, file);
   const { body, inspection } = result.ledger.title;
+  const { ledger, report } = result;
+  const previous = options.previous !== undefined ? options.previous : ((await port.readSnapshot?.()) ?? null);
+  if (previous) report.progress = compareWithSnapshot(ledger, report.findings, previous);
+  report.snapshot = takeSnapshot(ledger, report.findings, config.today);
   return { ...result, sheets, bulletin: { ...definedOnly({ body, inspection }), ...definedOnly(config.bulletin) } };
 }
 
@@ -86,8 +98,9 @@ export async function markWorkbook(
   progress: Progress = () => {},
 ): Promise<number> {
   await progress("mark");
-  const marks = marksFromReport(check.report);
+  const marks = marksFromFindings(check.findings);
   await port.writeMarks(check.report.sheet, marks);
+  if (check.report.snapshot) await port.writeSnapshot?.(check.report.snapshot);
   return marks.length;
 }
 
@@ -101,6 +114,33 @@ export async function writeBulletin(
   const lang = check.report.lang;
   const doc = layoutBulletin(buildBulletin(check.report, check.ledger, { lang, bulletin: check.bulletin }), lang);
   return port.writeSheet(doc);
+}
+
+export function noticeOptions(check: WorkbookCheck, config: Pick<Config, "dueSoonDays" | "notices">): NoticeOptions {
+  return {
+    lang: check.report.lang,
+    dueSoonDays: config.dueSoonDays,
+    watchDays: Math.max(config.notices.watchDays, config.dueSoonDays),
+    replyDays: config.notices.replyDays,
+    reasonName: reasonTitle,
+    ...(check.bulletin.issuer ? { issuer: check.bulletin.issuer } : {}),
+  };
+}
+
+/**
+ * Writes the 督办清单 sheet, department after department; returns its name, or null when no
+ * department has anything to act on (no empty sheet is added).
+ */
+export async function writeNotices(
+  port: WorkbookPort,
+  check: WorkbookCheck,
+  config: Pick<Config, "dueSoonDays" | "notices">,
+): Promise<string | null> {
+  const options = noticeOptions(check, config);
+  const notices = buildNotices(check.report, check.ledger, options);
+  if (notices.length === 0) return null;
+  const doc = layoutBulletin(noticesDocument(notices, check.report.today, options), options.lang);
+  return port.writeSheet({ ...doc, name: NOTICE_WORDS[options.lang].sheetName });
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

@@ -34,7 +34,6 @@ import ExcelJS from "exceljs";
 import "../hosts/xlsx/exceljs-patches.js";
 import { checkWorkbook, markWorkbook, writeBulletin } from "../app/check-workbook.js";
 import { makeConfig } from "../core/config.js";
-import { benchExcelFlow, type HostFigures } from "../hosts/excel/bench-support.js";
 import { openWorkbookFile } from "../hosts/xlsx/open.js";
 import { generateLedger } from "./generate-ledger.js";
 import { ledgerBytes } from "./ledger-builder.js";
@@ -100,7 +99,7 @@ async function child(mode: Mode, file: string, rows: number, reps: number, write
       lap("validate", t2 - t1);
       await writeBulletin(port, check);
       const t3 = performance.now();
-      result.bulletinRows = port.workbook.getWorksheet("整改通报")?.rowCount;
+      result.bulletinRows = (await port.listSheets()).find((s) => s.generated)?.rowCount;
       lap("bulletin", t3 - t2);
       lap("check", t3 - t0);
       // The same run's load as the floor: machine noise between runs and processes cancels.
@@ -293,35 +292,20 @@ async function parent(args: Map<string, string>): Promise<void> {
 }
 
 /**
- * Figures of the Office.js host on the fake Excel (src/hosts/excel/bench-support.ts): syncs and
- * the largest request/response of one sync for reading, marking and writing the bulletin.
+ * Figures of the Office.js host on the fake Excel. The fake and the meter are test support
+ * (tests/support, bench/), never compiled into lib/, so they run in their own process under tsx:
+ * `bench/excel.ts --table` prints the table (syncs and the largest request/response of one sync,
+ * requests as Office.js's own serializer builds them).
  */
 async function excelHostFigures(sizes: number[]): Promise<void> {
-  const body: string[][] = [];
-  for (const n of sizes) {
-    const f = await benchExcelFlow(n);
-    const cell = (h: HostFigures): string => `${h.syncs} / ${kb(h.maxRequestBytes)} / ${kb(h.maxResponseBytes)}`;
-    body.push([
-      n.toLocaleString("en"),
-      String(f.findings),
-      String(f.markedCells),
-      cell(f.detectAndRead),
-      cell(f.mark),
-      cell(f.bulletin),
-      cell(f.total),
-    ]);
-  }
-  console.log(
-    "\nExcel host, the whole one-click job on the fake Excel (find + read + check, mark every flagged cell, bulletin):",
-  );
-  console.log("syncs / largest request / largest response of one sync");
-  console.log(table(["rows", "findings", "marked cells", "find + read", "mark", "bulletin", "total"], body));
-  console.log("Goal: at 50,000 rows at most 15 syncs in all and no payload over 4 MB.");
-}
-
-function kb(bytes: number): string {
-  if (bytes < 1e3) return `${bytes} B`;
-  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(0)} kB`;
+  const script = fileURLToPath(new URL("../../bench/excel.ts", import.meta.url));
+  await new Promise<void>((resolve, reject) => {
+    const proc = spawn(process.execPath, ["--import", "tsx", script, "--table", sizes.join(",")], {
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    proc.on("error", reject);
+    proc.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`bench/excel.ts exited with ${code}`))));
+  });
 }
 
 function runChild(

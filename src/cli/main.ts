@@ -1,13 +1,16 @@
 import { readFile, realpath, writeFile, mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
-import { checkWorkbook, markWorkbook, writeBulletin, type Stage } from "../app/check-workbook.js";
+import { checkWorkbook, markWorkbook, writeBulletin, writeNotices, type Stage } from "../app/check-workbook.js";
 import { ConfigSchema, type ConfigInput } from "../core/config.js";
 import { localToday, parseIsoDate } from "../core/dates.js";
 import { LedgerError } from "../core/errors.js";
+import { fill, LANGS, LangSchema, type Lang } from "../core/i18n.js";
 import { PAPER_ONLY_REASONS, RULE_IDS, ReportSchema } from "../core/report.js";
 import { openWorkbookFile } from "../hosts/xlsx/open.js";
+import { readPrevious } from "./previous.js";
 import { formatReport } from "./terminal-table.js";
+import { CLI_WORDS } from "./words.js";
 
 /** Exit codes: the public contract of the command line. */
 export const EXIT = { clean: 0, errors: 1, failed: 2 } as const;
@@ -15,7 +18,7 @@ export const EXIT = { clean: 0, errors: 1, failed: 2 } as const;
 interface Options {
   sheet?: string;
   today?: string;
-  lang: "zh" | "en";
+  lang: Lang;
   json?: boolean;
   out?: string;
   dueSoonDays?: number;
@@ -27,6 +30,8 @@ interface Options {
   issuer?: string;
   color: boolean;
   exitZero?: boolean;
+  previous?: string;
+  watchDays?: number;
 }
 
 interface Io {
@@ -84,6 +89,13 @@ function buildProgram(io: Io): Command {
     .option("--inspection <name>", "inspection name for the bulletin (default: from the title rows)")
     .option("--title <text>", "bulletin title (overrides the generated one)")
     .option("--issuer <text>", "issuing body printed under the bulletin")
+    .option(
+      "--watch-days <n>",
+      "督办清单: green for unfinished tasks due within n days (default 20)",
+      intArg,
+      undefined,
+    )
+    .option("--previous <file>", "compare with an earlier check: its marked copy (--out) or --json report")
     .option("--no-color", "no colours in the terminal output")
     .option("--exit-zero", "exit 0 even when errors are found (2 still means it could not check)")
     .exitOverride()
@@ -101,6 +113,7 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
     ...(opts.dueSoonDays !== undefined ? { dueSoonDays: opts.dueSoonDays } : {}),
     ...(opts.headerRow !== undefined ? { headerRow: opts.headerRow } : {}),
     ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
+    ...(opts.watchDays !== undefined ? { notices: { watchDays: opts.watchDays } } : {}),
     ...switches(opts.disable),
     bulletin: { body: opts.body, inspection: opts.inspection, title: opts.title, issuer: opts.issuer },
   } satisfies ConfigInput);
@@ -110,18 +123,18 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
   const path = resolve(file);
   const bytes = await readInput(path);
   const port = await openWorkbookFile(new Uint8Array(bytes), path);
-  const check = await checkWorkbook(port, config, progress, file);
+  // A copy ledger-check wrote carries its own snapshot, which the port reads when none is named.
+  const previous = opts.previous !== undefined ? await readPrevious(resolve(opts.previous)) : undefined;
+  const check = await checkWorkbook(port, config, progress, file, previous ? { previous } : {});
 
   if (opts.out) {
     const out = resolve(opts.out);
     if (out === path || (await sameFile(out, path))) {
-      throw new LedgerError("bad-option", {
-        zh: "输出文件不能与输入文件相同：原台账不得改动。",
-        en: "The output file must differ from the input: the ledger itself is never modified.",
-      });
+      throw new LedgerError("same-file");
     }
     await markWorkbook(port, check, progress);
     await writeBulletin(port, check, progress);
+    await writeNotices(port, check, config);
     await mkdir(dirname(out), { recursive: true });
     await writeFile(out, await port.toBuffer());
   }
@@ -132,12 +145,7 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
     io.stdout(`${JSON.stringify(ReportSchema.parse(report), null, 2)}\n`);
   } else {
     io.stdout(`${formatReport(report, { color: opts.color && io.stdoutIsTTY, file })}\n`);
-    if (opts.out)
-      io.stdout(
-        opts.lang === "zh"
-          ? `已写出带标记和通报的副本：${opts.out}\n`
-          : `Marked copy with bulletin written to ${opts.out}\n`,
-      );
+    if (opts.out) io.stdout(`${fill(CLI_WORDS[opts.lang].written, { path: opts.out })}\n`);
   }
   return report.summary.errors > 0 && !opts.exitZero ? EXIT.errors : EXIT.clean;
 }
@@ -147,16 +155,9 @@ async function readInput(path: string): Promise<Buffer> {
     return await readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const text =
-      code === "ENOENT"
-        ? { zh: `找不到文件：${path}`, en: `File not found: ${path}` }
-        : code === "EISDIR"
-          ? { zh: `这是一个文件夹，不是台账文件：${path}`, en: `This is a folder, not a ledger file: ${path}` }
-          : {
-              zh: `无法读取文件（${code ?? "未知错误"}）：${path}`,
-              en: `Cannot read the file (${code ?? "unknown error"}): ${path}`,
-            };
-    throw new LedgerError("unreadable", text);
+    if (code === "ENOENT") throw new LedgerError("file-not-found", { path });
+    if (code === "EISDIR") throw new LedgerError("not-a-file", { path });
+    throw new LedgerError("unreadable", { path, reason: code });
   }
 }
 
@@ -168,14 +169,17 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
-/** One line a clerk can act on, Chinese first; never a stack trace. */
-function oneLine(e: unknown, lang: "zh" | "en"): string {
-  if (e instanceof LedgerError) {
-    const t = e.text;
-    return lang === "zh" ? `${t.zh} (${t.en})` : `${t.en} (${t.zh})`;
-  }
-  const detail = e instanceof Error ? e.message.split("\n")[0] : String(e);
-  return lang === "zh" ? `校验失败，台账未改动：${detail}` : `Check failed; nothing was changed: ${detail}`;
+/**
+ * One line a clerk can act on, in their language first and then the other; never a stack trace.
+ * An error that is not a LedgerError is a failed check, rendered from the catalogue like any other.
+ */
+function oneLine(e: unknown, lang: Lang): string {
+  const error =
+    e instanceof LedgerError
+      ? e
+      : new LedgerError("check-failed", { detail: e instanceof Error ? (e.message.split("\n")[0] ?? "") : String(e) });
+  const other = LANGS.filter((l) => l !== lang);
+  return `${error.text[lang]} (${other.map((l) => error.text[l]).join(") (")})`;
 }
 
 function switches(disabled: string[]): Pick<ConfigInput, "rules" | "paperOnly"> {
@@ -187,22 +191,15 @@ function switches(disabled: string[]): Pick<ConfigInput, "rules" | "paperOnly"> 
     .filter(Boolean)) {
     if ((RULE_IDS as readonly string[]).includes(name)) rules[name] = false;
     else if ((PAPER_ONLY_REASONS as readonly string[]).includes(name)) paperOnly[name] = false;
-    else throw new LedgerError("bad-option", { zh: `没有名为“${name}”的规则。`, en: `No rule named “${name}”.` });
+    else throw new LedgerError("unknown-rule", { name });
   }
   return { rules, paperOnly };
 }
 
-function progressPrinter(io: Io, lang: "zh" | "en") {
-  const names: Record<Stage, [string, string]> = {
-    open: ["打开文件", "opening"],
-    detect: ["识别台账", "finding the ledger"],
-    read: ["读取", "reading"],
-    check: ["校验", "checking"],
-    mark: ["标记单元格", "marking cells"],
-    bulletin: ["生成通报", "writing the bulletin"],
-  };
+function progressPrinter(io: Io, lang: Lang) {
+  const names = CLI_WORDS[lang].stages;
   return (stage: Stage, done?: number, total?: number) => {
-    const name = names[stage][lang === "zh" ? 0 : 1];
+    const name = names[stage];
     const count = done !== undefined && total ? ` ${done}/${total}` : "";
     io.stderr(`\r\x1b[K${name}…${count}`);
   };
@@ -210,19 +207,28 @@ function progressPrinter(io: Io, lang: "zh" | "en") {
 
 function isoDateArg(v: string): string {
   const d = parseIsoDate(v);
-  if (!d) throw new InvalidArgumentError("expected a date as YYYY-MM-DD (日期格式应为 YYYY-MM-DD)");
+  if (!d) throw expected("date");
   return d;
 }
 
-function langArg(v: string): "zh" | "en" {
-  if (v !== "zh" && v !== "en") throw new InvalidArgumentError("expected zh or en");
-  return v;
+function langArg(v: string): Lang {
+  const lang = LangSchema.safeParse(v);
+  if (!lang.success) throw expected("lang");
+  return lang.data;
 }
 
 function intArg(v: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a whole number");
+  if (!Number.isInteger(n) || n < 0) throw expected("count");
   return n;
+}
+
+/**
+ * Commander prints its own English words before these (the language option may not be parsed
+ * yet), so the English comes first here and the Chinese after it.
+ */
+function expected(what: keyof (typeof CLI_WORDS)["en"]["expected"]): InvalidArgumentError {
+  return new InvalidArgumentError(`${CLI_WORDS.en.expected[what]} (${CLI_WORDS.zh.expected[what]})`);
 }
 
 function collect(v: string, acc: string[]): string[] {

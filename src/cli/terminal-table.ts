@@ -1,5 +1,7 @@
+import { fill } from "../core/i18n.js";
 import type { Report, Severity } from "../core/report.js";
-import type { Lang } from "../core/i18n.js";
+import { ruleKey } from "../core/rules/index.js";
+import { CLI_WORDS } from "./words.js";
 
 /** Columns a CJK character takes in a terminal. */
 export function displayWidth(text: string): number {
@@ -26,30 +28,22 @@ function pad(text: string, width: number): string {
   return text + " ".repeat(Math.max(0, width - displayWidth(text)));
 }
 
-const HEADINGS: Record<Lang, Record<Severity, string>> = {
-  zh: { error: "错误", warning: "警告", info: "提示" },
-  en: { error: "Errors", warning: "Warnings", info: "Notes" },
-};
-
 const COLOURS: Record<Severity, string> = { error: "\x1b[31m", warning: "\x1b[33m", info: "\x1b[36m" };
 
 /** The human-readable report: findings grouped by severity, then the summary figures. */
 export function formatReport(report: Report, options: { color: boolean; file?: string }): string {
-  const { lang } = report;
+  const words = CLI_WORDS[report.lang];
   const paint = (s: Severity, text: string) => (options.color ? `${COLOURS[s]}${text}\x1b[0m` : text);
   const lines: string[] = [];
-  const where =
-    lang === "zh"
-      ? `工作表“${report.sheet}”，表头第${report.headerRow}行，校验日期${report.today}`
-      : `sheet “${report.sheet}”, header row ${report.headerRow}, checked as of ${report.today}`;
+  const where = fill(words.where, { sheet: report.sheet, headerRow: report.headerRow, today: report.today });
   lines.push(`${options.file ?? report.file ?? ""}  ${where}`.trim());
   for (const n of report.notices) lines.push(`  ! ${n.message}`);
 
   for (const severity of ["error", "warning", "info"] as const) {
     const group = report.findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
-    lines.push("", paint(severity, `${HEADINGS[lang][severity]} (${group.length})`));
-    const rule = (f: (typeof group)[number]) => (f.reason ? `${f.rule}/${f.reason}` : f.rule);
+    lines.push("", paint(severity, `${words.headings[severity]} (${group.length})`));
+    const rule = (f: (typeof group)[number]) => ruleKey(f.rule, f.reason);
     const cellW = Math.max(4, ...group.map((f) => f.cell.length));
     const ruleW = Math.max(...group.map((f) => rule(f).length));
     for (const f of group) lines.push(`  ${pad(f.cell, cellW)}  ${pad(rule(f), ruleW)}  ${f.message}`);
@@ -57,11 +51,7 @@ export function formatReport(report: Report, options: { color: boolean; file?: s
 
   const s = report.summary;
   const rate = `${(s.completionRate * 100).toFixed(1)}%`;
-  lines.push(
-    "",
-    lang === "zh"
-      ? `任务${s.tasks}项：已完成${s.done}项（${rate}），正在推进${s.inProgress}项，未启动${s.notStarted}项${s.statusUnknown ? `，进展不明${s.statusUnknown}项` : ""}；逾期${s.overdue}项，临期${s.dueSoon}项，疑似纸面整改${s.paperOnly}项，填报不完整${s.incomplete}项。`
-      : `${s.tasks} tasks: ${s.done} done (${rate}), ${s.inProgress} in progress, ${s.notStarted} not started${s.statusUnknown ? `, ${s.statusUnknown} unknown` : ""}; ${s.overdue} overdue, ${s.dueSoon} due soon, ${s.paperOnly} possibly paper-only, ${s.incomplete} incomplete.`,
-  );
+  const unknown = s.statusUnknown ? fill(words.unknown, { statusUnknown: s.statusUnknown }) : "";
+  lines.push("", fill(words.summary, { ...s, rate, unknown }));
   return lines.join("\n");
 }

@@ -22,6 +22,28 @@ import { fill, type Catalogue, type Lang } from "./i18n.js";
 export interface CheckResult {
   ledger: Ledger;
   report: Report;
+  /** The report's findings in its order, with the task and column number each points at. */
+  findings: readonly CheckedFinding[];
+  /** The findings grouped by task, tasks in ledger order: what marks, the bulletin and notices read. */
+  byTask: readonly TaskFindings[];
+}
+
+/**
+ * A finding as the engine keeps it: the report's rendering (cell, column letter and message
+ * made once, in `runRules`) beside the numbers it came from, so nothing downstream parses an
+ * address back or looks a task up by row again.
+ */
+export interface CheckedFinding {
+  finding: Finding;
+  task: Task;
+  /** Column number of the flagged cell; its row is `finding.row`. */
+  col: number;
+}
+
+export interface TaskFindings {
+  task: Task;
+  /** In the report's order (by row, then column). */
+  findings: readonly Finding[];
 }
 
 /** Shortened problem text carried on each finding so a reader knows the task. */
@@ -33,16 +55,13 @@ const SNIPPET = 40;
  */
 export function checkGrid(grid: Grid, config: Config, file?: string): CheckResult {
   if (grid.values.every((r) => r.every((v) => v === null || v === ""))) {
-    throw new LedgerError("empty-sheet", {
-      zh: `工作表“${grid.sheet}”是空的，没有可校验的内容。`,
-      en: `Sheet “${grid.sheet}” is empty: nothing to check.`,
-    });
+    throw new LedgerError("empty-sheet", { sheet: grid.sheet });
   }
   const merges = MergeIndex.of(grid);
   const layout = detectLayout(grid, { headerRow: config.headerRow, columns: config.columns }, merges);
   if (!layout) throw noLedgerError([grid.sheet]);
   const ledger: Ledger = { layout, tasks: readTasks(grid, layout, merges), title: readTitle(grid, layout) };
-  return { ledger, report: runRules(ledger, config, file) };
+  return runRules(ledger, config, file);
 }
 
 /** Picks the sheet whose header best matches ledger fields, from grids of each sheet's top rows. */
@@ -55,13 +74,57 @@ export function chooseLedgerSheet(heads: Grid[], config: Pick<Config, "headerRow
   return best;
 }
 
-export function runRules(ledger: Ledger, config: Config, file?: string): Report {
+/** A rule's finding before it is rendered: which rule, which draft, which cell. */
+interface Hit {
+  rule: Rule;
+  draft: FindingDraft;
+  row: number;
+  col: number;
+}
+
+export function runRules(ledger: Ledger, config: Config, file?: string): CheckResult {
   const { layout } = ledger;
   const lang = config.lang;
-  const findings: Finding[] = [];
+  const hits: Hit[] = [];
   const notices: Notice[] = [];
   const ctx = { ledger, today: config.today, config };
 
+  for (const rule of enabledRules(config)) {
+    const absent = rule.requires.filter((f) => layout.columns[f] === undefined);
+    if (absent.length > 0) {
+      if (ledger.tasks.length > 0) notices.push(missingColumnNotice(rule, absent, lang));
+      continue;
+    }
+    for (const draft of rule.check(ctx)) {
+      const cell = draft.task.cells[draft.field]!;
+      hits.push({ rule, draft, row: cell.row, col: cell.col });
+    }
+  }
+  // Stable: findings on one cell keep the rule list's order.
+  hits.sort((a, b) => a.row - b.row || a.col - b.col);
+
+  const findings = renderFindings(hits, lang);
+  const columns: Partial<Record<Field, string>> = {};
+  for (const [field, col] of Object.entries(layout.columns) as [Field, number][]) columns[field] = columnLetter(col);
+
+  const reported = findings.map((f) => f.finding);
+  const report: Report = {
+    ...(file !== undefined ? { file } : {}),
+    sheet: layout.sheet,
+    headerRow: layout.headerRow,
+    today: config.today,
+    lang,
+    columns,
+    title: titleOf(ledger),
+    findings: reported,
+    summary: summarize(ledger, findings),
+    notices,
+  };
+  return { ledger, report, findings, byTask: groupByTask(ledger, findings) };
+}
+
+/** The report's findings, made once: the cell, column letter, message, problem and department. */
+function renderFindings(hits: readonly Hit[], lang: Lang): CheckedFinding[] {
   // Tens of thousands of findings on a big ledger: letters and snippets are made once per
   // column and per task.
   const letters: string[] = [];
@@ -75,54 +138,47 @@ export function runRules(ledger: Ledger, config: Config, file?: string): Report 
     }
     return s;
   };
-
-  for (const rule of enabledRules(config)) {
-    const absent = rule.requires.filter((f) => layout.columns[f] === undefined);
-    if (absent.length > 0) {
-      if (ledger.tasks.length > 0) notices.push(missingColumnNotice(rule, absent, lang));
-      continue;
-    }
-    for (const draft of rule.check(ctx)) {
-      const { task } = draft;
-      const cell = task.cells[draft.field]!;
-      const column = letter(cell.col);
-      // One literal, every key in the contract's order (absent ones undefined, which JSON
-      // leaves out): all findings share one shape.
-      findings.push({
-        rule: rule.id,
-        reason: rule.reason,
-        severity: rule.severity,
-        row: cell.row,
-        column,
-        cell: `${column}${cell.row}`,
-        message: renderMessage(rule, draft, lang),
-        problem: snippetOf(task) || undefined,
-        department: fieldText(task, "department") || undefined,
-        days: draft.days,
-        taskRow: task.row,
-      });
-    }
+  const out: CheckedFinding[] = new Array(hits.length);
+  for (let i = 0; i < hits.length; i++) {
+    const { rule, draft, row, col } = hits[i]!;
+    const { task } = draft;
+    const column = letter(col);
+    // One literal, every key in the contract's order (absent ones undefined, which JSON
+    // leaves out): all findings share one shape.
+    const finding: Finding = {
+      rule: rule.id,
+      reason: rule.reason,
+      severity: rule.severity,
+      row,
+      column,
+      cell: `${column}${row}`,
+      message: renderMessage(rule, draft, lang),
+      problem: snippetOf(task) || undefined,
+      department: fieldText(task, "department") || undefined,
+      days: draft.days,
+      taskRow: task.row,
+    };
+    out[i] = { finding, task, col };
   }
-  findings.sort(
-    (a, b) =>
-      a.row - b.row || a.column.length - b.column.length || (a.column < b.column ? -1 : a.column > b.column ? 1 : 0),
-  );
+  return out;
+}
 
-  const columns: Partial<Record<Field, string>> = {};
-  for (const [field, col] of Object.entries(layout.columns) as [Field, number][]) columns[field] = columnLetter(col);
-
-  return {
-    ...(file !== undefined ? { file } : {}),
-    sheet: layout.sheet,
-    headerRow: layout.headerRow,
-    today: config.today,
-    lang,
-    columns,
-    title: titleOf(ledger),
-    findings,
-    summary: summarize(ledger, findings),
-    notices,
-  };
+/** Findings by task, tasks in ledger order (a merged cell's master may sit on another task's row). */
+function groupByTask(ledger: Ledger, findings: readonly CheckedFinding[]): TaskFindings[] {
+  const byTask = new Map<Task, Finding[]>();
+  for (let i = 0; i < findings.length; i++) {
+    const { task, finding } = findings[i]!;
+    const list = byTask.get(task);
+    if (list) list.push(finding);
+    else byTask.set(task, [finding]);
+  }
+  const out: TaskFindings[] = [];
+  const { tasks } = ledger;
+  for (let i = 0; i < tasks.length; i++) {
+    const list = byTask.get(tasks[i]!);
+    if (list) out.push({ task: tasks[i]!, findings: list });
+  }
+  return out;
 }
 
 /** The report's title: only the parts the ledger says, in the contract's order. */
@@ -180,20 +236,19 @@ const WORDS = {
 } satisfies Catalogue<CheckWords>;
 
 /** Figures counted per task, not per finding: a task with two paper-only signs is one task. */
-export function summarize(ledger: Ledger, findings: readonly Finding[]): Summary {
-  const overdue = new Set<number>();
-  const dueSoon = new Set<number>();
-  const paperOnly = new Set<number>();
-  const incomplete = new Set<number>();
+export function summarize(ledger: Ledger, findings: readonly CheckedFinding[]): Summary {
+  const overdue = new Set<Task>();
+  const dueSoon = new Set<Task>();
+  const paperOnly = new Set<Task>();
+  const incomplete = new Set<Task>();
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (let i = 0; i < findings.length; i++) {
-    const f = findings[i]!;
+    const { finding: f, task } = findings[i]!;
     bySeverity[f.severity]++;
-    const row = taskRowOf(f);
-    if (f.rule === "overdue") overdue.add(row);
-    else if (f.rule === "due-soon") dueSoon.add(row);
-    else if (f.rule === "paper-only") paperOnly.add(row);
-    if (INCOMPLETE_RULES.has(f.rule)) incomplete.add(row);
+    if (f.rule === "overdue") overdue.add(task);
+    else if (f.rule === "due-soon") dueSoon.add(task);
+    else if (f.rule === "paper-only") paperOnly.add(task);
+    if (INCOMPLETE_RULES.has(f.rule)) incomplete.add(task);
   }
   let done = 0;
   let inProgress = 0;
@@ -224,9 +279,4 @@ export function summarize(ledger: Ledger, findings: readonly Finding[]): Summary
     warnings: bySeverity.warning,
     infos: bySeverity.info,
   };
-}
-
-/** The task a finding belongs to: a merged cell's master may sit on another task's row. */
-function taskRowOf(f: Finding): number {
-  return f.taskRow ?? f.row;
 }

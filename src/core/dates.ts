@@ -34,8 +34,11 @@ export function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
+/** `YYYY-MM-DD`: the one spelling of an ISO date (config, report and snapshot schemas use it). */
+export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
 export function parseIsoDate(s: string): IsoDate | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  const m = ISO_DATE.exec(s);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   return isValidYmd(y, mo, d) ? isoDate(y, mo, d) : null;

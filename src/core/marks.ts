@@ -1,5 +1,6 @@
-import { cellAddress, parseAddress } from "./grid.js";
-import type { Report, Severity } from "./report.js";
+import type { CheckedFinding } from "./check.js";
+import { cellAddress } from "./grid.js";
+import type { Severity } from "./report.js";
 
 /** A finding's mark on a ledger cell: a fill by severity and a note with the messages. */
 export interface Mark {
@@ -40,8 +41,43 @@ export function marksByCell(marks: readonly Mark[]): Map<string, Mark> {
   return byCell;
 }
 
-/** The marks of a report: one per flagged cell. */
-export function marksFromReport(report: Report): Mark[] {
-  const marks = report.findings.map((f) => ({ ...parseAddress(f.cell), severity: f.severity, note: f.message }));
+/** The marks of a check: one per flagged cell, from the findings' numbers (no address parsed back). */
+export function marksFromFindings(findings: readonly CheckedFinding[]): Mark[] {
+  const marks = findings.map(({ finding, col }) => ({
+    row: finding.row,
+    col,
+    severity: finding.severity,
+    note: finding.message,
+  }));
   return [...marksByCell(marks).values()];
+}
+
+// ——— notes: one way for every host ———
+
+/** Every note ledger-check writes starts with this, so a reader knows who wrote it. */
+export const NOTE_PREFIX = "ledger-check:";
+
+/** The note ledger-check puts on a marked cell: the prefix, then the cell's messages. */
+export function ourNote(mark: Pick<Mark, "note">): string {
+  return `${NOTE_PREFIX} ${mark.note}`;
+}
+
+/**
+ * The note a marked cell gets: the clerk's own note is kept, on top, and ours goes below it on
+ * its own line. A cell without a note (null or "") gets ours alone.
+ */
+export function mergeNote(userNote: string | null | undefined, ours: string): string {
+  return userNote ? `${userNote}\n${ours}` : ours;
+}
+
+/**
+ * Takes exactly our note back out of a cell's current note, whatever the clerk wrote above it
+ * since: null when nothing of theirs is left. A note that no longer ends with ours (the clerk
+ * edited or deleted it) is theirs now and is returned unchanged.
+ */
+export function removeOurNote(current: string | null | undefined, ours: string): string | null {
+  if (!current) return null;
+  if (current === ours) return null;
+  if (current.endsWith(`\n${ours}`)) return current.slice(0, current.length - ours.length - 1) || null;
+  return current;
 }

@@ -5,7 +5,7 @@ import { checkWorkbook } from "../../src/app/check-workbook.js";
 import { ConfigSchema } from "../../src/core/config.js";
 import type { Report } from "../../src/core/report.js";
 import { ExcelWorkbook } from "../../src/hosts/excel/excel-workbook.js";
-import { FakeExcel } from "../../src/hosts/excel/testing/excel-fake.js";
+import { FakeExcel } from "../support/excel-fake.js";
 import { MARK_FILLS } from "../../src/hosts/workbook.js";
 import { expectedTiles, findingKeys, itemKey, listKeys, ruleKey, tileTexts } from "./expectations.js";
 import type { HarnessHandle } from "./harness/harness.js";
@@ -32,7 +32,7 @@ beforeAll(async () => {
   // The same engine over the same seeded fake, in Node: what the pane must show.
   const excel = new FakeExcel();
   seedHarnessLedger(excel);
-  const port = new ExcelWorkbook(excel.run, { isSetSupported: excel.isSetSupported });
+  const port = new ExcelWorkbook(excel.run, excel.hostOptions);
   expected = (await checkWorkbook(port, ConfigSchema.parse({ today: HARNESS_TODAY, lang: "zh" }))).report;
 });
 

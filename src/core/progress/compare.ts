@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IsoDateSchema } from "../config.js";
 import { fieldText, type Ledger, type Task } from "../ledger/model.js";
 import {
   overdueRows,
@@ -26,7 +27,7 @@ export type ProgressTask = z.infer<typeof ProgressTaskSchema>;
 
 export const ProgressSchema = z.object({
   /** The check date of the earlier snapshot. */
-  since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  since: IsoDateSchema,
   /** Done now, not done then. */
   newlyDone: z.array(ProgressTaskSchema),
   /** Overdue now, not overdue then. */
@@ -36,10 +37,16 @@ export const ProgressSchema = z.object({
   /** The deadline changed (a later date is the one worth a question at the meeting). */
   deadlineMoved: z.array(
     ProgressTaskSchema.extend({
-      from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-      to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      from: IsoDateSchema,
+      to: IsoDateSchema,
     }),
   ),
+  /** The earlier check's figures, for the change beside each figure now (已完成 12 ▲3). */
+  before: z.object({
+    tasks: z.number().int().nonnegative(),
+    done: z.number().int().nonnegative(),
+    overdue: z.number().int().nonnegative(),
+  }),
   /** Tasks in this check with no counterpart in the earlier one, and the other way round. */
   added: z.number().int().nonnegative(),
   removed: z.number().int().nonnegative(),
@@ -114,6 +121,11 @@ export function compareWithSnapshot(
     newlyOverdue: [],
     stillOverdue: [],
     deadlineMoved: [],
+    before: {
+      tasks: before.length,
+      done: before.filter((t) => t.status === "done").length,
+      overdue: before.filter((t) => t.overdue).length,
+    },
     added: 0,
     removed: before.length,
   };

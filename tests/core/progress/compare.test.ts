@@ -57,6 +57,7 @@ describe("progress since the last check", () => {
     expect(p.stillOverdue.map((t) => t.row)).toEqual([2]);
     expect(p.newlyOverdue.map((t) => t.row)).toEqual([3]);
     expect(p.newlyDone).toEqual([]);
+    expect(p.before).toEqual({ tasks: 3, done: 0, overdue: 1 });
   });
 
   it("names a moved deadline with both dates", () => {

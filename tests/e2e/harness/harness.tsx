@@ -2,7 +2,7 @@
 // drives the real pane in Chromium and inspects the fake through window.__fake. Built only with
 // `webpack --env harness` (tests/e2e/global-setup.ts); never part of dist/.
 import { ExcelWorkbook } from "../../../src/hosts/excel/excel-workbook.js";
-import { FakeExcel } from "../../../src/hosts/excel/testing/excel-fake.js";
+import { FakeExcel } from "../../support/excel-fake.js";
 import type { SettingsStore } from "../../../src/taskpane/pane-host.js";
 import { renderPane } from "../../../src/taskpane/render.js";
 import { HARNESS_TODAY, seedHarnessLedger, snapshot, type FakeSnapshot } from "./seed.js";
@@ -23,7 +23,7 @@ declare global {
 
 const excel = new FakeExcel();
 seedHarnessLedger(excel);
-const port = new ExcelWorkbook(excel.run, { isSetSupported: excel.isSetSupported });
+const port = new ExcelWorkbook(excel.run, excel.hostOptions);
 
 let saved: unknown = null;
 const settings: SettingsStore = {

@@ -1,5 +1,5 @@
 import { formatChineseDate } from "../../../src/core/dates.js";
-import type { CellSeed, FakeExcel } from "../../../src/hosts/excel/testing/excel-fake.js";
+import type { CellSeed, FakeExcel } from "../../support/excel-fake.js";
 
 /**
  * The small ledger the harness page opens in the fake Excel, shared by the page and the test

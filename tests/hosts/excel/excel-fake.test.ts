@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FakeExcel } from "../../fakes/excel-fake.js";
+import { FakeExcel } from "../../support/excel-fake.js";
 
 describe("the fake Excel enforces Office.js semantics", () => {
   function seeded(): FakeExcel {
@@ -70,7 +70,7 @@ describe("the fake Excel enforces Office.js semantics", () => {
     });
   });
 
-  it("counts syncs and measures payloads as JSON length", async () => {
+  it("counts syncs and measures payloads as UTF-8 bytes of the JSON (Chinese is 3 bytes a character)", async () => {
     const excel = seeded();
     await excel.run(async (ctx) => {
       const r = ctx.workbook.worksheets.getItem("台账").getRange("A1:B2");
@@ -79,12 +79,14 @@ describe("the fake Excel enforces Office.js semantics", () => {
     });
     expect(excel.syncCount).toBe(1);
     expect(excel.syncLog[0]!.responseBytes).toBe(
-      JSON.stringify([
-        [
-          ["序号", "问题"],
-          [1, "问题一"],
-        ],
-      ]).length,
+      Buffer.byteLength(
+        JSON.stringify([
+          [
+            ["序号", "问题"],
+            [1, "问题一"],
+          ],
+        ]),
+      ),
     );
   });
 

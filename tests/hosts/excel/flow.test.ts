@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { benchExcelFlow } from "../../../src/hosts/excel/bench-support.js";
+import { benchExcelFlow } from "../../../bench/excel-host.js";
 
 describe("the one-click job in Excel (fake), 50,000 rows", () => {
   it("finds, reads, checks, marks every flagged cell and writes the bulletin in at most 15 syncs, no payload over 4 MB", async () => {

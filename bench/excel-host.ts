@@ -1,9 +1,9 @@
-import { dateToIso, formatChineseDate, serialToDate } from "../../core/dates.js";
-import type { Severity } from "../../core/report.js";
-import type { SheetDocument } from "../../core/sheet-document.js";
-import type { Mark } from "../workbook.js";
-import { ExcelWorkbook } from "./excel-workbook.js";
-import { FakeExcel, type CellSeed } from "./testing/excel-fake.js";
+import { dateToIso, formatChineseDate, serialToDate } from "../src/core/dates.js";
+import type { Severity } from "../src/core/report.js";
+import type { SheetDocument } from "../src/core/sheet-document.js";
+import type { Mark } from "../src/hosts/workbook.js";
+import { ExcelWorkbook } from "../src/hosts/excel/excel-workbook.js";
+import { FakeExcel, type CellSeed } from "../tests/support/excel-fake.js";
 
 /**
  * Measures the Office.js host on the fake Excel (testing/excel-fake.ts): round trips and the
@@ -101,7 +101,7 @@ export async function benchExcelHost(
   const excel = new FakeExcel();
   excel.seed(BENCH_SHEET, "A1", benchLedgerRows(rows));
   excel.merge(BENCH_SHEET, "A1:J1");
-  const host = new ExcelWorkbook(excel.run, { isSetSupported: excel.isSetSupported });
+  const host = new ExcelWorkbook(excel.run, excel.hostOptions);
 
   let from = excel.syncCount;
   await host.readGrid(BENCH_SHEET);
@@ -131,12 +131,12 @@ export interface FlowFigures {
  * flagged cell and write the bulletin (src/app/check-workbook.ts), as the task pane runs it.
  */
 export async function benchExcelFlow(rows: number): Promise<FlowFigures> {
-  const { checkWorkbook, markWorkbook, writeBulletin } = await import("../../app/check-workbook.js");
-  const { makeConfig } = await import("../../core/config.js");
+  const { checkWorkbook, markWorkbook, writeBulletin } = await import("../src/app/check-workbook.js");
+  const { makeConfig } = await import("../src/core/config.js");
   const excel = new FakeExcel();
   excel.seed(BENCH_SHEET, "A1", benchLedgerRows(rows));
   excel.merge(BENCH_SHEET, "A1:J1");
-  const host = new ExcelWorkbook(excel.run, { isSetSupported: excel.isSetSupported });
+  const host = new ExcelWorkbook(excel.run, excel.hostOptions);
 
   const start = excel.syncCount;
   const check = await checkWorkbook(host, makeConfig({ today: "2025-07-01" }));

@@ -1,6 +1,13 @@
 /// <reference types="office-js" />
-import { cellAddress } from "../../../core/grid.js";
-import { parseRangeAddress, quoteSheetName, rectAddress, splitAreas, type Rect } from "../address.js";
+import { cellAddress } from "../../src/core/grid.js";
+import { utf8Length } from "../../src/hosts/excel/session.js";
+import {
+  parseRangeAddress,
+  quoteSheetName,
+  rectAddress,
+  splitAreas,
+  type Rect,
+} from "../../src/hosts/excel/address.js";
 
 /**
  * A fake of the parts of the Excel JavaScript API that hosts/excel uses, with the semantics
@@ -13,7 +20,24 @@ import { parseRangeAddress, quoteSheetName, rectAddress, splitAreas, type Rect }
  * - each sync's request and response are measured (JSON length of what was written and
  *   what was loaded) and a sync over the payload limit fails as Excel's does;
  * - APIs above the fake's requirement-set level throw ApiNotFound.
- * It lives under src/ so the bench (compiled from src/) can drive the host through it.
+ * And it tells the truth about what real Excel does that a reading of the API alone misses; each
+ * behaviour names its source where it is modelled:
+ * - getMergedAreasOrNullObject fails over 512 merged areas and returns only merges whose
+ *   top-left cell lies in the range (Range reference; office-js#3611, #1590);
+ * - a VeryHidden sheet can't be deleted (Worksheet.delete reference; office-js#365);
+ * - no fill reads as `#FFFFFF` with a null pattern; only `tintAndShade` is null for it
+ *   (office-js#4900, #6218);
+ * - cell-edit mode: `cellEditMode = true` makes every batch fail with
+ *   InvalidOperationInCellEditMode unless run with `delayForCellEdit` (Excel.RunOptions, 1.11);
+ * - a protected sheet refuses writes to its cells (AccessDenied);
+ * - the notes API is absent when the JS library lacks it (`library: "npm"`: the npm
+ *   @microsoft/office-js 1.1.110 has no Worksheet.notes whatever isSetSupported answers);
+ * - deleting a sheet, and on Windows/Mac renaming, moving or hiding one, wipes the undo stack
+ *   (`undoWipes` counts it);
+ * - on the web, borders set on a merged area after merging lose the edge it shares with the
+ *   merged area above, and merging a formatted range drops its fill (office-js#6405);
+ * - a user can insert rows between two runs (`insertRows`) and change fills and notes.
+ * Test support only: it lives under tests/, never in src/ or lib/.
  */
 
 export class FakeOfficeError extends Error {
@@ -34,6 +58,7 @@ export interface FakeFill {
   color: string;
   pattern: string;
   patternColor?: string;
+  tintAndShade?: number;
 }
 
 export interface FakeCell {
@@ -64,6 +89,14 @@ export interface FakeSheet {
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
   deleted: boolean;
+  /** Sheet protection on: writes to its cells fail. */
+  protected: boolean;
+}
+
+export interface FakeXmlPart {
+  id: string;
+  namespaceUri: string;
+  xml: string;
 }
 
 /** A seeded cell: a bare value, or a value with its format, display text and fill. */
@@ -80,6 +113,13 @@ export interface SyncRecord {
 }
 
 export interface FakeExcelOptions {
+  /**
+   * Which Office.js library the add-in loaded: "cdn" (the evergreen one, with every API up to
+   * `api`) or "npm" (the @microsoft/office-js package, which lacks the notes API).
+   */
+  library?: "cdn" | "npm";
+  /** Where Excel runs: some behaviours differ on the web (see the header). */
+  platform?: "web" | "windows" | "mac";
   /** Highest ExcelApi requirement set supported, e.g. "1.18" (default) or "1.8". */
   api?: string;
   date1904?: boolean;
@@ -88,7 +128,8 @@ export interface FakeExcelOptions {
 }
 
 const key = (row: number, col: number) => `${row},${col}`;
-const json = (v: unknown) => (v === undefined ? 0 : JSON.stringify(v).length);
+/** UTF-8 bytes of a value as JSON: payload limits count bytes, and Chinese text is 3 a character. */
+const json = (v: unknown) => (v === undefined ? 0 : utf8Length(JSON.stringify(v) ?? ""));
 const minor = (version: string) => Number(version.split(".")[1] ?? 0);
 
 export class FakeExcel {
@@ -100,8 +141,19 @@ export class FakeExcel {
   private apiMinor: number;
   /** One record per sync, successful or not. */
   readonly syncLog: SyncRecord[] = [];
+  readonly library: "cdn" | "npm";
+  readonly platform: "web" | "windows" | "mac";
+  /** The user is typing in a cell: batches fail unless run with delayForCellEdit. */
+  private editing = false;
+  private editEnded: (() => void)[] = [];
+  /** How many times an operation wiped the user's undo stack. */
+  undoWipes = 0;
+  readonly xmlParts: FakeXmlPart[] = [];
+  private nextPartId = 1;
 
   constructor(options: FakeExcelOptions = {}) {
+    this.library = options.library ?? "cdn";
+    this.platform = options.platform ?? "windows";
     this.apiMinor = minor(options.api ?? "1.18");
     this.date1904 = options.date1904 ?? false;
     this.payloadLimit = options.payloadLimit ?? 5_000_000;
@@ -111,9 +163,71 @@ export class FakeExcel {
   readonly isSetSupported = (name: string, version?: string): boolean =>
     name === "ExcelApi" && minor(version ?? "1.1") <= this.apiMinor;
 
-  /** Excel.run over this fake. */
-  readonly run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
-    batch(new FakeContext(this) as unknown as Excel.RequestContext);
+  /**
+   * Excel.run over this fake, with Excel.run's two forms: `run(batch)` and `run(options, batch)`.
+   * `delayForCellEdit` (ExcelApi 1.11) makes a batch wait while the user edits a cell instead of
+   * failing (Excel.RunOptions reference).
+   */
+  readonly run = <T>(
+    optionsOrBatch: Excel.RunOptions | ((context: Excel.RequestContext) => Promise<T>),
+    maybeBatch?: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> => {
+    const options = typeof optionsOrBatch === "function" ? {} : optionsOrBatch;
+    const batch = typeof optionsOrBatch === "function" ? optionsOrBatch : maybeBatch!;
+    const delay = options.delayForCellEdit === true && this.apiMinor >= 11;
+    return batch(new FakeContext(this, delay) as unknown as Excel.RequestContext);
+  };
+
+  /** Options that make an ExcelWorkbook run on this fake, as it would in such an Excel. */
+  get hostOptions(): {
+    isSetSupported: (name: string, version?: string) => boolean;
+    libraryHas: (cls: string, member: string) => boolean;
+  } {
+    return { isSetSupported: this.isSetSupported, libraryHas: this.libraryHas };
+  }
+
+  /** Whether the JS library defines the member (the host's feature detection asks this). */
+  readonly libraryHas = (cls: string, member: string): boolean =>
+    !(this.library === "npm" && cls === "Worksheet" && member === "notes");
+
+  get cellEditMode(): boolean {
+    return this.editing;
+  }
+  /** Turns cell-edit mode on (the user is typing in a cell) or off (waiting batches go on). */
+  set cellEditMode(on: boolean) {
+    this.editing = on;
+    if (!on) for (const done of this.editEnded.splice(0)) done();
+  }
+  waitForEditEnd(): Promise<void> {
+    return new Promise((resolve) => this.editEnded.push(resolve));
+  }
+
+  /**
+   * The user inserts `count` rows above row `at`: cells, notes and merges below move down, as
+   * they do in Excel, while addresses recorded elsewhere stay where they were.
+   */
+  insertRows(sheetName: string, at: number, count = 1): void {
+    const s = this.sheet(sheetName);
+    const cells = new Map<string, FakeCell>();
+    for (const [k, c] of s.cells) {
+      const [row, col] = k.split(",").map(Number) as [number, number];
+      cells.set(key(row >= at ? row + count : row, col), c);
+    }
+    s.cells = cells;
+    const notes = new Map<string, string>();
+    for (const [a, text] of s.notes) {
+      const r = parseRangeAddress(a);
+      notes.set(cellAddress(r.top >= at ? r.top + count : r.top, r.left), text);
+    }
+    s.notes = notes;
+    s.merges = s.merges.map((m) => (m.top >= at ? { ...m, top: m.top + count, bottom: m.bottom + count } : m));
+  }
+
+  addXmlPart(namespaceUri: string, xml: string): FakeXmlPart {
+    const part = { id: `{FAKE-PART-${this.nextPartId++}}`, namespaceUri, xml };
+    this.xmlParts.push(part);
+    return part;
+  }
 
   /** The same workbook opened in a host with another requirement-set level. */
   useApi(version: string): void {
@@ -144,6 +258,7 @@ export class FakeExcel {
       columnWidths: new Map(),
       rowHeights: new Map(),
       deleted: false,
+      protected: false,
     };
     this.sheets.push(sheet);
     if (this.activeSheet === null) this.activeSheet = name;
@@ -220,12 +335,21 @@ class FakeContext {
   private queue: Op[] = [];
   readonly workbook: FakeWorkbookProxy;
 
-  constructor(readonly excel: FakeExcel) {
+  constructor(
+    readonly excel: FakeExcel,
+    private readonly delayForCellEdit = false,
+  ) {
     this.workbook = new FakeWorkbookProxy(this);
   }
 
   enqueue(op: Op): void {
     this.queue.push(op);
+  }
+
+  /** What Office.js's ClientRequestContext offers the host's meter (session.ts). */
+  get _pendingRequest(): { buildRequestMessageBodyAndRequestFlags(): { body: unknown } } {
+    const bytes = this.queue.reduce((n, op) => n + op.request, 0);
+    return { buildRequestMessageBodyAndRequestFlags: () => ({ body: { estimate: "x".repeat(bytes) } }) };
   }
 
   async sync<T>(passThrough?: T): Promise<T | undefined> {
@@ -235,6 +359,13 @@ class FakeContext {
     const record: SyncRecord = { requestBytes: request, responseBytes: 0 };
     this.excel.syncLog.push(record);
     await Promise.resolve();
+    // While the user edits a cell Excel refuses every batch, unless it was run with
+    // delayForCellEdit, which waits for the edit to end (Excel.RunOptions; error codes reference).
+    if (this.excel.cellEditMode) {
+      if (!this.delayForCellEdit)
+        throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode");
+      await this.excel.waitForEditEnd();
+    }
     if (request > this.excel.payloadLimit)
       throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `request of ${request} bytes`);
     const deliveries: (() => void)[] = [];
@@ -355,12 +486,32 @@ abstract class FakeClientObject<R> {
   }
 
   protected assign(name: string, value: unknown): void {
-    this.context.enqueue({ request: json(value) + name.length, run: () => this.write(name, value, this.resolve()) });
+    this.context.enqueue({
+      request: json(value) + name.length,
+      run: () => this.write(name, value, guardProtected(this.resolve(), name)),
+    });
   }
 
   protected call(name: string, args: unknown[], apply: (target: R) => void): void {
-    this.context.enqueue({ request: json(args) + name.length, run: () => apply(this.resolve()) });
+    this.context.enqueue({
+      request: json(args) + name.length,
+      run: () => apply(guardProtected(this.resolve(), name)),
+    });
   }
+}
+
+/**
+ * Writes to the cells of a protected sheet fail. The code Excel gives is AccessDenied in the
+ * error-code table ("Error handling with the application-specific JavaScript APIs"); which code
+ * each platform uses for a protected sheet is not documented, so the host also checks
+ * `protection.protected` before it writes.
+ */
+function guardProtected<R>(target: R, what: string): R {
+  const sheet = (target as { sheet?: FakeSheet } | null)?.sheet;
+  const selecting = what === "select";
+  if (sheet && sheet.protected && !selecting)
+    throw new FakeOfficeError("AccessDenied", `${what}: the sheet ${sheet.name} is protected`);
+  return target;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -369,10 +520,16 @@ abstract class FakeClientObject<R> {
 class FakeWorkbookProxy extends FakeClientObject<FakeExcel> {
   readonly worksheets: FakeWorksheetCollection;
   readonly functions: FakeFunctions;
+  private partsProxy?: FakeCustomXmlPartCollection;
   constructor(context: FakeContext) {
     super(context, false, false);
     this.worksheets = new FakeWorksheetCollection(context);
     this.functions = new FakeFunctions(context);
+  }
+  /** ExcelApi 1.5 (Workbook.customXmlParts reference). */
+  get customXmlParts(): FakeCustomXmlPartCollection {
+    this.excel.requireApi("1.5", "customXmlParts");
+    return (this.partsProxy ??= new FakeCustomXmlPartCollection(this.context));
   }
   protected compute() {
     return this.excel;
@@ -470,6 +627,9 @@ class FakeWorksheet extends FakeClientObject<FakeSheet> {
     return readSheetProp(this.excel, s, name);
   }
   protected override write(name: string, value: unknown, s: FakeSheet): void {
+    // On Windows and Mac, renaming, moving or hiding a sheet clears the undo stack (Office
+    // add-ins undo support: "APIs that clear the undo stack"); Excel on the web keeps it.
+    if (["visibility", "name", "position"].includes(name) && this.excel.platform !== "web") this.excel.undoWipes++;
     if (name === "visibility") s.visibility = value as FakeSheet["visibility"];
     else if (name === "showGridlines") s.showGridlines = Boolean(value);
     else if (name === "name") {
@@ -514,6 +674,12 @@ class FakeWorksheet extends FakeClientObject<FakeSheet> {
   }
   delete(): void {
     this.call("delete", [], (s) => {
+      // By design a VeryHidden sheet can't be deleted; make it Hidden first (Worksheet.delete
+      // reference; office-js#365, where it surfaced as GeneralException).
+      if (s.visibility === "VeryHidden")
+        throw new FakeOfficeError("GeneralException", `${s.name} is very hidden and can't be deleted`);
+      // Deleting a sheet clears the undo stack on every platform (undo support docs).
+      this.excel.undoWipes++;
       const visible = this.excel.sheets.filter((x) => !x.deleted && x.visibility === "Visible");
       if (visible.length === 1 && visible[0] === s)
         throw new FakeOfficeError("InvalidOperation", "a workbook must keep one visible sheet");
@@ -521,8 +687,14 @@ class FakeWorksheet extends FakeClientObject<FakeSheet> {
       if (this.excel.activeSheet === s.name) this.excel.activeSheet = visible.find((x) => x !== s)?.name ?? null;
     });
   }
-  getRange(address: string): FakeRange {
-    return new FakeRange(this.context, () => ({ sheet: this.resolve(), rects: [parseRangeAddress(address)] }), false);
+  /** No address: the whole sheet. */
+  getRange(address?: string): FakeRange {
+    const rect = address === undefined ? { top: 1, left: 1, bottom: WHOLE_COLUMN_ROWS, right: 16_384 } : null;
+    return new FakeRange(
+      this.context,
+      () => ({ sheet: this.resolve(), rects: [rect ?? parseRangeAddress(address!)] }),
+      false,
+    );
   }
   getRanges(address: string): FakeRange {
     this.excel.requireApi("1.9", "getRanges");
@@ -556,8 +728,16 @@ class FakeWorksheet extends FakeClientObject<FakeSheet> {
   }
   private notesProxy?: FakeNoteCollection;
   get notes(): FakeNoteCollection {
+    // The npm library has no notes API: the property is simply not there, whatever the host's
+    // requirement sets say (office-js 1.1.110's excel-*.js define no NoteCollection).
+    if (this.excel.library === "npm") return undefined as unknown as FakeNoteCollection;
     this.excel.requireApi("1.18", "notes");
     return (this.notesProxy ??= new FakeNoteCollection(this.context, this));
+  }
+  private protectionProxy?: FakeProtection;
+  /** ExcelApi 1.2 (WorksheetProtection): `protected` tells whether the sheet is protected. */
+  get protection(): FakeProtection {
+    return (this.protectionProxy ??= new FakeProtection(this.context, this));
   }
   private pageLayoutProxy?: FakePageLayout;
   get pageLayout(): FakePageLayout {
@@ -728,7 +908,15 @@ class FakeRange extends FakeClientObject<RangeTarget> {
       this.context,
       () => {
         const t = this.resolve();
-        const rects = t.sheet.merges.filter((m) => t.rects.some((r) => overlaps(m, r)));
+        // Only merges whose top-left cell lies in the range are returned (office-js#3611,
+        // #1590), and more than 512 of them make the call fail (Range.getMergedAreasOrNullObject
+        // reference: "if the merged areas count in this range is more than 512, then this method
+        // will fail to return the result"; the error code is not documented).
+        const inside = (m: Rect) =>
+          t.rects.some((r) => m.top >= r.top && m.top <= r.bottom && m.left >= r.left && m.left <= r.right);
+        const rects = t.sheet.merges.filter(inside);
+        if (rects.length > 512)
+          throw new FakeOfficeError("GeneralException", `${rects.length} merged areas: more than 512`);
         return rects.length ? { sheet: t.sheet, rects } : null;
       },
       true,
@@ -789,6 +977,9 @@ class FakeRange extends FakeClientObject<RangeTarget> {
       for (const r of t.rects) {
         if (t.sheet.merges.some((m) => overlaps(m, r)))
           throw new FakeOfficeError("InvalidOperation", `merge over a merged area at ${rectAddress(r)}`);
+        // Merging a range that was filled first leaves the merged cell unfilled (office-js#6405,
+        // case 2): fills go on after merging.
+        for (const { row, col } of cellsOf({ sheet: t.sheet, rects: [r] })) delete cellAt(t.sheet, row, col)?.fill;
         if (across) for (let row = r.top; row <= r.bottom; row++) t.sheet.merges.push({ ...r, top: row, bottom: row });
         else t.sheet.merges.push({ ...r });
       }
@@ -801,7 +992,12 @@ class FakeRange extends FakeClientObject<RangeTarget> {
       this.excel.selection = { sheet: t.sheet.name, address: t.rects.map(rectAddress).join(",") };
     });
   }
-  clear(): void {
+  unmerge(): void {
+    this.call("unmerge", [], (t) => {
+      t.sheet.merges = t.sheet.merges.filter((m) => !t.rects.some((r) => overlaps(m, r)));
+    });
+  }
+  clear(_applyTo?: string): void {
     this.call("clear", [], (t) => {
       for (const k of [...t.sheet.cells.keys()]) {
         const [row, col] = k.split(",").map(Number) as [number, number];
@@ -815,6 +1011,10 @@ class FakeRange extends FakeClientObject<RangeTarget> {
 function single(t: RangeTarget): Rect {
   if (t.rects.length !== 1) throw new FakeOfficeError("InvalidArgument", "this property needs a single range");
   return t.rects[0]!;
+}
+
+function sameRect(a: Rect, b: Rect): boolean {
+  return a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
 }
 
 function overlaps(a: Rect, b: Rect): boolean {
@@ -911,10 +1111,15 @@ class FakeRangeFill extends FakeClientObject<RangeTarget> {
   }
   protected read(name: string, t: RangeTarget): unknown {
     if (name === "pattern" || name === "patternColor") this.excel.requireApi("1.9", `fill.${name}`);
-    // Excel reports "no fill" as white; only `pattern` (1.9) tells the two apart.
-    if (name === "color") return uniform(t, (c) => c?.fill?.color ?? "#FFFFFF");
-    if (name === "pattern") return uniform(t, (c) => c?.fill?.pattern ?? "None");
-    if (name === "patternColor") return uniform(t, (c) => c?.fill?.patternColor ?? "#000000");
+    if (name === "tintAndShade") this.excel.requireApi("1.9", "fill.tintAndShade");
+    // No fill reads as `#FFFFFF` with a null pattern, exactly like a solid white fill as some
+    // hosts report it; only `tintAndShade` is null for no fill and a number for any fill
+    // (office-js#4900, #6218).
+    const none = (c: FakeCell | undefined) => !c?.fill || c.fill.pattern === "None";
+    if (name === "color") return uniform(t, (c) => (none(c) ? "#FFFFFF" : c!.fill!.color));
+    if (name === "pattern") return uniform(t, (c) => (none(c) ? null : c!.fill!.pattern));
+    if (name === "patternColor") return uniform(t, (c) => (none(c) ? null : (c!.fill!.patternColor ?? "#000000")));
+    if (name === "tintAndShade") return uniform(t, (c) => (none(c) ? null : (c!.fill!.tintAndShade ?? 0)));
     throw new FakeOfficeError("InvalidArgument", `fill.${name} not modelled`);
   }
   protected override write(name: string, value: unknown, t: RangeTarget): void {
@@ -927,6 +1132,7 @@ class FakeRangeFill extends FakeClientObject<RangeTarget> {
         fill.color = String(value).toUpperCase();
         if (fill.pattern === "None") fill.pattern = "Solid";
       } else if (name === "pattern") fill.pattern = String(value);
+      else if (name === "tintAndShade") fill.tintAndShade = Number(value);
       else if (name === "patternColor") fill.patternColor = String(value).toUpperCase();
       else super.write(name, value, t);
     }
@@ -945,6 +1151,12 @@ class FakeRangeFill extends FakeClientObject<RangeTarget> {
   }
   get patternColor(): string {
     return this.prop("patternColor");
+  }
+  get tintAndShade(): number | null {
+    return this.prop("tintAndShade");
+  }
+  set tintAndShade(v: number) {
+    this.assign("tintAndShade", v);
   }
   set patternColor(v: string) {
     this.assign("patternColor", v);
@@ -1036,6 +1248,24 @@ class FakeBorder extends FakeClientObject<RangeTarget> {
   protected override write(name: string, value: unknown, t: RangeTarget): void {
     if (name !== "style") return; // colour and weight are accepted and not modelled
     guardWholeColumns(t, "border");
+    // On the web, top and bottom borders set on a merged area after merging don't show where it
+    // meets another merged area: the border between them is lost (office-js#6405, case 1, "only
+    // in Web version"). Borders go on before merging.
+    if (this.excel.platform === "web" && (this.edge === "top" || this.edge === "bottom")) {
+      const merged = t.rects.filter((r) => t.sheet.merges.some((m) => sameRect(m, r)));
+      for (const r of merged) {
+        const row = this.edge === "top" ? r.top - 1 : r.bottom + 1;
+        const side = this.edge === "top" ? "bottom" : "top";
+        for (let col = r.left; col <= r.right; col++) {
+          const neighbour = t.sheet.merges.some(
+            (m) => m.top <= row && row <= m.bottom && m.left <= col && col <= m.right,
+          );
+          if (neighbour) delete cellAt(t.sheet, row, col)?.borders?.[side];
+        }
+      }
+      if (merged.length === t.rects.length) return;
+      t = { sheet: t.sheet, rects: t.rects.filter((r) => !merged.includes(r)) };
+    }
     for (const r of t.rects)
       for (const { row, col } of cellsOf({ sheet: t.sheet, rects: [r] })) {
         const sides: ("top" | "bottom" | "left" | "right")[] = [];
@@ -1081,12 +1311,40 @@ class FakeNoteCollection {
     this.context.enqueue({
       request: json([cellAddress, content]),
       run: () => {
-        const s = this.sheet.resolve();
+        const s = guardProtected({ sheet: this.sheet.resolve() }, "notes.add").sheet;
         if (s.notes.has(addr)) throw new FakeOfficeError("InvalidArgument", `a note already exists at ${addr}`);
         s.notes.set(addr, content);
       },
     });
     return new FakeNote(this.context, this.sheet, addr, false);
+  }
+  private itemsList: FakeNote[] | null = null;
+  /** `load("items/content")`: every note of the sheet, in no promised order. */
+  load(props?: unknown): this {
+    const names = propertyNames(props);
+    let loaded: { addr: string; content: string }[] = [];
+    this.context.enqueue({
+      request: json(names),
+      run: () => {
+        const s = this.sheet.resolve();
+        loaded = [...s.notes].map(([addr, content]) => ({ addr, content }));
+        return {
+          bytes: json(loaded.map((n) => n.content)),
+          deliver: () => {
+            this.itemsList = loaded.map((n) => {
+              const note = new FakeNote(this.context, this.sheet, n.addr, false, false);
+              note.preloadProp("content", n.content);
+              return note;
+            });
+          },
+        };
+      },
+    });
+    return this;
+  }
+  get items(): FakeNote[] {
+    if (!this.itemsList) throw notLoaded("notes.items");
+    return this.itemsList;
   }
   getItem(cellAddress: string): FakeNote {
     return new FakeNote(this.context, this.sheet, normalizeCell(cellAddress), false);
@@ -1109,8 +1367,23 @@ class FakeNote extends FakeClientObject<{ sheet: FakeSheet; addr: string }> {
     private readonly sheet: FakeWorksheet,
     private readonly addr: string,
     nullable: boolean,
+    queued = true,
   ) {
-    super(context, nullable);
+    super(context, nullable, queued);
+  }
+  preloadProp(name: string, value: unknown): void {
+    this.preload(name, value);
+  }
+  /** The note's cell, where it is now (Note.getLocation, ExcelApi 1.18). */
+  getLocation(): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        const t = this.resolve();
+        return { sheet: t.sheet, rects: [parseRangeAddress(t.addr)] };
+      },
+      false,
+    );
   }
   protected compute() {
     const s = this.sheet.resolve();
@@ -1154,6 +1427,9 @@ class FakePageLayout extends FakeClientObject<FakeSheet> {
     return s.pageLayout[name] ?? null;
   }
   protected override write(name: string, value: unknown, s: FakeSheet): void {
+    // Fit-to-pages zoom is not applied unless the Page Layout tab is active (office-js#1860,
+    // "does not happen when zoom = { scale: 200 }"); the fake has no ribbon, so it never is.
+    if (name === "zoom" && value && typeof value === "object" && !("scale" in value)) return;
     s.pageLayout[name] = value;
   }
   set orientation(v: string) {
@@ -1205,6 +1481,143 @@ class FakeHeaderFooter extends FakeClientObject<FakeSheet> {
   }
   set rightFooter(v: string) {
     this.assign("rightFooter", v);
+  }
+}
+
+class FakeProtection extends FakeClientObject<FakeSheet> {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: FakeWorksheet,
+  ) {
+    super(context, false, false);
+  }
+  protected compute() {
+    return this.sheet.resolve();
+  }
+  protected read(name: string, s: FakeSheet): unknown {
+    if (name === "protected") return s.protected;
+    throw new FakeOfficeError("InvalidArgument", `protection.${name} not modelled`);
+  }
+  get protected(): boolean {
+    return this.prop("protected");
+  }
+}
+
+// Custom XML parts (ExcelApi 1.5): parts stored in the workbook package, outside any sheet.
+
+class FakeCustomXmlPartCollection {
+  constructor(private readonly context: FakeContext) {}
+  add(xml: string): FakeCustomXmlPart {
+    let made: FakeXmlPart | null = null;
+    this.context.enqueue({
+      request: json(xml),
+      run: () => {
+        const ns = /xmlns="([^"]*)"/.exec(xml)?.[1] ?? "";
+        made = this.context.excel.addXmlPart(ns, xml);
+      },
+    });
+    return new FakeCustomXmlPart(this.context, () => made, false);
+  }
+  getByNamespace(namespaceUri: string): FakeScopedParts {
+    return new FakeScopedParts(this.context, namespaceUri);
+  }
+}
+
+class FakeScopedParts {
+  private list: FakeCustomXmlPart[] | null = null;
+  constructor(
+    private readonly context: FakeContext,
+    private readonly namespaceUri: string,
+  ) {}
+  private find(): FakeXmlPart[] {
+    return this.context.excel.xmlParts.filter((p) => p.namespaceUri === this.namespaceUri);
+  }
+  load(_props?: unknown): this {
+    let found: FakeXmlPart[] = [];
+    this.context.enqueue({
+      request: 40,
+      run: () => {
+        found = this.find();
+        return {
+          bytes: json(found.map((p) => p.id)),
+          deliver: () => {
+            this.list = found.map((p) => {
+              const part = new FakeCustomXmlPart(this.context, () => p, false, false);
+              part.preloadProp("id", p.id);
+              return part;
+            });
+          },
+        };
+      },
+    });
+    return this;
+  }
+  get items(): FakeCustomXmlPart[] {
+    if (!this.list) throw notLoaded("customXmlParts.items");
+    return this.list;
+  }
+  getOnlyItemOrNullObject(): FakeCustomXmlPart {
+    return new FakeCustomXmlPart(
+      this.context,
+      () => {
+        const found = this.find();
+        if (found.length > 1) throw new FakeOfficeError("InvalidOperation", "more than one part in the namespace");
+        return found[0] ?? null;
+      },
+      true,
+    );
+  }
+}
+
+class FakeCustomXmlPart extends FakeClientObject<FakeXmlPart> {
+  constructor(
+    context: FakeContext,
+    private readonly find: () => FakeXmlPart | null,
+    nullable: boolean,
+    queued = true,
+  ) {
+    super(context, nullable, queued);
+  }
+  protected compute() {
+    return this.find();
+  }
+  protected read(name: string, p: FakeXmlPart): unknown {
+    if (name === "id") return p.id;
+    if (name === "namespaceUri") return p.namespaceUri;
+    throw new FakeOfficeError("InvalidArgument", `customXmlPart.${name} not modelled`);
+  }
+  get id(): string {
+    return this.prop("id");
+  }
+  preloadProp(name: string, value: unknown): void {
+    this.preload(name, value);
+  }
+  getXml(): { value: string } {
+    const result = { value: "" } as { value: string };
+    let got = "";
+    let ready = false;
+    this.context.enqueue({
+      request: 16,
+      run: () => {
+        got = this.resolve().xml;
+        return { bytes: json(got), deliver: () => void ((ready = true), (result.value = got)) };
+      },
+    });
+    return new Proxy(result, {
+      get: (t, p) => {
+        if (p === "value" && !ready) throw notLoaded("getXml().value");
+        return Reflect.get(t, p);
+      },
+    });
+  }
+  setXml(xml: string): void {
+    this.call("setXml", [xml], (p) => void (p.xml = xml));
+  }
+  delete(): void {
+    this.call("customXmlPart.delete", [], (p) => {
+      const list = this.excel.xmlParts;
+      list.splice(list.indexOf(p), 1);
+    });
   }
 }
 

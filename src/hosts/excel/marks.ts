@@ -1,0 +1,375 @@
+/// <reference types="office-js" />
+import { parseAddress } from "../../core/grid.js";
+import type { MarksState, OriginalCell } from "../../core/marks-state.js";
+import { marksByCell } from "../../core/marks.js";
+import { MARK_FILLS, type Mark } from "../workbook.js";
+import { joinAddresses } from "./address.js";
+import type { ExcelCapabilities } from "./capabilities.js";
+import { excelError } from "./errors.js";
+import type { Session } from "./session.js";
+import { queueStateLookup, readState, saveState, type LoadedState, type StateCache } from "./state.js";
+
+/**
+ * Marks: fills and notes on flagged cells, each cell's original recorded first so that clearing
+ * restores it exactly. Two rules keep the clerk's work safe:
+ * - a mark is taken back only where the cell still carries exactly our mark: our fill colour,
+ *   solid; our note, by a hash recorded with it. A fill or note the clerk changed after the
+ *   check is theirs and stays;
+ * - marks follow the cells: Excel moves a note with its cell when rows are inserted or
+ *   deleted, so where our note is no longer at the recorded address it is looked for among the
+ *   sheet's notes (same column, same text, in the same order) and the mark is restored there.
+ *   Fills alone (no notes API) can only be verified at their address.
+ * Every batch is sized by the measured request (session.ts), a block of cells at a time.
+ */
+
+/** Cells queued between two looks at the request size. */
+const BLOCK = 250;
+/**
+ * Cells per sync where the request can't be measured: probing a cell (fill + note) or writing
+ * one (fill via getRanges, note add) costs at most ~900 B as Office.js serializes it (measured
+ * in tests/hosts/excel/serializer.test.ts), so 3,000 stay under 4 MB.
+ */
+const CELLS_PER_SYNC = 3_000;
+/** Address strings passed to `getRanges` stay short: Excel rejects very long ones. */
+const MAX_ADDRESS_CHARS = 2_000;
+
+interface Recorded extends OriginalCell {
+  raw?: OriginalCell["raw"] & { m?: string; h?: string; pattern?: string; patternColor?: string; tint?: number };
+}
+
+/** What a cell shows now, as probed. */
+interface CellNow {
+  /** null for no fill. */
+  fill: { color: string; pattern: string | null; patternColor: string | null; tint: number | null } | null;
+  /** The note's text, null for none, undefined when notes can't be seen. */
+  note: string | null | undefined;
+}
+
+export async function writeMarks(
+  s: Session,
+  caps: ExcelCapabilities,
+  cache: StateCache,
+  sheet: string,
+  marks: Mark[],
+): Promise<void> {
+  await applyMarks(s, caps, cache, sheet, marksByCell(marks));
+}
+
+export async function clearMarks(s: Session, caps: ExcelCapabilities, cache: StateCache, sheet: string): Promise<void> {
+  await applyMarks(s, caps, cache, sheet, new Map());
+}
+
+async function applyMarks(
+  s: Session,
+  caps: ExcelCapabilities,
+  cache: StateCache,
+  sheet: string,
+  wanted: Map<string, Mark>,
+): Promise<void> {
+  const ws = s.context.workbook.worksheets.getItem(sheet);
+  const lookup = queueStateLookup(s.context, caps);
+  // Loaded with the state lookup: a protected sheet is told before anything is written.
+  // (`protection` is a navigation property: getting it needs no load; its `protected` does.)
+  // eslint-disable-next-line office-addins/load-object-before-read
+  const protection = ws.protection;
+  protection.load("protected");
+  await s.sync();
+  const loaded = await readState(s, lookup, cache);
+  const old = (loaded.state.marks[sheet] ?? {}) as Record<string, Recorded>;
+  if (wanted.size === 0 && Object.keys(old).length === 0) return;
+  // A protected sheet would refuse the first write and leave the rest half done: say so before.
+  if (protection.protected) throw excelError("excel-protected");
+
+  const touched = [...new Set([...wanted.keys(), ...Object.keys(old)])];
+  const now = await probe(s, caps, ws, touched);
+
+  // Where each recorded mark is now: its address if our note (or, without notes, our fill) is
+  // still there, else where its note moved; marks found nowhere are dropped from the state.
+  const located = new Map<string, { rec: Recorded; from: string }>();
+  const lost: [string, Recorded][] = [];
+  for (const [addr, rec] of Object.entries(old)) {
+    const here = now.get(addr)!;
+    if (caps.notes && rec.raw?.h && here.note !== undefined) {
+      if (here.note !== null && hash(here.note) === rec.raw.h) located.set(addr, { rec, from: addr });
+      else lost.push([addr, rec]);
+    } else located.set(addr, { rec, from: addr });
+  }
+  if (lost.length > 0) {
+    const moved = await relocate(s, ws, lost, new Set(located.keys()));
+    const fresh = [...moved.keys()].filter((a) => !now.has(a));
+    for (const [a, c] of await probe(s, caps, ws, fresh)) now.set(a, c);
+    for (const [addr, m] of moved) if (!located.has(addr)) located.set(addr, m);
+  }
+
+  // The plan: what each touched cell had before us, what to restore, what to mark.
+  const records: Record<string, Recorded> = {};
+  const restore: [string, Recorded, CellNow][] = [];
+  for (const [addr, { rec }] of located) {
+    const cell = now.get(addr)!;
+    if (wanted.has(addr)) continue; // marked again below, from the same originals
+    restore.push([addr, rec, cell]);
+  }
+  const marking: [string, Mark, Recorded, CellNow][] = [];
+  for (const [addr, mark] of wanted) {
+    const cell = now.get(addr)!;
+    const rec = located.get(addr)?.rec;
+    const original = originalOf(cell, caps, rec);
+    const colour = MARK_FILLS[mark.severity];
+    original.raw = { ...(original.raw ?? {}), m: colour };
+    if (caps.notes) original.raw.h = hash(mark.note);
+    records[addr] = original;
+    marking.push([addr, mark, original, cell]);
+  }
+
+  // The state first: if a write below fails, the next clear finds the cells not carrying our
+  // mark and leaves them alone, rather than having no record of marks made.
+  const state: MarksState = structuredClone(loaded.state);
+  if (Object.keys(records).length > 0) state.marks[sheet] = records;
+  else delete state.marks[sheet];
+  const saved = await saveState(s, loaded as LoadedState, state, cache);
+
+  await queueRestores(s, caps, ws, restore);
+  await queueMarks(s, caps, ws, marking);
+  await s.sync();
+  saved();
+}
+
+/** Loads each cell's fill and note, a block at a time, syncing when the request is full. */
+async function probe(
+  s: Session,
+  caps: ExcelCapabilities,
+  ws: Excel.Worksheet,
+  addrs: string[],
+): Promise<Map<string, CellNow>> {
+  const probes: { addr: string; fill: Excel.RangeFill; note: Excel.Note | null }[] = [];
+  for (let i = 0; i < addrs.length; i++) {
+    const addr = addrs[i]!;
+    const fill = ws.getRange(addr).format.fill;
+    fill.load(caps.fillDetails ? "color,pattern,patternColor,tintAndShade" : "color");
+    let note: Excel.Note | null = null;
+    if (caps.notes) {
+      note = ws.notes.getItemOrNullObject(addr);
+      note.load("content");
+    }
+    probes.push({ addr, fill, note });
+    if ((i + 1) % BLOCK === 0) await s.flushIfFull(BLOCK, CELLS_PER_SYNC);
+  }
+  if (probes.length > 0)
+    await s.sync(() => probes.map((p) => [p.fill.color, p.note && !p.note.isNullObject ? p.note.content : null]));
+  const out = new Map<string, CellNow>();
+  for (const p of probes) out.set(p.addr, readCell(p.fill, p.note, caps));
+  return out;
+}
+
+function readCell(fill: Excel.RangeFill, note: Excel.Note | null, caps: ExcelCapabilities): CellNow {
+  const colour = (fill.color ?? "#FFFFFF").replace(/^#/, "").toUpperCase();
+  let f: CellNow["fill"];
+  if (caps.fillDetails) {
+    // No fill and solid white both read #FFFFFF, and pattern may be null for either; only
+    // tintAndShade is null for no fill (office-js#4900, #6218).
+    f =
+      fill.tintAndShade === null || fill.tintAndShade === undefined
+        ? null
+        : {
+            color: colour,
+            pattern: fill.pattern ?? null,
+            patternColor: fill.patternColor ? fill.patternColor.replace(/^#/, "").toUpperCase() : null,
+            tint: fill.tintAndShade,
+          };
+  } else {
+    // Before ExcelApi 1.9 "no fill" reads as white; restoring a white fill as none looks the same.
+    f = colour === "FFFFFF" ? null : { color: colour, pattern: null, patternColor: null, tint: null };
+  }
+  return { fill: f, note: note === null ? undefined : note.isNullObject ? null : note.content };
+}
+
+const isSolid = (p: string | null) => p === null || p === "Solid";
+
+function ourFill(cell: CellNow, rec: Recorded): boolean {
+  const f = cell.fill;
+  return !!f && !!rec.raw?.m && f.color === rec.raw.m && isSolid(f.pattern) && !f.tint;
+}
+
+function ourNote(cell: CellNow, rec: Recorded): boolean {
+  return cell.note !== undefined && cell.note !== null && !!rec.raw?.h && hash(cell.note) === rec.raw.h;
+}
+
+/** What a cell had before us: the record's originals where it still carries our mark, else what it shows. */
+function originalOf(cell: CellNow, caps: ExcelCapabilities, rec: Recorded | undefined): Recorded {
+  const out: Recorded = { fill: null, note: null, raw: {} };
+  if (rec && ourFill(cell, rec)) {
+    out.fill = rec.fill;
+    for (const k of ["pattern", "patternColor", "tint"] as const)
+      if (rec.raw?.[k] !== undefined) (out.raw as Record<string, unknown>)[k] = rec.raw[k];
+  } else if (cell.fill) {
+    out.fill = cell.fill.color;
+    if (!isSolid(cell.fill.pattern)) {
+      out.raw!.pattern = cell.fill.pattern!;
+      if (cell.fill.patternColor) out.raw!.patternColor = `#${cell.fill.patternColor}`;
+    }
+    if (cell.fill.tint) out.raw!.tint = cell.fill.tint;
+  }
+  if (!caps.notes) {
+    // Without the notes API the cell's note can't be seen: say so, so that a later clear on a
+    // host with notes leaves whatever note is there alone instead of deleting it.
+    out.raw!.noteUnknown = true;
+  } else if (rec && ourNote(cell, rec)) {
+    out.note = rec.note;
+    if (rec.raw?.noteUnknown) out.raw!.noteUnknown = true;
+  } else out.note = cell.note ?? null;
+  return out;
+}
+
+/**
+ * Where lost marks' notes are now. Loads the sheet's notes, then the locations of those whose
+ * text hashes like a lost mark's; then, column by column, pairs lost marks and found notes of
+ * the same text in row order (inserting or deleting rows keeps the order of what remains).
+ */
+async function relocate(
+  s: Session,
+  ws: Excel.Worksheet,
+  lost: [string, Recorded][],
+  taken: Set<string>,
+): Promise<Map<string, { rec: Recorded; from: string }>> {
+  const notes = ws.notes;
+  notes.load("items/content");
+  await s.sync(() => notes.items.map((n) => n.content));
+  const wantedHashes = new Set(lost.map(([, r]) => r.raw!.h!));
+  const candidates = notes.items.filter((n) => wantedHashes.has(hash(n.content)));
+  const locations = candidates.map((n, i) => {
+    const r = n.getLocation();
+    r.load("address");
+    return { note: n, range: r, i };
+  });
+  for (let i = BLOCK; i < locations.length; i += BLOCK) await s.flushIfFull(BLOCK, CELLS_PER_SYNC);
+  if (locations.length > 0) await s.sync(() => locations.map((l) => l.range.address));
+
+  const byColumn = new Map<number, { row: number; h: string; addr: string }[]>();
+  for (const l of locations) {
+    const addr = l.range.address.replace(/^.*!/, "").replace(/\$/g, "");
+    if (taken.has(addr)) continue;
+    const { row, col } = parseAddress(addr);
+    const list = byColumn.get(col) ?? [];
+    list.push({ row, h: hash(l.note.content), addr });
+    byColumn.set(col, list);
+  }
+  const lostByColumn = new Map<number, { row: number; rec: Recorded; from: string }[]>();
+  for (const [addr, rec] of lost) {
+    const { row, col } = parseAddress(addr);
+    const list = lostByColumn.get(col) ?? [];
+    list.push({ row, rec, from: addr });
+    lostByColumn.set(col, list);
+  }
+  const out = new Map<string, { rec: Recorded; from: string }>();
+  for (const [col, marks] of lostByColumn) {
+    const found = (byColumn.get(col) ?? []).sort((a, b) => a.row - b.row);
+    marks.sort((a, b) => a.row - b.row);
+    let j = 0;
+    for (const m of marks) {
+      // The next found note of the same text, keeping row order; none left: this mark is gone.
+      let k = j;
+      while (k < found.length && found[k]!.h !== m.rec.raw!.h) k++;
+      if (k === found.length) continue;
+      out.set(found[k]!.addr, { rec: m.rec, from: m.from });
+      j = k + 1;
+    }
+  }
+  return out;
+}
+
+/** Queues fills and notes back to their originals, where the cell still carries our mark. */
+async function queueRestores(
+  s: Session,
+  caps: ExcelCapabilities,
+  ws: Excel.Worksheet,
+  cells: [string, Recorded, CellNow][],
+): Promise<void> {
+  const none: string[] = [];
+  const byColour = new Map<string, string[]>();
+  let n = 0;
+  for (const [addr, rec, cell] of cells) {
+    if (ourFill(cell, rec)) {
+      const raw = rec.raw ?? {};
+      if (rec.fill === null) none.push(addr);
+      else if ((typeof raw.pattern === "string" && raw.pattern !== "Solid") || raw.tint) {
+        // A patterned or tinted fill goes back cell by cell.
+        const fill = ws.getRange(addr).format.fill;
+        fill.color = `#${rec.fill}`;
+        if (typeof raw.pattern === "string" && caps.fillDetails) fill.pattern = raw.pattern as Excel.FillPattern;
+        if (typeof raw.patternColor === "string" && caps.fillDetails) fill.patternColor = raw.patternColor;
+        if (raw.tint && caps.fillDetails) fill.tintAndShade = raw.tint;
+      } else {
+        const list = byColour.get(rec.fill) ?? [];
+        list.push(addr);
+        byColour.set(rec.fill, list);
+      }
+    }
+    if (caps.notes && rec.raw?.noteUnknown !== true && ourNote(cell, rec)) {
+      if (rec.note === null) ws.notes.getItem(addr).delete();
+      else ws.notes.getItem(addr).content = rec.note;
+    }
+    if (++n % BLOCK === 0) await s.flushIfFull(BLOCK, CELLS_PER_SYNC);
+  }
+  for (const r of rangesFor(ws, caps, none)) r.format.fill.clear();
+  await s.flushIfFull(1, CELLS_PER_SYNC);
+  for (const [colour, addrs] of byColour) {
+    for (const r of rangesFor(ws, caps, addrs)) r.format.fill.color = `#${colour}`;
+    await s.flushIfFull(1, CELLS_PER_SYNC);
+  }
+}
+
+async function queueMarks(
+  s: Session,
+  caps: ExcelCapabilities,
+  ws: Excel.Worksheet,
+  cells: [string, Mark, Recorded, CellNow][],
+): Promise<void> {
+  const byColour = new Map<string, string[]>();
+  let n = 0;
+  for (const [addr, mark, , cell] of cells) {
+    const colour = MARK_FILLS[mark.severity];
+    if (cell.fill && caps.fillDetails && (!isSolid(cell.fill.pattern) || cell.fill.tint)) {
+      // Over a patterned or tinted fill, setting the colour alone would keep the pattern.
+      const fill = ws.getRange(addr).format.fill;
+      fill.pattern = "Solid";
+      fill.color = `#${colour}`;
+      if (cell.fill.tint) fill.tintAndShade = 0;
+    } else {
+      const list = byColour.get(colour) ?? [];
+      list.push(addr);
+      byColour.set(colour, list);
+    }
+    if (caps.notes) {
+      if (cell.note !== null && cell.note !== undefined) ws.notes.getItem(addr).content = mark.note;
+      else ws.notes.add(addr, mark.note);
+    }
+    if (++n % BLOCK === 0) await s.flushIfFull(BLOCK, CELLS_PER_SYNC);
+  }
+  for (const [colour, addrs] of byColour) {
+    const ranges = rangesFor(ws, caps, addrs);
+    for (let i = 0; i < ranges.length; i++) {
+      ranges[i]!.format.fill.color = `#${colour}`;
+      if ((i + 1) % 25 === 0) await s.flushIfFull(BLOCK, CELLS_PER_SYNC);
+    }
+  }
+}
+
+/**
+ * Ranges covering the addresses: `getRanges` over capped address lists (ExcelApi 1.9), or one
+ * `getRange` per address before that. Either way they are only queued, not synced.
+ */
+function rangesFor(ws: Excel.Worksheet, caps: ExcelCapabilities, addrs: string[]): (Excel.Range | Excel.RangeAreas)[] {
+  if (addrs.length === 0) return [];
+  if (!caps.getRanges) return addrs.map((a) => ws.getRange(a));
+  return joinAddresses(addrs, MAX_ADDRESS_CHARS).map((list) => ws.getRanges(list));
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: identifies our note's text without storing it twice. */
+export function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, "0");
+}

@@ -1,0 +1,237 @@
+/// <reference types="office-js" />
+import { formatDate } from "../../core/number-format.js";
+import type { CellValue, Grid } from "../../core/grid.js";
+import { STATE_SHEET } from "../../core/marks-state.js";
+import type { ReadOptions, SheetInfo } from "../workbook.js";
+import { parseRangeAddress, rectAddress, splitAreas, type Rect } from "./address.js";
+import type { ExcelCapabilities } from "./capabilities.js";
+import { toCellValue } from "./cell-values.js";
+import { jsonBytes, PAYLOAD_LIMIT, type Session } from "./session.js";
+import { queueStateLookup, readState, type StateCache } from "./state.js";
+
+/**
+ * Reading: the sheet list and a sheet's grid (values, number formats, merged areas), in few
+ * syncs. Requests here are small (addresses and loads); what must stay under Excel on the web's
+ * 5 MB is the response, so chunks are sized by the bytes the first rows really weighed.
+ */
+
+/** Rows × columns per loaded range: a chunk stays well under Excel's per-request cell limits. */
+const MAX_CELLS_PER_CHUNK = 100_000;
+/** Rows read with the used range's address in the first sync: most ledgers fit whole. */
+const PROBE_ROWS = 5_000;
+/** Target response of one read sync, under PAYLOAD_LIMIT with room for the JSON around it. */
+const RESPONSE_BUDGET = PAYLOAD_LIMIT - 400_000;
+/**
+ * Cells per merged-area query. getMergedAreasOrNullObject fails when its range holds more than
+ * 512 merged areas, and returns only those whose top-left cell lies in the range (Range
+ * reference; office-js#3611). Tiles of at most 512 cells can't hold more than 512 top-left
+ * cells, and every merge has its top-left cell in exactly one tile: the tiles together return
+ * every merge once.
+ */
+const MERGE_TILE_CELLS = 512;
+/**
+ * Office.js reports the system short date (built-in format 14) as `m/d/yyyy` whatever the
+ * locale (office-js#229, #2824); the clerks' Chinese Excel shows it as `2025/6/30`.
+ */
+const OFFICE_JS_SHORT_DATE = "m/d/yyyy";
+const SHORT_DATE_SHOWN = "yyyy/m/d";
+
+export async function listSheets(s: Session, caps: ExcelCapabilities, cache: StateCache): Promise<SheetInfo[]> {
+  // Two syncs: the names (and where the state is) first, then every sheet's used range and the
+  // state itself. A single sync would need per-sheet proxies before the names are known.
+  const sheets = s.context.workbook.worksheets;
+  sheets.load("items/name,items/visibility");
+  const lookup = queueStateLookup(s.context, caps);
+  await s.sync(() => sheets.items.map((x) => [x.name, x.visibility]));
+
+  const ours = sheets.items.filter((x) => x.name !== STATE_SHEET);
+  const used = ours.map((x) => {
+    const r = x.getUsedRangeOrNullObject(true);
+    r.load("rowCount");
+    return r;
+  });
+  // The used ranges ride on the state's sync (one is made even when there is no state to read).
+  const { state } = await readState(s, lookup, cache, true);
+  const generated = new Set(state.generatedSheets);
+  return ours.map((x, i) => ({
+    name: x.name,
+    rowCount: rowsOf(used[i]!),
+    generated: generated.has(x.name),
+    visible: x.visibility === "Visible",
+  }));
+}
+
+interface FirstRead {
+  used: Excel.Range;
+  probe: Excel.Range | null;
+  date: Excel.FunctionResult<number> | null;
+}
+
+export async function readGrid(
+  s: Session,
+  caps: ExcelCapabilities,
+  sheet: string,
+  options: ReadOptions,
+  dateSystem: { date1904?: boolean },
+): Promise<Grid> {
+  const ws = s.context.workbook.worksheets.getItem(sheet);
+  const limit = options.maxRows !== undefined ? Math.max(0, Math.floor(options.maxRows)) : Infinity;
+
+  // First sync: the used range's address, its first rows (a whole ledger of ordinary size) and
+  // the date system. getUsedRange (not ...OrNullObject) answers A1 for a blank sheet.
+  let withProbe = limit > 0;
+  let first: FirstRead;
+  for (;;) {
+    first = queueFirstRead(s.context, ws, limit, withProbe, caps, dateSystem.date1904 === undefined);
+    try {
+      await s.sync(() => [first.used.address, first.probe ? [first.probe.values, first.probe.numberFormat] : null]);
+      break;
+    } catch (e) {
+      // Too many columns for the probe's payload: ask for the address alone, chunks size themselves.
+      if (!withProbe) throw e;
+      withProbe = false;
+    }
+  }
+  if (first.date) dateSystem.date1904 = first.date.value === 0;
+  const date1904 = dateSystem.date1904 ?? false;
+
+  const area = parseRangeAddress(first.used.address);
+  const totalRows = Math.min(area.bottom - area.top + 1, limit);
+  const cols = area.right - area.left + 1;
+  const bottom = area.top + totalRows - 1;
+
+  const values: CellValue[][] = [];
+  const text: string[][] = [];
+  const formats: string[][] = [];
+  const take = (r: Excel.Range): number => {
+    r.values.forEach((row, i) => {
+      const fmts = (r.numberFormat[i] ?? []).map((f) => String(f ?? "General"));
+      const cells = row.map((v, j) => toCellValue(v, fmts[j] ?? "General", date1904));
+      values.push(cells);
+      text.push(cells.map((v, j) => (v instanceof Date ? dateText(v, fmts[j] ?? "General") : "")));
+      formats.push(fmts);
+    });
+    return jsonBytes(r.values) + jsonBytes(r.numberFormat);
+  };
+
+  let bytesPerCell = 0;
+  let next = area.top;
+  if (first.probe && totalRows > 0) {
+    const bytes = take(first.probe);
+    const rows = first.probe.values.length;
+    bytesPerCell = bytes / (rows * cols);
+    next += rows;
+    options.onProgress?.(next - area.top, totalRows);
+  }
+  // A blank sheet: Excel's used range is an empty A1.
+  if (totalRows === 1 && cols === 1 && values.length === 1 && values[0]![0] === null)
+    return { sheet, origin: { row: 1, col: 1 }, values: [], text: [], formats: [], merges: [] };
+
+  // The merged areas go with the next sync, tile by tile (see MERGE_TILE_CELLS). Before
+  // ExcelApi 1.13 there is no way to list them short of probing cells, so such hosts get none:
+  // merged values then sit in their top-left cell only, as the engine sees them in a CSV.
+  const mergeQueries: Excel.RangeAreas[] = [];
+  if (caps.mergedAreas && totalRows > 0) {
+    for (const tile of tiles({ ...area, bottom }, MERGE_TILE_CELLS)) {
+      const m = ws.getRange(rectAddress(tile)).getMergedAreasOrNullObject();
+      m.load("address");
+      mergeQueries.push(m);
+    }
+  }
+
+  let pendingMerges = mergeQueries.length > 0;
+  while (next <= bottom || pendingMerges) {
+    // Without a probe, the first chunk is one row: it tells what a row of this sheet weighs.
+    const perRow = bytesPerCell > 0 ? bytesPerCell * cols : 0;
+    const rowsThisSync =
+      next > bottom
+        ? 0
+        : Math.min(bottom - next + 1, perRow > 0 ? Math.max(1, Math.floor(RESPONSE_BUDGET / perRow)) : 1);
+    const chunkRows = Math.max(1, Math.floor(MAX_CELLS_PER_CHUNK / cols));
+    const chunks: Excel.Range[] = [];
+    for (let top = next; top < next + rowsThisSync; top += chunkRows) {
+      const last = Math.min(top + chunkRows - 1, next + rowsThisSync - 1);
+      const r = ws.getRange(rectAddress({ top, left: area.left, bottom: last, right: area.right }));
+      r.load("values,numberFormat");
+      chunks.push(r);
+    }
+    try {
+      await s.sync(() => chunks.map((c) => [c.values, c.numberFormat]));
+    } catch (e) {
+      // The rows weighed more than the first ones: halve the rows and ask again.
+      if (isPayloadTooLarge(e) && rowsThisSync > 1) {
+        bytesPerCell *= 2;
+        if (pendingMerges) for (const m of mergeQueries) m.load("address");
+        continue;
+      }
+      throw e;
+    }
+    pendingMerges = false;
+    let bytes = 0;
+    for (const c of chunks) bytes += take(c);
+    // Size later syncs by the densest block seen so far.
+    if (rowsThisSync > 0) bytesPerCell = Math.max(bytesPerCell, bytes / (rowsThisSync * cols));
+    next += rowsThisSync;
+    if (rowsThisSync > 0) options.onProgress?.(next - area.top, totalRows);
+  }
+
+  const merges: Rect[] = [];
+  for (const m of mergeQueries)
+    if (!m.isNullObject) for (const a of splitAreas(m.address)) merges.push(parseRangeAddress(a));
+  return { sheet, origin: { row: area.top, col: area.left }, values, text, formats, merges };
+}
+
+function queueFirstRead(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  limit: number,
+  withProbe: boolean,
+  caps: ExcelCapabilities,
+  askDateSystem: boolean,
+): FirstRead {
+  const used = ws.getUsedRange(true);
+  used.load("address");
+  let probe: Excel.Range | null = null;
+  if (withProbe) {
+    probe = used.getIntersection(used.getRow(0).getResizedRange(Math.min(limit, PROBE_ROWS) - 1, 0));
+    probe.load("values,numberFormat");
+  }
+  // Office.js has no property for the 1904 date system, but DATE(1904,1,1) tells: it is
+  // serial 0 there and 1462 in the 1900 system. No cell is written to ask.
+  const date = askDateSystem && caps.functions ? context.workbook.functions.date(1904, 1, 1) : null;
+  date?.load("value");
+  return { used, probe, date };
+}
+
+/** Display text of a date cell, as Excel shows it (see OFFICE_JS_SHORT_DATE). */
+export function dateText(d: Date, format: string): string {
+  return formatDate(d, format === OFFICE_JS_SHORT_DATE ? SHORT_DATE_SHOWN : format);
+}
+
+/** Rectangles of at most `cells` cells covering `area`, row bands first. */
+export function tiles(area: Rect, cells: number): Rect[] {
+  const cols = area.right - area.left + 1;
+  const width = Math.min(cols, cells);
+  const height = Math.max(1, Math.floor(cells / width));
+  const out: Rect[] = [];
+  for (let top = area.top; top <= area.bottom; top += height)
+    for (let left = area.left; left <= area.right; left += width)
+      out.push({
+        top,
+        left,
+        bottom: Math.min(area.bottom, top + height - 1),
+        right: Math.min(area.right, left + width - 1),
+      });
+  return out;
+}
+
+/** Rows of a used range, 0 for an empty sheet's null object. */
+function rowsOf(r: Excel.Range): number {
+  return r.isNullObject ? 0 : r.rowCount;
+}
+
+export function isPayloadTooLarge(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded") return true;
+  return e instanceof Error && /payload size/i.test(e.message);
+}

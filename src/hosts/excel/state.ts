@@ -1,0 +1,148 @@
+/// <reference types="office-js" />
+import { decodeState, emptyState, encodeState, STATE_SHEET, type MarksState } from "../../core/marks-state.js";
+import type { ExcelCapabilities } from "./capabilities.js";
+import type { Session } from "./session.js";
+
+/**
+ * Where the marks state (core/marks-state.ts) lives in a workbook Excel has open: custom XML
+ * parts (ExcelApi 1.5), not a sheet. A state sheet would have to be added, hidden and, when
+ * empty, deleted; `Worksheet.delete` (and on Windows and Mac renaming or hiding a sheet) clears
+ * the clerk's undo stack, and a VeryHidden sheet can't even be deleted (office-js#365). A
+ * custom XML part is stored in the package beside the sheets, travels with the file, is seen by
+ * no user, and is written without touching any sheet. docs/requirements.md has the reasoning.
+ *
+ * The JSON is split in parts of at most PART_CHARS so that no single setXml request nears
+ * Excel on the web's 5 MB limit. A state sheet written by the .xlsx host (the CLI) or an older
+ * version is read when no part exists, and never deleted or hidden again.
+ */
+
+export const STATE_NAMESPACE = "urn:ledger-check:marks-state:1";
+/** Characters of JSON per part: even as 3-byte UTF-8 (450 kB) one block under the request budget. */
+const PART_CHARS = 150_000;
+
+/**
+ * The state as this host last read or wrote it, with the ids of the parts that held it. A later
+ * operation that finds the same parts takes it from here instead of reading them again (the
+ * one-click job reads it in listSheets and needs it again to mark and to write the bulletin).
+ * Only this host writes the parts, and a write through another add-in instance gives new ids.
+ */
+export interface StateCache {
+  value?: { ids: string; state: MarksState };
+}
+
+export interface LoadedState {
+  state: MarksState;
+  /** The parts that hold it now (ids), to be rewritten or removed by a save. */
+  parts: Excel.CustomXmlPart[];
+}
+
+/** Queued by `queueStateLookup`, resolved by `readState` after one sync. */
+export interface StateLookup {
+  parts: Excel.CustomXmlPartScopedCollection | null;
+  legacy: Excel.Worksheet | null;
+}
+
+export function queueStateLookup(context: Excel.RequestContext, caps: ExcelCapabilities): StateLookup {
+  let parts: Excel.CustomXmlPartScopedCollection | null = null;
+  if (caps.customXmlParts) {
+    parts = context.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE);
+    parts.load("items/id");
+  }
+  let legacy: Excel.Worksheet | null = null;
+  if (caps.nullObjects) {
+    legacy = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
+    legacy.load("name");
+  }
+  return { parts, legacy };
+}
+
+/**
+ * One more sync after the lookup's: the parts' XML, or the legacy sheet's column A. With no state
+ * to read it makes no sync, unless `alwaysSync` (the caller queued loads to ride on it).
+ */
+export async function readState(
+  s: Session,
+  lookup: StateLookup,
+  cache: StateCache,
+  alwaysSync = false,
+): Promise<LoadedState> {
+  const parts = lookup.parts?.items ?? [];
+  const ids = parts.map((p) => p.id).join(",");
+  if (parts.length > 0 && cache.value?.ids === ids) {
+    if (alwaysSync) await s.sync();
+    return { state: structuredClone(cache.value.state), parts };
+  }
+  if (parts.length > 0) {
+    const xml = parts.map((p) => p.getXml());
+    await s.sync(() => xml.map((x) => x.value));
+    const ordered = xml.map((x) => parsePart(x.value)).sort((a, b) => a.index - b.index);
+    const state = decodeState([ordered.map((p) => p.json).join("")]);
+    cache.value = { ids, state: structuredClone(state) };
+    return { state, parts };
+  }
+  if (lookup.legacy && !lookup.legacy.isNullObject) {
+    const used = lookup.legacy.getUsedRangeOrNullObject(true);
+    used.load("values,columnIndex");
+    await s.sync(() => (used.isNullObject ? null : used.values));
+    if (used.isNullObject || used.columnIndex !== 0) return { state: emptyState(), parts };
+    // Column A only: anything a curious user typed elsewhere is not ours.
+    return { state: decodeState(used.values.map((row) => String(row[0] ?? ""))), parts };
+  }
+  if (alwaysSync) await s.sync();
+  return { state: emptyState(), parts };
+}
+
+/**
+ * Queues the state write, one setXml (or add) per part, syncing between parts when the
+ * request is full. An empty state removes our parts; no sheet is touched.
+ */
+export async function saveState(
+  s: Session,
+  loaded: LoadedState,
+  state: MarksState,
+  cache: StateCache,
+): Promise<() => void> {
+  const empty = state.generatedSheets.length === 0 && Object.keys(state.marks).length === 0;
+  const json = empty ? "" : encodeState(state).join("");
+  const chunks: string[] = [];
+  for (let i = 0; i < json.length; i += PART_CHARS) chunks.push(json.slice(i, i + PART_CHARS));
+  const kept: Excel.CustomXmlPart[] = [];
+  for (let i = 0; i < Math.max(chunks.length, loaded.parts.length); i++) {
+    const old = loaded.parts[i];
+    const chunk = chunks[i];
+    if (chunk === undefined) old!.delete();
+    else if (old) {
+      old.setXml(partXml(i, chunks.length, chunk));
+      kept.push(old);
+    } else {
+      const part = s.context.workbook.customXmlParts.add(partXml(i, chunks.length, chunk));
+      part.load("id");
+      kept.push(part);
+    }
+    await s.flushIfFull(1, 1);
+  }
+  // Call after the sync that sends the last part: the cache then knows the parts' ids.
+  const saved = structuredClone(state);
+  return () => {
+    cache.value = { ids: kept.map((p) => p.id).join(","), state: saved };
+  };
+}
+
+function partXml(index: number, of: number, json: string): string {
+  return `<state xmlns="${STATE_NAMESPACE}" index="${index}" of="${of}">${escapeXml(json)}</state>`;
+}
+
+function parsePart(xml: string): { index: number; json: string } {
+  const m = /<state\b[^>]*\bindex="(\d+)"[^>]*>([\s\S]*)<\/state>/.exec(xml);
+  return m ? { index: Number(m[1]), json: unescapeXml(m[2]!) } : { index: 0, json: "" };
+}
+
+const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const unescapeXml = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&amp;/g, "&");

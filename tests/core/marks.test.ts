@@ -1,0 +1,69 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { checkGrid } from "../../src/core/check.js";
+import { marksFromFindings, mergeNote, NOTE_PREFIX, ourNote, removeOurNote } from "../../src/core/marks.js";
+import { config, grid, HEADER } from "../helpers/grid.js";
+
+/** Two measures (rows 2 and 3) under one problem whose department cell E2:E3 is merged and empty. */
+const merged = grid(
+  [
+    HEADER,
+    [1, "问题一", "开展专项检查3次", "张某", null, "2025年6月30日", "正在推进", ""],
+    [null, null, "建立问题台账并逐项销号", "张某", null, "2025年12月31日", "正在推进", ""],
+  ],
+  ["A2:A3", "B2:B3", "E2:E3"],
+);
+
+describe("findings → marks", () => {
+  it("marks a merged cell once, from the findings' numbers, with each message once", () => {
+    const check = checkGrid(merged, config());
+    const onE2 = check.report.findings.filter((f) => f.cell === "E2");
+    expect(onE2.map((f) => f.taskRow)).toEqual([2, 3]);
+    const marks = marksFromFindings(check.findings);
+    const e2 = marks.filter((m) => m.row === 2 && m.col === 5);
+    expect(e2).toHaveLength(1);
+    expect(e2[0]!.note.split("\n")).toEqual([onE2[0]!.message]);
+    // The overdue deadline of row 2 is an error: F2 is marked as one.
+    expect(marks.find((m) => m.row === 2 && m.col === 6)?.severity).toBe("error");
+  });
+
+  it("groups the findings by the task they belong to, tasks in ledger order", () => {
+    const check = checkGrid(merged, config());
+    expect(check.byTask.map((t) => t.task.row)).toEqual([2, 3]);
+    expect(check.byTask[1]!.findings.map((f) => `${f.cell} ${f.rule}`)).toEqual(["E2 missing-department"]);
+    expect(check.byTask[0]!.findings.map((f) => `${f.cell} ${f.rule}`)).toEqual([
+      "E2 missing-department",
+      "F2 overdue",
+    ]);
+    // Same findings, same order, as the report: byTask only groups them.
+    expect(check.byTask.flatMap((t) => t.findings).length).toBe(check.report.findings.length);
+  });
+});
+
+describe("notes, one way for every host", () => {
+  const ours = ourNote({ note: "已逾期1天\n未填写责任部门" });
+
+  it("starts our note with the prefix a reader recognises", () => {
+    expect(ours.startsWith(`${NOTE_PREFIX} `)).toBe(true);
+  });
+
+  it("keeps the clerk's note on top and puts ours below it", () => {
+    expect(mergeNote("请核实", ours)).toBe(`请核实\n${ours}`);
+    expect(mergeNote(null, ours)).toBe(ours);
+    expect(mergeNote("", ours)).toBe(ours);
+  });
+
+  it("takes exactly ours back out, whatever the clerk's note was", () => {
+    fc.assert(
+      fc.property(fc.option(fc.string()), (user) => {
+        expect(removeOurNote(mergeNote(user, ours), ours)).toBe(user ? user : null);
+      }),
+    );
+  });
+
+  it("leaves a note alone that no longer ends with ours: the clerk changed it", () => {
+    expect(removeOurNote(`${ours}（已处理）`, ours)).toBe(`${ours}（已处理）`);
+    expect(removeOurNote("请核实", ours)).toBe("请核实");
+    expect(removeOurNote(null, ours)).toBeNull();
+  });
+});
