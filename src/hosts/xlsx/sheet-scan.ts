@@ -1,4 +1,4 @@
-import { formatDate } from "../../core/date-format.js";
+import { formatDate } from "../../core/number-format.js";
 import { serialToDate } from "../../core/dates.js";
 import type { CellValue, MergedArea } from "../../core/grid.js";
 import { tooLarge } from "./errors.js";

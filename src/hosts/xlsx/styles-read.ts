@@ -1,4 +1,4 @@
-import { isDateFormat } from "../excel/cell-values.js";
+import { isDateFormat } from "../../core/number-format.js";
 import { attr, tags, textUntilClose } from "./xml.js";
 
 /**
@@ -14,7 +14,7 @@ export interface CellFormats {
 
 /**
  * Built-in number formats (ECMA-376 Part 1, §18.8.30 numFmt): ids a file may use without
- * declaring them. 14 is written `mm-dd-yy` as exceljs names it (date-format.ts shows it as the
+ * declaring them. 14 is written `mm-dd-yy` as exceljs names it (number-format.ts shows it as the
  * clerks' short date, `2025/6/30`); 27–36 and 50–58 are the zh-CN built-ins, which Chinese Excel
  * and WPS use for 年月日 dates without a <numFmt> of their own.
  */
