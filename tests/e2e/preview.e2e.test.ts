@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer } from "../../scripts/preview.mjs";
@@ -158,7 +159,7 @@ describe("the preview in Chromium, Office.js hanging", () => {
     expect(switches.join(" ")).not.toMatch(/no-evidence/);
   });
 
-  it("downloads what each choice says: the marked copy, an unmarked copy after 清除标记, the bulletin alone", async () => {
+  it("downloads what each choice says: the marked copy, an unmarked copy after 清除标记, the bulletin alone, in Word", async () => {
     await validated();
     const flagged = [...new Set(expected.findings.map((f) => f.cell))].sort();
     const input = await readXlsx(SAMPLE);
@@ -181,6 +182,12 @@ describe("the preview in Chromium, Office.js hanging", () => {
     expect(markedCells(unmarked, expected)).toEqual([]);
     expect(cellValues(unmarked, names)).toEqual(cellValues(input));
     expect(unmarked.worksheets.map((w) => w.name)).toContain("整改通报");
+
+    // The Word bulletin: a .docx whose main part holds the bulletin.
+    const word = await download("下载通报（Word）");
+    expect(basename(word)).toMatch(/sample-ledger\.bulletin\.docx$/);
+    const parts = unzipSync(new Uint8Array(await readFile(word)));
+    expect(strFromU8(parts["word/document.xml"]!)).toMatch(/通报/);
 
     const bulletin = await readXlsx(await download("下载通报（仅通报）"));
     // Only the bulletin shows (beside it, the very hidden sheet where ledger-check notes what it wrote).

@@ -95,8 +95,6 @@ export function DownloadChoices(props: {
   className?: string;
   disabled: boolean;
   marks: MarksState;
-  /** The Word bulletin, when the build has it. */
-  word?: () => void;
   onDownload: (kind: DownloadKind) => void;
 }) {
   const s = useStyles();
@@ -126,11 +124,9 @@ export function DownloadChoices(props: {
           <Button size="small" disabled={props.disabled} onClick={choose(() => props.onDownload("bulletin-xlsx"))}>
             {w.downloadBulletinXlsx}
           </Button>
-          {props.word && (
-            <Button size="small" disabled={props.disabled} onClick={choose(props.word)}>
-              {w.downloadBulletinWord}
-            </Button>
-          )}
+          <Button size="small" disabled={props.disabled} onClick={choose(() => props.onDownload("bulletin-docx"))}>
+            {w.downloadBulletinWord}
+          </Button>
         </div>
       )}
     </>

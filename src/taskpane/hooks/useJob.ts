@@ -117,7 +117,7 @@ class NoFileError extends Error {
   }
 }
 
-export type DownloadKind = "copy" | "bulletin-xlsx";
+export type DownloadKind = "copy" | "bulletin-xlsx" | "bulletin-docx";
 
 export function useJob(host: PaneHost, lang: Lang, config: () => Config) {
   const [state, dispatch] = useReducer(jobReducer, INITIAL_JOB);
@@ -282,12 +282,16 @@ export function useJob(host: PaneHost, lang: Lang, config: () => Config) {
         }
         bytes = await wb.toBuffer();
         name = checkedFileName(file.name, stateRef.current.marks === "marked" ? "checked" : "copy");
-      } else {
+      } else if (kind === "bulletin-xlsx") {
         const { bulletinWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../preview-files.js");
         bytes = bulletinWorkbook(c);
         name = bulletinFileName(file.name, "xlsx");
+      } else {
+        const { bulletinDocxOf } = await engine();
+        bytes = await bulletinDocxOf(c);
+        name = bulletinFileName(file.name, "docx");
       }
-      saveBytes(bytes, name, XLSX_TYPE);
+      saveBytes(bytes, name, kind === "bulletin-docx" ? DOCX_TYPE : XLSX_TYPE);
       dispatch({ type: "flash", flash: { kind: "success", text: say(words(langRef.current).downloaded, { name }) } });
     });
 
@@ -308,6 +312,7 @@ export function useJob(host: PaneHost, lang: Lang, config: () => Config) {
 }
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 function saveBytes(bytes: Uint8Array, name: string, type: string) {
   const blob = new Blob([bytes as BlobPart], { type });
