@@ -229,6 +229,8 @@ export class VmlPatch {
   private readonly removed = new Set<string>();
   private readonly added = new Map<string, string>();
   private nextNumber: number;
+  /** Whether the root element binds v, o and x to the VML namespaces. */
+  private readonly bound: boolean;
 
   constructor(xml: string | undefined, idmap: number) {
     this.fresh = xml === undefined;
@@ -247,6 +249,11 @@ export class VmlPatch {
       if (!this.shapes.has(key)) this.shapes.set(key, { start: m.index, end: m.index + s.length });
     }
     this.shapeCount = count;
+    const root = /<xml\b[^>]*>/.exec(this.xml)?.[0] ?? "";
+    this.bound =
+      root.includes('xmlns:v="urn:schemas-microsoft-com:vml"') &&
+      root.includes('xmlns:o="urn:schemas-microsoft-com:office:office"') &&
+      root.includes('xmlns:x="urn:schemas-microsoft-com:office:excel"');
     let max = 0;
     for (const m of this.xml.matchAll(/_x0000_s(\d+)/g)) max = Math.max(max, Number(m[1]));
     const idm = /<(?:\w+:)?idmap\b[^>]*\bdata\s*=\s*["'](\d+)/.exec(this.xml);
@@ -270,11 +277,16 @@ export class VmlPatch {
     const key = `${r0},${c0}`;
     if (this.removed.delete(key)) return;
     const id = `_x0000_s${this.nextNumber++}`;
+    // In a drawing whose root binds v, o and x as Excel does, the shape uses them; elsewhere
+    // (openpyxl binds other prefixes) it carries its own declarations.
+    const ns = this.bound
+      ? ""
+      : ' xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"';
     // Anchor: from (col+1, 15px, row-1 or 0, 10px) to (col+3, 15px, row+3, 4px), as Excel places a new note.
     const anchor = `${c0 + 1}, 15, ${Math.max(0, r0 - 1)}, 10, ${c0 + 3}, 15, ${r0 + 3}, 4`;
     this.added.set(
       key,
-      `<v:shape xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel" id="${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:216pt;height:79.5pt;z-index:1;visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+      `<v:shape${ns} id="${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:216pt;height:79.5pt;z-index:1;visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
         '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
         '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
         `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${anchor}</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${r0}</x:Row><x:Column>${c0}</x:Column></x:ClientData></v:shape>`,
