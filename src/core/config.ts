@@ -30,10 +30,24 @@ export const BulletinOptionsSchema = z.object({
   inspection: z.string().optional(),
   /** A full title that replaces the generated one. */
   title: z.string().optional(),
-  /** Who issues the bulletin (signature line); defaults to `body` + 巡察整改工作领导小组办公室. */
+  /** Who issues the bulletin (title and signature); defaults to the inspected body. */
   issuer: z.string().optional(),
+  /** 巡视 or 巡察, when the title rows do not say; the bulletin never guesses it. */
+  kind: z.enum(["巡视", "巡察"]).optional(),
+  /** 主送机关 with its colon (`各党支部、各部门：`); "" for none. */
+  recipient: z.string().optional(),
+  /** 成文日期 (YYYY-MM-DD); defaults to the check date. */
+  date: IsoDateSchema.optional(),
 });
 export type BulletinOptions = z.infer<typeof BulletinOptionsSchema>;
+
+/** The 督办清单: red is overdue, yellow is the due-soon window, green this wider one. */
+export const NoticeOptionsSchema = z.object({
+  /** Green: unfinished tasks due within this many days. */
+  watchDays: z.number().int().min(0).max(365).default(20),
+  /** Days a department has to reply, counted from the check date. */
+  replyDays: z.number().int().min(1).max(90).default(7),
+});
 
 export const ConfigSchema = z.object({
   today: IsoDateSchema,
@@ -49,6 +63,7 @@ export const ConfigSchema = z.object({
   /** Column letters by field, overriding the header mapping. */
   columns: z.partialRecord(z.enum(FIELDS), ColumnLetterInputSchema).default({}),
   bulletin: BulletinOptionsSchema.default({}),
+  notices: NoticeOptionsSchema.default({ watchDays: 20, replyDays: 7 }),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;
