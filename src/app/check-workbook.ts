@@ -8,11 +8,12 @@ import type { Config } from "../core/config.js";
 import { LedgerError, noLedgerError } from "../core/errors.js";
 import { HEADER_SEARCH_ROWS } from "../core/ledger/detect.js";
 import { marksFromFindings } from "../core/marks.js";
-import { buildNotices, noticesDocument, type NoticeOptions } from "../core/notices/build.js";
+import { buildNotices, noticeDocument, noticesDocument, type NoticeOptions } from "../core/notices/build.js";
 import { NOTICE_WORDS } from "../core/notices/words.js";
 import { compareWithSnapshot } from "../core/progress/compare.js";
 import { reasonTitle } from "../core/rules/index.js";
 import { takeSnapshot, type Snapshot } from "../core/progress/snapshot.js";
+import type { SheetDocument } from "../core/sheet-document.js";
 import type { SheetInfo, WorkbookPort } from "../hosts/workbook.js";
 
 /**
@@ -147,6 +148,37 @@ export function noticeOptions(check: WorkbookCheck, config: Pick<Config, "dueSoo
   };
 }
 
+/** The 督办清单 as documents: one notice per department, and all of them as one sheet. */
+export function noticeDocuments(
+  check: WorkbookCheck,
+  config: Pick<Config, "dueSoonDays" | "notices">,
+): { perDepartment: { department: string; document: Bulletin }[]; sheet: SheetDocument } | null {
+  const options = noticeOptions(check, config);
+  const notices = buildNotices(check.report, check.ledger, options);
+  if (notices.length === 0) return null;
+  const today = check.report.today;
+  return {
+    perDepartment: notices.map((n) => ({ department: n.department, document: noticeDocument(n, today, options) })),
+    sheet: {
+      ...layoutBulletin(noticesDocument(notices, today, options), options.lang),
+      name: NOTICE_WORDS[options.lang].sheetName,
+    },
+  };
+}
+
+/** Each department's notice as a Word document (the bulletin's 公文 layout). */
+export async function noticeDocxFiles(
+  check: WorkbookCheck,
+  config: Pick<Config, "dueSoonDays" | "notices">,
+): Promise<{ department: string; bytes: Uint8Array }[]> {
+  const docs = noticeDocuments(check, config);
+  if (!docs) return [];
+  const files = [];
+  for (const d of docs.perDepartment)
+    files.push({ department: d.department, bytes: await bulletinDocx(d.document, check.report.lang) });
+  return files;
+}
+
 /**
  * Writes the 督办清单 sheet, department after department; returns its name, or null when no
  * department has anything to act on (no empty sheet is added).
@@ -156,11 +188,8 @@ export async function writeNotices(
   check: WorkbookCheck,
   config: Pick<Config, "dueSoonDays" | "notices">,
 ): Promise<string | null> {
-  const options = noticeOptions(check, config);
-  const notices = buildNotices(check.report, check.ledger, options);
-  if (notices.length === 0) return null;
-  const doc = layoutBulletin(noticesDocument(notices, check.report.today, options), options.lang);
-  return port.writeSheet({ ...doc, name: NOTICE_WORDS[options.lang].sheetName });
+  const docs = noticeDocuments(check, config);
+  return docs ? port.writeSheet(docs.sheet) : null;
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

@@ -16,6 +16,7 @@ import { ReportSchema } from "../core/report.js";
 import { openWorkbookFile } from "../hosts/xlsx/open.js";
 import { readInputFile } from "./input-file.js";
 import { messageLang, parseCommandLine, switches, type Options } from "./options.js";
+import { writeNoticesFolder } from "./notices-folder.js";
 import { prepareOutput, writeOutput } from "./output-file.js";
 import { readPrevious } from "./previous.js";
 import { terminalSafe } from "./terminal-safe.js";
@@ -95,6 +96,10 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
     await writeOutput(target, await port.toBuffer(), input);
   }
   if (docx) await writeOutput(docx, await bulletinDocxOf(check), input);
+  const notices =
+    opts.notices !== undefined
+      ? await writeNoticesFolder(resolve(opts.notices), check, config, opts.lang, input)
+      : undefined;
   // Names the title rows did not give: the bulletin leaves them out, and the clerk is asked.
   const missing = target || docx ? bulletinMissing(check) : [];
   if (missing.length > 0) io.stderr(`${missingHint(missing, opts.lang)}\n`);
@@ -107,6 +112,10 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
     io.stdout(`${formatReport(report, { color: opts.color && io.stdoutIsTTY, file })}\n`);
     if (opts.out) io.stdout(`${fill(CLI_WORDS[opts.lang].written, { path: terminalSafe(opts.out) })}\n`);
     if (opts.docx) io.stdout(`${fill(CLI_WORDS[opts.lang].writtenDocx, { path: terminalSafe(opts.docx) })}\n`);
+    if (opts.notices !== undefined)
+      io.stdout(
+        `${fill(CLI_WORDS[opts.lang].writtenNotices, { count: notices ?? 0, path: terminalSafe(opts.notices) })}\n`,
+      );
   }
   return report.summary.errors > 0 && !opts.exitZero ? EXIT.errors : EXIT.clean;
 }

@@ -29,6 +29,8 @@ export interface Options {
   recipient?: string;
   date?: string;
   docx?: string;
+  /** A folder for the 督办清单: one Word notice per department and one workbook with all. */
+  notices?: string;
   color: boolean;
   exitZero?: boolean;
   previous?: string;
@@ -118,6 +120,7 @@ function buildProgram(writeOut: (text: string) => void): Command {
     .option("--recipient <text>", '主送机关 of the bulletin ("" for none)')
     .option("--date <YYYY-MM-DD>", "成文日期 of the bulletin (default: the check date)")
     .option("--docx <file.docx>", "write the bulletin as a Word document (GB/T 9704 layout)")
+    .option("--notices <folder>", "write the 督办清单: one Word notice per department and one .xlsx with all of them")
     .option("--no-color", "no colours in the terminal output")
     .option("--exit-zero", "exit 0 even when errors are found (2 still means it could not check)")
     .option(
@@ -159,6 +162,7 @@ function validate(raw: RawOptions): Options {
   for (const [flag, value] of [
     ["--out", raw.out],
     ["--docx", raw.docx],
+    ["--notices", raw.notices],
     ["--sheet", raw.sheet],
     ["--previous", raw.previous],
   ] as const) {

@@ -9,6 +9,10 @@ export interface CliWords {
   written: string;
   /** `{{path}}`: the Word bulletin (--docx). */
   writtenDocx: string;
+  /** `--notices`: the folder line, a department notice's file name (no extension), the workbook's. */
+  writtenNotices: string;
+  noticeFile: string;
+  noticesWorkbook: string;
   /** The report's first line after the file name. */
   where: string;
   headings: Record<Severity, string>;
@@ -29,6 +33,9 @@ export const CLI_WORDS = {
     },
     written: "已写出带标记和通报的副本：{{path}}",
     writtenDocx: "已写出Word通报：{{path}}",
+    writtenNotices: "已写出督办清单：{{count}}个部门的督办通知和汇总表，在 {{path}}",
+    noticeFile: "{{n}}_督办通知_{{department}}",
+    noticesWorkbook: "督办清单",
     where: "工作表“{{sheet}}”，表头第{{headerRow}}行，校验日期{{today}}",
     headings: { error: "错误", warning: "警告", info: "提示" },
     summary:
@@ -46,6 +53,10 @@ export const CLI_WORDS = {
     },
     written: "Marked copy with bulletin written to {{path}}",
     writtenDocx: "Word bulletin written to {{path}}",
+    writtenNotices:
+      "Supervision notices for {{count}} {{count|department|departments}}, and a workbook with all, written to {{path}}",
+    noticeFile: "{{n}}_notice_{{department}}",
+    noticesWorkbook: "supervision-notices",
     where: "sheet “{{sheet}}”, header row {{headerRow}}, checked as of {{today}}",
     headings: { error: "Errors", warning: "Warnings", info: "Notes" },
     summary:

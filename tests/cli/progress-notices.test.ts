@@ -1,4 +1,5 @@
-import { writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { strFromU8, unzipSync } from "fflate";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ReportSchema } from "../../src/core/report.js";
@@ -98,5 +99,73 @@ describe("progress from the copy's own snapshot", () => {
     expect(progress.since).toBe("2025-06-15");
     expect(progress.newlyOverdue.map((t) => t.problem)).toEqual(["公务用车管理不规范"]);
     expect(progress).toMatchObject({ added: 0, removed: 0, newlyDone: [], before: { tasks: 3, done: 1 } });
+  });
+});
+
+describe("--notices DIR", () => {
+  it("writes one Word notice per department with something to act on, in the list's order, and one workbook with all", async () => {
+    const spec: LedgerSpec = {
+      sections: [
+        {
+          problems: [
+            {
+              problem: "问题甲",
+              measures: [
+                {
+                  measures: "措施甲",
+                  lead: "王某",
+                  department: "财务科",
+                  deadline: { date: "2025-06-01" },
+                  status: "正在推进",
+                },
+              ],
+            },
+            {
+              problem: "问题乙",
+              measures: [
+                {
+                  measures: "措施乙",
+                  lead: "李某",
+                  department: "办公室:二组",
+                  deadline: { date: "2025-07-20" },
+                  status: "正在推进",
+                },
+              ],
+            },
+            {
+              problem: "问题丙",
+              measures: [
+                {
+                  measures: "措施丙",
+                  lead: "张某",
+                  department: "教务处",
+                  deadline: { date: "2025-12-31" },
+                  status: "正在推进",
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const input = (await writeLedger(dir.dir, "to-notify.xlsx", spec)).path;
+    const folder = join(dir.dir, "notices");
+    const r = await runCli([input, "--today", "2025-07-15", "--notices", folder]);
+    expect(r.code).toBeLessThan(2);
+    expect(r.stdout).toContain("已写出督办清单：2个部门");
+    expect((await readdir(folder)).sort()).toEqual([
+      "01_督办通知_财务科.docx",
+      "02_督办通知_办公室_二组.docx",
+      "督办清单.xlsx",
+    ]);
+    const doc = strFromU8(
+      unzipSync(new Uint8Array(await readFile(join(folder, "01_督办通知_财务科.docx"))))["word/document.xml"]!,
+    );
+    expect(doc).toContain("整改任务督办通知");
+    expect(doc).toContain("财务科：");
+    expect(doc).toContain("问题甲");
+    expect(doc).not.toContain("问题乙");
+    const book = await loadXlsx(join(folder, "督办清单.xlsx"));
+    expect(book.getWorksheet("督办清单")).toBeDefined();
   });
 });

@@ -167,13 +167,15 @@ export function noticeDocument(notice: DepartmentNotice, today: IsoDate, options
   const w = NOTICE_WORDS[options.lang];
   return {
     title: [w.title],
+    // The department is the 主送机关: flush left under the title, as GB/T 9704 places it.
+    recipient: fill(w.to, { department: notice.department }),
     blocks: noticeBlocks(notice, today, options),
     signature: { issuer: options.issuer ?? w.issuer, date: printDate(today, options.lang) },
     missing: [],
   };
 }
 
-function noticeBlocks(notice: DepartmentNotice, today: IsoDate, options: NoticeOptions, addressed = true): Block[] {
+function noticeBlocks(notice: DepartmentNotice, today: IsoDate, options: NoticeOptions): Block[] {
   const w = NOTICE_WORDS[options.lang];
   const date = printDate(today, options.lang);
   const table: TableBlock = {
@@ -198,7 +200,6 @@ function noticeBlocks(notice: DepartmentNotice, today: IsoDate, options: NoticeO
     ]),
   };
   return [
-    ...(addressed ? [{ kind: "paragraph" as const, text: fill(w.to, { department: notice.department }) }] : []),
     {
       kind: "paragraph",
       text: fill(w.opening, {
@@ -226,7 +227,7 @@ export function noticesDocument(
   const blocks: Block[] = [];
   notices.forEach((n, i) => {
     blocks.push({ kind: "heading", level: 1, text: w.heading(i + 1, n.department) });
-    blocks.push(...noticeBlocks(n, today, options, false));
+    blocks.push(...noticeBlocks(n, today, options));
   });
   return {
     title: [w.sheetTitle],

@@ -7,7 +7,7 @@ export interface NoticeWords {
   sheetTitle: string;
   /** The title of one department's notice. */
   title: string;
-  /** The line the notice is addressed to: `{{department}}：`. */
+  /** The 主送机关 line, the department the notice is addressed to: `{{department}}：`. */
   to: string;
   opening: string;
   levels: Record<"red" | "yellow" | "green" | "attention", string>;
@@ -88,7 +88,7 @@ export const NOTICE_WORDS = {
     sheetName: "Supervision notices",
     sheetTitle: "Supervision notices on rectification tasks",
     title: "Supervision notice",
-    to: "To: {{department}}",
+    to: "{{department}}:",
     opening:
       "The rectification ledger was checked item by item on {{date}}. The {{count}} {{count|task|tasks}} below, led by your unit, need action. Red: overdue; yellow: due within {{yellow}} days; green: due within {{green}} days.",
     levels: { red: "Red (overdue)", yellow: "Yellow (due soon)", green: "Green (watch)", attention: "To fix" },

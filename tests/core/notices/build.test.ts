@@ -93,9 +93,9 @@ describe("督办清单 documents", () => {
     const { list } = notices([{ department: "财务科", deadline: "2025年6月20日" }]);
     const doc = noticeDocument(list[0]!, "2025-07-01", OPTIONS);
     const texts = doc.blocks.flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
-    expect(texts[0]).toBe("财务科：");
-    expect(texts[1]).toContain("校验日期2025年7月1日");
-    expect(texts[2]).toBe("请于2025年7月8日前将办理情况及佐证材料报送整改工作领导小组办公室。");
+    expect(doc.recipient).toBe("财务科：");
+    expect(texts[0]).toContain("校验日期2025年7月1日");
+    expect(texts[1]).toBe("请于2025年7月8日前将办理情况及佐证材料报送整改工作领导小组办公室。");
     const table = doc.blocks.find((b) => b.kind === "table");
     expect(table && table.kind === "table" && table.rows[0]!.slice(0, 2)).toEqual([1, "红色（逾期）"]);
   });
@@ -104,7 +104,8 @@ describe("督办清单 documents", () => {
     const { list } = notices([{ department: "Finance", deadline: "2025年6月30日" }], { lang: "en" });
     const doc = noticeDocument(list[0]!, "2025-07-01", { ...OPTIONS, lang: "en" });
     const texts = doc.blocks.flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
-    expect(texts[0]).toBe("To: Finance");
+    expect(doc.recipient).toBe("Finance:");
+    expect(texts[0]).toContain("checked item by item on 1 July 2025");
     expect(list[0]!.items[0]!.todo[0]).toBe(
       "1 day overdue: finish it now, or record why and get a new deadline approved",
     );
