@@ -1,7 +1,7 @@
 import { readFile, realpath, writeFile, mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
-import { checkWorkbook, markWorkbook, writeBulletin, type Stage } from "../app/check-workbook.js";
+import { checkWorkbook, markWorkbook, writeBulletin, writeNotices, type Stage } from "../app/check-workbook.js";
 import { ConfigSchema, type ConfigInput } from "../core/config.js";
 import { localToday, parseIsoDate } from "../core/dates.js";
 import { LedgerError } from "../core/errors.js";
@@ -31,6 +31,7 @@ interface Options {
   color: boolean;
   exitZero?: boolean;
   previous?: string;
+  watchDays?: number;
 }
 
 interface Io {
@@ -88,6 +89,12 @@ function buildProgram(io: Io): Command {
     .option("--inspection <name>", "inspection name for the bulletin (default: from the title rows)")
     .option("--title <text>", "bulletin title (overrides the generated one)")
     .option("--issuer <text>", "issuing body printed under the bulletin")
+    .option(
+      "--watch-days <n>",
+      "督办清单: green for unfinished tasks due within n days (default 20)",
+      intArg,
+      undefined,
+    )
     .option("--previous <file>", "compare with an earlier check: its marked copy (--out) or --json report")
     .option("--no-color", "no colours in the terminal output")
     .option("--exit-zero", "exit 0 even when errors are found (2 still means it could not check)")
@@ -106,6 +113,7 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
     ...(opts.dueSoonDays !== undefined ? { dueSoonDays: opts.dueSoonDays } : {}),
     ...(opts.headerRow !== undefined ? { headerRow: opts.headerRow } : {}),
     ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
+    ...(opts.watchDays !== undefined ? { notices: { watchDays: opts.watchDays } } : {}),
     ...switches(opts.disable),
     bulletin: { body: opts.body, inspection: opts.inspection, title: opts.title, issuer: opts.issuer },
   } satisfies ConfigInput);
@@ -126,6 +134,7 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
     }
     await markWorkbook(port, check, progress);
     await writeBulletin(port, check, progress);
+    await writeNotices(port, check, config);
     await mkdir(dirname(out), { recursive: true });
     await writeFile(out, await port.toBuffer());
   }
