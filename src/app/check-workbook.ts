@@ -58,6 +58,9 @@ export async function checkWorkbook(
     if (!sheets.some((s) => s.name === config.sheet)) {
       throw new LedgerError("sheet-not-found", { sheet: config.sheet, sheets: sheets.map((s) => s.name) });
     }
+    // Our own bulletin read as a ledger would be "checked" and pass.
+    if (sheets.some((s) => s.name === config.sheet && s.generated))
+      throw new LedgerError("generated-sheet", { sheet: config.sheet });
     sheet = config.sheet;
   } else {
     const withData = candidates.filter((s) => s.rowCount > 0);
