@@ -98,7 +98,7 @@ async function child(mode: Mode, file: string, rows: number, reps: number, write
       lap("validate", t2 - t1);
       await writeBulletin(port, check);
       const t3 = performance.now();
-      result.bulletinRows = port.workbook.getWorksheet("整改通报")?.rowCount;
+      result.bulletinRows = (await port.listSheets()).find((s) => s.generated)?.rowCount;
       lap("bulletin", t3 - t2);
       lap("check", t3 - t0);
       // The same run's load as the floor: machine noise between runs and processes cancels.

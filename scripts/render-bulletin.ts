@@ -9,10 +9,10 @@
  *   soffice --headless --convert-to pdf --outdir /tmp/b /tmp/b/bulletin-zh.xlsx
  *   pdftoppm -png -r 60 /tmp/b/bulletin-zh.pdf /tmp/b/zh
  */
-import ExcelJS from "exceljs";
+import { writeFileSync } from "node:fs";
 import { buildBulletin } from "../src/core/bulletin/build.js";
 import { layoutBulletin } from "../src/core/bulletin/layout.js";
-import { renderSheetDocument } from "../src/hosts/xlsx/render-sheet.js";
+import { sheetDocumentToXlsx } from "../src/hosts/xlsx/blank-package.js";
 import { sampleLedger, sampleReport } from "../tests/bulletin/fixtures.js";
 
 const outDir = process.argv[2] ?? "/tmp";
@@ -22,9 +22,7 @@ for (const lang of ["zh", "en"] as const) {
     bulletin: { body: "市教育局党组", inspection: "市委第三巡察组" },
   });
   const doc = layoutBulletin(bulletin, lang);
-  const wb = new ExcelJS.Workbook();
-  renderSheetDocument(wb.addWorksheet(doc.name), doc);
   const file = `${outDir}/bulletin-${lang}.xlsx`;
-  await wb.xlsx.writeFile(file);
+  writeFileSync(file, sheetDocumentToXlsx(doc));
   console.log(file);
 }

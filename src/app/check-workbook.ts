@@ -5,6 +5,8 @@ import type { Config } from "../core/config.js";
 import { LedgerError, noLedgerError } from "../core/errors.js";
 import { HEADER_SEARCH_ROWS } from "../core/ledger/detect.js";
 import { marksFromFindings } from "../core/marks.js";
+import { compareWithSnapshot } from "../core/progress/compare.js";
+import { takeSnapshot, type Snapshot } from "../core/progress/snapshot.js";
 import type { SheetInfo, WorkbookPort } from "../hosts/workbook.js";
 
 /**
@@ -30,11 +32,20 @@ export interface WorkbookCheck extends CheckResult {
   bulletin: Config["bulletin"];
 }
 
+export interface CheckOptions {
+  /**
+   * The check to compare with: a snapshot from an earlier checked copy or `--json` report, or
+   * null for none. Absent: the snapshot the workbook's own state holds, if its host keeps one.
+   */
+  previous?: Snapshot | null;
+}
+
 export async function checkWorkbook(
   port: WorkbookPort,
   config: Config,
   progress: Progress = () => {},
   file?: string,
+  options: CheckOptions = {},
 ): Promise<WorkbookCheck> {
   await progress("detect");
   const sheets = await port.listSheets();
@@ -70,6 +81,10 @@ export async function checkWorkbook(
   await progress("check");
   const result = checkGrid(grid, config, file);
   const { body, inspection } = result.ledger.title;
+  const { ledger, report } = result;
+  const previous = options.previous !== undefined ? options.previous : ((await port.readSnapshot?.()) ?? null);
+  if (previous) report.progress = compareWithSnapshot(ledger, report.findings, previous);
+  report.snapshot = takeSnapshot(ledger, report.findings, config.today);
   return { ...result, sheets, bulletin: { ...definedOnly({ body, inspection }), ...definedOnly(config.bulletin) } };
 }
 
@@ -82,6 +97,7 @@ export async function markWorkbook(
   await progress("mark");
   const marks = marksFromFindings(check.findings);
   await port.writeMarks(check.report.sheet, marks);
+  if (check.report.snapshot) await port.writeSnapshot?.(check.report.snapshot);
   return marks.length;
 }
 

@@ -8,6 +8,7 @@ import { LedgerError } from "../core/errors.js";
 import { fill, LANGS, LangSchema, type Lang } from "../core/i18n.js";
 import { PAPER_ONLY_REASONS, RULE_IDS, ReportSchema } from "../core/report.js";
 import { openWorkbookFile } from "../hosts/xlsx/open.js";
+import { readPrevious } from "./previous.js";
 import { formatReport } from "./terminal-table.js";
 import { CLI_WORDS } from "./words.js";
 
@@ -29,6 +30,7 @@ interface Options {
   issuer?: string;
   color: boolean;
   exitZero?: boolean;
+  previous?: string;
 }
 
 interface Io {
@@ -86,6 +88,7 @@ function buildProgram(io: Io): Command {
     .option("--inspection <name>", "inspection name for the bulletin (default: from the title rows)")
     .option("--title <text>", "bulletin title (overrides the generated one)")
     .option("--issuer <text>", "issuing body printed under the bulletin")
+    .option("--previous <file>", "compare with an earlier check: its marked copy (--out) or --json report")
     .option("--no-color", "no colours in the terminal output")
     .option("--exit-zero", "exit 0 even when errors are found (2 still means it could not check)")
     .exitOverride()
@@ -112,7 +115,9 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
   const path = resolve(file);
   const bytes = await readInput(path);
   const port = await openWorkbookFile(new Uint8Array(bytes), path);
-  const check = await checkWorkbook(port, config, progress, file);
+  // A copy ledger-check wrote carries its own snapshot, which the port reads when none is named.
+  const previous = opts.previous !== undefined ? await readPrevious(resolve(opts.previous)) : undefined;
+  const check = await checkWorkbook(port, config, progress, file, previous ? { previous } : {});
 
   if (opts.out) {
     const out = resolve(opts.out);

@@ -35,6 +35,7 @@ export interface ErrorDataByCode {
   "not-a-file": { path: string };
   unreadable: { path: string; reason?: string };
   "same-file": NoData;
+  "previous-without-snapshot": { path: string };
   "unknown-rule": { name: string };
   "bad-option": { option: string; value: string };
   "check-failed": { detail: string };
@@ -105,6 +106,11 @@ export const ERRORS = {
       title: "输出文件与输入相同",
       template: "输出文件不能与输入文件相同：原台账不得改动。",
       action: "为带标记的副本另取一个文件名。",
+    },
+    "previous-without-snapshot": {
+      title: "上次校验结果中没有可比较的记录",
+      template: "“{{path}}”中没有 ledger-check 的校验记录，无法比较进展。",
+      action: "--previous 请指定 ledger-check 写出的带标记副本（--out），或其 --json 报告。",
     },
     "unknown-rule": {
       title: "没有这条规则",
@@ -220,6 +226,11 @@ export const ERRORS = {
       title: "Output is the input",
       template: "The output file must differ from the input: the ledger itself is never modified.",
       action: "Give the marked copy a name of its own.",
+    },
+    "previous-without-snapshot": {
+      title: "No earlier check to compare with",
+      template: "“{{path}}” holds no ledger-check record, so progress cannot be compared.",
+      action: "Give --previous a marked copy written by ledger-check (--out) or its --json report.",
     },
     "unknown-rule": {
       title: "No such rule",

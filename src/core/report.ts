@@ -2,6 +2,8 @@ import { z } from "zod";
 import { ColumnLetterSchema, IsoDateSchema } from "./config.js";
 import { FIELDS } from "./fields.js";
 import { LangSchema } from "./i18n.js";
+import { ProgressSchema } from "./progress/compare.js";
+import { SnapshotSchema } from "./progress/snapshot.js";
 import { PAPER_ONLY_REASONS, RULE_IDS } from "./rules/index.js";
 
 /**
@@ -86,6 +88,10 @@ export const ReportSchema = z.object({
   summary: SummarySchema,
   /** Things the clerk should know that are not findings on a cell (e.g. no evidence column). */
   notices: z.array(NoticeSchema),
+  /** What moved since the last check (absent when there is no earlier snapshot). */
+  progress: ProgressSchema.optional(),
+  /** This check as the next one compares with it (core/progress/snapshot.ts). */
+  snapshot: SnapshotSchema.optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;
 

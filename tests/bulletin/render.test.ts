@@ -2,16 +2,14 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { buildBulletin } from "../../src/core/bulletin/build.js";
 import { layoutBulletin } from "../../src/core/bulletin/layout.js";
-import { renderSheetDocument } from "../../src/hosts/xlsx/render-sheet.js";
+import { sheetDocumentToXlsx } from "../../src/hosts/xlsx/blank-package.js";
 import type { SheetDocument } from "../../src/core/sheet-document.js";
 import { finding, ledger, report, sampleLedger, sampleReport, task } from "./fixtures.js";
 
+/** The sheet as the .xlsx host writes it, read back by exceljs (an independent reader, as the oracle). */
 async function roundTrip(doc: SheetDocument): Promise<ExcelJS.Worksheet> {
-  const wb = new ExcelJS.Workbook();
-  renderSheetDocument(wb.addWorksheet(doc.name), doc);
-  const buffer = await wb.xlsx.writeBuffer();
   const back = new ExcelJS.Workbook();
-  await back.xlsx.load(buffer as ArrayBuffer);
+  await back.xlsx.load(sheetDocumentToXlsx(doc) as unknown as ExcelJS.Buffer);
   const ws = back.getWorksheet(doc.name);
   expect(ws).toBeDefined();
   return ws!;
