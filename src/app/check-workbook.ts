@@ -5,7 +5,10 @@ import type { Config } from "../core/config.js";
 import { LedgerError, noLedgerError } from "../core/errors.js";
 import { HEADER_SEARCH_ROWS } from "../core/ledger/detect.js";
 import { marksFromFindings } from "../core/marks.js";
+import { buildNotices, noticesDocument, type NoticeOptions } from "../core/notices/build.js";
+import { NOTICE_WORDS } from "../core/notices/words.js";
 import { compareWithSnapshot } from "../core/progress/compare.js";
+import { reasonTitle } from "../core/rules/index.js";
 import { takeSnapshot, type Snapshot } from "../core/progress/snapshot.js";
 import type { SheetInfo, WorkbookPort } from "../hosts/workbook.js";
 
@@ -55,6 +58,9 @@ export async function checkWorkbook(
     if (!sheets.some((s) => s.name === config.sheet)) {
       throw new LedgerError("sheet-not-found", { sheet: config.sheet, sheets: sheets.map((s) => s.name) });
     }
+    // Our own bulletin read as a ledger would be "checked" and pass.
+    if (sheets.some((s) => s.name === config.sheet && s.generated))
+      throw new LedgerError("generated-sheet", { sheet: config.sheet });
     sheet = config.sheet;
   } else {
     const withData = candidates.filter((s) => s.rowCount > 0);
@@ -111,6 +117,33 @@ export async function writeBulletin(
   const lang = check.report.lang;
   const doc = layoutBulletin(buildBulletin(check.report, check.ledger, { lang, bulletin: check.bulletin }), lang);
   return port.writeSheet(doc);
+}
+
+export function noticeOptions(check: WorkbookCheck, config: Pick<Config, "dueSoonDays" | "notices">): NoticeOptions {
+  return {
+    lang: check.report.lang,
+    dueSoonDays: config.dueSoonDays,
+    watchDays: Math.max(config.notices.watchDays, config.dueSoonDays),
+    replyDays: config.notices.replyDays,
+    reasonName: reasonTitle,
+    ...(check.bulletin.issuer ? { issuer: check.bulletin.issuer } : {}),
+  };
+}
+
+/**
+ * Writes the 督办清单 sheet, department after department; returns its name, or null when no
+ * department has anything to act on (no empty sheet is added).
+ */
+export async function writeNotices(
+  port: WorkbookPort,
+  check: WorkbookCheck,
+  config: Pick<Config, "dueSoonDays" | "notices">,
+): Promise<string | null> {
+  const options = noticeOptions(check, config);
+  const notices = buildNotices(check.report, check.ledger, options);
+  if (notices.length === 0) return null;
+  const doc = layoutBulletin(noticesDocument(notices, check.report.today, options), options.lang);
+  return port.writeSheet({ ...doc, name: NOTICE_WORDS[options.lang].sheetName });
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

@@ -1,23 +1,17 @@
-import { readFile } from "node:fs/promises";
 import { LedgerError } from "../core/errors.js";
 import { SnapshotSchema, type Snapshot } from "../core/progress/snapshot.js";
 import type { WorkbookPort } from "../hosts/workbook.js";
 import { openWorkbookFile } from "../hosts/xlsx/open.js";
+import { readInputFile } from "./input-file.js";
 
 /**
  * The earlier check `--previous` names: an earlier `--json` report (its `snapshot`) or a copy
  * ledger-check wrote (the snapshot in the copy's state). Anything else is refused with one line:
  * comparing with nothing would report every task as added.
  */
-export async function readPrevious(path: string): Promise<Snapshot> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(path));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new LedgerError("file-not-found", { path });
-    throw new LedgerError("unreadable", { path, reason: code });
-  }
+export async function readPrevious(path: string, shown = path): Promise<Snapshot> {
+  // Read as the input is: only a regular file, within the size cap, with a clear refusal.
+  const { bytes } = await readInputFile(path, shown);
   let snapshot: Snapshot | null | undefined;
   if (looksLikeJson(bytes)) snapshot = fromReport(bytes);
   else {

@@ -13,8 +13,6 @@ export interface CliWords {
   summary: string;
   /** Put into `summary` as `{{unknown}}` only when some statuses are unknown. */
   unknown: string;
-  /** What an option's argument should look like (commander puts it after its own English words). */
-  expected: { date: string; lang: string; count: string };
 }
 
 export const CLI_WORDS = {
@@ -33,7 +31,6 @@ export const CLI_WORDS = {
     summary:
       "任务{{tasks}}项：已完成{{done}}项（{{rate}}），正在推进{{inProgress}}项，未启动{{notStarted}}项{{unknown}}；逾期{{overdue}}项，临期{{dueSoon}}项，疑似纸面整改{{paperOnly}}项，填报不完整{{incomplete}}项。",
     unknown: "，进展不明{{statusUnknown}}项",
-    expected: { date: "日期格式应为 YYYY-MM-DD", lang: "语言应为 zh 或 en", count: "应为不小于0的整数" },
   },
   en: {
     stages: {
@@ -50,6 +47,5 @@ export const CLI_WORDS = {
     summary:
       "{{tasks}} tasks: {{done}} done ({{rate}}), {{inProgress}} in progress, {{notStarted}} not started{{unknown}}; {{overdue}} overdue, {{dueSoon}} due soon, {{paperOnly}} possibly paper-only, {{incomplete}} incomplete.",
     unknown: ", {{statusUnknown}} unknown",
-    expected: { date: "expected a date as YYYY-MM-DD", lang: "expected zh or en", count: "expected a whole number" },
   },
 } as const satisfies Catalogue<CliWords>;

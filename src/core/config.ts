@@ -35,6 +35,14 @@ export const BulletinOptionsSchema = z.object({
 });
 export type BulletinOptions = z.infer<typeof BulletinOptionsSchema>;
 
+/** The 督办清单: red is overdue, yellow is the due-soon window, green this wider one. */
+export const NoticeOptionsSchema = z.object({
+  /** Green: unfinished tasks due within this many days. */
+  watchDays: z.number().int().min(0).max(365).default(20),
+  /** Days a department has to reply, counted from the check date. */
+  replyDays: z.number().int().min(1).max(90).default(7),
+});
+
 export const ConfigSchema = z.object({
   today: IsoDateSchema,
   lang: LangSchema.default("zh"),
@@ -49,6 +57,7 @@ export const ConfigSchema = z.object({
   /** Column letters by field, overriding the header mapping. */
   columns: z.partialRecord(z.enum(FIELDS), ColumnLetterInputSchema).default({}),
   bulletin: BulletinOptionsSchema.default({}),
+  notices: NoticeOptionsSchema.default({ watchDays: 20, replyDays: 7 }),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 export type ConfigInput = z.input<typeof ConfigSchema>;

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ReportSchema } from "../../src/core/report.js";
 import { tempDir, writeLedger, type LedgerSpec } from "../support/ledger-builder.js";
-import { runCli } from "./run.js";
+import { loadXlsx, runCli } from "./run.js";
 
 /** Two checks of one ledger a month apart, with a row inserted and a status changed between them. */
 const task = (problem: string, measures: string, status: string, date: string) => ({
@@ -63,5 +63,26 @@ describe("--previous", () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toContain("没有 ledger-check 的校验记录");
+  });
+});
+
+describe("督办清单 in the marked copy", () => {
+  it("adds one sheet with a section per department that has something to act on, and replaces it on a rerun", async () => {
+    const input = (await writeLedger(dir.dir, "notices.xlsx", AFTER)).path;
+    const out = join(dir.dir, "notices.checked.xlsx");
+    expect((await runCli([input, "--today", "2025-07-15", "--out", out])).code).toBeLessThan(2);
+    const book = await loadXlsx(out);
+    const sheet = book.getWorksheet("督办清单");
+    expect(sheet).toBeDefined();
+    const texts: string[] = [];
+    sheet!.eachRow((row) => row.eachCell((c) => void texts.push(String(c.value ?? "").trim())));
+    expect(texts).toContain("整改任务督办清单");
+    expect(texts).toContain("一、办公室");
+    expect(texts.some((t) => t.startsWith("已逾期15天"))).toBe(true);
+
+    const again = join(dir.dir, "notices.twice.xlsx");
+    expect((await runCli([out, "--today", "2025-07-15", "--out", again])).code).toBeLessThan(2);
+    const names = (await loadXlsx(again)).worksheets.map((w) => w.name);
+    expect(names.filter((n) => n.startsWith("督办清单"))).toEqual(["督办清单"]);
   });
 });
