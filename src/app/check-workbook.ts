@@ -1,5 +1,8 @@
 import { buildBulletin } from "../core/bulletin/build.js";
+import { bulletinDocx } from "../core/bulletin/docx.js";
+import { layoutFindingsSheet } from "../core/bulletin/findings-sheet.js";
 import { layoutBulletin } from "../core/bulletin/layout.js";
+import type { Bulletin } from "../core/bulletin/model.js";
 import { checkGrid, chooseLedgerSheet, type CheckResult } from "../core/check.js";
 import type { Config } from "../core/config.js";
 import { LedgerError, noLedgerError } from "../core/errors.js";
@@ -107,7 +110,20 @@ export async function markWorkbook(
   return marks.length;
 }
 
-/** Writes the 整改通报 sheet; returns the sheet's name (never a sheet of the user's). */
+/** The bulletin of a check, as the sheet and the Word file both print it. */
+export function bulletinOf(check: WorkbookCheck): Bulletin {
+  return buildBulletin(check.report, check.ledger, { lang: check.report.lang, bulletin: check.bulletin });
+}
+
+/** The bulletin as .docx bytes (the pane: `new Blob([bytes], { type: DOCX_MIME })`). */
+export function bulletinDocxOf(check: WorkbookCheck): Promise<Uint8Array> {
+  return bulletinDocx(bulletinOf(check), check.report.lang);
+}
+
+/**
+ * Writes the 整改通报 sheet, then the 校验明细 sheet (every finding with its cell, for the
+ * clerk; the bulletin names no cell); returns the bulletin sheet's name (never a sheet of the user's).
+ */
 export async function writeBulletin(
   port: WorkbookPort,
   check: WorkbookCheck,
@@ -115,8 +131,9 @@ export async function writeBulletin(
 ): Promise<string> {
   await progress("bulletin");
   const lang = check.report.lang;
-  const doc = layoutBulletin(buildBulletin(check.report, check.ledger, { lang, bulletin: check.bulletin }), lang);
-  return port.writeSheet(doc);
+  const name = await port.writeSheet(layoutBulletin(bulletinOf(check), lang));
+  await port.writeSheet(layoutFindingsSheet(check.report, lang));
+  return name;
 }
 
 export function noticeOptions(check: WorkbookCheck, config: Pick<Config, "dueSoonDays" | "notices">): NoticeOptions {

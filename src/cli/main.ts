@@ -1,5 +1,13 @@
 import { resolve } from "node:path";
-import { checkWorkbook, markWorkbook, writeBulletin, writeNotices, type Stage } from "../app/check-workbook.js";
+import {
+  bulletinDocxOf,
+  checkWorkbook,
+  markWorkbook,
+  writeBulletin,
+  writeNotices,
+  type Stage,
+} from "../app/check-workbook.js";
+import { bulletinMissing, missingHint } from "../core/bulletin/names-hint.js";
 import { ConfigSchema, type ConfigInput } from "../core/config.js";
 import { localToday } from "../core/dates.js";
 import { LedgerError } from "../core/errors.js";
@@ -57,7 +65,15 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
     ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
     ...switches(opts.disable),
     ...(opts.watchDays !== undefined ? { notices: { watchDays: opts.watchDays } } : {}),
-    bulletin: { body: opts.body, inspection: opts.inspection, title: opts.title, issuer: opts.issuer },
+    bulletin: {
+      body: opts.body,
+      inspection: opts.inspection,
+      title: opts.title,
+      issuer: opts.issuer,
+      kind: opts.kind,
+      recipient: opts.recipient,
+      date: opts.date,
+    },
   } satisfies ConfigInput);
 
   const progress = io.stderrIsTTY ? progressPrinter(io, opts.lang) : undefined;
@@ -66,6 +82,7 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
   const input = await readInputFile(path, file);
   // --out is checked before the work, so a refused target costs the clerk no wait.
   const target = opts.out !== undefined ? await prepareOutput(resolve(opts.out), opts.out, input) : undefined;
+  const docx = opts.docx !== undefined ? await prepareOutput(resolve(opts.docx), opts.docx, input) : undefined;
   const port = await openWorkbookFile(input.bytes, path);
   // A copy ledger-check wrote carries its own snapshot, which the port reads when none is named.
   const previous = opts.previous !== undefined ? await readPrevious(resolve(opts.previous), opts.previous) : undefined;
@@ -77,6 +94,10 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
     await writeNotices(port, check, config);
     await writeOutput(target, await port.toBuffer(), input);
   }
+  if (docx) await writeOutput(docx, await bulletinDocxOf(check), input);
+  // Names the title rows did not give: the bulletin leaves them out, and the clerk is asked.
+  const missing = target || docx ? bulletinMissing(check) : [];
+  if (missing.length > 0) io.stderr(`${missingHint(missing, opts.lang)}\n`);
   if (progress) io.stderr("\r\x1b[K");
 
   const report = check.report;
@@ -85,6 +106,7 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
   } else {
     io.stdout(`${formatReport(report, { color: opts.color && io.stdoutIsTTY, file })}\n`);
     if (opts.out) io.stdout(`${fill(CLI_WORDS[opts.lang].written, { path: terminalSafe(opts.out) })}\n`);
+    if (opts.docx) io.stdout(`${fill(CLI_WORDS[opts.lang].writtenDocx, { path: terminalSafe(opts.docx) })}\n`);
   }
   return report.summary.errors > 0 && !opts.exitZero ? EXIT.errors : EXIT.clean;
 }

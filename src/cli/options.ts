@@ -24,6 +24,11 @@ export interface Options {
   inspection?: string;
   title?: string;
   issuer?: string;
+  /** 巡视 or 巡察, 主送机关, 成文日期 and the Word file of the bulletin. */
+  kind?: "巡视" | "巡察";
+  recipient?: string;
+  date?: string;
+  docx?: string;
   color: boolean;
   exitZero?: boolean;
   previous?: string;
@@ -37,8 +42,9 @@ export const DUE_SOON_DAYS = { min: 0, max: 365 } as const;
 export const HEADER_ROW = { min: 1, max: 1_048_576 } as const;
 export const WATCH_DAYS = { min: 0, max: 365 } as const;
 
-interface RawOptions extends Omit<Options, "lang" | "dueSoonDays" | "headerRow" | "watchDays"> {
+interface RawOptions extends Omit<Options, "lang" | "dueSoonDays" | "headerRow" | "watchDays" | "kind"> {
   lang: string;
+  kind?: string;
   dueSoonDays?: string;
   headerRow?: string;
   watchDays?: string;
@@ -108,6 +114,10 @@ function buildProgram(writeOut: (text: string) => void): Command {
     .option("--inspection <name>", "inspection name for the bulletin (default: from the title rows)")
     .option("--title <text>", "bulletin title (overrides the generated one)")
     .option("--issuer <text>", "issuing body printed under the bulletin")
+    .option("--kind <巡视|巡察>", "巡视 or 巡察, when the title rows do not say which (never guessed)")
+    .option("--recipient <text>", '主送机关 of the bulletin ("" for none)')
+    .option("--date <YYYY-MM-DD>", "成文日期 of the bulletin (default: the check date)")
+    .option("--docx <file.docx>", "write the bulletin as a Word document (GB/T 9704 layout)")
     .option("--no-color", "no colours in the terminal output")
     .option("--exit-zero", "exit 0 even when errors are found (2 still means it could not check)")
     .option(
@@ -143,17 +153,22 @@ function validate(raw: RawOptions): Options {
   if (!(LANGS as readonly string[]).includes(raw.lang)) throw new LedgerError("bad-lang", { value: raw.lang });
   if (raw.today !== undefined && parseIsoDate(raw.today) === null)
     throw new LedgerError("bad-date", { value: raw.today });
+  if (raw.date !== undefined && parseIsoDate(raw.date) === null) throw new LedgerError("bad-date", { value: raw.date });
+  if (raw.kind !== undefined && raw.kind !== "巡视" && raw.kind !== "巡察")
+    throw new LedgerError("bad-option", { option: "--kind", value: raw.kind });
   for (const [flag, value] of [
     ["--out", raw.out],
+    ["--docx", raw.docx],
     ["--sheet", raw.sheet],
     ["--previous", raw.previous],
   ] as const) {
     if (value === "") throw new LedgerError("empty-value", { option: flag });
   }
-  const { lang: _lang, dueSoonDays: _days, headerRow: _row, watchDays: _watch, ...rest } = raw;
+  const { lang: _lang, dueSoonDays: _days, headerRow: _row, watchDays: _watch, kind: _kind, ...rest } = raw;
   return {
     ...rest,
     lang: raw.lang as Lang,
+    ...(raw.kind === "巡视" || raw.kind === "巡察" ? { kind: raw.kind } : {}),
     ...(raw.dueSoonDays !== undefined ? { dueSoonDays: whole("--due-soon-days", raw.dueSoonDays, DUE_SOON_DAYS) } : {}),
     ...(raw.headerRow !== undefined ? { headerRow: whole("--header-row", raw.headerRow, HEADER_ROW) } : {}),
     ...(raw.watchDays !== undefined ? { watchDays: whole("--watch-days", raw.watchDays, WATCH_DAYS) } : {}),

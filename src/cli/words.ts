@@ -7,6 +7,8 @@ export interface CliWords {
   stages: Record<Stage, string>;
   /** `{{path}}`: the marked copy. */
   written: string;
+  /** `{{path}}`: the Word bulletin (--docx). */
+  writtenDocx: string;
   /** The report's first line after the file name. */
   where: string;
   headings: Record<Severity, string>;
@@ -26,6 +28,7 @@ export const CLI_WORDS = {
       bulletin: "生成通报",
     },
     written: "已写出带标记和通报的副本：{{path}}",
+    writtenDocx: "已写出Word通报：{{path}}",
     where: "工作表“{{sheet}}”，表头第{{headerRow}}行，校验日期{{today}}",
     headings: { error: "错误", warning: "警告", info: "提示" },
     summary:
@@ -42,6 +45,7 @@ export const CLI_WORDS = {
       bulletin: "writing the bulletin",
     },
     written: "Marked copy with bulletin written to {{path}}",
+    writtenDocx: "Word bulletin written to {{path}}",
     where: "sheet “{{sheet}}”, header row {{headerRow}}, checked as of {{today}}",
     headings: { error: "Errors", warning: "Warnings", info: "Notes" },
     summary:

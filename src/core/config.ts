@@ -30,8 +30,14 @@ export const BulletinOptionsSchema = z.object({
   inspection: z.string().optional(),
   /** A full title that replaces the generated one. */
   title: z.string().optional(),
-  /** Who issues the bulletin (signature line); defaults to `body` + 巡察整改工作领导小组办公室. */
+  /** Who issues the bulletin (title and signature); defaults to the inspected body. */
   issuer: z.string().optional(),
+  /** 巡视 or 巡察, when the title rows do not say; the bulletin never guesses it. */
+  kind: z.enum(["巡视", "巡察"]).optional(),
+  /** 主送机关 with its colon (`各党支部、各部门：`); "" for none. */
+  recipient: z.string().optional(),
+  /** 成文日期 (YYYY-MM-DD); defaults to the check date. */
+  date: IsoDateSchema.optional(),
 });
 export type BulletinOptions = z.infer<typeof BulletinOptionsSchema>;
 

@@ -86,3 +86,17 @@ describe("督办清单 in the marked copy", () => {
     expect(names.filter((n) => n.startsWith("督办清单"))).toEqual(["督办清单"]);
   });
 });
+
+describe("progress from the copy's own snapshot", () => {
+  it("a copy ledger-check wrote is compared with the check that wrote it, with no option", async () => {
+    const input = (await writeLedger(dir.dir, "cycle.xlsx", AFTER)).path;
+    const copy = join(dir.dir, "cycle.checked.xlsx");
+    expect((await runCli([input, "--today", "2025-06-15", "--out", copy])).code).toBeLessThan(2);
+    expect(ReportSchema.parse(JSON.parse((await runCli([input, "--json"])).stdout)).progress).toBeUndefined();
+    const r = await runCli([copy, "--today", "2025-07-15", "--json"]);
+    const progress = ReportSchema.parse(JSON.parse(r.stdout)).progress!;
+    expect(progress.since).toBe("2025-06-15");
+    expect(progress.newlyOverdue.map((t) => t.problem)).toEqual(["公务用车管理不规范"]);
+    expect(progress).toMatchObject({ added: 0, removed: 0, newlyDone: [], before: { tasks: 3, done: 1 } });
+  });
+});

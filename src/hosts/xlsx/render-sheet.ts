@@ -86,6 +86,21 @@ export function renderSheetDocument(doc: SheetDocument, styles: StylesPatch, opt
     `${p.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ""}</sheetPr>`;
   // A footer without a section code would land on the left in some readers; centre it.
   const footer = p.footer ? (/&[LCR]/.test(p.footer) ? p.footer : `&C${p.footer}`) : null;
+  // GB/T 9704 numbers odd pages right and even pages left: a footer of its own for even pages.
+  const even = footer && p.evenFooter && p.evenFooter !== footer ? p.evenFooter : null;
+  const headerFooter = footer
+    ? `<headerFooter${even ? ' differentOddEven="1"' : ""}><oddFooter>${xmlText(footer)}</oddFooter>` +
+      (even ? `<evenFooter>${xmlText(even)}</evenFooter>` : "") +
+      "</headerFooter>"
+    : "";
+  // Manual page breaks above the rows that start a page: `<brk id="n">` breaks below row n (§18.3.1.7).
+  const breaks = (doc.rowBreaks ?? []).filter((r) => r > 1);
+  const rowBreaks =
+    breaks.length > 0
+      ? `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">` +
+        breaks.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join("") +
+        "</rowBreaks>"
+      : "";
 
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -99,7 +114,8 @@ export function renderSheetDocument(doc: SheetDocument, styles: StylesPatch, opt
     (p.horizontallyCentered ? '<printOptions horizontalCentered="1"/>' : "") +
     `<pageMargins left="${num(m.left)}" right="${num(m.right)}" top="${num(m.top)}" bottom="${num(m.bottom)}" header="${num(m.header)}" footer="${num(m.footer)}"/>` +
     `<pageSetup paperSize="9" orientation="${p.orientation}"${p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>` +
-    (footer ? `<headerFooter><oddFooter>${xmlText(footer)}</oddFooter></headerFooter>` : "") +
+    headerFooter +
+    rowBreaks +
     "</worksheet>"
   );
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SnapshotSchema } from "../../core/progress/snapshot.js";
 import type { PackageCopy } from "./package-copy.js";
 import type { SheetEntry } from "./xlsx-writer.js";
 import { attrsOf, decodeEntities, richText, xmlText } from "./xml-write.js";
@@ -48,6 +49,8 @@ export const XlsxStateSchema = z.object({
     z.object({ name: z.string(), cells: z.record(z.string().regex(/^[A-Z]{1,3}[1-9]\d{0,6}$/), MarkRecordSchema) }),
   ),
   generated: z.array(GeneratedSheetSchema),
+  /** The last check, for progress since then (core/progress). */
+  snapshot: SnapshotSchema.optional(),
 });
 export type XlsxState = z.infer<typeof XlsxStateSchema>;
 
@@ -105,7 +108,7 @@ export function loadState(host: StateHost): LoadedState {
 /** Writes the state into its very hidden sheet (or removes the sheet when there is nothing to keep); returns the sheet's name. */
 export function saveState(host: StateHost, state: XlsxState, sheet: string | null): string | null {
   const entry = sheet ? host.sheets().find((s) => s.name === sheet) : undefined;
-  const nothing = Object.keys(state.marks).length === 0 && state.generated.length === 0;
+  const nothing = Object.keys(state.marks).length === 0 && state.generated.length === 0 && !state.snapshot;
   if (nothing) {
     if (entry) host.removeSheet(entry);
     return null;

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import type { Snapshot } from "../../core/progress/snapshot.js";
 import "./exceljs-patches.js";
 import type { Grid } from "../../core/grid.js";
 import type { SheetDocument } from "../../core/sheet-document.js";
@@ -99,6 +100,15 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async writeSheet(doc: SheetDocument): Promise<string> {
     return this.writer.writeSheet(doc);
+  }
+
+  async readSnapshot(): Promise<Snapshot | null> {
+    if (!this.writerInstance && this.csv) return null;
+    return this.writer.snapshot;
+  }
+
+  async writeSnapshot(snapshot: Snapshot): Promise<void> {
+    this.writer.setSnapshot(snapshot);
   }
 
   async select(sheet: string, cell: string): Promise<void> {

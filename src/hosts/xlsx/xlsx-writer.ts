@@ -1,4 +1,5 @@
 import { cellAddress, parseAddress } from "../../core/grid.js";
+import type { Snapshot } from "../../core/progress/snapshot.js";
 import {
   marksByCell,
   mergeNote,
@@ -408,6 +409,16 @@ export class XlsxWriter implements StateHost {
       } else if (without !== null) notes.comments.set(address, without);
     }
     if (notes.comments.changed) this.flushNotes(ws.part, notes);
+  }
+
+  /** The snapshot of the check that wrote this copy, if any. */
+  get snapshot(): Snapshot | null {
+    return this.state.snapshot ?? null;
+  }
+
+  setSnapshot(snapshot: Snapshot): void {
+    this.state.snapshot = snapshot;
+    this.saveState();
   }
 
   private saveState(): void {
