@@ -90,7 +90,9 @@ export function serialToDate(serial: number, date1904 = false): Date {
     base = Date.UTC(1899, 11, 31);
     days = whole >= 61 ? whole - 1 : whole === 60 ? 59 : whole;
   }
-  return new Date(base + days * DAY_MS + Math.round(fraction * DAY_MS));
+  // To the millisecond, but never past midnight: 45800.999999999 is that day at 23:59:59.999, not
+  // the next day (Excel shows it on its own day); rounding alone would carry it over.
+  return new Date(base + days * DAY_MS + Math.min(Math.round(fraction * DAY_MS), DAY_MS - 1));
 }
 
 /** Chinese long date as bulletins print it: `2025年7月1日` (no leading zeros). */
