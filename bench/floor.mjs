@@ -10,6 +10,7 @@
  * start-up would be charged to the floor.
  */
 import { readFileSync } from "node:fs";
+import process from "node:process";
 import { inflateRawSync } from "node:zlib";
 
 /** @param {Buffer} b @param {number} i */
