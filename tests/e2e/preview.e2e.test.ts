@@ -8,7 +8,8 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer } from "../../scripts/preview.mjs";
 import type { Report } from "../../src/core/report.js";
-import { generateLedger, ledgerBytes } from "../fixtures/ledger-builder.js";
+import { generateLedger } from "../support/generate-ledger.js";
+import { ledgerBytes } from "../support/ledger-builder.js";
 import {
   cellValues,
   cliReport,
