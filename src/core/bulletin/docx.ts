@@ -115,8 +115,8 @@ export const DOCX_LOOK = {
       body: { eastAsia: "Times New Roman", latin: "Times New Roman", size: 12 },
       h1: { eastAsia: "Arial", latin: "Arial", size: 13, bold: true },
       h2: { eastAsia: "Arial", latin: "Arial", size: 12, bold: true },
-      table: { eastAsia: "Times New Roman", latin: "Times New Roman", size: 10 },
-      caption: { eastAsia: "Arial", latin: "Arial", size: 10, bold: true },
+      table: { eastAsia: "Times New Roman", latin: "Times New Roman", size: 9 },
+      caption: { eastAsia: "Arial", latin: "Arial", size: 9.5, bold: true },
       pageNumber: { eastAsia: "Times New Roman", latin: "Times New Roman", size: 11 },
     },
     fallbacks: { "Times New Roman": "Liberation Serif", Arial: "Liberation Sans" },
@@ -327,9 +327,9 @@ export function bulletinDocument(b: Bulletin, lang: Lang): Document {
         width: { size: width, type: WidthType.DXA },
         ...(span > 1 ? { columnSpan: span } : {}),
         verticalAlign: VerticalAlign.CENTER,
-        margins: { left: 80, right: 80, top: 50, bottom: 50 },
+        margins: { left: 50, right: 50, top: 50, bottom: 50 },
         ...(header ? { shading: { type: ShadingType.CLEAR, fill: "D9D9D9", color: "auto" } } : {}),
-        children: (header ? balanced(String(value), (width - 120) / (f.table.size * PT)) : String(value))
+        children: (header ? balanced(String(value), (width - 100) / (f.table.size * PT)) : String(value))
           .split("\n")
           .map(
             (line) =>

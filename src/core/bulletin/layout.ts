@@ -101,8 +101,8 @@ export const SHEET_LOOK = {
       body: { name: "Times New Roman", fallbacks: SERIF, size: 12 },
       h1: { name: "Arial", fallbacks: SANS, size: 13, bold: true },
       h2: { name: "Arial", fallbacks: SANS, size: 12, bold: true },
-      table: { name: "Times New Roman", fallbacks: SERIF, size: 10.5 },
-      caption: { name: "Arial", fallbacks: SANS, size: 10.5, bold: true },
+      table: { name: "Times New Roman", fallbacks: SERIF, size: 9.5 },
+      caption: { name: "Arial", fallbacks: SANS, size: 9.5, bold: true },
     },
     indent: "",
     // English letters sign flush right.
