@@ -29,6 +29,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { inflateRawSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import "../src/hosts/xlsx/exceljs-patches.js";
@@ -90,7 +91,7 @@ async function child(mode: Mode, file: string, rows: number, reps: number, write
     } else {
       const config = makeConfig({ today: TODAY });
       const t0 = performance.now();
-      const port = await openWorkbookFile(bytes, file);
+      const port = await openWorkbookFile(bytes, file, { inflateRaw: nativeInflate });
       const t1 = performance.now();
       lap("open", t1 - t0);
       const check = await checkWorkbook(port, config);
@@ -110,7 +111,7 @@ async function child(mode: Mode, file: string, rows: number, reps: number, write
   // not slow the next check's load.
   if (mode === "check" && write) {
     for (let i = 0; i < reps; i++) {
-      const port = await openWorkbookFile(bytes, file);
+      const port = await openWorkbookFile(bytes, file, { inflateRaw: nativeInflate });
       const check = await checkWorkbook(port, makeConfig({ today: TODAY }));
       await writeBulletin(port, check);
       const t4 = performance.now();
@@ -122,6 +123,11 @@ async function child(mode: Mode, file: string, rows: number, reps: number, write
     }
   }
   clearInterval(timer);
+}
+
+/** Node's zlib, as the CLI lends it to the reader. */
+function nativeInflate(data: Uint8Array, size: number): Uint8Array {
+  return inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
 }
 
 /**
