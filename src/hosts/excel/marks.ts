@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { parseAddress } from "../../core/grid.js";
 import type { MarksState, OriginalCell } from "../../core/marks-state.js";
-import { marksByCell } from "../../core/marks.js";
+import { marksByCell, mergeNote, NOTE_PREFIX, ourNote as noteOf } from "../../core/marks.js";
 import { MARK_FILLS, type Mark } from "../workbook.js";
 import { joinAddresses } from "./address.js";
 import type { ExcelCapabilities } from "./capabilities.js";
@@ -12,9 +12,11 @@ import { queueStateLookup, readState, saveState, type LoadedState, type StateCac
 /**
  * Marks: fills and notes on flagged cells, each cell's original recorded first so that clearing
  * restores it exactly. Two rules keep the clerk's work safe:
+ * - notes follow core's policy (core/marks.ts): the clerk's note is kept, ours goes below it,
+ *   and clearing takes exactly ours back out;
  * - a mark is taken back only where the cell still carries exactly our mark: our fill colour,
- *   solid; our note, by a hash recorded with it. A fill or note the clerk changed after the
- *   check is theirs and stays;
+ *   solid; our note (the last `ledger-check:` part of the cell's note), by a hash recorded with
+ *   it. A fill or note the clerk changed after the check is theirs and stays;
  * - marks follow the cells: Excel moves a note with its cell when rows are inserted or
  *   deleted, so where our note is no longer at the recorded address it is looked for among the
  *   sheet's notes (same column, same text, in the same order) and the mark is restored there.
@@ -90,7 +92,7 @@ async function applyMarks(
   for (const [addr, rec] of Object.entries(old)) {
     const here = now.get(addr)!;
     if (caps.notes && rec.raw?.h && here.note !== undefined) {
-      if (here.note !== null && hash(here.note) === rec.raw.h) located.set(addr, { rec, from: addr });
+      if (splitOurs(here.note, rec.raw.h)) located.set(addr, { rec, from: addr });
       else lost.push([addr, rec]);
     } else located.set(addr, { rec, from: addr });
   }
@@ -109,16 +111,16 @@ async function applyMarks(
     if (wanted.has(addr)) continue; // marked again below, from the same originals
     restore.push([addr, rec, cell]);
   }
-  const marking: [string, Mark, Recorded, CellNow][] = [];
+  const marking: [string, Mark, Recorded, CellNow, Recorded | undefined][] = [];
   for (const [addr, mark] of wanted) {
     const cell = now.get(addr)!;
     const rec = located.get(addr)?.rec;
     const original = originalOf(cell, caps, rec);
     const colour = MARK_FILLS[mark.severity];
     original.raw = { ...(original.raw ?? {}), m: colour };
-    if (caps.notes) original.raw.h = hash(mark.note);
+    if (caps.notes) original.raw.h = hash(noteOf(mark));
     records[addr] = original;
-    marking.push([addr, mark, original, cell]);
+    marking.push([addr, mark, original, cell, rec]);
   }
 
   // The state first: if a write below fails, the next clear finds the cells not carrying our
@@ -191,7 +193,28 @@ function ourFill(cell: CellNow, rec: Recorded): boolean {
 }
 
 function ourNote(cell: CellNow, rec: Recorded): boolean {
-  return cell.note !== undefined && cell.note !== null && !!rec.raw?.h && hash(cell.note) === rec.raw.h;
+  return !!rec.raw?.h && splitOurs(cell.note, rec.raw.h) !== null;
+}
+
+/**
+ * The clerk's part of a note that ends with ours (hash `h`): `{ user }`, null for none left;
+ * null when the note doesn't end with ours (the clerk edited or removed it: theirs now).
+ * Ours is the last part starting with NOTE_PREFIX, alone or below the clerk's on its own line
+ * (core/marks.ts mergeNote).
+ */
+export function splitOurs(note: string | null | undefined, h: string): { user: string | null } | null {
+  if (!note) return null;
+  const at = note.lastIndexOf(`\n${NOTE_PREFIX}`);
+  if (at >= 0 && hash(note.slice(at + 1)) === h) return { user: note.slice(0, at) || null };
+  if (note.startsWith(NOTE_PREFIX) && hash(note) === h) return { user: null };
+  return null;
+}
+
+/** The clerk's own note on a cell now: all of it, or what is above our note. */
+function userNoteOf(cell: CellNow, rec: Recorded | undefined): string | null {
+  if (cell.note === undefined || cell.note === null) return null;
+  const split = rec?.raw?.h ? splitOurs(cell.note, rec.raw.h) : null;
+  return split ? split.user : cell.note;
 }
 
 /** What a cell had before us: the record's originals where it still carries our mark, else what it shows. */
@@ -213,10 +236,12 @@ function originalOf(cell: CellNow, caps: ExcelCapabilities, rec: Recorded | unde
     // Without the notes API the cell's note can't be seen: say so, so that a later clear on a
     // host with notes leaves whatever note is there alone instead of deleting it.
     out.raw!.noteUnknown = true;
-  } else if (rec && ourNote(cell, rec)) {
-    out.note = rec.note;
-    if (rec.raw?.noteUnknown) out.raw!.noteUnknown = true;
-  } else out.note = cell.note ?? null;
+  } else {
+    // The clerk's note as it is now (what clearing will leave), recorded for the record's sake:
+    // clearing takes our part out of whatever the note has become, it does not write this back.
+    out.note = userNoteOf(cell, rec);
+    if (rec && ourNote(cell, rec) && rec.raw?.noteUnknown) out.raw!.noteUnknown = true;
+  }
   return out;
 }
 
@@ -235,7 +260,11 @@ async function relocate(
   notes.load("items/content");
   await s.sync(() => notes.items.map((n) => n.content));
   const wantedHashes = new Set(lost.map(([, r]) => r.raw!.h!));
-  const candidates = notes.items.filter((n) => wantedHashes.has(hash(n.content)));
+  const tailHash = (text: string) => {
+    const at = text.lastIndexOf(`\n${NOTE_PREFIX}`);
+    return hash(at >= 0 ? text.slice(at + 1) : text);
+  };
+  const candidates = notes.items.filter((n) => wantedHashes.has(tailHash(n.content)));
   const locations = candidates.map((n, i) => {
     const r = n.getLocation();
     r.load("address");
@@ -250,7 +279,7 @@ async function relocate(
     if (taken.has(addr)) continue;
     const { row, col } = parseAddress(addr);
     const list = byColumn.get(col) ?? [];
-    list.push({ row, h: hash(l.note.content), addr });
+    list.push({ row, h: tailHash(l.note.content), addr });
     byColumn.set(col, list);
   }
   const lostByColumn = new Map<number, { row: number; rec: Recorded; from: string }[]>();
@@ -305,8 +334,10 @@ async function queueRestores(
       }
     }
     if (caps.notes && rec.raw?.noteUnknown !== true && ourNote(cell, rec)) {
-      if (rec.note === null) ws.notes.getItem(addr).delete();
-      else ws.notes.getItem(addr).content = rec.note;
+      // Exactly our part goes; whatever the clerk has above it stays (core removeOurNote).
+      const user = splitOurs(cell.note, rec.raw!.h!)!.user;
+      if (user === null) ws.notes.getItem(addr).delete();
+      else ws.notes.getItem(addr).content = user;
     }
     if (++n % BLOCK === 0) await s.flushIfFull(BLOCK, CELLS_PER_SYNC);
   }
@@ -322,13 +353,16 @@ async function queueMarks(
   s: Session,
   caps: ExcelCapabilities,
   ws: Excel.Worksheet,
-  cells: [string, Mark, Recorded, CellNow][],
+  cells: [string, Mark, Recorded, CellNow, Recorded | undefined][],
 ): Promise<void> {
   const byColour = new Map<string, string[]>();
   let n = 0;
-  for (const [addr, mark, , cell] of cells) {
+  for (const [addr, mark, , cell, rec] of cells) {
     const colour = MARK_FILLS[mark.severity];
-    if (cell.fill && caps.fillDetails && (!isSolid(cell.fill.pattern) || cell.fill.tint)) {
+    const unchanged = !!cell.fill && cell.fill.color === colour && isSolid(cell.fill.pattern) && !cell.fill.tint;
+    if (unchanged) {
+      // Already this colour (a re-check that found the same): nothing to send.
+    } else if (cell.fill && caps.fillDetails && (!isSolid(cell.fill.pattern) || cell.fill.tint)) {
       // Over a patterned or tinted fill, setting the colour alone would keep the pattern.
       const fill = ws.getRange(addr).format.fill;
       fill.pattern = "Solid";
@@ -340,8 +374,11 @@ async function queueMarks(
       byColour.set(colour, list);
     }
     if (caps.notes) {
-      if (cell.note !== null && cell.note !== undefined) ws.notes.getItem(addr).content = mark.note;
-      else ws.notes.add(addr, mark.note);
+      const text = mergeNote(userNoteOf(cell, rec), noteOf(mark));
+      if (cell.note === text) {
+        // The same note as the last check wrote: nothing to send.
+      } else if (cell.note !== null && cell.note !== undefined) ws.notes.getItem(addr).content = text;
+      else ws.notes.add(addr, text);
     }
     if (++n % BLOCK === 0) await s.flushIfFull(BLOCK, CELLS_PER_SYNC);
   }
