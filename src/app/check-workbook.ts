@@ -1,10 +1,18 @@
 import { buildBulletin } from "../core/bulletin/build.js";
+import { bulletinDocx } from "../core/bulletin/docx.js";
+import { layoutFindingsSheet } from "../core/bulletin/findings-sheet.js";
 import { layoutBulletin } from "../core/bulletin/layout.js";
+import type { Bulletin } from "../core/bulletin/model.js";
 import { checkGrid, chooseLedgerSheet, type CheckResult } from "../core/check.js";
 import type { Config } from "../core/config.js";
 import { LedgerError, noLedgerError } from "../core/errors.js";
 import { HEADER_SEARCH_ROWS } from "../core/ledger/detect.js";
 import { marksFromFindings } from "../core/marks.js";
+import { buildNotices, noticesDocument, type NoticeOptions } from "../core/notices/build.js";
+import { NOTICE_WORDS } from "../core/notices/words.js";
+import { compareWithSnapshot } from "../core/progress/compare.js";
+import { reasonTitle } from "../core/rules/index.js";
+import { takeSnapshot, type Snapshot } from "../core/progress/snapshot.js";
 import type { SheetInfo, WorkbookPort } from "../hosts/workbook.js";
 
 /**
@@ -30,11 +38,20 @@ export interface WorkbookCheck extends CheckResult {
   bulletin: Config["bulletin"];
 }
 
+export interface CheckOptions {
+  /**
+   * The check to compare with: a snapshot from an earlier checked copy or `--json` report, or
+   * null for none. Absent: the snapshot the workbook's own state holds, if its host keeps one.
+   */
+  previous?: Snapshot | null;
+}
+
 export async function checkWorkbook(
   port: WorkbookPort,
   config: Config,
   progress: Progress = () => {},
   file?: string,
+  options: CheckOptions = {},
 ): Promise<WorkbookCheck> {
   await progress("detect");
   const sheets = await port.listSheets();
@@ -44,6 +61,9 @@ export async function checkWorkbook(
     if (!sheets.some((s) => s.name === config.sheet)) {
       throw new LedgerError("sheet-not-found", { sheet: config.sheet, sheets: sheets.map((s) => s.name) });
     }
+    // Our own bulletin read as a ledger would be "checked" and pass.
+    if (sheets.some((s) => s.name === config.sheet && s.generated))
+      throw new LedgerError("generated-sheet", { sheet: config.sheet });
     sheet = config.sheet;
   } else {
     const withData = candidates.filter((s) => s.rowCount > 0);
@@ -70,6 +90,10 @@ export async function checkWorkbook(
   await progress("check");
   const result = checkGrid(grid, config, file);
   const { body, inspection } = result.ledger.title;
+  const { ledger, report } = result;
+  const previous = options.previous !== undefined ? options.previous : ((await port.readSnapshot?.()) ?? null);
+  if (previous) report.progress = compareWithSnapshot(ledger, report.findings, previous);
+  report.snapshot = takeSnapshot(ledger, report.findings, config.today);
   return { ...result, sheets, bulletin: { ...definedOnly({ body, inspection }), ...definedOnly(config.bulletin) } };
 }
 
@@ -82,10 +106,24 @@ export async function markWorkbook(
   await progress("mark");
   const marks = marksFromFindings(check.findings);
   await port.writeMarks(check.report.sheet, marks);
+  if (check.report.snapshot) await port.writeSnapshot?.(check.report.snapshot);
   return marks.length;
 }
 
-/** Writes the 整改通报 sheet; returns the sheet's name (never a sheet of the user's). */
+/** The bulletin of a check, as the sheet and the Word file both print it. */
+export function bulletinOf(check: WorkbookCheck): Bulletin {
+  return buildBulletin(check.report, check.ledger, { lang: check.report.lang, bulletin: check.bulletin });
+}
+
+/** The bulletin as .docx bytes (the pane: `new Blob([bytes], { type: DOCX_MIME })`). */
+export function bulletinDocxOf(check: WorkbookCheck): Promise<Uint8Array> {
+  return bulletinDocx(bulletinOf(check), check.report.lang);
+}
+
+/**
+ * Writes the 整改通报 sheet, then the 校验明细 sheet (every finding with its cell, for the
+ * clerk; the bulletin names no cell); returns the bulletin sheet's name (never a sheet of the user's).
+ */
 export async function writeBulletin(
   port: WorkbookPort,
   check: WorkbookCheck,
@@ -93,8 +131,36 @@ export async function writeBulletin(
 ): Promise<string> {
   await progress("bulletin");
   const lang = check.report.lang;
-  const doc = layoutBulletin(buildBulletin(check.report, check.ledger, { lang, bulletin: check.bulletin }), lang);
-  return port.writeSheet(doc);
+  const name = await port.writeSheet(layoutBulletin(bulletinOf(check), lang));
+  await port.writeSheet(layoutFindingsSheet(check.report, lang));
+  return name;
+}
+
+export function noticeOptions(check: WorkbookCheck, config: Pick<Config, "dueSoonDays" | "notices">): NoticeOptions {
+  return {
+    lang: check.report.lang,
+    dueSoonDays: config.dueSoonDays,
+    watchDays: Math.max(config.notices.watchDays, config.dueSoonDays),
+    replyDays: config.notices.replyDays,
+    reasonName: reasonTitle,
+    ...(check.bulletin.issuer ? { issuer: check.bulletin.issuer } : {}),
+  };
+}
+
+/**
+ * Writes the 督办清单 sheet, department after department; returns its name, or null when no
+ * department has anything to act on (no empty sheet is added).
+ */
+export async function writeNotices(
+  port: WorkbookPort,
+  check: WorkbookCheck,
+  config: Pick<Config, "dueSoonDays" | "notices">,
+): Promise<string | null> {
+  const options = noticeOptions(check, config);
+  const notices = buildNotices(check.report, check.ledger, options);
+  if (notices.length === 0) return null;
+  const doc = layoutBulletin(noticesDocument(notices, check.report.today, options), options.lang);
+  return port.writeSheet({ ...doc, name: NOTICE_WORDS[options.lang].sheetName });
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

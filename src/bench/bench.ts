@@ -37,6 +37,7 @@ import { makeConfig } from "../core/config.js";
 import { openWorkbookFile } from "../hosts/xlsx/open.js";
 import { generateLedger } from "./generate-ledger.js";
 import { ledgerBytes } from "./ledger-builder.js";
+import { PROCESS_HEAD, pandasAvailable, processFigures, type ProcessRow } from "./process-bench.js";
 
 type Mode = "read" | "check";
 
@@ -98,7 +99,7 @@ async function child(mode: Mode, file: string, rows: number, reps: number, write
       lap("validate", t2 - t1);
       await writeBulletin(port, check);
       const t3 = performance.now();
-      result.bulletinRows = port.workbook.getWorksheet("整改通报")?.rowCount;
+      result.bulletinRows = (await port.listSheets()).find((s) => s.generated)?.rowCount;
       lap("bulletin", t3 - t2);
       lap("check", t3 - t0);
       // The same run's load as the floor: machine noise between runs and processes cancels.
@@ -149,6 +150,8 @@ async function parent(args: Map<string, string>): Promise<void> {
 
   const rows: string[][] = [];
   const stages: string[][] = [];
+  const processes: ProcessRow[] = [];
+  const processRounds = Math.max(1, Number(args.get("process-rounds") ?? 3));
   try {
     for (const n of sizes) {
       // Merged problems on about a third of the rows, as clerks make them.
@@ -162,6 +165,9 @@ async function parent(args: Map<string, string>): Promise<void> {
       console.error(
         `generated ${n} rows (${merges} merged areas, ${(bytes / 1e6).toFixed(1)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
       );
+
+      // Whole processes first, on a machine not yet busy with this size's children.
+      if (n >= 10_000 && !args.has("no-process")) processes.push(processFigures(file, n, processRounds, TODAY));
 
       // Round one: read, then check (which also writes the copy); round two the other way round.
       const read1 = await runChild(self, "read", file, n, reps, budget, false);
@@ -268,6 +274,20 @@ async function parent(args: Map<string, string>): Promise<void> {
     ].join("\n"),
   );
   console.log("Goal: check ≤ 1.25× read at 10,000 and 50,000 rows.");
+  if (processes.length > 0) {
+    console.log(`\nWhole processes (median of ${processRounds} interleaved rounds; wall / user+sys CPU):`);
+    console.log(
+      table(
+        PROCESS_HEAD,
+        processes.map((p) => p.cells),
+      ),
+    );
+    console.log(
+      pandasAvailable()
+        ? "pandas: /usr/bin/python3 src/bench/pandas-check.py (pandas + openpyxl, required fields and overdue only)."
+        : "pandas: not measured — /usr/bin/python3 has no pandas/openpyxl here (Debian: python3-pandas python3-openpyxl).",
+    );
+  }
   await excelHostFigures(sizes);
 }
 

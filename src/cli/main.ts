@@ -1,35 +1,29 @@
-import { readFile, realpath, writeFile, mkdir } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
-import { Command, CommanderError, InvalidArgumentError } from "commander";
-import { checkWorkbook, markWorkbook, writeBulletin, type Stage } from "../app/check-workbook.js";
+import { resolve } from "node:path";
+import {
+  bulletinDocxOf,
+  checkWorkbook,
+  markWorkbook,
+  writeBulletin,
+  writeNotices,
+  type Stage,
+} from "../app/check-workbook.js";
+import { bulletinMissing, missingHint } from "../core/bulletin/names-hint.js";
 import { ConfigSchema, type ConfigInput } from "../core/config.js";
-import { localToday, parseIsoDate } from "../core/dates.js";
+import { localToday } from "../core/dates.js";
 import { LedgerError } from "../core/errors.js";
-import { fill, LANGS, LangSchema, type Lang } from "../core/i18n.js";
-import { PAPER_ONLY_REASONS, RULE_IDS, ReportSchema } from "../core/report.js";
+import { fill, LANGS, type Lang } from "../core/i18n.js";
+import { ReportSchema } from "../core/report.js";
 import { openWorkbookFile } from "../hosts/xlsx/open.js";
+import { readInputFile } from "./input-file.js";
+import { messageLang, parseCommandLine, switches, type Options } from "./options.js";
+import { prepareOutput, writeOutput } from "./output-file.js";
+import { readPrevious } from "./previous.js";
+import { terminalSafe } from "./terminal-safe.js";
 import { formatReport } from "./terminal-table.js";
 import { CLI_WORDS } from "./words.js";
 
 /** Exit codes: the public contract of the command line. */
 export const EXIT = { clean: 0, errors: 1, failed: 2 } as const;
-
-interface Options {
-  sheet?: string;
-  today?: string;
-  lang: Lang;
-  json?: boolean;
-  out?: string;
-  dueSoonDays?: number;
-  headerRow?: number;
-  disable: string[];
-  body?: string;
-  inspection?: string;
-  title?: string;
-  issuer?: string;
-  color: boolean;
-  exitZero?: boolean;
-}
 
 interface Io {
   stdout: (text: string) => void;
@@ -48,54 +42,20 @@ const defaultIo: Io = {
 
 /** Runs the CLI; returns the exit code instead of exiting, so tests can call it. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
-  const program = buildProgram(io);
-  let file: string;
-  let opts: Options;
+  // Refusals of the command line itself are written before --lang is parsed (it may be what fails).
+  const lang = messageLang(argv);
   try {
-    program.parse(argv, { from: "user" });
-    file = program.args[0]!;
-    opts = program.opts<Options>();
+    const line = parseCommandLine(argv, io.stdout);
+    if (line.kind === "done") return line.code;
+    return await run(line.file, line.options, io);
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.clean : EXIT.failed;
-    throw e;
-  }
-  const lang = opts.lang;
-  try {
-    return await run(file, opts, io);
-  } catch (e) {
-    io.stderr(`ledger-check: ${oneLine(e, lang)}\n`);
+    // A path or a sheet name in the message may carry control characters from the clerk's file.
+    io.stderr(`ledger-check: ${terminalSafe(oneLine(e, lang))}\n`);
     return EXIT.failed;
   }
 }
 
-function buildProgram(io: Io): Command {
-  const rules = [...RULE_IDS, ...PAPER_ONLY_REASONS].join(", ");
-  return new Command()
-    .name("ledger-check")
-    .description("整改台账校验助手: check a rectification ledger (.xlsx or .csv) and write its progress bulletin")
-    .argument("<file>", "ledger workbook (.xlsx) or CSV (UTF-8 or GBK)")
-    .option("-s, --sheet <name>", "ledger sheet (default: detected from the headers)")
-    .option("-t, --today <YYYY-MM-DD>", "check date (default: today)", isoDateArg)
-    .option("-l, --lang <zh|en>", "language of messages and bulletin", langArg, "zh")
-    .option("--json", "print the report as JSON (the documented contract)")
-    .option("-o, --out <file.xlsx>", "write a marked copy with the 整改通报 bulletin sheet")
-    .option("--due-soon-days <n>", "flag unfinished tasks due within n days", intArg, undefined)
-    .option("--header-row <n>", "header row number (default: detected)", intArg, undefined)
-    .option("--disable <rule>", `turn a rule or paper-only check off (repeatable): ${rules}`, collect, [])
-    .option("--body <name>", "inspected body for the bulletin (default: from the title rows)")
-    .option("--inspection <name>", "inspection name for the bulletin (default: from the title rows)")
-    .option("--title <text>", "bulletin title (overrides the generated one)")
-    .option("--issuer <text>", "issuing body printed under the bulletin")
-    .option("--no-color", "no colours in the terminal output")
-    .option("--exit-zero", "exit 0 even when errors are found (2 still means it could not check)")
-    .exitOverride()
-    .configureOutput({
-      writeOut: io.stdout,
-      writeErr: io.stderr,
-      outputError: (str, write) => write(`ledger-check: ${str.replace(/^error: /, "").trim()}\n`),
-    });
-}
-
+/** The checked options (options.ts declares each option, with its range, and refuses bad values). */
 async function run(file: string, opts: Options, io: Io): Promise<number> {
   const config = ConfigSchema.parse({
     today: opts.today ?? localToday(),
@@ -104,26 +64,40 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
     ...(opts.headerRow !== undefined ? { headerRow: opts.headerRow } : {}),
     ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
     ...switches(opts.disable),
-    bulletin: { body: opts.body, inspection: opts.inspection, title: opts.title, issuer: opts.issuer },
+    ...(opts.watchDays !== undefined ? { notices: { watchDays: opts.watchDays } } : {}),
+    bulletin: {
+      body: opts.body,
+      inspection: opts.inspection,
+      title: opts.title,
+      issuer: opts.issuer,
+      kind: opts.kind,
+      recipient: opts.recipient,
+      date: opts.date,
+    },
   } satisfies ConfigInput);
 
   const progress = io.stderrIsTTY ? progressPrinter(io, opts.lang) : undefined;
   progress?.("open");
   const path = resolve(file);
-  const bytes = await readInput(path);
-  const port = await openWorkbookFile(new Uint8Array(bytes), path);
-  const check = await checkWorkbook(port, config, progress, file);
+  const input = await readInputFile(path, file);
+  // --out is checked before the work, so a refused target costs the clerk no wait.
+  const target = opts.out !== undefined ? await prepareOutput(resolve(opts.out), opts.out, input) : undefined;
+  const docx = opts.docx !== undefined ? await prepareOutput(resolve(opts.docx), opts.docx, input) : undefined;
+  const port = await openWorkbookFile(input.bytes, path);
+  // A copy ledger-check wrote carries its own snapshot, which the port reads when none is named.
+  const previous = opts.previous !== undefined ? await readPrevious(resolve(opts.previous), opts.previous) : undefined;
+  const check = await checkWorkbook(port, config, progress, file, previous ? { previous } : {});
 
-  if (opts.out) {
-    const out = resolve(opts.out);
-    if (out === path || (await sameFile(out, path))) {
-      throw new LedgerError("same-file");
-    }
+  if (target) {
     await markWorkbook(port, check, progress);
     await writeBulletin(port, check, progress);
-    await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, await port.toBuffer());
+    await writeNotices(port, check, config);
+    await writeOutput(target, await port.toBuffer(), input);
   }
+  if (docx) await writeOutput(docx, await bulletinDocxOf(check), input);
+  // Names the title rows did not give: the bulletin leaves them out, and the clerk is asked.
+  const missing = target || docx ? bulletinMissing(check) : [];
+  if (missing.length > 0) io.stderr(`${missingHint(missing, opts.lang)}\n`);
   if (progress) io.stderr("\r\x1b[K");
 
   const report = check.report;
@@ -131,28 +105,10 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
     io.stdout(`${JSON.stringify(ReportSchema.parse(report), null, 2)}\n`);
   } else {
     io.stdout(`${formatReport(report, { color: opts.color && io.stdoutIsTTY, file })}\n`);
-    if (opts.out) io.stdout(`${fill(CLI_WORDS[opts.lang].written, { path: opts.out })}\n`);
+    if (opts.out) io.stdout(`${fill(CLI_WORDS[opts.lang].written, { path: terminalSafe(opts.out) })}\n`);
+    if (opts.docx) io.stdout(`${fill(CLI_WORDS[opts.lang].writtenDocx, { path: terminalSafe(opts.docx) })}\n`);
   }
   return report.summary.errors > 0 && !opts.exitZero ? EXIT.errors : EXIT.clean;
-}
-
-async function readInput(path: string): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new LedgerError("file-not-found", { path });
-    if (code === "EISDIR") throw new LedgerError("not-a-file", { path });
-    throw new LedgerError("unreadable", { path, reason: code });
-  }
-}
-
-async function sameFile(a: string, b: string): Promise<boolean> {
-  try {
-    return (await realpath(a)) === (await realpath(b));
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -168,20 +124,6 @@ function oneLine(e: unknown, lang: Lang): string {
   return `${error.text[lang]} (${other.map((l) => error.text[l]).join(") (")})`;
 }
 
-function switches(disabled: string[]): Pick<ConfigInput, "rules" | "paperOnly"> {
-  const rules: Record<string, boolean> = {};
-  const paperOnly: Record<string, boolean> = {};
-  for (const name of disabled
-    .flatMap((d) => d.split(","))
-    .map((d) => d.trim())
-    .filter(Boolean)) {
-    if ((RULE_IDS as readonly string[]).includes(name)) rules[name] = false;
-    else if ((PAPER_ONLY_REASONS as readonly string[]).includes(name)) paperOnly[name] = false;
-    else throw new LedgerError("unknown-rule", { name });
-  }
-  return { rules, paperOnly };
-}
-
 function progressPrinter(io: Io, lang: Lang) {
   const names = CLI_WORDS[lang].stages;
   return (stage: Stage, done?: number, total?: number) => {
@@ -189,34 +131,4 @@ function progressPrinter(io: Io, lang: Lang) {
     const count = done !== undefined && total ? ` ${done}/${total}` : "";
     io.stderr(`\r\x1b[K${name}…${count}`);
   };
-}
-
-function isoDateArg(v: string): string {
-  const d = parseIsoDate(v);
-  if (!d) throw expected("date");
-  return d;
-}
-
-function langArg(v: string): Lang {
-  const lang = LangSchema.safeParse(v);
-  if (!lang.success) throw expected("lang");
-  return lang.data;
-}
-
-function intArg(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw expected("count");
-  return n;
-}
-
-/**
- * Commander prints its own English words before these (the language option may not be parsed
- * yet), so the English comes first here and the Chinese after it.
- */
-function expected(what: keyof (typeof CLI_WORDS)["en"]["expected"]): InvalidArgumentError {
-  return new InvalidArgumentError(`${CLI_WORDS.en.expected[what]} (${CLI_WORDS.zh.expected[what]})`);
-}
-
-function collect(v: string, acc: string[]): string[] {
-  return [...acc, v];
 }

@@ -1,6 +1,7 @@
 import { fill } from "../core/i18n.js";
 import type { Report, Severity } from "../core/report.js";
 import { ruleKey } from "../core/rules/index.js";
+import { terminalSafe as safe } from "./terminal-safe.js";
 import { CLI_WORDS } from "./words.js";
 
 /** Columns a CJK character takes in a terminal. */
@@ -30,14 +31,17 @@ function pad(text: string, width: number): string {
 
 const COLOURS: Record<Severity, string> = { error: "\x1b[31m", warning: "\x1b[33m", info: "\x1b[36m" };
 
-/** The human-readable report: findings grouped by severity, then the summary figures. */
+/**
+ * The human-readable report: findings grouped by severity, then the summary figures. Every text
+ * that comes from the file (names, cell text quoted in messages) goes through `terminalSafe`.
+ */
 export function formatReport(report: Report, options: { color: boolean; file?: string }): string {
   const words = CLI_WORDS[report.lang];
   const paint = (s: Severity, text: string) => (options.color ? `${COLOURS[s]}${text}\x1b[0m` : text);
   const lines: string[] = [];
-  const where = fill(words.where, { sheet: report.sheet, headerRow: report.headerRow, today: report.today });
-  lines.push(`${options.file ?? report.file ?? ""}  ${where}`.trim());
-  for (const n of report.notices) lines.push(`  ! ${n.message}`);
+  const where = fill(words.where, { sheet: safe(report.sheet), headerRow: report.headerRow, today: report.today });
+  lines.push(`${safe(options.file ?? report.file ?? "")}  ${where}`.trim());
+  for (const n of report.notices) lines.push(`  ! ${safe(n.message)}`);
 
   for (const severity of ["error", "warning", "info"] as const) {
     const group = report.findings.filter((f) => f.severity === severity);
@@ -46,7 +50,7 @@ export function formatReport(report: Report, options: { color: boolean; file?: s
     const rule = (f: (typeof group)[number]) => ruleKey(f.rule, f.reason);
     const cellW = Math.max(4, ...group.map((f) => f.cell.length));
     const ruleW = Math.max(...group.map((f) => rule(f).length));
-    for (const f of group) lines.push(`  ${pad(f.cell, cellW)}  ${pad(rule(f), ruleW)}  ${f.message}`);
+    for (const f of group) lines.push(`  ${pad(f.cell, cellW)}  ${pad(rule(f), ruleW)}  ${safe(f.message)}`);
   }
 
   const s = report.summary;

@@ -7,14 +7,14 @@ export interface CliWords {
   stages: Record<Stage, string>;
   /** `{{path}}`: the marked copy. */
   written: string;
+  /** `{{path}}`: the Word bulletin (--docx). */
+  writtenDocx: string;
   /** The report's first line after the file name. */
   where: string;
   headings: Record<Severity, string>;
   summary: string;
   /** Put into `summary` as `{{unknown}}` only when some statuses are unknown. */
   unknown: string;
-  /** What an option's argument should look like (commander puts it after its own English words). */
-  expected: { date: string; lang: string; count: string };
 }
 
 export const CLI_WORDS = {
@@ -28,12 +28,12 @@ export const CLI_WORDS = {
       bulletin: "生成通报",
     },
     written: "已写出带标记和通报的副本：{{path}}",
+    writtenDocx: "已写出Word通报：{{path}}",
     where: "工作表“{{sheet}}”，表头第{{headerRow}}行，校验日期{{today}}",
     headings: { error: "错误", warning: "警告", info: "提示" },
     summary:
       "任务{{tasks}}项：已完成{{done}}项（{{rate}}），正在推进{{inProgress}}项，未启动{{notStarted}}项{{unknown}}；逾期{{overdue}}项，临期{{dueSoon}}项，疑似纸面整改{{paperOnly}}项，填报不完整{{incomplete}}项。",
     unknown: "，进展不明{{statusUnknown}}项",
-    expected: { date: "日期格式应为 YYYY-MM-DD", lang: "语言应为 zh 或 en", count: "应为不小于0的整数" },
   },
   en: {
     stages: {
@@ -45,11 +45,11 @@ export const CLI_WORDS = {
       bulletin: "writing the bulletin",
     },
     written: "Marked copy with bulletin written to {{path}}",
+    writtenDocx: "Word bulletin written to {{path}}",
     where: "sheet “{{sheet}}”, header row {{headerRow}}, checked as of {{today}}",
     headings: { error: "Errors", warning: "Warnings", info: "Notes" },
     summary:
       "{{tasks}} tasks: {{done}} done ({{rate}}), {{inProgress}} in progress, {{notStarted}} not started{{unknown}}; {{overdue}} overdue, {{dueSoon}} due soon, {{paperOnly}} possibly paper-only, {{incomplete}} incomplete.",
     unknown: ", {{statusUnknown}} unknown",
-    expected: { date: "expected a date as YYYY-MM-DD", lang: "expected zh or en", count: "expected a whole number" },
   },
 } as const satisfies Catalogue<CliWords>;

@@ -1,8 +1,8 @@
 import type { Config } from "./config.js";
-import { noLedgerError, LedgerError } from "./errors.js";
+import { noHeaderInRowError, noLedgerError, LedgerError } from "./errors.js";
 import { FIELD_NAMES, type Field } from "./fields.js";
 import { columnLetter, type Grid } from "./grid.js";
-import { detectLayout } from "./ledger/detect.js";
+import { detectLayout, isLedgerHeader } from "./ledger/detect.js";
 import { MergeIndex } from "./ledger/merge-index.js";
 import { fieldText, type Ledger, type LedgerLayout, type Task } from "./ledger/model.js";
 import { problemGroups } from "./ledger/problems.js";
@@ -60,6 +60,10 @@ export function checkGrid(grid: Grid, config: Config, file?: string): CheckResul
   const merges = MergeIndex.of(grid);
   const layout = detectLayout(grid, { headerRow: config.headerRow, columns: config.columns }, merges);
   if (!layout) throw noLedgerError([grid.sheet]);
+  // A forced header row is taken as given, but one that names no ledger fields (a data row, a
+  // row past the end) would "check" zero tasks and pass: refuse it. Forced columns vouch for it.
+  if (config.headerRow !== undefined && Object.keys(config.columns).length === 0 && !isLedgerHeader(layout.columns))
+    throw noHeaderInRowError(grid.sheet, config.headerRow);
   const ledger: Ledger = { layout, tasks: readTasks(grid, layout, merges), title: readTitle(grid, layout) };
   return runRules(ledger, config, file);
 }

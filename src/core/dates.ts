@@ -34,8 +34,11 @@ export function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
+/** `YYYY-MM-DD`: the one spelling of an ISO date (config, report and snapshot schemas use it). */
+export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
 export function parseIsoDate(s: string): IsoDate | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  const m = ISO_DATE.exec(s);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   return isValidYmd(y, mo, d) ? isoDate(y, mo, d) : null;
@@ -87,7 +90,9 @@ export function serialToDate(serial: number, date1904 = false): Date {
     base = Date.UTC(1899, 11, 31);
     days = whole >= 61 ? whole - 1 : whole === 60 ? 59 : whole;
   }
-  return new Date(base + days * DAY_MS + Math.round(fraction * DAY_MS));
+  // To the millisecond, but never past midnight: 45800.999999999 is that day at 23:59:59.999, not
+  // the next day (Excel shows it on its own day); rounding alone would carry it over.
+  return new Date(base + days * DAY_MS + Math.min(Math.round(fraction * DAY_MS), DAY_MS - 1));
 }
 
 /** Chinese long date as bulletins print it: `2025年7月1日` (no leading zeros). */

@@ -31,12 +31,32 @@ export interface ErrorDataByCode {
   "empty-sheet": { sheet: string };
   "empty-workbook": NoData;
   "sheet-not-found": { sheet: string; sheets: readonly string[] };
+  "no-header-row": { sheet: string; row: number; fields: LocalText };
+  "generated-sheet": { sheet: string };
+  // The command line: its options, the input file, the output file (src/cli).
   "file-not-found": { path: string };
+  "is-folder": { path: string };
   "not-a-file": { path: string };
+  "no-permission": { path: string };
   unreadable: { path: string; reason?: string };
   "same-file": NoData;
+  "out-is-folder": { path: string };
+  "out-not-a-file": { path: string };
+  "out-read-only": { path: string };
+  "out-no-space": { path: string };
+  "out-no-folder": { path: string };
+  "out-failed": { path: string };
+  "previous-without-snapshot": { path: string };
   "unknown-rule": { name: string };
   "bad-option": { option: string; value: string };
+  "unknown-option": { option: string };
+  "missing-value": { option: string };
+  "empty-value": { option: string };
+  "out-of-range": { option: string; value: string; min: number; max: number };
+  "bad-date": { value: string };
+  "bad-lang": { value: string };
+  "no-file": NoData;
+  "two-files": { n: number; files: readonly string[] };
   "check-failed": { detail: string };
   // The file itself could not be opened (hosts/xlsx's WorkbookOpenError).
   xls: NoData;
@@ -85,15 +105,35 @@ export const ERRORS = {
       template: "找不到工作表“{{sheet}}”。现有工作表：{{sheets}}。",
       action: "从现有工作表中选一个，注意名称须完全一致。",
     },
+    "no-header-row": {
+      title: "指定的表头行不是表头",
+      template: "工作表“{{sheet}}”第{{row}}行不是台账表头：该行没有至少三个台账栏目（{{fields}}）。{{action}}",
+      action: "请改正表头行号，或不指定表头行以自动识别。",
+    },
+    "generated-sheet": {
+      title: "这是生成的工作表",
+      template: "工作表“{{sheet}}”是 ledger-check 生成的，不是台账，不能作为台账校验。{{action}}",
+      action: "请指定台账所在的工作表。",
+    },
     "file-not-found": {
       title: "找不到文件",
       template: "找不到文件：{{path}}",
       action: "检查文件路径和文件名。",
     },
-    "not-a-file": {
-      title: "不是文件",
+    "is-folder": {
+      title: "这是文件夹",
       template: "这是一个文件夹，不是台账文件：{{path}}",
       action: "指定文件夹中的台账文件（.xlsx 或 .csv）。",
+    },
+    "not-a-file": {
+      title: "不是普通文件",
+      template: "“{{path}}”不是普通文件（是设备、管道或套接字），无法校验：{{action}}",
+      action: "请指定一个 .xlsx 或 .csv 文件。",
+    },
+    "no-permission": {
+      title: "没有读取权限",
+      template: "没有权限读取文件：{{path}}。{{action}}",
+      action: "请确认文件未被加密或锁定，或复制一份到自己的文件夹后再校验。",
     },
     unreadable: {
       title: "无法读取文件",
@@ -103,8 +143,43 @@ export const ERRORS = {
     },
     "same-file": {
       title: "输出文件与输入相同",
-      template: "输出文件不能与输入文件相同：原台账不得改动。",
-      action: "为带标记的副本另取一个文件名。",
+      template: "输出文件不能与输入文件相同：原台账不得改动。{{action}}",
+      action: "请给 --out 另起一个文件名。",
+    },
+    "out-is-folder": {
+      title: "输出位置是文件夹",
+      template: "“{{path}}”是一个文件夹：{{action}}",
+      action: "--out 需要一个文件名，例如 文件夹/台账.checked.xlsx。",
+    },
+    "out-not-a-file": {
+      title: "输出位置不是普通文件",
+      template: "“{{path}}”不是普通文件（是设备、管道或套接字），不能写出副本：{{action}}",
+      action: "请给 --out 指定一个 .xlsx 文件名。",
+    },
+    "out-read-only": {
+      title: "输出位置只读",
+      template: "没有权限写入“{{path}}”（文件或所在文件夹是只读的），原有文件未改动：{{action}}",
+      action: "请换一个位置保存副本。",
+    },
+    "out-no-space": {
+      title: "磁盘空间不足",
+      template: "磁盘空间不足，未能写出副本“{{path}}”，原有文件未改动：{{action}}",
+      action: "请腾出空间或换一个位置保存。",
+    },
+    "out-no-folder": {
+      title: "输出路径无效",
+      template: "无法在“{{path}}”写出副本：路径中有一部分不是文件夹。{{action}}",
+      action: "请换一个位置保存。",
+    },
+    "out-failed": {
+      title: "未能写出副本",
+      template: "未能写出副本“{{path}}”，原有文件未改动：{{action}}",
+      action: "请换一个位置保存。",
+    },
+    "previous-without-snapshot": {
+      title: "上次校验结果中没有可比较的记录",
+      template: "“{{path}}”中没有 ledger-check 的校验记录，无法比较进展。",
+      action: "--previous 请指定 ledger-check 写出的带标记副本（--out），或其 --json 报告。",
     },
     "unknown-rule": {
       title: "没有这条规则",
@@ -115,6 +190,46 @@ export const ERRORS = {
       title: "选项值无效",
       template: "选项 {{option}} 的值“{{value}}”无效。",
       action: "运行 ledger-check --help 查看各选项的写法。",
+    },
+    "unknown-option": {
+      title: "没有这个选项",
+      template: "没有“{{option}}”这个选项。{{action}}",
+      action: "可用的选项见 ledger-check --help。",
+    },
+    "missing-value": {
+      title: "选项缺少取值",
+      template: "选项 {{option}} 后面缺少取值。{{action}}",
+      action: "各选项的写法见 ledger-check --help。",
+    },
+    "empty-value": {
+      title: "选项取值为空",
+      template: "选项 {{option}} 的取值不能为空。{{action}}",
+      action: "各选项的写法见 ledger-check --help。",
+    },
+    "out-of-range": {
+      title: "数值超出范围",
+      template: "{{option}} 应为 {{min}} 到 {{max}} 之间的整数，而不是“{{value}}”。",
+      action: "给出范围内的整数。",
+    },
+    "bad-date": {
+      title: "日期无效",
+      template: "--today 应为实际存在的日期，格式 YYYY-MM-DD（如 2025-07-01），而不是“{{value}}”。",
+      action: "按 YYYY-MM-DD 写出实际存在的日期。",
+    },
+    "bad-lang": {
+      title: "语言无效",
+      template: "--lang 只能是 zh（中文）或 en（英文），而不是“{{value}}”。",
+      action: "使用 zh 或 en。",
+    },
+    "no-file": {
+      title: "没有指定文件",
+      template: "请指定要校验的台账文件，例如：ledger-check 台账.xlsx",
+      action: "在命令后写出台账文件名（.xlsx 或 .csv）。",
+    },
+    "two-files": {
+      title: "文件不止一个",
+      template: "一次只能校验一个台账文件，但给了{{n}}个：{{files}}。",
+      action: "每次校验一个文件。",
     },
     "check-failed": {
       title: "校验失败",
@@ -200,15 +315,37 @@ export const ERRORS = {
       template: "No sheet named “{{sheet}}”. Sheets: {{sheets}}.",
       action: "Pick one of the sheets there are; the name must match exactly.",
     },
+    "no-header-row": {
+      title: "Header row is no header",
+      template:
+        "No ledger header in row {{row}} of sheet “{{sheet}}”: the row names fewer than three ledger fields ({{fields}}). {{action}}",
+      action: "Correct the header row, or leave it out to detect it.",
+    },
+    "generated-sheet": {
+      title: "A generated sheet",
+      template:
+        "Sheet “{{sheet}}” was generated by ledger-check and is not a ledger, so it cannot be checked as one. {{action}}",
+      action: "Name the sheet that holds the ledger.",
+    },
     "file-not-found": {
       title: "File not found",
       template: "File not found: {{path}}",
       action: "Check the path and the file name.",
     },
-    "not-a-file": {
-      title: "Not a file",
+    "is-folder": {
+      title: "A folder",
       template: "This is a folder, not a ledger file: {{path}}",
       action: "Name the ledger file (.xlsx or .csv) inside the folder.",
+    },
+    "not-a-file": {
+      title: "Not a regular file",
+      template: "“{{path}}” is not a regular file (a device, pipe or socket) and cannot be checked: {{action}}",
+      action: "name an .xlsx or .csv file.",
+    },
+    "no-permission": {
+      title: "No permission to read",
+      template: "No permission to read the file: {{path}}. {{action}}",
+      action: "Check that it is not encrypted or locked, or copy it to your own folder and check the copy.",
     },
     unreadable: {
       title: "Cannot read the file",
@@ -218,8 +355,45 @@ export const ERRORS = {
     },
     "same-file": {
       title: "Output is the input",
-      template: "The output file must differ from the input: the ledger itself is never modified.",
-      action: "Give the marked copy a name of its own.",
+      template: "The output file must differ from the input: the ledger itself is never modified. {{action}}",
+      action: "Give --out another file name.",
+    },
+    "out-is-folder": {
+      title: "Output is a folder",
+      template: "“{{path}}” is a folder: {{action}}",
+      action: "--out needs a file name, such as folder/ledger.checked.xlsx.",
+    },
+    "out-not-a-file": {
+      title: "Output is not a regular file",
+      template:
+        "“{{path}}” is not a regular file (a device, pipe or socket), so no copy can be written there: {{action}}",
+      action: "give --out an .xlsx file name.",
+    },
+    "out-read-only": {
+      title: "Output is read-only",
+      template:
+        "No permission to write “{{path}}” (the file or its folder is read-only); nothing there was changed: {{action}}",
+      action: "save the copy somewhere else.",
+    },
+    "out-no-space": {
+      title: "Disk full",
+      template: "The disk is full: the copy “{{path}}” was not written and nothing there was changed: {{action}}",
+      action: "free some space or save it somewhere else.",
+    },
+    "out-no-folder": {
+      title: "Bad output path",
+      template: "Cannot write the copy at “{{path}}”: part of the path is not a folder. {{action}}",
+      action: "Save it somewhere else.",
+    },
+    "out-failed": {
+      title: "Copy not written",
+      template: "The copy “{{path}}” could not be written; nothing there was changed: {{action}}",
+      action: "save it somewhere else.",
+    },
+    "previous-without-snapshot": {
+      title: "No earlier check to compare with",
+      template: "“{{path}}” holds no ledger-check record, so progress cannot be compared.",
+      action: "Give --previous a marked copy written by ledger-check (--out) or its --json report.",
     },
     "unknown-rule": {
       title: "No such rule",
@@ -230,6 +404,46 @@ export const ERRORS = {
       title: "Bad option value",
       template: "Option {{option}} has an invalid value “{{value}}”.",
       action: "Run ledger-check --help to see how each option is written.",
+    },
+    "unknown-option": {
+      title: "No such option",
+      template: "There is no option “{{option}}”. {{action}}",
+      action: "See ledger-check --help for the options.",
+    },
+    "missing-value": {
+      title: "Option without a value",
+      template: "The option {{option}} needs a value. {{action}}",
+      action: "See ledger-check --help for how each option is written.",
+    },
+    "empty-value": {
+      title: "Empty option value",
+      template: "The option {{option}} needs a non-empty value. {{action}}",
+      action: "See ledger-check --help for how each option is written.",
+    },
+    "out-of-range": {
+      title: "Number out of range",
+      template: "{{option}} needs a whole number from {{min}} to {{max}}, not “{{value}}”.",
+      action: "Give a whole number in the range.",
+    },
+    "bad-date": {
+      title: "Bad date",
+      template: "--today needs a real date as YYYY-MM-DD (such as 2025-07-01), not “{{value}}”.",
+      action: "Write a date that exists, as YYYY-MM-DD.",
+    },
+    "bad-lang": {
+      title: "Bad language",
+      template: "--lang is zh (Chinese) or en (English), not “{{value}}”.",
+      action: "Use zh or en.",
+    },
+    "no-file": {
+      title: "No file named",
+      template: "Name the ledger file to check, for example: ledger-check ledger.xlsx",
+      action: "Write the ledger's file name (.xlsx or .csv) after the command.",
+    },
+    "two-files": {
+      title: "More than one file",
+      template: "One ledger file at a time, but {{n}} were given: {{files}}.",
+      action: "Check one file per run.",
     },
     "check-failed": {
       title: "Check failed",
@@ -347,4 +561,9 @@ export const LOOKED_FOR_FIELDS: LocalText = {
 
 export function noLedgerError(sheets: readonly string[]): LedgerError {
   return new LedgerError("no-ledger", { fields: LOOKED_FOR_FIELDS, sheets });
+}
+
+/** `--header-row N` (or the pane's header-row setting) names a row that is not a ledger header. */
+export function noHeaderInRowError(sheet: string, row: number): LedgerError {
+  return new LedgerError("no-header-row", { sheet, row, fields: LOOKED_FOR_FIELDS });
 }

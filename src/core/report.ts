@@ -1,5 +1,9 @@
 import { z } from "zod";
+import { ColumnLetterSchema, IsoDateSchema } from "./config.js";
 import { FIELDS } from "./fields.js";
+import { LangSchema } from "./i18n.js";
+import { ProgressSchema } from "./progress/compare.js";
+import { SnapshotSchema } from "./progress/snapshot.js";
 import { PAPER_ONLY_REASONS, RULE_IDS } from "./rules/index.js";
 
 /**
@@ -15,15 +19,12 @@ export const PaperOnlyReasonSchema = z.enum(PAPER_ONLY_REASONS);
 export const SeveritySchema = z.enum(["error", "warning", "info"]);
 export type Severity = z.infer<typeof SeveritySchema>;
 
-const ColumnLetter = z.string().regex(/^[A-Z]{1,3}$/);
-const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
 export const FindingSchema = z.object({
   rule: RuleIdSchema,
   reason: PaperOnlyReasonSchema.optional(),
   severity: SeveritySchema,
   row: z.number().int().positive(),
-  column: ColumnLetter,
+  column: ColumnLetterSchema,
   cell: z.string().regex(/^[A-Z]{1,3}\d+$/),
   message: z.string().min(1),
   /** The task's problem text, shortened: lets a reader see which task without the sheet. */
@@ -80,13 +81,17 @@ export const ReportSchema = z.object({
   sheet: z.string(),
   headerRow: z.number().int().positive(),
   today: IsoDateSchema,
-  lang: z.enum(["zh", "en"]),
-  columns: z.partialRecord(z.enum(FIELDS), ColumnLetter),
+  lang: LangSchema,
+  columns: z.partialRecord(z.enum(FIELDS), ColumnLetterSchema),
   title: ReportTitleSchema,
   findings: z.array(FindingSchema),
   summary: SummarySchema,
   /** Things the clerk should know that are not findings on a cell (e.g. no evidence column). */
   notices: z.array(NoticeSchema),
+  /** What moved since the last check (absent when there is no earlier snapshot). */
+  progress: ProgressSchema.optional(),
+  /** This check as the next one compares with it (core/progress/snapshot.ts). */
+  snapshot: SnapshotSchema.optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;
 

@@ -50,8 +50,10 @@ export interface PageSetup {
   /** Margins in inches. */
   margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
   horizontallyCentered?: boolean;
-  /** Footer text with Excel's codes (&P page number). */
+  /** Footer text with Excel's codes (&P page number); on odd pages when `evenFooter` is set. */
   footer?: string;
+  /** Footer of even pages (GB/T 9704 puts odd page numbers right, even ones left). */
+  evenFooter?: string;
 }
 
 export interface SheetDocument {
@@ -66,4 +68,6 @@ export interface SheetDocument {
   page: PageSetup;
   /** Hide gridlines: the sheet should read as a document. */
   showGridLines: boolean;
+  /** Rows that start a new printed page (manual page breaks above them). */
+  rowBreaks?: number[];
 }

@@ -1,5 +1,6 @@
 import type { Grid } from "../core/grid.js";
 import type { Mark } from "../core/marks.js";
+import type { Snapshot } from "../core/progress/snapshot.js";
 import type { SheetDocument } from "../core/sheet-document.js";
 
 export { MARK_FILLS, type Mark } from "../core/marks.js";
@@ -42,6 +43,13 @@ export interface WorkbookPort {
    * never replaces a sheet of the user's (picks `name (2)` …). Returns the name used.
    */
   writeSheet(doc: SheetDocument): Promise<string>;
+  /**
+   * The snapshot the last check left in the workbook's state (core/progress), or null. Optional
+   * while a host does not keep one: progress is then reported only from `--previous`.
+   */
+  readSnapshot?(): Promise<Snapshot | null>;
+  /** Keeps this check's snapshot in the workbook's state, replacing the last one. */
+  writeSnapshot?(snapshot: Snapshot): Promise<void>;
   /** Brings the sheet forward and selects the cell (`H12`). */
   select(sheet: string, cell: string): Promise<void>;
 }

@@ -41,6 +41,8 @@ describe("the one-click job's progress", () => {
       "bulletin",
       "bulletin painted",
       "sheet",
+      // The 校验明细 appendix, after the bulletin.
+      "sheet",
     ]);
     expect(check.report.findings.length).toBeGreaterThan(0);
   });

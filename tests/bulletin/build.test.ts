@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildBulletin, percent, shorten } from "../../src/core/bulletin/build.js";
-import type { Block, Bulletin, TableBlock } from "../../src/core/bulletin/model.js";
+import { buildBulletin, categoryName, percent, shorten, shown } from "../../src/core/bulletin/build.js";
+import { titleText, type Block, type Bulletin, type TableBlock } from "../../src/core/bulletin/model.js";
+import { WORDS } from "../../src/core/bulletin/words.js";
 import { finding, ledger, report, sampleLedger, sampleReport, task } from "./fixtures.js";
 
 const date = (d: string) => ({ kind: "date" as const, date: d, precision: "day" as const, ongoing: false });
@@ -53,6 +54,7 @@ const smallFindings = [
   finding("missing-lead", 7, "lead", { department: "人事处" }),
 ];
 const smallSummary = {
+  problems: 4,
   tasks: 4,
   done: 2,
   inProgress: 2,
@@ -72,62 +74,114 @@ function section(b: Bulletin, heading: string): Block[] {
   const start = b.blocks.findIndex((x) => x.kind === "heading" && x.text === heading);
   expect(start).toBeGreaterThanOrEqual(0);
   const rest = b.blocks.slice(start + 1);
-  const end = rest.findIndex((x) => (x.kind === "heading" && x.level === 1) || x.kind === "signature");
+  const end = rest.findIndex((x) => x.kind === "heading" && x.level === 1);
   return end < 0 ? rest : rest.slice(0, end);
 }
+
+/** Every text the handout prints: title, 主送, blocks, closing and signature. */
+function allText(b: Bulletin): string {
+  const parts: string[] = [titleText(b), b.recipient ?? "", b.closing ?? "", b.signature.issuer, b.signature.date];
+  for (const x of b.blocks) {
+    if (x.kind === "table") {
+      parts.push(
+        x.caption ?? "",
+        ...x.columns.map((c) => c.header),
+        ...x.rows.flat().map(String),
+        ...(x.total ?? []).map(String),
+      );
+    } else parts.push((x.kind === "paragraph" ? (x.lead ?? "") : "") + x.text);
+  }
+  return parts.join("\n");
+}
+function table(b: Bulletin, captionHas: string): TableBlock {
+  const t = tables(b).find((x) => x.caption?.includes(captionHas) === true);
+  expect(t, `a table captioned …${captionHas}…`).toBeDefined();
+  return t!;
+}
+const paragraphs = (b: Bulletin) => b.blocks.flatMap((x) => (x.kind === "paragraph" ? [x.text] : []));
+const headings = (b: Bulletin, level: 1 | 2) =>
+  b.blocks.flatMap((x) => (x.kind === "heading" && x.level === level ? [x.text] : []));
 
 describe("buildBulletin (zh)", () => {
   const b = buildBulletin(report(smallFindings, smallSummary), small, { lang: "zh", bulletin: names });
 
-  it("titles the bulletin after the body and the inspection", () => {
-    expect(b.title).toBe("关于市教育局党组落实市委第三巡察组反馈问题整改进展情况的通报");
+  it("titles the bulletin with the issuing body first, breakable between words", () => {
+    expect(titleText(b)).toBe("市教育局党组关于落实市委第三巡察组反馈意见整改进展情况的通报");
+    expect(b.title).toEqual(["市教育局党组", "关于", "落实", "市委第三巡察组", "反馈意见", "整改进展情况的通报"]);
+    expect(b.missing).toEqual([]);
   });
 
-  it("opens with the figures as of today", () => {
+  it("has a 主送机关, 特此通报 and a signature by the body with the 成文日期", () => {
+    expect(b.recipient).toBe("各有关部门（单位）：");
+    expect(b.closing).toBe("特此通报。");
+    expect(b.signature).toEqual({ issuer: "市教育局党组", date: "2025年7月1日" });
+  });
+
+  it("opens with who inspected and the figures for problems and measures both", () => {
     expect(b.blocks[0]).toEqual({
       kind: "paragraph",
-      text: "截至2025年7月1日，市委第三巡察组反馈的问题共梳理整改任务4项，已完成2项，正在推进2项，未启动0项，逾期1项，整改完成率50.0%。现将有关情况通报如下。",
+      text:
+        "市委第三巡察组反馈意见后，市教育局党组对反馈问题逐条梳理，明确整改问题4个、整改措施4条，逐项明确责任领导、责任部门和整改时限。" +
+        "截至2025年7月1日，已完成整改措施2条，正在推进2条，未启动0条，其中超过整改时限未完成1条；整改措施完成率50.0%，2个问题的整改措施已全部完成。现将整改进展情况通报如下。",
     });
   });
 
-  it("has the five numbered sections in order", () => {
-    expect(
-      b.blocks.filter((x) => x.kind === "heading" && x.level === 1).map((x) => (x as { text: string }).text),
-    ).toEqual([
-      "一、总体进展",
-      "二、逾期未完成事项",
-      "三、疑似“纸面整改”事项",
-      "四、台账填报不完整事项",
-      "五、下一步工作要求",
+  it("has the four numbered parts of a real 通报", () => {
+    expect(headings(b, 1)).toEqual([
+      "一、整改工作总体进展",
+      "二、已完成整改事项",
+      "三、需要重点关注的问题",
+      "四、下一步工作要求",
     ]);
   });
 
-  it("counts tasks by department, with a 合计 row", () => {
-    const t = tables(b)[0]!;
-    expect(t.columns.map((c) => c.header)).toEqual([
+  it("counts measures by department and by leader, each with a 合计 row", () => {
+    const d = table(b, "各责任部门");
+    expect(d.columns.map((c) => c.header)).toEqual([
       "序号",
       "责任部门",
-      "任务数",
+      "措施数",
       "已完成",
       "正在推进",
       "未启动",
       "逾期",
       "完成率",
     ]);
-    expect(t.rows).toEqual([
+    expect(d.rows).toEqual([
       [1, "办公室", 2, 1, 1, 0, 1, "50.0%"],
       [2, "人事处", 2, 1, 1, 0, 0, "50.0%"],
     ]);
-    expect(t.total).toEqual(["合计", "", 4, 2, 2, 0, 1, "50.0%"]);
+    expect(d.total).toEqual(["合计", "", 4, 2, 2, 0, 1, "50.0%"]);
+    const l = table(b, "各责任领导");
+    expect(l.columns.map((c) => c.header)).toEqual([
+      "序号",
+      "责任领导",
+      "涉及部门",
+      "措施数",
+      "已完成",
+      "未完成",
+      "逾期",
+      "完成率",
+    ]);
+    expect(l.rows).toEqual([
+      [1, "张明", "办公室", 2, 1, 1, 1, "50.0%"],
+      [2, "李华", "人事处", 1, 1, 0, 0, "100.0%"],
+    ]);
+    // One measure has no leader: said in a sentence, never a "(not filled in)" row.
+    expect(paragraphs(b)).toContain("另有1条整改措施未明确责任领导，未列入表2。");
   });
 
-  it("names the overdue tasks with department, lead, deadline as written and days", () => {
-    const s = section(b, "二、逾期未完成事项");
-    expect(s[0]).toEqual({
-      kind: "paragraph",
-      text: "截至2025年7月1日，共有1项整改任务超过整改时限仍未完成，涉及办公室。具体如下：",
-    });
-    const t = s[1] as TableBlock;
+  it("lists the finished measures with their departments", () => {
+    const s = section(b, "二、已完成整改事项");
+    expect(s).toEqual([
+      { kind: "paragraph", text: "截至2025年7月1日，已完成整改措施2条：" },
+      { kind: "paragraph", lead: "1.", text: "清退违规费用（办公室）" },
+      { kind: "paragraph", lead: "2.", text: "印发规程（人事处）" },
+    ]);
+  });
+
+  it("names the overdue measures with department, leader, deadline, days and current progress", () => {
+    const t = table(b, "逾期");
     expect(t.columns.map((c) => c.header)).toEqual([
       "序号",
       "反馈问题",
@@ -136,159 +190,232 @@ describe("buildBulletin (zh)", () => {
       "责任领导",
       "整改时限",
       "逾期天数",
+      "目前进展",
     ]);
     expect(t.rows).toEqual([
-      [1, "党组专题研究党风廉政建设次数偏少", "每季度至少专题研究1次", "办公室", "张明", "2025年6月19日", 12],
+      [
+        1,
+        "党组专题研究党风廉政建设次数偏少",
+        "每季度至少专题研究1次",
+        "办公室",
+        "张明",
+        "2025年6月19日",
+        12,
+        "正在推进",
+      ],
     ]);
+    expect(paragraphs(b)).toContain("截至2025年7月1日，共有1条整改措施超过整改时限仍未完成，涉及办公室，具体见表3。");
   });
 
-  it("lists the paper-only tasks with their reason in words and the cell", () => {
-    const t = section(b, "三、疑似“纸面整改”事项")[1] as TableBlock;
-    expect(t.rows).toEqual([[1, "干部选拔程序不严", "人事处", "标注已完成，但无佐证材料", "H6"]]);
+  it("lists paper-only measures by reason in words and incomplete entries by what they lack, with no cell", () => {
+    expect(table(b, "纸面整改").rows).toEqual([
+      [1, "干部选拔程序不严", "印发规程", "人事处", "标注已完成，但无佐证材料"],
+    ]);
+    const t = table(b, "台账填报");
+    expect(t.columns.map((c) => c.header)).toEqual(["序号", "反馈问题", "责任部门", "需补充完善的内容"]);
+    expect(t.rows).toEqual([[1, "编外人员管理混乱", "人事处", "未填写责任领导"]]);
   });
 
-  it("lists the incomplete entries by task", () => {
-    const t = section(b, "四、台账填报不完整事项")[1] as TableBlock;
-    expect(t.rows).toEqual([[1, 7, "编外人员管理混乱", "人事处", "未填写责任领导（D7）"]]);
-  });
-
-  it("names the overdue departments in the next steps and signs with the issuer and date", () => {
-    const s = section(b, "五、下一步工作要求");
-    expect(s[0]).toEqual({ kind: "heading", level: 2, text: "（一）加快推进逾期事项整改" });
-    expect((s[1] as { text: string }).text.startsWith("逾期事项涉及的办公室要逐项分析逾期原因")).toBe(true);
-    expect(s.filter((x) => x.kind === "heading")).toHaveLength(4);
-    expect(b.blocks.at(-1)).toEqual({
-      kind: "signature",
-      issuer: "市教育局党组巡察整改工作领导小组办公室",
-      date: "2025年7月1日",
+  it("says so in one sentence when nothing falls due", () => {
+    expect(section(b, "三、需要重点关注的问题")).toContainEqual({
+      kind: "paragraph",
+      text: "近期无即将到期的整改措施。",
     });
+  });
+
+  it("draws the next steps from what was found", () => {
+    const s = section(b, "四、下一步工作要求");
+    expect(s.filter((x) => x.kind === "heading").map((x) => (x as { text: string }).text)).toEqual([
+      "（一）加快推进逾期事项整改",
+      "（二）坚决防止“纸面整改”",
+      "（三）规范整改台账填报",
+      "（四）严格对账销号",
+    ]);
+    const text = s.map((x) => (x as { text: string }).text).join("");
+    expect(text).toContain("办公室要逐项分析逾期原因");
+    expect(text).toContain("对标注已完成但无佐证材料的整改措施，人事处要逐项核实整改成效");
+    expect(text).toContain("人事处要对照台账要素，补充完善责任领导等内容");
+  });
+
+  it("prints nothing internal: no cell address, row number, unfilled row or unknown-status count", () => {
+    const all = allText(b);
+    expect(all).not.toMatch(/\b[A-Z]{1,3}\d+\b/);
+    expect(all).not.toContain("行号");
+    expect(all).not.toContain("单元格");
+    expect(all).not.toContain("未填写）");
+    expect(all).not.toContain("无法识别");
   });
 });
 
-describe("buildBulletin: names and empty sections", () => {
-  it("has sensible defaults when body and inspection are missing", () => {
-    const b = buildBulletin(report([], { tasks: 1, done: 1, completionRate: 1 }), small, { lang: "zh", bulletin: {} });
-    expect(b.title).toBe("关于巡察反馈问题整改进展情况的通报");
-    expect((b.blocks[0] as { text: string }).text.startsWith("截至2025年7月1日，巡察反馈的问题共梳理整改任务1项")).toBe(
-      true,
+describe("buildBulletin: 巡视 or 巡察, as the ledger says", () => {
+  const opts = (bulletin: object) => ({ lang: "zh" as const, bulletin });
+  const r = report(smallFindings, smallSummary);
+
+  it("uses 巡视 everywhere for a 巡视, in title, body and signature", () => {
+    const b = buildBulletin(r, small, opts({ body: "XX大学党委", inspection: "省委第三巡视组" }));
+    expect(titleText(b)).toBe("XX大学党委关于落实省委第三巡视组反馈意见整改进展情况的通报");
+    expect(b.signature.issuer).toBe("XX大学党委");
+    expect(allText(b)).not.toContain("巡察");
+    expect(b.missing).toEqual([]);
+  });
+
+  it("takes the kind from the ledger's title when it carries one", () => {
+    const withTitle = { ...small, title: { body: "XX大学党委", kind: "巡视" as const } };
+    const b = buildBulletin(r, withTitle, opts({}));
+    expect(titleText(b)).toBe("XX大学党委关于落实巡视反馈意见整改进展情况的通报");
+    expect(b.missing).toEqual(["inspection"]);
+  });
+
+  it("never guesses: without a word for it, neither 巡视 nor 巡察 is printed, and the names are reported missing", () => {
+    const b = buildBulletin(r, small, opts({}));
+    const all = allText(b);
+    expect(all).not.toMatch(/巡视|巡察/);
+    expect(titleText(b)).toBe("整改工作领导小组办公室关于落实反馈意见整改进展情况的通报");
+    expect(b.missing).toEqual(["kind", "body", "inspection"]);
+    expect(b.blocks[0]).toMatchObject({ text: expect.stringMatching(/^对照反馈意见，对反馈问题逐条梳理/) });
+  });
+
+  it("takes --kind, --issuer, --title, --recipient and --date over the generated ones", () => {
+    const b = buildBulletin(
+      r,
+      small,
+      opts({ kind: "巡察", issuer: "中共某某委员会", recipient: "各党支部、各科室：", date: "2025-07-03" }),
     );
-    expect(b.blocks.at(-1)).toEqual({ kind: "signature", issuer: "巡察整改工作领导小组办公室", date: "2025年7月1日" });
-    expect(section(b, "二、逾期未完成事项")).toEqual([{ kind: "paragraph", text: "无逾期事项。" }]);
-    expect(section(b, "三、疑似“纸面整改”事项")).toEqual([
-      { kind: "paragraph", text: "经比对台账，未发现疑似“纸面整改”事项。" },
+    expect(titleText(b)).toBe("中共某某委员会关于落实巡察反馈意见整改进展情况的通报");
+    expect(b.recipient).toBe("各党支部、各科室：");
+    expect(b.signature).toEqual({ issuer: "中共某某委员会", date: "2025年7月3日" });
+    // The figures stay as of the check date; only the 成文日期 moves.
+    expect((b.blocks[0] as { text: string }).text).toContain("截至2025年7月1日");
+    expect(buildBulletin(r, small, opts({ recipient: "" })).recipient).toBeUndefined();
+    expect(titleText(buildBulletin(r, small, opts({ title: "关于巡察整改工作的通报" })))).toBe(
+      "关于巡察整改工作的通报",
+    );
+  });
+});
+
+describe("buildBulletin: part 二 by the feedback's categories", () => {
+  const cat = (t: (typeof small.tasks)[number], category: string) => ({ ...t, category });
+  const l = {
+    ...small,
+    tasks: [
+      cat(small.tasks[0]!, "一、关于落实全面从严治党主体责任方面"),
+      cat(small.tasks[1]!, "一、关于落实全面从严治党主体责任方面"),
+      cat(small.tasks[2]!, "（二）干部队伍建设问题"),
+      cat(small.tasks[3]!, "（二）干部队伍建设问题"),
+    ],
+  };
+  const b = buildBulletin(report(smallFindings, smallSummary), l, { lang: "zh", bulletin: names });
+
+  it("heads each category `（一）关于……方面的整改` with its figures and its finished measures", () => {
+    expect(headings(b, 1)[1]).toBe("二、反馈意见整改落实情况");
+    const s = section(b, "二、反馈意见整改落实情况");
+    expect(s.filter((x) => x.kind === "heading").map((x) => (x as { text: string }).text)).toEqual([
+      "（一）关于落实全面从严治党主体责任方面的整改",
+      "（二）关于干部队伍建设问题的整改",
     ]);
-    expect(section(b, "四、台账填报不完整事项")).toEqual([{ kind: "paragraph", text: "台账各项要素填报完整。" }]);
-  });
-
-  it("takes the title and issuer options over the generated ones", () => {
-    const b = buildBulletin(report([], {}), small, {
-      lang: "zh",
-      bulletin: { ...names, title: "关于巡察整改工作的通报", issuer: "中共某某委员会办公室" },
+    expect(s[1]).toEqual({
+      kind: "paragraph",
+      text: "该方面共有问题2个、整改措施2条，已完成1条，正在推进1条，未启动0条，完成率50.0%，其中逾期未完成1条。",
     });
-    expect(b.title).toBe("关于巡察整改工作的通报");
-    expect(b.blocks.at(-1)).toMatchObject({ issuer: "中共某某委员会办公室" });
+    expect(s.slice(2, 4)).toEqual([
+      { kind: "paragraph", text: "已完成的整改措施：" },
+      { kind: "paragraph", lead: "1.", text: "清退违规费用（办公室）" },
+    ]);
   });
 
-  it("uses only the inspection, or only the body, when that is all it has", () => {
-    const opts = (bulletin: object) => ({ lang: "zh" as const, bulletin });
-    expect(buildBulletin(report([], {}), small, opts({ inspection: "区委第二巡察组" })).title).toBe(
-      "关于区委第二巡察组反馈问题整改进展情况的通报",
-    );
-    expect(buildBulletin(report([], {}), small, opts({ body: "区教委" })).title).toBe(
-      "关于区教委巡察反馈问题整改进展情况的通报",
-    );
+  it("reads category captions without their numbers, 关于 and 方面", () => {
+    expect(categoryName("一、关于贯彻落实党的教育方针方面")).toEqual({ name: "贯彻落实党的教育方针", aspect: true });
+    expect(categoryName("（三）关于选人用人方面问题：")).toEqual({ name: "选人用人", aspect: true });
+    expect(categoryName("第二部分 巡察整改长效机制")).toEqual({ name: "巡察整改长效机制", aspect: false });
+    expect(categoryName("二、党风廉政建设方面的整改")).toEqual({ name: "党风廉政建设", aspect: true });
   });
 });
 
 describe("buildBulletin on the sample ledger", () => {
   const b = buildBulletin(sampleReport(), sampleLedger(), { lang: "zh", bulletin: names });
 
-  it("mentions unknown statuses and adds their column, sorting departments by tasks", () => {
-    expect((b.blocks[0] as { text: string }).text).toBe(
-      "截至2025年7月1日，市委第三巡察组反馈的问题共梳理整改任务9项，已完成3项，正在推进4项，未启动1项，进展未填写或无法识别1项，逾期2项，整改完成率33.3%。现将有关情况通报如下。",
-    );
-    const t = tables(b)[0]!;
-    expect(t.columns.map((c) => c.header)).toContain("进展未明");
-    expect(t.rows.map((r) => r[1])).toEqual(["办公室", "人事处", "财务处", "基建处", "（未填写）", "机关党委"]);
-    expect(t.total).toEqual(["合计", "", 9, 3, 4, 1, 1, 2, "33.3%"]);
+  it("does not count the unfilled department, nor the unknown status in the opening", () => {
+    expect(paragraphs(b)).toContain("整改措施涉及5个责任部门，各部门整改进展情况见表1。");
+    const t = table(b, "各责任部门");
+    // The one measure with no status has no department either: no 进展待报 column is needed.
+    expect(t.columns.map((c) => c.header)).not.toContain("进展待报");
+    expect(t.rows.map((r) => r[1])).toEqual(["办公室", "人事处", "财务处", "基建处", "机关党委"]);
+    expect(paragraphs(b)).toContain("另有1条整改措施未明确责任部门，未列入表1，请尽快明确。");
+    expect((b.blocks[0] as { text: string }).text).not.toMatch(/未填写|无法识别|进展未/);
   });
 
-  it("puts the longest overdue first and groups findings of one task", () => {
-    expect(tables(b)[1]!.rows.map((r) => [r[0], r[3], r[6]])).toEqual([
+  it("puts the longest overdue first and groups the findings of one measure", () => {
+    expect(table(b, "逾期").rows.map((r) => [r[0], r[3], r[6]])).toEqual([
       [1, "办公室", 31],
       [2, "办公室", 1],
     ]);
-    expect(tables(b)[2]!.rows[0]).toEqual([
-      1,
-      "干部选拔任用程序执行不严格，个别岗位动议环节民主推荐不充分",
+    expect(table(b, "纸面整改").rows[0]!.slice(3)).toEqual([
       "人事处",
       "标注已完成，措施仅为开会、学习、发文，未见实际举措；标注已完成，但无佐证材料",
-      "C6、H6",
     ]);
-    expect(tables(b)[3]!.rows).toEqual([
-      [
-        1,
-        8,
-        "专项资金使用绩效不高，部分项目资金闲置超过一年",
-        "财务处",
-        "未填写责任领导（D8）；整改时限“尽快”无法识别（F8）",
-      ],
-      [
-        2,
-        11,
-        "工程变更审批把关不严，个别项目变更金额超过合同价10%未经集体研究",
-        "（未填写）",
-        "未填写责任部门（E11）；未填写整改进展（G11）",
-      ],
+    expect(table(b, "台账填报").rows.map((r) => r.slice(2))).toEqual([
+      ["财务处", "未填写责任领导；整改时限“尽快”不明确"],
+      ["—", "未填写责任部门；未填写整改进展"],
     ]);
   });
 
   it("shortens long measures in tables", () => {
-    const measures = tables(b)[1]!.rows[1]![2] as string;
+    const measures = table(b, "逾期").rows[1]![2] as string;
     expect(Array.from(measures)).toHaveLength(60);
     expect(measures.endsWith("…")).toBe(true);
   });
 });
 
 describe("buildBulletin (en)", () => {
+  const zh = buildBulletin(report(smallFindings, smallSummary), small, { lang: "zh", bulletin: names });
   const b = buildBulletin(report(smallFindings, smallSummary, "en"), small, { lang: "en", bulletin: names });
 
-  it("writes an English title, opening, sections and signature", () => {
-    expect(b.title).toBe("Bulletin on the Progress of Rectifying the Problems Found by 市委第三巡察组 at 市教育局党组");
-    expect(b.blocks[0]).toEqual({
-      kind: "paragraph",
-      text: "As of 1 July 2025, the problems found by 市委第三巡察组 have been broken down into 4 rectification tasks: 2 done, 2 in progress, 0 not started; 1 overdue. The completion rate is 50.0%. The progress is reported as follows.",
-    });
-    expect(
-      b.blocks.filter((x) => x.kind === "heading" && x.level === 1).map((x) => (x as { text: string }).text),
-    ).toEqual([
+  it("has the same structure as the Chinese one", () => {
+    const shape = (x: Bulletin) =>
+      x.blocks.map((k) =>
+        k.kind === "table" ? `table:${k.columns.length}:${k.rows.length}` : `${k.kind}${"level" in k ? k.level : ""}`,
+      );
+    expect(shape(b)).toEqual(shape(zh));
+    // The figures are the same; only the words differ.
+    const numbers = (x: Bulletin) => tables(x).map((t) => t.rows.map((r) => r.filter((c) => typeof c === "number")));
+    expect(numbers(b)).toEqual(numbers(zh));
+  });
+
+  it("writes plain English title, opening, parts and signature", () => {
+    expect(titleText(b)).toBe(
+      "Bulletin of 市教育局党组 on the Progress of Rectification after the Feedback of 市委第三巡察组",
+    );
+    expect((b.blocks[0] as { text: string }).text).toBe(
+      "Following the feedback of 市委第三巡察组, the feedback was broken down into 4 problems with 4 rectification measures, each with a responsible leader, a department and a deadline. " +
+        "As of 1 July 2025, 2 measures are done, 2 in progress and 0 not started; 1 is past the deadline. " +
+        "The completion rate is 50.0%, and every measure is done for 2 problems. The progress is reported as follows.",
+    );
+    expect(headings(b, 1)).toEqual([
       "I. Overall progress",
-      "II. Overdue tasks",
-      "III. Suspected “paper-only” rectification",
-      "IV. Incomplete ledger entries",
-      "V. Next steps",
+      "II. Measures completed",
+      "III. Matters needing attention",
+      "IV. Next steps",
     ]);
-    expect(tables(b)[0]!.total).toEqual(["Total", "", 4, 2, 2, 0, 1, "50.0%"]);
-    expect(tables(b)[2]!.rows[0]![3]).toBe("Marked done, but no evidence");
-    expect(b.blocks.at(-1)).toEqual({
-      kind: "signature",
-      issuer: "Inspection Rectification Leading Group Office, 市教育局党组",
-      date: "1 July 2025",
-    });
+    expect(table(b, "paper-only").rows[0]![4]).toBe("Marked done, but no evidence");
+    expect(b.closing).toBe("This bulletin is hereby issued.");
+    expect(b.signature).toEqual({ issuer: "市教育局党组", date: "1 July 2025" });
   });
 
   it("has a generic English title without names", () => {
     const e = buildBulletin(report([], {}, "en"), small, { lang: "en", bulletin: {} });
-    expect(e.title).toBe("Bulletin on the Progress of Rectifying the Problems Found by the Inspection");
+    expect(titleText(e)).toBe(
+      "Bulletin of Rectification Office on the Progress of Rectification after the Feedback of the inspection",
+    );
   });
 });
 
 describe("helpers", () => {
   it("rounds percentages from counts, one decimal", () => {
-    expect(percent(4, 13)).toBe("30.8%");
-    expect(percent(1, 3)).toBe("33.3%");
-    expect(percent(1, 8)).toBe("12.5%");
-    expect(percent(0, 0)).toBe("0.0%");
+    const w = WORDS.zh;
+    expect(percent(w, 4, 13)).toBe("30.8%");
+    expect(percent(w, 1, 3)).toBe("33.3%");
+    expect(percent(w, 1, 8)).toBe("12.5%");
+    expect(percent(w, 0, 0)).toBe("0.0%");
   });
 
   it("shortens and flattens text", () => {
@@ -296,5 +423,11 @@ describe("helpers", () => {
     expect(shorten("一\n二  三")).toBe("一 二 三");
     expect(shorten("甲".repeat(61))).toBe(`${"甲".repeat(59)}…`);
     expect(shorten("甲".repeat(60))).toBe("甲".repeat(60));
+  });
+
+  it("shows a HYPERLINK formula's friendly name, never its text", () => {
+    expect(shown('=HYPERLINK("http://x.cn/a","招投标管理不规范")')).toBe("招投标管理不规范");
+    expect(shown('=hyperlink("u", "a ""b""")')).toBe('a "b"');
+    expect(shown("招投标管理不规范")).toBe("招投标管理不规范");
   });
 });

@@ -242,6 +242,7 @@ export function sampleReport(lang: "zh" | "en" = "zh"): Report {
       finding("missing-status", 11, "status"),
     ].map(withTask),
     {
+      problems: 9,
       tasks: 9,
       done: 3,
       inProgress: 4,

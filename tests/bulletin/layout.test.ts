@@ -1,12 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { buildBulletin } from "../../src/core/bulletin/build.js";
-import { layoutBulletin } from "../../src/core/bulletin/layout.js";
-import { breakUnits, wrapLines } from "../../src/core/bulletin/measure.js";
+import { layoutBulletin, PAGE_HEIGHT_PT, signatureIndents } from "../../src/core/bulletin/layout.js";
+import { breakUnits, textWidthEm, titleLines, wrapLines } from "../../src/core/bulletin/measure.js";
 import type { Bulletin } from "../../src/core/bulletin/model.js";
 import type { SheetDocument } from "../../src/core/sheet-document.js";
 import { sampleLedger, sampleReport } from "./fixtures.js";
 
 const names = { body: "市教育局党组", inspection: "市委第三巡察组" };
+function bulletin(blocks: Bulletin["blocks"]): Bulletin {
+  return {
+    title: ["T"],
+    blocks,
+    closing: "特此通报。",
+    signature: { issuer: "某单位", date: "2025年7月1日" },
+    missing: [],
+  };
+}
 const zh = layoutBulletin(buildBulletin(sampleReport(), sampleLedger(), { lang: "zh", bulletin: names }), "zh");
 const en = layoutBulletin(buildBulletin(sampleReport("en"), sampleLedger(), { lang: "en", bulletin: names }), "en");
 
@@ -79,7 +88,7 @@ describe.each([
     expect(doc.page.margins.bottom).toBeCloseTo(3.5 / 2.54, 2);
     expect(doc.page.margins.left).toBeCloseTo(2.8 / 2.54, 2);
     expect(doc.page.margins.right).toBeCloseTo(2.6 / 2.54, 2);
-    expect(doc.page.footer).toBe("- &P -");
+    expect(doc.page.footer).toMatch(/&P/);
     expect(doc.showGridLines).toBe(false);
   });
 
@@ -101,16 +110,29 @@ describe("layoutBulletin: the official look (zh)", () => {
     expect(zh.styles.body!.font).toEqual({ name: "仿宋_GB2312", fallbacks: ["仿宋", "FangSong"], size: 16 });
     expect(zh.styles.h1!.font.name).toBe("黑体");
     expect(zh.styles.h2!.font).toMatchObject({ name: "楷体_GB2312", fallbacks: ["楷体", "KaiTi"] });
-    expect(zh.styles["td-left"]!.font.size).toBe(12);
+    expect(zh.styles["td-left"]!.font.size).toBe(10.5);
     expect(zh.styles.th).toMatchObject({ border: true, fill: "D9D9D9", wrap: true, font: { bold: true } });
     expect(zh.styles.signature!.horizontal).toBe("right");
   });
 
-  it("indents paragraphs and headings by two full-width spaces, merged across the page", () => {
+  it("puts the 主送机关 flush left under the title, and indents paragraphs and headings by two full-width spaces", () => {
+    const recipient = zh.cells.find((c) => c.style === "recipient")!;
+    expect(recipient.value).toBe("各有关部门（单位）：");
     const opening = zh.cells.find((c) => c.style === "body")!;
-    expect(String(opening.value).startsWith("\u3000\u3000截至2025年7月1日")).toBe(true);
+    expect(String(opening.value).startsWith("\u3000\u3000市委第三巡察组反馈意见后")).toBe(true);
     expect(opening.colSpan).toBe(zh.columnWidths.length);
-    expect(zh.cells.find((c) => c.style === "h1")!.value).toBe("\u3000\u3000一、总体进展");
+    expect(zh.cells.find((c) => c.style === "h1")!.value).toBe("\u3000\u3000一、整改工作总体进展");
+    expect(zh.cells.filter((c) => c.style === "body").map((c) => c.value)).toContain("\u3000\u3000特此通报。");
+  });
+
+  it("breaks the title between words, never inside one", () => {
+    const title = String(zh.cells[0]!.value);
+    expect(title).toBe("市教育局党组关于落实市委第三巡察组\n反馈意见整改进展情况的通报");
+  });
+
+  it("numbers odd pages right and even pages left, `— 1 —` in 4号 宋体", () => {
+    expect(zh.page.footer).toBe('&R&"宋体,常规"&14— &P —\u3000');
+    expect(zh.page.evenFooter).toBe('&L&"宋体,常规"&14\u3000— &P —');
   });
 
   it("lays a table out as a header row and one row per line, the 合计 spanning 序号 and 部门", () => {
@@ -120,47 +142,150 @@ describe("layoutBulletin: the official look (zh)", () => {
     expect(header.map((c) => String(c.value).replace("\n", ""))).toEqual([
       "序号",
       "责任部门",
-      "任务数",
+      "措施数",
       "已完成",
       "正在推进",
       "未启动",
-      "进展未明",
       "逾期",
       "完成率",
     ]);
     for (const c of header) expect(String(c.value)).not.toMatch(/\n.$/);
     expect(header.every((c) => c.style === "th")).toBe(true);
-    const total = zh.cells.filter((c) => c.row === caption.row + 8);
-    expect(total.map((c) => c.value)).toEqual(["合计", 9, 3, 4, 1, 1, 2, "33.3%"]);
+    const total = zh.cells.filter((c) => c.row === caption.row + 7);
+    expect(total.map((c) => c.value)).toEqual(["合计", 8, 3, 4, 1, 2, "37.5%"]);
     expect(total[0]!.colSpan).toBe((header[0]!.colSpan ?? 1) + (header[1]!.colSpan ?? 1));
     // Every table row spans the full width.
     for (const r of [header, total]) expect(r.reduce((s, c) => s + (c.colSpan ?? 1), 0)).toBe(zh.columnWidths.length);
   });
 
-  it("signs at the bottom right, the issuer centred over the date", () => {
+  it("signs per GB/T 9704 7.3.5.2: issuer two characters in, the date two further right", () => {
     const sign = zh.cells.filter((c) => c.style === "signature");
-    expect(sign.map((c) => c.value)).toEqual([
-      "市教育局党组巡察整改工作领导小组办公室\u3000\u3000",
-      "2025年7月1日\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000 ",
-    ]);
+    const issuer = "市教育局党组";
+    const date = "2025年7月1日";
+    const ind = signatureIndents(issuer, date);
+    // The date (6.2 characters) is longer than the issuer (6): it stands two in, and the issuer
+    // starts two characters before the date starts.
+    expect(ind.date).toBe(2);
+    expect(textWidthEm(issuer) + ind.issuer).toBeCloseTo(textWidthEm(date) + ind.date + 2, 5);
+    const short = signatureIndents("中共某某市教育局委员会", date);
+    expect(short.issuer).toBe(2);
+    expect(textWidthEm("中共某某市教育局委员会") + 2).toBeCloseTo(textWidthEm(date) + short.date + 2, 5);
+    expect(
+      sign.map((c) =>
+        String(c.value)
+          .trimEnd()
+          .replace(/[\u3000 ]+$/, ""),
+      ),
+    ).toEqual([issuer, date]);
+    expect(String(sign[1]!.value).endsWith("\u3000\u3000")).toBe(true);
   });
 
   it("keeps a formula-like problem text as a plain string", () => {
-    const b: Bulletin = {
-      title: "T",
-      blocks: [{ kind: "table", columns: [{ header: "反馈问题", width: 1, align: "left" }], rows: [["=SUM(A1)"]] }],
-    };
+    const b = bulletin([
+      {
+        kind: "table",
+        caption: "表1",
+        columns: [{ header: "反馈问题", width: 1, align: "left" }],
+        rows: [["=SUM(A1)"]],
+      },
+    ]);
     const doc = layoutBulletin(b, "zh");
     expect(doc.cells.find((c) => c.value === "=SUM(A1)")).toBeDefined();
   });
 
   it("splits a paragraph taller than Excel's tallest row over several rows without losing a character", () => {
     const text = "整改工作要坚持问题导向，逐项对账销号。".repeat(60);
-    const doc = layoutBulletin({ title: "T", blocks: [{ kind: "paragraph", text }] }, "zh");
-    const rows = doc.cells.filter((c) => c.style === "body");
+    const doc = layoutBulletin(bulletin([{ kind: "paragraph", text }]), "zh");
+    const rows = doc.cells.filter((c) => c.style === "body" && String(c.value) !== "\u3000\u3000特此通报。");
     expect(rows.length).toBeGreaterThan(1);
     expect(rows.map((c) => c.value).join("")).toBe(`\u3000\u3000${text}`);
     for (const c of rows) expect(doc.rowHeights[c.row]!).toBeLessThanOrEqual(409);
+  });
+});
+
+describe("layoutBulletin: pages", () => {
+  const rowsOf = (n: number) => Array.from({ length: n }, (_, i) => [i + 1, `问题${i + 1}`]);
+  const doc = layoutBulletin(
+    bulletin([
+      { kind: "paragraph", text: "开头。".repeat(40) },
+      { kind: "heading", level: 1, text: "一、总体进展" },
+      {
+        kind: "table",
+        caption: "表1　长表",
+        columns: [
+          { header: "序号", width: 1, align: "center" },
+          { header: "反馈问题", width: 5, align: "left" },
+        ],
+        rows: rowsOf(60),
+      },
+      ...Array.from({ length: 12 }, (_, i) => [
+        { kind: "heading" as const, level: 2 as const, text: `（${i + 1}）小标题` },
+        { kind: "paragraph" as const, text: "正文内容。".repeat(30) },
+      ]).flat(),
+    ]),
+    "zh",
+  );
+  const breaks = doc.rowBreaks ?? [];
+  const pages = () => {
+    const out: number[][] = [];
+    let page: number[] = [];
+    const rows = Object.keys(doc.rowHeights)
+      .map(Number)
+      .sort((a, b) => a - b);
+    for (const r of rows) {
+      if (breaks.includes(r)) {
+        out.push(page);
+        page = [];
+      }
+      page.push(r);
+    }
+    out.push(page);
+    return out;
+  };
+  const valueAt = (row: number) => doc.cells.find((c) => c.row === row)?.value;
+
+  it("breaks pages so that none holds more than a page of rows", () => {
+    expect(breaks.length).toBeGreaterThan(1);
+    for (const p of pages()) expect(p.reduce((s, r) => s + doc.rowHeights[r]!, 0)).toBeLessThanOrEqual(PAGE_HEIGHT_PT);
+  });
+
+  it("repeats a table's header row at the top of a page the table runs onto", () => {
+    const headerRows = doc.cells.filter((c) => c.style === "th" && c.value === "序号").map((c) => c.row);
+    expect(headerRows.length).toBeGreaterThan(1);
+    for (const r of headerRows.slice(1)) expect(breaks).toContain(r);
+    // Every data row is still there once, in order.
+    const numbers = doc.cells.filter((c) => c.style === "td-center").map((c) => c.value);
+    expect(numbers).toEqual(rowsOf(60).map((r) => r[0]));
+  });
+
+  it("never leaves a heading or a caption last on a page", () => {
+    for (const p of pages().slice(0, -1)) {
+      const last = doc.cells.filter((c) => c.row === p.at(-1));
+      for (const c of last) expect(["h1", "h2", "caption", "th", "title"]).not.toContain(c.style);
+    }
+    // …nor a spacer first.
+    for (const p of pages().slice(1)) expect(valueAt(p[0]!)).toBeDefined();
+  });
+});
+
+describe("titleLines", () => {
+  it("keeps a short title on one line", () => {
+    expect(titleLines(["关于", "整改", "的通报"], 20)).toEqual(["关于整改的通报"]);
+  });
+
+  it("breaks between pieces into a trapezoid, the first line the longer", () => {
+    const lines = titleLines(
+      ["区教育委员会党委", "关于", "落实", "区委第二巡察组", "反馈意见", "整改进展情况的通报"],
+      20,
+    );
+    expect(lines).toEqual(["区教育委员会党委关于落实区委第二巡察组", "反馈意见整改进展情况的通报"]);
+    for (const l of lines) expect(textWidthEm(l)).toBeLessThanOrEqual(20);
+  });
+
+  it("breaks an English title at spaces", () => {
+    const lines = titleLines(["Bulletin of X", " on the Progress of Rectification", " after the Feedback"], 30);
+    expect(lines.join(" ")).toBe("Bulletin of X on the Progress of Rectification after the Feedback");
+    for (const l of lines) expect(l).toBe(l.trim());
   });
 });
 

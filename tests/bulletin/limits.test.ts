@@ -9,11 +9,14 @@ describe("bulletin on a large ledger", () => {
     const tasks = Array.from({ length: 45 }, (_, i) => ({ deadline: `2025年6月${(i % 28) + 1}日` }));
     const { report, ledger: l } = checkGrid(ledger(tasks), config());
     const b = buildBulletin(report, l, { lang: "zh", bulletin: {} });
-    const overdueTable = b.blocks.find((x): x is TableBlock => x.kind === "table" && x.caption!.includes("逾期"))!;
+    const overdueTable = b.blocks.find(
+      (x): x is TableBlock => x.kind === "table" && x.caption?.includes("逾期") === true,
+    )!;
     expect(overdueTable.rows).toHaveLength(LIST_LIMIT);
-    expect(overdueTable.rows[0]!.at(-1)).toBe(30); // 2025-06-01 → 30 days before 2025-07-01
+    const days = overdueTable.columns.findIndex((c) => c.header === "逾期天数");
+    expect(overdueTable.rows[0]![days]).toBe(30); // 2025-06-01 → 30 days before 2025-07-01
     const texts = b.blocks.filter((x) => x.kind === "paragraph").map((x) => (x as { text: string }).text);
-    expect(texts).toContain(`以上列出前${LIST_LIMIT}项，其余15项已在台账中标注，请相关部门对照整改。`);
+    expect(texts).toContain(`表3列出前${LIST_LIMIT}条，其余15条已在台账中标注，请相关部门对照整改。`);
   });
 
   it("names a merged leader's task by its own row, not the merge's first row", () => {
@@ -32,10 +35,12 @@ describe("bulletin on a large ledger", () => {
       ["D2", 3],
     ]);
     const b = buildBulletin(report, l, { lang: "zh", bulletin: {} });
-    const incomplete = b.blocks.find((x): x is TableBlock => x.kind === "table" && x.caption!.includes("不完整"))!;
+    const incomplete = b.blocks.find(
+      (x): x is TableBlock => x.kind === "table" && x.caption?.includes("台账填报") === true,
+    )!;
     expect(incomplete.rows.map((r) => [r[1], r[2]])).toEqual([
-      [2, "问题甲"],
-      [3, "问题乙"],
+      ["问题甲", "办公室"],
+      ["问题乙", "财务处"],
     ]);
   });
 });

@@ -169,7 +169,7 @@ describe("ledger-check: bad command lines", () => {
   });
 
   it("an unknown option", async () => {
-    expect(expectOneLineFailure(await runCli([ledger, "--frobnicate"]))).toContain("unknown option '--frobnicate'");
+    expect(expectOneLineFailure(await runCli([ledger, "--frobnicate"]))).toContain("没有“--frobnicate”这个选项");
   });
 
   it("an unknown rule for --disable", async () => {
@@ -177,7 +177,7 @@ describe("ledger-check: bad command lines", () => {
   });
 
   it("no file at all", async () => {
-    expect(expectOneLineFailure(await runCli([]))).toContain("missing required argument");
+    expect(expectOneLineFailure(await runCli([]))).toContain("请指定要校验的台账文件");
   });
 
   it("a bad --lang and a negative --due-soon-days", async () => {

@@ -53,17 +53,27 @@ function contract(report: Report) {
 
 describe("the .xlsx host and the Office.js host keep the same contract", () => {
   it("same ledger in, same report out; clear marks restores every fill", async () => {
-    const bytes = new Uint8Array(readFileSync(SAMPLE));
-    const xlsx = await openWorkbookFile(bytes, "sample-ledger.xlsx");
-    const exceljsSheet = xlsx.workbook.worksheets.find((w) => w.state !== "veryHidden")!;
+    // The clerk's own fills, put in with exceljs (an independent writer), then the file as the .xlsx host opens it.
+    const seeded = new ExcelJS.Workbook();
+    await seeded.xlsx.load(readFileSync(SAMPLE) as unknown as ExcelJS.Buffer);
+    const exceljsSheet = seeded.worksheets.find((w) => w.state !== "veryHidden")!;
     for (const [address, fill] of Object.entries(USER_FILLS)) {
       // A style of its own: exceljs shares one style object among alike cells of a loaded file.
       const cell = exceljsSheet.getCell(address);
       cell.style = { ...cell.style, fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${fill}` } } };
     }
+    const bytes = new Uint8Array((await seeded.xlsx.writeBuffer()) as ArrayBuffer);
+    const xlsx = await openWorkbookFile(bytes, "sample-ledger.xlsx");
     const grid = readGrid(exceljsSheet);
+    /** The fills of the .xlsx host's copy as it stands, read back by exceljs. */
+    const copySheet = async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await xlsx.toBuffer()) as unknown as ExcelJS.Buffer);
+      return wb.getWorksheet(grid.sheet)!;
+    };
+    let sheetNow = exceljsSheet;
     const xlsxFill = (a: string): string | null => {
-      const f = exceljsSheet.getCell(a).fill as ExcelJS.FillPattern | undefined;
+      const f = sheetNow.getCell(a).fill as ExcelJS.FillPattern | undefined;
       return f && f.pattern === "solid" ? (f.fgColor?.argb ?? "").slice(-6).toUpperCase() : null;
     };
 
@@ -87,10 +97,12 @@ describe("the .xlsx host and the Office.js host keep the same contract", () => {
     await markWorkbook(xlsx, fromXlsx);
     for (const cell of flagged) expect(excel.fillOf(grid.sheet, cell)).not.toBe(before.get(cell));
 
+    sheetNow = await copySheet();
     for (const cell of flagged) expect(xlsxFill(cell)).toBe(excel.fillOf(grid.sheet, cell));
 
     await office.clearMarks(grid.sheet);
     await xlsx.clearMarks(grid.sheet);
+    sheetNow = await copySheet();
     for (const a of watched) {
       expect(excel.fillOf(grid.sheet, a)).toBe(before.get(a));
       expect(xlsxFill(a)).toBe(before.get(a));

@@ -4,7 +4,13 @@ import type { CellValue } from "../../src/core/grid.js";
 import { daysBetween, daysInMonth, isoDate } from "../../src/core/dates.js";
 import { parseDeadline } from "../../src/core/parse/deadline.js";
 import { parseStatus } from "../../src/core/parse/status.js";
-import { isDeadlinePlaceholder, isPlaceholder } from "../../src/core/parse/placeholder.js";
+import {
+  DEADLINE_WORDS,
+  isDeadlinePlaceholder,
+  isPlaceholder,
+  WORD_CHARS,
+  WORDS,
+} from "../../src/core/parse/placeholder.js";
 
 const KINDS_DEADLINE = ["empty", "date", "immediate", "ongoing", "invalid"];
 const KINDS_STATUS = ["done", "in-progress", "not-started", "empty", "unknown"];
@@ -203,5 +209,12 @@ describe("placeholders", () => {
         if (isPlaceholder(s)) expect(isDeadlinePlaceholder(s)).toBe(true);
       }),
     );
+  });
+});
+
+describe("placeholder fast path", () => {
+  it("knows every Chinese character of the placeholder words (else it would call a placeholder content)", () => {
+    const chars = new Set((WORDS.source + DEADLINE_WORDS.source).match(/[\u4e00-\u9fff]/g));
+    expect([...chars].filter((c) => !WORD_CHARS.has(c))).toEqual([]);
   });
 });

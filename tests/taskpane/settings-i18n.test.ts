@@ -41,6 +41,7 @@ describe("configFromSettings", () => {
       paperOnly: {},
       columns: {},
       bulletin: {},
+      notices: { watchDays: 20, replyDays: 7 },
     });
   });
 
@@ -65,6 +66,7 @@ describe("configFromSettings", () => {
       headerRow: 2,
       columns: { status: "H" },
       bulletin: { title: "关于整改进展情况的通报" },
+      notices: { watchDays: 20, replyDays: 7 },
     });
   });
 });

@@ -1,7 +1,7 @@
-import type { Lang } from "../i18n.js";
+import type { Catalogue, Lang } from "../i18n.js";
 import type { CellStyle, DocCell, FontStyle, SheetDocument } from "../sheet-document.js";
-import { cellTextWidthPt, linesNeeded, rowHeightFor, textWidthEm, wrapLines } from "./measure.js";
-import type { Alignment, Bulletin, SignatureBlock, TableBlock } from "./model.js";
+import { cellTextWidthPt, linesNeeded, rowHeightFor, textWidthEm, titleLines, wrapLines } from "./measure.js";
+import type { Alignment, Bulletin, Signature, TableBlock } from "./model.js";
 
 /**
  * Lays the bulletin out as a printable sheet: A4 portrait, GB/T 9704 margins, the text
@@ -11,6 +11,13 @@ import type { Alignment, Bulletin, SignatureBlock, TableBlock } from "./model.js
  * exactly the widths it asked for and paragraphs simply span all columns. Excel measures
  * column widths in "characters" of the workbook's default font (Calibri 11: 7 pixels each,
  * at 96 pixels an inch when printing), which is how the widths are made to add up to the page.
+ *
+ * Excel does not fit row heights to merged cells, so every row's height is computed here
+ * from its text; and since the heights are known, so are the pages. The layout paginates
+ * itself: a heading or caption that would stand alone at the foot of a page starts the next
+ * one, a table that runs over repeats its header row at the top of the next page (Excel's
+ * print titles allow one range per sheet, and a bulletin has up to six tables), and the
+ * breaks are written as manual page breaks.
  */
 
 const CM = 1 / 2.54;
@@ -21,13 +28,15 @@ export const MARGINS_IN = {
   left: 2.8 * CM,
   right: 2.6 * CM,
   header: 1.5 * CM,
-  // The page number sits in the bottom margin, a little below the text as GB/T 9704 has it.
+  // The page number sits in the bottom margin, 7 mm below the text as GB/T 9704 has it.
   footer: 2.5 * CM,
 };
 /** Pixels per Excel width unit with the default Calibri 11 (its widest digit is 7 px). */
 export const PX_PER_WIDTH_UNIT = 7;
 /** The printable width in pixels (96 dpi), less a hair so rounding never spills onto a second page. */
 export const PRINTABLE_WIDTH_PX = Math.floor((A4_WIDTH_IN - MARGINS_IN.left - MARGINS_IN.right) * 96) - 2;
+/** The text block's height in points (225 mm), less 4% for programs that lay rows out a little taller. */
+export const PAGE_HEIGHT_PT = Math.floor(((29.7 - 3.7 - 3.5) / 2.54) * 72 * 0.96);
 
 /** Excel's tallest row. Longer paragraphs are split over several rows. */
 const MAX_ROW_PT = 409;
@@ -35,7 +44,6 @@ const MAX_ROW_PT = 409;
 const MIN_COLUMN_PX = 14;
 /** Used when there are no tables to shape the columns: an even grid the clerk can work in. */
 const PLAIN_COLUMNS = 8;
-const INDENT = "\u3000\u3000";
 
 interface Fonts {
   title: FontStyle;
@@ -46,87 +54,142 @@ interface Fonts {
   caption: FontStyle;
 }
 
-const ZH_FONTS: Fonts = {
-  title: { name: "方正小标宋简体", fallbacks: ["华文中宋", "宋体", "SimSun"], size: 22 },
-  body: { name: "仿宋_GB2312", fallbacks: ["仿宋", "FangSong"], size: 16 },
-  h1: { name: "黑体", fallbacks: ["SimHei"], size: 16 },
-  h2: { name: "楷体_GB2312", fallbacks: ["楷体", "KaiTi"], size: 16 },
-  table: { name: "仿宋_GB2312", fallbacks: ["仿宋", "FangSong"], size: 12 },
-  caption: { name: "黑体", fallbacks: ["SimHei"], size: 12 },
-};
+/** How a language's bulletin looks on the sheet. */
+export interface SheetLook {
+  sheetName: string;
+  fonts: Fonts;
+  /** First-line indent of body paragraphs and headings (two full-width spaces in Chinese). */
+  indent: string;
+  /** Spaces that stand for one character of indent in the signature block. */
+  signaturePad: (em: number) => string;
+  /** Excel footer codes, odd and even pages. */
+  footer: string;
+  evenFooter?: string;
+}
 
+/** Full-width spaces (1 em) and a half-width one for a remaining half em. */
+function fullWidthSpaces(em: number): string {
+  const halves = Math.max(0, Math.round(em * 2));
+  return "\u3000".repeat(Math.floor(halves / 2)) + (halves % 2 ? " " : "");
+}
+
+const FANGSONG: FontStyle = { name: "仿宋_GB2312", fallbacks: ["仿宋", "FangSong"], size: 16 };
 const SERIF = ["Liberation Serif", "Times"];
 const SANS = ["Liberation Sans", "Helvetica"];
-const EN_FONTS: Fonts = {
-  title: { name: "Times New Roman", fallbacks: SERIF, size: 18, bold: true },
-  body: { name: "Times New Roman", fallbacks: SERIF, size: 12 },
-  h1: { name: "Arial", fallbacks: SANS, size: 13, bold: true },
-  h2: { name: "Arial", fallbacks: SANS, size: 12, bold: true },
-  table: { name: "Times New Roman", fallbacks: SERIF, size: 10.5 },
-  caption: { name: "Arial", fallbacks: SANS, size: 10.5, bold: true },
-};
+
+export const SHEET_LOOK = {
+  zh: {
+    sheetName: "整改通报",
+    fonts: {
+      title: { name: "方正小标宋简体", fallbacks: ["华文中宋", "宋体", "SimSun"], size: 22 },
+      body: FANGSONG,
+      h1: { name: "黑体", fallbacks: ["SimHei"], size: 16 },
+      h2: { name: "楷体_GB2312", fallbacks: ["楷体", "KaiTi"], size: 16 },
+      table: { ...FANGSONG, size: 10.5 },
+      caption: { name: "黑体", fallbacks: ["SimHei"], size: 10.5 },
+    },
+    indent: "\u3000\u3000",
+    signaturePad: fullWidthSpaces,
+    // 4号 宋体 page numbers between em dashes, one character in from the outer edge.
+    footer: '&R&"宋体,常规"&14— &P —\u3000',
+    evenFooter: '&L&"宋体,常规"&14\u3000— &P —',
+  },
+  en: {
+    sheetName: "Bulletin",
+    fonts: {
+      title: { name: "Times New Roman", fallbacks: SERIF, size: 18, bold: true },
+      body: { name: "Times New Roman", fallbacks: SERIF, size: 12 },
+      h1: { name: "Arial", fallbacks: SANS, size: 13, bold: true },
+      h2: { name: "Arial", fallbacks: SANS, size: 12, bold: true },
+      table: { name: "Times New Roman", fallbacks: SERIF, size: 9.5 },
+      caption: { name: "Arial", fallbacks: SANS, size: 9.5, bold: true },
+    },
+    indent: "",
+    // English letters sign flush right.
+    signaturePad: () => "",
+    footer: "&C&P",
+  },
+} satisfies Catalogue<SheetLook>;
 
 const HEADER_FILL = "D9D9D9";
 
+/** One row of the laid-out sheet before pagination gives it a number. */
+interface LRow {
+  height: number;
+  cells: Omit<DocCell, "row">[];
+  /** Keep on the page of the next row (headings, captions, table headers). */
+  keepNext?: boolean;
+  /** Rows printed again above this one when it starts a page (a table's header). */
+  repeat?: LRow[];
+  /** Spacing only: dropped when it would start a page. */
+  spacer?: boolean;
+  /** Must start a new page. */
+  breakBefore?: boolean;
+}
+
 export function layoutBulletin(bulletin: Bulletin, lang: Lang): SheetDocument {
-  const fonts = lang === "en" ? EN_FONTS : ZH_FONTS;
+  const look: SheetLook = SHEET_LOOK[lang];
+  const fonts = look.fonts;
   const styles = makeStyles(fonts);
   const edges = columnEdges(bulletin.blocks.filter((b): b is TableBlock => b.kind === "table"));
   const widthsPx = edges.slice(1).map((e, i) => e - edges[i]!);
   const allPx = widthsPx.reduce((a, b) => a + b, 0);
   const ncols = widthsPx.length;
+  const rows: LRow[] = [];
 
-  const cells: DocCell[] = [];
-  const rowHeights: Record<number, number> = {};
-  let row = 1;
-
-  /** A text merged across the whole width, split over rows if Excel's row limit demands it. */
-  const fullWidth = (text: string, style: string, font: FontStyle, minLines = 1) => {
+  /** A text merged across the whole width, split over rows only if Excel's row limit demands it. */
+  const fullWidth = (text: string, style: string, font: FontStyle, extra: Partial<LRow> = {}) => {
     const widthEm = (cellTextWidthPt(allPx) * 0.95) / font.size;
     const lines = wrapLines(text, widthEm);
     const perRow = Math.max(1, Math.floor((MAX_ROW_PT - font.size) / (font.size * 1.45)));
     for (let i = 0; i < lines.length; i += perRow) {
       const chunk = lines.slice(i, i + perRow);
-      cells.push({ row, col: 1, value: chunk.join(""), style, colSpan: ncols });
-      rowHeights[row] = rowHeightFor(Math.max(minLines, chunk.length), font.size);
-      row++;
+      rows.push({
+        height: rowHeightFor(chunk.length, font.size),
+        cells: [{ col: 1, value: chunk.join(""), style, colSpan: ncols }],
+        ...extra,
+      });
     }
   };
-  const gap = (pt: number) => {
-    rowHeights[row++] = pt;
-  };
+  const gap = (pt: number) => rows.push({ height: pt, cells: [], spacer: true });
 
-  fullWidth(bulletin.title, "title", fonts.title);
+  // The title's own line breaks, so it breaks between words (GB/T 9704 7.3.1), not where the cell would.
+  const titleWidthEm = (cellTextWidthPt(allPx) * 0.95) / fonts.title.size;
+  const title = titleLines(bulletin.title, titleWidthEm);
+  rows.push({
+    height: rowHeightFor(title.length, fonts.title.size),
+    cells: [{ col: 1, value: title.join("\n"), style: "title", colSpan: ncols }],
+    keepNext: true,
+  });
   gap(fonts.body.size);
+  if (bulletin.recipient) fullWidth(bulletin.recipient, "recipient", fonts.body);
   for (const block of bulletin.blocks) {
     switch (block.kind) {
       case "heading":
-        fullWidth(
-          lang === "zh" ? INDENT + block.text : block.text,
-          block.level === 1 ? "h1" : "h2",
-          block.level === 1 ? fonts.h1 : fonts.h2,
-        );
+        fullWidth(look.indent + block.text, block.level === 1 ? "h1" : "h2", block.level === 1 ? fonts.h1 : fonts.h2, {
+          keepNext: true,
+        });
         break;
       case "paragraph":
-        fullWidth(lang === "zh" ? INDENT + block.text : block.text, "body", fonts.body);
+        fullWidth(look.indent + (block.lead ?? "") + block.text, "body", fonts.body);
         break;
       case "table":
-        if (block.caption) fullWidth(block.caption, "caption", fonts.caption);
-        row = placeTable(block, edges, widthsPx, fonts.table, row, cells, rowHeights);
+        if (block.caption) fullWidth(block.caption, "caption", fonts.caption, { keepNext: true });
+        rows.push(...tableRows(block, edges, widthsPx, fonts.table));
         gap(Math.round(fonts.body.size * 0.6));
         break;
-      case "signature": {
-        gap(fonts.body.size * 2);
-        const [issuer, date] = signatureLines(block, lang);
-        fullWidth(issuer, "signature", fonts.body);
-        fullWidth(date, "signature", fonts.body);
-        break;
-      }
     }
   }
+  if (bulletin.closing) fullWidth(look.indent + bulletin.closing, "body", fonts.body);
+  // GB/T 9704 7.3.5.2: the signature one blank line below the text, the date on the next line.
+  gap(rowHeightFor(1, fonts.body.size));
+  const [issuer, date] = signatureLines(bulletin.signature, look);
+  fullWidth(issuer, "signature", fonts.body, { keepNext: true });
+  fullWidth(date, "signature", fonts.body);
 
+  const { cells, rowHeights, rowBreaks } = paginate(rows);
   return {
-    name: lang === "en" ? "Bulletin" : "整改通报",
+    name: look.sheetName,
     // Excel keeps widths to 1/256 of a unit; rounding down keeps the sum inside the page.
     columnWidths: widthsPx.map((px) => Math.floor((px / PX_PER_WIDTH_UNIT) * 256) / 256),
     rowHeights,
@@ -138,10 +201,45 @@ export function layoutBulletin(bulletin: Bulletin, lang: Lang): SheetDocument {
       fitToWidth: true,
       margins: round(MARGINS_IN),
       horizontallyCentered: true,
-      footer: "- &P -",
+      footer: look.footer,
+      ...(look.evenFooter ? { evenFooter: look.evenFooter } : {}),
     },
     showGridLines: false,
+    rowBreaks,
   };
+}
+
+/**
+ * Numbers the rows and decides the pages: a row that does not fit starts a new page; a row
+ * that must keep with the next starts a new page unless it and the rows it keeps with fit;
+ * a table row that starts a page gets its table's header above it.
+ */
+function paginate(rows: LRow[]): { cells: DocCell[]; rowHeights: Record<number, number>; rowBreaks: number[] } {
+  const cells: DocCell[] = [];
+  const rowHeights: Record<number, number> = {};
+  const rowBreaks: number[] = [];
+  let row = 1;
+  let used = 0;
+  const place = (r: LRow) => {
+    for (const c of r.cells) cells.push({ ...c, row });
+    rowHeights[row] = r.height;
+    used += r.height;
+    row++;
+  };
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    // The row and everything it keeps with, up to the first row that keeps with nothing.
+    let need = r.height;
+    for (let j = i; rows[j]!.keepNext && j + 1 < rows.length; j++) need += rows[j + 1]!.height;
+    if (used > 0 && (r.breakBefore || used + Math.min(need, PAGE_HEIGHT_PT) > PAGE_HEIGHT_PT)) {
+      rowBreaks.push(row);
+      used = 0;
+      if (r.spacer) continue;
+      for (const h of r.repeat ?? []) place(h);
+    }
+    place(r);
+  }
+  return { cells, rowHeights, rowBreaks };
 }
 
 /**
@@ -180,24 +278,16 @@ function nearestEdge(edges: number[], px: number): number {
   return best;
 }
 
-function placeTable(
-  table: TableBlock,
-  edges: number[],
-  widthsPx: number[],
-  font: FontStyle,
-  startRow: number,
-  cells: DocCell[],
-  rowHeights: Record<number, number>,
-): number {
+function tableRows(table: TableBlock, edges: number[], widthsPx: number[], font: FontStyle): LRow[] {
   // Each table column covers the sheet columns between its own edges.
   const wanted = tableEdges(table);
   const at = wanted.map((px) => nearestEdge(edges, px));
   const spans = table.columns.map((_, i) => ({ col: at[i]! + 1, span: at[i + 1]! - at[i]! }));
   const pxOf = (from: number, span: number) => widthsPx.slice(from - 1, from - 1 + span).reduce((a, b) => a + b, 0);
 
-  let row = startRow;
-  const emit = (values: (string | number)[], kind: "th" | "td" | "total") => {
+  const make = (values: (string | number)[], kind: "th" | "td" | "total"): LRow => {
     let lines = 1;
+    const cells: Omit<DocCell, "row">[] = [];
     for (let i = 0; i < values.length && i < spans.length; i++) {
       const value = values[i]!;
       let { col, span } = spans[i]!;
@@ -213,7 +303,6 @@ function placeTable(
       const text = kind === "th" ? balanceHeader(String(value), px, font.size) : String(value);
       lines = Math.max(lines, linesNeeded(text, px, font.size));
       cells.push({
-        row,
         col,
         value: typeof value === "number" ? value : text,
         style,
@@ -221,17 +310,17 @@ function placeTable(
       });
       col += span;
     }
-    rowHeights[row] = rowHeightFor(lines, font.size);
-    row++;
+    return { height: rowHeightFor(lines, font.size), cells };
   };
 
-  emit(
+  const header = make(
     table.columns.map((c) => c.header),
     "th",
   );
-  for (const r of table.rows) emit(r, "td");
-  if (table.total) emit(table.total, "total");
-  return row;
+  const out: LRow[] = [{ ...header, keepNext: true }];
+  for (const r of table.rows) out.push({ ...make(r, "td"), repeat: [header] });
+  if (table.total) out.push({ ...make(table.total, "total"), repeat: [header] });
+  return out;
 }
 
 /**
@@ -247,22 +336,21 @@ function balanceHeader(text: string, px: number, size: number): string {
 }
 
 /**
- * GB/T 9704: the date stands four characters in from the right, the issuer centred over it;
- * when the issuer is the longer, it stands two in and the date is centred under it.
- * Excel has no right indent in characters, so the space is written as full-width spaces.
+ * GB/T 9704 7.3.5.2 (unsealed): the issuer stands two characters in from the right; the date,
+ * on the next line, starts two characters to the right of the issuer's first character;
+ * when the date is the longer, the date stands two in and the issuer moves left to match.
+ * Right-aligned cells cannot indent by characters, so the space is written as full-width spaces.
  */
-function signatureLines(block: SignatureBlock, lang: Lang): [string, string] {
-  if (lang === "en") return [block.issuer, block.date];
-  const wi = textWidthEm(block.issuer);
-  const wd = textWidthEm(block.date);
-  const [padIssuer, padDate] = wi > wd ? [2, 2 + (wi - wd) / 2] : [4 + (wd - wi) / 2, 4];
-  return [block.issuer + spaces(padIssuer), block.date + spaces(padDate)];
+export function signatureIndents(issuer: string, date: string): { issuer: number; date: number } {
+  const wi = textWidthEm(issuer);
+  const wd = textWidthEm(date);
+  const dateRight = Math.max(2, wi - wd);
+  return { issuer: dateRight + wd + 2 - wi, date: dateRight };
 }
 
-/** Full-width spaces (1 em) and a half-width one for a remaining half em. */
-function spaces(em: number): string {
-  const halves = Math.round(em * 2);
-  return "\u3000".repeat(Math.floor(halves / 2)) + (halves % 2 ? " " : "");
+function signatureLines(s: Signature, look: SheetLook): [string, string] {
+  const ind = signatureIndents(s.issuer, s.date);
+  return [s.issuer + look.signaturePad(ind.issuer), s.date + look.signaturePad(ind.date)];
 }
 
 function makeStyles(f: Fonts): Record<string, CellStyle> {
@@ -276,6 +364,7 @@ function makeStyles(f: Fonts): Record<string, CellStyle> {
   });
   return {
     title: { font: f.title, horizontal: "center", vertical: "middle", wrap: true },
+    recipient: { font: f.body, horizontal: "left", vertical: "top", wrap: true },
     body: { font: f.body, horizontal: "justify", vertical: "top", wrap: true },
     h1: { font: f.h1, horizontal: "left", vertical: "middle", wrap: true },
     h2: { font: f.h2, horizontal: "left", vertical: "middle", wrap: true },

@@ -118,3 +118,60 @@ export function rowHeightFor(lines: number, sizePt: number): number {
 export function linesNeeded(text: string, px: number, sizePt: number): number {
   return wrapLines(text, (cellTextWidthPt(px) * 0.95) / sizePt).length;
 }
+
+/**
+ * Breaks a title into lines no wider than `maxEm`, only between its pieces (and at spaces
+ * inside them), GB/T 9704 7.3.1: a long title breaks between words, never inside one
+ * (`整改进/展` is wrong), and its lines form a trapezoid or a diamond, the first line the
+ * longest. Among the breaks that fit, the fewest lines, then the most even lines, win;
+ * a line longer than the one above it costs extra.
+ */
+export function titleLines(parts: readonly string[], maxEm: number): string[] {
+  const words: string[] = [];
+  for (const part of parts) {
+    // Pieces wider than a line (a very long name) are cut where a cell would wrap them.
+    for (const piece of part.split(/(?<= )/)) {
+      if (textWidthEm(piece.trimEnd()) <= maxEm) words.push(piece);
+      else words.push(...wrapLines(piece, maxEm));
+    }
+  }
+  const widths = words.map((w) => textWidthEm(w));
+  const total = widths.reduce((a, b) => a + b, 0);
+  if (total <= maxEm || words.length < 2) return [words.join("").trim()];
+
+  const n = words.length;
+  let best: { cost: number; cuts: number[] } | undefined;
+  // Up to four lines; titles longer than that are not titles.
+  for (let lines = 2; lines <= Math.min(4, n) && !best; lines++) {
+    const search = (start: number, left: number, cuts: number[]) => {
+      if (left === 1) {
+        const all = [...cuts, n];
+        const lens: number[] = [];
+        let from = 0;
+        for (const to of all) {
+          lens.push(textWidthEm(words.slice(from, to).join("").trim()));
+          from = to;
+        }
+        if (lens.some((l) => l > maxEm)) return;
+        const longest = Math.max(...lens);
+        let cost = 0;
+        for (let i = 0; i < lens.length; i++) {
+          cost += (longest - lens[i]!) ** 2;
+          if (i > 0 && lens[i]! > lens[i - 1]! + 0.5) cost += 4 * (lens[i]! - lens[i - 1]!) ** 2;
+        }
+        if (!best || cost < best.cost) best = { cost, cuts: all };
+        return;
+      }
+      for (let cut = start + 1; cut <= n - left + 1; cut++) search(cut, left - 1, [...cuts, cut]);
+    };
+    search(0, lines, []);
+  }
+  if (!best) return wrapLines(words.join(""), maxEm);
+  const out: string[] = [];
+  let from = 0;
+  for (const to of best.cuts) {
+    out.push(words.slice(from, to).join("").trim());
+    from = to;
+  }
+  return out;
+}

@@ -10,6 +10,11 @@ export const HEADER_SEARCH_ROWS = 20;
 /** A header must name at least this many fields, one of them the problem or the measures. */
 const MIN_FIELDS = 3;
 
+/** Whether mapped columns make a ledger header: enough fields, the problem or the measures among them. */
+export function isLedgerHeader(columns: Partial<Record<Field, number>>): boolean {
+  return Object.keys(columns).length >= MIN_FIELDS && (columns.problem !== undefined || columns.measures !== undefined);
+}
+
 export interface DetectOptions {
   /** Force the header row (worksheet row number). */
   headerRow?: number;

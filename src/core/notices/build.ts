@@ -165,7 +165,12 @@ function printDate(date: IsoDate, lang: Lang): string {
 /** One department's notice as a document (title, addressee, opening, table, reply line, signature). */
 export function noticeDocument(notice: DepartmentNotice, today: IsoDate, options: NoticeOptions): Bulletin {
   const w = NOTICE_WORDS[options.lang];
-  return { title: w.title, blocks: noticeBlocks(notice, today, options) };
+  return {
+    title: [w.title],
+    blocks: noticeBlocks(notice, today, options),
+    signature: { issuer: options.issuer ?? w.issuer, date: printDate(today, options.lang) },
+    missing: [],
+  };
 }
 
 function noticeBlocks(notice: DepartmentNotice, today: IsoDate, options: NoticeOptions, addressed = true): Block[] {
@@ -208,7 +213,6 @@ function noticeBlocks(notice: DepartmentNotice, today: IsoDate, options: NoticeO
       kind: "paragraph",
       text: fill(w.replyBy, { date: printDate(replyByDate(today, options.replyDays), options.lang) }),
     },
-    { kind: "signature", issuer: options.issuer ?? w.issuer, date },
   ];
 }
 
@@ -222,8 +226,12 @@ export function noticesDocument(
   const blocks: Block[] = [];
   notices.forEach((n, i) => {
     blocks.push({ kind: "heading", level: 1, text: w.heading(i + 1, n.department) });
-    blocks.push(...noticeBlocks(n, today, options, false).filter((b) => b.kind !== "signature"));
+    blocks.push(...noticeBlocks(n, today, options, false));
   });
-  blocks.push({ kind: "signature", issuer: options.issuer ?? w.issuer, date: printDate(today, options.lang) });
-  return { title: w.sheetTitle, blocks };
+  return {
+    title: [w.sheetTitle],
+    blocks,
+    signature: { issuer: options.issuer ?? w.issuer, date: printDate(today, options.lang) },
+    missing: [],
+  };
 }

@@ -7,11 +7,11 @@
 import { normalize } from "./normalize.js";
 
 /** Placeholder words, after normalize() and without the punctuation around them. */
-const WORDS =
+export const WORDS =
   /^(?:暂?(?:无|没有|缺|未提供)(?:佐证|支撑|证明|相关)?(?:材料|资料|附件)?|空|空白|略|不详|未填|未填写|待补充|待补|待完善|待填写|待填|待上传|待提供|暂缺|n\/?a|none|nil|null)$/i;
 
 /** As a deadline also: to be fixed later. */
-const DEADLINE_WORDS =
+export const DEADLINE_WORDS =
   /^(?:待定|未定|另定|待确定|暂未确定|视情况而定|tbd|tbc|to be (?:decided|determined|confirmed))$/i;
 
 /** Marks that mean something: a tick (done, present) or a cross (not done) is not "nothing". */
@@ -36,8 +36,20 @@ export function isDeadlinePlaceholder(text: string): boolean {
   return placeholderKind(text, WORDS) || placeholderKind(text, DEADLINE_WORDS);
 }
 
+/**
+ * Every Chinese character any placeholder word holds. A text with another one (`张某`, `总务处`,
+ * most cells) is content, told without normalising it: the check runs on most cells of a ledger.
+ */
+export const WORD_CHARS = new Set(
+  "暂无没有缺未提供佐证支撑明相关材料资料附件空白略不详填写待补充完善上传定另确视情况而".split(""),
+);
+
 function placeholderKind(text: string, words: RegExp): boolean {
   if (text.length === 0 || text.length > MAX_LENGTH * 2) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff && !WORD_CHARS.has(text[i]!)) return false;
+  }
   const s = normalize(text);
   // `#N/A` typed or pasted as text is an error literal, not a clerk's "nothing".
   if (s === "" || s.length > MAX_LENGTH || s.startsWith("#") || MEANINGFUL_MARKS.test(s)) return false;

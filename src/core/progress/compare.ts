@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IsoDateSchema } from "../config.js";
 import { fieldText, type Ledger, type Task } from "../ledger/model.js";
 import {
   overdueRows,
@@ -26,7 +27,7 @@ export type ProgressTask = z.infer<typeof ProgressTaskSchema>;
 
 export const ProgressSchema = z.object({
   /** The check date of the earlier snapshot. */
-  since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  since: IsoDateSchema,
   /** Done now, not done then. */
   newlyDone: z.array(ProgressTaskSchema),
   /** Overdue now, not overdue then. */
@@ -36,8 +37,8 @@ export const ProgressSchema = z.object({
   /** The deadline changed (a later date is the one worth a question at the meeting). */
   deadlineMoved: z.array(
     ProgressTaskSchema.extend({
-      from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-      to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      from: IsoDateSchema,
+      to: IsoDateSchema,
     }),
   ),
   /** The earlier check's figures, for the change beside each figure now (已完成 12 ▲3). */

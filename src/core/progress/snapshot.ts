@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IsoDateSchema } from "../config.js";
 import { daysBetween, type IsoDate } from "../dates.js";
 import type { Ledger, Task } from "../ledger/model.js";
 import type { StatusKind } from "../parse/meaning.js";
@@ -25,7 +26,7 @@ export const SnapshotSchema = z
   .object({
     version: z.literal(1),
     /** The check date of the snapshot. */
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    date: IsoDateSchema,
     /** Per task, in row order: hash of the normalised problem text. */
     problem: z.array(z.string()),
     /** Per task: hash of the normalised measures text. */

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { formatDate } from "../../core/date-format.js";
+import { formatDate } from "../../core/number-format.js";
 import type { CellValue, Grid } from "../../core/grid.js";
 import { STATE_SHEET } from "../../core/marks-state.js";
 import type { ReadOptions, SheetInfo } from "../workbook.js";

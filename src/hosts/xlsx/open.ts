@@ -50,7 +50,7 @@ export async function openWorkbookFile(bytes: Uint8Array, fileName: string): Pro
       }
       // A zip without a workbook inside (a renamed .zip, a truncated download) loads as nothing.
       if (wb.worksheets.length === 0) throw new WorkbookOpenError("corrupt");
-      return XlsxWorkbook.fromExcelJS(wb);
+      return XlsxWorkbook.fromExcelJS(wb, bytes);
     }
     default:
       // Bytes that are neither zip nor OLE2 under an Excel name: damaged (or renamed) files.

@@ -15,7 +15,7 @@ import { attr, tags } from "./xml.js";
  * §6.2.2.3) and accept `\` for `/` (zips made on Windows by hand).
  *
  * API (kept small; the writer builds on it):
- *   Package.open(bytes, limits?)      → Package; throws WorkbookOpenError ("corrupt", "too-large")
+ *   Package.open(bytes, limits?, inflateRaw?) → Package; throws WorkbookOpenError ("corrupt", "too-large")
  *   pkg.names                         every part name, in zip order
  *   pkg.has(name) / pkg.entry(name)   the zip entry (sizes, method, crc) or undefined
  *   pkg.bytes(name) / pkg.text(name)  the inflated part (UTF-8 decoded for text)
@@ -41,6 +41,12 @@ export const DEFAULT_LIMITS: PackageLimits = {
   maxInflatedBytes: 512 * 1024 * 1024,
   maxParts: 100_000,
 };
+
+/**
+ * A faster raw-deflate inflater the caller may lend (the CLI passes Node's native zlib; hosts/xlsx
+ * itself uses no Node API). It must refuse output past `size` bytes (zlib's maxOutputLength) by throwing.
+ */
+export type RawInflater = (data: Uint8Array, size: number) => Uint8Array;
 
 export interface ZipEntry {
   /** The name as stored in the zip. */
@@ -120,6 +126,7 @@ export class Package {
   private constructor(
     private readonly data: Uint8Array,
     entries: ZipEntry[],
+    private readonly inflateRaw: RawInflater | undefined,
   ) {
     this.names = entries.map((e) => e.name);
     for (const e of entries) {
@@ -130,7 +137,7 @@ export class Package {
   }
 
   /** Reads the zip directory and checks the limits; parts are inflated later, on demand. */
-  static open(bytes: Uint8Array, limits: PackageLimits = DEFAULT_LIMITS): Package {
+  static open(bytes: Uint8Array, limits: PackageLimits = DEFAULT_LIMITS, inflateRaw?: RawInflater): Package {
     const entries = readDirectory(bytes, limits);
     let declared = 0;
     for (const e of entries) {
@@ -138,7 +145,7 @@ export class Package {
       if (isXmlPart(e.name)) declared += e.size;
     }
     if (declared > limits.maxInflatedBytes) throw tooLarge("inflated", formatBytes(limits.maxInflatedBytes));
-    return new Package(bytes, entries);
+    return new Package(bytes, entries, inflateRaw);
   }
 
   has(name: string): boolean {
@@ -166,6 +173,17 @@ export class Package {
       return;
     }
     if (e.method !== 8) throw new WorkbookOpenError("corrupt");
+    if (this.inflateRaw) {
+      let out: Uint8Array;
+      try {
+        out = this.inflateRaw(input, e.size);
+      } catch (err) {
+        throw new WorkbookOpenError("corrupt", err);
+      }
+      if (out.length !== e.size) throw new WorkbookOpenError("corrupt");
+      yield out;
+      return;
+    }
     let produced = 0;
     let pending: Uint8Array[] = [];
     const inflater = new Inflate((chunk) => {

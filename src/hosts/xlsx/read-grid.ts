@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import { parseAddress, type CellValue, type Grid, type MergedArea } from "../../core/grid.js";
-import { formatDate } from "../../core/date-format.js";
+import { formatDate } from "../../core/number-format.js";
 import type { ReadOptions } from "../workbook.js";
 
 export { formatDate };

@@ -1,85 +1,176 @@
-import ExcelJS from "exceljs";
-import "./exceljs-patches.js";
+import { cellAddress } from "../../core/grid.js";
 import type { CellStyle, DocCell, SheetDocument } from "../../core/sheet-document.js";
+import type { StylesPatch } from "./styles-patch.js";
+import { tElement, xmlAttr, xmlText } from "./xml-write.js";
 
 /**
- * Writes a SheetDocument (the laid-out bulletin) onto an exceljs worksheet. Pure translation:
- * every layout decision was made by the engine, so the .xlsx matches what Office.js writes.
+ * A SheetDocument (the laid-out bulletin) as worksheet XML. Pure translation: every layout
+ * decision was made by the engine, so the .xlsx matches what Office.js writes. Text is always
+ * an inline string (never a formula, whatever it starts with), so sharedStrings.xml is not touched;
+ * its styles are appended to styles.xml. Elements follow CT_Worksheet's order (ECMA-376 Part 1 §18.3.1.99).
  */
-export function renderSheetDocument(ws: ExcelJS.Worksheet, doc: SheetDocument): void {
-  doc.columnWidths.forEach((width, i) => {
-    ws.getColumn(i + 1).width = width;
-  });
-  for (const [row, height] of Object.entries(doc.rowHeights)) {
-    ws.getRow(Number(row)).height = height;
-  }
 
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** The built-in number format ids the bulletin can use without a numFmts entry (§18.8.30). */
+const BUILTIN_FORMATS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "@": 49 };
+
+export interface RenderOptions {
+  /** Written into `<sheetPr codeName>`: how a later run knows the sheet is ours. */
+  codeName?: string;
+}
+
+export function renderSheetDocument(doc: SheetDocument, styles: StylesPatch, options: RenderOptions = {}): string {
+  const xfCache = new Map<string, number>();
+  const xfOf = (name: string, isText: boolean): number => {
+    const key = `${name}\u0000${isText}`;
+    const hit = xfCache.get(key);
+    if (hit !== undefined) return hit;
+    const style = doc.styles[name];
+    if (!style) throw new Error(`SheetDocument names unknown style "${name}"`);
+    const xf = styleXf(style, isText, styles);
+    xfCache.set(key, xf);
+    return xf;
+  };
+
+  // Cells by row, merged areas styled cell by cell: Excel draws each cell's own border, so a
+  // bordered merge needs the border on every cell it covers, not only on the master.
+  const rows = new Map<number, Map<number, string>>();
+  const merges: string[] = [];
+  const put = (r: number, c: number, xml: string) => {
+    let row = rows.get(r);
+    if (!row) rows.set(r, (row = new Map()));
+    row.set(c, xml);
+  };
   for (const cell of doc.cells) {
-    const style = doc.styles[cell.style];
-    if (!style) throw new Error(`SheetDocument cell ${cell.row},${cell.col} names unknown style "${cell.style}"`);
     const rowSpan = Math.max(1, cell.rowSpan ?? 1);
     const colSpan = Math.max(1, cell.colSpan ?? 1);
-    const bottom = cell.row + rowSpan - 1;
-    const right = cell.col + colSpan - 1;
-
-    if (rowSpan > 1 || colSpan > 1) ws.mergeCells(cell.row, cell.col, bottom, right);
-    const master = ws.getCell(cell.row, cell.col);
-    master.value = cellValue(cell);
-    // A merged area is styled cell by cell: Excel draws each cell's own border, so a bordered
-    // merge needs the border on every cell it covers, not only on the master.
-    const xlStyle = toExcelStyle(style, typeof cell.value === "string");
-    for (let r = cell.row; r <= bottom; r++) {
-      for (let c = cell.col; c <= right; c++) {
-        ws.getCell(r, c).style = xlStyle;
+    const isText = typeof cell.value === "string" || !Number.isFinite(cell.value);
+    const s = xfOf(cell.style, isText);
+    put(cell.row, cell.col, cellXml(cell, s));
+    for (let r = cell.row; r < cell.row + rowSpan; r++) {
+      for (let c = cell.col; c < cell.col + colSpan; c++) {
+        if (r !== cell.row || c !== cell.col) put(r, c, `<c r="${cellAddress(r, c)}" s="${s}"/>`);
       }
+    }
+    if (rowSpan > 1 || colSpan > 1) {
+      merges.push(
+        `<mergeCell ref="${cellAddress(cell.row, cell.col)}:${cellAddress(cell.row + rowSpan - 1, cell.col + colSpan - 1)}"/>`,
+      );
     }
   }
 
-  const m = doc.page.margins;
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    paperSize: 9, // A4
-    orientation: doc.page.orientation,
-    fitToPage: doc.page.fitToWidth,
-    fitToWidth: 1,
-    fitToHeight: 0, // as many pages tall as the text needs
-    margins: { top: m.top, bottom: m.bottom, left: m.left, right: m.right, header: m.header, footer: m.footer },
-    horizontalCentered: doc.page.horizontallyCentered ?? false,
-    verticalCentered: false,
-  };
-  if (doc.page.footer) {
-    // A footer without a section code would land on the left in some readers; centre it.
-    const footer = /&[LCR]/.test(doc.page.footer) ? doc.page.footer : `&C${doc.page.footer}`;
-    ws.headerFooter = { ...ws.headerFooter, oddFooter: footer, evenFooter: footer };
+  const allRows = new Set<number>([...rows.keys(), ...Object.keys(doc.rowHeights).map(Number)]);
+  const sheetData: string[] = [];
+  for (const r of [...allRows].sort((a, b) => a - b)) {
+    const height = doc.rowHeights[r];
+    const cells = rows.get(r);
+    const attrs = height !== undefined ? ` ht="${num(height)}" customHeight="1"` : "";
+    const body = cells
+      ? [...cells.entries()]
+          .sort((a, b) => a[0] - b[0])
+          .map(([, x]) => x)
+          .join("")
+      : "";
+    sheetData.push(`<row r="${r}"${attrs}>${body}</row>`);
   }
-  ws.views = [{ showGridLines: doc.showGridLines }];
+
+  const cols = doc.columnWidths
+    .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${num(w)}" customWidth="1"/>`)
+    .join("");
+  const p = doc.page;
+  const m = p.margins;
+  const sheetPr =
+    `<sheetPr${options.codeName ? ` codeName="${xmlAttr(options.codeName)}"` : ""}>` +
+    `${p.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : ""}</sheetPr>`;
+  // A footer without a section code would land on the left in some readers; centre it.
+  const footer = p.footer ? (/&[LCR]/.test(p.footer) ? p.footer : `&C${p.footer}`) : null;
+  // GB/T 9704 numbers odd pages right and even pages left: a footer of its own for even pages.
+  const even = footer && p.evenFooter && p.evenFooter !== footer ? p.evenFooter : null;
+  const headerFooter = footer
+    ? `<headerFooter${even ? ' differentOddEven="1"' : ""}><oddFooter>${xmlText(footer)}</oddFooter>` +
+      (even ? `<evenFooter>${xmlText(even)}</evenFooter>` : "") +
+      "</headerFooter>"
+    : "";
+  // Manual page breaks above the rows that start a page: `<brk id="n">` breaks below row n (§18.3.1.7).
+  const breaks = (doc.rowBreaks ?? []).filter((r) => r > 1);
+  const rowBreaks =
+    breaks.length > 0
+      ? `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">` +
+        breaks.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join("") +
+        "</rowBreaks>"
+      : "";
+
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+    sheetPr +
+    `<sheetViews><sheetView${doc.showGridLines ? "" : ' showGridLines="0"'} workbookViewId="0"/></sheetViews>` +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    (cols ? `<cols>${cols}</cols>` : "") +
+    `<sheetData>${sheetData.join("")}</sheetData>` +
+    (merges.length > 0 ? `<mergeCells count="${merges.length}">${merges.join("")}</mergeCells>` : "") +
+    (p.horizontallyCentered ? '<printOptions horizontalCentered="1"/>' : "") +
+    `<pageMargins left="${num(m.left)}" right="${num(m.right)}" top="${num(m.top)}" bottom="${num(m.bottom)}" header="${num(m.header)}" footer="${num(m.footer)}"/>` +
+    `<pageSetup paperSize="9" orientation="${p.orientation}"${p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>` +
+    headerFooter +
+    rowBreaks +
+    "</worksheet>"
+  );
 }
 
-/** Strings go in as plain strings (shared strings in the file): exceljs never reads `=…` as a formula. */
-function cellValue(cell: DocCell): string | number {
-  return cell.value;
+function cellXml(cell: DocCell, s: number): string {
+  const ref = cellAddress(cell.row, cell.col);
+  if (typeof cell.value === "number" && Number.isFinite(cell.value)) {
+    return `<c r="${ref}" s="${s}"><v>${String(cell.value)}</v></c>`;
+  }
+  // Text as an inline string: never a formula, whatever it starts with.
+  return `<c r="${ref}" s="${s}" t="inlineStr"><is>${tElement(String(cell.value))}</is></c>`;
 }
 
-function toExcelStyle(style: CellStyle, isText: boolean): Partial<ExcelJS.Style> {
-  const font: Partial<ExcelJS.Font> = { name: style.font.name, size: style.font.size };
-  if (style.font.bold) font.bold = true;
-  if (style.font.color) font.color = { argb: `FF${style.font.color}` };
+function styleXf(style: CellStyle, isText: boolean, styles: StylesPatch): number {
+  const f = style.font;
   // GB2312 charset tells Excel to map a missing Chinese font to an installed Chinese one.
-  if (/[^\x00-\x7f]/.test(style.font.name)) font.charset = 134;
+  const charset = /[^\x00-\x7f]/.test(f.name) ? '<charset val="134"/>' : "";
+  const font =
+    `<font>${f.bold ? "<b/>" : ""}<sz val="${num(f.size)}"/>` +
+    `${f.color ? `<color rgb="FF${hex(f.color)}"/>` : ""}<name val="${xmlAttr(f.name)}"/>${charset}</font>`;
+  const fontId = styles.findOrAppend("fonts", font);
+  const fillId = style.fill
+    ? styles.findOrAppend(
+        "fills",
+        `<fill><patternFill patternType="solid"><fgColor rgb="FF${hex(style.fill)}"/><bgColor indexed="64"/></patternFill></fill>`,
+      )
+    : 0;
+  const borderId = style.border
+    ? styles.findOrAppend(
+        "borders",
+        `<border>${["left", "right", "top", "bottom"].map((side) => `<${side} style="thin"><color rgb="FF000000"/></${side}>`).join("")}<diagonal/></border>`,
+      )
+    : 0;
+  const code = style.numberFormat ?? (isText ? "@" : undefined);
+  const numFmtId = code === undefined ? 0 : (BUILTIN_FORMATS[code] ?? styles.numFmtId(code));
 
-  const out: Partial<ExcelJS.Style> = { font };
-  const alignment: Partial<ExcelJS.Alignment> = {};
-  if (style.horizontal) alignment.horizontal = style.horizontal;
-  if (style.vertical) alignment.vertical = style.vertical;
-  if (style.wrap) alignment.wrapText = true;
-  if (style.indent) alignment.indent = style.indent;
-  if (Object.keys(alignment).length > 0) out.alignment = alignment;
-  if (style.border) {
-    const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
-    out.border = { top: thin, bottom: thin, left: thin, right: thin };
-  }
-  if (style.fill) out.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${style.fill}` } };
-  const numFmt = style.numberFormat ?? (isText ? "@" : undefined);
-  if (numFmt) out.numFmt = numFmt;
-  return out;
+  const align: string[] = [];
+  if (style.horizontal) align.push(`horizontal="${style.horizontal}"`);
+  if (style.vertical) align.push(`vertical="${style.vertical === "middle" ? "center" : style.vertical}"`);
+  if (style.wrap) align.push('wrapText="1"');
+  if (style.indent) align.push(`indent="${Math.max(0, Math.round(style.indent))}"`);
+  const attrs =
+    `numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
+    `${numFmtId ? ' applyNumberFormat="1"' : ""} applyFont="1"${fillId ? ' applyFill="1"' : ""}${borderId ? ' applyBorder="1"' : ""}` +
+    `${align.length ? ' applyAlignment="1"' : ""}`;
+  const xf = align.length ? `<xf ${attrs}><alignment ${align.join(" ")}/></xf>` : `<xf ${attrs}/>`;
+  return styles.findOrAppend("cellXfs", xf);
+}
+
+function hex(rgb: string): string {
+  const h = rgb.replace(/^#/, "").toUpperCase();
+  return /^[0-9A-F]{6}$/.test(h) ? h : "000000";
+}
+
+/** Numbers as xsd:double takes them (JavaScript's shortest round-trip form), never NaN. */
+function num(n: number): string {
+  return Number.isFinite(n) ? String(n) : "0";
 }

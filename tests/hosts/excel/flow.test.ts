@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import { benchExcelFlow } from "../../../bench/excel-host.js";
 
 describe("the one-click job in Excel (fake), 50,000 rows", () => {
-  it("finds, reads, checks, marks every flagged cell and writes the bulletin in at most 15 syncs, no payload over 4 MB", async () => {
+  // 15 syncs for the job with the bulletin, plus 3 for its 校验明细 appendix sheet (issue #11):
+  // writeSheet lists the sheets, reads the state and writes, once per sheet.
+  it("finds, reads, checks, marks every flagged cell and writes the bulletin and 校验明细 in at most 18 syncs, no payload over 4 MB", async () => {
     const f = await benchExcelFlow(50_000);
     expect(f.markedCells).toBeGreaterThan(30_000);
-    expect(f.total.syncs).toBeLessThanOrEqual(15);
+    expect(f.total.syncs).toBeLessThanOrEqual(18);
     expect(f.total.maxRequestBytes).toBeLessThanOrEqual(4_000_000);
     expect(f.total.maxResponseBytes).toBeLessThanOrEqual(4_000_000);
   }, 120_000);

@@ -1,12 +1,13 @@
 import type ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { STATE_SHEET } from "../../../src/core/marks-state.js";
 import { openWorkbookFile } from "../../../src/hosts/xlsx/open.js";
 import { readGrid } from "../../../src/hosts/xlsx/read-grid.js";
+import { XlsxWriter } from "../../../src/hosts/xlsx/xlsx-writer.js";
 import type { Mark } from "../../../src/hosts/workbook.js";
 import { load, sampleLedger, toBytes } from "./helpers.js";
+import { parts, text } from "./writer-helpers.js";
 
-/** Value, fill and note of every cell in the sheet, as saved in the file. */
+/** Value, fill and note of every cell in the sheet, as saved in the file (read by exceljs, the oracle). */
 function snapshot(ws: ExcelJS.Worksheet): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (let r = 1; r <= 6; r++) {
@@ -43,8 +44,15 @@ const MARKS: Mark[] = [
   { row: 6, col: 6, severity: "error", note: "空白单元格" },
 ];
 
+function noteText(cell: ExcelJS.Cell): string {
+  const n = cell.note as string | ExcelJS.Comment | undefined;
+  return n === undefined ? "" : typeof n === "string" ? n : (n.texts ?? []).map((t) => t.text).join("");
+}
+
+const ours = (rgb: string) => ({ type: "pattern", pattern: "solid", fgColor: { argb: `FF${rgb}` } });
+
 describe("marks on an .xlsx file", () => {
-  it("writes fills and notes, keeps values, and clearMarks restores the originals exactly", async () => {
+  it("writes fills and notes, keeps values, and clearMarks restores the sheet and its notes byte for byte", async () => {
     const original = await clerkLedger();
     const before = snapshot((await load(original)).getWorksheet("台账")!);
     const gridBefore = readGrid((await load(original)).getWorksheet("台账")!);
@@ -54,38 +62,46 @@ describe("marks on an .xlsx file", () => {
     const marked = await load(await book.toBuffer());
     const ws = marked.getWorksheet("台账")!;
 
-    expect(ws.getCell("C4").fill).toEqual({ type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } });
-    expect(ws.getCell("C4").note).toBe("请核实措施\nledger-check: 措施仅为开会发文\n缺少佐证材料");
-    expect(ws.getCell("D4").fill).toEqual({ type: "pattern", pattern: "solid", fgColor: { argb: "FFFFEB9C" } });
-    expect(ws.getCell("D4").note).toBe("ledger-check: 距完成时限还有5天");
-    expect(ws.getCell("E4").fill).toEqual({ type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } });
+    expect(ws.getCell("C4").fill).toMatchObject(ours("FFC7CE"));
+    expect(noteText(ws.getCell("C4"))).toBe("请核实措施\nledger-check: 措施仅为开会发文\n缺少佐证材料");
+    expect(ws.getCell("D4").fill).toMatchObject(ours("FFEB9C"));
+    expect(noteText(ws.getCell("D4"))).toBe("ledger-check: 距完成时限还有5天");
+    expect(ws.getCell("E4").fill).toMatchObject(ours("DDEBF7"));
     expect((ws.getCell("E4").note as ExcelJS.Comment).texts).toEqual([
       { text: "张三:", font: { bold: true, size: 9 } },
       { text: "\n已督办" },
       { text: "\nledger-check: 已完成但无佐证" },
     ]);
-    expect(ws.getCell("F6").note).toBe("ledger-check: 空白单元格");
-    expect(ws.getCell("D3").fill).toEqual({ type: "pattern", pattern: "solid", fgColor: { argb: "FF00B050" } });
+    expect(noteText(ws.getCell("F6"))).toBe("ledger-check: 空白单元格");
+    // The cell that shared E3's style keeps its own look; the theme fill's number format and font stay.
+    expect(ws.getCell("D3").fill).toEqual(ours("00B050"));
+    expect(ws.getCell("D5").numFmt).toBe((await load(original)).getWorksheet("台账")!.getCell("D5").numFmt);
     expect(readGrid(ws)).toEqual(gridBefore);
-
-    const state = marked.getWorksheet(STATE_SHEET)!;
-    expect(state.state).toBe("veryHidden");
-    expect(String(state.getCell("A1").value).startsWith('{"version":1')).toBe(true);
+    expect(marked.worksheets.filter((w) => w.state === "veryHidden").map((w) => w.name)).toEqual(["ledger-check"]);
 
     // A later session: reopen the saved file and clear.
     const again = await openWorkbookFile(await book.toBuffer(), "台账.checked.xlsx");
     expect((await again.listSheets()).map((s) => s.name)).toEqual(["台账"]);
-    expect(Object.keys(again.marksState.marks["台账"]!).sort()).toEqual(["B4", "C4", "D4", "E3", "E4", "F6"]);
-    expect(again.marksState.marks["台账"]!["C4"]).toEqual({
-      fill: "FFFF00",
-      note: "请核实措施",
-      raw: { fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } } },
-    });
+    expect(Object.keys(Object.values(again.marksState.marks)[0]!.cells).sort()).toEqual([
+      "B4",
+      "C4",
+      "D4",
+      "E3",
+      "E4",
+      "F6",
+    ]);
     await again.clearMarks("台账");
-    const cleared = await load(await again.toBuffer());
+    const clearedBytes = await again.toBuffer();
+    const cleared = await load(clearedBytes);
     expect(snapshot(cleared.getWorksheet("台账")!)).toEqual(before);
-    expect(cleared.getWorksheet(STATE_SHEET)).toBeUndefined();
+    expect(cleared.worksheets.map((w) => w.name)).toEqual(["台账"]);
     expect(again.marksState.marks).toEqual({});
+    // Byte for byte: the sheet part and the notes part are the original's again.
+    const was = parts(original);
+    const now = parts(clearedBytes);
+    expect(text(now["xl/worksheets/sheet1.xml"])).toBe(text(was["xl/worksheets/sheet1.xml"]));
+    expect(text(now["xl/comments1.xml"])).toBe(text(was["xl/comments1.xml"]));
+    expect(Object.keys(now).sort()).toEqual(Object.keys(was).sort());
   });
 
   it("replaces earlier marks of the sheet instead of stacking them", async () => {
@@ -95,21 +111,25 @@ describe("marks on an .xlsx file", () => {
     await book.writeMarks("台账", MARKS);
     await book.writeMarks("台账", [{ row: 4, col: 3, severity: "info", note: "第二次" }]);
     const ws = (await load(await book.toBuffer())).getWorksheet("台账")!;
-    expect(ws.getCell("C4").note).toBe("请核实措施\nledger-check: 第二次");
-    expect(ws.getCell("C4").fill).toEqual({ type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } });
+    expect(noteText(ws.getCell("C4"))).toBe("请核实措施\nledger-check: 第二次");
+    expect(ws.getCell("C4").fill).toMatchObject(ours("DDEBF7"));
     expect(ws.getCell("D4").note).toBeUndefined();
-    expect(Object.keys(book.marksState.marks["台账"]!)).toEqual(["C4"]);
+    expect(Object.keys(Object.values(book.marksState.marks)[0]!.cells)).toEqual(["C4"]);
 
     await book.writeMarks("台账", []);
     expect(book.marksState.marks).toEqual({});
     expect(snapshot((await load(await book.toBuffer())).getWorksheet("台账")!)).toEqual(before);
   });
 
-  it("clearMarks without marks is a no-op", async () => {
-    const book = await openWorkbookFile(await clerkLedger(), "台账.xlsx");
+  it("clearMarks without marks is a no-op, and leaves the package as it was", async () => {
+    const original = await clerkLedger();
+    const book = await openWorkbookFile(original, "台账.xlsx");
     await book.clearMarks("台账");
     await book.clearMarks("没有这张表");
-    expect(book.marksState).toEqual({ version: 1, generatedSheets: [], marks: {} });
+    expect(book.marksState).toEqual({ version: 2, marks: {}, generated: [] });
+    const was = parts(original);
+    const now = parts(await book.toBuffer());
+    for (const name of Object.keys(was)) expect(text(now[name]), name).toBe(text(was[name]));
   });
 
   it("marks a CSV by turning it into an xlsx, values kept as text", async () => {
@@ -124,43 +144,49 @@ describe("marks on an .xlsx file", () => {
       ["序号", "整改进展"],
       ["001", "已完成"],
     ]);
-    expect(ws.getCell("B2").note).toBe("ledger-check: 无佐证");
+    expect(noteText(ws.getCell("B2"))).toBe("ledger-check: 无佐证");
     expect((await book.readGrid("二组台账")).values[1]).toEqual(["001", "已完成"]);
   });
 
   it("refuses to mark a sheet that does not exist", async () => {
     const book = await openWorkbookFile(await clerkLedger(), "台账.xlsx");
     await expect(book.writeMarks("Sheet9", MARKS)).rejects.toThrow('no sheet named "Sheet9"');
-    await expect(book.writeMarks(STATE_SHEET, MARKS)).rejects.toThrow();
+  });
+
+  it("clones each cell's own style: number format, font and borders stay, only the fill is ours", async () => {
+    const wb = sampleLedger();
+    const ws = wb.getWorksheet("台账")!;
+    ws.getCell("C4").font = { bold: true, color: { argb: "FF0000FF" } };
+    ws.getCell("C4").border = { top: { style: "thin" }, bottom: { style: "double" } };
+    const writer = new XlsxWriter(await toBytes(wb));
+    writer.writeMarks("台账", [
+      { row: 4, col: 3, severity: "error", note: "a" },
+      { row: 4, col: 4, severity: "error", note: "b" },
+    ]);
+    const back = (await load(writer.toBytes())).getWorksheet("台账")!;
+    expect(back.getCell("C4").font).toMatchObject({ bold: true, color: { argb: "FF0000FF" } });
+    expect(back.getCell("C4").border).toMatchObject({ top: { style: "thin" }, bottom: { style: "double" } });
+    expect(back.getCell("D4").numFmt).toBe('yyyy"年"m"月"d"日"');
+    expect(back.getCell("D4").fill).toMatchObject(ours("FFC7CE"));
   });
 });
 
-describe("marks state written by the Office.js host", () => {
-  it("restores its colours and leaves notes it could not read alone", async () => {
+describe("a state the Office.js host wrote (a very hidden sheet without our signed header)", () => {
+  it("is not ours: left as it is, and its marks are not undone from it", async () => {
     const wb = sampleLedger();
-    const ws = wb.getWorksheet("台账")!;
-    // As Excel left the file: our fill on C4 and D4, the clerk's note on D4 that Office.js could not read.
-    ws.getCell("C4").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } };
-    ws.getCell("C4").note = "原批注\nledger-check: 缺少佐证材料";
-    ws.getCell("D4").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFEB9C" } };
-    ws.getCell("D4").note = "用户批注";
-    const state = wb.addWorksheet(STATE_SHEET, { state: "veryHidden" });
+    const state = wb.addWorksheet("ledger-check", { state: "veryHidden" });
     state.getCell("A1").value = JSON.stringify({
       version: 1,
       generatedSheets: [],
-      marks: {
-        台账: {
-          C4: { fill: "00B050", note: "原批注" },
-          D4: { fill: null, note: null, raw: { noteUnknown: true } },
-        },
-      },
+      marks: { 台账: { C4: { fill: null, note: null } } },
     });
-    const book = await openWorkbookFile(await toBytes(wb), "台账.xlsx");
+    const original = await toBytes(wb);
+    const book = await openWorkbookFile(original, "台账.xlsx");
     await book.clearMarks("台账");
-    const cleared = (await load(await book.toBuffer())).getWorksheet("台账")!;
-    expect(cleared.getCell("C4").fill).toEqual({ type: "pattern", pattern: "solid", fgColor: { argb: "FF00B050" } });
-    expect(cleared.getCell("C4").note).toBe("原批注");
-    expect(cleared.getCell("D4").fill).toEqual({ type: "pattern", pattern: "none" }); // no fill, as exceljs reads it
-    expect(cleared.getCell("D4").note).toBe("用户批注");
+    await book.writeMarks("台账", [{ row: 4, col: 3, severity: "error", note: "n" }]);
+    const copy = parts(await book.toBuffer());
+    expect(text(copy["xl/worksheets/sheet2.xml"])).toBe(text(parts(original)["xl/worksheets/sheet2.xml"]));
+    const names = (await load(await book.toBuffer())).worksheets.map((w) => w.name);
+    expect(names).toEqual(["台账", "ledger-check", "ledger-check (2)"]);
   });
 });

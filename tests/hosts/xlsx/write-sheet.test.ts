@@ -1,17 +1,19 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { STATE_SHEET } from "../../../src/core/marks-state.js";
 import type { SheetDocument } from "../../../src/core/sheet-document.js";
 import { openWorkbookFile } from "../../../src/hosts/xlsx/open.js";
+import { XlsxWriter } from "../../../src/hosts/xlsx/xlsx-writer.js";
+import { richText } from "../../../src/hosts/xlsx/xml-write.js";
 import { load, toBytes } from "./helpers.js";
+import { parts, text } from "./writer-helpers.js";
 
-function bulletin(text: string, name = "整改通报"): SheetDocument {
+function bulletin(body: string, name = "整改通报"): SheetDocument {
   return {
     name,
     columnWidths: [80],
     rowHeights: {},
     styles: { body: { font: { name: "仿宋_GB2312", size: 16 } } },
-    cells: [{ row: 1, col: 1, value: text, style: "body" }],
+    cells: [{ row: 1, col: 1, value: body, style: "body" }],
     page: {
       paperSize: "A4",
       orientation: "portrait",
@@ -28,6 +30,14 @@ async function workbook(sheets: string[]): Promise<Uint8Array> {
   return toBytes(wb);
 }
 
+/** The workbook part with a text replaced, as a clerk's edit in Excel would leave it. */
+function editWorkbookXml(bytes: Uint8Array, edit: (xml: string) => string): Uint8Array {
+  const writer = new XlsxWriter(bytes);
+  const wb = writer.pkg.workbookPart();
+  writer.pkg.setText(wb, edit(writer.pkg.text(wb)!));
+  return writer.toBytes();
+}
+
 describe("writeSheet", () => {
   it("never replaces the user's 整改通报 and does replace its own", async () => {
     const book = await openWorkbookFile(await workbook(["台账", "整改通报"]), "a.xlsx");
@@ -35,26 +45,21 @@ describe("writeSheet", () => {
     expect(await book.writeSheet(bulletin("第二版"))).toBe("整改通报 (2)");
 
     const saved = await load(await book.toBuffer());
-    expect(saved.worksheets.map((ws) => ws.name)).toEqual(
-      ["台账", "整改通报", "整改通报 (2)", STATE_SHEET].sort(byOrder(saved)),
-    );
+    expect(saved.worksheets.map((ws) => ws.name)).toEqual(["台账", "整改通报", "整改通报 (2)", "ledger-check"]);
     expect(saved.getWorksheet("整改通报")!.getCell("A1").value).toBe("用户的整改通报");
     expect(saved.getWorksheet("整改通报 (2)")!.getCell("A1").value).toBe("第二版");
+    expect(saved.getWorksheet("ledger-check")!.state).toBe("veryHidden");
     expect(await book.listSheets()).toEqual([
       { name: "台账", rowCount: 1, generated: false, visible: true },
       { name: "整改通报", rowCount: 1, generated: false, visible: true },
       { name: "整改通报 (2)", rowCount: 1, generated: true, visible: true },
     ]);
 
-    // A later session knows the sheet is ours from the state saved in the file.
+    // A later session knows the sheet is ours from the state saved in the file, and replaces it in place.
     const later = await openWorkbookFile(await book.toBuffer(), "a.xlsx");
     expect(await later.writeSheet(bulletin("第三版"))).toBe("整改通报 (2)");
     const again = await load(await later.toBuffer());
-    expect(again.worksheets.filter((ws) => ws.state === "visible").map((ws) => ws.name)).toEqual([
-      "台账",
-      "整改通报",
-      "整改通报 (2)",
-    ]);
+    expect(again.worksheets.map((ws) => ws.name)).toEqual(["台账", "整改通报", "整改通报 (2)", "ledger-check"]);
     expect(again.getWorksheet("整改通报 (2)")!.getCell("A1").value).toBe("第三版");
   });
 
@@ -63,79 +68,140 @@ describe("writeSheet", () => {
     expect(await book.writeSheet(bulletin("x", "REPORT"))).toBe("REPORT (3)");
   });
 
-  it("keeps a replaced sheet where it was in the tab order", async () => {
-    const book = await openWorkbookFile(await workbook(["台账"]), "a.xlsx");
-    expect(await book.writeSheet(bulletin("旧"))).toBe("整改通报");
-    book.workbook.addWorksheet("附表");
-    expect(await book.writeSheet(bulletin("新"))).toBe("整改通报");
-    const saved = await load(await book.toBuffer());
-    expect(saved.worksheets.filter((ws) => ws.state === "visible").map((ws) => ws.name)).toEqual([
-      "台账",
-      "整改通报",
-      "附表",
+  it("writes text as text, never a formula, and escapes what XML cannot carry", async () => {
+    const writer = new XlsxWriter(await workbook(["台账"]));
+    const name = writer.writeSheet(bulletin("=SUM(A1)\u0000\u001b[2J\u000b\u000c\u0007\ufffe\uffff_x0041_ 尾"));
+    const sheet = writer.sheets().find((s) => s.name === name)!;
+    const xml = text(parts(writer.toBytes())[sheet.part!]);
+    expect(xml).not.toContain("<f>");
+    expect(xml).toContain('t="inlineStr"');
+    expect(xml).toContain("=SUM(A1)_x0000__x001B_[2J_x000B__x000C__x0007__xFFFE__xFFFF__x005F_x0041_ 尾");
+    const t = /<is>([\s\S]*?)<\/is>/.exec(xml)![1]!;
+    expect(richText(t)).toBe("=SUM(A1)\u0000\u001b[2J\u000b\u000c\u0007\ufffe\uffff_x0041_ 尾");
+  });
+});
+
+describe("our sheets and our state are known by a mark only we write, never by a name (issue 15, item 2)", () => {
+  it("a user's own sheet named ledger-check stays as it was: visible, every cell kept", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("台账").getCell("A1").value = "台账";
+    const own = wb.addWorksheet("ledger-check");
+    ["用户自己的表", "A2", "A3", "A4", "A5"].forEach((v, i) => (own.getCell(i + 1, 1).value = v));
+    const original = await toBytes(wb);
+    const book = await openWorkbookFile(original, "a.xlsx");
+    expect((await book.listSheets()).map((s) => [s.name, s.generated, s.visible])).toEqual([
+      ["台账", false, true],
+      ["ledger-check", false, true],
     ]);
-    expect(saved.getWorksheet("整改通报")!.getCell("A1").value).toBe("新");
-    expect(saved.getWorksheet(STATE_SHEET)!.state).toBe("veryHidden");
-  });
-
-  it("forgets a generated sheet the clerk deleted, and never names one after the state sheet", async () => {
-    const book = await openWorkbookFile(await workbook(["台账"]), "a.xlsx");
+    await book.writeMarks("台账", [{ row: 1, col: 1, severity: "error", note: "n" }]);
     await book.writeSheet(bulletin("x"));
-    book.workbook.removeWorksheet("整改通报");
-    await book.writeSheet(bulletin("y", "附表"));
-    expect(book.marksState.generatedSheets).toEqual(["附表"]);
-    expect(await book.writeSheet(bulletin("z", STATE_SHEET))).toBe(`${STATE_SHEET} (2)`);
+    const copy = await book.toBuffer();
+    expect(text(parts(copy)["xl/worksheets/sheet2.xml"])).toBe(text(parts(original)["xl/worksheets/sheet2.xml"]));
+    const saved = await load(copy);
+    expect(saved.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ["台账", "visible"],
+      ["ledger-check", "visible"],
+      ["ledger-check (2)", "veryHidden"],
+      ["整改通报", "visible"],
+    ]);
+    // And the next run finds its state again under the other name.
+    const later = await openWorkbookFile(copy, "a.xlsx");
+    expect(Object.keys(later.marksState.marks)).toHaveLength(1);
+    await later.clearMarks("台账");
+    expect(later.marksState.marks).toEqual({});
   });
 
-  it("turns a CSV into an xlsx with the data and the bulletin", async () => {
-    const book = await openWorkbookFile(new TextEncoder().encode("序号,问题\n1,问题一\n"), "台账.csv");
-    expect(await book.writeSheet(bulletin("通报"))).toBe("整改通报");
-    const saved = await load(await book.toBuffer());
-    expect(saved.getWorksheet("台账")!.getCell("B2").value).toBe("问题一");
-    expect(saved.getWorksheet("整改通报")!.getCell("A1").value).toBe("通报");
+  it("a user sheet renamed to our old bulletin's name is the user's: kept, and the bulletin goes beside it", async () => {
+    const book = await openWorkbookFile(await workbook(["台账", "附表"]), "a.xlsx");
+    await book.writeSheet(bulletin("旧"));
+    // In Excel the clerk renames our bulletin to 旧通报, then names their 附表 整改通报.
+    const edited = editWorkbookXml(await book.toBuffer(), (xml) =>
+      xml.replace('name="整改通报"', 'name="旧通报"').replace('name="附表"', 'name="整改通报"'),
+    );
+    const later = new XlsxWriter(edited);
+    expect(later.generatedNames()).toEqual(["旧通报"]);
+    expect(later.writeSheet(bulletin("新"))).toBe("整改通报 (2)");
+    const saved = await load(later.toBytes());
+    expect(saved.getWorksheet("整改通报")!.getCell("A1").value).toBe("用户的附表");
+    expect(saved.getWorksheet("旧通报")!.getCell("A1").value).toBe("旧");
+    expect(saved.getWorksheet("整改通报 (2)")!.getCell("A1").value).toBe("新");
+  });
+
+  it("a sheet copied from ours under our name, but not our sheet, is never replaced", async () => {
+    const book = await openWorkbookFile(await workbook(["台账"]), "a.xlsx");
+    await book.writeSheet(bulletin("ours"));
+    // The clerk deletes our bulletin and makes a sheet of their own under the same name.
+    const writer = new XlsxWriter(await book.toBuffer());
+    const ours = writer.sheets().find((s) => s.name === "整改通报")!;
+    writer.pkg.setText(ours.part!, text(parts(await workbook(["x"]))["xl/worksheets/sheet1.xml"]));
+    const later = new XlsxWriter(writer.toBytes());
+    expect(later.generatedNames()).toEqual([]);
+    expect(later.writeSheet(bulletin("new"))).toBe("整改通报 (2)");
+  });
+
+  it("a state edited by hand is not trusted: the copy is still written, and the state replaced", async () => {
+    const book = await openWorkbookFile(await workbook(["台账"]), "a.xlsx");
+    await book.writeMarks("台账", [{ row: 1, col: 1, severity: "error", note: "n" }]);
+    const writer = new XlsxWriter(await book.toBuffer());
+    const state = writer.sheets().find((s) => s.state === "veryHidden")!;
+    // What broke exceljs before: an address past the last column.
+    writer.pkg.setText(state.part!, writer.pkg.text(state.part!)!.replace('"A1":', '"ZZZZ1":'));
+    const tampered = await openWorkbookFile(writer.toBytes(), "a.xlsx");
+    expect(tampered.stateTampered).toBe(true);
+    expect(tampered.marksState.marks).toEqual({});
+    await tampered.writeMarks("台账", [{ row: 1, col: 1, severity: "warning", note: "m" }]);
+    const saved = await load(await tampered.toBuffer());
+    expect(saved.worksheets.map((w) => w.name)).toEqual(["台账", "ledger-check"]);
+    const again = await openWorkbookFile(await tampered.toBuffer(), "a.xlsx");
+    expect(again.stateTampered).toBe(false);
+    expect(Object.keys(Object.values(again.marksState.marks)[0]!.cells)).toEqual(["A1"]);
   });
 });
 
 describe("select", () => {
   it("makes the sheet the active tab, the only selected one, with the cell selected", async () => {
-    const book = await openWorkbookFile(await workbook(["台账", "附表"]), "a.xlsx");
-    await book.select("附表", "H12");
-    const saved = await load(await book.toBuffer());
+    const writer = new XlsxWriter(await workbook(["台账", "附表"]));
+    writer.select("附表", "H12");
+    const saved = await load(writer.toBytes());
     expect(saved.views[0]!.activeTab).toBe(1);
     expect(saved.getWorksheet("附表")!.views[0]!.activeCell).toBe("H12");
-    // exceljs doesn't read tabSelected back from a file, so look at what it is about to write.
-    const view = (ws: string) =>
-      book.workbook.getWorksheet(ws)!.views[0] as ExcelJS.WorksheetView & { tabSelected?: boolean };
-    expect(view("附表").tabSelected).toBe(true);
-    expect(view("台账").tabSelected).toBe(false);
+    const copy = parts(writer.toBytes());
+    expect(text(copy["xl/worksheets/sheet2.xml"])).toMatch(/<sheetView[^>]*tabSelected="1"/);
+    expect(text(copy["xl/worksheets/sheet1.xml"])).not.toMatch(/tabSelected="(1|true)"/);
   });
 
   it("is a no-op for a missing or hidden sheet", async () => {
-    const book = await openWorkbookFile(await workbook(["台账"]), "a.xlsx");
-    await book.select("没有", "A1");
-    await book.writeMarks("台账", [{ row: 1, col: 1, severity: "info", note: "n" }]);
-    await book.select(STATE_SHEET, "A1");
-    expect(book.workbook.views?.[0]?.activeTab ?? 0).toBe(0);
+    const original = await workbook(["台账"]);
+    const writer = new XlsxWriter(original);
+    writer.select("没有", "A1");
+    writer.writeMarks("台账", [{ row: 1, col: 1, severity: "info", note: "n" }]);
+    writer.select("ledger-check", "A1");
+    expect((await load(writer.toBytes())).views?.[0]?.activeTab ?? 0).toBe(0);
   });
 });
-
-function byOrder(wb: ExcelJS.Workbook) {
-  const order = wb.worksheets.map((ws) => ws.name);
-  return (a: string, b: string) => order.indexOf(a) - order.indexOf(b);
-}
 
 describe("removing the state sheet", () => {
   it("keeps the active tab on the same sheet", async () => {
     const book = await openWorkbookFile(await workbook(["台账"]), "a.xlsx");
     await book.writeMarks("台账", [{ row: 1, col: 1, severity: "error", note: "n" }]);
-    // The clerk adds a sheet after ours in Excel and leaves it active.
-    const saved = await load(await book.toBuffer());
-    saved.addWorksheet("附表");
-    saved.views = [{ x: 0, y: 0, width: 10000, height: 20000, visibility: "visible", activeTab: 2, firstSheet: 0 }];
-    const later = await openWorkbookFile(await toBytes(saved), "a.xlsx");
+    await book.writeSheet(bulletin("x"));
+    // The clerk leaves the bulletin (after our state sheet) active.
+    const active = new XlsxWriter(await book.toBuffer());
+    active.select("整改通报", "A1");
+    const edited = active.toBytes();
+    expect((await load(edited)).views[0]!.activeTab).toBe(2);
+    const later = await openWorkbookFile(edited, "a.xlsx");
     await later.clearMarks("台账");
     const cleared = await load(await later.toBuffer());
-    expect(cleared.worksheets.map((ws) => ws.name)).toEqual(["台账", "附表"]);
-    expect(cleared.views[0]!.activeTab).toBe(1);
+    // The state sheet stays while it records the bulletin; clear it too by writing no sheet.
+    expect(cleared.worksheets.map((ws) => ws.name)).toEqual(["台账", "ledger-check", "整改通报"]);
+    const writer = new XlsxWriter(edited);
+    // The bulletin deleted by the clerk: the state has nothing left to keep and goes.
+    const wbXml = writer.pkg.text(writer.pkg.workbookPart())!;
+    writer.pkg.setText(writer.pkg.workbookPart(), wbXml.replace(/<sheet name="整改通报"[^>]*\/>/, ""));
+    writer.clearMarks("台账");
+    const gone = await load(writer.toBytes());
+    expect(gone.worksheets.map((ws) => ws.name)).toEqual(["台账"]);
+    expect(gone.views[0]!.activeTab ?? 0).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { cellAddress } from "../../grid.js";
 import { fieldText, type Task, type TaskCell } from "../../ledger/model.js";
+import { problemGroups } from "../../ledger/problems.js";
 import { defineRule } from "../rule.js";
 import { measuresFingerprint, normalizeMeasures } from "./measures-text.js";
 
@@ -38,12 +39,17 @@ export const duplicateText = defineRule({
     },
   },
   *check({ ledger }) {
+    // Which problem each task belongs to, worked out only when some text repeats at all.
+    let problemOf: Map<Task, string> | undefined;
     for (const tasks of sameMeasures(ledger.tasks)) {
       // A measures cell merged over several rows is one text, not a copy of itself.
       const byCell = new Map<string, Task>();
       for (const t of tasks) byCell.set(cellAddress(t.cells.measures!.row, t.cells.measures!.col), t);
       if (byCell.size < 2) continue;
-      const problems = new Set([...byCell.values()].map((t) => normalizeMeasures(fieldText(t, "problem"))));
+      // The same boilerplate under one problem (merged over its measure rows, filled down, or
+      // left blank under it) is that problem's, not a copy for another.
+      problemOf ??= problemIndex(ledger.tasks);
+      const problems = new Set([...byCell.values()].map((t) => problemOf!.get(t)));
       if (problems.size < 2) continue;
       // Name a few of the copies: a text pasted a thousand times must not make a thousand-cell
       // message, nor a thousand-address scan per copy. One more than named covers skipping itself.
@@ -61,6 +67,26 @@ export const duplicateText = defineRule({
     }
   },
 });
+
+/**
+ * Each task's problem, as a key: the problem's text (its first row's, for rows merged or left
+ * blank under it), so that one problem listed twice is still one; a problem without text is
+ * told by its place.
+ */
+function problemIndex(tasks: readonly Task[]): Map<Task, string> {
+  const { of } = problemGroups(tasks);
+  const textOf: string[] = [];
+  for (let i = 0; i < tasks.length; i++) {
+    const text = fieldText(tasks[i]!, "problem");
+    if (text !== "" && textOf[of[i]!] === undefined) textOf[of[i]!] = normalizeMeasures(text);
+  }
+  const out = new Map<Task, string>();
+  for (let i = 0; i < tasks.length; i++) {
+    const g = of[i]!;
+    out.set(tasks[i]!, textOf[g] !== undefined ? `t${textOf[g]}` : `g${g}`);
+  }
+  return out;
+}
 
 /** Tasks whose normalised measures texts are equal (and long enough), in groups of two or more. */
 function sameMeasures(tasks: readonly Task[]): Task[][] {

@@ -10,21 +10,50 @@ export const DOCUMENT_ACTION =
 
 /** Actions that change something a visitor could see or count. */
 export const CONCRETE_ACTION =
-  /检查|排查|督查|核查|抽查|清理|清退|整治|查处|追责|问责|处分|处理|招聘|录用|配备|上线|运行|纳入|考核|脱钩|退还|追回|收回|拆除|改造|建成|竣工|公示|公开|实行|覆盖|压减|减少|削减|调整|撤销|关停|到位|验收|审计|兑现|发放|补齐|新增|台账|销号|inspect|audit|recruit|hire|launch|remove|refund|dismiss|publish|install|close/i;
+  /检查|排查|督查|核查|抽查|清理|清退|整治|查处|追责|问责|处分|处理|招聘|录用|配备|上线|运行|纳入|考核|脱钩|退还|追回|收回|拆除|改造|建成|竣工|公示|公开|实行|覆盖|压减|减少|削减|调整|撤销|关停|到位|验收|审计|兑现|发放|补齐|新增|台账|销号|回头看|inspect|audit|recruit|hire|launch|remove|refund|dismiss|publish|install|close/i;
 
 /** Slogans: 进一步加强, 切实提高, 高度重视. */
 const SLOGAN =
   /进一步|切实|高度重视|不断|提高认识|认真|着力|全面加强|持续加强|大力|努力|积极|深入|扎实|狠抓|further|strengthen|enhance|improve awareness|attach great importance/i;
 
-/** A count, a percentage or a date: something checkable. */
-export const NUMBER = /\d|[一二两三四五六七八九十百千万]+(?:名|个|次|项|家|所|人|场|期|份|批|轮)|百分之/;
+/**
+ * A count, a percentage or a date: something checkable. Not the numbered slogans of political
+ * language (`四个意识`, `两个维护`, `四个自信`): nobody counts those.
+ */
+export const NUMBER =
+  /\d|[一二两三四五六七八九十百千万]+(?:名|个(?!意识|自信|维护|确立|务必|全面|代表|伟大|必须|坚持|一以贯之)|次|项|家|所|人|场|期|份|批|轮)|百分之/;
 
 /** Named documents in 《》: their titles may hold any word, so they are read apart. */
 const NAMED_DOCUMENT = /《[^》]*》/g;
 
+// What a meeting, a document, a study session or a deliberation is about is its name, not an
+// action (DOMAIN.md: `召开专项整治推进会`, `印发《整治工作方案》` are not 整治 on the ground). Each
+// is reduced to its verb and its noun before the clauses are read. None crosses a clause break.
+const WITHIN = String.raw`[^，,；;。！!？?\n\r]`;
+const MEETING_NAME = new RegExp(`(?:主持召开|组织召开|召开|举办|举行)${WITHIN}{0,30}?(会议|大会|会)`, "g");
+const DOCUMENT_NAME = new RegExp(
+  `(印发|制定|修订|出台|起草|下发|转发|制发|研究制定|修订完善|完善)${WITHIN}{0,30}?(工作方案|实施方案|方案|办法|制度|细则|规定|意见|通知|计划|规则|要点|指引)`,
+  "g",
+);
+const STUDY_OBJECT = new RegExp(
+  `(传达学习|学习传达|学习|传达|宣讲|解读)${WITHIN}{0,30}?(精神|要求|讲话|论述|文件|通知)`,
+  "g",
+);
+const DELIBERATION = new RegExp(`(研究部署|安排部署|专题研究|研究|部署)${WITHIN}{0,20}?(工作|事项|事宜|任务)`, "g");
+
+/** The text with names of documents, meetings, study and deliberation reduced to their kind. */
+export function withoutNames(text: string): string {
+  let s = text.includes("《") ? text.replace(NAMED_DOCUMENT, "《》") : text;
+  if (MEETING_VERB.test(s)) s = s.replace(MEETING_NAME, "召开$1");
+  if (DOCUMENT_ACTION.test(s))
+    s = s.replace(DOCUMENT_NAME, "$1$2").replace(STUDY_OBJECT, "$1$2").replace(DELIBERATION, "$1$2");
+  return s;
+}
+
+const MEETING_VERB = /召开|举办|举行/;
+
 export function clauses(text: string): string[] {
-  return text
-    .replace(NAMED_DOCUMENT, "《》")
+  return withoutNames(text)
     .split(/[，,；;。.\n\r]+|(?:\d+|[一二三四五六七八九十]+)[、.．]|[（(]\d+[）)]/)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
@@ -35,19 +64,51 @@ export function isDocumentsOnly(measures: string): boolean {
   // Without a document action anywhere, or with a concrete action anywhere, no clause can pass:
   // neither pattern can match across the separators clauses() splits at. Most texts are
   // settled here, without splitting.
-  const plain = measures.includes("《") ? measures.replace(NAMED_DOCUMENT, "《》") : measures;
-  if (!DOCUMENT_ACTION.test(plain) || CONCRETE_ACTION.test(plain)) return false;
+  if (!DOCUMENT_ACTION.test(measures)) return false;
+  const plain = withoutNames(measures);
+  if (CONCRETE_ACTION.test(plain)) return false;
   const parts = clauses(measures);
   if (parts.length === 0) return false;
   return parts.every((p) => DOCUMENT_ACTION.test(p) && !CONCRETE_ACTION.test(p) && !NUMBER.test(p));
 }
 
-/** Slogans with nothing checkable: no number or date, no named document, no concrete action. */
+/**
+ * What nobody can count, inspect or be handed (DOMAIN.md: 管理, 水平, 监督, 意识, 工作, 建设):
+ * as the head of an object it makes the object abstract, whatever stands before it
+ * (`招聘管理`, `台账管理工作`, `查处力度`).
+ */
+const ABSTRACT =
+  "管理|水平|监督|意识|工作|建设|能力|作用|力度|机制|体系|制度|观念|认识|质量|效能|效率|成效|实效|规范化|制度化|标准化|常态化|责任|纪律|作风|治理|服务|保障|执行|监管|程序|流程|环节|指导|引领|宣传|氛围|理念|担当|站位|效果|成果|要求|举措|措施|力量|水准|思想|觉悟|素质";
+
+/** Things that can be delivered or inspected: a 台账, a list, a report, a platform, a certificate. */
+const DELIVERABLE =
+  "台账|清单|名单|报告|档案|记录|平台|系统|专栏|网站|小程序|公众号|热线|信箱|意见箱|公示栏|合同|协议|凭证|票据|照片|视频|图纸|证书|健康证|许可证|设备|设施|摄像头|标识|标牌|账户|专户";
+
+/** A named person (`张某`, `王某某`, `李明同志`), or a quoted name of a system (`“阳光招生”平台`). */
+const NAMED = String.raw`[\u4e00-\u9fa5]某{1,2}|[\u4e00-\u9fa5]{2,3}同志|[“"「][^”"」]{1,20}[”"」](?:平台|系统|APP|小程序|公众号|专栏|热线|信箱|网站|窗口|专项行动|行动)`;
+
+/** A concrete word, unless an abstract head follows it within a few characters at the clause's end. */
+const CONCRETE_WORD = new RegExp(
+  String.raw`(?:${CONCRETE_ACTION.source.replace("|到位", "")}|${DELIVERABLE}|${NAMED})(?![\u4e00-\u9fa5]{0,4}?(?:${ABSTRACT})(?![\u4e00-\u9fa5]))`,
+  "i",
+);
+
+/** Dates written in words: `年底前`, `6月底`, `下半年`, `第三季度`. */
+const DATE_WORD = /年底|年末|月底|月末|年内|上半年|下半年|季度|上旬|中旬|下旬/;
+
+/**
+ * Slogans with nothing checkable. Concrete is what can be counted, inspected or delivered: a
+ * number or a date, a named document (《…》), a named person or system, a deliverable (台账,
+ * 名单, 报告), or a concrete action (检查, 清退, 公示) whose object is not abstract. So
+ * `进一步加强招聘管理，切实提高规范化水平，不断强化监督` is vague (招聘 only qualifies 管理),
+ * `进一步加强管理，对23名从业人员健康证逐一核查` is not.
+ */
 export function isVague(measures: string): boolean {
   if (!SLOGAN.test(measures)) return false;
   if (/《[^》]*》/.test(measures)) return false;
   const plain = measures.replace(NAMED_DOCUMENT, "");
-  return !NUMBER.test(plain) && !CONCRETE_ACTION.test(plain);
+  if (NUMBER.test(plain) || DATE_WORD.test(plain)) return false;
+  return !CONCRETE_WORD.test(withoutNames(plain));
 }
 
 /**

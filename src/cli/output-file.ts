@@ -1,0 +1,126 @@
+import { randomBytes } from "node:crypto";
+import { constants, unlinkSync } from "node:fs";
+import { access, mkdir, open, realpath, rename, stat, unlink, type FileHandle } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { LedgerError } from "../core/errors.js";
+
+/**
+ * Writes the marked copy (`--out`) so that the clerk's files survive anything:
+ *  - the input is never the target, whether `--out` names it by its path, another spelling, a
+ *    symbolic link or a hard link (device and inode compared, not paths: issue 15's worst case
+ *    was `ln -f in.xlsx out.xlsx`, which a path check misses);
+ *  - the copy is written to a temporary file beside the target, flushed, then renamed over it
+ *    (rename(2) replaces a name atomically), so a run killed mid-write leaves the previous copy
+ *    whole instead of a truncated file, and two runs at once leave one whole copy;
+ *  - a target that is a folder, a device (`/dev/full`) or a pipe, or a read-only file (which a
+ *    rename in a writable folder would silently replace), is refused before the check runs.
+ */
+
+export interface FileIdentity {
+  dev: number;
+  ino: number;
+}
+
+export interface OutputTarget {
+  /** The path as the clerk wrote it, for messages. */
+  shown: string;
+  /** Where the copy goes: the target with its symbolic links resolved, so a linked copy stays linked. */
+  path: string;
+  /** The existing copy's permissions, kept by the new one. */
+  mode?: number;
+}
+
+/** Checks `--out` before any work is done; the same checks run again just before the rename. */
+export async function prepareOutput(path: string, shown: string, input: FileIdentity): Promise<OutputTarget> {
+  try {
+    const st = await stat(path);
+    if (st.dev === input.dev && st.ino === input.ino) throw new LedgerError("same-file");
+    if (st.isDirectory()) throw new LedgerError("out-is-folder", { path: shown });
+    if (!st.isFile()) throw new LedgerError("out-not-a-file", { path: shown });
+    const real = await realpath(path);
+    // A rename in a writable folder would replace a read-only file: honour the file's mode.
+    await access(real, constants.W_OK);
+    return { shown, path: real, mode: st.mode & 0o7777 };
+  } catch (e) {
+    // Not there yet (or a dangling link, which the rename replaces rather than follows): fine.
+    if (code(e) === "ENOENT") return { shown, path };
+    throw writeError(e, shown);
+  }
+}
+
+/** Writes `bytes` to the target through a temporary file and a rename. */
+export async function writeOutput(target: OutputTarget, bytes: Uint8Array, input: FileIdentity): Promise<void> {
+  const folder = dirname(target.path);
+  const temp = join(folder, `.ledger-check-${randomBytes(6).toString("hex")}.tmp`);
+  let fh: FileHandle | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Not created yet, or already renamed.
+    }
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    await mkdir(folder, { recursive: true });
+    fh = await open(temp, "wx", target.mode ?? 0o666);
+    await fh.writeFile(bytes);
+    if (target.mode !== undefined) await fh.chmod(target.mode);
+    await fh.sync();
+    await fh.close();
+    fh = undefined;
+    // The target may have changed since prepareOutput (a link made meanwhile): check again.
+    const now = await stat(target.path).catch((e: unknown) => (code(e) === "ENOENT" ? null : Promise.reject(e)));
+    if (now && now.dev === input.dev && now.ino === input.ino) throw new LedgerError("same-file");
+    if (now && !now.isFile()) throw new LedgerError("out-not-a-file", { path: target.shown });
+    await rename(temp, target.path);
+    await syncFolder(folder);
+  } catch (e) {
+    await fh?.close().catch(() => {});
+    await unlink(temp).catch(() => {});
+    throw writeError(e, target.shown);
+  } finally {
+    process.removeListener("SIGINT", onSignal);
+    process.removeListener("SIGTERM", onSignal);
+  }
+}
+
+/** Makes the rename itself durable (POSIX); best effort, as some file systems refuse it. */
+async function syncFolder(folder: string): Promise<void> {
+  let fh: FileHandle | undefined;
+  try {
+    fh = await open(folder, "r");
+    await fh.sync();
+  } catch {
+    // Not supported here (Windows, some network file systems): the rename still happened.
+  } finally {
+    await fh?.close().catch(() => {});
+  }
+}
+
+function writeError(e: unknown, path: string): LedgerError {
+  if (e instanceof LedgerError) return e;
+  switch (code(e)) {
+    case "ENOSPC":
+    case "EDQUOT":
+      return new LedgerError("out-no-space", { path });
+    case "EACCES":
+    case "EPERM":
+    case "EROFS":
+      return new LedgerError("out-read-only", { path });
+    case "ENOTDIR":
+    case "EEXIST":
+    case "ENOENT":
+      return new LedgerError("out-no-folder", { path });
+    case "EISDIR":
+      return new LedgerError("out-is-folder", { path });
+    default:
+      return new LedgerError("out-failed", { path });
+  }
+}
+
+function code(e: unknown): string | undefined {
+  return (e as NodeJS.ErrnoException | undefined)?.code;
+}

@@ -1,0 +1,483 @@
+import type { Catalogue } from "../i18n.js";
+import type { PaperOnlyReason, RuleId } from "../report.js";
+
+/**
+ * Every word the bulletin prints, one catalogue per language. Templates are filled with
+ * `fill()`: `{{name}}` is a datum, `{{n|item|items}}` picks by number. A phrase that changes
+ * shape with the data (with or without the inspection's name) has one template per shape,
+ * so the code chooses a key, never a language.
+ */
+export interface BulletinWords {
+  /** 巡视 / 巡察 as the running text says them; `none` when the ledger does not say which. */
+  kind: { 巡视: string; 巡察: string; none: string };
+  /** The issuer when none is given: the inspected body itself, as a real 通报 is issued; without a body, its rectification office. */
+  issuer: string;
+  issuerNoBody: string;
+  /** Ends a sentence built from pieces. */
+  stop: string;
+  everyDepartment: string;
+  moreItems: string;
+  /** Title pieces, filled then joined; an empty piece is dropped. */
+  title: string[];
+  /** `{{who}}` in the title and opening when there is no inspection name: the kind of inspection. */
+  whoFromKind: string;
+  recipient: string;
+  closing: string;
+  /** Opening: how the feedback came, then the figures. */
+  afterFeedback: string;
+  afterFeedbackNoWho: string;
+  opening: string;
+  date: { months?: string[]; template: string };
+  percentTemplate: string;
+
+  sections: {
+    overall: string;
+    byDepartment: string;
+    byLeader: string;
+    byCategory: string;
+    finished: string;
+    attention: string;
+    overdue: string;
+    dueSoon: string;
+    paperOnly: string;
+    incomplete: string;
+    nextSteps: string;
+  };
+  /** Level-2 numbering: `（一）`; `numerals` gives the 一 for 1. */
+  sub: string;
+  numerals: string[];
+  /** Table caption: `表1　各责任部门整改进展情况`. */
+  caption: string;
+  captions: {
+    byDepartment: string;
+    byLeader: string;
+    overdue: string;
+    dueSoon: string;
+    paperOnly: string;
+    incomplete: string;
+  };
+  /** `1.` list items. */
+  item: string;
+  listSep: string;
+  nameSep: string;
+  /** A table cell with nothing to show. */
+  blank: string;
+  total: string;
+
+  noTasks: string;
+  byDepartmentIntro: string;
+  unassignedDepartment: string;
+  byLeaderIntro: string;
+  unassignedLeader: string;
+  headers: {
+    no: string;
+    department: string;
+    lead: string;
+    leadDepartments: string;
+    problem: string;
+    measures: string;
+    measureCount: string;
+    done: string;
+    inProgress: string;
+    notStarted: string;
+    unknown: string;
+    unfinished: string;
+    overdue: string;
+    rate: string;
+    deadline: string;
+    daysOverdue: string;
+    daysLeft: string;
+    progress: string;
+    reason: string;
+    gaps: string;
+  };
+
+  /** `（一）关于……方面的整改`: `{{name}}` is the category without its number and 关于. */
+  categoryHeading: string;
+  categoryHeadingPlain: string;
+  otherCategory: string;
+  categoryFigures: string;
+  categoryOverdue: string;
+  finishedLead: string;
+  finishedNone: string;
+  finishedIntro: string;
+  finishedItem: string;
+  finishedItemNoDept: string;
+
+  overdueIntro: string;
+  overdueNone: string;
+  dueSoonIntro: string;
+  dueSoonNone: string;
+  paperIntro: string;
+  paperNone: string;
+  incompleteIntro: string;
+  incompleteNone: string;
+  more: string;
+
+  reasons: Record<PaperOnlyReason, string>;
+  /** The reasons as the next-steps sentence names them. */
+  reasonPhrases: Record<PaperOnlyReason, string>;
+  /** The field a gap leaves empty, as the next-steps sentence names it. */
+  gapFields: Partial<Record<RuleId, string>>;
+  gaps: Partial<Record<RuleId, string>>;
+  gapDeadlineText: string;
+  gapStatusText: string;
+
+  next: {
+    overdue: [string, string];
+    overdueNone: [string, string];
+    dueSoon: [string, string];
+    paper: [string, string];
+    paperNone: [string, string];
+    incomplete: [string, string];
+    close: [string, string];
+  };
+}
+
+const ZH_NUMERALS = Array.from("一二三四五六七八九十").concat(
+  Array.from("一二三四五六七八九").map((d) => `十${d}`),
+  ["二十"],
+);
+
+export const WORDS = {
+  zh: {
+    kind: { 巡视: "巡视", 巡察: "巡察", none: "" },
+    issuer: "{{body}}",
+    issuerNoBody: "{{kind}}整改工作领导小组办公室",
+    stop: "。",
+    everyDepartment: "各责任部门",
+    moreItems: "以上列出前{{shown}}条，其余{{rest}}条见整改台账。",
+    title: ["{{issuer}}", "关于", "落实", "{{who}}", "反馈意见", "整改进展情况的通报"],
+    whoFromKind: "{{kind}}",
+    recipient: "各有关部门（单位）：",
+    closing: "特此通报。",
+    afterFeedback: "{{who}}反馈意见后，",
+    afterFeedbackNoWho: "对照反馈意见，",
+    opening:
+      "{{after}}{{body}}对反馈问题逐条梳理，明确整改问题{{problems}}个、整改措施{{measures}}条，逐项明确责任领导、责任部门和整改时限。" +
+      "截至{{date}}，已完成整改措施{{done}}条，正在推进{{inProgress}}条，未启动{{notStarted}}条，其中超过整改时限未完成{{overdue}}条；" +
+      "整改措施完成率{{rate}}，{{problemsDone}}个问题的整改措施已全部完成。现将整改进展情况通报如下。",
+    date: { template: "{{y}}年{{m}}月{{d}}日" },
+    percentTemplate: "{{value}}%",
+    sections: {
+      overall: "一、整改工作总体进展",
+      byDepartment: "各责任部门整改进展",
+      byLeader: "各责任领导牵头事项整改进展",
+      byCategory: "二、反馈意见整改落实情况",
+      finished: "二、已完成整改事项",
+      attention: "三、需要重点关注的问题",
+      overdue: "逾期未完成事项",
+      dueSoon: "即将到期事项",
+      paperOnly: "疑似“纸面整改”事项",
+      incomplete: "台账填报需完善事项",
+      nextSteps: "四、下一步工作要求",
+    },
+    sub: "（{{n}}）",
+    numerals: ZH_NUMERALS,
+    caption: "表{{n}}　{{name}}",
+    captions: {
+      byDepartment: "各责任部门整改进展情况",
+      byLeader: "各责任领导牵头事项整改进展情况",
+      overdue: "逾期未完成整改措施",
+      dueSoon: "即将到期整改措施",
+      paperOnly: "疑似“纸面整改”整改措施",
+      incomplete: "台账填报需完善事项",
+    },
+    item: "{{n}}.",
+    listSep: "；",
+    nameSep: "、",
+    blank: "—",
+    total: "合计",
+    noTasks: "台账中未识别到整改任务。",
+    byDepartmentIntro: "整改措施涉及{{n}}个责任部门，各部门整改进展情况见表{{table}}。",
+    unassignedDepartment: "另有{{n}}条整改措施未明确责任部门，未列入表{{table}}，请尽快明确。",
+    byLeaderIntro: "按责任领导统计，各位领导牵头的整改措施进展情况见表{{table}}。",
+    unassignedLeader: "另有{{n}}条整改措施未明确责任领导，未列入表{{table}}。",
+    headers: {
+      no: "序号",
+      department: "责任部门",
+      lead: "责任领导",
+      leadDepartments: "涉及部门",
+      problem: "反馈问题",
+      measures: "整改措施",
+      measureCount: "措施数",
+      done: "已完成",
+      inProgress: "正在推进",
+      notStarted: "未启动",
+      unknown: "进展待报",
+      unfinished: "未完成",
+      overdue: "逾期",
+      rate: "完成率",
+      deadline: "整改时限",
+      daysOverdue: "逾期天数",
+      daysLeft: "剩余天数",
+      progress: "目前进展",
+      reason: "疑似情形",
+      gaps: "需补充完善的内容",
+    },
+    categoryHeading: "（{{n}}）关于{{name}}方面的整改",
+    categoryHeadingPlain: "（{{n}}）关于{{name}}的整改",
+    otherCategory: "其他",
+    categoryFigures:
+      "该方面共有问题{{problems}}个、整改措施{{measures}}条，已完成{{done}}条，正在推进{{inProgress}}条，未启动{{notStarted}}条，完成率{{rate}}",
+    categoryOverdue: "，其中逾期未完成{{overdue}}条",
+    finishedLead: "已完成的整改措施：",
+    finishedNone: "该方面暂无已完成的整改措施。",
+    finishedIntro: "截至{{date}}，已完成整改措施{{n}}条：",
+    finishedItem: "{{measures}}（{{department}}）",
+    finishedItemNoDept: "{{measures}}",
+    overdueIntro: "截至{{date}}，共有{{n}}条整改措施超过整改时限仍未完成，涉及{{departments}}，具体见表{{table}}。",
+    overdueNone: "截至{{date}}，无超过整改时限未完成的整改措施。",
+    dueSoonIntro: "{{n}}条整改措施即将到期，涉及{{departments}}，请抓紧推进，具体见表{{table}}。",
+    dueSoonNone: "近期无即将到期的整改措施。",
+    paperIntro:
+      "经比对台账，{{n}}条整改措施存在“纸面整改”迹象，请相关部门逐项核实，补充佐证材料或实际举措，具体见表{{table}}。",
+    paperNone: "经比对台账，未发现疑似“纸面整改”的整改措施。",
+    incompleteIntro: "{{n}}条整改措施的台账要素填报不全或不规范，请责任部门尽快补充完善，具体见表{{table}}。",
+    incompleteNone: "台账各项要素填报完整。",
+    more: "表{{table}}列出前{{shown}}条，其余{{rest}}条已在台账中标注，请相关部门对照整改。",
+    reasons: {
+      "no-evidence": "标注已完成，但无佐证材料",
+      "documents-only": "标注已完成，措施仅为开会、学习、发文，未见实际举措",
+      "long-term-closed": "整改时限为长期坚持，却已标注完成",
+      "duplicate-text": "整改措施与其他问题雷同",
+      "vague-measures": "整改措施空泛，缺少可检验的内容",
+    },
+    reasonPhrases: {
+      "no-evidence": "标注已完成但无佐证材料",
+      "documents-only": "措施仅为开会、发文",
+      "long-term-closed": "长期坚持事项已标注完成",
+      "duplicate-text": "措施与其他问题雷同",
+      "vague-measures": "措施空泛",
+    },
+    gapFields: {
+      "missing-lead": "责任领导",
+      "missing-department": "责任部门",
+      "missing-measures": "整改措施",
+      "missing-deadline": "整改时限",
+      "invalid-deadline": "整改时限",
+      "missing-status": "整改进展",
+    },
+    gaps: {
+      "missing-lead": "未填写责任领导",
+      "missing-department": "未填写责任部门",
+      "missing-measures": "未填写整改措施",
+      "missing-deadline": "未填写整改时限",
+      "invalid-deadline": "整改时限不明确",
+      "missing-status": "未填写整改进展",
+    },
+    gapDeadlineText: "整改时限“{{text}}”不明确",
+    gapStatusText: "整改进展“{{text}}”表述不规范",
+    next: {
+      overdue: [
+        "加快推进逾期事项整改",
+        "{{departments}}要逐项分析逾期原因，明确新的完成时限和责任人，倒排工期、压茬推进，确保尽快完成整改；确实无法按期完成的，要书面说明情况和下一步安排。",
+      ],
+      overdueNone: [
+        "压茬推进整改任务",
+        "各责任部门要对照整改台账逐项推进，盯紧时间节点，确保整改任务按期完成，防止出现逾期事项。",
+      ],
+      dueSoon: [
+        "盯紧即将到期事项",
+        "{{departments}}要对即将到期的{{n}}条整改措施逐项对照时限，集中力量推进，确保按期完成，防止出现新的逾期。",
+      ],
+      paper: [
+        "坚决防止“纸面整改”",
+        "对{{reasons}}的整改措施，{{departments}}要逐项核实整改成效，补充佐证材料和实际举措，不以制定制度、召开会议代替整改落实，做到真改实改。",
+      ],
+      paperNone: [
+        "巩固整改成效",
+        "各责任部门要对标注已完成的整改措施逐项核实整改成效，及时归档佐证材料，防止问题反弹。",
+      ],
+      incomplete: [
+        "规范整改台账填报",
+        "{{departments}}要对照台账要素，补充完善{{gaps}}等内容，做到要素齐全、表述准确，为对账销号提供依据。",
+      ],
+      close: [
+        "严格对账销号",
+        "领导小组办公室将定期调度整改进展，对已完成事项逐项审核、对账销号；对推进不力、敷衍整改的，按有关规定予以通报。",
+      ],
+    },
+  },
+  en: {
+    kind: { 巡视: "inspection tour", 巡察: "circuit inspection", none: "inspection" },
+    issuer: "{{body}}",
+    issuerNoBody: "Rectification Office",
+    stop: ".",
+    everyDepartment: "Every department",
+    moreItems: "The first {{shown}} are listed; the others are in the ledger ({{rest}} more).",
+    title: ["Bulletin of {{issuer}}", " on the Progress of Rectification", " after the Feedback of {{who}}"],
+    whoFromKind: "the {{kind}}",
+    recipient: "To: all departments and units concerned",
+    closing: "This bulletin is hereby issued.",
+    afterFeedback: "Following the feedback of {{who}}, ",
+    afterFeedbackNoWho: "Following the feedback, ",
+    opening:
+      "{{after}}the feedback was broken down into {{problems}} {{problems|problem|problems}} with {{measures}} rectification {{measures|measure|measures}}, each with a responsible leader, a department and a deadline. " +
+      "As of {{date}}, {{done}} {{done|measure is|measures are}} done, {{inProgress}} in progress and {{notStarted}} not started; {{overdue}} {{overdue|is|are}} past the deadline. " +
+      "The completion rate is {{rate}}, and every measure is done for {{problemsDone}} {{problemsDone|problem|problems}}. The progress is reported as follows.",
+    date: {
+      months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+      ],
+      template: "{{d}} {{month}} {{y}}",
+    },
+    percentTemplate: "{{value}}%",
+    sections: {
+      overall: "I. Overall progress",
+      byDepartment: "Progress by department",
+      byLeader: "Progress by responsible leader",
+      byCategory: "II. Rectification by feedback category",
+      finished: "II. Measures completed",
+      attention: "III. Matters needing attention",
+      overdue: "Overdue measures",
+      dueSoon: "Measures falling due",
+      paperOnly: "Suspected paper-only rectification",
+      incomplete: "Ledger entries to complete",
+      nextSteps: "IV. Next steps",
+    },
+    sub: "({{n}}) ",
+    numerals: Array.from({ length: 20 }, (_, i) => String(i + 1)),
+    caption: "Table {{n}}. {{name}}",
+    captions: {
+      byDepartment: "Progress by department",
+      byLeader: "Progress by responsible leader",
+      overdue: "Overdue measures",
+      dueSoon: "Measures falling due",
+      paperOnly: "Suspected paper-only rectification",
+      incomplete: "Ledger entries to complete",
+    },
+    item: "{{n}}. ",
+    listSep: "; ",
+    nameSep: ", ",
+    blank: "—",
+    total: "Total",
+    noTasks: "No rectification tasks were found in the ledger.",
+    byDepartmentIntro:
+      "The measures are assigned to {{n}} {{n|department|departments}}; Table {{table}} shows each one's progress.",
+    unassignedDepartment:
+      "Another {{n}} {{n|measure has|measures have}} no responsible department and {{n|is|are}} not in Table {{table}}; a department should be named.",
+    byLeaderIntro: "Table {{table}} shows the progress of the measures each responsible leader leads.",
+    unassignedLeader:
+      "Another {{n}} {{n|measure has|measures have}} no responsible leader and {{n|is|are}} not in Table {{table}}.",
+    headers: {
+      no: "No.",
+      department: "Dept.",
+      lead: "Lead",
+      leadDepartments: "Departments",
+      problem: "Problem",
+      measures: "Measures",
+      measureCount: "Total",
+      done: "Done",
+      inProgress: "Ongoing",
+      notStarted: "Not started",
+      unknown: "No report",
+      unfinished: "Not done",
+      overdue: "Late",
+      rate: "Rate",
+      deadline: "Deadline",
+      daysOverdue: "Days late",
+      daysLeft: "Days left",
+      progress: "Progress",
+      reason: "Sign",
+      gaps: "To complete",
+    },
+    categoryHeading: "({{n}}) {{name}}",
+    categoryHeadingPlain: "({{n}}) {{name}}",
+    otherCategory: "Other",
+    categoryFigures:
+      "{{problems}} {{problems|problem|problems}} with {{measures}} {{measures|measure|measures}}: {{done}} done, {{inProgress}} in progress, {{notStarted}} not started; completion rate {{rate}}",
+    categoryOverdue: "; {{overdue}} overdue",
+    finishedLead: "Measures completed:",
+    finishedNone: "No measure in this category is done yet.",
+    finishedIntro: "As of {{date}}, {{n}} {{n|measure is|measures are}} done:",
+    finishedItem: "{{measures}} ({{department}})",
+    finishedItemNoDept: "{{measures}}",
+    overdueIntro:
+      "As of {{date}}, {{n}} {{n|measure is|measures are}} past the deadline and not done, in {{departments}} (Table {{table}}).",
+    overdueNone: "As of {{date}}, no measure is past its deadline.",
+    dueSoonIntro:
+      "{{n}} {{n|measure falls|measures fall}} due shortly, in {{departments}}, and should be pressed forward (Table {{table}}).",
+    dueSoonNone: "No measure falls due in the coming days.",
+    paperIntro:
+      "{{n}} {{n|measure shows|measures show}} signs of paper-only rectification; the departments concerned should check each one and add evidence or concrete actions (Table {{table}}).",
+    paperNone: "No measure shows signs of paper-only rectification.",
+    incompleteIntro:
+      "{{n}} ledger {{n|entry is|entries are}} incomplete or unclear; the departments concerned should complete them (Table {{table}}).",
+    incompleteNone: "Every ledger entry is complete.",
+    more: "Table {{table}} lists the first {{shown}}; the other {{rest}} are marked in the ledger itself.",
+    reasons: {
+      "no-evidence": "Marked done, but no evidence",
+      "documents-only": "Marked done, but the measures are only meetings, study sessions or documents",
+      "long-term-closed": "The deadline is ongoing, yet it is marked done",
+      "duplicate-text": "The same measures text stands under other problems",
+      "vague-measures": "The measures are slogans with nothing checkable",
+    },
+    reasonPhrases: {
+      "no-evidence": "marked done without evidence",
+      "documents-only": "made only of meetings and documents",
+      "long-term-closed": "closed although ongoing",
+      "duplicate-text": "copied from other problems",
+      "vague-measures": "made of slogans",
+    },
+    gapFields: {
+      "missing-lead": "leaders",
+      "missing-department": "departments",
+      "missing-measures": "measures",
+      "missing-deadline": "deadlines",
+      "invalid-deadline": "deadlines",
+      "missing-status": "progress",
+    },
+    gaps: {
+      "missing-lead": "no responsible leader",
+      "missing-department": "no responsible department",
+      "missing-measures": "no measures",
+      "missing-deadline": "no deadline",
+      "invalid-deadline": "an unclear deadline",
+      "missing-status": "no progress reported",
+    },
+    gapDeadlineText: "unclear deadline “{{text}}”",
+    gapStatusText: "unclear progress “{{text}}”",
+    next: {
+      overdue: [
+        "Finish the overdue measures",
+        "{{departments}} should find out why each overdue measure is late, set a new date and a person in charge, and finish it as soon as possible; where one cannot be finished, they should explain why in writing.",
+      ],
+      overdueNone: [
+        "Keep to the deadlines",
+        "Every department should work through its measures in the ledger and keep to the deadlines, so that none becomes overdue.",
+      ],
+      dueSoon: [
+        "Watch the measures falling due",
+        "{{departments}} should concentrate on the {{n}} {{n|measure|measures}} falling due, so that {{n|it is|they are}} finished on time.",
+      ],
+      paper: [
+        "Rectify in deed, not on paper",
+        "For the measures {{reasons}}, {{departments}} should check that the problem is actually solved and add the evidence and concrete actions; issuing a rule or holding a meeting is not rectification in itself.",
+      ],
+      paperNone: [
+        "Consolidate what is done",
+        "Every department should check that the measures marked done have solved the problem, and file the evidence, so that the problems do not return.",
+      ],
+      incomplete: [
+        "Complete the ledger",
+        "{{departments}} should fill in the missing {{gaps}} in the ledger, so that every measure can be checked and closed.",
+      ],
+      close: [
+        "Close measures only when checked",
+        "The office will review progress regularly and close each finished measure only after checking it; departments that rectify half-heartedly will be named.",
+      ],
+    },
+  },
+} satisfies Catalogue<BulletinWords>;

@@ -1,0 +1,305 @@
+import { attrsOf, richText, tElement, xmlText } from "./xml-write.js";
+
+/**
+ * A sheet's notes: the comments part (ECMA-376 Part 1 §18.7) and the legacy VML drawing that
+ * gives each note its box (MS-OI29500 §2.1.1683; Excel shows a note only with both). We edit
+ * single `<comment>` elements and single `<v:shape>` elements and copy the rest as it was:
+ * the clerk's notes, authors and every other shape (form controls live in the same VML) stay.
+ */
+
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+/** Our author name in the comments part, so Excel shows who wrote a note we created. */
+export const OUR_AUTHOR = "ledger-check";
+
+export interface Note {
+  /** The `<comment>` element, verbatim. */
+  xml: string;
+  /** Its plain text. */
+  text: string;
+}
+
+export class CommentsPatch {
+  private prefix: string;
+  private head: string;
+  private authors: string[];
+  private readonly list: Array<{ ref: string; xml: string }>;
+  private tail: string;
+  private dirty = false;
+  /** Text between the end of <authors> and the start of <commentList> (kept as it was). */
+  private middle: string;
+  private readonly listOpen: string;
+
+  constructor(xml: string | undefined) {
+    const source =
+      xml ??
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${MAIN_NS}"><authors></authors><commentList></commentList></comments>`;
+    if (!xml) this.dirty = true;
+    const root = /<((?:\w+:)?)comments\b[^>]*>/.exec(source);
+    if (!root) throw new Error("not a comments part");
+    this.prefix = root[1]!;
+    const p = "(?:\\w+:)?";
+    const authorsM = new RegExp(`<${p}authors\\b[^>]*?(?:/>|>([\\s\\S]*?)</${p}authors\\s*>)`).exec(source);
+    const listM = new RegExp(`<(${p}commentList)\\b[^>]*?(?:/>|>([\\s\\S]*?)</${p}commentList\\s*>)`).exec(source);
+    this.authors = [];
+    if (authorsM?.[1])
+      for (const a of authorsM[1].matchAll(
+        new RegExp(`<${p}author\\b[^>]*>([\\s\\S]*?)</${p}author\\s*>|<${p}author\\b[^>]*/>`, "g"),
+      ))
+        this.authors.push(a[0]);
+    const afterRoot = root.index + root[0].length;
+    // Everything up to and including <authors> as the head; authors are re-emitted with ours appended.
+    const closeIndex = new RegExp(`</${p}comments\\s*>`).exec(source)?.index ?? source.length;
+    const authorsEnd = authorsM ? authorsM.index + authorsM[0].length : afterRoot;
+    this.head = source.slice(0, authorsM ? authorsM.index : afterRoot);
+    this.middle = source.slice(authorsEnd, listM ? listM.index : closeIndex);
+    this.list = [];
+    if (listM) {
+      this.listOpen = /^<[^>]*?(?=\/?>)/.exec(listM[0])![0].replace(/\s*\/$/, "") + ">";
+      const body = listM[2] ?? "";
+      for (const c of body.matchAll(new RegExp(`<${p}comment\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}comment\\s*>)`, "g"))) {
+        this.list.push({ ref: (attrsOf(c[0]).ref ?? "").toUpperCase(), xml: c[0] });
+      }
+      this.tail = source.slice(listM.index + listM[0].length);
+    } else {
+      this.listOpen = `<${this.prefix}commentList>`;
+      this.tail = source.slice(closeIndex);
+    }
+  }
+
+  get changed(): boolean {
+    return this.dirty;
+  }
+
+  get empty(): boolean {
+    return this.list.length === 0;
+  }
+
+  get(ref: string): Note | null {
+    const item = this.list.find((c) => c.ref === ref);
+    return item ? { xml: item.xml, text: commentText(item.xml) } : null;
+  }
+
+  refs(): string[] {
+    return this.list.map((c) => c.ref);
+  }
+
+  /** Puts a `<comment>` element in place of the cell's note (or adds it), keeping the list in cell order. */
+  set(ref: string, xml: string | null): void {
+    const i = this.list.findIndex((c) => c.ref === ref);
+    this.dirty = true;
+    if (xml === null) {
+      if (i >= 0) this.list.splice(i, 1);
+      return;
+    }
+    if (i >= 0) {
+      this.list[i] = { ref, xml };
+      return;
+    }
+    const key = sortKey(ref);
+    let at = this.list.findIndex((c) => sortKey(c.ref) > key);
+    if (at < 0) at = this.list.length;
+    this.list.splice(at, 0, { ref, xml });
+  }
+
+  /** The comment with our paragraph appended to the clerk's note, in its own run so the clerk's formatting stays. */
+  appended(note: Note, ours: string): string {
+    const p = this.prefix;
+    const run = `<${p}r>${tElement(`\n${ours}`)
+      .replace(/^<t/, `<${p}t`)
+      .replace(/<\/t>$/, `</${p}t>`)}</${p}r>`;
+    const textClose = new RegExp(`</(?:\\w+:)?text\\s*>`);
+    const m = textClose.exec(note.xml);
+    if (!m) return this.created(note.xml.match(/\sref\s*=\s*"([^"]*)"/)?.[1] ?? "A1", `${note.text}\n${ours}`);
+    let body = note.xml.slice(0, m.index);
+    // A bare <t> (plain note) before runs is valid (CT_Rst: t?, r*) but unusual; wrap it as a run.
+    body = body.replace(
+      new RegExp(`(<(?:\\w+:)?text\\b[^>]*>)\\s*(<(?:\\w+:)?t\\b[^>]*>[\\s\\S]*?</(?:\\w+:)?t\\s*>)`),
+      `$1<${p}r>$2</${p}r>`,
+    );
+    return body + run + note.xml.slice(m.index);
+  }
+
+  /** A new note of ours on an empty (note-less) cell. */
+  created(ref: string, text: string): string {
+    const p = this.prefix;
+    const t = tElement(text)
+      .replace(/^<t/, `<${p}t`)
+      .replace(/<\/t>$/, `</${p}t>`);
+    // As a run, the way Excel writes notes: some readers (exceljs) see only runs.
+    return `<${p}comment ref="${ref}" authorId="${this.ourAuthorId()}"><${p}text><${p}r>${t}</${p}r></${p}text></${p}comment>`;
+  }
+
+  /** The comment without our last run (the clerk's text kept), or null when the last run is not exactly ours. */
+  withoutOurRun(note: Note, ours: string): string | null {
+    const p = "(?:\\w+:)?";
+    const re = new RegExp(`<${p}r\\b[^>]*>(?:(?!<${p}r\\b)[\\s\\S])*?</${p}r\\s*>\\s*(?=</${p}text\\s*>)`);
+    const m = re.exec(note.xml);
+    if (!m) return null;
+    const text = richText(m[0]);
+    if (text !== `\n${ours}` && text !== ours) return null;
+    return note.xml.slice(0, m.index) + note.xml.slice(m.index + m[0].length);
+  }
+
+  /**
+   * The comment without our paragraph, found by its text when it is no longer a run of its own
+   * (openpyxl and LibreOffice rewrite a note as one plain text): the clerk's words kept, as plain
+   * text. "" when nothing else is left; null when our paragraph is not there word for word.
+   */
+  withoutOurText(note: Note, ours: string): string | null {
+    const text = note.text;
+    let at = -1;
+    for (let i = text.indexOf(ours); i >= 0; i = text.indexOf(ours, i + 1)) {
+      const end = i + ours.length;
+      if ((i === 0 || text[i - 1] === "\n") && (end === text.length || text[end] === "\n")) {
+        at = i;
+        break;
+      }
+    }
+    if (at < 0) return null;
+    const before = text.slice(0, at).replace(/\n$/, "");
+    const after = text.slice(at + ours.length).replace(/^\n/, "");
+    const rest = before && after ? `${before}\n${after}` : before + after;
+    if (rest === "") return "";
+    const p = this.prefix;
+    const open = note.xml.slice(0, note.xml.indexOf(">") + 1);
+    const t = tElement(rest)
+      .replace(/^<t/, `<${p}t`)
+      .replace(/<\/t>$/, `</${p}t>`);
+    return `${open}<${p}text><${p}r>${t}</${p}r></${p}text></${p}comment>`;
+  }
+
+  private ourAuthorId(): number {
+    const i = this.authors.findIndex((a) => commentAuthor(a) === OUR_AUTHOR);
+    if (i >= 0) return i;
+    this.authors.push(`<${this.prefix}author>${xmlText(OUR_AUTHOR)}</${this.prefix}author>`);
+    this.dirty = true;
+    return this.authors.length - 1;
+  }
+
+  toString(): string {
+    const p = this.prefix;
+    // Our author goes again once no note of ours is left (it is last, so no other index moves).
+    const last = this.authors.length - 1;
+    if (last >= 0 && commentAuthor(this.authors[last]!) === OUR_AUTHOR) {
+      const used = this.list.some((c) => /\sauthorId\s*=\s*["'](\d+)["']/.exec(c.xml)?.[1] === String(last));
+      if (!used) this.authors.pop();
+    }
+    const authors = `<${p}authors>${this.authors.join("")}</${p}authors>`;
+    const list =
+      this.list.length > 0
+        ? `${this.listOpen}${this.list.map((c) => c.xml).join("")}</${p}commentList>`
+        : `${this.listOpen}</${p}commentList>`;
+    return this.head + authors + this.middle + list + this.tail;
+  }
+}
+
+function commentAuthor(xml: string): string {
+  return richText(`<t>${xml.replace(/^<[^>]*>|<\/[^>]*>$/g, "")}</t>`);
+}
+
+/** Plain text of a `<comment>` element (its `<text>`). */
+export function commentText(xml: string): string {
+  const m = /<(?:\w+:)?text\b[^>]*>([\s\S]*?)<\/(?:\w+:)?text\s*>/.exec(xml);
+  return m ? richText(m[1]!) : "";
+}
+
+function sortKey(ref: string): number {
+  const m = /^([A-Z]+)(\d+)$/.exec(ref);
+  if (!m) return Number.MAX_SAFE_INTEGER;
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return Number(m[2]) * 20000 + col;
+}
+
+// --- VML ---
+
+const VML_HEAD =
+  '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">';
+const SHAPETYPE =
+  '<v:shapetype xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
+
+export class VmlPatch {
+  private xml: string;
+  private dirty = false;
+
+  constructor(xml: string | undefined, idmap: number) {
+    if (xml === undefined) {
+      this.xml = `${VML_HEAD}<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${idmap}"/></o:shapelayout>${SHAPETYPE}</xml>`;
+      this.dirty = true;
+    } else {
+      this.xml = xml;
+    }
+  }
+
+  get changed(): boolean {
+    return this.dirty;
+  }
+
+  /** Note shapes by 0-based row and column, with their text span. */
+  private noteShapes(): Array<{ row: number; col: number; start: number; end: number }> {
+    const out: Array<{ row: number; col: number; start: number; end: number }> = [];
+    const re = /<(\w+:)?shape\b[^>]*>[\s\S]*?<\/\1shape\s*>/g;
+    for (const m of this.xml.matchAll(re)) {
+      const s = m[0];
+      if (!/ObjectType\s*=\s*["']Note["']/.test(s)) continue;
+      const row = /<(?:\w+:)?Row\s*>\s*(\d+)\s*</.exec(s);
+      const col = /<(?:\w+:)?Column\s*>\s*(\d+)\s*</.exec(s);
+      if (!row || !col) continue;
+      out.push({ row: Number(row[1]), col: Number(col[1]), start: m.index, end: m.index + s.length });
+    }
+    return out;
+  }
+
+  hasNoteShape(row: number, col: number): boolean {
+    return this.noteShapes().some((s) => s.row === row - 1 && s.col === col - 1);
+  }
+
+  /** Adds a hidden note box for the cell (1-based), self-contained with its own namespace declarations. */
+  addNoteShape(row: number, col: number): void {
+    if (this.hasNoteShape(row, col)) return;
+    let xml = this.xml;
+    if (!/id\s*=\s*["']_x0000_t202["']/.test(xml)) xml = insertBeforeLastClose(xml, SHAPETYPE);
+    const id = `_x0000_s${this.nextShapeNumber(xml)}`;
+    const r0 = row - 1;
+    const c0 = col - 1;
+    // Anchor: from (col+1, 15px, row-1 or 0, 10px) to (col+3, 15px, row+3, 4px), as Excel places a new note.
+    const anchor = `${c0 + 1}, 15, ${Math.max(0, r0 - 1)}, 10, ${c0 + 3}, 15, ${r0 + 3}, 4`;
+    const shape =
+      `<v:shape xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel" id="${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:216pt;height:79.5pt;z-index:1;visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+      '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
+      '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
+      `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${anchor}</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${r0}</x:Row><x:Column>${c0}</x:Column></x:ClientData></v:shape>`;
+    this.xml = insertBeforeLastClose(xml, shape);
+    this.dirty = true;
+  }
+
+  removeNoteShape(row: number, col: number): void {
+    const shape = this.noteShapes().find((s) => s.row === row - 1 && s.col === col - 1);
+    if (!shape) return;
+    this.xml = this.xml.slice(0, shape.start) + this.xml.slice(shape.end);
+    this.dirty = true;
+  }
+
+  /** Whether any shape (note or control) is left. */
+  get hasShapes(): boolean {
+    return /<(\w+:)?shape\b/.test(this.xml);
+  }
+
+  private nextShapeNumber(xml: string): number {
+    let max = 0;
+    for (const m of xml.matchAll(/_x0000_s(\d+)/g)) max = Math.max(max, Number(m[1]));
+    const idmap = /<(?:\w+:)?idmap\b[^>]*\bdata\s*=\s*["'](\d+)/.exec(xml);
+    const base = idmap ? Number(idmap[1]) * 1024 : 1024;
+    return Math.max(max + 1, base + 1);
+  }
+
+  toString(): string {
+    return this.xml;
+  }
+}
+
+function insertBeforeLastClose(xml: string, text: string): string {
+  const i = xml.lastIndexOf("</");
+  return i < 0 ? xml + text : xml.slice(0, i) + text + xml.slice(i);
+}

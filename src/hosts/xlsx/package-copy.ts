@@ -1,0 +1,259 @@
+import { Package } from "./package.js";
+import { writeZipCopy, type PartChange } from "./zip-copy.js";
+import { attrsOf, localAttr, xmlAttr } from "./xml-write.js";
+
+/**
+ * The package as the writer sees it: the original parts by name, and the few it changes.
+ * Part names are zip entry names (`xl/workbook.xml`, no leading slash); OPC compares them
+ * without regard to case (ECMA-376 Part 2 §9.1.1.1), so lookups do too. Only parts the writer
+ * asks for are inflated; toBytes copies the others as they are.
+ */
+
+export const REL = {
+  officeDocument: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+  worksheet: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet",
+  styles: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles",
+  comments: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments",
+  vmlDrawing: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing",
+  customXml: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml",
+  customXmlProps: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps",
+  vbaProject: "http://schemas.microsoft.com/office/2006/relationships/vbaProject",
+} as const;
+
+export const CONTENT_TYPE = {
+  worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+  styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+  comments: "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml",
+  vml: "application/vnd.openxmlformats-officedocument.vmlDrawing",
+  customXmlProps: "application/vnd.openxmlformats-officedocument.customXmlProperties+xml",
+  xml: "application/xml",
+  rels: "application/vnd.openxmlformats-package.relationships+xml",
+} as const;
+
+export interface Relationship {
+  id: string;
+  type: string;
+  /** The raw Target attribute. */
+  target: string;
+  /** The part it points to (resolved, no leading slash), or null for an external target. */
+  part: string | null;
+}
+
+/** Strict OOXML names relationship types under purl.oclc.org; compare by the last path segment. */
+export function relTypeIs(type: string, wanted: string): boolean {
+  return type === wanted || type.slice(type.lastIndexOf("/")) === wanted.slice(wanted.lastIndexOf("/"));
+}
+
+export class PackageCopy {
+  /** The original, read through package.ts (bounded inflation, limits); null for a new package. */
+  private readonly source: Package | null;
+  private readonly texts = new Map<string, string>();
+  private readonly changes = new Map<string, PartChange>();
+  private readonly decoder = new TextDecoder();
+  private readonly encoder = new TextEncoder();
+
+  constructor(original: Uint8Array | Package | null) {
+    this.source = original === null ? null : original instanceof Package ? original : Package.open(original);
+  }
+
+  /** The entry name as stored (case kept), or the name given when the part is new. */
+  private key(part: string): string {
+    return this.source?.entry(part)?.name ?? part;
+  }
+
+  has(part: string): boolean {
+    const change = this.changes.get(this.key(part));
+    if (change !== undefined) return change !== null;
+    return this.source?.has(part) ?? false;
+  }
+
+  /** All part names in the copy. */
+  parts(): string[] {
+    const out: string[] = [];
+    for (const name of this.source?.names ?? [])
+      if (!name.endsWith("/") && this.changes.get(name) !== null) out.push(name);
+    for (const [name, c] of this.changes) if (c !== null && !this.source?.has(name)) out.push(name);
+    return out;
+  }
+
+  bytes(part: string): Uint8Array | undefined {
+    const change = this.changes.get(this.key(part));
+    if (change === null) return undefined;
+    if (change !== undefined) return change;
+    return this.source?.has(part) ? this.source.bytes(part) : undefined;
+  }
+
+  text(part: string): string | undefined {
+    const k = this.key(part);
+    const cached = this.texts.get(k);
+    if (cached !== undefined) return cached;
+    const b = this.bytes(k);
+    if (!b) return undefined;
+    const t = this.decoder.decode(b);
+    this.texts.set(k, t);
+    return t;
+  }
+
+  setText(part: string, xml: string): void {
+    const k = this.key(part);
+    this.texts.set(k, xml);
+    this.changes.set(k, this.encoder.encode(xml));
+  }
+
+  remove(part: string): void {
+    const k = this.key(part);
+    this.texts.delete(k);
+    if (this.source?.has(k)) this.changes.set(k, null);
+    else this.changes.delete(k);
+  }
+
+  /** Whether a part differs from the original (for tests and diagnostics). */
+  changed(part: string): boolean {
+    return this.changes.has(this.key(part));
+  }
+
+  toBytes(): Uint8Array {
+    return writeZipCopy(this.source, this.changes);
+  }
+
+  // --- relationships (ECMA-376 Part 2 §9.3) ---
+
+  relsPartOf(part: string): string {
+    const slash = part.lastIndexOf("/");
+    return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+  }
+
+  rels(source: string): Relationship[] {
+    const xml = this.text(this.relsPartOf(source));
+    if (!xml) return [];
+    const out: Relationship[] = [];
+    for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+      const a = attrsOf(m[0]);
+      const target = a.Target ?? "";
+      const external = (a.TargetMode ?? "").toLowerCase() === "external";
+      out.push({ id: a.Id ?? "", type: a.Type ?? "", target, part: external ? null : resolveTarget(source, target) });
+    }
+    return out;
+  }
+
+  /** Adds a relationship with a relative target; returns its id. */
+  addRel(source: string, type: string, targetPart: string): string {
+    const relsPart = this.relsPartOf(source);
+    const xml =
+      this.text(relsPart) ??
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    const ids = new Set(this.rels(source).map((r) => r.id));
+    let n = ids.size + 1;
+    while (ids.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    const rel = `<Relationship Id="${id}" Type="${xmlAttr(type)}" Target="${xmlAttr(relativeTarget(source, targetPart))}"/>`;
+    this.setText(relsPart, insertBeforeClose(xml, "Relationships", rel));
+    return id;
+  }
+
+  removeRel(source: string, id: string): void {
+    const relsPart = this.relsPartOf(source);
+    const xml = this.text(relsPart);
+    if (!xml) return;
+    const next = xml.replace(/<(?:\w+:)?Relationship\b[^>]*>(?:\s*<\/(?:\w+:)?Relationship>)?/g, (tag) =>
+      attrsOf(tag).Id === id ? "" : tag,
+    );
+    if (next !== xml) this.setText(relsPart, next);
+  }
+
+  // --- content types (ECMA-376 Part 2 §10.1.2) ---
+
+  contentTypeOf(part: string): string | undefined {
+    const xml = this.text("[Content_Types].xml") ?? "";
+    const name = `/${part}`.toLowerCase();
+    for (const m of xml.matchAll(/<(?:\w+:)?Override\b[^>]*>/g)) {
+      const a = attrsOf(m[0]);
+      if ((a.PartName ?? "").toLowerCase() === name) return a.ContentType;
+    }
+    const ext = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
+    for (const m of xml.matchAll(/<(?:\w+:)?Default\b[^>]*>/g)) {
+      const a = attrsOf(m[0]);
+      if ((a.Extension ?? "").toLowerCase() === ext) return a.ContentType;
+    }
+    return undefined;
+  }
+
+  /** Declares a part's content type: by Override, unless the extension's Default already says it. */
+  declare(part: string, contentType: string): void {
+    if (this.contentTypeOf(part) === contentType) return;
+    const xml = this.text("[Content_Types].xml") ?? "";
+    const ext = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
+    const hasDefault = [...xml.matchAll(/<(?:\w+:)?Default\b[^>]*>/g)].some(
+      (m) => (attrsOf(m[0]).Extension ?? "").toLowerCase() === ext,
+    );
+    const entry =
+      !hasDefault && (contentType === CONTENT_TYPE.vml || contentType === CONTENT_TYPE.rels)
+        ? `<Default Extension="${ext}" ContentType="${contentType}"/>`
+        : `<Override PartName="/${xmlAttr(part)}" ContentType="${xmlAttr(contentType)}"/>`;
+    this.setText("[Content_Types].xml", insertBeforeClose(xml, "Types", entry));
+  }
+
+  undeclare(part: string): void {
+    const xml = this.text("[Content_Types].xml");
+    if (!xml) return;
+    const name = `/${part}`.toLowerCase();
+    const next = xml.replace(/<(?:\w+:)?Override\b[^>]*>(?:\s*<\/(?:\w+:)?Override>)?/g, (tag) =>
+      (attrsOf(tag).PartName ?? "").toLowerCase() === name ? "" : tag,
+    );
+    if (next !== xml) this.setText("[Content_Types].xml", next);
+  }
+
+  /** The first free name `prefix{n}suffix` (n from 1). */
+  freeName(prefix: string, suffix: string): string {
+    for (let n = 1; ; n++) {
+      const name = `${prefix}${n}${suffix}`;
+      if (!this.has(name)) return name;
+    }
+  }
+
+  /** The workbook part, by the package's officeDocument relationship. */
+  workbookPart(): string {
+    const rel = this.rels("").find((r) => relTypeIs(r.type, REL.officeDocument) && r.part);
+    return rel?.part ?? "xl/workbook.xml";
+  }
+}
+
+/** Resolves a relationship target against its source part (absolute `/xl/…` or relative `../…`). */
+export function resolveTarget(source: string, target: string): string {
+  let t = target;
+  try {
+    t = decodeURIComponent(target);
+  } catch {
+    // A stray % is a literal character of the name.
+  }
+  t = t.replace(/\\/g, "/");
+  const base = t.startsWith("/") ? [] : source.split("/").slice(0, -1);
+  for (const seg of t.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") base.pop();
+    else base.push(seg);
+  }
+  return base.join("/");
+}
+
+/** A target relative to the source's folder (what Excel writes). */
+export function relativeTarget(source: string, part: string): string {
+  const from = source.split("/").slice(0, -1);
+  const to = part.split("/");
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
+}
+
+/** Inserts text before the closing tag of the root element (or opens a self-closed root). */
+export function insertBeforeClose(xml: string, local: string, text: string): string {
+  const close = new RegExp(`</(?:\\w+:)?${local}\\s*>(?![\\s\\S]*</(?:\\w+:)?${local}\\s*>)`);
+  const m = close.exec(xml);
+  if (m) return xml.slice(0, m.index) + text + xml.slice(m.index);
+  const selfClosed = new RegExp(`<((?:\\w+:)?${local})\\b([^>]*?)\\s*/>`);
+  const s = selfClosed.exec(xml);
+  if (!s) throw new Error(`no <${local}> element`);
+  return `${xml.slice(0, s.index)}<${s[1]}${s[2]}>${text}</${s[1]}>${xml.slice(s.index + s[0].length)}`;
+}
+
+export { attrsOf, localAttr };

@@ -1,0 +1,296 @@
+import { cellAddress } from "../../core/grid.js";
+import { attrsOf, setAttr } from "./xml-write.js";
+
+/**
+ * Patching a worksheet part: only the `s` attribute of the cells we mark changes, empty `<c>`
+ * elements are inserted (in row and column order) for flagged cells the sheet does not hold,
+ * and removed again when they are cleared. Values, formulas, and every other byte stay.
+ * One pass over the part; rows without targets are copied as they are.
+ * (Worksheet schema: ECMA-376 Part 1 §18.3.1; `r` on rows and cells is optional, §18.3.1.73/4.)
+ */
+
+export interface CellState {
+  /** The `s` attribute (null when absent: style 0). */
+  s: number | null;
+  /** Whether the element exists in the part. */
+  exists: boolean;
+  /** Whether it holds a value, a formula or an inline string. */
+  hasValue: boolean;
+  /** The style an absent cell shows (row style with customFormat, else its column's), for cloning. */
+  effective: number;
+}
+
+/**
+ * What to do with a cell: set its style (null removes `s`); with `dropIfEmpty`, remove the element
+ * instead when it holds nothing and no attribute but `r` and `s` (an empty cell we inserted).
+ */
+export interface CellAction {
+  s: number | null;
+  dropIfEmpty?: boolean;
+}
+
+/** Called for each target cell; returns the action, or undefined to leave the cell alone. */
+export type Decide = (row: number, col: number, cell: CellState) => CellAction | undefined;
+
+export interface Targets {
+  /** 1-based row → 1-based columns. */
+  rows: Map<number, Set<number>>;
+}
+
+export function targetsOf(cells: Iterable<{ row: number; col: number }>): Targets {
+  const rows = new Map<number, Set<number>>();
+  for (const { row, col } of cells) {
+    let set = rows.get(row);
+    if (!set) rows.set(row, (set = new Set()));
+    set.add(col);
+  }
+  return { rows };
+}
+
+/** Column styles from `<cols>`: [min, max, style] triples. */
+function columnStyles(xml: string, end: number): Array<[number, number, number]> {
+  const out: Array<[number, number, number]> = [];
+  const head = xml.slice(0, end);
+  for (const m of head.matchAll(/<(?:\w+:)?col\b[^>]*>/g)) {
+    const a = attrsOf(m[0]);
+    if (a.style === undefined) continue;
+    out.push([Number(a.min ?? 0), Number(a.max ?? 0), Number(a.style)]);
+  }
+  return out;
+}
+
+function colStyle(cols: Array<[number, number, number]>, col: number): number {
+  for (const [min, max, style] of cols) if (col >= min && col <= max) return style;
+  return 0;
+}
+
+const COL_LETTERS = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
+
+function parseRef(ref: string): { row: number; col: number } | null {
+  const m = COL_LETTERS.exec(ref);
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}
+
+/**
+ * Runs `decide` on every target cell and returns the patched part (the same string when
+ * nothing changed). Cells are visited in document order.
+ */
+export function patchCells(xml: string, targets: Targets, decide: Decide): string {
+  if (targets.rows.size === 0) return xml;
+  const open = /<((?:\w+:)?)sheetData\b[^>]*?(\/?)>/.exec(xml);
+  if (!open) return xml;
+  const prefix = open[1]!;
+  const cols = columnStyles(xml, open.index);
+  const out: string[] = [];
+  let copied = 0; // xml[0, copied) is already in out
+  let changed = false;
+
+  const pendingRows = [...targets.rows.keys()].sort((a, b) => a - b);
+  let pi = 0;
+
+  /** Rows the part lacks: each is new, with an empty cell per target the decision keeps. */
+  const newRowsBefore = (limit: number): string => {
+    let text = "";
+    while (pi < pendingRows.length && pendingRows[pi]! < limit) {
+      const r = pendingRows[pi++]!;
+      const colsOf = [...targets.rows.get(r)!].sort((a, b) => a - b);
+      let cells = "";
+      for (const c of colsOf) {
+        const state: CellState = { s: null, exists: false, hasValue: false, effective: colStyle(cols, c) };
+        const action = decide(r, c, state);
+        if (action && action.s !== null && !action.dropIfEmpty)
+          cells += `<${prefix}c r="${cellAddress(r, c)}" s="${action.s}"/>`;
+      }
+      if (cells) text += `<${prefix}row r="${r}">${cells}</${prefix}row>`;
+    }
+    return text;
+  };
+
+  if (open[2] === "/") {
+    const rows = newRowsBefore(Infinity);
+    if (!rows) return xml;
+    return `${xml.slice(0, open.index)}<${prefix}sheetData>${rows}</${prefix}sheetData>${xml.slice(open.index + open[0].length)}`;
+  }
+
+  const closeTag = `</${prefix}sheetData>`;
+  const dataEnd = xml.indexOf(closeTag, open.index);
+  if (dataEnd < 0) return xml;
+  const rowRe = /<(?:\w+:)?row\b[^>]*?(\/?)>/g;
+  rowRe.lastIndex = open.index + open[0].length;
+  let prevRow = 0;
+  const rowClose = `</${prefix}row>`;
+  let m: RegExpExecArray | null;
+  while (pi < pendingRows.length && (m = rowRe.exec(xml)) !== null && m.index < dataEnd) {
+    const tag = m[0];
+    const rAttr = /\sr\s*=\s*["'](\d+)["']/.exec(tag);
+    const r = rAttr ? Number(rAttr[1]) : prevRow + 1;
+    prevRow = r;
+    const selfClosing = m[1] === "/";
+    const contentStart = m.index + tag.length;
+    const contentEnd = selfClosing ? contentStart : xml.indexOf(rowClose, contentStart);
+    if (contentEnd < 0) break;
+    rowRe.lastIndex = selfClosing ? contentStart : contentEnd + rowClose.length;
+
+    const inserted = newRowsBefore(r);
+    if (inserted) {
+      out.push(xml.slice(copied, m.index), inserted);
+      copied = m.index;
+      changed = true;
+    }
+    const wanted = targets.rows.get(r);
+    if (!wanted || pendingRows[pi] !== r) continue;
+    pi++;
+
+    const rowAttrs = attrsOf(tag);
+    const rowStyle = rowAttrs.customFormat === "1" || rowAttrs.customFormat === "true" ? Number(rowAttrs.s ?? 0) : null;
+    const content = xml.slice(contentStart, contentEnd);
+    const patched = patchRow(
+      content,
+      r,
+      [...wanted].sort((a, b) => a - b),
+      prefix,
+      decide,
+      (c) => (rowStyle !== null ? rowStyle : colStyle(cols, c)),
+    );
+    if (patched === null) continue;
+    if (patched.text.trim() === "" && Object.keys(rowAttrs).every((k) => k === "r")) {
+      // A row that held only the empty cell we had inserted (a row we added): it goes with it.
+      out.push(xml.slice(copied, m.index));
+      copied = selfClosing ? contentStart : contentEnd + rowClose.length;
+      changed = true;
+      continue;
+    }
+    let newTag = tag;
+    if (selfClosing) newTag = tag.replace(/\s*\/>$/, ">");
+    // `spans` is an optimisation hint (§18.3.1.73); one we would have to widen is simply dropped.
+    if (patched.maxCol > 0 && rowAttrs.spans !== undefined) {
+      const sp = /^(\d+):(\d+)$/.exec(rowAttrs.spans);
+      if (!sp || patched.minCol < Number(sp[1]) || patched.maxCol > Number(sp[2]))
+        newTag = setAttr(newTag, "spans", null);
+    }
+    out.push(xml.slice(copied, m.index), newTag, patched.text, selfClosing ? rowClose : "");
+    copied = contentEnd;
+    changed = true;
+  }
+  const tail = newRowsBefore(Infinity);
+  if (tail) {
+    out.push(xml.slice(copied, dataEnd), tail);
+    copied = dataEnd;
+    changed = true;
+  }
+  if (!changed) return xml;
+  out.push(xml.slice(copied));
+  return out.join("");
+}
+
+function patchRow(
+  content: string,
+  row: number,
+  wanted: number[],
+  prefix: string,
+  decide: Decide,
+  effectiveOf: (col: number) => number,
+): { text: string; minCol: number; maxCol: number } | null {
+  const cellRe = /<(?:\w+:)?c\b[^>]*?(\/?)>/g;
+  const close = `</${prefix}c>`;
+  const out: string[] = [];
+  let copied = 0;
+  let changed = false;
+  let prevCol = 0;
+  let wi = 0;
+  let minCol = Infinity;
+  let maxCol = 0;
+  const insertBefore = (limit: number, at: number) => {
+    while (wi < wanted.length && wanted[wi]! < limit) {
+      const c = wanted[wi++]!;
+      const action = decide(row, c, { s: null, exists: false, hasValue: false, effective: effectiveOf(c) });
+      if (action && action.s !== null && !action.dropIfEmpty) {
+        out.push(content.slice(copied, at), `<${prefix}c r="${cellAddress(row, c)}" s="${action.s}"/>`);
+        copied = at;
+        changed = true;
+        minCol = Math.min(minCol, c);
+        maxCol = Math.max(maxCol, c);
+      }
+    }
+  };
+  let m: RegExpExecArray | null;
+  while (wi < wanted.length && (m = cellRe.exec(content)) !== null) {
+    const tag = m[0];
+    const rAttr = /\sr\s*=\s*["']([^"']*)["']/.exec(tag);
+    const ref = rAttr ? parseRef(rAttr[1]!) : null;
+    const c = ref ? ref.col : prevCol + 1;
+    prevCol = c;
+    const selfClosing = m[1] === "/";
+    const bodyEnd = selfClosing ? m.index + tag.length : content.indexOf(close, m.index + tag.length);
+    const end = selfClosing ? bodyEnd : bodyEnd + close.length;
+    cellRe.lastIndex = end;
+    insertBefore(c, m.index);
+    if (wanted[wi] !== c) continue;
+    wi++;
+    const body = selfClosing ? "" : content.slice(m.index + tag.length, bodyEnd);
+    const sAttr = /\ss\s*=\s*["'](\d+)["']/.exec(tag);
+    const state: CellState = {
+      s: sAttr ? Number(sAttr[1]) : null,
+      exists: true,
+      hasValue: /<(?:\w+:)?(?:v|f|is)\b/.test(body),
+      effective: effectiveOf(c),
+    };
+    const action = decide(row, c, state);
+    if (!action) continue;
+    let replacement: string;
+    const droppable =
+      action.dropIfEmpty === true && !state.hasValue && Object.keys(attrsOf(tag)).every((a) => a === "r" || a === "s");
+    if (droppable) {
+      replacement = "";
+    } else {
+      replacement =
+        setAttr(tag, "s", action.s === null ? null : String(action.s)) + content.slice(m.index + tag.length, end);
+      minCol = Math.min(minCol, c);
+      maxCol = Math.max(maxCol, c);
+    }
+    out.push(content.slice(copied, m.index), replacement);
+    copied = end;
+    changed = true;
+  }
+  insertBefore(Infinity, content.length);
+  if (!changed) return null;
+  out.push(content.slice(copied));
+  return { text: out.join(""), minCol: minCol === Infinity ? 0 : minCol, maxCol };
+}
+
+/**
+ * The sheet with a `<legacyDrawing r:id>` (for notes) in its schema place: after `drawing`,
+ * before `legacyDrawingHF`, `picture`, `oleObjects`, `controls`, `webPublishItems`, `tableParts`, `extLst`.
+ */
+export function withLegacyDrawing(xml: string, rId: string): string {
+  const root = /<((?:\w+:)?)worksheet\b[^>]*>/.exec(xml);
+  if (!root) throw new Error("not a worksheet");
+  const prefix = root[1]!;
+  const relNs =
+    /xmlns:(\w+)\s*=\s*["']http:\/\/(?:schemas\.openxmlformats\.org\/officeDocument\/2006|purl\.oclc\.org\/ooxml\/officeDocument)\/relationships["']/.exec(
+      root[0],
+    );
+  const attr = relNs
+    ? `${relNs[1]}:id="${rId}"`
+    : `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${rId}"`;
+  const element = `<${prefix}legacyDrawing ${attr}/>`;
+  const later = ["legacyDrawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
+  for (const name of later) {
+    const m = new RegExp(`<(?:\\w+:)?${name}\\b`).exec(xml);
+    if (m && m.index > root.index) return xml.slice(0, m.index) + element + xml.slice(m.index);
+  }
+  const close = new RegExp(`</(?:\\w+:)?worksheet\\s*>`).exec(xml)!;
+  return xml.slice(0, close.index) + element + xml.slice(close.index);
+}
+
+/** The r:id of the sheet's `<legacyDrawing>`, if any. */
+export function legacyDrawingId(xml: string): string | null {
+  const m = /<(?:\w+:)?legacyDrawing\b[^>]*>/.exec(xml);
+  if (!m) return null;
+  const a = attrsOf(m[0]);
+  for (const k in a) if (k === "id" || k.endsWith(":id")) return a[k]!;
+  return null;
+}

@@ -1,0 +1,191 @@
+import { z } from "zod";
+import { SnapshotSchema } from "../../core/progress/snapshot.js";
+import type { PackageCopy } from "./package-copy.js";
+import type { SheetEntry } from "./xlsx-writer.js";
+import { attrsOf, decodeEntities, richText, xmlText } from "./xml-write.js";
+
+/**
+ * What ledger-check keeps in a copy so that its marks can be undone exactly and its sheets
+ * recognised: JSON in column A of a very hidden sheet, under a header with a random id and a
+ * checksum of the content. A sheet, because the programs that edit the copy keep it (openpyxl
+ * drops custom XML parts on save; Excel, LibreOffice and openpyxl keep a very hidden sheet and
+ * its text). Found by its verified header, never by its name: a clerk's sheet named `ledger-check`
+ * is never taken for ours, and a state edited by hand is not trusted at all.
+ */
+
+const Severity = z.enum(["error", "warning", "info"]);
+
+export const MarkRecordSchema = z.object({
+  /** The cell's `s` attribute before we marked it (null: absent). */
+  s: z.number().int().nonnegative().nullable(),
+  /** Whether the `<c>` element existed (an absent one we inserted, and remove again when it is still empty). */
+  existed: z.boolean(),
+  /** The fillId and applyFill of that style, and the meaning of the fill (to restore after a program renumbered styles). */
+  fillId: z.number().int().nonnegative(),
+  applyFill: z.string().nullable(),
+  fillKey: z.string(),
+  fillXml: z.string(),
+  severity: Severity,
+  /** The clerk's note before, verbatim, or null when there was none. */
+  note: z.object({ xml: z.string(), text: z.string() }).nullable(),
+  /** The paragraph we wrote into the note (`ledger-check: …`). */
+  ours: z.string(),
+});
+export type MarkRecord = z.infer<typeof MarkRecordSchema>;
+
+export const GeneratedSheetSchema = z.object({
+  sheetId: z.number().int().positive(),
+  name: z.string(),
+  /** A random code name in `<sheetPr codeName>`: Excel, LibreOffice and openpyxl keep it when they re-save. */
+  codeName: z.string(),
+});
+export type GeneratedSheet = z.infer<typeof GeneratedSheetSchema>;
+
+export const XlsxStateSchema = z.object({
+  version: z.literal(2),
+  /** By the sheet's sheetId (which a rename keeps). */
+  marks: z.record(
+    z.string(),
+    z.object({ name: z.string(), cells: z.record(z.string().regex(/^[A-Z]{1,3}[1-9]\d{0,6}$/), MarkRecordSchema) }),
+  ),
+  generated: z.array(GeneratedSheetSchema),
+  /** The last check, for progress since then (core/progress). */
+  snapshot: SnapshotSchema.optional(),
+});
+export type XlsxState = z.infer<typeof XlsxStateSchema>;
+
+export function emptyXlsxState(): XlsxState {
+  return { version: 2, marks: {}, generated: [] };
+}
+
+export interface LoadedState {
+  state: XlsxState;
+  /** The sheet holding our state (its name), to be rewritten or removed on save. */
+  sheet: string | null;
+  /** A state sheet of ours whose checksum failed (edited by hand): ignored, and replaced on save. */
+  tampered: boolean;
+}
+
+/** What the state needs of the workbook (the writer owns the workbook's parts). */
+export interface StateHost {
+  pkg: PackageCopy;
+  sheets(): SheetEntry[];
+  /** Adds a worksheet at the end of the tab order; returns its entry. */
+  addSheet(name: string, xml: string, state: "veryHidden"): SheetEntry;
+  removeSheet(entry: SheetEntry): void;
+}
+
+const HEADER = /^ledger-check state 2 id=([0-9a-f]{32}) sig=([0-9a-f]{16})$/;
+
+/** The name we give the state sheet when it is free (a clerk's sheet of that name is never ours). */
+export const STATE_SHEET_NAME = "ledger-check";
+
+/** Characters per chunk: under Excel's 32767 per cell, with room to spare. */
+const CHUNK = 30000;
+
+/** Finds and verifies our state among the very hidden sheets: by its signed header, never by its name. */
+export function loadState(host: StateHost): LoadedState {
+  let tampered: string | null = null;
+  for (const s of host.sheets()) {
+    if (s.state !== "veryHidden" || !s.part) continue;
+    const texts = columnA(host.pkg, s.part);
+    const head = HEADER.exec(texts[0] ?? "");
+    if (!head) continue;
+    const json = texts.slice(1).join("");
+    if (checksum(`${head[1]}\n${json}`) === head[2]) {
+      try {
+        const parsed = XlsxStateSchema.safeParse(JSON.parse(json));
+        if (parsed.success) return { state: parsed.data, sheet: s.name, tampered: false };
+      } catch {
+        // not JSON after all: tampered
+      }
+    }
+    tampered ??= s.name;
+  }
+  return { state: emptyXlsxState(), sheet: tampered, tampered: tampered !== null };
+}
+
+/** Writes the state into its very hidden sheet (or removes the sheet when there is nothing to keep); returns the sheet's name. */
+export function saveState(host: StateHost, state: XlsxState, sheet: string | null): string | null {
+  const entry = sheet ? host.sheets().find((s) => s.name === sheet) : undefined;
+  const nothing = Object.keys(state.marks).length === 0 && state.generated.length === 0 && !state.snapshot;
+  if (nothing) {
+    if (entry) host.removeSheet(entry);
+    return null;
+  }
+  const id = randomHex(16);
+  // JSON escapes every control character; U+FFFE/U+FFFF too, so each chunk is plain XML text.
+  const json = JSON.stringify(state).replace(/[\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+  const texts = [`ledger-check state 2 id=${id} sig=${checksum(`${id}\n${json}`)}`];
+  for (let i = 0; i < json.length;) {
+    let end = Math.min(i + CHUNK, json.length);
+    // Never split a surrogate pair: a lone half is not valid XML.
+    const last = json.charCodeAt(end - 1);
+    if (end < json.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    texts.push(json.slice(i, end));
+    i = end;
+  }
+  const rows = texts
+    .map((t, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>${xmlText(t)}</t></is></c></row>`)
+    .join("");
+  const xml =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+  if (entry?.part) {
+    host.pkg.setText(entry.part, xml);
+    return entry.name;
+  }
+  const taken = new Set(host.sheets().map((s) => s.name.toLowerCase()));
+  let name = STATE_SHEET_NAME;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${STATE_SHEET_NAME} (${n})`;
+  return host.addSheet(name, xml, "veryHidden").name;
+}
+
+/** The texts of column A, in row order (inline, shared or formula-result strings). */
+function columnA(pkg: PackageCopy, part: string): string[] {
+  const xml = pkg.text(part) ?? "";
+  const out: string[] = [];
+  let shared: string[] | null = null;
+  for (const m of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
+    const a = attrsOf(`<c${m[1]}>`);
+    if (!/^A\d+$/.test(a.r ?? "")) continue;
+    const body = m[2] ?? "";
+    if (a.t === "inlineStr") out.push(richText(body));
+    else if (a.t === "s") {
+      shared ??= sharedStrings(pkg);
+      const v = /<(?:\w+:)?v>(\d+)</.exec(body);
+      out.push(v ? (shared[Number(v[1])] ?? "") : "");
+    } else if (a.t === "str") out.push(decodeEntities(/<(?:\w+:)?v>([\s\S]*?)</.exec(body)?.[1] ?? ""));
+    else out.push("");
+  }
+  return out;
+}
+
+function sharedStrings(pkg: PackageCopy): string[] {
+  const rel = pkg.rels(pkg.workbookPart()).find((r) => r.type.endsWith("/sharedStrings") && r.part);
+  const xml = rel?.part ? (pkg.text(rel.part) ?? "") : "";
+  const out: string[] = [];
+  for (const m of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g))
+    out.push(richText(m[1] ?? ""));
+  return out;
+}
+
+export function checksum(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9e3779b9;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 0x85ebca6b);
+  h2 = Math.imul(h2 ^ (h2 >>> 13), 0xc2b2ae35);
+  return ((h1 >>> 0).toString(16).padStart(8, "0") + (h2 >>> 0).toString(16).padStart(8, "0")).slice(0, 16);
+}
+
+export function randomHex(bytes: number): string {
+  const b = new Uint8Array(bytes);
+  globalThis.crypto.getRandomValues(b);
+  return [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+}

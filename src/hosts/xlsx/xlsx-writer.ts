@@ -1,0 +1,676 @@
+import { cellAddress, parseAddress } from "../../core/grid.js";
+import type { Snapshot } from "../../core/progress/snapshot.js";
+import {
+  marksByCell,
+  mergeNote,
+  ourNote,
+  removeOurNote,
+  MARK_FILLS,
+  NOTE_PREFIX,
+  type Mark,
+} from "../../core/marks.js";
+import type { Severity } from "../../core/report.js";
+import type { SheetDocument } from "../../core/sheet-document.js";
+import { chooseSheetName } from "../../core/sheet-names.js";
+import { CommentsPatch, VmlPatch, type Note } from "./notes-patch.js";
+import { CONTENT_TYPE, PackageCopy, REL, relTypeIs, insertBeforeClose } from "./package-copy.js";
+import { renderSheetDocument } from "./render-sheet.js";
+import {
+  legacyDrawingId,
+  patchCells,
+  targetsOf,
+  withLegacyDrawing,
+  type CellAction,
+  type CellState,
+} from "./sheet-patch.js";
+import {
+  emptyXlsxState,
+  loadState,
+  randomHex,
+  saveState,
+  type MarkRecord,
+  type StateHost,
+  type XlsxState,
+} from "./state-part.js";
+import { fillKey, MINIMAL_STYLES, StylesPatch, xfApplyFill, xfNumber, xfWithFill } from "./styles-patch.js";
+import { attrsOf, localAttr, setAttr, xmlAttr } from "./xml-write.js";
+
+export { NOTE_PREFIX };
+
+/**
+ * Our fill: solid in the severity's colour, with a background colour no one picks by hand
+ * (a solid fill never shows its bgColor). It is how a recheck tells our fill from a clerk's own
+ * `FFC7CE`: the colour alone never counts as ours.
+ */
+const MARK_BG = "FF4C4B43";
+
+function ourFill(severity: Severity): string {
+  return `<fill><patternFill patternType="solid"><fgColor rgb="FF${MARK_FILLS[severity]}"/><bgColor rgb="${MARK_BG}"/></patternFill></fill>`;
+}
+const OUR_FILL_KEYS = new Map<string, Severity>(
+  (["error", "warning", "info"] as const).map((s) => [fillKey(ourFill(s)), s]),
+);
+
+export interface SheetEntry {
+  name: string;
+  sheetId: number;
+  rId: string;
+  /** The worksheet part, or null when the relationship is missing (a chartsheet, a broken package). */
+  part: string | null;
+  state: "visible" | "hidden" | "veryHidden";
+  /** Position in the tab order, hidden sheets included. */
+  index: number;
+  /** The `<sheet>` element's text. */
+  tag: string;
+}
+
+/**
+ * The writing half of the .xlsx host: a patch on the original package. It changes only the
+ * cells it marks (their `s`), the notes it adds, styles.xml (appended to), our state part and the
+ * sheets it generates, plus the workbook entries those need; every other part is copied byte
+ * for byte, compressed bytes included. Runs in Node and in the browser (no Node APIs).
+ */
+export class XlsxWriter implements StateHost {
+  readonly pkg: PackageCopy;
+  private state: XlsxState;
+  private stateSheet: string | null;
+  private stylesPatch: StylesPatch | null = null;
+  private stylesPart: string | null = null;
+  readonly tampered: boolean;
+
+  constructor(bytes: Uint8Array) {
+    this.pkg = new PackageCopy(bytes);
+    const loaded = loadState(this);
+    this.state = loaded.state;
+    this.stateSheet = loaded.sheet;
+    this.tampered = loaded.tampered;
+  }
+
+  get xlsxState(): XlsxState {
+    return structuredClone(this.state);
+  }
+
+  // --- workbook ---
+
+  sheets(): SheetEntry[] {
+    const wb = this.pkg.workbookPart();
+    const xml = this.pkg.text(wb) ?? "";
+    const rels = this.pkg.rels(wb);
+    const sheetsEl = /<(?:\w+:)?sheets\b[^>]*>([\s\S]*?)<\/(?:\w+:)?sheets\s*>/.exec(xml);
+    const out: SheetEntry[] = [];
+    if (!sheetsEl) return out;
+    let index = 0;
+    for (const m of sheetsEl[1]!.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+      const a = attrsOf(m[0]);
+      const rId = localAttr(a, "id") ?? "";
+      const rel = rels.find((r) => r.id === rId);
+      const state = a.state === "hidden" || a.state === "veryHidden" ? a.state : "visible";
+      out.push({
+        name: a.name ?? "",
+        sheetId: Number(a.sheetId ?? 0),
+        rId,
+        part: rel && relTypeIs(rel.type, REL.worksheet) ? rel.part : null,
+        state,
+        index: index++,
+        tag: m[0],
+      });
+    }
+    return out;
+  }
+
+  private sheet(name: string): SheetEntry & { part: string } {
+    const entry = this.sheets().find((s) => s.name === name);
+    if (!entry || !entry.part || !this.pkg.has(entry.part)) throw new Error(`no sheet named "${name}"`);
+    return entry as SheetEntry & { part: string };
+  }
+
+  /** Names of the sheets we generated that are still ours (same sheetId and our code name). */
+  generatedNames(): string[] {
+    const sheets = this.sheets();
+    const out: string[] = [];
+    for (const g of this.state.generated) {
+      const s = sheets.find((x) => x.sheetId === g.sheetId);
+      if (s?.part && this.codeNameOf(s.part) === g.codeName) out.push(s.name);
+    }
+    return out;
+  }
+
+  private codeNameOf(part: string): string | null {
+    const xml = this.pkg.text(part);
+    if (!xml) return null;
+    const head = xml.slice(0, 4096);
+    const m = /<(?:\w+:)?sheetPr\b[^>]*>/.exec(head);
+    return m ? (attrsOf(m[0]).codeName ?? null) : null;
+  }
+
+  // --- styles ---
+
+  private styles(): StylesPatch {
+    if (this.stylesPatch) return this.stylesPatch;
+    const wb = this.pkg.workbookPart();
+    const rel = this.pkg.rels(wb).find((r) => relTypeIs(r.type, REL.styles) && r.part);
+    let part = rel?.part ?? null;
+    if (!part || !this.pkg.has(part)) {
+      part = part ?? "xl/styles.xml";
+      this.pkg.setText(part, MINIMAL_STYLES);
+      if (!rel) this.pkg.addRel(wb, REL.styles, part);
+      this.pkg.declare(part, CONTENT_TYPE.styles);
+    }
+    this.stylesPart = part;
+    this.stylesPatch = new StylesPatch(this.pkg.text(part)!);
+    return this.stylesPatch;
+  }
+
+  private flushStyles(): void {
+    if (this.stylesPatch && this.stylesPart && this.stylesPatch.changed) {
+      this.pkg.setText(this.stylesPart, this.stylesPatch.toString());
+    }
+  }
+
+  // --- notes ---
+
+  private notesOf(part: string): {
+    comments: CommentsPatch;
+    commentsPart: string | null;
+    vml: VmlPatch;
+    vmlPart: string | null;
+  } {
+    const rels = this.pkg.rels(part);
+    const c = rels.find((r) => relTypeIs(r.type, REL.comments) && r.part && this.pkg.has(r.part));
+    const xml = this.pkg.text(part) ?? "";
+    const drawingId = legacyDrawingId(xml);
+    const v = drawingId ? rels.find((r) => r.id === drawingId && r.part && this.pkg.has(r.part)) : undefined;
+    return {
+      comments: new CommentsPatch(c?.part ? this.pkg.text(c.part) : undefined),
+      commentsPart: c?.part ?? null,
+      vml: new VmlPatch(v?.part ? this.pkg.text(v.part) : undefined, this.nextIdmap()),
+      vmlPart: v?.part ?? null,
+    };
+  }
+
+  private nextIdmap(): number {
+    let max = 0;
+    for (const p of this.pkg.parts()) {
+      if (!p.toLowerCase().endsWith(".vml")) continue;
+      const m = /<(?:\w+:)?idmap\b[^>]*\bdata\s*=\s*["']([\d,\s]+)/.exec(this.pkg.text(p) ?? "");
+      for (const n of (m?.[1] ?? "").split(/[,\s]+/)) if (n) max = Math.max(max, Number(n));
+    }
+    return max + 1;
+  }
+
+  private flushNotes(part: string, n: ReturnType<XlsxWriter["notesOf"]>): void {
+    let sheetXml = this.pkg.text(part)!;
+    const hasNotes = !n.comments.empty;
+    // Comments part.
+    if (n.comments.changed || (n.commentsPart && !hasNotes)) {
+      if (hasNotes) {
+        const cp = n.commentsPart ?? this.pkg.freeName("xl/comments", ".xml");
+        this.pkg.setText(cp, n.comments.toString());
+        if (!n.commentsPart) {
+          this.pkg.addRel(part, REL.comments, cp);
+          this.pkg.declare(cp, CONTENT_TYPE.comments);
+        }
+      } else if (n.commentsPart) {
+        this.removeRelated(part, n.commentsPart);
+      }
+    }
+    // VML drawing: kept while it holds any shape (form controls live there too).
+    if (n.vml.changed || n.vmlPart) {
+      if (n.vml.hasShapes) {
+        if (n.vml.changed) {
+          const vp = n.vmlPart ?? this.pkg.freeName("xl/drawings/vmlDrawing", ".vml");
+          this.pkg.setText(vp, n.vml.toString());
+          if (!n.vmlPart) {
+            const id = this.pkg.addRel(part, REL.vmlDrawing, vp);
+            this.pkg.declare(vp, CONTENT_TYPE.vml);
+            sheetXml = withLegacyDrawing(sheetXml, id);
+          }
+        }
+      } else if (n.vmlPart) {
+        this.removeRelated(part, n.vmlPart);
+        sheetXml = sheetXml.replace(/<(?:\w+:)?legacyDrawing\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?legacyDrawing\s*>)/, "");
+      }
+    }
+    if (sheetXml !== this.pkg.text(part)) this.pkg.setText(part, sheetXml);
+  }
+
+  private removeRelated(source: string, target: string): void {
+    for (const rel of this.pkg.rels(source)) if (rel.part === target) this.pkg.removeRel(source, rel.id);
+    this.pkg.remove(target);
+    this.pkg.undeclare(target);
+    // An empty rels part left behind is harmless, but drop it to keep the package as it was.
+    const relsPart = this.pkg.relsPartOf(source);
+    const rels = this.pkg.text(relsPart);
+    if (rels !== undefined && !/<(?:\w+:)?Relationship\b/.test(rels)) this.pkg.remove(relsPart);
+  }
+
+  // --- marks ---
+
+  writeMarks(sheetName: string, marks: readonly Mark[]): void {
+    const ws = this.sheet(sheetName);
+    this.restore(ws);
+    const byCell = marksByCell(marks);
+    if (byCell.size === 0) {
+      this.flushStyles();
+      this.saveState();
+      return;
+    }
+    const styles = this.styles();
+    const fillIds = new Map<Severity, number>();
+    const fillIdOf = (sev: Severity) => {
+      let id = fillIds.get(sev);
+      if (id === undefined) fillIds.set(sev, (id = styles.findOrAppend("fills", ourFill(sev))));
+      return id;
+    };
+    const xfCount = styles.count("cellXfs");
+    const clones = new Map<string, number>();
+    const records: Record<string, MarkRecord> = {};
+
+    const byRowCol = new Map<string, Mark>();
+    for (const m of byCell.values()) byRowCol.set(`${m.row},${m.col}`, m);
+
+    const decide = (row: number, col: number, cell: CellState): CellAction | undefined => {
+      const m = byRowCol.get(`${row},${col}`);
+      if (!m) return undefined;
+      let base = cell.exists ? (cell.s ?? 0) : cell.effective;
+      if (base >= xfCount) base = 0; // an index past the list: Excel shows style 0
+      const xf = styles.item("cellXfs", base) ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
+      const fillId = xfNumber(xf, "fillId");
+      const fillXml = styles.item("fills", fillId) ?? "";
+      const key = `${base}|${m.severity}`;
+      let s = clones.get(key);
+      if (s === undefined)
+        clones.set(key, (s = styles.findOrAppend("cellXfs", xfWithFill(xf, fillIdOf(m.severity), "1"))));
+      records[cellAddress(row, col)] = {
+        s: cell.exists ? cell.s : null,
+        existed: cell.exists,
+        fillId,
+        applyFill: xfApplyFill(xf),
+        fillKey: fillKey(fillXml),
+        fillXml,
+        severity: m.severity,
+        note: null,
+        ours: ourNote(m),
+      };
+      return { s };
+    };
+    const xml = this.pkg.text(ws.part)!;
+    const patched = patchCells(xml, targetsOf(byCell.values()), decide);
+    if (patched !== xml) this.pkg.setText(ws.part, patched);
+
+    const notes = this.notesOf(ws.part);
+    for (const [address, rec] of Object.entries(records)) {
+      const existing = notes.comments.get(address);
+      if (existing) {
+        rec.note = { xml: existing.xml, text: existing.text };
+        notes.comments.set(address, notes.comments.appended(existing, rec.ours));
+      } else {
+        notes.comments.set(address, notes.comments.created(address, rec.ours));
+      }
+      const { row, col } = parseAddress(address);
+      notes.vml.addNoteShape(row, col);
+    }
+    this.flushNotes(ws.part, notes);
+    this.state.marks[String(ws.sheetId)] = { name: ws.name, cells: records };
+    this.flushStyles();
+    this.saveState();
+  }
+
+  clearMarks(sheetName: string): void {
+    const ws = this.sheets().find((s) => s.name === sheetName);
+    if (!ws?.part || !this.state.marks[String(ws.sheetId)]) return;
+    this.restore(ws as SheetEntry & { part: string });
+    this.flushStyles();
+    this.saveState();
+  }
+
+  /**
+   * Undoes our marks on a sheet, cell by cell, and only where the mark is still exactly ours:
+   * a fill the clerk changed stays, a note the clerk edited keeps the edit (only our own last
+   * paragraph goes, if it is still there word for word). When rows or columns were inserted since,
+   * a mark is found again by its note.
+   */
+  private restore(ws: SheetEntry & { part: string }): void {
+    const entry = this.state.marks[String(ws.sheetId)];
+    if (!entry) return;
+    delete this.state.marks[String(ws.sheetId)];
+    const styles = this.styles();
+    const notes = this.notesOf(ws.part);
+
+    // Where each record's cell is now: where it was, or where its note went.
+    const where = locate(entry.cells, notes.comments);
+    const plan = new Map<string, MarkRecord>();
+    for (const [address, rec] of Object.entries(entry.cells)) {
+      const at = where.get(address);
+      if (at) plan.set(at, rec);
+    }
+    // A record whose note is gone (the clerk deleted it) is looked for where it was, unless another took that cell.
+    for (const [address, rec] of Object.entries(entry.cells))
+      if (!where.has(address) && !plan.has(address)) plan.set(address, rec);
+
+    const byRowCol = new Map<string, MarkRecord>();
+    for (const [address, rec] of plan) {
+      const { row, col } = parseAddress(address);
+      byRowCol.set(`${row},${col}`, rec);
+    }
+    const decide = (row: number, col: number, cell: CellState): CellAction | undefined => {
+      const rec = byRowCol.get(`${row},${col}`);
+      if (!rec || !cell.exists) return undefined;
+      const xf = styles.item("cellXfs", cell.s ?? 0);
+      if (!xf) return undefined;
+      const fillXml = styles.item("fills", xfNumber(xf, "fillId")) ?? "";
+      if (OUR_FILL_KEYS.get(fillKey(fillXml)) !== rec.severity) return undefined; // the clerk changed the fill
+      // The original fill: the same index if it still means the same, else one that does.
+      let fid = rec.fillId;
+      if (fillKey(styles.item("fills", fid) ?? "") !== rec.fillKey) {
+        fid = -1;
+        for (let i = 0; i < styles.count("fills"); i++) {
+          if (fillKey(styles.item("fills", i)!) === rec.fillKey) {
+            fid = i;
+            break;
+          }
+        }
+        if (fid < 0) fid = styles.append("fills", rec.fillXml || '<fill><patternFill patternType="none"/></fill>');
+      }
+      const wanted = xfWithFill(xf, fid, rec.applyFill);
+      const original = rec.existed ? (rec.s ?? 0) : cell.effective;
+      const before = styles.item("cellXfs", original);
+      const s = before !== undefined && sameXf(before, wanted) ? original : styles.findOrAppend("cellXfs", wanted);
+      return { s: s === 0 && rec.s === null ? null : s, dropIfEmpty: !rec.existed && s === cell.effective };
+    };
+    const xml = this.pkg.text(ws.part)!;
+    const patched = patchCells(xml, targetsOf([...plan.keys()].map(parseAddress)), decide);
+    if (patched !== xml) this.pkg.setText(ws.part, patched);
+
+    for (const [address, rec] of plan) {
+      const current = notes.comments.get(address);
+      if (!current) continue;
+      const { row, col } = parseAddress(address);
+      if (current.text === mergeNote(rec.note?.text, rec.ours)) {
+        // Exactly as we left it: the clerk's note comes back verbatim (runs, fonts, author).
+        notes.comments.set(address, rec.note ? rec.note.xml : null);
+        if (!rec.note) notes.vml.removeNoteShape(row, col);
+        continue;
+      }
+      // The clerk edited the note: only our own paragraph goes, if it is still there word for word.
+      // The core's rule (removeOurNote) takes it off the end, in its own run when it still is one;
+      // when the clerk wrote below it, it is taken out where it stands, every line of theirs kept,
+      // so that a recheck never puts it there twice.
+      const kept = removeOurNote(current.text, rec.ours);
+      const without =
+        kept === null
+          ? ""
+          : kept !== current.text
+            ? (notes.comments.withoutOurRun(current, rec.ours) ?? notes.comments.withoutOurText(current, rec.ours))
+            : notes.comments.withoutOurText(current, rec.ours);
+      if (without === "") {
+        notes.comments.set(address, null);
+        notes.vml.removeNoteShape(row, col);
+      } else if (without !== null) notes.comments.set(address, without);
+    }
+    if (notes.comments.changed) this.flushNotes(ws.part, notes);
+  }
+
+  /** The snapshot of the check that wrote this copy, if any. */
+  get snapshot(): Snapshot | null {
+    return this.state.snapshot ?? null;
+  }
+
+  setSnapshot(snapshot: Snapshot): void {
+    this.state.snapshot = snapshot;
+    this.saveState();
+  }
+
+  private saveState(): void {
+    // Forget generated sheets that are gone or no longer ours.
+    const sheets = this.sheets();
+    this.state.generated = this.state.generated.filter((g) => {
+      const part = sheets.find((x) => x.sheetId === g.sheetId)?.part;
+      return part ? this.codeNameOf(part) === g.codeName : false;
+    });
+    this.stateSheet = saveState(this, this.state, this.stateSheet);
+  }
+
+  // --- generated sheets ---
+
+  writeSheet(doc: SheetDocument): string {
+    const sheets = this.sheets();
+    const ours = this.generatedNames();
+    const name = chooseSheetName(
+      doc.name,
+      sheets.map((s) => s.name),
+      ours,
+    );
+    const styles = this.styles();
+    const codeName = `lc${randomHex(6)}`;
+    const xml = renderSheetDocument(doc, styles, { codeName });
+    const wb = this.pkg.workbookPart();
+    const old = sheets.find((s) => s.name.toLowerCase() === name.toLowerCase() && ours.includes(s.name));
+    if (old?.part) {
+      // Ours: replaced in place (same tab, same sheetId), so defined names and views keep their meaning.
+      this.pkg.setText(old.part, xml);
+      const relsPart = this.pkg.relsPartOf(old.part);
+      if (this.pkg.has(relsPart)) this.pkg.remove(relsPart);
+      this.state.generated = this.state.generated.filter((g) => g.sheetId !== old.sheetId);
+      this.state.generated.push({ sheetId: old.sheetId, name, codeName });
+      if (old.name !== name) this.setWorkbook(this.pkg.text(wb)!.replace(old.tag, setAttr(old.tag, "name", name)));
+    } else {
+      const { sheetId } = this.addSheet(name, xml, "visible");
+      this.state.generated.push({ sheetId, name, codeName });
+    }
+    this.flushStyles();
+    this.saveState();
+    return name;
+  }
+
+  private setWorkbook(xml: string): void {
+    this.pkg.setText(this.pkg.workbookPart(), xml);
+  }
+
+  /** The very hidden sheet holding our state (not a sheet of the clerk's: listings leave it out). */
+  get stateSheetName(): string | null {
+    return this.stateSheet;
+  }
+
+  /** A new worksheet at the end of the tab order, with its part, relationship and content type. */
+  addSheet(name: string, xml: string, state: "visible" | "veryHidden"): SheetEntry {
+    const sheets = this.sheets();
+    const wb = this.pkg.workbookPart();
+    const part = this.pkg.freeName("xl/worksheets/sheet", ".xml");
+    this.pkg.setText(part, xml);
+    const rId = this.pkg.addRel(wb, REL.worksheet, part);
+    this.pkg.declare(part, CONTENT_TYPE.worksheet);
+    const sheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;
+    const wbXml = this.pkg.text(wb)!;
+    const relPrefix = relationshipPrefix(wbXml);
+    const idAttr = relPrefix ? `${relPrefix}:id="${rId}"` : `xmlns:r="${REL_NS}" r:id="${rId}"`;
+    const prefix = /<(\w+:)?workbook\b/.exec(wbXml)?.[1] ?? "";
+    const stateAttr = state === "visible" ? "" : ` state="${state}"`;
+    const tag = `<${prefix}sheet name="${xmlAttr(name)}" sheetId="${sheetId}"${stateAttr} ${idAttr}/>`;
+    this.setWorkbook(insertBeforeClose(wbXml, "sheets", tag));
+    return { name, sheetId, rId, part, state, index: sheets.length, tag };
+  }
+
+  /**
+   * Removes a sheet of ours (the state sheet): its entry, part, relationships and content type.
+   * Tab positions after it move up one, so the workbook's active and first tab and sheet-local
+   * defined names are renumbered (a position past the end makes Excel repair the file).
+   */
+  removeSheet(entry: SheetEntry): void {
+    const wb = this.pkg.workbookPart();
+    let xml = this.pkg.text(wb)!;
+    xml = xml.replace(entry.tag, "");
+    const last = Math.max(0, this.sheets().length - 2);
+    xml = xml.replace(/<(?:\w+:)?workbookView\b[^>]*>/g, (tag) => {
+      const a = attrsOf(tag);
+      let t = tag;
+      for (const name of ["activeTab", "firstSheet"]) {
+        if (a[name] === undefined) continue;
+        let n = Number(a[name]);
+        if (n > entry.index) n -= 1;
+        if (n > last) n = last;
+        t = setAttr(t, name, String(n));
+      }
+      return t;
+    });
+    xml = xml.replace(/<(?:\w+:)?definedName\b[^>]*>[\s\S]*?<\/(?:\w+:)?definedName\s*>/g, (el) => {
+      const open = el.slice(0, el.indexOf(">") + 1);
+      const local = attrsOf(open).localSheetId;
+      if (local === undefined) return el;
+      const n = Number(local);
+      if (n === entry.index) return "";
+      return n > entry.index ? setAttr(open, "localSheetId", String(n - 1)) + el.slice(open.length) : el;
+    });
+    this.setWorkbook(xml);
+    this.pkg.removeRel(wb, entry.rId);
+    if (entry.part) {
+      this.pkg.remove(entry.part);
+      this.pkg.remove(this.pkg.relsPartOf(entry.part));
+      this.pkg.undeclare(entry.part);
+    }
+  }
+
+  /** Brings the sheet forward and selects the cell, in the copy's workbook and sheet views. */
+  select(sheetName: string, cell: string): void {
+    const sheets = this.sheets();
+    const target = sheets.find((s) => s.name === sheetName);
+    if (!target?.part || target.state !== "visible" || !/^[A-Z]{1,3}\d{1,7}$/.test(cell)) return;
+    const wb = this.pkg.workbookPart();
+    const wbXml = this.pkg.text(wb)!;
+    const view = /<(?:\w+:)?workbookView\b[^>]*>/.exec(wbXml);
+    if (view) {
+      let tag = setAttr(view[0], "activeTab", String(target.index));
+      const first = Number(attrsOf(view[0]).firstSheet ?? 0);
+      if (first > target.index) tag = setAttr(tag, "firstSheet", String(target.index));
+      this.setWorkbook(wbXml.slice(0, view.index) + tag + wbXml.slice(view.index + view[0].length));
+    } else {
+      // No views yet: bookViews goes right before sheets (CT_Workbook's sequence, §18.2.27).
+      const sheetsAt = /<(\w+:)?sheets\b/.exec(wbXml);
+      if (sheetsAt) {
+        const p = sheetsAt[1] ?? "";
+        const views = `<${p}bookViews><${p}workbookView activeTab="${target.index}"/></${p}bookViews>`;
+        this.setWorkbook(wbXml.slice(0, sheetsAt.index) + views + wbXml.slice(sheetsAt.index));
+      }
+    }
+    // Only one selected tab: two would put Excel in group mode, where typing edits both sheets.
+    for (const s of sheets) {
+      if (!s.part) continue;
+      const xml = this.pkg.text(s.part);
+      if (!xml) continue;
+      const m = /<(?:\w+:)?sheetView\b[^>]*?\/?>/.exec(xml.slice(0, 65536));
+      if (!m) {
+        if (s !== target) continue;
+        // No view: one goes where CT_Worksheet's sequence puts sheetViews (after sheetPr and dimension).
+        const before = /<(?:\w+:)?(?:sheetFormatPr|cols|sheetData)\b/.exec(xml);
+        if (!before) continue;
+        const p = /<(\w+:)?worksheet\b/.exec(xml)?.[1] ?? "";
+        const view = `<${p}sheetViews><${p}sheetView tabSelected="1" workbookViewId="0"><${p}selection activeCell="${cell}" sqref="${cell}"/></${p}sheetView></${p}sheetViews>`;
+        this.pkg.setText(s.part, xml.slice(0, before.index) + view + xml.slice(before.index));
+        continue;
+      }
+      const selected = /\stabSelected\s*=\s*["'](1|true)["']/.test(m[0]);
+      if (s === target) {
+        let tag = setAttr(m[0], "tabSelected", "1");
+        let after = xml.slice(m.index + m[0].length);
+        const selfClosing = /\/>$/.test(m[0]);
+        const prefix = /<(\w+:)?sheetView\b/.exec(m[0])?.[1] ?? "";
+        const selection = `<${prefix}selection activeCell="${cell}" sqref="${cell}"/>`;
+        if (selfClosing) {
+          tag = tag.replace(/\s*\/>$/, ">") + selection + `</${prefix}sheetView>`;
+        } else {
+          // Replace the view's own selection(s) of the main pane; panes and other children stay.
+          const close = after.search(/<\/(?:\w+:)?sheetView\s*>/);
+          const inner = after
+            .slice(0, close)
+            .replace(/<(?:\w+:)?selection\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?selection\s*>)/g, "");
+          after = inner + selection + after.slice(close);
+        }
+        this.pkg.setText(s.part, xml.slice(0, m.index) + tag + after);
+      } else if (selected) {
+        this.pkg.setText(
+          s.part,
+          xml.slice(0, m.index) + setAttr(m[0], "tabSelected", null) + xml.slice(m.index + m[0].length),
+        );
+      }
+    }
+  }
+
+  toBytes(): Uint8Array {
+    this.flushStyles();
+    return this.pkg.toBytes();
+  }
+}
+
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+const XF_DEFAULTS: Record<string, string> = { numFmtId: "0", fontId: "0", fillId: "0", borderId: "0", xfId: "0" };
+
+/** Two cell formats that mean the same: the same attributes (absent ones at their defaults) and children. */
+function sameXf(a: string, b: string): boolean {
+  if (a === b) return true;
+  const split = (xf: string) => {
+    const end = xf.indexOf(">") + 1;
+    const attrs = { ...XF_DEFAULTS, ...attrsOf(xf.slice(0, end)) };
+    const inner = xf.endsWith("/>") && end === xf.length ? "" : xf.slice(end).replace(/<\/(?:\w+:)?xf\s*>$/, "");
+    return { attrs, inner };
+  };
+  const x = split(a);
+  const y = split(b);
+  const keys = new Set([...Object.keys(x.attrs), ...Object.keys(y.attrs)]);
+  for (const k of keys) if (x.attrs[k] !== y.attrs[k]) return false;
+  return x.inner === y.inner;
+}
+
+function relationshipPrefix(xml: string): string | null {
+  const root = /<(?:\w+:)?workbook\b[^>]*>/.exec(xml)?.[0] ?? "";
+  const m =
+    /xmlns:(\w+)\s*=\s*["']http:\/\/(?:schemas\.openxmlformats\.org\/officeDocument\/2006|purl\.oclc\.org\/ooxml\/officeDocument)\/relationships["']/.exec(
+      root,
+    );
+  return m ? m[1]! : null;
+}
+
+/**
+ * Where each record's cell is now. A cell whose note is still the one we left stays; else the
+ * nearest note with exactly that text (same column first) not claimed by another record: that
+ * is where the cell went when the clerk inserted or deleted rows or columns.
+ */
+function locate(cells: Record<string, MarkRecord>, comments: CommentsPatch): Map<string, string> {
+  const expected = (rec: MarkRecord) => mergeNote(rec.note?.text, rec.ours);
+  const byText = new Map<string, string[]>();
+  for (const ref of comments.refs()) {
+    const text = comments.get(ref)!.text;
+    let list = byText.get(text);
+    if (!list) byText.set(text, (list = []));
+    list.push(ref);
+  }
+  const claimed = new Set<string>();
+  const out = new Map<string, string>();
+  const pending: string[] = [];
+  for (const [address, rec] of Object.entries(cells)) {
+    if (comments.get(address)?.text === expected(rec)) {
+      out.set(address, address);
+      claimed.add(address);
+    } else pending.push(address);
+  }
+  for (const address of pending) {
+    const rec = cells[address]!;
+    const at = parseAddress(address);
+    let best: string | null = null;
+    let bestCost = Infinity;
+    for (const ref of byText.get(expected(rec)) ?? []) {
+      if (claimed.has(ref)) continue;
+      const p = parseAddress(ref);
+      const cost = Math.abs(p.row - at.row) + 100000 * Math.abs(p.col - at.col);
+      if (cost < bestCost) ((bestCost = cost), (best = ref));
+    }
+    if (best) {
+      out.set(address, best);
+      claimed.add(best);
+    }
+  }
+  return out;
+}
+
+export type { Note };
+export { emptyXlsxState };

@@ -1,0 +1,102 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ReportSchema } from "../../src/core/report.js";
+import { tempDir, writeLedger, type LedgerSpec } from "../fixtures/ledger-builder.js";
+import { loadXlsx, runCli } from "./run.js";
+
+/** Two checks of one ledger a month apart, with a row inserted and a status changed between them. */
+const task = (problem: string, measures: string, status: string, date: string) => ({
+  problem,
+  measures: [{ measures, lead: "王建国", department: "办公室", deadline: { date }, status }],
+});
+const BEFORE: LedgerSpec = {
+  sections: [
+    {
+      problems: [
+        task("公务用车管理不规范", "开展专项检查，建立车辆登记台账", "正在推进", "2025-06-30"),
+        task("经费报销凭证不全", "上线报销系统，全部单据线上流转", "推进中", "2025-08-31"),
+      ],
+    },
+  ],
+};
+const AFTER: LedgerSpec = {
+  sections: [
+    {
+      problems: [
+        task("新发现的问题", "新增的整改措施", "未启动", "2025-12-31"),
+        task("公务用车管理不规范", "开展专项检查，建立车辆登记台账", "正在推进", "2025-06-30"),
+        task("经费报销凭证不全", "上线报销系统，全部单据线上流转", "已完成", "2025-08-31"),
+      ],
+    },
+  ],
+};
+
+let dir: { dir: string; cleanup: () => Promise<void> };
+beforeAll(async () => {
+  dir = await tempDir();
+});
+afterAll(() => dir.cleanup());
+
+describe("--previous", () => {
+  it("compares with an earlier --json report: newly done, newly overdue, added", async () => {
+    const before = (await writeLedger(dir.dir, "before.xlsx", BEFORE)).path;
+    const after = (await writeLedger(dir.dir, "after.xlsx", AFTER)).path;
+    const first = await runCli([before, "--today", "2025-06-15", "--json"]);
+    const report1 = join(dir.dir, "report-0615.json");
+    await writeFile(report1, first.stdout);
+    expect(ReportSchema.parse(JSON.parse(first.stdout)).progress).toBeUndefined();
+
+    const second = await runCli([after, "--today", "2025-07-15", "--json", "--previous", report1]);
+    const progress = ReportSchema.parse(JSON.parse(second.stdout)).progress!;
+    expect(progress.since).toBe("2025-06-15");
+    expect(progress.newlyDone.map((t) => t.problem)).toEqual(["经费报销凭证不全"]);
+    expect(progress.newlyOverdue.map((t) => t.problem)).toEqual(["公务用车管理不规范"]);
+    expect(progress).toMatchObject({ added: 1, removed: 0, before: { tasks: 2, done: 0, overdue: 0 } });
+  });
+
+  it("refuses a file with no earlier check in it, in one line, exit 2", async () => {
+    const other = join(dir.dir, "not-a-report.json");
+    await writeFile(other, JSON.stringify({ hello: "world" }));
+    const ledger = (await writeLedger(dir.dir, "l.xlsx", BEFORE)).path;
+    const r = await runCli([ledger, "--today", "2025-07-15", "--previous", other]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain("没有 ledger-check 的校验记录");
+  });
+});
+
+describe("督办清单 in the marked copy", () => {
+  it("adds one sheet with a section per department that has something to act on, and replaces it on a rerun", async () => {
+    const input = (await writeLedger(dir.dir, "notices.xlsx", AFTER)).path;
+    const out = join(dir.dir, "notices.checked.xlsx");
+    expect((await runCli([input, "--today", "2025-07-15", "--out", out])).code).toBeLessThan(2);
+    const book = await loadXlsx(out);
+    const sheet = book.getWorksheet("督办清单");
+    expect(sheet).toBeDefined();
+    const texts: string[] = [];
+    sheet!.eachRow((row) => row.eachCell((c) => void texts.push(String(c.value ?? "").trim())));
+    expect(texts).toContain("整改任务督办清单");
+    expect(texts).toContain("一、办公室");
+    expect(texts.some((t) => t.startsWith("已逾期15天"))).toBe(true);
+
+    const again = join(dir.dir, "notices.twice.xlsx");
+    expect((await runCli([out, "--today", "2025-07-15", "--out", again])).code).toBeLessThan(2);
+    const names = (await loadXlsx(again)).worksheets.map((w) => w.name);
+    expect(names.filter((n) => n.startsWith("督办清单"))).toEqual(["督办清单"]);
+  });
+});
+
+describe("progress from the copy's own snapshot", () => {
+  it("a copy ledger-check wrote is compared with the check that wrote it, with no option", async () => {
+    const input = (await writeLedger(dir.dir, "cycle.xlsx", AFTER)).path;
+    const copy = join(dir.dir, "cycle.checked.xlsx");
+    expect((await runCli([input, "--today", "2025-06-15", "--out", copy])).code).toBeLessThan(2);
+    expect(ReportSchema.parse(JSON.parse((await runCli([input, "--json"])).stdout)).progress).toBeUndefined();
+    const r = await runCli([copy, "--today", "2025-07-15", "--json"]);
+    const progress = ReportSchema.parse(JSON.parse(r.stdout)).progress!;
+    expect(progress.since).toBe("2025-06-15");
+    expect(progress.newlyOverdue.map((t) => t.problem)).toEqual(["公务用车管理不规范"]);
+    expect(progress).toMatchObject({ added: 0, removed: 0, newlyDone: [], before: { tasks: 3, done: 1 } });
+  });
+});

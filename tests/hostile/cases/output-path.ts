@@ -1,0 +1,140 @@
+import { link, mkdir, readdir, stat, symlink, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { must, mustCheck, mustRefuse, sha256, type CaseContext, type HostileCase } from "../harness.js";
+import { cutWritesAt, ledger } from "../make.js";
+
+/**
+ * Issue 15 item 1: the input ledger is never lost or changed, whatever `--out` names, and a run
+ * that dies while writing leaves the previous copy whole.
+ */
+
+const TODAY = ["--today", "2025-07-01"];
+
+/** Refused as "the output is the input", with the input's bytes unchanged. */
+async function refusesOutIsInput(
+  t: CaseContext,
+  input: string,
+  out: string,
+  as: { cwd?: string; arg?: string } = {},
+): Promise<void> {
+  const before = await sha256(input);
+  const r = await t.cli([as.arg ?? input, ...TODAY, "--out", out], { cwd: as.cwd });
+  must((await sha256(input)) === before, "the input ledger's bytes changed");
+  mustRefuse(r, { mentions: ["输出文件不能与输入文件相同"] });
+}
+
+/** Files in a folder other than the ones named: a temp file left behind. */
+async function strays(dir: string, expected: string[]): Promise<string[]> {
+  return (await readdir(dir)).filter((f) => !expected.includes(f));
+}
+
+const cases: HostileCase[] = [
+  {
+    id: "1.out-same-path",
+    title: "--out naming the input itself is refused; the input is unchanged",
+    async run(t) {
+      const input = await ledger(t.dir);
+      await refusesOutIsInput(t, input, input);
+    },
+  },
+  {
+    id: "1.out-same-file-other-spelling",
+    title: "--out spelling the input's path another way (./sub/../台账.xlsx) is refused",
+    async run(t) {
+      const input = await ledger(t.dir);
+      await mkdir(join(t.dir, "sub"));
+      await refusesOutIsInput(t, input, "./sub/../台账.xlsx", { cwd: t.dir, arg: "台账.xlsx" });
+    },
+  },
+  {
+    id: "1.out-symlink",
+    title: "--out that is a symbolic link to the input is refused; the input is unchanged",
+    async run(t) {
+      const input = await ledger(t.dir);
+      const out = join(t.dir, "副本.xlsx");
+      await symlink(input, out);
+      await refusesOutIsInput(t, input, out);
+    },
+  },
+  {
+    id: "1.out-hard-link",
+    title: "--out that is a hard link to the input (ln -f in out) is refused; the input is unchanged",
+    async run(t) {
+      const input = await ledger(t.dir);
+      const out = join(t.dir, "副本.xlsx");
+      await link(input, out);
+      await refusesOutIsInput(t, input, out);
+    },
+  },
+  {
+    id: "1.out-through-linked-folder",
+    title: "--out reaching the input through a symlinked folder is refused",
+    async run(t) {
+      const input = await ledger(t.dir);
+      const alias = join(t.dir, "别名");
+      await symlink(t.dir, alias);
+      await refusesOutIsInput(t, input, join(alias, "台账.xlsx"));
+    },
+  },
+  {
+    id: "1.out-is-input-behind-symlink",
+    title: "--out naming the input when the input itself is reached through a symlink is refused",
+    async run(t) {
+      const real = await ledger(t.dir, "真实.xlsx");
+      const input = join(t.dir, "台账.xlsx");
+      await symlink(real, input);
+      await refusesOutIsInput(t, input, real);
+    },
+  },
+  {
+    id: "1.out-replaced-whole",
+    title: "--out over an earlier copy replaces it with a whole workbook and leaves no temp file",
+    async run(t) {
+      const input = await ledger(t.dir);
+      const out = join(t.dir, "副本.xlsx");
+      await writeFile(out, "an older copy");
+      const r = await t.cli([input, ...TODAY, "--out", out]);
+      mustCheck(r);
+      must((await stat(out)).size > 1000, "the copy was not written");
+      mustCheck(await t.cli([out, ...TODAY]));
+      const left = await strays(t.dir, ["台账.xlsx", "副本.xlsx"]);
+      must(left.length === 0, `left beside the copy: ${left.join(", ")}`);
+    },
+  },
+  {
+    id: "1.killed-mid-write",
+    title: "a run killed while writing the copy leaves the previous copy whole (temp file, then rename)",
+    async run(t) {
+      const input = await ledger(t.dir);
+      const out = join(t.dir, "副本.xlsx");
+      mustCheck(await t.cli([input, ...TODAY, "--out", out]));
+      const previous = await sha256(out);
+      const inputBefore = await sha256(input);
+      // The copy is well over 4 KiB: the kernel stops the process part-way through writing it.
+      const r = await t.cli([input, "--today", "2026-01-05", "--out", out], { via: cutWritesAt(4) });
+      must(r.code !== 0 && r.code !== 1, `the cut run reports success (exit ${r.code})`);
+      must((await sha256(out)) === previous, "the previous copy was changed by a run that died mid-write");
+      must((await sha256(input)) === inputBefore, "the input ledger's bytes changed");
+      mustCheck(await t.cli([out, ...TODAY]));
+    },
+  },
+  {
+    id: "1.concurrent-out",
+    title: "two runs writing the same --out at once leave one whole copy",
+    async run(t) {
+      const input = await ledger(t.dir);
+      const out = join(t.dir, "副本.xlsx");
+      const [a, b] = await Promise.all([
+        t.cli([input, ...TODAY, "--out", out]),
+        t.cli([input, "--today", "2026-01-05", "--out", out]),
+      ]);
+      mustCheck(a);
+      mustCheck(b);
+      mustCheck(await t.cli([out, ...TODAY]));
+      const left = await strays(t.dir, ["台账.xlsx", "副本.xlsx"]);
+      must(left.length === 0, `left beside the copy: ${left.join(", ")}`);
+    },
+  },
+];
+
+export default cases;

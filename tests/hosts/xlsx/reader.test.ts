@@ -1,0 +1,361 @@
+import { describe, expect, it } from "vitest";
+import { isErrorValue, type Grid } from "../../../src/core/grid.js";
+import { WorkbookOpenError } from "../../../src/hosts/xlsx/errors.js";
+import { XlsxReader } from "../../../src/hosts/xlsx/reader.js";
+import { DEFAULT_SCAN_LIMITS } from "../../../src/hosts/xlsx/sheet-scan.js";
+import { handXlsx, type HandBook } from "./handmade.js";
+
+function read(book: HandBook, sheet?: string, maxRows?: number): Grid {
+  const reader = XlsxReader.open(handXlsx(book));
+  return reader.readGrid(sheet ?? book.sheets[0]!.name, maxRows === undefined ? {} : { maxRows });
+}
+
+function refusal(f: () => unknown): WorkbookOpenError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof WorkbookOpenError) return e;
+    throw e;
+  }
+  throw new Error("not refused");
+}
+
+const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
+
+describe("XlsxReader: cell values (ECMA-376 Part 1 §18.3.1.4, §18.18.11 ST_CellType)", () => {
+  it("reads shared, inline and formula strings, numbers, booleans and errors", () => {
+    const g = read({
+      strings: ["问题", "整改措施"],
+      sheets: [
+        {
+          name: "台账",
+          rows:
+            `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t>内联</t></is></c></row>` +
+            `<row r="2"><c r="A2"><v>42.5</v></c><c r="B2" t="b"><v>1</v></c><c r="C2" t="b"><v>0</v></c><c r="D2" t="e"><v>#N/A</v></c>` +
+            `<c r="E2" t="str"><f>A1&amp;"x"</f><v>问题x</v></c><c r="F2"><f>1+1</f><v>2</v></c></row>`,
+        },
+      ],
+    });
+    expect(g.values).toEqual([
+      ["问题", "整改措施", "内联"],
+      [42.5, true, false, { error: "#N/A" }, "问题x", 2],
+    ]);
+    expect(g.origin).toEqual({ row: 1, col: 1 });
+  });
+
+  it("flattens rich text and leaves out phonetic guides (§18.4.6 rPh)", () => {
+    const g = read({
+      strings: {
+        xml:
+          `<si><r><rPr><b/><rFont val="宋体"/></rPr><t>招投标</t></r><r><t xml:space="preserve">管理 </t></r><r><rPr><i/></rPr><t>不规范</t></r></si>` +
+          `<si><t>漢字</t><rPh sb="0" eb="2"><t>かんじ</t></rPh><phoneticPr fontId="1"/></si>` +
+          `<si/><si><t/></si>`,
+      },
+      sheets: [
+        {
+          name: "S",
+          rows: `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row>`,
+        },
+      ],
+    });
+    expect(g.values).toEqual([["招投标管理 不规范", "漢字", "", ""]]);
+  });
+
+  it("decodes entities and _xHHHH_ escapes, keeping control characters (§22.9.2.19 ST_Xstring)", () => {
+    const g = read({
+      strings: {
+        xml: `<si><t>a&amp;b&lt;c&gt;&#x4E2D;&#25991;</t></si><si><t>NUL_x0000_ESC_x001B_VT_x000B_FF_x000C_BEL_x0007_</t></si><si><t>lit_x005F_x0041_</t></si>`,
+      },
+      sheets: [
+        {
+          name: "S",
+          rows: `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="inlineStr"><is><t>_xFFFE__xFFFF_</t></is></c></row>`,
+        },
+      ],
+    });
+    expect(g.values[0]).toEqual([
+      "a&b<c>中文",
+      "NUL\u0000ESC\u001bVT\u000bFF\u000cBEL\u0007",
+      "lit_x0041_",
+      "\ufffe\uffff",
+    ]);
+  });
+
+  it("takes a formula cell's cached result, for shared and array formulas too", () => {
+    const g = read({
+      strings: ["招投标管理不规范"],
+      sheets: [
+        {
+          name: "S",
+          rows:
+            `<row r="1"><c r="A1" t="s"><f>HYPERLINK("http://x.cn/a","招投标管理不规范")</f><v>0</v></c>` +
+            `<c r="B1"><f t="shared" ref="B1:B3" si="0">ROW()*2</f><v>2</v></c><c r="C1"><f t="array" ref="C1">SUM(1,2)</f><v>3</v></c></row>` +
+            `<row r="2"><c r="B2"><f t="shared" si="0"/><v>4</v></c></row><row r="3"><c r="B3"><f t="shared" si="0"/><v>6</v></c></row>`,
+        },
+      ],
+    });
+    expect(g.values).toEqual([
+      ["招投标管理不规范", 2, 3],
+      [null, 4],
+      [null, 6],
+    ]);
+  });
+
+  it("shows the text of a HYPERLINK formula written without a cached result (openpyxl writes none)", () => {
+    const g = read({
+      sheets: [
+        {
+          name: "S",
+          rows: `<row r="1"><c r="A1"><f>HYPERLINK("http://x.cn/a?q=""1""","招投标""管理""")</f></c><c r="B1"><f>SUM(A2:A3)</f></c></row>`,
+        },
+      ],
+    });
+    // A formula with nothing cached is empty, as exceljs and Excel before recalculation give it.
+    expect(g.values).toEqual([['招投标"管理"']]);
+  });
+
+  it("reads cells and rows without the optional r attribute (§18.3.1.4, §18.3.1.73)", () => {
+    const g = read({
+      strings: ["a", "b", "c"],
+      sheets: [
+        {
+          name: "S",
+          rows:
+            `<row><c t="s"><v>0</v></c><c t="s"><v>1</v></c></row>` +
+            `<row><c/><c t="s"><v>2</v></c></row>` +
+            `<row r="5"><c r="C5"><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c></row>`,
+        },
+      ],
+    });
+    expect(g.values).toEqual([["a", "b"], [null, "c"], [], [], [null, null, 1, 2], [3]]);
+  });
+
+  it("reads worksheets whose elements carry a namespace prefix (<x:row>, as .NET writers emit)", () => {
+    const sheet =
+      `<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+      `<x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>前缀</x:t></x:is></x:c><x:c r="B1"><x:v>7</x:v></x:c></x:row></x:sheetData>` +
+      `<x:mergeCells count="1"><x:mergeCell ref="A1:A2"/></x:mergeCells></x:worksheet>`;
+    const g = read({ sheets: [{ name: "S", rows: sheet }] });
+    expect(g.values).toEqual([["前缀", 7]]);
+  });
+});
+
+describe("XlsxReader: dates", () => {
+  const xfs = [0, 14, 'yyyy"年"m"月"d"日"', 31, "0.00", "[$-804]yyyy/m/d;@"];
+
+  it("makes a number a date where its format shows one: built-in, zh-CN built-in and custom", () => {
+    const g = read({
+      xfs,
+      sheets: [
+        {
+          name: "S",
+          rows: `<row r="1"><c r="A1"><v>45839</v></c><c r="B1" s="1"><v>45839</v></c><c r="C1" s="2"><v>45839</v></c><c r="D1" s="3"><v>45839</v></c><c r="E1" s="4"><v>45839</v></c><c r="F1" s="5"><v>45839</v></c></row>`,
+        },
+      ],
+    });
+    const d = day("2025-07-01");
+    expect(g.values[0]).toEqual([45839, d, d, d, 45839, d]);
+    expect(g.text?.[0]).toEqual([undefined, "2025/7/1", "2025年7月1日", "2025年7月1日", undefined, "2025/7/1"]);
+    expect(g.formats?.[0]?.[1]).toBe("mm-dd-yy");
+    expect(g.formats?.[0]?.[3]).toBe('yyyy"年"m"月"d"日"');
+  });
+
+  it("keeps a serial's day: 45800.999999999 is not rounded into the next day (issue 15.4)", () => {
+    const g = read({
+      xfs,
+      sheets: [{ name: "S", rows: `<row r="1"><c r="A1" s="1"><v>45800.999999999</v></c></row>` }],
+    });
+    const d = g.values[0]![0] as Date;
+    expect(d.toISOString().slice(0, 10)).toBe("2025-05-23");
+    expect(d.toISOString()).toBe("2025-05-23T23:59:59.999Z");
+    expect(g.text?.[0]?.[0]).toBe("2025/5/23");
+  });
+
+  it("reads the 1904 date system (§18.17.4.1)", () => {
+    const g = read({
+      xfs,
+      date1904: true,
+      sheets: [{ name: "S", rows: `<row r="1"><c r="A1" s="1"><v>44377</v></c></row>` }],
+    });
+    expect(g.values[0]).toEqual([day("2025-07-01")]);
+  });
+
+  it('reads t="d" ISO dates as dates (issue 15.4: they became the number 2025)', () => {
+    const g = read({
+      xfs,
+      sheets: [
+        {
+          name: "S",
+          rows: `<row r="1"><c r="A1" t="d" s="1"><v>2025-06-30T00:00:00</v></c><c r="B1" t="d"><v>2025-06-30</v></c><c r="C1" t="d" s="1"><v>2025-06-30T12:30:00Z</v></c></row>`,
+        },
+      ],
+    });
+    expect(g.values[0]).toEqual([day("2025-06-30"), day("2025-06-30"), new Date("2025-06-30T12:30:00Z")]);
+    expect(g.text?.[0]?.[0]).toBe("2025/6/30");
+  });
+
+  it("keeps errors as errors and out-of-range serials as numbers in date columns (issue 15.4: NaN)", () => {
+    const g = read({
+      xfs,
+      sheets: [
+        {
+          name: "S",
+          rows: `<row r="1"><c r="A1" s="1" t="e"><f>NA()</f><v>#N/A</v></c><c r="B1" s="1" t="e"><v>#REF!</v></c><c r="C1" s="1"><v>1E+15</v></c><c r="D1" s="1"><v>-5</v></c></row>`,
+        },
+      ],
+    });
+    expect(g.values[0]).toEqual([{ error: "#N/A" }, { error: "#REF!" }, 1e15, -5]);
+    expect(g.values[0]!.every((v) => !(typeof v === "number" && Number.isNaN(v)))).toBe(true);
+    expect(isErrorValue(g.values[0]![0])).toBe(true);
+  });
+});
+
+describe("XlsxReader: structure", () => {
+  it("lists worksheets with their visibility, skipping chartsheets; absolute targets", () => {
+    const reader = XlsxReader.open(
+      handXlsx({
+        absolute: true,
+        sheets: [
+          { name: "台账", rows: `<row r="1"><c r="A1"><v>1</v></c></row>` },
+          {
+            name: "图表",
+            rows: `<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>`,
+            kind: "chartsheet",
+          },
+          { name: "隐藏", rows: "", state: "hidden" },
+          { name: "很隐藏", rows: "", state: "veryHidden" },
+        ],
+      }),
+    );
+    expect(reader.sheets().map((s) => [s.name, s.state])).toEqual([
+      ["台账", "visible"],
+      ["隐藏", "hidden"],
+      ["很隐藏", "veryHidden"],
+    ]);
+    expect(reader.readGrid("台账").values).toEqual([[1]]);
+    expect(reader.rowCount("台账")).toBe(1);
+    expect(reader.rowCount("隐藏")).toBe(0);
+    // Excel's names are case-insensitive.
+    expect(reader.sheet("TAI")).toBeUndefined();
+  });
+
+  it("reads merged areas, cut to the rows read; the cells under a merge are blank", () => {
+    const g = read({
+      sheets: [
+        {
+          name: "S",
+          rows:
+            `<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>9</v></c><c r="C1"><v>3</v></c></row>` +
+            `<row r="2"><c r="A2"><v>4</v></c></row><row r="3"><c r="A3"><v>5</v></c></row>`,
+          after: `<mergeCells count="3"><mergeCell ref="A1:B1"/><mergeCell ref="C1:XFD1048576"/><mergeCell ref="A10:B12"/></mergeCells>`,
+        },
+      ],
+    });
+    expect(g.values).toEqual([[1, null, 3], [4], [5]]);
+    expect(g.merges).toEqual([
+      { top: 1, left: 1, bottom: 1, right: 2 },
+      { top: 1, left: 3, bottom: 3, right: 16384 },
+    ]);
+  });
+
+  it("reads the first rows only, still with their merged areas (which follow all rows)", () => {
+    const rows = Array.from({ length: 200 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join(
+      "",
+    );
+    const g = read(
+      {
+        sheets: [
+          { name: "S", rows, after: `<mergeCells><mergeCell ref="A1:A3"/><mergeCell ref="A100:A101"/></mergeCells>` },
+        ],
+      },
+      "S",
+      20,
+    );
+    expect(g.values).toHaveLength(20);
+    expect(g.merges).toEqual([{ top: 1, left: 1, bottom: 3, right: 1 }]);
+  });
+
+  it("reports hidden rows and columns and keeps their cells", () => {
+    const g = read({
+      sheets: [
+        {
+          name: "S",
+          before: `<cols><col min="2" max="3" width="0" hidden="1" customWidth="1"/><col min="4" max="4" width="9"/></cols>`,
+          rows: `<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row><row r="2" hidden="1"><c r="A2"><v>3</v></c></row><row r="3" hidden="true"><c r="A3"><v>4</v></c></row>`,
+        },
+      ],
+    });
+    expect(g.values).toEqual([[1, 2], [3], [4]]);
+    expect(g.hiddenRows).toEqual([2, 3]);
+    expect(g.hiddenColumns).toEqual([2, 3]);
+  });
+
+  it("drops trailing rows that hold only formatting", () => {
+    const g = read({
+      sheets: [
+        {
+          name: "S",
+          rows: `<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2" s="0"/></row><row r="9" ht="20" customHeight="1"/>`,
+        },
+      ],
+    });
+    expect(g.values).toEqual([[1]]);
+  });
+});
+
+describe("XlsxReader: limits (issue 15.8)", () => {
+  it("refuses a sheet over the cell limit with a message naming it", () => {
+    const rows = Array.from({ length: 50 }, (_, i) => `<row r="${i + 1}"><c r="T${i + 1}"><v>1</v></c></row>`).join("");
+    const bytes = handXlsx({ sheets: [{ name: "S", rows }] });
+    const reader = XlsxReader.open(bytes, {
+      package: { maxInflatedBytes: 1e9, maxParts: 100 },
+      scan: { ...DEFAULT_SCAN_LIMITS, maxCells: 500 },
+    });
+    const err = refusal(() => reader.readGrid("S"));
+    expect(err.code).toBe("too-large");
+    expect(err.text.zh).toMatch(/^文件超出校验上限（工作表的行数×列数：500）.*拆分/);
+    expect(err.text.en).toMatch(/rows × columns of a sheet: 500.*Split the ledger/);
+  });
+
+  it("refuses a column past XFD and a row past 1,048,576 (Excel's own grid)", () => {
+    expect(
+      refusal(() => read({ sheets: [{ name: "S", rows: `<row r="1"><c r="XFE1"><v>1</v></c></row>` }] })).text.en,
+    ).toMatch(/columns: 16,384/);
+    expect(
+      refusal(() => read({ sheets: [{ name: "S", rows: `<row r="1048577"><c><v>1</v></c></row>` }] })).text.en,
+    ).toMatch(/rows: 1,048,576/);
+  });
+
+  it("refuses merged areas whose rows add up past the limit, without walking their cells", () => {
+    const rows = Array.from(
+      { length: 30 },
+      (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>1</v></c><c r="C${i + 1}"><v>1</v></c></row>`,
+    ).join("");
+    // Overlapping whole-sheet merges (not valid, but a hostile file may hold them): cut to 30 rows each.
+    const after = `<mergeCells>${Array.from({ length: 10 }, (_, i) => `<mergeCell ref="B${i + 1}:XFD1048576"/>`).join("")}</mergeCells>`;
+    const reader = XlsxReader.open(handXlsx({ sheets: [{ name: "S", rows, after }] }), {
+      package: { maxInflatedBytes: 1e9, maxParts: 100 },
+      scan: { ...DEFAULT_SCAN_LIMITS, maxMergeRows: 100 },
+    });
+    expect(refusal(() => reader.readGrid("S")).text.en).toMatch(/total area of merged cells/);
+  });
+
+  it("reads a one-cell sheet whose data validation covers the whole sheet (never walked)", () => {
+    const g = read({
+      sheets: [
+        {
+          name: "S",
+          rows: `<row r="1"><c r="A1"><v>1</v></c></row>`,
+          after: `<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="A1:XFD1048576"><formula1>"是,否"</formula1></dataValidation></dataValidations>`,
+        },
+      ],
+    });
+    expect(g.values).toEqual([[1]]);
+  });
+
+  it("calls a package with no worksheet corrupt", () => {
+    expect(() =>
+      XlsxReader.open(handXlsx({ sheets: [{ name: "图表", rows: `<chartsheet/>`, kind: "chartsheet" }] })),
+    ).toThrow(WorkbookOpenError);
+  });
+});

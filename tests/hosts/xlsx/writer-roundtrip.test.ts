@@ -1,0 +1,269 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { checkWorkbook } from "../../../src/app/check-workbook.js";
+import { buildBulletin } from "../../../src/core/bulletin/build.js";
+import { layoutBulletin } from "../../../src/core/bulletin/layout.js";
+import { makeConfig } from "../../../src/core/config.js";
+import { cellAddress } from "../../../src/core/grid.js";
+import { MARK_FILLS, marksFromFindings, type Mark } from "../../../src/core/marks.js";
+import type { SheetDocument } from "../../../src/core/sheet-document.js";
+import { openWorkbookFile } from "../../../src/hosts/xlsx/open.js";
+import { NOTE_PREFIX, XlsxWriter } from "../../../src/hosts/xlsx/xlsx-writer.js";
+import {
+  fixture,
+  inspect,
+  libreofficeResave,
+  parts,
+  sameBytes,
+  tempDir,
+  text,
+  withoutStyles,
+  writeTemp,
+  type Inspected,
+} from "./writer-helpers.js";
+
+/**
+ * The patching writer on real writers' files (tests/fixtures/writers/make-writers.py: openpyxl,
+ * xlsxwriter, a 1904 workbook, and a file re-saved by LibreOffice). Every fixture holds the
+ * sample ledger's values at the sample's addresses, so the sample's findings are its marks.
+ */
+
+const FIXTURES = [
+  "openpyxl-features.xlsx",
+  "xlsxwriter-features.xlsx",
+  "xlsxwriter-1904.xlsx",
+  "libreoffice-resaved.xlsx",
+];
+const LEDGER = "整改台账";
+const OUR_BG = "FF4C4B43";
+
+let marks: Mark[];
+let bulletin: SheetDocument;
+
+beforeAll(async () => {
+  const sample = new Uint8Array(readFileSync(new URL("../../../samples/sample-ledger.xlsx", import.meta.url)));
+  const port = await openWorkbookFile(sample, "sample-ledger.xlsx");
+  const check = await checkWorkbook(port, makeConfig({ today: "2025-07-01" }));
+  marks = marksFromFindings(check.findings);
+  bulletin = layoutBulletin(buildBulletin(check.report, check.ledger, { lang: "zh", bulletin: check.bulletin }), "zh");
+});
+
+function ledgerParts(writer: XlsxWriter): Set<string> {
+  const sheet = writer.sheets().find((s) => s.name === LEDGER)!;
+  const touched = new Set([
+    "[Content_Types].xml",
+    writer.pkg.workbookPart(),
+    writer.pkg.relsPartOf(writer.pkg.workbookPart()),
+  ]);
+  touched.add(sheet.part!);
+  touched.add(writer.pkg.relsPartOf(sheet.part!));
+  for (const rel of writer.pkg.rels(sheet.part!))
+    if (rel.part && /comments|vmlDrawing/.test(rel.type)) touched.add(rel.part);
+  const styles = writer.pkg.rels(writer.pkg.workbookPart()).find((r) => r.type.endsWith("/styles"))!;
+  touched.add(styles.part!);
+  return touched;
+}
+
+function cellsOf(inspected: Inspected, sheet: string) {
+  return inspected.sheets[sheet]!.cells;
+}
+
+function valuesOf(inspected: Inspected): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [name, sheet] of Object.entries(inspected.sheets)) {
+    out[name] = Object.fromEntries(
+      Object.entries(sheet.cells)
+        .filter(([, c]) => c.v)
+        .map(([a, c]) => [a, c.v]),
+    );
+  }
+  return out;
+}
+
+describe.each(FIXTURES)("the copy of %s", (name) => {
+  it("holds every part of the input, the untouched ones byte for byte, and reopens with every value unchanged", () => {
+    const original = fixture(name);
+    const writer = new XlsxWriter(original);
+    writer.writeMarks(LEDGER, marks);
+    const bulletinName = writer.writeSheet(bulletin);
+    const copy = writer.toBytes();
+
+    const before = parts(original);
+    const after = parts(copy);
+    const touched = new Set([...ledgerParts(new XlsxWriter(original)), ...ledgerParts(writer)]);
+    for (const part of Object.keys(before)) {
+      expect(after[part], `${part} is in the copy`).toBeDefined();
+      if (!touched.has(part)) expect(sameBytes(before[part], after[part]), `${part} unchanged`).toBe(true);
+    }
+    // The ledger sheet: only style attributes and empty styled cells differ (and the note drawing's reference).
+    const sheetPart = writer.sheets().find((s) => s.name === LEDGER)!.part!;
+    const strip = (xml: string) => withoutStyles(xml).replace(/<(?:\w+:)?legacyDrawing\b[^>]*\/>/, "");
+    expect(strip(text(after[sheetPart]))).toBe(strip(text(before[sheetPart])));
+
+    const dir = tempDir();
+    const originalPath = writeTemp(dir, `orig-${name}`, original);
+    const copyPath = writeTemp(dir, `copy-${name}`, copy);
+    const [was, now] = inspect([originalPath, copyPath]);
+    expect(now!.illFormed).toEqual([]);
+    // openpyxl reads every value of every sheet of the input unchanged.
+    const valuesBefore = valuesOf(was!);
+    const valuesAfter = valuesOf(now!);
+    for (const sheet of Object.keys(valuesBefore)) {
+      expect(valuesAfter[sheet], sheet).toEqual(valuesBefore[sheet]);
+      expect(now!.sheets[sheet]!.state).toBe(was!.sheets[sheet]!.state);
+    }
+    // Flagged cells: our fill and our note, the clerk's note kept on top.
+    const ledgerBefore = cellsOf(was!, LEDGER);
+    const ledgerAfter = cellsOf(now!, LEDGER);
+    for (const m of marks) {
+      const address = cellAddress(m.row, m.col);
+      const cell = ledgerAfter[address]!;
+      expect(cell.fill, address).toEqual([`FF${MARK_FILLS[m.severity]}`, OUR_BG]);
+      const userNote = ledgerBefore[address]?.note;
+      expect(cell.note).toBe(userNote ? `${userNote}\n${NOTE_PREFIX} ${m.note}` : `${NOTE_PREFIX} ${m.note}`);
+    }
+    // Every note of the clerk's is still there, on flagged and unflagged cells alike.
+    for (const [address, cell] of Object.entries(ledgerBefore)) {
+      if (cell.note) expect(ledgerAfter[address]!.note!.startsWith(cell.note), address).toBe(true);
+      if (cell.fill && !marks.some((m) => cellAddress(m.row, m.col) === address))
+        expect(ledgerAfter[address]!.fill).toEqual(cell.fill);
+    }
+    expect(now!.sheets[bulletinName]!.state).toBe("visible");
+    expect(Object.values(now!.sheets).filter((s) => s.state === "veryHidden").length).toBe(
+      Object.values(was!.sheets).filter((s) => s.state === "veryHidden").length + 1,
+    );
+
+    // Clearing in a later session puts the ledger sheet and its notes back byte for byte.
+    const later = new XlsxWriter(copy);
+    expect(later.generatedNames()).toEqual([bulletinName]);
+    later.clearMarks(LEDGER);
+    const cleared = parts(later.toBytes());
+    expect(text(cleared[sheetPart])).toBe(text(before[sheetPart]));
+    const original2 = new XlsxWriter(original);
+    for (const rel of original2.pkg.rels(sheetPart)) {
+      if (rel.part && /comments|vmlDrawing/.test(rel.type))
+        expect(text(cleared[rel.part])).toBe(text(before[rel.part]));
+    }
+    for (const part of Object.keys(cleared))
+      if (/comments|vmlDrawing/.test(part)) expect(before[part], part).toBeDefined();
+  });
+});
+
+describe("LibreOffice reopens the copies", () => {
+  it("with every value (and every formula's result) as it reopens the originals", () => {
+    const dir = tempDir();
+    const originals: string[] = [];
+    const copies: string[] = [];
+    for (const name of FIXTURES) {
+      const writer = new XlsxWriter(fixture(name));
+      writer.writeMarks(LEDGER, marks);
+      writer.writeSheet(bulletin);
+      originals.push(writeTemp(dir, `orig-${name}`, fixture(name)));
+      copies.push(writeTemp(dir, `copy-${name}`, writer.toBytes()));
+    }
+    const out = tempDir();
+    const resaved = libreofficeResave([...originals, ...copies], out);
+    const seen = inspect(resaved, true);
+    for (let i = 0; i < FIXTURES.length; i++) {
+      const was = seen[i]!;
+      const now = seen[i + FIXTURES.length]!;
+      expect(Object.keys(now.sheets).length, FIXTURES[i]).toBeGreaterThan(Object.keys(was.sheets).length);
+      const before = valuesOf(was);
+      const after = valuesOf(now);
+      for (const sheet of Object.keys(before)) expect(after[sheet], `${FIXTURES[i]} ${sheet}`).toEqual(before[sheet]);
+      // LibreOffice keeps our notes too.
+      const cells = now.sheets[LEDGER]!.cells;
+      for (const m of marks) expect(cells[cellAddress(m.row, m.col)]!.note).toContain(`${NOTE_PREFIX} ${m.note}`);
+    }
+  }, 240_000);
+});
+
+const EDIT = `
+import sys, openpyxl
+from openpyxl.comments import Comment
+from openpyxl.styles import PatternFill
+src, dst, fill_cell, note_cell, new_note_cell, value_cell, insert_at = sys.argv[1:8]
+wb = openpyxl.load_workbook(src)
+ws = wb["整改台账"]
+ws[fill_cell].fill = PatternFill("solid", fgColor="FFFF00")
+c = ws[note_cell].comment
+ws[note_cell].comment = Comment(c.text + "\\n用户补充：已核实", c.author)
+ws[new_note_cell].comment = Comment("用户新加的批注", "赵六")
+ws[value_cell].value = "用户改过的值"
+if insert_at != "0":
+    ws.insert_rows(int(insert_at))
+wb.save(dst)
+`;
+
+function editWithOpenpyxl(src: string, dst: string, args: string[]): void {
+  execFileSync("/usr/bin/python3", ["-c", EDIT, src, dst, ...args]);
+}
+
+describe("check → edit in openpyxl → recheck → clear", () => {
+  it("never doubles a note, never leaves our mark, never undoes the clerk's change", () => {
+    const dir = tempDir();
+    const writer = new XlsxWriter(fixture("xlsxwriter-features.xlsx"));
+    writer.writeMarks(LEDGER, marks);
+    writer.writeSheet(bulletin);
+    const checked = writeTemp(dir, "checked.xlsx", writer.toBytes());
+
+    const [fillCell, noteCell] = marks.map((m) => cellAddress(m.row, m.col));
+    const edited = `${dir}/edited.xlsx`;
+    // openpyxl renumbers every style and rewrites every note as plain text on save.
+    editWithOpenpyxl(checked, edited, [fillCell!, noteCell!, "J28", "K29", "0"]);
+
+    const recheck = new XlsxWriter(new Uint8Array(readFileSync(edited)));
+    recheck.writeMarks(LEDGER, marks);
+    const rechecked = recheck.toBytes();
+    const [afterRecheck] = inspect([writeTemp(dir, "rechecked.xlsx", rechecked)]);
+    const cells = cellsOf(afterRecheck!, LEDGER);
+    for (const m of marks) {
+      const address = cellAddress(m.row, m.col);
+      const note = cells[address]!.note!;
+      expect(note.split(`${NOTE_PREFIX} ${m.note}`).length - 1, `${address}: our note once`).toBe(1);
+    }
+    expect(cells[noteCell!]!.note).toContain("用户补充：已核实");
+
+    const clear = new XlsxWriter(rechecked);
+    clear.clearMarks(LEDGER);
+    const [afterClear] = inspect([writeTemp(dir, "cleared.xlsx", clear.toBytes())]);
+    const clearedCells = cellsOf(afterClear!, LEDGER);
+    for (const [address, cell] of Object.entries(clearedCells)) {
+      expect(cell.fill?.[1], `${address} carries no fill of ours`).not.toBe(OUR_BG);
+      if (cell.note)
+        expect(
+          marks.some((m) => cell.note!.includes(`${NOTE_PREFIX} ${m.note}`)),
+          address,
+        ).toBe(false);
+    }
+    // The clerk's changes stay: the fill picked by hand on a flagged cell (the recheck marked the
+    // yellow cell again, and the clear put the yellow back), the line added to a note of ours,
+    // the new note, the edited value, and the note on an empty cell nobody flagged.
+    expect(clearedCells[fillCell!]!.fill?.[0]).toBe("00FFFF00");
+    expect(clearedCells.J28!.note).toBe("用户新加的批注");
+    expect(clearedCells.K29!.v).toEqual(["str", "用户改过的值"]);
+    expect(clearedCells[noteCell!]!.note).toBe("张三：已电话督办\n用户补充：已核实");
+    expect(clearedCells.K30!.note).toBe("空白格上的批注");
+  });
+
+  it("after a row was inserted above the marks, clearing finds every mark where it went", () => {
+    const dir = tempDir();
+    const writer = new XlsxWriter(fixture("xlsxwriter-features.xlsx"));
+    writer.writeMarks(LEDGER, marks);
+    const checked = writeTemp(dir, "checked.xlsx", writer.toBytes());
+    const edited = `${dir}/edited.xlsx`;
+    editWithOpenpyxl(checked, edited, ["A40", cellAddress(marks[0]!.row, marks[0]!.col), "J28", "K29", "7"]);
+    const clear = new XlsxWriter(new Uint8Array(readFileSync(edited)));
+    clear.clearMarks(LEDGER);
+    const [afterClear] = inspect([writeTemp(dir, "cleared.xlsx", clear.toBytes())]);
+    for (const [address, cell] of Object.entries(cellsOf(afterClear!, LEDGER))) {
+      expect(cell.fill?.[1], `${address} carries no fill of ours`).not.toBe(OUR_BG);
+      if (cell.note)
+        expect(
+          marks.some((m) => cell.note === `${NOTE_PREFIX} ${m.note}`),
+          address,
+        ).toBe(false);
+    }
+  });
+});
