@@ -1,5 +1,4 @@
 /// <reference types="office-js" />
-import { strFromU8, strToU8, unzlibSync, zlibSync } from "fflate";
 import { decodeState, emptyState, encodeState, STATE_SHEET, type MarksState } from "../../core/marks-state.js";
 import type { ExcelCapabilities } from "./capabilities.js";
 import type { Session } from "./session.js";
@@ -79,7 +78,7 @@ export async function readState(
     const xml = parts.map((p) => p.getXml());
     await s.sync(() => xml.map((x) => x.value));
     const ordered = xml.map((x) => parsePart(x.value)).sort((a, b) => a.index - b.index);
-    const state = decodeState([decodeParts(ordered)]);
+    const state = decodeState([decodeParts(ordered, await zlib())]);
     cache.value = { ids, state: structuredClone(state) };
     return { state, parts };
   }
@@ -106,7 +105,8 @@ export async function saveState(
   cache: StateCache,
 ): Promise<() => void> {
   const empty = state.generatedSheets.length === 0 && Object.keys(state.marks).length === 0;
-  const json = empty ? "" : toBase64(zlibSync(strToU8(encodeState(state).join("")), { level: 6 }));
+  const z = empty ? null : await zlib();
+  const json = z ? toBase64(z.zlibSync(z.strToU8(encodeState(state).join("")), { level: 6 })) : "";
   const chunks: string[] = [];
   for (let i = 0; i < json.length; i += PART_CHARS) chunks.push(json.slice(i, i + PART_CHARS));
   const kept: Excel.CustomXmlPart[] = [];
@@ -143,21 +143,26 @@ function parsePart(xml: string): { index: number; json: string; zipped: boolean 
 }
 
 /** The state's JSON from the parts' XML, in any order (tests read the fake's parts with it). */
-export function readStateXml(xml: string[]): string {
+export async function readStateXml(xml: string[]): Promise<string> {
   return decodeParts(
     xml
       .filter((x) => x.includes(`xmlns="${STATE_NAMESPACE}"`))
       .map(parsePart)
       .sort((a, b) => a.index - b.index),
+    await zlib(),
   );
 }
 
+/** fflate, loaded when the state is first read or written: it stays out of the pane's first load. */
+const zlib = () => import("fflate");
+type Zlib = Awaited<ReturnType<typeof zlib>>;
+
 /** The state's JSON from its parts; "" (an empty state) when they don't decode. */
-function decodeParts(parts: { json: string; zipped: boolean }[]): string {
+function decodeParts(parts: { json: string; zipped: boolean }[], z: Zlib): string {
   const text = parts.map((p) => p.json).join("");
   if (!parts.some((p) => p.zipped)) return text;
   try {
-    return strFromU8(unzlibSync(fromBase64(text.replace(/\s+/g, ""))));
+    return z.strFromU8(z.unzlibSync(fromBase64(text.replace(/\s+/g, ""))));
   } catch {
     return "";
   }

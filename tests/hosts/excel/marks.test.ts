@@ -60,7 +60,7 @@ describe("ExcelWorkbook marks", () => {
     // The state lives in a custom XML part: no sheet added, hidden or deleted, the undo stack kept.
     expect(excel.findSheet(STATE_SHEET)).toBeUndefined();
     expect(excel.undoWipes).toBe(0);
-    expect(Object.keys(stateOf(excel).marks[BENCH_SHEET]!).length).toBe(5_000);
+    expect(Object.keys((await stateOf(excel)).marks[BENCH_SHEET]!).length).toBe(5_000);
     for (const s of excel.syncLog.slice(start)) {
       expect(s.requestBytes).toBeLessThan(4_000_000);
       expect(s.responseBytes).toBeLessThan(4_000_000);
@@ -108,11 +108,11 @@ describe("ExcelWorkbook marks", () => {
     expect(excel.sheet(BENCH_SHEET).notes.has("E6")).toBe(false);
     expect(excel.fillOf(BENCH_SHEET, "E7")).toBe(MARK_FILLS.info);
     // E3's original stays the clerk's green, not our earlier red.
-    expect(stateOf(excel).marks[BENCH_SHEET]).toMatchObject({
+    expect((await stateOf(excel)).marks[BENCH_SHEET]).toMatchObject({
       E3: { fill: "00B050", note: null, raw: { m: MARK_FILLS.warning } },
       E7: { fill: null, note: null, raw: { m: MARK_FILLS.info } },
     });
-    expect(Object.keys(stateOf(excel).marks[BENCH_SHEET]!)).toEqual(["E3", "E7"]);
+    expect(Object.keys((await stateOf(excel)).marks[BENCH_SHEET]!)).toEqual(["E3", "E7"]);
     await wb.clearMarks(BENCH_SHEET);
     expect(excel.fillOf(BENCH_SHEET, "E3")).toBe("00B050");
     expect(excel.fillOf(BENCH_SHEET, "E7")).toBeNull();
@@ -133,7 +133,7 @@ describe("ExcelWorkbook marks", () => {
     await host(excel).writeMarks(BENCH_SHEET, [{ row: 5, col: 5, severity: "error", note: "x" }]);
     expect(excel.fillOf(BENCH_SHEET, "E5")).toBe(MARK_FILLS.error);
     expect(excel.sheet(BENCH_SHEET).notes.get("E5")).toBe("请核实");
-    expect(stateOf(excel).marks[BENCH_SHEET]).toEqual({
+    expect((await stateOf(excel)).marks[BENCH_SHEET]).toEqual({
       E5: { fill: null, note: null, raw: { noteUnknown: true, m: MARK_FILLS.error } },
     });
 

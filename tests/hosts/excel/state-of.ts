@@ -3,6 +3,6 @@ import { readStateXml } from "../../../src/hosts/excel/state.js";
 import type { FakeExcel } from "../../support/excel-fake.js";
 
 /** The marks state as the host keeps it: in custom XML parts of its namespace. */
-export function stateOf(excel: FakeExcel) {
-  return decodeState([readStateXml(excel.xmlParts.map((p) => p.xml))]);
+export async function stateOf(excel: FakeExcel) {
+  return decodeState([await readStateXml(excel.xmlParts.map((p) => p.xml))]);
 }
