@@ -208,9 +208,7 @@ describe("buildBulletin (zh)", () => {
   });
 
   it("lists paper-only measures by reason in words and incomplete entries by what they lack, with no cell", () => {
-    expect(table(b, "纸面整改").rows).toEqual([
-      [1, "干部选拔程序不严", "印发规程", "人事处", "标注已完成，但无佐证材料"],
-    ]);
+    expect(table(b, "纸面整改").rows).toEqual([[1, "干部选拔程序不严", "印发规程", "人事处", "已完成但无佐证材料"]]);
     const t = table(b, "台账填报");
     expect(t.columns.map((c) => c.header)).toEqual(["序号", "反馈问题", "责任部门", "需补充完善的内容"]);
     expect(t.rows).toEqual([[1, "编外人员管理混乱", "人事处", "未填写责任领导"]]);
@@ -349,10 +347,7 @@ describe("buildBulletin on the sample ledger", () => {
       [1, "办公室", 31],
       [2, "办公室", 1],
     ]);
-    expect(table(b, "纸面整改").rows[0]!.slice(3)).toEqual([
-      "人事处",
-      "标注已完成，措施仅为开会、学习、发文，未见实际举措；标注已完成，但无佐证材料",
-    ]);
+    expect(table(b, "纸面整改").rows[0]!.slice(3)).toEqual(["人事处", "只有会议和文件；已完成但无佐证材料"]);
     expect(table(b, "台账填报").rows.map((r) => r.slice(2))).toEqual([
       ["财务处", "未填写责任领导；整改时限“尽快”不明确"],
       ["—", "未填写责任部门；未填写整改进展"],
@@ -396,7 +391,7 @@ describe("buildBulletin (en)", () => {
       "III. Matters needing attention",
       "IV. Next steps",
     ]);
-    expect(table(b, "paper-only").rows[0]![4]).toBe("Marked done, but no evidence");
+    expect(table(b, "paper-only").rows[0]![4]).toBe("done without evidence");
     expect(b.closing).toBe("This bulletin is hereby issued.");
     expect(b.signature).toEqual({ issuer: "市教育局党组", date: "1 July 2025" });
   });

@@ -13,7 +13,7 @@ describe("layoutFindingsSheet (校验明细)", () => {
       [...r.findings].sort((a, b) => a.row - b.row || a.column.localeCompare(b.column)).map((f) => f.cell),
     );
     expect(row(2).slice(1, 5)).toEqual(["F4", "逾期未完成", "错误", "办公室"]);
-    expect(doc.cells.map((c) => c.value)).toContain("疑似纸面整改：无佐证材料");
+    expect(doc.cells.map((c) => c.value)).toContain("疑似纸面整改·已完成但无佐证材料");
     // Unmerged, no fixed heights: the spreadsheet fits each row to its text.
     expect(doc.cells.every((c) => (c.colSpan ?? 1) === 1)).toBe(true);
     expect(Object.keys(doc.rowHeights)).toEqual(["1"]);

@@ -13,7 +13,8 @@ import { fileURLToPath } from "node:url";
  */
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-export const BIN = join(REPO, "bin/ledger-check.js");
+/** The CLI under test; HOSTILE_BIN points the suite at another build (to see a case break on old code). */
+export const BIN = process.env.HOSTILE_BIN ?? join(REPO, "bin/ledger-check.js");
 
 export interface HostileCase {
   /** `<issue-15 item>.<slug>`, e.g. `1.out-hard-link`: unique, stable, printed by the runner. */

@@ -1,9 +1,9 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { promisify } from "node:util";
-import { strToU8, zipSync, type Zippable } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { writeLedger, type LedgerSpec } from "../fixtures/ledger-builder.js";
 
 /** Input makers for hostile cases: a good ledger, openpyxl and LibreOffice files, hand-built zips. */
@@ -190,4 +190,40 @@ export function withFullDisk(mountPoint: string): (cmd: string[]) => string[] {
  */
 export function cutWritesAt(kib: number): (cmd: string[]) => string[] {
   return (cmd) => ["bash", "-c", `ulimit -f ${kib}; exec "$@"`, "bash", ...cmd];
+}
+
+/**
+ * Runs a Python script (openpyxl, xlsxwriter importable) that sets `result`; returns it, read
+ * back as JSON. For looking into a copy as another program sees it.
+ */
+export async function pythonJson<T>(script: string): Promise<T> {
+  const { stdout } = await run(SYSTEM_PYTHON, ["-c", `import json\n${script}\nprint(json.dumps(result))`], {
+    timeout: 120_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(stdout) as T;
+}
+
+/** The parts of a zip (names to bytes). */
+export async function unzipFile(path: string): Promise<Record<string, Uint8Array>> {
+  return unzipSync(new Uint8Array(await readFile(path)));
+}
+
+/** Copies a zip, letting `edit` change its parts (text parts decoded as UTF-8); returns the new path. */
+export async function editZip(
+  source: string,
+  dest: string,
+  edit: (text: (name: string) => string, put: (name: string, body: string | Uint8Array) => void) => void,
+): Promise<string> {
+  const parts = await unzipFile(source);
+  edit(
+    (name) => {
+      const p = parts[name];
+      if (!p) throw new Error(`no part ${name} in ${basename(source)}`);
+      return strFromU8(p);
+    },
+    (name, body) => void (parts[name] = typeof body === "string" ? strToU8(body) : body),
+  );
+  await writeFile(dest, zipSync(parts));
+  return dest;
 }

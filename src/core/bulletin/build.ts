@@ -3,6 +3,7 @@ import { fill, type Lang } from "../i18n.js";
 import type { Field } from "../fields.js";
 import { fieldText, type Ledger, type Task } from "../ledger/model.js";
 import type { LedgerTitle } from "../ledger/title.js";
+import { reasonTitle } from "../rules/index.js";
 import { INCOMPLETE_RULES, type Finding, type PaperOnlyReason, type Report, type RuleId } from "../report.js";
 import type { Block, Bulletin, MissingName, TableBlock, TableCell, TableColumn } from "./model.js";
 import { WORDS, type BulletinWords } from "./words.js";
@@ -33,6 +34,7 @@ export function buildBulletin(report: Report, ledger: Ledger, options: BuildOpti
   const names = resolveNames(options.bulletin, ledger.title);
   const ctx: Ctx = {
     w,
+    lang: options.lang,
     report,
     tasksByRow: byRow(ledger.tasks),
     asOf: formatDate(w, report.today),
@@ -137,6 +139,7 @@ function kindIn(text: string | undefined): InspectionKind | undefined {
 
 interface Ctx {
   w: BulletinWords;
+  lang: Lang;
   report: Report;
   tasksByRow: (Task | undefined)[];
   /** The check date as printed: `截至2025年7月1日`. */
@@ -633,7 +636,8 @@ function attentionSection(
       row: (fs, i) => {
         const first = fs[0]!;
         const t = taskOf(ctx, first);
-        const reasons = unique(fs.map((f) => (f.reason ? w.reasons[f.reason] : f.message)));
+        // The rule catalogue's own names for the reasons, as the pane and the findings list show them.
+        const reasons = unique(fs.map((f) => (f.reason ? reasonTitle(f.reason, ctx.lang) : f.message)));
         return [
           i + 1,
           shorten(text(t, "problem") || (first.problem ?? "")) || w.blank,

@@ -1,5 +1,6 @@
 import { fill, type Catalogue, type Lang } from "../i18n.js";
-import type { Report, RuleId, Severity, PaperOnlyReason } from "../report.js";
+import type { Report, Severity } from "../report.js";
+import { ruleTitle } from "../rules/index.js";
 import type { CellStyle, DocCell, SheetDocument } from "../sheet-document.js";
 import { MARGINS_IN } from "./layout.js";
 
@@ -20,8 +21,6 @@ export interface FindingsWords {
     problem: string;
     message: string;
   };
-  rules: Record<RuleId, string>;
-  reasons: Record<PaperOnlyReason, string>;
   severity: Record<Severity, string>;
   none: string;
   /** The closing row when the list is cut. */
@@ -41,24 +40,6 @@ export const FINDINGS_WORDS = {
       problem: "反馈问题",
       message: "说明",
     },
-    rules: {
-      "missing-lead": "未填写责任领导",
-      "missing-department": "未填写责任部门",
-      "missing-measures": "未填写整改措施",
-      "missing-deadline": "未填写整改时限",
-      "invalid-deadline": "整改时限无法识别",
-      "missing-status": "整改进展未填写或无法识别",
-      overdue: "逾期未完成",
-      "due-soon": "即将到期",
-      "paper-only": "疑似纸面整改",
-    },
-    reasons: {
-      "no-evidence": "疑似纸面整改：无佐证材料",
-      "documents-only": "疑似纸面整改：以文件落实文件",
-      "long-term-closed": "疑似纸面整改：长期事项已销号",
-      "duplicate-text": "疑似纸面整改：措施雷同",
-      "vague-measures": "疑似纸面整改：措施空泛",
-    },
     severity: { error: "错误", warning: "提醒", info: "提示" },
     none: "未发现问题。",
     more: "以上列出前{{shown}}条，其余{{rest}}条见台账中的单元格标注。",
@@ -74,24 +55,6 @@ export const FINDINGS_WORDS = {
       department: "Department",
       problem: "Problem",
       message: "Details",
-    },
-    rules: {
-      "missing-lead": "Leader missing",
-      "missing-department": "Department missing",
-      "missing-measures": "Measures missing",
-      "missing-deadline": "Deadline missing",
-      "invalid-deadline": "Deadline not recognised",
-      "missing-status": "Status missing or not recognised",
-      overdue: "Overdue",
-      "due-soon": "Due soon",
-      "paper-only": "Paper-only",
-    },
-    reasons: {
-      "no-evidence": "Paper-only: no evidence",
-      "documents-only": "Paper-only: documents only",
-      "long-term-closed": "Paper-only: ongoing task closed",
-      "duplicate-text": "Paper-only: copied measures",
-      "vague-measures": "Paper-only: vague measures",
     },
     severity: { error: "Error", warning: "Warning", info: "Info" },
     none: "No findings.",
@@ -137,7 +100,7 @@ export function layoutFindingsSheet(report: Report, lang: Lang): SheetDocument {
     const values: [string | number, string][] = [
       [i + 1, "center"],
       [f.cell, "center"],
-      [f.reason ? w.reasons[f.reason] : w.rules[f.rule], "left"],
+      [ruleTitle(f.rule, f.reason, lang), "left"],
       [w.severity[f.severity], "center"],
       [f.department ?? "", "center"],
       [f.problem ?? "", "left"],

@@ -114,7 +114,6 @@ export interface BulletinWords {
   incompleteNone: string;
   more: string;
 
-  reasons: Record<PaperOnlyReason, string>;
   /** The reasons as the next-steps sentence names them. */
   reasonPhrases: Record<PaperOnlyReason, string>;
   /** The field a gap leaves empty, as the next-steps sentence names it. */
@@ -236,13 +235,6 @@ export const WORDS = {
     incompleteIntro: "{{n}}条整改措施的台账要素填报不全或不规范，请责任部门尽快补充完善，具体见表{{table}}。",
     incompleteNone: "台账各项要素填报完整。",
     more: "表{{table}}列出前{{shown}}条，其余{{rest}}条已在台账中标注，请相关部门对照整改。",
-    reasons: {
-      "no-evidence": "标注已完成，但无佐证材料",
-      "documents-only": "标注已完成，措施仅为开会、学习、发文，未见实际举措",
-      "long-term-closed": "整改时限为长期坚持，却已标注完成",
-      "duplicate-text": "整改措施与其他问题雷同",
-      "vague-measures": "整改措施空泛，缺少可检验的内容",
-    },
     reasonPhrases: {
       "no-evidence": "标注已完成但无佐证材料",
       "documents-only": "措施仅为开会、发文",
@@ -417,13 +409,6 @@ export const WORDS = {
       "{{n}} ledger {{n|entry is|entries are}} incomplete or unclear; the departments concerned should complete them (Table {{table}}).",
     incompleteNone: "Every ledger entry is complete.",
     more: "Table {{table}} lists the first {{shown}}; the other {{rest}} are marked in the ledger itself.",
-    reasons: {
-      "no-evidence": "Marked done, but no evidence",
-      "documents-only": "Marked done, but the measures are only meetings, study sessions or documents",
-      "long-term-closed": "The deadline is ongoing, yet it is marked done",
-      "duplicate-text": "The same measures text stands under other problems",
-      "vague-measures": "The measures are slogans with nothing checkable",
-    },
     reasonPhrases: {
       "no-evidence": "marked done without evidence",
       "documents-only": "made only of meetings and documents",
