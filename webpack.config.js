@@ -5,6 +5,7 @@
 // from dist/office-js/ instead of Microsoft's CDN, for networks that block the CDN).
 // Tests only: `--env harness` (or LEDGER_HARNESS=1) builds the task pane over the fake Excel
 // (tests/e2e/harness) into HARNESS_DIR instead; dist/ and the shipped build never contain it.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import CopyWebpackPlugin from "copy-webpack-plugin";
@@ -63,6 +64,8 @@ export default async (env, options) => {
   const baseUrl = dev ? null : productionBaseUrl();
   const localOfficeJs = process.env.OFFICE_JS === "local";
   const officeJs = localOfficeJs ? "office-js/office.js" : OFFICE_JS_CDN;
+  // Inlined as it is (plain ES5): it must run, and explain, in browsers the bundle cannot run in.
+  const bootScript = readFileSync(path.resolve(root, "src/taskpane/boot.js"), "utf8");
 
   const copyPatterns = [
     { from: "assets/*", to: "assets/[name][ext]" },
@@ -99,7 +102,7 @@ export default async (env, options) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
-        templateParameters: { officeJs },
+        templateParameters: { officeJs, bootScript },
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",

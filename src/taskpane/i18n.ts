@@ -1,241 +1,365 @@
 import type { Field } from "../core/fields.js";
-import type { PaperOnlyReason, RuleId, Severity } from "../core/report.js";
+import { fill, type Catalogue, type Lang, type TemplateData } from "../core/i18n.js";
+import type { Severity } from "../core/report.js";
 
 /**
- * Every string the pane shows, Chinese first (the clerk's language), English for the
- * English UI. Parameterised strings are functions so word order can differ by language.
- * Rule ids and reasons stay as they are in both languages: they are the public contract.
+ * Every word the pane shows, one catalogue per language of one typed shape (PaneWords), so a
+ * word missing in either language fails the build. Templates use `{{name}}` placeholders,
+ * filled by `say(template, data)`; word order is the catalogue's business, never a branch.
  */
 
-const zh = {
-  appTitle: "整改台账校验",
-  previewBadge: "浏览器预览",
-  validate: "一键校验",
-  writeBulletin: "生成通报",
-  clearMarks: "清除标记",
-  openFile: "打开台账文件",
-  chooseFile: "选择 .xlsx 或 .csv 文件",
-  download: "下载校验结果",
-  findings: "校验结果",
-  summary: "汇总",
-  tiles: {
-    tasks: "任务总数",
-    done: "已完成",
-    overdue: "逾期",
-    dueSoon: "临期",
-    paperOnly: "疑似纸面整改",
-    incomplete: "填报不完整",
-  },
-  completionRate: (rate: string) => `完成率 ${rate}`,
-  severity: { error: "错误", warning: "警告", info: "提示" } satisfies Record<Severity, string>,
-  stages: {
-    open: "打开文件…",
-    detect: "查找台账…",
-    read: "读取…",
-    check: "校验…",
-    mark: "标记…",
-    bulletin: "生成通报…",
-    clear: "清除标记…",
-    download: "准备下载…",
-  },
-  readProgress: (done: number, total: number) => `读取… ${done}/${total} 行`,
-  hintExcel:
-    "点击“一键校验”检查本工作簿中的整改台账。逾期、临期、填报不完整和疑似纸面整改的单元格会标上颜色和批注；台账中的数据不会被修改，标记可随时清除。",
-  hintPreview: "打开一个整改台账文件（.xlsx 或 .csv），再点击“一键校验”。文件只在本机浏览器中读取，不会上传。",
-  noFile: "请先打开台账文件。",
-  fileOpened: (name: string) => `已打开：${name}`,
-  marked: (n: number) => `已在 ${n} 个单元格上标注。`,
-  markedPreview: "标注和通报将写入下载的副本，原文件不变。",
-  bulletinWritten: (name: string) => `已生成“${name}”工作表。`,
-  bulletinWrittenPreview: (name: string) => `已生成“${name}”工作表，下载校验结果时一并包含。`,
-  marksCleared: "已清除标记，单元格恢复原样。",
-  downloaded: (name: string) => `已下载 ${name}`,
-  resultCount: (n: number) => `共 ${n} 条结果`,
-  filteredCount: (shown: number, n: number) => `筛选出 ${shown} 条，共 ${n} 条`,
-  showMore: (n: number) => `显示更多（还有 ${n} 条）`,
-  noFindings: "未发现问题：台账填报完整，没有逾期、临期或疑似纸面整改的任务。",
-  noMatch: "没有符合筛选条件的结果。",
-  filterRule: "按规则筛选",
-  allRules: "全部规则",
-  filterDept: "按部门筛选",
-  allDepts: "全部部门",
-  noDept: "（未填部门）",
-  ledgerSection: "台账识别",
-  detected: (sheet: string, row: number) => `工作表“${sheet}”，表头第 ${row} 行`,
-  sheet: "工作表",
-  autoDetect: "自动识别",
-  headerRow: "表头行",
-  columns: "栏目所在列",
-  columnPlaceholder: "自动",
-  overridesHint: "留空即自动识别；修改后重新校验生效，并随本工作簿保存。",
-  settings: "设置",
-  checkDate: "校验日期",
-  checkDateHint: (today: string) => `留空则按今天（${today}）计算`,
-  dueSoonDays: "临期提醒天数",
-  paperChecks: "纸面整改检查",
-  reasons: {
-    "no-evidence": "已完成但无佐证材料",
-    "documents-only": "只开会、发文件",
-    "long-term-closed": "长期任务标为已完成",
-    "duplicate-text": "措施雷同（复制粘贴）",
-    "vague-measures": "措施空泛、无法检验",
-  } satisfies Record<PaperOnlyReason, string>,
-  bulletinSection: "整改通报",
-  bulletinTitle: "通报标题",
-  issuer: "发文单位",
-  body: "被巡察单位",
-  inspection: "巡察组",
-  fromLedger: "留空则从台账标题读取",
-  rules: {
-    "missing-lead": "缺少责任领导",
-    "missing-department": "缺少责任部门",
-    "missing-measures": "缺少整改措施",
-    "missing-deadline": "缺少整改时限",
-    "invalid-deadline": "时限无法识别",
-    "missing-status": "缺少整改进展",
-    overdue: "逾期",
-    "due-soon": "临期",
-    "paper-only": "疑似纸面整改",
-  } satisfies Record<RuleId, string>,
-  fields: {
-    problem: "反馈问题",
-    measures: "整改措施",
-    lead: "责任领导",
-    department: "责任部门",
-    deadline: "整改时限",
-    status: "整改进展",
-    evidence: "佐证材料",
-  } satisfies Record<Field, string>,
-  category: "所属类别",
-  row: (row: number) => `第 ${row} 行`,
-  taskDetails: "任务详情",
-  close: "关闭",
-  emptyField: "（空）",
-  goToCell: "定位到单元格",
-  apiTooOld:
-    "当前 Excel 版本太旧，不支持本加载项（需要 ExcelApi 1.13）。请使用 Microsoft 365、Excel 2021 或更高版本，或 Excel 网页版。",
-  readFailed: (msg: string) => `读取失败，工作簿未作任何修改。${msg}`,
-  actionFailed: (msg: string) => `操作未完成：${msg}`,
-  notices: "注意",
-};
+export type TileWord = "tasks" | "done" | "overdue" | "dueSoon" | "paperOnly" | "incomplete";
+export type StageWord = "open" | "detect" | "read" | "check" | "mark" | "bulletin" | "clear" | "download";
 
-export type Strings = typeof zh;
+export interface PaneWords {
+  /** The page's `lang` attribute. */
+  htmlLang: string;
+  /** Joins a list in running text: `、` / `, `. */
+  listSeparator: string;
+  appTitle: string;
+  previewBadge: string;
+  /** The language switch: its label and each language's own name. */
+  language: string;
+  langNames: Record<Lang, string>;
+  validate: string;
+  writeBulletin: string;
+  clearMarks: string;
+  openFile: string;
+  /** Download choices (preview). */
+  downloads: string;
+  downloadMarked: string;
+  downloadUnmarked: string;
+  downloadBulletinXlsx: string;
+  downloadBulletinWord: string;
+  findings: string;
+  summary: string;
+  tiles: Record<TileWord, string>;
+  /** Tooltip of a tile that filters the list. */
+  tileFilter: string;
+  completionRate: string;
+  severity: Record<Severity, string>;
+  stages: Record<StageWord, string>;
+  readProgress: string;
+  connecting: string;
+  connectingSlow: string;
+  hintExcel: string;
+  hintPreview: string;
+  noFile: string;
+  fileOpened: string;
+  /** A file whose settings were saved before: which ones are in force. */
+  settingsRestored: string;
+  marked: string;
+  markedPreview: string;
+  bulletinWritten: string;
+  bulletinWrittenPreview: string;
+  marksCleared: string;
+  marksClearedPreview: string;
+  downloaded: string;
+  langSwitched: string;
+  resultCount: string;
+  filteredCount: string;
+  checkedOn: string;
+  noFindings: string;
+  noMatch: string;
+  clearFilters: string;
+  filterRule: string;
+  allRules: string;
+  filterDept: string;
+  allDepts: string;
+  noDept: string;
+  groupBy: string;
+  groupByRule: string;
+  groupByDept: string;
+  ledgerSection: string;
+  detected: string;
+  sheet: string;
+  autoDetect: string;
+  detectedValue: string;
+  headerRow: string;
+  columns: string;
+  columnPlaceholder: string;
+  overridesHint: string;
+  settings: string;
+  settingsFor: string;
+  settingsNoFile: string;
+  settingsScopeExcel: string;
+  resetSettings: string;
+  settingsReset: string;
+  checkDate: string;
+  checkDateHint: string;
+  dueSoonDays: string;
+  paperChecks: string;
+  bulletinSection: string;
+  bulletinTitle: string;
+  issuer: string;
+  body: string;
+  inspection: string;
+  fromLedger: string;
+  fields: Record<Field, string>;
+  category: string;
+  row: string;
+  taskDetails: string;
+  close: string;
+  emptyField: string;
+  apiTooOld: string;
+  readFailed: string;
+  actionFailed: string;
+  notices: string;
+}
 
-const en: Strings = {
-  appTitle: "Ledger Check",
-  previewBadge: "Browser preview",
-  validate: "Validate",
-  writeBulletin: "Write bulletin",
-  clearMarks: "Clear marks",
-  openFile: "Open ledger file",
-  chooseFile: "Choose an .xlsx or .csv file",
-  download: "Download checked workbook",
-  findings: "Findings",
-  summary: "Summary",
-  tiles: {
-    tasks: "Tasks",
-    done: "Done",
-    overdue: "Overdue",
-    dueSoon: "Due soon",
-    paperOnly: "Paper-only",
-    incomplete: "Incomplete",
+export const WORDS = {
+  zh: {
+    htmlLang: "zh-CN",
+    listSeparator: "、",
+    appTitle: "整改台账校验",
+    previewBadge: "浏览器预览",
+    language: "界面语言",
+    langNames: { zh: "中文", en: "English" },
+    validate: "一键校验",
+    writeBulletin: "生成通报",
+    clearMarks: "清除标记",
+    openFile: "打开台账文件",
+    downloads: "下载",
+    downloadMarked: "下载带标记副本",
+    downloadUnmarked: "下载副本（无标记）",
+    downloadBulletinXlsx: "下载通报（仅通报）",
+    downloadBulletinWord: "下载通报（Word）",
+    findings: "校验结果",
+    summary: "汇总",
+    tiles: {
+      tasks: "任务总数",
+      done: "已完成",
+      overdue: "逾期",
+      dueSoon: "临期",
+      paperOnly: "纸面整改",
+      incomplete: "填报不完整",
+    },
+    tileFilter: "只看这一类结果（再点一次取消）",
+    completionRate: "完成率 {{rate}}",
+    severity: { error: "错误", warning: "警告", info: "提示" },
+    stages: {
+      open: "打开文件…",
+      detect: "查找台账…",
+      read: "读取…",
+      check: "校验…",
+      mark: "标记…",
+      bulletin: "生成通报…",
+      clear: "清除标记…",
+      download: "准备下载…",
+    },
+    readProgress: "读取… {{done}}/{{total}} 行",
+    connecting: "正在连接 Excel…",
+    connectingSlow:
+      "Excel 仍在启动，或无法访问 Office.js（appsforoffice.microsoft.com）。请稍候；如果一直停在这里，请检查网络，或请管理员部署本地 Office.js 版本（OFFICE_JS=local）。",
+    hintExcel:
+      "点击“一键校验”检查本工作簿中的整改台账。逾期、临期、填报不完整和疑似纸面整改的单元格会标上颜色和批注；台账中的数据不会被修改，标记可随时清除。",
+    hintPreview: "打开一个整改台账文件（.xlsx 或 .csv），再点击“一键校验”。文件只在本机浏览器中读取，不会上传。",
+    noFile: "请先打开台账文件。",
+    fileOpened: "已打开：{{name}}",
+    settingsRestored: "已恢复本文件上次的设置：{{list}}。可在“设置”中修改或恢复默认。",
+    marked: "已在 {{n}} 个单元格上标注。",
+    markedPreview: "已在副本的 {{n}} 个单元格上标注，原文件不变。",
+    bulletinWritten: "已生成“{{name}}”工作表。",
+    bulletinWrittenPreview: "已在副本中生成“{{name}}”工作表，下载副本时一并包含。",
+    marksCleared: "已清除标记，单元格恢复原样。",
+    marksClearedPreview: "已清除副本中的标记：现在下载的副本不带标记。",
+    downloaded: "已下载 {{name}}",
+    langSwitched: "界面已切换为中文。校验结果和批注在重新校验后使用中文。",
+    resultCount: "共 {{n}} 条结果",
+    filteredCount: "筛选出 {{shown}} 条，共 {{n}} 条",
+    checkedOn: "校验日期 {{date}}",
+    noFindings: "未发现问题：台账填报完整，没有逾期、临期或疑似纸面整改的任务。",
+    noMatch: "没有符合筛选条件的结果。",
+    clearFilters: "清除筛选",
+    filterRule: "按规则筛选",
+    allRules: "全部规则",
+    filterDept: "按部门筛选",
+    allDepts: "全部部门",
+    noDept: "（未填部门）",
+    groupBy: "分组",
+    groupByRule: "按规则",
+    groupByDept: "按部门",
+    ledgerSection: "台账识别",
+    detected: "工作表“{{sheet}}”，表头第 {{row}} 行",
+    sheet: "工作表",
+    autoDetect: "自动识别",
+    detectedValue: "{{value}}（自动识别）",
+    headerRow: "表头行",
+    columns: "栏目所在列",
+    columnPlaceholder: "自动",
+    overridesHint: "留空即自动识别；修改后重新校验生效。",
+    settings: "设置",
+    settingsFor: "以下设置只用于“{{name}}”，随文件记在本浏览器中。",
+    settingsNoFile: "打开台账文件后，可为该文件设置校验日期、临期天数和通报信息。",
+    settingsScopeExcel: "以下设置保存在本工作簿中。",
+    resetSettings: "恢复默认设置",
+    settingsReset: "已恢复默认设置。",
+    checkDate: "校验日期",
+    checkDateHint: "留空则按今天（{{today}}）计算",
+    dueSoonDays: "临期提醒天数",
+    paperChecks: "纸面整改检查",
+    bulletinSection: "整改通报",
+    bulletinTitle: "通报标题",
+    issuer: "发文单位",
+    body: "被巡察单位",
+    inspection: "巡察组",
+    fromLedger: "留空则从台账标题读取",
+    fields: {
+      problem: "反馈问题",
+      measures: "整改措施",
+      lead: "责任领导",
+      department: "责任部门",
+      deadline: "整改时限",
+      status: "整改进展",
+      evidence: "佐证材料",
+    },
+    category: "所属类别",
+    row: "第 {{row}} 行",
+    taskDetails: "任务详情",
+    close: "关闭",
+    emptyField: "（空）",
+    apiTooOld:
+      "当前 Excel 版本太旧，不支持本加载项（需要 ExcelApi 1.13）。请使用 Microsoft 365、Excel 2021 或更高版本，或 Excel 网页版。",
+    readFailed: "读取失败，工作簿未作任何修改。{{detail}}",
+    actionFailed: "操作未完成：{{detail}}",
+    notices: "注意",
   },
-  completionRate: (rate: string) => `${rate} done`,
-  severity: { error: "Errors", warning: "Warnings", info: "Notes" },
-  stages: {
-    open: "Opening the file…",
-    detect: "Finding the ledger…",
-    read: "Reading…",
-    check: "Checking…",
-    mark: "Marking…",
-    bulletin: "Writing the bulletin…",
-    clear: "Clearing marks…",
-    download: "Preparing the download…",
+  en: {
+    htmlLang: "en",
+    listSeparator: ", ",
+    appTitle: "Ledger Check",
+    previewBadge: "Browser preview",
+    language: "Language",
+    langNames: { zh: "中文", en: "English" },
+    validate: "Validate",
+    writeBulletin: "Write bulletin",
+    clearMarks: "Clear marks",
+    openFile: "Open ledger file",
+    downloads: "Download",
+    downloadMarked: "Download marked copy",
+    downloadUnmarked: "Download copy (no marks)",
+    downloadBulletinXlsx: "Download bulletin only",
+    downloadBulletinWord: "Download bulletin (Word)",
+    findings: "Findings",
+    summary: "Summary",
+    tiles: {
+      tasks: "Tasks",
+      done: "Done",
+      overdue: "Overdue",
+      dueSoon: "Due soon",
+      paperOnly: "Paper-only",
+      incomplete: "Incomplete",
+    },
+    tileFilter: "Show only these findings (click again to show all)",
+    completionRate: "{{rate}} done",
+    severity: { error: "Errors", warning: "Warnings", info: "Notes" },
+    stages: {
+      open: "Opening the file…",
+      detect: "Finding the ledger…",
+      read: "Reading…",
+      check: "Checking…",
+      mark: "Marking…",
+      bulletin: "Writing the bulletin…",
+      clear: "Clearing marks…",
+      download: "Preparing the download…",
+    },
+    readProgress: "Reading… {{done}}/{{total}} rows",
+    connecting: "Connecting to Excel…",
+    connectingSlow:
+      "Excel is still starting, or Office.js (appsforoffice.microsoft.com) cannot be reached. Please wait; if this stays, check the network or ask your administrator for the local Office.js build (OFFICE_JS=local).",
+    hintExcel:
+      "Choose Validate to check the rectification ledger in this workbook. Overdue, due-soon, incomplete and suspect paper-only cells get a colour and a note; no value in the ledger changes, and the marks can be cleared at any time.",
+    hintPreview:
+      "Open a rectification ledger (.xlsx or .csv), then choose Validate. The file is read in this browser only, never uploaded.",
+    noFile: "Open a ledger file first.",
+    fileOpened: "Opened: {{name}}",
+    settingsRestored: "Restored this file's saved settings: {{list}}. Change them or reset them under Settings.",
+    marked: "Marked {{n}} {{n|cell|cells}}.",
+    markedPreview: "Marked {{n}} {{n|cell|cells}} in the copy; the original file is unchanged.",
+    bulletinWritten: "Wrote the “{{name}}” sheet.",
+    bulletinWrittenPreview: "Wrote the “{{name}}” sheet into the copy; it goes with the downloaded copy.",
+    marksCleared: "Marks cleared; the cells are as they were.",
+    marksClearedPreview: "Marks cleared from the copy: a copy downloaded now has no marks.",
+    downloaded: "Downloaded {{name}}",
+    langSwitched: "The pane now speaks English. Findings and notes follow on the next validation.",
+    resultCount: "{{n}} {{n|finding|findings}}",
+    filteredCount: "{{shown}} of {{n}} findings",
+    checkedOn: "Checked as of {{date}}",
+    noFindings: "No findings: the ledger is complete, and no task is overdue, due soon or suspect.",
+    noMatch: "No findings match the filters.",
+    clearFilters: "Clear filters",
+    filterRule: "Filter by rule",
+    allRules: "All rules",
+    filterDept: "Filter by department",
+    allDepts: "All departments",
+    noDept: "(no department)",
+    groupBy: "Group",
+    groupByRule: "By rule",
+    groupByDept: "By department",
+    ledgerSection: "Ledger",
+    detected: "Sheet “{{sheet}}”, header in row {{row}}",
+    sheet: "Sheet",
+    autoDetect: "Auto-detect",
+    detectedValue: "{{value}} (detected)",
+    headerRow: "Header row",
+    columns: "Columns",
+    columnPlaceholder: "auto",
+    overridesHint: "Leave empty to detect. Changes apply on the next validation.",
+    settings: "Settings",
+    settingsFor: "These settings apply to “{{name}}” only, kept for that file in this browser.",
+    settingsNoFile: "Open a ledger file to set its check date, due-soon days and bulletin details.",
+    settingsScopeExcel: "These settings are saved in this workbook.",
+    resetSettings: "Reset to defaults",
+    settingsReset: "Settings reset to defaults.",
+    checkDate: "Check date",
+    checkDateHint: "Empty: today ({{today}})",
+    dueSoonDays: "Due-soon days",
+    paperChecks: "Paper-only checks",
+    bulletinSection: "Bulletin",
+    bulletinTitle: "Bulletin title",
+    issuer: "Issuing body",
+    body: "Inspected body",
+    inspection: "Inspection",
+    fromLedger: "Empty: read from the ledger's title",
+    fields: {
+      problem: "Problem",
+      measures: "Measures",
+      lead: "Lead",
+      department: "Department",
+      deadline: "Deadline",
+      status: "Status",
+      evidence: "Evidence",
+    },
+    category: "Category",
+    row: "Row {{row}}",
+    taskDetails: "Task details",
+    close: "Close",
+    emptyField: "(empty)",
+    apiTooOld:
+      "This version of Excel is too old for this add-in (it needs ExcelApi 1.13). Use Microsoft 365, Excel 2021 or later, or Excel on the web.",
+    readFailed: "Reading failed; nothing in the workbook changed. {{detail}}",
+    actionFailed: "Not done: {{detail}}",
+    notices: "Notes",
   },
-  readProgress: (done: number, total: number) => `Reading… ${done}/${total} rows`,
-  hintExcel:
-    "Choose Validate to check the rectification ledger in this workbook. Overdue, due-soon, incomplete and suspect paper-only cells get a colour and a note; no value in the ledger changes, and the marks can be cleared at any time.",
-  hintPreview:
-    "Open a rectification ledger (.xlsx or .csv), then choose Validate. The file is read in this browser only, never uploaded.",
-  noFile: "Open a ledger file first.",
-  fileOpened: (name: string) => `Opened: ${name}`,
-  marked: (n: number) => `Marked ${n} cells.`,
-  markedPreview: "Marks and the bulletin go into the downloaded copy; the original file is unchanged.",
-  bulletinWritten: (name: string) => `Wrote the “${name}” sheet.`,
-  bulletinWrittenPreview: (name: string) => `Wrote the “${name}” sheet; it is included in the download.`,
-  marksCleared: "Marks cleared; the cells are as they were.",
-  downloaded: (name: string) => `Downloaded ${name}`,
-  resultCount: (n: number) => `${n} findings`,
-  filteredCount: (shown: number, n: number) => `${shown} of ${n} findings`,
-  showMore: (n: number) => `Show more (${n} more)`,
-  noFindings: "No findings: the ledger is complete, and no task is overdue, due soon or suspect.",
-  noMatch: "No findings match the filters.",
-  filterRule: "Filter by rule",
-  allRules: "All rules",
-  filterDept: "Filter by department",
-  allDepts: "All departments",
-  noDept: "(no department)",
-  ledgerSection: "Ledger",
-  detected: (sheet: string, row: number) => `Sheet “${sheet}”, header in row ${row}`,
-  sheet: "Sheet",
-  autoDetect: "Auto-detect",
-  headerRow: "Header row",
-  columns: "Columns",
-  columnPlaceholder: "auto",
-  overridesHint: "Leave empty to detect. Changes apply on the next validation and are saved with this workbook.",
-  settings: "Settings",
-  checkDate: "Check date",
-  checkDateHint: (today: string) => `Empty: today (${today})`,
-  dueSoonDays: "Due-soon days",
-  paperChecks: "Paper-only checks",
-  reasons: {
-    "no-evidence": "Done without evidence",
-    "documents-only": "Only meetings and documents",
-    "long-term-closed": "Ongoing task marked done",
-    "duplicate-text": "Copy-pasted measures",
-    "vague-measures": "Vague measures",
-  },
-  bulletinSection: "Bulletin",
-  bulletinTitle: "Bulletin title",
-  issuer: "Issuing body",
-  body: "Inspected body",
-  inspection: "Inspection",
-  fromLedger: "Empty: read from the ledger's title",
-  rules: {
-    "missing-lead": "No lead",
-    "missing-department": "No department",
-    "missing-measures": "No measures",
-    "missing-deadline": "No deadline",
-    "invalid-deadline": "Unreadable deadline",
-    "missing-status": "No status",
-    overdue: "Overdue",
-    "due-soon": "Due soon",
-    "paper-only": "Paper-only",
-  },
-  fields: {
-    problem: "Problem",
-    measures: "Measures",
-    lead: "Lead",
-    department: "Department",
-    deadline: "Deadline",
-    status: "Status",
-    evidence: "Evidence",
-  },
-  category: "Category",
-  row: (row: number) => `Row ${row}`,
-  taskDetails: "Task details",
-  close: "Close",
-  emptyField: "(empty)",
-  goToCell: "Go to cell",
-  apiTooOld:
-    "This version of Excel is too old for this add-in (it needs ExcelApi 1.13). Use Microsoft 365, Excel 2021 or later, or Excel on the web.",
-  readFailed: (msg: string) => `Reading failed; nothing in the workbook changed. ${msg}`,
-  actionFailed: (msg: string) => `Not done: ${msg}`,
-  notices: "Notes",
-};
+} as const satisfies Catalogue<PaneWords>;
 
-export const STRINGS: Record<"zh" | "en", Strings> = { zh, en };
+export function words(lang: Lang): PaneWords {
+  return WORDS[lang];
+}
 
-export function strings(lang: "zh" | "en"): Strings {
-  return STRINGS[lang];
+/** Fills a pane template: `say(w.marked, { n: 3 })`. */
+export function say(template: string, data: TemplateData = {}): string {
+  return fill(template, data);
+}
+
+/**
+ * The pane's language from a locale (`zh-CN`, `zh-TW`, `en-US`, `de-DE`): Chinese for any
+ * Chinese locale, English for every other one (issue #9 row 15: `de-DE` got the Chinese UI);
+ * Chinese when there is no locale at all.
+ */
+export function langFromLocale(locale: string | null | undefined): Lang {
+  const l = locale?.trim().toLowerCase() ?? "";
+  // No locale at all: the clerk's language.
+  if (l === "") return "zh";
+  return l.startsWith("zh") ? "zh" : "en";
 }

@@ -1,87 +1,133 @@
 /// <reference types="office-js" />
+import type { Lang } from "../core/i18n.js";
 import { ExcelWorkbook } from "../hosts/excel/excel-workbook.js";
 import { loadSettings, saveSettings } from "../hosts/excel/settings.js";
-import type { PaneHost, SettingsStore } from "./pane-host.js";
-import { renderPane } from "./render.js";
-import { langFromDisplayLanguage, previewParams, themeFromBackground } from "./view-model.js";
+import { bootInfo, parseHostInfo, type BootInfo } from "./host-info.js";
+import { langFromLocale } from "./i18n.js";
+import { localLangStore, type PaneHost, type SettingsStore } from "./pane-host.js";
+import { mountPane } from "./render.js";
+import { previewParams, themeFromBackground } from "./view-model.js";
 
 /**
- * The entry: decide where the pane runs, then mount it. Inside Excel, Office.js reports the
- * host; anywhere else (a plain browser, or Office.js that never loads offline) the pane runs
- * as the browser preview. Office.onReady is never waited on without a time limit.
+ * The entry: decide where the pane runs, then mount it. boot.js (inlined in the page) has
+ * already told, without the network, whether the page is inside Office. Outside Office the
+ * preview starts at once; Office.js is never asked for (issue #14: it may be blocked or hang).
+ * Inside Office the pane shows that it is connecting and waits for Office.onReady for as long
+ * as it takes (a slow Excel is common: office-js#3330, #1317), never falling back to the
+ * preview's file picker (issue #9 row 5); after a while it says what it is waiting for.
  */
 
-const OFFICE_READY_TIMEOUT_MS = 1500;
-const PREVIEW_SETTINGS_KEY = "ledger-check.settings";
-
-type ReadyInfo = { host: Office.HostType | null } | null;
-
-async function officeReady(): Promise<ReadyInfo> {
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  if (!office?.onReady) return null;
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), OFFICE_READY_TIMEOUT_MS));
-  try {
-    return await Promise.race([office.onReady().then((info) => ({ host: info.host })), timeout]);
-  } catch {
-    return null;
-  }
-}
+const SLOW_START_MS = 8000;
 
 function systemTheme(): "light" | "dark" {
   return typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
 }
 
-function excelHost(): PaneHost {
+function officeGlobal(): typeof Office | undefined {
+  return (globalThis as { Office?: typeof Office }).Office;
+}
+
+/** ExcelApi 1.13 or later; the Office API version is the host's business, not the pane's. */
+function excelApiSupported(): boolean {
+  const requirements = officeGlobal()?.context?.requirements;
+  if (!requirements?.isSetSupported) return true;
+  try {
+    return requirements.isSetSupported("ExcelApi", "1.13");
+  } catch {
+    return true;
+  }
+}
+
+function excelHost(fallbackLang: Lang): PaneHost {
   const settings: SettingsStore = {
     load: async () => loadSettings() ?? null,
-    save: (value) => saveSettings(value),
+    save: (_workbook, value) => saveSettings(value),
   };
   let theme: "light" | "dark" | null = null;
+  let display: string | undefined;
   try {
     theme = themeFromBackground(Office.context.officeTheme?.bodyBackgroundColor);
+    display = Office.context.displayLanguage;
   } catch {
     // officeTheme is unavailable on some hosts (older Excel on Mac); fall back below.
   }
+  const langStore = localLangStore();
   return {
     kind: "excel",
     port: new ExcelWorkbook(),
     settings,
-    lang: langFromDisplayLanguage(Office.context.displayLanguage),
+    langStore,
+    lang: langStore.load() ?? (display ? langFromLocale(display) : fallbackLang),
     theme: theme ?? systemTheme(),
+    problem: excelApiSupported() ? null : "api-too-old",
   };
 }
 
 function previewHost(): PaneHost {
-  const { lang, today } = previewParams(location.search);
+  const { lang: asked, today } = previewParams(location.search);
+  const store = (key: string) => key;
   const settings: SettingsStore = {
-    load: async () => {
+    load: async (key) => {
       try {
-        const raw = localStorage.getItem(PREVIEW_SETTINGS_KEY);
+        const raw = localStorage.getItem(store(key));
         return raw === null ? null : (JSON.parse(raw) as unknown);
       } catch {
         return null;
       }
     },
-    save: async (value) => {
+    save: async (key, value) => {
       try {
-        localStorage.setItem(PREVIEW_SETTINGS_KEY, JSON.stringify(value));
+        localStorage.setItem(store(key), JSON.stringify(value));
       } catch {
         // Storage full or disabled (private mode): settings last for this session only.
       }
     },
   };
-  return { kind: "preview", port: null, settings, lang, theme: systemTheme(), ...(today ? { today } : {}) };
+  const langStore = localLangStore();
+  return {
+    kind: "preview",
+    port: null,
+    settings,
+    langStore,
+    // An explicit ?lang= wins over the remembered choice, which wins over the browser's language.
+    lang: asked ?? langStore.load() ?? langFromLocale(navigator.language),
+    theme: systemTheme(),
+    problem: null,
+    ...(today ? { today } : {}),
+  };
 }
 
-async function main() {
-  const container = document.getElementById("container");
-  if (!container) return;
-  const info = await officeReady();
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  const inExcel = info !== null && info.host !== null && info.host === office?.HostType?.Excel;
-  const host = inExcel ? excelHost() : previewHost();
-  container.replaceChildren();
-  renderPane(container, host);
+async function main(container: HTMLElement, boot: BootInfo) {
+  // boot.js found a browser that cannot run the pane, and said so; leave its words on screen.
+  if (boot.unsupported) return;
+  boot.started = true;
+  const info = parseHostInfo(boot.hostInfo);
+  if (!info) {
+    mountPane(container).showPane(previewHost());
+    return;
+  }
+  const lang = langFromLocale(info.locale);
+  const mounted = mountPane(container);
+  mounted.showConnecting(lang, false);
+  const slow = setTimeout(() => mounted.showConnecting(lang, true), SLOW_START_MS);
+  const office = await waitForOffice();
+  const ready = await office.onReady();
+  clearTimeout(slow);
+  // Opened from Excel's ribbon this is always Excel; anything else gets the preview.
+  mounted.showPane(ready.host === office.HostType.Excel ? excelHost(lang) : previewHost());
 }
 
-void main();
+/** office.js is loaded by boot.js ahead of this bundle; polls in case a host injects it later. */
+function waitForOffice(): Promise<typeof Office> {
+  return new Promise((resolve) => {
+    const tick = () => {
+      const office = officeGlobal();
+      if (office?.onReady) resolve(office);
+      else setTimeout(tick, 100);
+    };
+    tick();
+  });
+}
+
+const container = document.getElementById("container");
+if (container) void main(container, bootInfo(window as never));

@@ -1,5 +1,6 @@
 import { LedgerError } from "../core/errors.js";
-import type { Strings } from "./i18n.js";
+import type { Lang } from "../core/i18n.js";
+import { say, words } from "./i18n.js";
 
 /**
  * Helpers around running the one-click job from the pane: keeping the UI responsive and
@@ -15,8 +16,9 @@ export function nextTask(): Promise<void> {
  * The one line the clerk sees. A LedgerError (WorkbookOpenError is one) already speaks to the
  * clerk; anything else is unexpected and framed as "nothing changed" or "not done".
  */
-export function errorMessage(e: unknown, lang: "zh" | "en", t: Strings, reading: boolean): string {
+export function errorMessage(e: unknown, lang: Lang, reading: boolean): string {
   if (e instanceof LedgerError) return e.text[lang];
+  const w = words(lang);
   const detail = e instanceof Error ? e.message : String(e);
-  return reading ? t.readFailed(detail) : t.actionFailed(detail);
+  return say(reading ? w.readFailed : w.actionFailed, { detail });
 }

@@ -1,17 +1,33 @@
 import { FIELDS, type Field } from "../core/fields.js";
+import type { Lang } from "../core/i18n.js";
 import type { Ledger } from "../core/ledger/model.js";
-import { PAPER_ONLY_REASONS, RULE_IDS, type Finding, type Severity, type Summary } from "../core/report.js";
+import {
+  INCOMPLETE_RULES,
+  PAPER_ONLY_REASONS,
+  RULE_IDS,
+  type Finding,
+  type Severity,
+  type Summary,
+} from "../core/report.js";
 
 /**
- * The pane's pure logic: what the tiles say, how findings are filtered, grouped and paged,
- * what a task's detail shows, how host facts map to language and theme. No React, no DOM:
- * tests/taskpane covers it with literal inputs.
+ * The pane's pure logic: what the tiles say and filter, how findings are filtered, counted
+ * and grouped into the rows of the (virtual) list, what a task's detail shows, how host facts
+ * map to theme. No React, no DOM: tests/taskpane covers it with literal inputs.
  */
 
 export const TILE_KEYS = ["tasks", "done", "overdue", "dueSoon", "paperOnly", "incomplete"] as const;
 export type TileKey = (typeof TILE_KEYS)[number];
 /** A tile's colour: the mark colour of the findings it counts, so tiles read like the sheet. */
 export type Tone = Severity | "neutral" | "success";
+
+/** Tiles that filter the list, and the rule filter each one sets. */
+export const TILE_FILTERS: Partial<Record<TileKey, string>> = {
+  overdue: "overdue",
+  dueSoon: "due-soon",
+  paperOnly: "paper-only",
+  incomplete: "incomplete",
+};
 
 export interface Tile {
   key: TileKey;
@@ -20,6 +36,8 @@ export interface Tile {
   /** The completion rate on the done tile, like `33.3%`. */
   rate?: string;
   tone: Tone;
+  /** The rule filter this tile toggles, when it filters the list. */
+  filter?: string;
 }
 
 const TILE_TONES: Record<TileKey, Tone> = {
@@ -37,6 +55,7 @@ export function summaryTiles(summary: Summary): Tile[] {
     value: String(summary[key]),
     ...(key === "done" ? { rate: formatRate(summary.completionRate) } : {}),
     tone: TILE_TONES[key],
+    ...(TILE_FILTERS[key] ? { filter: TILE_FILTERS[key] } : {}),
   }));
 }
 
@@ -82,56 +101,93 @@ export function departmentOptions(findings: readonly Finding[]): Option[] {
 }
 
 export interface Filters {
-  /** A rule key (`overdue`, `paper-only/no-evidence`) or the bare rule (`paper-only`: every reason); null for all. */
+  /**
+   * A rule key (`overdue`, `paper-only/no-evidence`), a bare rule (`paper-only`: every reason),
+   * `incomplete` (every incomplete-entry rule, as the tile counts them); null for all.
+   */
   rule: string | null;
   /** A department, "" for findings without one, null for all. */
   department: string | null;
 }
 
+export const NO_FILTERS: Filters = { rule: null, department: null };
+
+export function matchesRule(f: Finding, rule: string | null): boolean {
+  if (rule === null) return true;
+  if (rule === "incomplete") return INCOMPLETE_RULES.has(f.rule);
+  return rule === f.rule || rule === ruleKey(f);
+}
+
 export function filterFindings(findings: readonly Finding[], filters: Filters): Finding[] {
   return findings.filter(
-    (f) =>
-      (filters.rule === null || filters.rule === ruleKey(f) || filters.rule === f.rule) &&
-      (filters.department === null || filters.department === (f.department ?? "")),
+    (f) => matchesRule(f, filters.rule) && (filters.department === null || filters.department === (f.department ?? "")),
   );
 }
 
-const SEVERITIES: Severity[] = ["error", "warning", "info"];
-
-export interface Group {
-  severity: Severity;
-  /** The group's findings on this page. */
-  findings: Finding[];
-  /** All of the group's findings (shown or not). */
-  total: number;
-}
-
-export interface Page {
-  groups: Group[];
-  shown: number;
-  total: number;
+export interface FilterCounts {
+  /** Findings left by both filters. */
+  shown: Finding[];
+  /** Each rule's count among the findings the department filter leaves. */
+  rules: Option[];
+  /** Each department's count among the findings the rule filter leaves. */
+  departments: Option[];
+  /** What "all rules" / "all departments" would show given the other filter. */
+  allRules: number;
+  allDepartments: number;
 }
 
 /**
- * Findings grouped by severity (errors first, sheet order within a group), cut to the first
- * `limit`. Paging rather than windowing: items wrap to different heights at 320 px, and a
- * plain list keeps Tab order and screen-reader browsing natural; 200 items render fast.
+ * The list and both dropdowns under the active filters: each dropdown counts what choosing
+ * an option would show, given the other filter. Options that would show nothing are left out,
+ * except the one chosen (so the dropdown can still say what is selected).
  */
-export function pageFindings(findings: readonly Finding[], limit: number): Page {
-  let room = Math.max(0, limit);
-  const groups: Group[] = [];
-  for (const severity of SEVERITIES) {
-    const all = findings.filter((f) => f.severity === severity);
-    if (all.length === 0) continue;
-    const shown = all.slice(0, room);
-    room -= shown.length;
-    groups.push({ severity, findings: shown, total: all.length });
-  }
-  const shown = groups.reduce((n, g) => n + g.findings.length, 0);
-  return { groups: groups.filter((g) => g.findings.length > 0), shown, total: findings.length };
+export function filterCounts(findings: readonly Finding[], filters: Filters): FilterCounts {
+  const byDept = filterFindings(findings, { rule: null, department: filters.department });
+  const byRule = filterFindings(findings, { rule: filters.rule, department: null });
+  const keep = (chosen: string | null) => (o: Option) => o.count > 0 || o.key === chosen;
+  const rules = ruleOptions(byDept);
+  const departments = departmentOptions(byRule);
+  if (filters.rule !== null && !rules.some((o) => o.key === filters.rule))
+    rules.push({ key: filters.rule, count: byDept.filter((f) => matchesRule(f, filters.rule)).length });
+  if (filters.department !== null && !departments.some((o) => o.key === filters.department))
+    departments.push({ key: filters.department, count: 0 });
+  return {
+    shown: filterFindings(byDept, { rule: filters.rule, department: null }),
+    rules: rules.filter(keep(filters.rule)),
+    departments: departments.filter(keep(filters.department)),
+    allRules: byDept.length,
+    allDepartments: byRule.length,
+  };
 }
 
-export const PAGE_SIZE = 200;
+export type GroupBy = "rule" | "department";
+
+/** One row of the findings list: a group's header, or a finding. */
+export type ListRow =
+  | { kind: "group"; key: string; count: number; severity: Severity }
+  | { kind: "item"; finding: Finding; group: string; index: number };
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Findings as list rows grouped by rule (in the engine's order) or by department (most
+ * findings first), each group headed by its count; sheet order within a group. `index` is the
+ * finding's place in the whole list (1-based), for aria-posinset in the virtual list.
+ */
+export function listRows(findings: readonly Finding[], groupBy: GroupBy): ListRow[] {
+  const keyOf = groupBy === "rule" ? ruleKey : (f: Finding) => f.department ?? "";
+  const order = groupBy === "rule" ? ruleOptions(findings) : departmentOptions(findings);
+  const groups = new Map<string, Finding[]>(order.map((o) => [o.key, []]));
+  for (const f of findings) groups.get(keyOf(f))!.push(f);
+  const rows: ListRow[] = [];
+  let index = 0;
+  for (const [key, items] of groups) {
+    const severity = items.reduce<Severity>((s, f) => (RANK[f.severity] < RANK[s] ? f.severity : s), "info");
+    rows.push({ kind: "group", key, count: items.length, severity });
+    for (const finding of items) rows.push({ kind: "item", finding, group: key, index: ++index });
+  }
+  return rows;
+}
 
 export interface DetailRow {
   field: Field | "category";
@@ -155,11 +211,6 @@ export function taskDetail(
   return { row, rows };
 }
 
-/** Office's displayLanguage (`zh-CN`, `en-US`, …) → the pane's language: Chinese unless English. */
-export function langFromDisplayLanguage(displayLanguage: string | undefined): "zh" | "en" {
-  return displayLanguage?.toLowerCase().startsWith("en") ? "en" : "zh";
-}
-
 /** Office's theme background (`#RRGGBB`) → light or dark; null when it cannot tell. */
 export function themeFromBackground(color: string | undefined): "light" | "dark" | null {
   const m = /^#?([0-9a-f]{6})$/i.exec(color?.trim() ?? "");
@@ -170,20 +221,27 @@ export function themeFromBackground(color: string | undefined): "light" | "dark"
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? "dark" : "light";
 }
 
-/** `?lang=en&today=2025-07-01` → the preview's language and check date. */
-export function previewParams(search: string): { lang: "zh" | "en"; today?: string } {
+/** `?lang=en&today=2025-07-01` → the preview's language (when asked for) and check date. */
+export function previewParams(search: string): { lang?: Lang; today?: string } {
   const params = new URLSearchParams(search);
-  const lang = params.get("lang")?.toLowerCase().startsWith("en") ? "en" : "zh";
+  const asked = params.get("lang")?.toLowerCase() ?? "";
+  const lang: Lang | undefined = asked.startsWith("en") ? "en" : asked.startsWith("zh") ? "zh" : undefined;
   const today = params.get("today") ?? "";
-  return /^\d{4}-\d{2}-\d{2}$/.test(today) && !Number.isNaN(Date.parse(today)) ? { lang, today } : { lang };
+  const validToday = /^\d{4}-\d{2}-\d{2}$/.test(today) && !Number.isNaN(Date.parse(today));
+  return { ...(lang ? { lang } : {}), ...(validToday ? { today } : {}) };
 }
 
 /** `台账.xlsx` → `台账.checked.xlsx`; a CSV also downloads as xlsx (marks need a workbook). */
-export function checkedFileName(fileName: string): string {
+export function checkedFileName(fileName: string, suffix = "checked"): string {
   const base = fileName.split(/[\\/]/).pop() ?? "";
   const dot = base.lastIndexOf(".");
   const stem = dot > 0 ? base.slice(0, dot) : base || "ledger";
-  return `${stem}.checked.xlsx`;
+  return `${stem}.${suffix}.xlsx`;
+}
+
+/** The bulletin's own file: `台账.bulletin.xlsx` / `台账.bulletin.docx`. */
+export function bulletinFileName(fileName: string, ext: "xlsx" | "docx"): string {
+  return checkedFileName(fileName, "bulletin").replace(/\.xlsx$/, `.${ext}`);
 }
 
 /** An override column letter as typed → `H`, or null when it is not a column letter. */

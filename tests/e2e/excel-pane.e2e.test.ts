@@ -7,7 +7,7 @@ import type { Report } from "../../src/core/report.js";
 import { ExcelWorkbook } from "../../src/hosts/excel/excel-workbook.js";
 import { FakeExcel } from "../support/excel-fake.js";
 import { MARK_FILLS } from "../../src/hosts/workbook.js";
-import { expectedTiles, findingKeys, itemKey, listKeys, ruleKey, tileTexts } from "./expectations.js";
+import { expectedTiles, findingKeys, listKeys, ruleKey, shownKeys, tileTexts } from "./expectations.js";
 import type { HarnessHandle } from "./harness/harness.js";
 import { HARNESS_SHEET, HARNESS_TODAY, USER_FILLS, seedHarnessLedger, type FakeSnapshot } from "./harness/seed.js";
 import { HARNESS_DIR, launch, pageErrors, type Browser } from "./support.js";
@@ -73,7 +73,7 @@ describe("the task pane over the fake Excel", () => {
 
     // A finding selects its cell in the workbook.
     const target = expected.findings.find((f) => f.rule === "overdue" && f.cell !== "F4") ?? expected.findings[0]!;
-    const shown = (await findings.getByRole("listitem").allTextContents()).map(itemKey);
+    const shown = await shownKeys(findings);
     await findings
       .getByRole("listitem")
       .nth(shown.indexOf(`${target.cell} ${ruleKey(target)}`))
@@ -89,6 +89,7 @@ describe("the task pane over the fake Excel", () => {
     // 清除标记: every fill as it was, the clerk's own and the cells that had none.
     await page.getByRole("button", { name: "清除标记" }).click();
     await expect.poll(async () => (await fake()).fills, { timeout: 10_000 }).toEqual(before.fills);
+    expect(await page.getByText("已清除标记，单元格恢复原样。").count()).toBe(1);
     expect((await fake()).values).toEqual(before.values);
 
     await page.getByRole("button", { name: "生成通报" }).click();

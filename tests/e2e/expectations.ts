@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Locator, Page } from "playwright-core";
 import { main } from "../../src/cli/main.js";
-import { PAPER_ONLY_REASONS, RULE_IDS, type Finding, type Report } from "../../src/core/report.js";
+import type { Finding, Report } from "../../src/core/report.js";
 
 /** What the pane must agree with (the CLI's JSON) and how to read the pane's answer back. */
 
@@ -26,17 +26,14 @@ export const ruleKey = (f: Pick<Finding, "rule" | "reason">): string => (f.reaso
 export const findingKeys = (findings: Pick<Finding, "cell" | "rule" | "reason">[]): string[] =>
   findings.map((f) => `${f.cell} ${ruleKey(f)}`).sort();
 
-const RULE_PATTERN = new RegExp(
-  `(?<![a-z-])(paper-only/(?:${PAPER_ONLY_REASONS.join("|")})|${RULE_IDS.join("|")})(?![a-z-])`,
-);
-// An item's text runs its parts together ("H9overdue已逾期…"): a cell ends where its digits end.
-const CELL_PATTERN = /(?<![A-Za-z0-9])([A-Z]{1,3}[1-9]\d{0,6})/;
-
-/** `H10 overdue` read from one list item's text; the cell is the first cell reference in it. */
-export function itemKey(text: string): string {
-  const cell = CELL_PATTERN.exec(text)?.[1] ?? "?";
-  const rule = RULE_PATTERN.exec(text)?.[1] ?? "?";
-  return `${cell} ${rule}`;
+/**
+ * `H10 overdue` for each finding the list shows: the cell and the rule id from the item's data
+ * attributes (the clerk reads the rule's title; the id is there for engineers and tests).
+ */
+export async function shownKeys(list: Locator): Promise<string[]> {
+  return list
+    .getByRole("listitem")
+    .evaluateAll((items) => items.map((el) => `${el.getAttribute("data-cell")} ${el.getAttribute("data-rule")}`));
 }
 
 export const SUMMARY_TILES = ["tasks", "done", "overdue", "dueSoon", "paperOnly", "incomplete"] as const;
@@ -54,7 +51,7 @@ export function expectedTiles(report: Report): Record<string, string> {
 }
 
 export async function listKeys(list: Locator): Promise<string[]> {
-  return (await list.getByRole("listitem").allTextContents()).map(itemKey).sort();
+  return (await shownKeys(list)).sort();
 }
 
 /** Every cell value of every sheet of `input`, as comparable text: `sheet!A1 = json`. */

@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { Ledger } from "../../src/core/ledger/model.js";
 import type { Finding, Summary } from "../../src/core/report.js";
+import { langFromLocale } from "../../src/taskpane/i18n.js";
 import {
+  bulletinFileName,
   checkedFileName,
   departmentOptions,
+  filterCounts,
   filterFindings,
   formatRate,
-  langFromDisplayLanguage,
+  listRows,
   normalizeColumn,
-  pageFindings,
   previewParams,
   ruleKey,
   ruleOptions,
@@ -22,6 +24,8 @@ function finding(cell: string, rule: Finding["rule"], extra: Partial<Finding> = 
   const severity = rule === "paper-only" ? "warning" : rule === "due-soon" ? "info" : "error";
   return { rule, severity, row, column: cell.replace(/\d+$/, ""), cell, message: `${rule} at ${cell}`, ...extra };
 }
+
+const cells = (fs: Finding[]) => fs.map((f) => f.cell);
 
 const FINDINGS: Finding[] = [
   finding("H4", "paper-only", { reason: "no-evidence", department: "办公室" }),
@@ -50,14 +54,14 @@ const SUMMARY: Summary = {
 };
 
 describe("summaryTiles", () => {
-  it("gives the six figures as exact numbers, the rate on the done tile, tones like the marks", () => {
+  it("gives the six figures as exact numbers, the rate on the done tile, tones like the marks, and what each filters", () => {
     expect(summaryTiles(SUMMARY)).toEqual([
       { key: "tasks", value: "9", tone: "neutral" },
       { key: "done", value: "3", rate: "33.3%", tone: "success" },
-      { key: "overdue", value: "1", tone: "error" },
-      { key: "dueSoon", value: "0", tone: "info" },
-      { key: "paperOnly", value: "5", tone: "warning" },
-      { key: "incomplete", value: "3", tone: "error" },
+      { key: "overdue", value: "1", tone: "error", filter: "overdue" },
+      { key: "dueSoon", value: "0", tone: "info", filter: "due-soon" },
+      { key: "paperOnly", value: "5", tone: "warning", filter: "paper-only" },
+      { key: "incomplete", value: "3", tone: "error", filter: "incomplete" },
     ]);
   });
 
@@ -98,7 +102,6 @@ describe("rule and department filters", () => {
   });
 
   it("filters by rule key, by bare rule and by department together", () => {
-    const cells = (fs: Finding[]) => fs.map((f) => f.cell);
     expect(cells(filterFindings(FINDINGS, { rule: "overdue", department: null }))).toEqual(["G6", "G9"]);
     expect(cells(filterFindings(FINDINGS, { rule: "paper-only", department: null }))).toEqual(["H4", "D8"]);
     expect(cells(filterFindings(FINDINGS, { rule: "paper-only/documents-only", department: null }))).toEqual(["D8"]);
@@ -108,30 +111,75 @@ describe("rule and department filters", () => {
   });
 });
 
-describe("pageFindings", () => {
-  it("groups errors, warnings, notes in that order, keeping sheet order within a group", () => {
-    const page = pageFindings(FINDINGS, 200);
-    expect(page.groups.map((g) => [g.severity, g.findings.map((f) => f.cell), g.total])).toEqual([
-      ["error", ["F5", "G6", "G9"], 3],
-      ["warning", ["H4", "D8"], 2],
-      ["info", ["G7"], 1],
-    ]);
-    expect([page.shown, page.total]).toEqual([6, 6]);
+describe("filters under each other", () => {
+  it("filters by a tile's rule group: incomplete is every incomplete-entry rule", () => {
+    expect(cells(filterFindings(FINDINGS, { rule: "incomplete", department: null }))).toEqual(["F5"]);
+    expect(cells(filterFindings(FINDINGS, { rule: "paper-only", department: null }))).toEqual(["H4", "D8"]);
   });
 
-  it("cuts at the limit across groups and drops groups with nothing shown", () => {
-    const page = pageFindings(FINDINGS, 4);
-    expect(page.groups.map((g) => [g.severity, g.findings.length, g.total])).toEqual([
-      ["error", 3, 3],
-      ["warning", 1, 2],
+  it("counts each dropdown's options under the other filter, and leaves out what would show nothing", () => {
+    const byRule = filterCounts(FINDINGS, { rule: "overdue", department: null });
+    expect(cells(byRule.shown)).toEqual(["G6", "G9"]);
+    // 办公室 has 4 findings in all, but only 1 overdue; a department with no overdue finding goes.
+    expect(byRule.departments).toEqual([
+      { key: "办公室", count: 1 },
+      { key: "组织科", count: 1 },
     ]);
-    expect([page.shown, page.total]).toEqual([4, 6]);
+    expect([byRule.allRules, byRule.allDepartments]).toEqual([6, 2]);
+
+    const both = filterCounts(FINDINGS, { rule: "overdue", department: "组织科" });
+    expect(cells(both.shown)).toEqual(["G6"]);
+    expect(both.rules).toEqual([{ key: "overdue", count: 1 }]);
+    expect(both.allRules).toBe(1);
   });
 
-  it("pages thousands of findings without rendering them all", () => {
-    const many = Array.from({ length: 5000 }, (_, i) => finding(`G${i + 2}`, "overdue"));
-    const page = pageFindings(many, 200);
-    expect([page.shown, page.total, page.groups[0]!.total]).toEqual([200, 5000, 5000]);
+  it("keeps the chosen option listed even when it leaves nothing", () => {
+    const none = filterCounts(FINDINGS, { rule: "due-soon", department: "组织科" });
+    expect(none.shown).toEqual([]);
+    expect(none.rules).toContainEqual({ key: "due-soon", count: 0 });
+    expect(none.departments).toContainEqual({ key: "组织科", count: 0 });
+  });
+});
+
+describe("listRows", () => {
+  const shape = (rows: ReturnType<typeof listRows>) =>
+    rows.map((r) => (r.kind === "group" ? `# ${r.key} ${r.count} ${r.severity}` : `${r.index} ${r.finding.cell}`));
+
+  it("groups by rule in the engine's order, each group headed by its count and worst severity", () => {
+    expect(shape(listRows(FINDINGS, "rule"))).toEqual([
+      "# missing-department 1 error",
+      "1 F5",
+      "# overdue 2 error",
+      "2 G6",
+      "3 G9",
+      "# due-soon 1 info",
+      "4 G7",
+      "# paper-only/no-evidence 1 warning",
+      "5 H4",
+      "# paper-only/documents-only 1 warning",
+      "6 D8",
+    ]);
+  });
+
+  it("groups by department, most findings first, findings without one last", () => {
+    expect(shape(listRows(FINDINGS, "department"))).toEqual([
+      "# 办公室 4 error",
+      "1 H4",
+      "2 G7",
+      "3 D8",
+      "4 G9",
+      "# 组织科 1 error",
+      "5 G6",
+      "#  1 error",
+      "6 F5",
+    ]);
+  });
+
+  it("makes one row per finding plus one per group for thousands of findings", () => {
+    const many = Array.from({ length: 5000 }, (_, i) => finding(`G${i + 2}`, i % 2 ? "overdue" : "due-soon"));
+    const rows = listRows(many, "rule");
+    expect(rows).toHaveLength(5002);
+    expect(rows.filter((r) => r.kind === "group").map((r) => r.kind === "group" && r.count)).toEqual([2500, 2500]);
   });
 });
 
@@ -183,12 +231,15 @@ describe("taskDetail", () => {
 });
 
 describe("host facts", () => {
-  it("speaks English only when Office does", () => {
-    expect(["en-US", "EN-gb", "zh-CN", "zh-TW", "fr-FR", undefined].map(langFromDisplayLanguage)).toEqual([
+  it("speaks Chinese for any Chinese locale and English for every other (issue #9 row 15)", () => {
+    expect(["en-US", "EN-gb", "zh-CN", "zh-TW", "ZH-hk", "de-DE", "fr-FR", "", undefined].map(langFromLocale)).toEqual([
       "en",
       "en",
       "zh",
       "zh",
+      "zh",
+      "en",
+      "en",
       "zh",
       "zh",
     ]);
@@ -202,15 +253,18 @@ describe("host facts", () => {
 
   it("reads ?lang and ?today, ignoring malformed dates", () => {
     expect(previewParams("?lang=en&today=2025-07-01")).toEqual({ lang: "en", today: "2025-07-01" });
-    expect(previewParams("?today=2025-7-1")).toEqual({ lang: "zh" });
-    expect(previewParams("?lang=fr")).toEqual({ lang: "zh" });
-    expect(previewParams("")).toEqual({ lang: "zh" });
+    expect(previewParams("?lang=zh-CN")).toEqual({ lang: "zh" });
+    expect(previewParams("?today=2025-7-1")).toEqual({});
+    expect(previewParams("?lang=fr")).toEqual({});
+    expect(previewParams("")).toEqual({});
   });
 
   it("names the download after the file, always .xlsx", () => {
     expect(checkedFileName("整改台账.xlsx")).toBe("整改台账.checked.xlsx");
     expect(checkedFileName("C:\\fakepath\\ledger.v2.csv")).toBe("ledger.v2.checked.xlsx");
     expect(checkedFileName("")).toBe("ledger.checked.xlsx");
+    expect(checkedFileName("整改台账.xlsx", "copy")).toBe("整改台账.copy.xlsx");
+    expect(bulletinFileName("整改台账.xlsx", "docx")).toBe("整改台账.bulletin.docx");
   });
 
   it("accepts column letters as typed, rejects anything else", () => {

@@ -8,37 +8,31 @@ import {
   Button,
   Caption1,
   makeStyles,
+  mergeClasses,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   ProgressBar,
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowDownloadRegular, CheckmarkCircleRegular, DocumentArrowUpRegular } from "@fluentui/react-icons";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import {
-  checkWorkbook,
-  markWorkbook,
-  writeBulletin,
-  type Stage,
-  type WorkbookCheck,
-} from "../../app/check-workbook.js";
+import { CheckmarkCircleRegular, LocalLanguageRegular } from "@fluentui/react-icons";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
+import { LANGS, type Lang } from "../../core/i18n.js";
 import type { Finding } from "../../core/report.js";
-import type { XlsxWorkbook } from "../../hosts/xlsx/xlsx-workbook.js";
-import type { SheetInfo, WorkbookPort } from "../../hosts/workbook.js";
-import { strings } from "../i18n.js";
-import { errorMessage, nextTask } from "../job.js";
+import { usePaneSettings } from "../hooks/usePaneSettings.js";
+import { useJob } from "../hooks/useJob.js";
+import { say, words } from "../i18n.js";
 import type { PaneHost } from "../pane-host.js";
-import { configFromSettings, localIsoDate, parseSettings, withOverrides, type PaneSettings } from "../pane-settings.js";
-import { checkedFileName } from "../view-model.js";
-import { FindingsView } from "./FindingsView.js";
+import { configFromSettings, localIsoDate, restoredMessage, settingsKey, withOverrides } from "../pane-settings.js";
+import { filterCounts, NO_FILTERS, type Filters } from "../view-model.js";
+import { countText, FindingsView } from "./FindingsView.js";
 import { LedgerPanel } from "./LedgerPanel.js";
+import { DownloadChoices, FilePicker } from "./PreviewBar.js";
 import { SettingsPanel } from "./SettingsPanel.js";
 import { SummaryTiles } from "./SummaryTiles.js";
-import { TaskDetail } from "./TaskDetail.js";
-
-/** Griffel takes no `borderColor` shorthand: the four sides. */
-const bc = (c: string) => ({ borderTopColor: c, borderRightColor: c, borderBottomColor: c, borderLeftColor: c });
+// The preview's stand-in for selecting a cell; Excel's pane never shows it, so its Dialog stays out of the initial script.
+const TaskDetail = lazy(() => import(/* webpackChunkName: "task-detail" */ "./TaskDetail.js"));
 
 const useStyles = makeStyles({
   root: {
@@ -49,11 +43,18 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
     minHeight: "100vh",
     maxWidth: "100%",
-    overflowX: "hidden",
+    // `clip`, not `hidden`: hidden would make the root a scroll container and unstick the action bar.
+    overflowX: "clip",
     backgroundColor: tokens.colorNeutralBackground2,
     color: tokens.colorNeutralForeground1,
   },
-  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px" },
+  // Wraps rather than cuts: at 320 px in English the badge and the language switch go under the title.
+  header: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: "4px 8px", minWidth: 0 },
+  title: { margin: 0, whiteSpace: "nowrap" },
+  headerEnd: { display: "flex", alignItems: "center", gap: "4px", flexShrink: 0, marginLeft: "auto" },
+  nowrap: { whiteSpace: "nowrap", flexShrink: 0 },
+  // Narrow side padding so 生成通报 / "Write bulletin" stays on one line in half of 320 px.
+  action: { paddingLeft: "6px", paddingRight: "6px", minWidth: 0, whiteSpace: "nowrap" },
   card: {
     display: "flex",
     flexDirection: "column",
@@ -63,26 +64,27 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     boxShadow: tokens.shadow2,
   },
+  // The action bar stays in reach however long the list gets (issue #14: 2,168 findings scrolled it away).
+  sticky: { position: "sticky", top: "0", zIndex: 2, padding: "8px", boxShadow: tokens.shadow8 },
   // The secondary pair goes without icons so "Write bulletin" fits half of 320 px on one line.
   actions: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: "6px" },
   wide: { gridColumn: "1 / -1" },
-  fileLabel: {
+  hint: { color: tokens.colorNeutralForeground2, padding: "0 4px" },
+  messages: { display: "flex", flexDirection: "column", gap: "8px", marginTop: "-4px" },
+  progress: { display: "flex", flexDirection: "column", gap: "4px" },
+  sectionHead: {
     display: "flex",
-    alignItems: "center",
-    justifyContent: "center",
-    gap: "6px",
-    minHeight: "32px",
-    padding: "0 12px",
-    borderRadius: tokens.borderRadiusMedium,
-    border: `1px dashed ${tokens.colorNeutralStroke1}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    fontWeight: tokens.fontWeightSemibold,
-    fontSize: tokens.fontSizeBase300,
-    cursor: "pointer",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover, ...bc(tokens.colorNeutralStroke1Hover) },
-    ":focus-within": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+    alignItems: "baseline",
+    justifyContent: "space-between",
+    gap: "4px 8px",
+    flexWrap: "wrap",
   },
+  facts: { display: "flex", gap: "4px 10px", flexWrap: "wrap", justifyContent: "flex-end" },
+  muted: { color: tokens.colorNeutralForeground3 },
+  heading: { margin: 0 },
+  notices: { margin: 0, paddingLeft: "18px", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  accordion: { marginLeft: "-12px", marginRight: "-12px" },
+  panel: { paddingBottom: "8px" },
   visuallyHidden: {
     position: "absolute",
     width: "1px",
@@ -94,368 +96,253 @@ const useStyles = makeStyles({
     whiteSpace: "nowrap",
     border: 0,
   },
-  fileName: {
-    color: tokens.colorNeutralForeground3,
-    overflow: "hidden",
-    textOverflow: "ellipsis",
-    whiteSpace: "nowrap",
-  },
-  hint: { color: tokens.colorNeutralForeground2 },
-  progress: { display: "flex", flexDirection: "column", gap: "4px" },
-  sectionHead: { display: "flex", alignItems: "baseline", justifyContent: "space-between", gap: "8px" },
-  muted: { color: tokens.colorNeutralForeground3 },
-  heading: { margin: 0 },
-  notices: { margin: 0, paddingLeft: "18px", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  accordion: { marginLeft: "-12px", marginRight: "-12px" },
-  panel: { paddingBottom: "8px" },
 });
 
-interface Busy {
-  stage: Stage | "clear" | "download";
-  done?: number;
-  total?: number;
-}
-
-type Flash = { kind: "success" | "info"; text: string } | null;
-
-const SAVE_DELAY_MS = 400;
-
+/**
+ * The pane: composes the job (a reducer hook), the workbook's settings (a hook), the preview's
+ * file and download controls, the results and the settings. Excel and the preview run the same
+ * job; they differ only in where the workbook comes from and what a finding's click does.
+ */
 export function App({ host }: { host: PaneHost }) {
   const s = useStyles();
-  const t = strings(host.lang);
+  const [lang, setLang] = useState<Lang>(host.lang);
+  const w = words(lang);
   const preview = host.kind === "preview";
   const defaultToday = host.today ?? localIsoDate(new Date());
 
-  const [settings, setSettings] = useState<PaneSettings>({});
-  const settingsRef = useRef(settings);
-  const [port, setPort] = useState<WorkbookPort | null>(host.port);
-  const portRef = useRef<WorkbookPort | null>(host.port);
-  const xlsxRef = useRef<XlsxWorkbook | null>(null);
-  const openingRef = useRef<Promise<boolean> | null>(null);
-  const [fileName, setFileName] = useState("");
-  // The file name as of the latest open, for actions that run before React re-renders.
-  const fileNameRef = useRef("");
-  const [sheets, setSheets] = useState<SheetInfo[]>([]);
-  const [check, setCheck] = useState<WorkbookCheck | null>(null);
-  const [busy, setBusy] = useState<Busy | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  /** Why the last file could not be opened (the preview): repeated if the clerk presses 一键校验 anyway. */
-  const openErrorRef = useRef<unknown>(null);
-  const [flash, setFlash] = useState<Flash>(null);
+  const [workbookKey, setWorkbookKey] = useState<string | null>(preview ? null : "");
+  const prefs = usePaneSettings(host, workbookKey);
+  const job = useJob(host, lang, () => configFromSettings(prefs.ref.current, { lang, today: defaultToday }));
+  const { state } = job;
+  const check = state.check;
+
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [detail, setDetail] = useState<Finding | null>(null);
   const [selected, setSelected] = useState<Finding | null>(null);
-  const runningRef = useRef(false);
-  const apiTooOld = useMemo(() => host.kind === "excel" && !excelApiSupported(), [host.kind]);
-  const workbookKey = preview ? fileName : "";
-
-  // Settings: loaded once, validated field by field; a broken store means defaults, not a crash.
   useEffect(() => {
-    let live = true;
-    host.settings
-      .load()
-      .then((v) => live && applySettings(parseSettings(v), false))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [host]);
+    setFilters(NO_FILTERS);
+    setSelected(null);
+  }, [check]);
+  useEffect(() => {
+    document.documentElement.lang = w.htmlLang;
+  }, [w]);
 
-  const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const applySettings = useCallback(
-    (next: PaneSettings, save = true) => {
-      settingsRef.current = next;
-      setSettings(next);
-      if (!save) return;
-      clearTimeout(saveTimer.current);
-      saveTimer.current = setTimeout(() => {
-        host.settings.save(settingsRef.current).catch((e) => console.warn("ledger-check: settings not saved", e));
-      }, SAVE_DELAY_MS);
-    },
-    [host],
-  );
+  // What gets focus (Tab through the findings) scrolls into view below the sticky bar, not under it
+  // (WCAG 2.2 focus not obscured): the page's scroll padding follows the bar's height.
+  const barRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const bar = barRef.current;
+    if (!bar || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => {
+      document.documentElement.style.scrollPaddingTop = `${bar.offsetHeight + 8}px`;
+    });
+    observer.observe(bar);
+    return () => observer.disconnect();
+  }, []);
+
+  // The preview's settings belong to the open file: a new file (or a failed open) switches them.
+  useEffect(() => {
+    if (preview) setWorkbookKey(state.file ? settingsKey(state.file) : null);
+  }, [preview, state.file]);
 
   // In Excel the sheet list fills the ledger panel's dropdown before the first check.
   useEffect(() => {
-    if (host.kind !== "excel" || !host.port || apiTooOld) return;
+    if (host.kind !== "excel" || !host.port || host.problem) return;
     host.port
       .listSheets()
-      .then(setSheets)
+      .then(job.setSheets)
       .catch(() => undefined);
-  }, [host, apiTooOld]);
+  }, [host]);
 
-  /** Shows the stage, then yields so the browser paints it before the stage's work starts. */
-  const progress = useCallback(async (stage: Stage, done?: number, total?: number) => {
-    setBusy(done !== undefined && total !== undefined && total > 0 ? { stage, done, total } : { stage });
-    await nextTask();
-  }, []);
-
-  /** Runs one action at a time; failures become the alert, and the busy bar always goes away. */
-  const run = useCallback(
-    async (first: Busy, reading: boolean, action: () => Promise<void>) => {
-      if (runningRef.current) return;
-      runningRef.current = true;
-      setBusy(first);
-      setError(null);
-      setFlash(null);
-      try {
-        await action();
-      } catch (e) {
-        setError(e instanceof NoFileError ? t.noFile : errorMessage(e, host.lang, t, reading));
-      } finally {
-        runningRef.current = false;
-        setBusy(null);
-      }
-    },
-    [host.lang, t],
-  );
-
-  const onFile = (file: File | undefined) => {
-    if (!file) return;
-    const opening = (async () => {
-      setBusy({ stage: "open" });
-      setError(null);
-      setFlash(null);
-      setCheck(null);
-      setDetail(null);
-      try {
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        // exceljs is loaded only now: Excel's own pane never needs it.
-        const { openWorkbookFile } = await import(/* webpackChunkName: "xlsx" */ "../../hosts/xlsx/open.js");
-        const wb = await openWorkbookFile(bytes, file.name);
-        xlsxRef.current = wb;
-        openErrorRef.current = null;
-        portRef.current = wb;
-        setPort(wb);
-        fileNameRef.current = file.name;
-        setFileName(file.name);
-        setSheets(await wb.listSheets());
-        setFlash({ kind: "info", text: t.fileOpened(file.name) });
-        return true;
-      } catch (e) {
-        console.warn("ledger-check: opening failed", e);
-        openErrorRef.current = e;
-        xlsxRef.current = null;
-        portRef.current = null;
-        setPort(null);
-        fileNameRef.current = "";
-        setFileName("");
-        setSheets([]);
-        setError(errorMessage(e, host.lang, t, true));
-        return false;
-      } finally {
-        setBusy(null);
-      }
-    })();
-    openingRef.current = opening;
+  const switchLang = (next: Lang) => {
+    setLang(next);
+    host.langStore.save(next);
+    job.flash({ kind: "info", text: words(next).langSwitched });
   };
+  const otherLang = LANGS.find((l) => l !== lang)!;
 
-  /** The one-click check: read, check, and in Excel mark the cells at once. */
-  const validate = async (): Promise<WorkbookCheck | null> => {
-    if (openingRef.current) {
-      const ok = await openingRef.current;
-      openingRef.current = null;
-      // A file that failed to open keeps saying why, rather than a blank pane.
-      if (!ok) throw openErrorRef.current ?? new NoFileError();
-    }
-    const target = portRef.current;
-    if (!target) throw openErrorRef.current ?? new NoFileError();
-    const config = configFromSettings(settingsRef.current, {
-      lang: host.lang,
-      today: defaultToday,
-      workbook: preview ? fileNameRef.current : "",
-    });
-    const result = await checkWorkbook(
-      target,
-      config,
-      progress,
-      preview ? fileNameRef.current || undefined : undefined,
-    );
-    setCheck(result);
-    setSheets(result.sheets);
-    setSelected(null);
-    if (preview) {
-      setFlash({ kind: "info", text: t.markedPreview });
-    } else {
-      const n = await markWorkbook(target, result, progress);
-      setFlash({ kind: "success", text: t.marked(n) });
-    }
-    return result;
-  };
-
-  const onValidate = () =>
-    run({ stage: "detect" }, true, async () => {
-      await validate();
-    });
-
-  const onBulletin = () =>
-    run({ stage: "bulletin" }, false, async () => {
-      const c = check ?? (await validate());
-      const target = portRef.current;
-      if (!c || !target) return;
-      const name = await writeBulletin(target, c, progress);
-      setFlash({ kind: "success", text: preview ? t.bulletinWrittenPreview(name) : t.bulletinWritten(name) });
-    });
-
-  const onClear = () =>
-    run({ stage: "clear" }, false, async () => {
-      const target = portRef.current;
-      if (!target) throw new NoFileError();
-      const names = check
-        ? [check.report.sheet]
-        : (await target.listSheets()).filter((x) => !x.generated).map((x) => x.name);
-      for (const name of names) await target.clearMarks(name);
-      setFlash({ kind: "success", text: t.marksCleared });
-    });
-
-  const onDownload = () =>
-    run({ stage: "download" }, false, async () => {
-      const c = check ?? (await validate());
-      const wb = xlsxRef.current;
-      if (!c || !wb) return;
-      await markWorkbook(wb, c, progress);
-      await writeBulletin(wb, c, progress);
-      setBusy({ stage: "download" });
-      const bytes = await wb.toBuffer();
-      const name = checkedFileName(fileNameRef.current);
-      saveBytes(bytes, name);
-      setFlash({ kind: "success", text: t.downloaded(name) });
-    });
-
+  // Once shown, the dialog stays mounted so that closing it can animate and hand focus back.
+  const [detailShown, setDetailShown] = useState(false);
   const onActivate = (f: Finding) => {
     setSelected(f);
     if (preview) {
       setDetail(f);
-      return;
-    }
-    const target = portRef.current;
-    if (!target || !check) return;
-    target.select(check.report.sheet, f.cell).catch((e) => setError(errorMessage(e, host.lang, t, false)));
+      setDetailShown(true);
+    } else job.select(f);
   };
 
-  const overrides = settings.ledgers?.[workbookKey] ?? {};
-  const disabled = busy !== null || apiTooOld;
-  const findingsCount = check?.report.findings.length ?? 0;
+  const restored = prefs.restored ? restoredMessage(prefs.restored, w, lang) : null;
+  const disabled = state.busy !== null || host.problem !== null;
+  const noFile = preview && !state.file;
+  const counts = useMemo(() => (check ? filterCounts(check.report.findings, filters) : null), [check, filters]);
+  const total = check?.report.findings.length ?? 0;
+  const settingsScope = preview
+    ? state.file
+      ? say(w.settingsFor, { name: state.file.name })
+      : w.settingsNoFile
+    : w.settingsScopeExcel;
 
   return (
-    <div className={s.root}>
+    <main className={s.root}>
       <header className={s.header}>
-        <Subtitle2 as="h1" className={s.heading}>
-          {t.appTitle}
+        <Subtitle2 as="h1" className={s.title}>
+          {w.appTitle}
         </Subtitle2>
-        {preview && (
-          <Badge appearance="outline" color="informative" size="small">
-            {t.previewBadge}
-          </Badge>
-        )}
+        <div className={s.headerEnd}>
+          {preview && (
+            <Badge className={s.nowrap} appearance="outline" color="informative" size="small">
+              {w.previewBadge}
+            </Badge>
+          )}
+          <Button
+            size="small"
+            appearance="subtle"
+            className={s.nowrap}
+            icon={<LocalLanguageRegular />}
+            aria-label={`${w.language}: ${w.langNames[otherLang]}`}
+            lang={words(otherLang).htmlLang}
+            onClick={() => switchLang(otherLang)}
+          >
+            {w.langNames[otherLang]}
+          </Button>
+        </div>
       </header>
 
-      <section className={s.card}>
-        {preview && (
-          <>
-            <label className={s.fileLabel}>
-              <DocumentArrowUpRegular fontSize={18} aria-hidden="true" />
-              <span>{t.openFile}</span>
-              <input
-                className={s.visuallyHidden}
-                type="file"
-                accept=".xlsx,.csv"
-                disabled={busy !== null}
-                onChange={(e) => {
-                  onFile(e.target.files?.[0]);
-                  e.target.value = "";
-                }}
-              />
-            </label>
-            {fileName && (
-              <Caption1 className={s.fileName} title={fileName}>
-                {fileName}
-              </Caption1>
-            )}
-          </>
-        )}
+      {preview && (
+        <section className={s.card}>
+          <FilePicker w={w} fileName={state.file?.name ?? null} disabled={state.busy !== null} onFile={job.openFile} />
+          {restored && (
+            <MessageBar intent="info">
+              <MessageBarBody>{restored}</MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" onClick={prefs.reset}>
+                  {w.resetSettings}
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
+        </section>
+      )}
+
+      <section className={mergeClasses(s.card, s.sticky)} ref={barRef}>
         <div className={s.actions}>
           <Button
-            className={s.wide}
+            className={mergeClasses(s.action, !(preview && check) && s.wide)}
             appearance="primary"
             icon={<CheckmarkCircleRegular />}
             disabled={disabled}
-            onClick={onValidate}
+            onClick={job.onValidate}
           >
-            {t.validate}
-          </Button>
-          <Button disabled={disabled || (preview && !port)} onClick={onBulletin}>
-            {t.writeBulletin}
-          </Button>
-          <Button disabled={disabled || (preview && !port)} onClick={onClear}>
-            {t.clearMarks}
+            {w.validate}
           </Button>
           {preview && check && (
-            <Button className={s.wide} icon={<ArrowDownloadRegular />} disabled={disabled} onClick={onDownload}>
-              {t.download}
-            </Button>
+            <DownloadChoices
+              w={w}
+              className={s.action}
+              disabled={disabled}
+              marks={state.marks}
+              onDownload={job.onDownload}
+            />
           )}
+          <Button className={s.action} disabled={disabled || noFile} onClick={job.onBulletin}>
+            {w.writeBulletin}
+          </Button>
+          <Button className={s.action} disabled={disabled || noFile} onClick={job.onClear}>
+            {w.clearMarks}
+          </Button>
         </div>
 
         <div role="status" aria-live="polite" className={s.progress}>
-          {busy && (
+          {state.busy && (
             <>
               <ProgressBar
                 thickness="medium"
-                {...(busy.done !== undefined && busy.total ? { value: busy.done / busy.total } : {})}
+                aria-label={w.stages[state.busy.stage]}
+                {...(state.busy.done !== undefined && state.busy.total
+                  ? { value: state.busy.done / state.busy.total }
+                  : {})}
               />
               <Caption1>
-                {busy.stage === "read" && busy.total
-                  ? t.readProgress(busy.done ?? 0, busy.total)
-                  : t.stages[busy.stage]}
+                {state.busy.stage === "read" && state.busy.total
+                  ? say(w.readProgress, { done: state.busy.done ?? 0, total: state.busy.total })
+                  : w.stages[state.busy.stage]}
               </Caption1>
             </>
           )}
-          {!busy && check && <span className={s.visuallyHidden}>{t.resultCount(findingsCount)}</span>}
+          {!state.busy && check && <span className={s.visuallyHidden}>{say(w.resultCount, { n: total })}</span>}
         </div>
-
-        {apiTooOld && (
-          <MessageBar intent="error" role="alert">
-            <MessageBarBody>{t.apiTooOld}</MessageBarBody>
-          </MessageBar>
-        )}
-        {error && (
-          <MessageBar intent="error" role="alert">
-            <MessageBarBody>{error}</MessageBarBody>
-          </MessageBar>
-        )}
-        {flash && !error && (
-          <MessageBar intent={flash.kind}>
-            <MessageBarBody>{flash.text}</MessageBarBody>
-          </MessageBar>
-        )}
-        {!check && !error && !apiTooOld && !busy && (
-          <Body1 className={s.hint}>{preview ? t.hintPreview : t.hintExcel}</Body1>
-        )}
       </section>
 
-      {check && (
+      {/* Messages scroll with the page: the sticky bar keeps only the buttons and the progress. */}
+      {(host.problem || state.error || state.flash || !check) && (
+        <div className={s.messages}>
+          {host.problem === "api-too-old" && (
+            <MessageBar intent="error" role="alert">
+              <MessageBarBody>{w.apiTooOld}</MessageBarBody>
+            </MessageBar>
+          )}
+          {state.error && (
+            <MessageBar intent="error" role="alert">
+              <MessageBarBody>{state.error}</MessageBarBody>
+            </MessageBar>
+          )}
+          {state.flash && !state.error && (
+            <MessageBar intent={state.flash.kind}>
+              <MessageBarBody>{state.flash.text}</MessageBarBody>
+            </MessageBar>
+          )}
+          {!check && !state.error && !host.problem && !state.busy && !state.flash && (
+            <Body1 className={s.hint}>{preview ? w.hintPreview : w.hintExcel}</Body1>
+          )}
+        </div>
+      )}
+
+      {check && counts && (
         <>
-          <section className={s.card} aria-label={t.summary}>
-            <SummaryTiles summary={check.report.summary} t={t} theme={host.theme} />
-            <Caption1 className={s.muted}>{t.detected(check.report.sheet, check.report.headerRow)}</Caption1>
+          <section className={s.card} aria-label={w.summary}>
+            <SummaryTiles
+              summary={check.report.summary}
+              w={w}
+              theme={host.theme}
+              filter={filters.rule}
+              onFilter={(rule) => setFilters({ ...filters, rule })}
+            />
+            <Caption1 className={s.muted}>
+              {say(w.detected, { sheet: check.report.sheet, row: check.report.headerRow })}
+            </Caption1>
           </section>
 
-          <section className={s.card}>
+          <section className={s.card} aria-labelledby="ledger-findings-heading">
             <div className={s.sectionHead}>
-              <Subtitle2 as="h2" className={s.heading}>
-                {t.findings}
+              <Subtitle2 as="h2" className={s.heading} id="ledger-findings-heading">
+                {w.findings}
               </Subtitle2>
-              <Caption1 className={s.muted}>{t.resultCount(findingsCount)}</Caption1>
+              <span className={s.facts}>
+                <Caption1 className={s.muted} data-testid="result-count">
+                  {countText(w, counts.shown.length, total)}
+                </Caption1>
+                <Caption1 className={s.muted} data-testid="check-date">
+                  {say(w.checkedOn, { date: check.report.today })}
+                </Caption1>
+              </span>
             </div>
             {check.report.notices.length > 0 && (
-              <ul className={s.notices} aria-label={t.notices}>
+              <ul className={s.notices} aria-label={w.notices}>
                 {check.report.notices.map((n) => (
                   <li key={n.code}>{n.message}</li>
                 ))}
               </ul>
             )}
-            {findingsCount === 0 ? <Body1 className={s.hint}>{t.noFindings}</Body1> : null}
-            <FindingsView findings={check.report.findings} t={t} selected={selected} onActivate={onActivate} />
+            {total === 0 ? <Body1 className={s.hint}>{w.noFindings}</Body1> : null}
+            <FindingsView
+              findings={check.report.findings}
+              w={w}
+              lang={lang}
+              filters={filters}
+              onFilters={setFilters}
+              selected={selected}
+              onActivate={onActivate}
+            />
           </section>
         </>
       )}
@@ -463,61 +350,50 @@ export function App({ host }: { host: PaneHost }) {
       <section className={s.card}>
         <Accordion collapsible multiple className={s.accordion}>
           <AccordionItem value="ledger">
-            <AccordionHeader size="small">{t.ledgerSection}</AccordionHeader>
+            <AccordionHeader size="small">{w.ledgerSection}</AccordionHeader>
             <AccordionPanel className={s.panel}>
               <LedgerPanel
-                sheets={sheets}
+                sheets={state.sheets}
                 report={check?.report ?? null}
-                overrides={overrides}
-                t={t}
-                onChange={(o) => applySettings(withOverrides(settingsRef.current, workbookKey, o))}
+                overrides={prefs.settings}
+                w={w}
+                disabled={workbookKey === null}
+                onChange={(o) => prefs.update(withOverrides(prefs.ref.current, o))}
               />
             </AccordionPanel>
           </AccordionItem>
           <AccordionItem value="settings">
-            <AccordionHeader size="small">{t.settings}</AccordionHeader>
+            <AccordionHeader size="small">{w.settings}</AccordionHeader>
             <AccordionPanel className={s.panel}>
-              <SettingsPanel settings={settings} defaultToday={defaultToday} onChange={(x) => applySettings(x)} t={t} />
+              <SettingsPanel
+                settings={prefs.settings}
+                defaultToday={defaultToday}
+                scope={settingsScope}
+                disabled={workbookKey === null}
+                onChange={prefs.update}
+                onReset={() => {
+                  prefs.reset();
+                  job.flash({ kind: "info", text: w.settingsReset });
+                }}
+                w={w}
+                lang={lang}
+              />
             </AccordionPanel>
           </AccordionItem>
         </Accordion>
       </section>
 
-      {preview && <TaskDetail finding={detail} ledger={check?.ledger ?? null} t={t} onClose={() => setDetail(null)} />}
-    </div>
+      {preview && (detail || detailShown) && (
+        <Suspense fallback={null}>
+          <TaskDetail
+            finding={detail}
+            ledger={check?.ledger ?? null}
+            w={w}
+            lang={lang}
+            onClose={() => setDetail(null)}
+          />
+        </Suspense>
+      )}
+    </main>
   );
-
-  function saveBytes(bytes: Uint8Array, name: string) {
-    const blob = new Blob([bytes as BlobPart], {
-      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = name;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
-}
-
-/** Thrown when the preview has no file yet; shown as the "open a file first" message. */
-class NoFileError extends Error {
-  constructor() {
-    super("no file");
-    this.name = "NoFileError";
-  }
-}
-
-/** ExcelApi 1.13 or later; true outside Office (a harness or a fake has no requirements to ask). */
-function excelApiSupported(): boolean {
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  const requirements = office?.context?.requirements;
-  if (!requirements?.isSetSupported) return true;
-  try {
-    return requirements.isSetSupported("ExcelApi", "1.13");
-  } catch {
-    return true;
-  }
 }

@@ -6,27 +6,29 @@ import {
   makeStyles,
   mergeClasses,
   Option,
+  ProgressBar,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo, useState, type KeyboardEvent, type ReactNode } from "react";
+import { lazy, Suspense, useMemo, useState, type KeyboardEvent } from "react";
+import type { Lang } from "../../core/i18n.js";
 import { MARK_FILLS } from "../../core/marks.js";
-import type { Finding, PaperOnlyReason, RuleId, Severity } from "../../core/report.js";
-import type { Strings } from "../i18n.js";
-import {
-  departmentOptions,
-  filterFindings,
-  PAGE_SIZE,
-  pageFindings,
-  ruleKey,
-  ruleOptions,
-  type Filters,
-} from "../view-model.js";
+import type { Finding, Severity } from "../../core/report.js";
+import { say, type PaneWords } from "../i18n.js";
+import { filterTitle, ruleTitle } from "../rule-words.js";
+import { filterCounts, listRows, ruleKey, type Filters, type GroupBy, type ListRow } from "../view-model.js";
 
-const useStyles = makeStyles({
+export const useFindingStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px" },
   filters: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: "6px" },
   dropdown: { minWidth: 0, width: "100%" },
+  // One line, cut with an ellipsis: "All departments" must not wrap at 320 px.
+  dropdownButton: { whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis", minWidth: 0 },
+  groupBar: { display: "flex", alignItems: "center", gap: "4px", flexWrap: "wrap" },
+  groupLabel: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  groupButtons: { display: "flex", gap: "4px" },
   list: { display: "flex", flexDirection: "column", gap: "4px" },
+  virtual: { position: "relative", width: "100%" },
+  virtualRow: { position: "absolute", top: 0, left: 0, width: "100%", paddingBottom: "4px", boxSizing: "border-box" },
   groupHeader: {
     display: "flex",
     alignItems: "center",
@@ -37,7 +39,9 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground2,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
   },
+  groupName: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   item: {
     display: "flex",
     flexDirection: "column",
@@ -73,7 +77,17 @@ const useStyles = makeStyles({
     overflow: "hidden",
     overflowWrap: "anywhere",
   },
-  empty: { color: tokens.colorNeutralForeground3, padding: "8px 0" },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
+  empty: { display: "flex", alignItems: "center", gap: "8px", flexWrap: "wrap", padding: "8px 0" },
+  emptyText: { color: tokens.colorNeutralForeground2 },
 });
 
 const BADGE_COLOR: Record<Severity, "danger" | "warning" | "informative"> = {
@@ -82,18 +96,18 @@ const BADGE_COLOR: Record<Severity, "danger" | "warning" | "informative"> = {
   info: "informative",
 };
 
-/** The filter's label for a rule key: the rule's name, with the paper-only reason's. */
-export function ruleLabel(key: string, t: Strings): string {
-  const [rule, reason] = key.split("/") as [RuleId, PaperOnlyReason | undefined];
-  const name = t.rules[rule] ?? rule;
-  return reason ? `${name} · ${t.reasons[reason] ?? reason}` : name;
-}
+/** Up to this many rows the list is a plain list (natural Tab order and browsing); beyond, virtual. */
+export const VIRTUAL_FROM = 150;
 
 const ALL = "*";
+
+/** Only long lists need the virtualiser: its code loads when one first shows (and stays out of the initial script). */
+const VirtualList = lazy(() => import(/* webpackChunkName: "virtual-list" */ "./VirtualList.js"));
 
 /** A filter: "all" (value null) or one key, each option with its count. "" is a key (no department). */
 function FilterDropdown(props: {
   className: string;
+  buttonClassName: string;
   label: string;
   allText: string;
   total: number;
@@ -106,6 +120,7 @@ function FilterDropdown(props: {
   return (
     <Dropdown
       className={props.className}
+      button={{ className: props.buttonClassName }}
       size="small"
       aria-label={props.label}
       value={value === null ? allText : optionLabel(value)}
@@ -128,117 +143,168 @@ function FilterDropdown(props: {
 
 export function FindingsView(props: {
   findings: Finding[];
-  t: Strings;
+  w: PaneWords;
+  lang: Lang;
+  filters: Filters;
+  onFilters: (f: Filters) => void;
   selected: Finding | null;
   onActivate: (f: Finding) => void;
 }) {
-  const s = useStyles();
-  const { t, findings } = props;
-  const [filters, setFilters] = useState<Filters>({ rule: null, department: null });
-  const [limit, setLimit] = useState(PAGE_SIZE);
+  const s = useFindingStyles();
+  const { w, lang, findings, filters } = props;
+  const [groupBy, setGroupBy] = useState<GroupBy>("rule");
 
-  const rules = useMemo(() => ruleOptions(findings), [findings]);
-  const departments = useMemo(() => departmentOptions(findings), [findings]);
-  const filtered = useMemo(() => filterFindings(findings, filters), [findings, filters]);
-  const page = useMemo(() => pageFindings(filtered, limit), [filtered, limit]);
-
-  const setFilter = (patch: Partial<Filters>) => {
-    setFilters((f) => ({ ...f, ...patch }));
-    setLimit(PAGE_SIZE);
-  };
-  const deptLabel = (d: string) => (d === "" ? t.noDept : d);
-
-  const onKey = (e: KeyboardEvent, f: Finding) => {
-    if (e.key === "Enter" || e.key === " ") {
-      e.preventDefault();
-      props.onActivate(f);
-    }
-  };
+  const counts = useMemo(() => filterCounts(findings, filters), [findings, filters]);
+  const rows = useMemo(() => listRows(counts.shown, groupBy), [counts.shown, groupBy]);
+  const deptLabel = (d: string) => (d === "" ? w.noDept : d);
+  const groupLabel = (key: string) => (groupBy === "rule" ? filterTitle(key, lang) : deptLabel(key));
 
   return (
     <div className={s.root}>
       {findings.length > 0 && (
-        <div className={s.filters}>
-          <FilterDropdown
-            className={s.dropdown}
-            label={t.filterRule}
-            allText={t.allRules}
-            total={findings.length}
-            value={filters.rule}
-            options={rules}
-            optionLabel={(key) => ruleLabel(key, t)}
-            onChange={(rule) => setFilter({ rule })}
-          />
-          <FilterDropdown
-            className={s.dropdown}
-            label={t.filterDept}
-            allText={t.allDepts}
-            total={findings.length}
-            value={filters.department}
-            options={departments}
-            optionLabel={deptLabel}
-            onChange={(department) => setFilter({ department })}
-          />
+        <>
+          <div className={s.filters}>
+            <FilterDropdown
+              className={s.dropdown}
+              buttonClassName={s.dropdownButton}
+              label={w.filterRule}
+              allText={w.allRules}
+              total={counts.allRules}
+              value={filters.rule}
+              options={counts.rules}
+              optionLabel={(key) => filterTitle(key, lang)}
+              onChange={(rule) => props.onFilters({ ...filters, rule })}
+            />
+            <FilterDropdown
+              className={s.dropdown}
+              buttonClassName={s.dropdownButton}
+              label={w.filterDept}
+              allText={w.allDepts}
+              total={counts.allDepartments}
+              value={filters.department}
+              options={counts.departments}
+              optionLabel={deptLabel}
+              onChange={(department) => props.onFilters({ ...filters, department })}
+            />
+          </div>
+          <div className={s.groupBar}>
+            <span className={s.groupLabel} id="ledger-group-by">
+              {w.groupBy}
+            </span>
+            {/* Two toggle buttons, not a TabList: they regroup one list, they do not switch panels. */}
+            <div role="group" aria-labelledby="ledger-group-by" className={s.groupButtons}>
+              {(["rule", "department"] as const).map((g) => (
+                <Button
+                  key={g}
+                  size="small"
+                  appearance={groupBy === g ? "primary" : "subtle"}
+                  aria-pressed={groupBy === g}
+                  onClick={() => setGroupBy(g)}
+                >
+                  {g === "rule" ? w.groupByRule : w.groupByDept}
+                </Button>
+              ))}
+            </div>
+          </div>
+        </>
+      )}
+
+      {rows.length > VIRTUAL_FROM ? (
+        <Suspense fallback={<ProgressBar aria-label={w.findings} />}>
+          <VirtualList rows={rows} total={counts.shown.length} {...props} groupBy={groupBy} groupLabel={groupLabel} />
+        </Suspense>
+      ) : (
+        <div role="list" aria-label={w.findings} className={s.list}>
+          {rows.map((row) => (
+            <Row key={rowKey(row)} row={row} {...props} groupBy={groupBy} groupLabel={groupLabel} />
+          ))}
         </div>
       )}
 
-      <div role="list" aria-label={t.findings} className={s.list}>
-        {page.groups.map((g) => (
-          <GroupItems key={g.severity} severity={g.severity} total={g.total} t={t}>
-            {g.findings.map((f) => (
-              <div
-                key={`${f.cell}|${ruleKey(f)}|${f.message}`}
-                role="listitem"
-                tabIndex={0}
-                aria-current={props.selected === f ? "true" : undefined}
-                className={mergeClasses(s.item, s[f.severity], props.selected === f && s.selected)}
-                onClick={() => props.onActivate(f)}
-                onKeyDown={(e) => onKey(e, f)}
-              >
-                <div className={s.head}>
-                  <span className={s.cell}>{f.cell}</span>
-                  <Badge
-                    className={s.badge}
-                    size="small"
-                    appearance="tint"
-                    color={BADGE_COLOR[f.severity]}
-                    title={ruleLabel(ruleKey(f), t)}
-                  >
-                    {ruleKey(f)}
-                  </Badge>
-                </div>
-                <span className={s.message}>{f.message}</span>
-                {f.problem && <Caption1 className={s.problem}>{f.problem}</Caption1>}
-              </div>
-            ))}
-          </GroupItems>
-        ))}
-      </div>
-      {findings.length > 0 && filtered.length === 0 && <Caption1 className={s.empty}>{t.noMatch}</Caption1>}
-      {page.shown < page.total && (
-        <Button appearance="secondary" size="small" onClick={() => setLimit((n) => n + PAGE_SIZE)}>
-          {t.showMore(page.total - page.shown)}
-        </Button>
+      {findings.length > 0 && counts.shown.length === 0 && (
+        <div className={s.empty} role="status">
+          <Caption1 className={s.emptyText}>{w.noMatch}</Caption1>
+          <Button size="small" onClick={() => props.onFilters({ rule: null, department: null })}>
+            {w.clearFilters}
+          </Button>
+        </div>
       )}
     </div>
   );
 }
 
-/**
- * A severity header and its items. The header is presentational (role="none"): a list may
- * only own list items, and each item names its own severity through its badge colour and text.
- */
-function GroupItems(props: { severity: Severity; total: number; t: Strings; children: ReactNode }) {
-  const s = useStyles();
-  return (
-    <>
+export function rowKey(row: ListRow): string {
+  return row.kind === "group" ? `g|${row.key}` : `${row.finding.cell}|${ruleKey(row.finding)}|${row.index}`;
+}
+
+export interface RowProps {
+  row: ListRow;
+  w: PaneWords;
+  lang: Lang;
+  selected: Finding | null;
+  onActivate: (f: Finding) => void;
+  groupLabel: (key: string) => string;
+  groupBy: GroupBy;
+  /** Virtual list: the item's place and the list's size, which the DOM alone no longer tells. */
+  total?: number;
+}
+
+export function Row(props: RowProps) {
+  const s = useFindingStyles();
+  const { row, lang } = props;
+  if (row.kind === "group") {
+    // Presentational (role="none"): a list owns only list items; each item names its own rule.
+    return (
       <div role="none" className={s.groupHeader}>
-        <span>{props.t.severity[props.severity]}</span>
-        <Badge size="small" appearance="filled" color={BADGE_COLOR[props.severity]}>
-          {props.total}
+        <span className={s.groupName} title={props.groupBy === "rule" ? row.key : undefined}>
+          {props.groupLabel(row.key)}
+        </span>
+        <Badge size="small" appearance="filled" color={BADGE_COLOR[row.severity]}>
+          {row.count}
         </Badge>
       </div>
-      {props.children}
-    </>
+    );
+  }
+  const f = row.finding;
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === "Enter" || e.key === " ") {
+      e.preventDefault();
+      props.onActivate(f);
+    }
+  };
+  const title = ruleTitle(f.rule, f.reason, lang);
+  return (
+    <div
+      role="listitem"
+      tabIndex={0}
+      // The rule's id, for an engineer (and the tests) to read; the clerk sees its title.
+      data-rule={ruleKey(f)}
+      data-cell={f.cell}
+      aria-current={props.selected === f ? "true" : undefined}
+      {...(props.total !== undefined ? { "aria-posinset": row.index, "aria-setsize": props.total } : {})}
+      className={mergeClasses(s.item, s[f.severity], props.selected === f && s.selected)}
+      onClick={() => props.onActivate(f)}
+      onKeyDown={onKey}
+    >
+      <div className={s.head}>
+        <span className={s.cell}>{f.cell}</span>
+        {/* Grouped by rule, the group's heading already names it: the badge would only repeat it.
+            The id stays where an engineer looks: the tooltip (and the JSON). */}
+        {props.groupBy === "rule" ? (
+          <span className={s.visuallyHidden}>{title}</span>
+        ) : (
+          <Badge className={s.badge} size="small" appearance="tint" color={BADGE_COLOR[f.severity]} title={ruleKey(f)}>
+            {title}
+          </Badge>
+        )}
+      </div>
+      <span className={s.message}>{f.message}</span>
+      {f.problem && <Caption1 className={s.problem}>{f.problem}</Caption1>}
+    </div>
   );
+}
+
+/** `筛选出 2 条，共 16 条` or `共 16 条结果`. */
+export function countText(w: PaneWords, shown: number, total: number): string {
+  return shown === total ? say(w.resultCount, { n: total }) : say(w.filteredCount, { shown, n: total });
 }

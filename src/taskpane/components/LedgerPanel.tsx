@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import { FIELDS, type Field as LedgerField } from "../../core/fields.js";
 import type { Report } from "../../core/report.js";
 import type { SheetInfo } from "../../hosts/workbook.js";
-import type { Strings } from "../i18n.js";
+import { say, type PaneWords } from "../i18n.js";
 import type { LedgerOverrides } from "../pane-settings.js";
 import { normalizeColumn } from "../view-model.js";
 
@@ -38,12 +38,13 @@ export function LedgerPanel(props: {
   report: Report | null;
   overrides: LedgerOverrides;
   onChange: (o: LedgerOverrides) => void;
-  t: Strings;
+  w: PaneWords;
+  disabled: boolean;
 }) {
   const s = useStyles();
-  const { t, overrides, report } = props;
+  const { w: t, overrides, report } = props;
   const candidates = props.sheets.filter((x) => !x.generated);
-  const sheetText = overrides.sheet ?? (report ? `${report.sheet}（${t.autoDetect}）` : t.autoDetect);
+  const sheetText = overrides.sheet ?? (report ? say(t.detectedValue, { value: report.sheet }) : t.autoDetect);
 
   const [headerText, setHeaderText] = useState(overrides.headerRow?.toString() ?? "");
   const [columnText, setColumnText] = useState<Partial<Record<LedgerField, string>>>(overrides.columns ?? {});
@@ -73,6 +74,7 @@ export function LedgerPanel(props: {
         <Field label={t.sheet} size="small">
           <Dropdown
             size="small"
+            disabled={props.disabled}
             value={sheetText}
             selectedOptions={[overrides.sheet ?? AUTO]}
             onOptionSelect={(_, d) =>
@@ -98,6 +100,7 @@ export function LedgerPanel(props: {
             size="small"
             type="number"
             min={1}
+            disabled={props.disabled}
             value={headerText}
             placeholder={report ? String(report.headerRow) : t.columnPlaceholder}
             onChange={(_, d) => commitHeader(d.value)}
@@ -113,6 +116,7 @@ export function LedgerPanel(props: {
               className={s.colInput}
               size="small"
               aria-label={t.fields[field]}
+              disabled={props.disabled}
               aria-invalid={invalid(columnText[field]) || undefined}
               value={columnText[field] ?? ""}
               placeholder={report ? (report.columns[field] ?? "—") : t.columnPlaceholder}

@@ -1,30 +1,44 @@
-import { Caption1, Field, Input, makeStyles, SpinButton, Switch, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Field, Input, makeStyles, SpinButton, Switch, tokens } from "@fluentui/react-components";
+import { ArrowResetRegular } from "@fluentui/react-icons";
 import { useEffect, useState } from "react";
 import type { BulletinOptions } from "../../core/config.js";
+import type { Lang } from "../../core/i18n.js";
 import { PAPER_ONLY_REASONS } from "../../core/report.js";
-import type { Strings } from "../i18n.js";
+import { say, type PaneWords } from "../i18n.js";
 import { DEFAULT_DUE_SOON_DAYS, type PaneSettings } from "../pane-settings.js";
+import { reasonTitle, ruleTitle } from "../rule-words.js";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "10px" },
-  row: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 88px", gap: "8px", alignItems: "start" },
-  fill: { width: "100%", minWidth: 0, maxWidth: "100%" },
+  scope: { color: tokens.colorNeutralForeground2 },
+  // Wraps rather than squeezes: at 320 px 临期提醒天数 goes under the date instead of out of the card.
+  row: { display: "flex", flexWrap: "wrap", gap: "8px", alignItems: "flex-start" },
+  dateField: { flex: "1 1 150px", minWidth: 0 },
+  daysField: { flex: "1 1 96px", minWidth: 0 },
+  fill: { width: "100%", minWidth: 0, maxWidth: "100%", boxSizing: "border-box" },
+  input: { width: "100%", minWidth: 0 },
   group: { display: "flex", flexDirection: "column", gap: "0" },
   groupLabel: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, marginBottom: "2px" },
-  switchLabel: { display: "flex", flexDirection: "column", fontSize: tokens.fontSizeBase200 },
-  reasonId: { color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace, fontSize: "11px" },
+  switchLabel: { fontSize: tokens.fontSizeBase200 },
   switchRoot: { marginLeft: "-8px" },
+  reset: { alignSelf: "flex-start" },
 });
 
-/** Check and bulletin settings; every change goes straight to the store (the caller debounces saving). */
+/** Check and bulletin settings of one workbook; every change goes straight to the store (the caller debounces saving). */
 export function SettingsPanel(props: {
   settings: PaneSettings;
   defaultToday: string;
   onChange: (s: PaneSettings) => void;
-  t: Strings;
+  onReset: () => void;
+  /** Whose settings these are (the workbook, or the preview's file). */
+  scope: string;
+  /** The preview before a file is open: nothing to set yet. */
+  disabled: boolean;
+  w: PaneWords;
+  lang: Lang;
 }) {
   const s = useStyles();
-  const { t, settings } = props;
+  const { w, settings, disabled } = props;
   const set = (patch: Partial<PaneSettings>) => props.onChange({ ...settings, ...patch });
   const setBulletin = (key: keyof BulletinOptions, value: string) =>
     set({ bulletin: { ...settings.bulletin, [key]: value === "" ? undefined : value } });
@@ -33,12 +47,20 @@ export function SettingsPanel(props: {
 
   return (
     <div className={s.root}>
+      <Caption1 className={s.scope}>{props.scope}</Caption1>
       <div className={s.row}>
-        <Field label={t.checkDate} size="small" hint={t.checkDateHint(props.defaultToday)}>
+        <Field
+          className={s.dateField}
+          label={w.checkDate}
+          size="small"
+          hint={say(w.checkDateHint, { today: props.defaultToday })}
+        >
           <Input
             className={s.fill}
+            input={{ className: s.input }}
             size="small"
             type="date"
+            disabled={disabled}
             value={dateText}
             onChange={(_, d) => {
               setDateText(d.value);
@@ -46,12 +68,14 @@ export function SettingsPanel(props: {
             }}
           />
         </Field>
-        <Field label={t.dueSoonDays} size="small">
+        <Field className={s.daysField} label={w.dueSoonDays} size="small">
           <SpinButton
             className={s.fill}
+            input={{ className: s.input }}
             size="small"
             min={0}
             max={365}
+            disabled={disabled}
             value={settings.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS}
             onChange={(_, d) => {
               const n = d.value ?? Number(d.displayValue);
@@ -61,45 +85,53 @@ export function SettingsPanel(props: {
         </Field>
       </div>
 
-      <div className={s.group} role="group" aria-label={t.paperChecks}>
-        <span className={s.groupLabel}>{t.paperChecks}</span>
+      <div className={s.group} role="group" aria-label={w.paperChecks}>
+        <span className={s.groupLabel} aria-hidden="true">
+          {w.paperChecks}
+        </span>
         {PAPER_ONLY_REASONS.map((reason) => (
           <Switch
             key={reason}
             className={s.switchRoot}
+            disabled={disabled}
             checked={settings.paperOnly?.[reason] !== false}
             onChange={(_, d) => set({ paperOnly: { ...settings.paperOnly, [reason]: d.checked } })}
+            // The reason's words for the clerk; its id for an engineer, in the tooltip.
             label={
-              <span className={s.switchLabel}>
-                <span>{t.reasons[reason]}</span>
-                <span className={s.reasonId}>{reason}</span>
+              <span className={s.switchLabel} title={`paper-only/${reason}`}>
+                {reasonTitle(reason, props.lang)}
               </span>
             }
+            aria-label={ruleTitle("paper-only", reason, props.lang)}
           />
         ))}
       </div>
 
       <div className={s.group}>
-        <span className={s.groupLabel}>{t.bulletinSection}</span>
-        <Caption1 style={{ color: tokens.colorNeutralForeground3, marginBottom: 4 }}>{t.fromLedger}</Caption1>
+        <span className={s.groupLabel}>{w.bulletinSection}</span>
+        <Caption1 style={{ color: tokens.colorNeutralForeground3, marginBottom: 4 }}>{w.fromLedger}</Caption1>
         {(
           [
-            ["title", t.bulletinTitle],
-            ["issuer", t.issuer],
-            ["body", t.body],
-            ["inspection", t.inspection],
+            ["title", w.bulletinTitle],
+            ["issuer", w.issuer],
+            ["body", w.body],
+            ["inspection", w.inspection],
           ] as [keyof BulletinOptions, string][]
         ).map(([key, label]) => (
           <Field key={key} label={label} size="small" style={{ marginBottom: 4 }}>
             <Input
               className={s.fill}
               size="small"
+              disabled={disabled}
               value={settings.bulletin?.[key] ?? ""}
               onChange={(_, d) => setBulletin(key, d.value)}
             />
           </Field>
         ))}
       </div>
+      <Button className={s.reset} size="small" icon={<ArrowResetRegular />} disabled={disabled} onClick={props.onReset}>
+        {w.resetSettings}
+      </Button>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Summary } from "../../core/report.js";
 import { MARK_FILLS } from "../../core/marks.js";
-import type { Strings } from "../i18n.js";
+import type { PaneWords } from "../i18n.js";
 import { summaryTiles, type Tone } from "../view-model.js";
 
 /**
@@ -55,6 +55,17 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase100,
     opacity: 0.85,
   },
+  // A tile that filters: a real button, with the pressed state drawn as a thick inner ring.
+  button: {
+    cursor: "pointer",
+    fontFamily: "inherit",
+    textAlign: "left",
+    ":hover": { filter: "brightness(0.97)" },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
+  pressed: {
+    boxShadow: `inset 0 0 0 2px ${tokens.colorNeutralForeground1}`,
+  },
   valueRow: { display: "flex", flexDirection: "column", alignItems: "flex-end", flexShrink: 0 },
   // Light theme: the sheet's mark fills.
   lightError: { backgroundColor: `#${MARK_FILLS.error}`, color: "#9C0006", ...bc("#F4A9B3") },
@@ -83,29 +94,55 @@ function toneClass(s: Styles, tone: Tone, theme: "light" | "dark"): string {
   return (theme === "light" ? light : dark)[tone];
 }
 
-export function SummaryTiles(props: { summary: Summary; t: Strings; theme: "light" | "dark" }) {
+export function SummaryTiles(props: {
+  summary: Summary;
+  w: PaneWords;
+  theme: "light" | "dark";
+  /** The active rule filter: a tile whose filter it is shows as pressed. */
+  filter: string | null;
+  onFilter: (filter: string | null) => void;
+}) {
   const s = useStyles();
-  const { t } = props;
+  const { w } = props;
   return (
-    <div role="group" aria-label={t.summary} className={s.grid}>
-      {summaryTiles(props.summary).map((tile) => (
-        <div
-          key={tile.key}
-          role="group"
-          aria-label={t.tiles[tile.key]}
-          className={mergeClasses(s.tile, toneClass(s, tile.tone, props.theme))}
-        >
-          <span className={s.label} aria-hidden="true" title={t.tiles[tile.key]}>
-            {t.tiles[tile.key]}
-          </span>
-          <span className={s.valueRow}>
-            <span className={s.number} data-testid={tile.key}>
-              {tile.value}
+    <div role="group" aria-label={w.summary} className={s.grid}>
+      {summaryTiles(props.summary).map((tile) => {
+        const label = w.tiles[tile.key];
+        const body = (
+          <>
+            <span className={s.label} aria-hidden="true">
+              {label}
             </span>
-            {tile.rate !== undefined && <span className={s.rate}>{tile.rate}</span>}
-          </span>
-        </div>
-      ))}
+            <span className={s.valueRow} aria-hidden={tile.filter ? "true" : undefined}>
+              <span className={s.number} data-testid={tile.key}>
+                {tile.value}
+              </span>
+              {tile.rate !== undefined && <span className={s.rate}>{tile.rate}</span>}
+            </span>
+          </>
+        );
+        const tone = toneClass(s, tile.tone, props.theme);
+        if (!tile.filter)
+          return (
+            <div key={tile.key} role="group" aria-label={label} className={mergeClasses(s.tile, tone)}>
+              {body}
+            </div>
+          );
+        const pressed = props.filter === tile.filter;
+        return (
+          <button
+            key={tile.key}
+            type="button"
+            aria-pressed={pressed}
+            aria-label={`${label} ${tile.value}`}
+            title={w.tileFilter}
+            className={mergeClasses(s.tile, s.button, tone, pressed && s.pressed)}
+            onClick={() => props.onFilter(pressed ? null : tile.filter!)}
+          >
+            {body}
+          </button>
+        );
+      })}
     </div>
   );
 }

@@ -12,7 +12,9 @@ import {
 } from "@fluentui/react-components";
 import type { Ledger } from "../../core/ledger/model.js";
 import type { Finding } from "../../core/report.js";
-import type { Strings } from "../i18n.js";
+import type { Lang } from "../../core/i18n.js";
+import { say, type PaneWords } from "../i18n.js";
+import { ruleTitle } from "../rule-words.js";
 import { ruleKey, taskDetail } from "../view-model.js";
 
 /**
@@ -40,9 +42,15 @@ const useStyles = makeStyles({
   empty: { color: tokens.colorNeutralForeground4 },
 });
 
-export function TaskDetail(props: { finding: Finding | null; ledger: Ledger | null; t: Strings; onClose: () => void }) {
+export default function TaskDetail(props: {
+  finding: Finding | null;
+  ledger: Ledger | null;
+  w: PaneWords;
+  lang: Lang;
+  onClose: () => void;
+}) {
   const s = useStyles();
-  const { finding, ledger, t } = props;
+  const { finding, ledger, w: t } = props;
   const detail = finding && ledger ? taskDetail(ledger, finding) : null;
   return (
     <Dialog open={finding !== null} onOpenChange={(_, d) => !d.open && props.onClose()}>
@@ -54,10 +62,10 @@ export function TaskDetail(props: { finding: Finding | null; ledger: Ledger | nu
               <div className={s.finding}>
                 <div className={s.head}>
                   <span className={s.cell}>{finding.cell}</span>
-                  <Badge size="small" appearance="tint">
-                    {ruleKey(finding)}
+                  <Badge size="small" appearance="tint" title={ruleKey(finding)}>
+                    {ruleTitle(finding.rule, finding.reason, props.lang)}
                   </Badge>
-                  {detail && <span>{t.row(detail.row)}</span>}
+                  {detail && <span>{say(t.row, { row: detail.row })}</span>}
                 </div>
                 <span>{finding.message}</span>
               </div>

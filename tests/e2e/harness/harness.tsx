@@ -3,7 +3,7 @@
 // `webpack --env harness` (tests/e2e/global-setup.ts); never part of dist/.
 import { ExcelWorkbook } from "../../../src/hosts/excel/excel-workbook.js";
 import { FakeExcel } from "../../support/excel-fake.js";
-import type { SettingsStore } from "../../../src/taskpane/pane-host.js";
+import { localLangStore, type SettingsStore } from "../../../src/taskpane/pane-host.js";
 import { renderPane } from "../../../src/taskpane/render.js";
 import { HARNESS_TODAY, seedHarnessLedger, snapshot, type FakeSnapshot } from "./seed.js";
 
@@ -28,7 +28,7 @@ const port = new ExcelWorkbook(excel.run, excel.hostOptions);
 let saved: unknown = null;
 const settings: SettingsStore = {
   load: async () => saved,
-  save: async (value) => {
+  save: async (_workbook, value) => {
     saved = JSON.parse(JSON.stringify(value ?? null));
   },
 };
@@ -55,6 +55,8 @@ renderPane(document.getElementById("container")!, {
   port,
   settings,
   lang,
+  langStore: localLangStore("ledger-check.harness.lang"),
   theme: "light",
   today: HARNESS_TODAY,
+  problem: null,
 });
