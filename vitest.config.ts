@@ -14,6 +14,8 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],
+          // The fake Excel measures requests with Office.js's own serializer (tests/support).
+          setupFiles: ["tests/support/serializer-setup.ts"],
           exclude: [...configDefaults.exclude, E2E],
         },
       },

@@ -3,7 +3,11 @@ import type { Severity } from "../src/core/report.js";
 import type { SheetDocument } from "../src/core/sheet-document.js";
 import type { Mark } from "../src/hosts/workbook.js";
 import { ExcelWorkbook } from "../src/hosts/excel/excel-workbook.js";
-import { FakeExcel, type CellSeed } from "../tests/support/excel-fake.js";
+import { FakeExcel, useOfficeSerializer, type CellSeed } from "../tests/support/excel-fake.js";
+import { officeSerializer } from "../tests/support/office-serializer.js";
+
+// Requests measured as Office.js's own serializer builds them.
+useOfficeSerializer(officeSerializer);
 
 /**
  * Measures the Office.js host on the fake Excel (testing/excel-fake.ts): round trips and the
@@ -124,6 +128,8 @@ export interface FlowFigures {
   mark: HostFigures;
   bulletin: HostFigures;
   total: HostFigures;
+  /** Every sync of the job: request and response bytes. */
+  log: { requestBytes: number; responseBytes: number }[];
 }
 
 /**
@@ -154,5 +160,6 @@ export async function benchExcelFlow(rows: number): Promise<FlowFigures> {
     mark,
     bulletin,
     total: excel.since(start),
+    log: excel.syncLog.slice(start),
   };
 }

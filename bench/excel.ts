@@ -50,6 +50,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const f = await benchExcelFlow(rows);
+  if (args.includes("--syncs"))
+    f.log.forEach((x, i) => console.log(`  sync ${i + 1}: request ${x.requestBytes} B, response ${x.responseBytes} B`));
   console.log(
     `excel-host ${rows} rows: syncs ${f.total.syncs}, largest request ${mb(f.total.maxRequestBytes)} MB (office.js serializer), largest response ${mb(f.total.maxResponseBytes)} MB`,
   );

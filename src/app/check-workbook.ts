@@ -1,5 +1,4 @@
 import { buildBulletin } from "../core/bulletin/build.js";
-import { bulletinDocx } from "../core/bulletin/docx.js";
 import { layoutFindingsSheet } from "../core/bulletin/findings-sheet.js";
 import { layoutBulletin } from "../core/bulletin/layout.js";
 import type { Bulletin } from "../core/bulletin/model.js";
@@ -117,7 +116,11 @@ export function bulletinOf(check: WorkbookCheck): Bulletin {
 }
 
 /** The bulletin as .docx bytes (the pane: `new Blob([bytes], { type: DOCX_MIME })`). */
-export function bulletinDocxOf(check: WorkbookCheck): Promise<Uint8Array> {
+/** Loaded on first use: the docx package would otherwise sit in the pane's initial bundle (its 260 KB gzip budget). */
+const docxModule = () => import("../core/bulletin/docx.js");
+
+export async function bulletinDocxOf(check: WorkbookCheck): Promise<Uint8Array> {
+  const { bulletinDocx } = await docxModule();
   return bulletinDocx(bulletinOf(check), check.report.lang);
 }
 
@@ -175,7 +178,10 @@ export async function noticeDocxFiles(
   if (!docs) return [];
   const files = [];
   for (const d of docs.perDepartment)
-    files.push({ department: d.department, bytes: await bulletinDocx(d.document, check.report.lang) });
+    files.push({
+      department: d.department,
+      bytes: await (await docxModule()).bulletinDocx(d.document, check.report.lang),
+    });
   return files;
 }
 

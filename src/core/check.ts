@@ -7,6 +7,7 @@ import { MergeIndex } from "./ledger/merge-index.js";
 import { fieldText, type Ledger, type LedgerLayout, type Task } from "./ledger/model.js";
 import { problemGroups } from "./ledger/problems.js";
 import { readTasks } from "./ledger/rows.js";
+import { readStatedCounts, type StatedCounts } from "./ledger/stated.js";
 import { readTitle } from "./ledger/title.js";
 import { INCOMPLETE_RULES, type Finding, type Notice, type Report, type Severity, type Summary } from "./report.js";
 import {
@@ -65,6 +66,8 @@ export function checkGrid(grid: Grid, config: Config, file?: string): CheckResul
   if (config.headerRow !== undefined && Object.keys(config.columns).length === 0 && !isLedgerHeader(layout.columns))
     throw noHeaderInRowError(grid.sheet, config.headerRow);
   const ledger: Ledger = { layout, tasks: readTasks(grid, layout, merges), title: readTitle(grid, layout) };
+  const stated = readStatedCounts(grid, layout, ledger.tasks);
+  if (stated) ledger.stated = stated;
   return runRules(ledger, config, file);
 }
 
@@ -112,6 +115,8 @@ export function runRules(ledger: Ledger, config: Config, file?: string): CheckRe
   for (const [field, col] of Object.entries(layout.columns) as [Field, number][]) columns[field] = columnLetter(col);
 
   const reported = findings.map((f) => f.finding);
+  const summary = summarize(ledger, findings);
+  if (ledger.stated) notices.push(...statedCountNotices(ledger.stated, summary, lang));
   const report: Report = {
     ...(file !== undefined ? { file } : {}),
     sheet: layout.sheet,
@@ -121,7 +126,7 @@ export function runRules(ledger: Ledger, config: Config, file?: string): CheckRe
     columns,
     title: titleOf(ledger),
     findings: reported,
-    summary: summarize(ledger, findings),
+    summary,
     notices,
   };
   return { ledger, report, findings, byTask: groupByTask(ledger, findings) };
@@ -225,17 +230,48 @@ function missingColumnNotice(rule: Rule, absent: Field[], lang: Lang): Notice {
   };
 }
 
+/** A footer's stated count that the ledger does not hold: `本清单共17项问题` over 16 problems. */
+function statedCountNotices(stated: StatedCounts, summary: Summary, lang: Lang): Notice[] {
+  const out: Notice[] = [];
+  const counted = { problems: summary.problems, tasks: summary.tasks };
+  for (const what of ["problems", "tasks"] as const) {
+    const n = stated[what];
+    if (n === undefined || n === counted[what]) continue;
+    out.push({
+      code: `stated-count:${what}`,
+      message: fill(WORDS[lang][what === "problems" ? "statedProblems" : "statedTasks"], {
+        row: stated.row,
+        stated: n,
+        counted: counted[what],
+      }),
+    });
+  }
+  return out;
+}
+
 interface CheckWords {
   /** Between the items of a list filled into a message. */
   listSep: string;
   missingColumn: string;
+  statedProblems: string;
+  statedTasks: string;
 }
 
 const WORDS = {
-  zh: { listSep: "、", missingColumn: "台账中没有“{{columns}}”列，无法检查“{{rule}}”（{{key}}）。" },
+  zh: {
+    listSep: "、",
+    missingColumn: "台账中没有“{{columns}}”列，无法检查“{{rule}}”（{{key}}）。",
+    statedProblems:
+      "第{{row}}行写明共{{stated}}项问题，台账中实有{{counted}}项问题：请核对是否漏填、多填或说明未更新。",
+    statedTasks: "第{{row}}行写明共{{stated}}条整改措施，台账中实有{{counted}}条：请核对是否漏填、多填或说明未更新。",
+  },
   en: {
     listSep: ", ",
     missingColumn: "The ledger has no {{columns}} column, so “{{rule}}” ({{key}}) cannot be checked.",
+    statedProblems:
+      "Row {{row}} says {{stated}} {{stated|problem|problems}}, but the ledger holds {{counted}}: check for missing or extra rows, or an outdated note.",
+    statedTasks:
+      "Row {{row}} says {{stated}} {{stated|measure|measures}}, but the ledger holds {{counted}}: check for missing or extra rows, or an outdated note.",
   },
 } satisfies Catalogue<CheckWords>;
 

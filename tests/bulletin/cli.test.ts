@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tempDir, writeLedger } from "../fixtures/ledger-builder.js";
+import { tempDir, writeLedger } from "../support/ledger-builder.js";
 import { loadXlsx, runCli } from "../cli/run.js";
 import { UNIVERSITY } from "./university.js";
 

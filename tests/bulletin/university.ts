@@ -1,4 +1,4 @@
-import type { LedgerSpec } from "../fixtures/ledger-builder.js";
+import type { LedgerSpec } from "../support/ledger-builder.js";
 
 /**
  * A university's ledger as the clerk in issue #11 had it: a 巡视 (not 巡察) title naming the

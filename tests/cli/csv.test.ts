@@ -2,7 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ReportSchema, type Report } from "../../src/core/report.js";
-import { tempDir } from "../fixtures/ledger-builder.js";
+import { tempDir } from "../support/ledger-builder.js";
 import { runCli } from "./run.js";
 
 const SAMPLES = join(import.meta.dirname, "..", "..", "samples");

@@ -2,7 +2,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildLedger, ledgerBytes, rng, tempDir, writeLedger } from "../fixtures/ledger-builder.js";
+import { rng } from "../support/generate-ledger.js";
+import { buildLedger, ledgerBytes, tempDir, writeLedger } from "../support/ledger-builder.js";
 import { runCli, sha256, type CliResult } from "./run.js";
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ReportSchema, type Report } from "../../src/core/report.js";
-import { buildLedger, tempDir, writeLedger, type LedgerSpec } from "../fixtures/ledger-builder.js";
+import { buildLedger, tempDir, writeLedger, type LedgerSpec } from "../support/ledger-builder.js";
 import { runCli } from "./run.js";
 
 /**

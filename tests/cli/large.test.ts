@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ReportSchema } from "../../src/core/report.js";
-import { generateLedger, tempDir, writeLedger } from "../fixtures/ledger-builder.js";
+import { generateLedger } from "../support/generate-ledger.js";
+import { tempDir, writeLedger } from "../support/ledger-builder.js";
 import { runCli } from "./run.js";
 
 /**

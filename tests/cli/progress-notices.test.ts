@@ -3,7 +3,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ReportSchema } from "../../src/core/report.js";
-import { tempDir, writeLedger, type LedgerSpec } from "../fixtures/ledger-builder.js";
+import { tempDir, writeLedger, type LedgerSpec } from "../support/ledger-builder.js";
 import { loadXlsx, runCli } from "./run.js";
 
 /** Two checks of one ledger a month apart, with a row inserted and a status changed between them. */

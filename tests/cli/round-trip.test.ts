@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MARK_FILLS } from "../../src/core/marks.js";
 import { ReportSchema, type Report } from "../../src/core/report.js";
-import { buildLedger, tempDir, writeLedger, type LedgerSpec } from "../fixtures/ledger-builder.js";
+import { buildLedger, tempDir, writeLedger, type LedgerSpec } from "../support/ledger-builder.js";
 import { cellsOf, hasFormula, loadXlsx, runCli, sha256 } from "./run.js";
 
 /** A problem text that Excel would take for a formula if it were ever written as one. */

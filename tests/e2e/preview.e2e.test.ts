@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer } from "../../scripts/preview.mjs";
 import { MARK_FILLS } from "../../src/core/marks.js";
 import type { Report } from "../../src/core/report.js";
-import { generateLedger, ledgerBytes } from "../fixtures/ledger-builder.js";
+import { generateLedger } from "../support/generate-ledger.js";
+import { ledgerBytes } from "../support/ledger-builder.js";
 import {
   cellValues,
   cliReport,

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { promisify } from "node:util";
 import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate, zipSync, type Zippable } from "fflate";
-import { writeLedger, type LedgerSpec } from "../fixtures/ledger-builder.js";
+import { writeLedger, type LedgerSpec } from "../support/ledger-builder.js";
 
 /** Input makers for hostile cases: a good ledger, openpyxl and LibreOffice files, hand-built zips. */
 

@@ -276,3 +276,29 @@ describe("parseDeadline: unusable text is invalid, never guessed", () => {
     expect(parseDeadline("２０２５年２月３０日")).toEqual(invalid("２０２５年２月３０日"));
   });
 });
+
+describe("parseDeadline: forms clerks write beyond the vocabulary", () => {
+  table([
+    // Month and day with a dot, taking the year of an earlier mention; alone it has no year.
+    ["2025年3月启动，6.30前完成", day("2025-06-30")],
+    ["2025年4月部署，9.30之前全部完成", day("2025-09-30")],
+    ["6.30前", invalid("6.30前")],
+    // A span of months ends with its last month.
+    ["2025年6-7月", at("2025-07-31", "month")],
+    ["2025年6至7月", at("2025-07-31", "month")],
+    ["2025年6月—7月", at("2025-07-31", "month")],
+    // Zero-padded months, full-width digits, 号.
+    ["2025.06", at("2025-06-30", "month")],
+    ["2025年06月", at("2025-06-30", "month")],
+    ["２０２５年６月３０日", day("2025-06-30")],
+    ["2025年6月30号前", day("2025-06-30")],
+    // A periodic commitment is ongoing; with a date, the date and ongoing.
+    ["每季度开展一次", ONGOING],
+    ["每月", ONGOING],
+    ["定期开展", ONGOING],
+    ["2025年6月底前完成，此后每季度复查", at("2025-06-30", "month", true)],
+    // More of the immediate slogans.
+    ["即行即改", IMMEDIATE],
+    ["立说立改", IMMEDIATE],
+  ]);
+});

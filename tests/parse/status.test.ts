@@ -149,3 +149,8 @@ describe("parseStatus: the forms clerks write beyond the vocabulary", () => {
   // …while the ongoing upkeep of a finished task keeps it done (long-term-closed judges that).
   table("done", ["已完成整改，长期坚持", "已完成，下一步将持续推进成果巩固", "已完成（6月已通过验收，未发现问题）"]);
 });
+
+describe("parseStatus: a result with its date inside", () => {
+  table("done", ["已于6月完成", "已于2025年5月底前整改到位", "已经完成", "已在3月办结"]);
+  table("in-progress", ["已于6月完成方案制定，整改正在推进"]);
+});

@@ -127,6 +127,33 @@ export interface FakeExcelOptions {
   payloadLimit?: number;
 }
 
+/**
+ * Office.js's own client, when a test or the bench provides it (tests/support/office-serializer.ts,
+ * Node only): every fake proxy then has a twin, the real Office.js proxy built by the same calls,
+ * so each sync's request is the body Office.js would post, measured in UTF-8 bytes; the 5 MB
+ * rejection applies to that. Without it (the browser e2e harness) requests are estimated.
+ */
+export interface TwinClient {
+  newContext(): TwinContext;
+}
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Twin = any;
+interface TwinContext {
+  workbook: Twin;
+  /** UTF-8 bytes of the pending request; then forgets it, as a sent request is. */
+  takeRequest(): number;
+  pendingBytes(): number;
+}
+let twinClient: TwinClient | null = null;
+/** Makes every FakeExcel created from now on measure requests with Office.js's serializer. */
+export function useOfficeSerializer(client: TwinClient | null): void {
+  twinClient = client;
+}
+function withTwin<T extends { twin: Twin }>(obj: T, twin: Twin): T {
+  obj.twin = twin ?? null;
+  return obj;
+}
+
 const key = (row: number, col: number) => `${row},${col}`;
 /** UTF-8 bytes of a value as JSON: payload limits count bytes, and Chinese text is 3 a character. */
 const json = (v: unknown) => (v === undefined ? 0 : utf8Length(JSON.stringify(v) ?? ""));
@@ -334,12 +361,14 @@ interface Op {
 class FakeContext {
   private queue: Op[] = [];
   readonly workbook: FakeWorkbookProxy;
+  readonly twin: TwinContext | null = twinClient?.newContext() ?? null;
 
   constructor(
     readonly excel: FakeExcel,
     private readonly delayForCellEdit = false,
   ) {
-    this.workbook = new FakeWorkbookProxy(this);
+    this.workbook = withTwin(new FakeWorkbookProxy(this), this.twin?.workbook);
+    this.workbook.linkTwins();
   }
 
   enqueue(op: Op): void {
@@ -348,6 +377,13 @@ class FakeContext {
 
   /** What Office.js's ClientRequestContext offers the host's meter (session.ts). */
   get _pendingRequest(): { buildRequestMessageBodyAndRequestFlags(): { body: unknown } } {
+    if (this.twin) {
+      const twin = this.twin;
+      // The host's meter stringifies the body: hand it a string of the measured size.
+      return {
+        buildRequestMessageBodyAndRequestFlags: () => ({ body: "x".repeat(Math.max(0, twin.pendingBytes() - 2)) }),
+      };
+    }
     const bytes = this.queue.reduce((n, op) => n + op.request, 0);
     return { buildRequestMessageBodyAndRequestFlags: () => ({ body: { estimate: "x".repeat(bytes) } }) };
   }
@@ -355,7 +391,7 @@ class FakeContext {
   async sync<T>(passThrough?: T): Promise<T | undefined> {
     const ops = this.queue;
     this.queue = [];
-    const request = ops.reduce((n, op) => n + op.request, 0);
+    const request = this.twin ? this.twin.takeRequest() : ops.reduce((n, op) => n + op.request, 0);
     const record: SyncRecord = { requestBytes: request, responseBytes: 0 };
     this.excel.syncLog.push(record);
     await Promise.resolve();
@@ -393,6 +429,8 @@ function propertyNames(arg: unknown): string[] {
 }
 
 abstract class FakeClientObject<R> {
+  /** The real Office.js proxy built by the same calls (see TwinClient), or null. */
+  twin: Twin = null;
   private readonly loaded = new Map<string, unknown>();
   private readonly pending = new Set<string>();
   private settled = false;
@@ -451,6 +489,7 @@ abstract class FakeClientObject<R> {
   }
 
   load(props?: unknown): this {
+    this.twin?.load(props);
     const names = propertyNames(props);
     for (const n of names) this.pending.add(n);
     this.context.enqueue({
@@ -486,13 +525,15 @@ abstract class FakeClientObject<R> {
   }
 
   protected assign(name: string, value: unknown): void {
+    if (this.twin) this.twin[name] = value;
     this.context.enqueue({
       request: json(value) + name.length,
       run: () => this.write(name, value, guardProtected(this.resolve(), name)),
     });
   }
 
-  protected call(name: string, args: unknown[], apply: (target: R) => void): void {
+  protected call(name: string, args: unknown[], apply: (target: R) => void, twin?: () => void): void {
+    twin?.();
     this.context.enqueue({
       request: json(args) + name.length,
       run: () => apply(guardProtected(this.resolve(), name)),
@@ -529,7 +570,11 @@ class FakeWorkbookProxy extends FakeClientObject<FakeExcel> {
   /** ExcelApi 1.5 (Workbook.customXmlParts reference). */
   get customXmlParts(): FakeCustomXmlPartCollection {
     this.excel.requireApi("1.5", "customXmlParts");
-    return (this.partsProxy ??= new FakeCustomXmlPartCollection(this.context));
+    return (this.partsProxy ??= withTwin(new FakeCustomXmlPartCollection(this.context), this.twin?.customXmlParts));
+  }
+  linkTwins(): void {
+    this.worksheets.twin = this.twin?.worksheets ?? null;
+    this.functions.twin = this.twin?.functions ?? null;
   }
   protected compute() {
     return this.excel;
@@ -547,6 +592,7 @@ class FakeWorksheetCollection extends FakeClientObject<FakeSheet[]> {
     return this.excel.sheets;
   }
   override load(props?: unknown): this {
+    this.twin?.load(props);
     const names = propertyNames(props);
     this.context.enqueue({
       request: json(names),
@@ -557,7 +603,10 @@ class FakeWorksheetCollection extends FakeClientObject<FakeSheet[]> {
           bytes: json(rows),
           deliver: () => {
             const items = sheets.map((s, i) => {
-              const ws = new FakeWorksheet(this.context, () => (s.deleted ? null : s), false, false);
+              const ws = withTwin(
+                new FakeWorksheet(this.context, () => (s.deleted ? null : s), false, false),
+                this.twin?.getItem(s.name),
+              );
               names.forEach((n, j) => ws.preloadProp(n, rows[i]![j]));
               return ws;
             });
@@ -575,16 +624,22 @@ class FakeWorksheetCollection extends FakeClientObject<FakeSheet[]> {
     return null;
   }
   getItem(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, () => this.excel.findSheet(name) ?? null, false);
+    return withTwin(
+      new FakeWorksheet(this.context, () => this.excel.findSheet(name) ?? null, false),
+      this.twin?.getItem(name),
+    );
   }
   getItemOrNullObject(name: string): FakeWorksheet {
     this.excel.requireApi("1.4", "getItemOrNullObject");
-    return new FakeWorksheet(this.context, () => this.excel.findSheet(name) ?? null, true);
+    return withTwin(
+      new FakeWorksheet(this.context, () => this.excel.findSheet(name) ?? null, true),
+      this.twin?.getItemOrNullObject(name),
+    );
   }
   add(name: string): FakeWorksheet {
     let made: FakeSheet | null = null;
     this.context.enqueue({ request: json(name), run: () => void (made = this.excel.addSheet(name)) });
-    return new FakeWorksheet(this.context, () => made, false);
+    return withTwin(new FakeWorksheet(this.context, () => made, false), this.twin?.add(name));
   }
 }
 
@@ -667,45 +722,65 @@ class FakeWorksheet extends FakeClientObject<FakeSheet> {
     this.assign("showGridlines", v);
   }
   activate(): void {
-    this.call("activate", [], (s) => {
-      if (s.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", "can't activate a hidden sheet");
-      this.excel.activeSheet = s.name;
-    });
+    this.call(
+      "activate",
+      [],
+      (s) => {
+        if (s.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", "can't activate a hidden sheet");
+        this.excel.activeSheet = s.name;
+      },
+      () => this.twin?.activate(),
+    );
   }
   delete(): void {
-    this.call("delete", [], (s) => {
-      // By design a VeryHidden sheet can't be deleted; make it Hidden first (Worksheet.delete
-      // reference; office-js#365, where it surfaced as GeneralException).
-      if (s.visibility === "VeryHidden")
-        throw new FakeOfficeError("GeneralException", `${s.name} is very hidden and can't be deleted`);
-      // Deleting a sheet clears the undo stack on every platform (undo support docs).
-      this.excel.undoWipes++;
-      const visible = this.excel.sheets.filter((x) => !x.deleted && x.visibility === "Visible");
-      if (visible.length === 1 && visible[0] === s)
-        throw new FakeOfficeError("InvalidOperation", "a workbook must keep one visible sheet");
-      s.deleted = true;
-      if (this.excel.activeSheet === s.name) this.excel.activeSheet = visible.find((x) => x !== s)?.name ?? null;
-    });
+    this.call(
+      "delete",
+      [],
+      (s) => {
+        // By design a VeryHidden sheet can't be deleted; make it Hidden first (Worksheet.delete
+        // reference; office-js#365, where it surfaced as GeneralException).
+        if (s.visibility === "VeryHidden")
+          throw new FakeOfficeError("GeneralException", `${s.name} is very hidden and can't be deleted`);
+        // Deleting a sheet clears the undo stack on every platform (undo support docs).
+        this.excel.undoWipes++;
+        const visible = this.excel.sheets.filter((x) => !x.deleted && x.visibility === "Visible");
+        if (visible.length === 1 && visible[0] === s)
+          throw new FakeOfficeError("InvalidOperation", "a workbook must keep one visible sheet");
+        s.deleted = true;
+        if (this.excel.activeSheet === s.name) this.excel.activeSheet = visible.find((x) => x !== s)?.name ?? null;
+      },
+      () => this.twin?.delete(),
+    );
   }
   /** No address: the whole sheet. */
   getRange(address?: string): FakeRange {
     const rect = address === undefined ? { top: 1, left: 1, bottom: WHOLE_COLUMN_ROWS, right: 16_384 } : null;
-    return new FakeRange(
-      this.context,
-      () => ({ sheet: this.resolve(), rects: [rect ?? parseRangeAddress(address!)] }),
-      false,
+    return withTwin(
+      new FakeRange(
+        this.context,
+        () => ({ sheet: this.resolve(), rects: [rect ?? parseRangeAddress(address!)] }),
+        false,
+      ),
+      address === undefined ? this.twin?.getRange() : this.twin?.getRange(address),
     );
   }
   getRanges(address: string): FakeRange {
     this.excel.requireApi("1.9", "getRanges");
-    return new FakeRange(
-      this.context,
-      () => ({ sheet: this.resolve(), rects: splitAreas(address).map(parseRangeAddress) }),
-      false,
+    return withTwin(
+      new FakeRange(
+        this.context,
+        () => ({ sheet: this.resolve(), rects: splitAreas(address).map(parseRangeAddress) }),
+        false,
+      ),
+      this.twin?.getRanges(address),
     );
   }
   /** Never null: a blank sheet answers A1, as Excel does. */
   getUsedRange(valuesOnly = false): FakeRange {
+    const twin = this.twin?.getUsedRange(valuesOnly);
+    return withTwin(this.usedRange(valuesOnly), twin);
+  }
+  private usedRange(valuesOnly: boolean): FakeRange {
     return new FakeRange(
       this.context,
       () => ({
@@ -717,6 +792,10 @@ class FakeWorksheet extends FakeClientObject<FakeSheet> {
   }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     this.excel.requireApi("1.4", "getUsedRangeOrNullObject");
+    const twin = this.twin?.getUsedRangeOrNullObject(valuesOnly);
+    return withTwin(this.usedRangeOrNull(valuesOnly), twin);
+  }
+  private usedRangeOrNull(valuesOnly: boolean): FakeRange {
     return new FakeRange(
       this.context,
       () => {
@@ -732,17 +811,24 @@ class FakeWorksheet extends FakeClientObject<FakeSheet> {
     // requirement sets say (office-js 1.1.110's excel-*.js define no NoteCollection).
     if (this.excel.library === "npm") return undefined as unknown as FakeNoteCollection;
     this.excel.requireApi("1.18", "notes");
-    return (this.notesProxy ??= new FakeNoteCollection(this.context, this));
+    // Twin: the npm library has no notes, so its comments (same shape: a collection on the
+    // sheet, getItemByCell, add(cell, text), content, getLocation) stand in for their size.
+    return (this.notesProxy ??= withTwin(new FakeNoteCollection(this.context, this), this.twin?.comments));
   }
   private protectionProxy?: FakeProtection;
   /** ExcelApi 1.2 (WorksheetProtection): `protected` tells whether the sheet is protected. */
   get protection(): FakeProtection {
-    return (this.protectionProxy ??= new FakeProtection(this.context, this));
+    return (this.protectionProxy ??= withTwin(new FakeProtection(this.context, this), this.twin?.protection));
   }
   private pageLayoutProxy?: FakePageLayout;
   get pageLayout(): FakePageLayout {
     this.excel.requireApi("1.9", "pageLayout");
-    return (this.pageLayoutProxy ??= new FakePageLayout(this.context, this));
+    if (!this.pageLayoutProxy) {
+      this.pageLayoutProxy = withTwin(new FakePageLayout(this.context, this), this.twin?.pageLayout);
+      this.pageLayoutProxy.headersFooters.defaultForAllPages.twin =
+        this.pageLayoutProxy.twin?.headersFooters.defaultForAllPages ?? null;
+    }
+    return this.pageLayoutProxy;
   }
 }
 
@@ -900,10 +986,62 @@ class FakeRange extends FakeClientObject<RangeTarget> {
   }
   private formatProxy?: FakeRangeFormat;
   get format(): FakeRangeFormat {
-    return (this.formatProxy ??= new FakeRangeFormat(this.context, this));
+    if (!this.formatProxy) {
+      this.formatProxy = withTwin(new FakeRangeFormat(this.context, this), this.twin?.format);
+      this.formatProxy.fill.twin = this.formatProxy.twin?.fill ?? null;
+      this.formatProxy.font.twin = this.formatProxy.twin?.font ?? null;
+      this.formatProxy.borders.twin = this.formatProxy.twin?.borders ?? null;
+    }
+    return this.formatProxy;
+  }
+  /**
+   * ExcelApi 1.9: per-cell properties of a single-area range, here only `format.fill`, read as
+   * a fill load reads it (no fill: #FFFFFF, null pattern, null tintAndShade).
+   */
+  getCellProperties(options: { format?: { fill?: Record<string, boolean> } }): { value: unknown } {
+    this.excel.requireApi("1.9", "getCellProperties");
+    this.twin?.getCellProperties(options);
+    const wanted = Object.keys(options.format?.fill ?? {});
+    const result: { value: unknown } = { value: undefined };
+    let ready = false;
+    let grid: unknown[][] = [];
+    this.context.enqueue({
+      request: 16,
+      run: () => {
+        const t = this.resolve();
+        const r = single(t);
+        grid = [];
+        for (let row = r.top; row <= r.bottom; row++) {
+          const line: unknown[] = [];
+          for (let col = r.left; col <= r.right; col++) {
+            const c = t.sheet.cells.get(key(row, col));
+            const none = !c?.fill || c.fill.pattern === "None";
+            const all: Record<string, unknown> = {
+              color: none ? "#FFFFFF" : c!.fill!.color,
+              pattern: none ? null : c!.fill!.pattern,
+              patternColor: none ? null : (c!.fill!.patternColor ?? "#000000"),
+              tintAndShade: none ? null : (c!.fill!.tintAndShade ?? 0),
+            };
+            line.push({ format: { fill: Object.fromEntries(wanted.map((k) => [k, all[k]])) } });
+          }
+          grid.push(line);
+        }
+        return { bytes: json(grid), deliver: () => void ((ready = true), (result.value = grid)) };
+      },
+    });
+    return new Proxy(result, {
+      get: (target, p) => {
+        if (p === "value" && !ready) throw notLoaded("getCellProperties().value");
+        return Reflect.get(target, p);
+      },
+    });
   }
   getMergedAreasOrNullObject(): FakeRange {
     this.excel.requireApi("1.13", "getMergedAreasOrNullObject");
+    const twin = this.twin?.getMergedAreasOrNullObject();
+    return withTwin(this.mergedAreas(), twin);
+  }
+  private mergedAreas(): FakeRange {
     return new FakeRange(
       this.context,
       () => {
@@ -922,7 +1060,10 @@ class FakeRange extends FakeClientObject<RangeTarget> {
       true,
     );
   }
-  private derived(f: (t: RangeTarget) => Rect | null, nullable = false): FakeRange {
+  private derived(f: (t: RangeTarget) => Rect | null, nullable = false, twin: Twin = null): FakeRange {
+    return withTwin(this.derivedRange(f, nullable), twin);
+  }
+  private derivedRange(f: (t: RangeTarget) => Rect | null, nullable: boolean): FakeRange {
     return new FakeRange(
       this.context,
       () => {
@@ -934,37 +1075,49 @@ class FakeRange extends FakeClientObject<RangeTarget> {
     );
   }
   getRow(index: number): FakeRange {
-    return this.derived((t) => {
-      const r = single(t);
-      if (index < 0 || r.top + index > r.bottom) throw new FakeOfficeError("InvalidArgument", `row ${index}`);
-      return { ...r, top: r.top + index, bottom: r.top + index };
-    });
+    return this.derived(
+      (t) => {
+        const r = single(t);
+        if (index < 0 || r.top + index > r.bottom) throw new FakeOfficeError("InvalidArgument", `row ${index}`);
+        return { ...r, top: r.top + index, bottom: r.top + index };
+      },
+      false,
+      this.twin?.getRow(index),
+    );
   }
   getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
-    return this.derived((t) => {
-      const r = single(t);
-      const out = { ...r, bottom: r.bottom + deltaRows, right: r.right + deltaColumns };
-      if (out.bottom < out.top || out.right < out.left || out.bottom > WHOLE_COLUMN_ROWS || out.right > 16_384)
-        throw new FakeOfficeError("InvalidArgument", "resized range outside the sheet");
-      return out;
-    });
+    return this.derived(
+      (t) => {
+        const r = single(t);
+        const out = { ...r, bottom: r.bottom + deltaRows, right: r.right + deltaColumns };
+        if (out.bottom < out.top || out.right < out.left || out.bottom > WHOLE_COLUMN_ROWS || out.right > 16_384)
+          throw new FakeOfficeError("InvalidArgument", "resized range outside the sheet");
+        return out;
+      },
+      false,
+      this.twin?.getResizedRange(deltaRows, deltaColumns),
+    );
   }
   private intersect(other: FakeRange | string, nullable: boolean): FakeRange {
-    return this.derived((t) => {
-      const a = single(t);
-      const b = typeof other === "string" ? parseRangeAddress(other) : single(other.resolve());
-      const r = {
-        top: Math.max(a.top, b.top),
-        left: Math.max(a.left, b.left),
-        bottom: Math.min(a.bottom, b.bottom),
-        right: Math.min(a.right, b.right),
-      };
-      if (r.top > r.bottom || r.left > r.right) {
-        if (nullable) return null;
-        throw new FakeOfficeError("ItemNotFound", "the ranges don't intersect");
-      }
-      return r;
-    }, nullable);
+    return this.derived(
+      (t) => {
+        const a = single(t);
+        const b = typeof other === "string" ? parseRangeAddress(other) : single(other.resolve());
+        const r = {
+          top: Math.max(a.top, b.top),
+          left: Math.max(a.left, b.left),
+          bottom: Math.min(a.bottom, b.bottom),
+          right: Math.min(a.right, b.right),
+        };
+        if (r.top > r.bottom || r.left > r.right) {
+          if (nullable) return null;
+          throw new FakeOfficeError("ItemNotFound", "the ranges don't intersect");
+        }
+        return r;
+      },
+      nullable,
+      nullable ? this.twin?.getIntersectionOrNullObject(twinOf(other)) : this.twin?.getIntersection(twinOf(other)),
+    );
   }
   getIntersection(other: FakeRange | string): FakeRange {
     return this.intersect(other, false);
@@ -973,6 +1126,7 @@ class FakeRange extends FakeClientObject<RangeTarget> {
     return this.intersect(other, true);
   }
   merge(across = false): void {
+    this.twin?.merge(across);
     this.call("merge", [across], (t) => {
       for (const r of t.rects) {
         if (t.sheet.merges.some((m) => overlaps(m, r)))
@@ -986,6 +1140,7 @@ class FakeRange extends FakeClientObject<RangeTarget> {
     });
   }
   select(): void {
+    this.twin?.select();
     this.call("select", [], (t) => {
       if (this.excel.activeSheet !== t.sheet.name)
         throw new FakeOfficeError("InvalidOperation", "select needs the sheet to be active");
@@ -993,11 +1148,14 @@ class FakeRange extends FakeClientObject<RangeTarget> {
     });
   }
   unmerge(): void {
+    this.twin?.unmerge();
     this.call("unmerge", [], (t) => {
       t.sheet.merges = t.sheet.merges.filter((m) => !t.rects.some((r) => overlaps(m, r)));
     });
   }
   clear(_applyTo?: string): void {
+    if (_applyTo === undefined) this.twin?.clear();
+    else this.twin?.clear(_applyTo);
     this.call("clear", [], (t) => {
       for (const k of [...t.sheet.cells.keys()]) {
         const [row, col] = k.split(",").map(Number) as [number, number];
@@ -1007,6 +1165,8 @@ class FakeRange extends FakeClientObject<RangeTarget> {
     });
   }
 }
+
+const twinOf = (other: FakeRange | string): Twin => (typeof other === "string" ? other : other.twin);
 
 function single(t: RangeTarget): Rect {
   if (t.rects.length !== 1) throw new FakeOfficeError("InvalidArgument", "this property needs a single range");
@@ -1162,6 +1322,7 @@ class FakeRangeFill extends FakeClientObject<RangeTarget> {
     this.assign("patternColor", v);
   }
   clear(): void {
+    this.twin?.clear();
     this.call("fill.clear", [], (t) => {
       guardWholeColumns(t, "fill.clear");
       for (const { row, col } of cellsOf(t)) {
@@ -1220,6 +1381,7 @@ const EDGES: Record<string, "top" | "bottom" | "left" | "right" | "insideH" | "i
 };
 
 class FakeBorders {
+  twin: Twin = null;
   constructor(
     private readonly context: FakeContext,
     private readonly range: FakeRange,
@@ -1227,7 +1389,7 @@ class FakeBorders {
   getItem(index: string): FakeBorder {
     const edge = EDGES[index];
     if (!edge) throw new FakeOfficeError("InvalidArgument", `border ${index}`);
-    return new FakeBorder(this.context, this.range, edge);
+    return withTwin(new FakeBorder(this.context, this.range, edge), this.twin?.getItem(index));
   }
 }
 
@@ -1302,11 +1464,13 @@ class FakeBorder extends FakeClientObject<RangeTarget> {
 // Notes (ExcelApi 1.18), page layout (1.9), functions (1.2)
 
 class FakeNoteCollection {
+  twin: Twin = null;
   constructor(
     private readonly context: FakeContext,
     private readonly sheet: FakeWorksheet,
   ) {}
   add(cellAddress: string, content: string): FakeNote {
+    const twin = this.twin?.add(cellAddress, content);
     const addr = normalizeCell(cellAddress);
     this.context.enqueue({
       request: json([cellAddress, content]),
@@ -1316,11 +1480,12 @@ class FakeNoteCollection {
         s.notes.set(addr, content);
       },
     });
-    return new FakeNote(this.context, this.sheet, addr, false);
+    return withTwin(new FakeNote(this.context, this.sheet, addr, false), twin);
   }
   private itemsList: FakeNote[] | null = null;
   /** `load("items/content")`: every note of the sheet, in no promised order. */
   load(props?: unknown): this {
+    this.twin?.load(props);
     const names = propertyNames(props);
     let loaded: { addr: string; content: string }[] = [];
     this.context.enqueue({
@@ -1332,7 +1497,10 @@ class FakeNoteCollection {
           bytes: json(loaded.map((n) => n.content)),
           deliver: () => {
             this.itemsList = loaded.map((n) => {
-              const note = new FakeNote(this.context, this.sheet, n.addr, false, false);
+              const note = withTwin(
+                new FakeNote(this.context, this.sheet, n.addr, false, false),
+                this.twin?.getItemByCell(n.addr),
+              );
               note.preloadProp("content", n.content);
               return note;
             });
@@ -1347,10 +1515,16 @@ class FakeNoteCollection {
     return this.itemsList;
   }
   getItem(cellAddress: string): FakeNote {
-    return new FakeNote(this.context, this.sheet, normalizeCell(cellAddress), false);
+    return withTwin(
+      new FakeNote(this.context, this.sheet, normalizeCell(cellAddress), false),
+      this.twin?.getItemByCell(cellAddress),
+    );
   }
   getItemOrNullObject(cellAddress: string): FakeNote {
-    return new FakeNote(this.context, this.sheet, normalizeCell(cellAddress), true);
+    return withTwin(
+      new FakeNote(this.context, this.sheet, normalizeCell(cellAddress), true),
+      this.twin?.getItemByCell(cellAddress),
+    );
   }
 }
 
@@ -1376,7 +1550,7 @@ class FakeNote extends FakeClientObject<{ sheet: FakeSheet; addr: string }> {
   }
   /** The note's cell, where it is now (Note.getLocation, ExcelApi 1.18). */
   getLocation(): FakeRange {
-    return new FakeRange(
+    const range = new FakeRange(
       this.context,
       () => {
         const t = this.resolve();
@@ -1384,6 +1558,7 @@ class FakeNote extends FakeClientObject<{ sheet: FakeSheet; addr: string }> {
       },
       false,
     );
+    return withTwin(range, this.twin?.getLocation());
   }
   protected compute() {
     const s = this.sheet.resolve();
@@ -1405,6 +1580,7 @@ class FakeNote extends FakeClientObject<{ sheet: FakeSheet; addr: string }> {
     this.assign("content", v);
   }
   delete(): void {
+    this.twin?.delete();
     this.call("note.delete", [], (t) => {
       if (!t.sheet.notes.delete(t.addr)) throw new FakeOfficeError("ItemNotFound", `note ${t.addr}`);
     });
@@ -1445,11 +1621,13 @@ class FakePageLayout extends FakeClientObject<FakeSheet> {
     this.assign("zoom", v);
   }
   setPrintMargins(unit: string, margins: Record<string, number>): void {
+    this.twin?.setPrintMargins(unit, margins);
     this.call("setPrintMargins", [unit, margins], (s) => {
       s.pageLayout.margins = { unit, ...margins };
     });
   }
   setPrintArea(area: string): void {
+    this.twin?.setPrintArea(area);
     this.call("setPrintArea", [area], (s) => {
       s.pageLayout.printArea = area;
     });
@@ -1506,8 +1684,10 @@ class FakeProtection extends FakeClientObject<FakeSheet> {
 // Custom XML parts (ExcelApi 1.5): parts stored in the workbook package, outside any sheet.
 
 class FakeCustomXmlPartCollection {
+  twin: Twin = null;
   constructor(private readonly context: FakeContext) {}
   add(xml: string): FakeCustomXmlPart {
+    const twin = this.twin?.add(xml);
     let made: FakeXmlPart | null = null;
     this.context.enqueue({
       request: json(xml),
@@ -1516,14 +1696,15 @@ class FakeCustomXmlPartCollection {
         made = this.context.excel.addXmlPart(ns, xml);
       },
     });
-    return new FakeCustomXmlPart(this.context, () => made, false);
+    return withTwin(new FakeCustomXmlPart(this.context, () => made, false), twin);
   }
   getByNamespace(namespaceUri: string): FakeScopedParts {
-    return new FakeScopedParts(this.context, namespaceUri);
+    return withTwin(new FakeScopedParts(this.context, namespaceUri), this.twin?.getByNamespace(namespaceUri));
   }
 }
 
 class FakeScopedParts {
+  twin: Twin = null;
   private list: FakeCustomXmlPart[] | null = null;
   constructor(
     private readonly context: FakeContext,
@@ -1532,7 +1713,8 @@ class FakeScopedParts {
   private find(): FakeXmlPart[] {
     return this.context.excel.xmlParts.filter((p) => p.namespaceUri === this.namespaceUri);
   }
-  load(_props?: unknown): this {
+  load(props?: unknown): this {
+    this.twin?.load(props);
     let found: FakeXmlPart[] = [];
     this.context.enqueue({
       request: 40,
@@ -1542,7 +1724,10 @@ class FakeScopedParts {
           bytes: json(found.map((p) => p.id)),
           deliver: () => {
             this.list = found.map((p) => {
-              const part = new FakeCustomXmlPart(this.context, () => p, false, false);
+              const part = withTwin(
+                new FakeCustomXmlPart(this.context, () => p, false, false),
+                this.twin?.getItem(p.id),
+              );
               part.preloadProp("id", p.id);
               return part;
             });
@@ -1557,6 +1742,10 @@ class FakeScopedParts {
     return this.list;
   }
   getOnlyItemOrNullObject(): FakeCustomXmlPart {
+    const twin = this.twin?.getOnlyItemOrNullObject();
+    return withTwin(this.onlyItem(), twin);
+  }
+  private onlyItem(): FakeCustomXmlPart {
     return new FakeCustomXmlPart(
       this.context,
       () => {
@@ -1593,6 +1782,7 @@ class FakeCustomXmlPart extends FakeClientObject<FakeXmlPart> {
     this.preload(name, value);
   }
   getXml(): { value: string } {
+    this.twin?.getXml();
     const result = { value: "" } as { value: string };
     let got = "";
     let ready = false;
@@ -1611,9 +1801,11 @@ class FakeCustomXmlPart extends FakeClientObject<FakeXmlPart> {
     });
   }
   setXml(xml: string): void {
+    this.twin?.setXml(xml);
     this.call("setXml", [xml], (p) => void (p.xml = xml));
   }
   delete(): void {
+    this.twin?.delete();
     this.call("customXmlPart.delete", [], (p) => {
       const list = this.excel.xmlParts;
       list.splice(list.indexOf(p), 1);
@@ -1622,13 +1814,15 @@ class FakeCustomXmlPart extends FakeClientObject<FakeXmlPart> {
 }
 
 class FakeFunctions {
+  twin: Twin = null;
   constructor(private readonly context: FakeContext) {}
   date(y: number, m: number, d: number): FakeFunctionResult {
-    return new FakeFunctionResult(this.context, () => {
+    const result = new FakeFunctionResult(this.context, () => {
       const days = (Date.UTC(y, m - 1, d) - Date.UTC(1904, 0, 1)) / 86_400_000;
       // 1900 system: 1904-01-01 is serial 1462 (Lotus's phantom 29 Feb 1900 included).
       return this.context.excel.date1904 ? days : days + 1462;
     });
+    return withTwin(result, this.twin?.date(y, m, d));
   }
 }
 

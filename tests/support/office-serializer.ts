@@ -69,3 +69,31 @@ export function libraryHas(cls: string, member: string): boolean {
   const ctor = (load() as unknown as Record<string, { prototype?: object } | undefined>)[cls];
   return !!ctor?.prototype && member in ctor.prototype;
 }
+
+/**
+ * The fake Excel's twin client (tests/support/excel-fake.ts `useOfficeSerializer`): a real
+ * Office.js RequestContext per fake context; its pending request is measured, then dropped as
+ * a sent request is (the stub has no Excel to answer it).
+ */
+export const officeSerializer = {
+  newContext() {
+    const ctx = new (load().RequestContext)("https://excel.invalid/api") as unknown as {
+      workbook: unknown;
+      _pendingRequest: { buildRequestMessageBodyAndRequestFlags(): { body: unknown } };
+      m_pendingRequest: unknown;
+    };
+    const pendingBytes = () => {
+      const body = ctx._pendingRequest.buildRequestMessageBodyAndRequestFlags().body as { Actions: unknown[] };
+      return body.Actions.length === 0 ? 0 : Buffer.byteLength(JSON.stringify(body), "utf8");
+    };
+    return {
+      workbook: ctx.workbook,
+      pendingBytes,
+      takeRequest: () => {
+        const bytes = pendingBytes();
+        ctx.m_pendingRequest = null;
+        return bytes;
+      },
+    };
+  },
+};

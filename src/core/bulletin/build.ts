@@ -66,7 +66,7 @@ export function buildBulletin(report: Report, ledger: Ledger, options: BuildOpti
     problemsDone: countProblemsDone(tally.all),
   });
 
-  const blocks: Block[] = [{ kind: "paragraph", text: opening }];
+  const blocks: Block[] = [{ kind: "paragraph", text: opening }, ...progressParagraphs(ctx)];
   if (ledger.tasks.length === 0) {
     blocks.push({ kind: "paragraph", text: w.noTasks });
   } else {
@@ -96,6 +96,55 @@ export function buildBulletin(report: Report, ledger: Ledger, options: BuildOpti
     signature: { issuer, date: formatDate(w, names.date ?? report.today) },
     missing,
   };
+}
+
+// ——— since the last check ———
+
+/** Names at most this many tasks per list; the rest are counted. */
+const PROGRESS_NAMES = 10;
+
+/**
+ * What moved since the last check (report.progress), as the meeting asks it first: the figures,
+ * then the tasks finished, fallen overdue and moved, by name. Nothing when there was no earlier check.
+ */
+function progressParagraphs(ctx: Ctx): Block[] {
+  const p = ctx.report.progress;
+  if (!p) return [];
+  const w = ctx.w.progress;
+  const names = <T>(items: readonly T[], item: (t: T) => string) =>
+    items.slice(0, PROGRESS_NAMES).map(item).join(ctx.w.listSep) +
+    (items.length > PROGRESS_NAMES ? fill(w.more, { n: items.length - PROGRESS_NAMES }) : "");
+  const named = (t: { problem: string; department?: string }) =>
+    fill(t.department ? w.item : w.itemNoDepartment, {
+      problem: shorten(t.problem, ITEM_TEXT_LIMIT),
+      department: t.department,
+    });
+  const sentences = [
+    fill(w.figures, {
+      since: formatDate(ctx.w, p.since),
+      done: p.newlyDone.length,
+      overdue: p.newlyOverdue.length,
+      still: p.stillOverdue.length,
+      moved: p.deadlineMoved.length,
+      added: p.added > 0 ? fill(w.added, { n: p.added }) : "",
+      removed: p.removed > 0 ? fill(w.removed, { n: p.removed }) : "",
+    }),
+  ];
+  if (p.newlyDone.length) sentences.push(fill(w.newlyDone, { list: names(p.newlyDone, named) }));
+  if (p.newlyOverdue.length) sentences.push(fill(w.newlyOverdue, { list: names(p.newlyOverdue, named) }));
+  if (p.deadlineMoved.length)
+    sentences.push(
+      fill(w.deadlineMoved, {
+        list: names(p.deadlineMoved, (t) =>
+          fill(w.movedItem, {
+            problem: shorten(t.problem, ITEM_TEXT_LIMIT),
+            from: formatDate(ctx.w, t.from),
+            to: formatDate(ctx.w, t.to),
+          }),
+        ),
+      }),
+    );
+  return [{ kind: "paragraph", text: sentences.join(w.join) }];
 }
 
 // ——— names ———

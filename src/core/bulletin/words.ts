@@ -27,6 +27,21 @@ export interface BulletinWords {
   afterFeedback: string;
   afterFeedbackNoWho: string;
   opening: string;
+  /** Since the last check (report.progress): the figures, then what was finished, fell overdue or was moved. */
+  progress: {
+    figures: string;
+    added: string;
+    removed: string;
+    newlyDone: string;
+    newlyOverdue: string;
+    deadlineMoved: string;
+    item: string;
+    itemNoDepartment: string;
+    movedItem: string;
+    more: string;
+    /** Between the sentences of the paragraph. */
+    join: string;
+  };
   date: { months?: string[]; template: string };
   percentTemplate: string;
 
@@ -156,6 +171,20 @@ export const WORDS = {
       "{{after}}{{body}}对反馈问题逐条梳理，明确整改问题{{problems}}个、整改措施{{measures}}条，逐项明确责任领导、责任部门和整改时限。" +
       "截至{{date}}，已完成整改措施{{done}}条，正在推进{{inProgress}}条，未启动{{notStarted}}条，其中超过整改时限未完成{{overdue}}条；" +
       "整改措施完成率{{rate}}，{{problemsDone}}个问题的整改措施已全部完成。现将整改进展情况通报如下。",
+    progress: {
+      figures:
+        "与上次校验（{{since}}）相比，新增完成整改措施{{done}}条，新增逾期{{overdue}}条，仍逾期未完成{{still}}条，调整整改时限{{moved}}条{{added}}{{removed}}。",
+      added: "，台账新增措施{{n}}条",
+      removed: "，减少措施{{n}}条",
+      newlyDone: "新增完成的有：{{list}}。",
+      newlyOverdue: "新增逾期的有：{{list}}，请相关部门抓紧整改。",
+      deadlineMoved: "调整整改时限的有：{{list}}。",
+      item: "{{problem}}（{{department}}）",
+      itemNoDepartment: "{{problem}}",
+      movedItem: "{{problem}}（由{{from}}调整为{{to}}）",
+      more: "等{{n}}条",
+      join: "",
+    },
     date: { template: "{{y}}年{{m}}月{{d}}日" },
     percentTemplate: "{{value}}%",
     sections: {
@@ -308,6 +337,20 @@ export const WORDS = {
       "{{after}}the feedback was broken down into {{problems}} {{problems|problem|problems}} with {{measures}} rectification {{measures|measure|measures}}, each with a responsible leader, a department and a deadline. " +
       "As of {{date}}, {{done}} {{done|measure is|measures are}} done, {{inProgress}} in progress and {{notStarted}} not started; {{overdue}} {{overdue|is|are}} past the deadline. " +
       "The completion rate is {{rate}}, and every measure is done for {{problemsDone}} {{problemsDone|problem|problems}}. The progress is reported as follows.",
+    progress: {
+      figures:
+        "Since the last check ({{since}}), {{done}} {{done|measure was|measures were}} finished, {{overdue}} fell overdue, {{still}} {{still|is|are}} still overdue and {{moved}} had {{moved|its deadline|their deadlines}} moved{{added}}{{removed}}.",
+      added: "; {{n}} {{n|measure was|measures were}} added to the ledger",
+      removed: "; {{n}} {{n|measure was|measures were}} removed",
+      newlyDone: "Newly finished: {{list}}.",
+      newlyOverdue: "Newly overdue: {{list}}; the departments concerned are to act at once.",
+      deadlineMoved: "Deadlines moved: {{list}}.",
+      item: "{{problem}} ({{department}})",
+      itemNoDepartment: "{{problem}}",
+      movedItem: "{{problem}} ({{from}} → {{to}})",
+      more: " and {{n}} more",
+      join: " ",
+    },
     date: {
       months: [
         "January",

@@ -2,6 +2,7 @@ import type { CellValue } from "../grid.js";
 import type { Field } from "../fields.js";
 import type { DeadlineMeaning, StatusMeaning } from "../parse/meaning.js";
 import type { PairFirst } from "./headers.js";
+import type { StatedCounts } from "./stated.js";
 import type { LedgerTitle } from "./title.js";
 
 /** Where the ledger sits in its sheet. Rows and columns are worksheet numbers (1-based). */
@@ -55,6 +56,8 @@ export interface Ledger {
   tasks: Task[];
   /** Who inspected whom, from the title rows above the header; `{}` when they do not say. */
   title: LedgerTitle;
+  /** What a footer says the ledger holds (`本清单共17项问题、21条整改措施`), when one says it. */
+  stated?: StatedCounts;
 }
 
 /** The task's trimmed text for a field ("" when empty or the column is absent). */

@@ -54,6 +54,13 @@ export function readTasks(grid: Grid, layout: LedgerLayout, merges = MergeIndex.
       category = first.text;
       continue;
     }
+    // `一` in the 序号 column, the caption beside it across the table: `一、关于……方面`.
+    const caption =
+      own.count === 2 && own.second && first.col === seqCol ? numberedCaption(first, own.second, width) : null;
+    if (caption !== null) {
+      category = caption;
+      continue;
+    }
     if (!own.taskContent) continue;
     if (FOOTER.test(first.text) && !own.laterFieldContent) continue;
 
@@ -62,11 +69,29 @@ export function readTasks(grid: Grid, layout: LedgerLayout, merges = MergeIndex.
   return tasks;
 }
 
+/** A category's numeral alone in the 序号 column: `一`, `二、`, `（三）`, `第四`. */
+const CAPTION_NUMERAL = /^(?:第?[一二三四五六七八九十百]+[、.．]?|[（(][一二三四五六七八九十百]+[）)])$/;
+
+/**
+ * A category caption split over the 序号 column and one cell beside it (`一` | `关于……方面`),
+ * as one text (`一、关于……方面`); null for any other row. The caption spans the table or
+ * reads as one.
+ */
+function numberedCaption(numeral: OwnCell, text: OwnCell, width: number): string | null {
+  if (!CAPTION_NUMERAL.test(numeral.text)) return null;
+  if (!(text.span >= Math.max(2, width * WIDE_SHARE) || CATEGORY.test(text.text) || /^关于/.test(text.text)))
+    return null;
+  const joiner = /[、.．)）]$/.test(numeral.text) ? "" : "、";
+  return `${numeral.text}${joiner}${text.text}`;
+}
+
 interface RowSummary {
   /** Non-empty cells whose value belongs to this row (not merged down from a row above). */
   count: number;
   /** The first of them, with its text: captions and footers are told by it. */
   first: OwnCell;
+  /** The second, when the first is the sequence number (a numbered category caption). */
+  second?: OwnCell;
   /** One of them is in a field column other than the sequence number. */
   taskContent: boolean;
   /** One after the first is in a field column. */
@@ -107,6 +132,9 @@ function summarizeRow(
       };
     } else {
       summary.count++;
+      if (summary.count === 2 && summary.first.col === seqCol) {
+        summary.second = { col, text: textAt(grid, row, col).trim(), span: area ? area.right - area.left + 1 : 1 };
+      }
       if (isField) {
         summary.laterFieldContent = true;
         if (col !== seqCol) summary.taskContent = true;

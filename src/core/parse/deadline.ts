@@ -94,10 +94,12 @@ function parseNumber(n: number, shown: string): DeadlineMeaning {
 // ---------------------------------------------------------------------------------------------
 // Text
 
-const IMMEDIATE_ZH = /立行立改|即知即改|立查立改|立知立改|即查即改|边查边改|立即|即时整改|马上就办|马上整改/;
+const IMMEDIATE_ZH =
+  /立行立改|即知即改|立查立改|立知立改|即查即改|边查边改|即行即改|立说立改|立改立行|立即|即时整改|马上就办|马上整改/;
 const IMMEDIATE_EN = /\b(?:immediate(?:ly)?|at once|right away|without delay)\b/;
 // `持续至2025年底` is "lasting until", a plain deadline, not an open-ended commitment.
-const ONGOING_ZH = /长期|持续(?![至到])|常态|长效|久久为功/;
+// A periodic commitment (`每季度开展一次`, `定期`) has no end date either.
+const ONGOING_ZH = /长期|持续(?![至到])|常态|长效|久久为功|每(?:周|旬|月|季度?|半年|年)|定期/;
 const ONGOING_EN = /\b(?:on-?going|long[- ]?term|continuous(?:ly)?|continuing|continual(?:ly)?|permanent(?:ly)?)\b/;
 const CJK = /[\u3400-\u9fff]/;
 
@@ -295,6 +297,13 @@ const CHINESE_RULES: Rule[] = [
     day: XUN_DAY[m[3]!]!,
     precision: "xun",
   })),
+  // A span of months (`2025年6-7月`, `2025年6至7月`) ends with its last month.
+  rule(`${Y}年${MON}(?:月)?[-~至到]${MON}月(?:份)?(?:底|末)?`, AFTER_DIGIT, (m) => ({
+    year: y(m),
+    month: toInt(m[3]!),
+    day: "last",
+    precision: "month",
+  })),
   rule(`${Y}年${MON}月(?:份)?(?:底|末)?`, AFTER_DIGIT, (m) => ({
     year: y(m),
     month: toInt(m[2]!),
@@ -344,6 +353,14 @@ const CHINESE_RULES: Rule[] = [
     month: toInt(m[1]!),
     day: XUN_DAY[m[2]!]!,
     precision: "xun",
+  })),
+  // `6.30前`: month and day with a dot, as clerks abbreviate; only before a 前-style suffix or
+  // the clause's end, so a decimal (`完成95.5`) is not a date.
+  rule(String.raw`(\d{1,2})\.(\d{1,2})(?=前|之前|以前|日|号|止|$|[,;。)\]~-])`, /[\d.]/, (m) => ({
+    year: null,
+    month: Number(m[1]),
+    day: Number(m[2]),
+    precision: "day",
   })),
   rule(`(\\d{1,2})月(?:份)?(?:底|末)?`, AFTER_NUMERAL, (m) => ({
     year: null,

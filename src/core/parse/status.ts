@@ -31,6 +31,8 @@ const ZH_DONE = [
   "已验收",
   "整改完毕",
   "已完毕",
+  "已经完成",
+  "已经整改",
   "按期完成",
   "按时完成",
   "如期完成",
@@ -184,7 +186,12 @@ function matchMark(s: string): Known | null {
   return null;
 }
 
+/** `已于6月完成`, `已在5月底前整改到位`: a result with its date in the middle. */
+const DONE_ON = /^已(?:于|在|经于)[^,，。;；]{1,15}?(?:完成|整改到位|办结|销号)/;
+
 function matchChinese(s: string): Known | null {
+  const on = DONE_ON.exec(s);
+  if (on) return adjustDone({ text: on[0], kind: "done" }, s.slice(on[0].length));
   // The cell opens with a phrase: longest first, so `基本完成` beats `完成`.
   for (const p of ZH) if (s.startsWith(p.text)) return adjustDone(p, s.slice(p.text.length));
   // Otherwise the earliest phrase anywhere (`目前已完成`, `经核查，已整改到位`), longest at a tie.

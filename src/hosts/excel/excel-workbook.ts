@@ -54,6 +54,8 @@ export class ExcelWorkbook implements WorkbookPort {
   private caps: ExcelCapabilities | undefined;
   /** The marks state as last read or written (state.ts). */
   private readonly stateCache: StateCache = {};
+  /** The first read listSheets made ahead of readGrid (read-grid.ts). */
+  private readonly prefetch: { value?: read.Prefetch } = {};
   /** The workbook's date system, asked once (see read-grid.ts). */
   private readonly dateSystem: { date1904?: boolean } = {};
 
@@ -83,11 +85,15 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   listSheets(): Promise<SheetInfo[]> {
-    return this.session("list", (s) => read.listSheets(s, this.capabilities, this.stateCache));
+    return this.session("list", (s) =>
+      read.listSheets(s, this.capabilities, this.stateCache, this.prefetch, this.dateSystem),
+    );
   }
 
   readGrid(sheet: string, options: ReadOptions = {}): Promise<Grid> {
-    return this.session("read", (s) => read.readGrid(s, this.capabilities, sheet, options, this.dateSystem));
+    return this.session("read", (s) =>
+      read.readGrid(s, this.capabilities, sheet, options, this.dateSystem, this.prefetch),
+    );
   }
 
   writeMarks(sheet: string, list: Mark[]): Promise<void> {

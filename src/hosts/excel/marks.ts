@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { parseAddress } from "../../core/grid.js";
 import type { MarksState, OriginalCell } from "../../core/marks-state.js";
-import { marksByCell } from "../../core/marks.js";
+import { marksByCell, mergeNote, NOTE_PREFIX, ourNote as noteOf } from "../../core/marks.js";
 import { MARK_FILLS, type Mark } from "../workbook.js";
 import { joinAddresses } from "./address.js";
 import type { ExcelCapabilities } from "./capabilities.js";
@@ -12,9 +12,11 @@ import { queueStateLookup, readState, saveState, type LoadedState, type StateCac
 /**
  * Marks: fills and notes on flagged cells, each cell's original recorded first so that clearing
  * restores it exactly. Two rules keep the clerk's work safe:
+ * - notes follow core's policy (core/marks.ts): the clerk's note is kept, ours goes below it,
+ *   and clearing takes exactly ours back out;
  * - a mark is taken back only where the cell still carries exactly our mark: our fill colour,
- *   solid; our note, by a hash recorded with it. A fill or note the clerk changed after the
- *   check is theirs and stays;
+ *   solid; our note (the last `ledger-check:` part of the cell's note), by a hash recorded with
+ *   it. A fill or note the clerk changed after the check is theirs and stays;
  * - marks follow the cells: Excel moves a note with its cell when rows are inserted or
  *   deleted, so where our note is no longer at the recorded address it is looked for among the
  *   sheet's notes (same column, same text, in the same order) and the mark is restored there.
@@ -73,6 +75,14 @@ async function applyMarks(
   // eslint-disable-next-line office-addins/load-object-before-read
   const protection = ws.protection;
   protection.load("protected");
+  // The sheet's notes come as one collection (text only; where each is, next): their number,
+  // not the number of marks, sets the cost. On a first check only the clerk's notes are there.
+  // eslint-disable-next-line office-addins/load-object-before-read -- a navigation property, loaded next line
+  const notes = caps.notes ? ws.notes : null;
+  notes?.load("items/content");
+  // The fills of the cells to mark go along (they don't depend on the state).
+  const fills = new FillReader(s, caps, ws);
+  await fills.queue([...wanted.keys()]);
   await s.sync();
   const loaded = await readState(s, lookup, cache);
   const old = (loaded.state.marks[sheet] ?? {}) as Record<string, Recorded>;
@@ -80,26 +90,46 @@ async function applyMarks(
   // A protected sheet would refuse the first write and leave the rest half done: say so before.
   if (protection.protected) throw excelError("excel-protected");
 
-  const touched = [...new Set([...wanted.keys(), ...Object.keys(old)])];
-  const now = await probe(s, caps, ws, touched);
+  const before = fills.queued;
+  await fills.queue(Object.keys(old).filter((a) => !wanted.has(a)));
+  fills.queuePatternColors();
+  const noteAt = notes ? await locateNotes(s, notes) : null;
+  // Only when something was asked (no old marks, no patterns and no notes on a first check).
+  if (fills.queued > before || (notes?.items.length ?? 0) > 0) await s.sync();
+  if (fills.queuePatternColors() > 0) await s.sync();
+  const now = new Map<string, CellNow>();
+  const cellNow = (addr: string): CellNow => {
+    let c = now.get(addr);
+    if (!c) {
+      c = { fill: fills.get(addr), note: noteAt ? (noteAt.get(addr) ?? null) : undefined };
+      now.set(addr, c);
+    }
+    return c;
+  };
 
   // Where each recorded mark is now: its address if our note (or, without notes, our fill) is
   // still there, else where its note moved; marks found nowhere are dropped from the state.
   const located = new Map<string, { rec: Recorded; from: string }>();
   const lost: [string, Recorded][] = [];
   for (const [addr, rec] of Object.entries(old)) {
-    const here = now.get(addr)!;
+    const here = cellNow(addr);
     if (caps.notes && rec.raw?.h && here.note !== undefined) {
-      if (here.note !== null && hash(here.note) === rec.raw.h) located.set(addr, { rec, from: addr });
+      if (splitOurs(here.note, rec.raw.h)) located.set(addr, { rec, from: addr });
       else lost.push([addr, rec]);
     } else located.set(addr, { rec, from: addr });
   }
-  if (lost.length > 0) {
-    const moved = await relocate(s, ws, lost, new Set(located.keys()));
-    const fresh = [...moved.keys()].filter((a) => !now.has(a));
-    for (const [a, c] of await probe(s, caps, ws, fresh)) now.set(a, c);
+  if (lost.length > 0 && noteAt) {
+    const moved = relocate(noteAt, lost, new Set(located.keys()));
+    const fresh = [...moved.keys()].filter((a) => !fills.has(a));
+    if (fresh.length > 0) {
+      await fills.queue(fresh);
+      await s.sync();
+      if (fills.queuePatternColors() > 0) await s.sync();
+    }
     for (const [addr, m] of moved) if (!located.has(addr)) located.set(addr, m);
   }
+  for (const a of wanted.keys()) cellNow(a);
+  for (const a of located.keys()) cellNow(a);
 
   // The plan: what each touched cell had before us, what to restore, what to mark.
   const records: Record<string, Recorded> = {};
@@ -109,16 +139,16 @@ async function applyMarks(
     if (wanted.has(addr)) continue; // marked again below, from the same originals
     restore.push([addr, rec, cell]);
   }
-  const marking: [string, Mark, Recorded, CellNow][] = [];
+  const marking: [string, Mark, Recorded, CellNow, Recorded | undefined][] = [];
   for (const [addr, mark] of wanted) {
     const cell = now.get(addr)!;
     const rec = located.get(addr)?.rec;
     const original = originalOf(cell, caps, rec);
     const colour = MARK_FILLS[mark.severity];
     original.raw = { ...(original.raw ?? {}), m: colour };
-    if (caps.notes) original.raw.h = hash(mark.note);
+    if (caps.notes) original.raw.h = hash(noteOf(mark));
     records[addr] = original;
-    marking.push([addr, mark, original, cell]);
+    marking.push([addr, mark, original, cell, rec]);
   }
 
   // The state first: if a write below fails, the next clear finds the cells not carrying our
@@ -134,53 +164,165 @@ async function applyMarks(
   saved();
 }
 
-/** Loads each cell's fill and note, a block at a time, syncing when the request is full. */
-async function probe(
-  s: Session,
-  caps: ExcelCapabilities,
-  ws: Excel.Worksheet,
-  addrs: string[],
-): Promise<Map<string, CellNow>> {
-  const probes: { addr: string; fill: Excel.RangeFill; note: Excel.Note | null }[] = [];
-  for (let i = 0; i < addrs.length; i++) {
-    const addr = addrs[i]!;
-    const fill = ws.getRange(addr).format.fill;
-    fill.load(caps.fillDetails ? "color,pattern,patternColor,tintAndShade" : "color");
-    let note: Excel.Note | null = null;
-    if (caps.notes) {
-      note = ws.notes.getItemOrNullObject(addr);
-      note.load("content");
-    }
-    probes.push({ addr, fill, note });
-    if ((i + 1) % BLOCK === 0) await s.flushIfFull(BLOCK, CELLS_PER_SYNC);
-  }
-  if (probes.length > 0)
-    await s.sync(() => probes.map((p) => [p.fill.color, p.note && !p.note.isNullObject ? p.note.content : null]));
-  const out = new Map<string, CellNow>();
-  for (const p of probes) out.set(p.addr, readCell(p.fill, p.note, caps));
-  return out;
+/** Fill properties of one cell, as getCellProperties or a fill load give them. */
+interface FillProps {
+  color?: string;
+  pattern?: string | null;
+  patternColor?: string | null;
+  tintAndShade?: number | null;
 }
 
-function readCell(fill: Excel.RangeFill, note: Excel.Note | null, caps: ExcelCapabilities): CellNow {
-  const colour = (fill.color ?? "#FFFFFF").replace(/^#/, "").toUpperCase();
-  let f: CellNow["fill"];
-  if (caps.fillDetails) {
-    // No fill and solid white both read #FFFFFF, and pattern may be null for either; only
-    // tintAndShade is null for no fill (office-js#4900, #6218).
-    f =
-      fill.tintAndShade === null || fill.tintAndShade === undefined
-        ? null
-        : {
-            color: colour,
-            pattern: fill.pattern ?? null,
-            patternColor: fill.patternColor ? fill.patternColor.replace(/^#/, "").toUpperCase() : null,
-            tint: fill.tintAndShade,
-          };
-  } else {
-    // Before ExcelApi 1.9 "no fill" reads as white; restoring a white fill as none looks the same.
-    f = colour === "FFFFFF" ? null : { color: colour, pattern: null, patternColor: null, tint: null };
+/** Rows of one column read in one getCellProperties call when the marked cells are this close. */
+const RUN_GAP = 5;
+/** Rows of one getCellProperties call at most. */
+const MAX_RUN_ROWS = 2_000;
+/** Cells of cell properties per sync: each comes back as ≈80 B of JSON (colour, pattern, tint). */
+const PROPERTY_CELLS_PER_SYNC = 45_000;
+
+/**
+ * Reads the fills of many cells. With ExcelApi 1.9, `getCellProperties` over runs of nearby
+ * cells in a column: one call per run, the fills in the response (a fill load per cell costs
+ * ≈600 B of request as Office.js serializes it). Before 1.9, a colour load per cell.
+ */
+class FillReader {
+  private readonly results: { addrs: Map<string, [number, number]>; props: { value: unknown } }[] = [];
+  private readonly single = new Map<string, Excel.RangeFill>();
+  private cellsThisSync = 0;
+  /** Loads queued in all (calls of getCellProperties, fill loads). */
+  queued = 0;
+  /** getCellProperties calls queued: the request is measured every 64 (measuring costs). */
+  private runs = 0;
+  constructor(
+    private readonly s: Session,
+    private readonly caps: ExcelCapabilities,
+    private readonly ws: Excel.Worksheet,
+  ) {}
+
+  has(addr: string): boolean {
+    return this.single.has(addr) || this.results.some((r) => r.addrs.has(addr));
   }
-  return { fill: f, note: note === null ? undefined : note.isNullObject ? null : note.content };
+
+  async queue(addrs: string[]): Promise<void> {
+    if (addrs.length === 0) return;
+    if (!this.caps.fillDetails) {
+      let n = 0;
+      for (const addr of addrs) {
+        const fill = this.ws.getRange(addr).format.fill;
+        fill.load("color");
+        this.single.set(addr, fill);
+        this.queued++;
+        if (++n % BLOCK === 0) await this.s.flushIfFull(BLOCK, CELLS_PER_SYNC);
+      }
+      return;
+    }
+    const byColumn = new Map<string, number[]>();
+    for (const addr of addrs) {
+      const m = /^([A-Z]+)(\d+)$/.exec(addr)!;
+      const rows = byColumn.get(m[1]!) ?? [];
+      rows.push(Number(m[2]));
+      byColumn.set(m[1]!, rows);
+    }
+    for (const [col, rows] of byColumn) {
+      rows.sort((a, b) => a - b);
+      let start = 0;
+      for (let i = 1; i <= rows.length; i++) {
+        const near = i < rows.length && rows[i]! - rows[i - 1]! <= RUN_GAP;
+        if (near && rows[i]! - rows[start]! < MAX_RUN_ROWS) continue;
+        const top = rows[start]!;
+        const bottom = rows[i - 1]!;
+        const range = this.ws.getRange(`${col}${top}:${col}${bottom}`);
+        const props = range.getCellProperties({
+          // patternColor only matters for patterned fills, which are rare: asked per cell after.
+          format: { fill: { color: true, pattern: true, tintAndShade: true } },
+        });
+        const cells = new Map<string, [number, number]>();
+        for (let k = start; k < i; k++) cells.set(`${col}${rows[k]}`, [rows[k]! - top, 0]);
+        this.results.push({ addrs: cells, props });
+        this.queued++;
+        this.cellsThisSync += bottom - top + 1;
+        start = i;
+        // The response is what weighs here: sync before the next run could take it past budget.
+        if (this.cellsThisSync + MAX_RUN_ROWS > PROPERTY_CELLS_PER_SYNC) {
+          this.cellsThisSync = 0;
+          await this.s.sync();
+        } else if (++this.runs % 64 === 0 && (await this.s.flushIfFull(64, CELLS_PER_SYNC))) this.cellsThisSync = 0;
+      }
+    }
+  }
+
+  private readonly patternColors = new Map<string, Excel.RangeFill>();
+  /**
+   * Queues the pattern colour of the patterned cells whose properties have arrived (for the
+   * next sync); returns how many it queued.
+   */
+  queuePatternColors(): number {
+    let n = 0;
+    for (const r of this.results) {
+      let grid: { format?: { fill?: FillProps } }[][];
+      try {
+        grid = r.props.value as { format?: { fill?: FillProps } }[][];
+      } catch {
+        continue; // not synced yet: a later call sees it
+      }
+      for (const [addr, at] of r.addrs) {
+        const fill = grid[at[0]]?.[at[1]]?.format?.fill;
+        if (!fill || fill.tintAndShade === null || fill.tintAndShade === undefined) continue;
+        if (fill.pattern === null || fill.pattern === undefined || fill.pattern === "Solid") continue;
+        if (this.patternColors.has(addr)) continue;
+        const f = this.ws.getRange(addr).format.fill;
+        f.load("patternColor");
+        this.patternColors.set(addr, f);
+        this.queued++;
+        n++;
+      }
+    }
+    return n;
+  }
+
+  get(addr: string): CellNow["fill"] {
+    const one = this.single.get(addr);
+    if (one) return toFill({ color: one.color }, false);
+    const pc = this.patternColors.get(addr);
+    for (const r of this.results) {
+      const at = r.addrs.get(addr);
+      if (!at) continue;
+      const grid = r.props.value as { format?: { fill?: FillProps } }[][];
+      const props = grid[at[0]]?.[at[1]]?.format?.fill ?? {};
+      return toFill(pc ? { ...props, patternColor: pc.patternColor } : props, true);
+    }
+    return null;
+  }
+}
+
+function toFill(p: FillProps, details: boolean): CellNow["fill"] {
+  const colour = (p.color ?? "#FFFFFF").replace(/^#/, "").toUpperCase();
+  if (!details) {
+    // Before ExcelApi 1.9 "no fill" reads as white; restoring a white fill as none looks the same.
+    return colour === "FFFFFF" ? null : { color: colour, pattern: null, patternColor: null, tint: null };
+  }
+  // No fill and solid white both read #FFFFFF, and pattern may be null for either; only
+  // tintAndShade is null for no fill (office-js#4900, #6218).
+  if (p.tintAndShade === null || p.tintAndShade === undefined) return null;
+  return {
+    color: colour,
+    pattern: p.pattern ?? null,
+    patternColor: p.patternColor ? p.patternColor.replace(/^#/, "").toUpperCase() : null,
+    tint: p.tintAndShade,
+  };
+}
+
+/** Where each of the sheet's notes is: address → text. One getLocation per note. */
+async function locateNotes(s: Session, notes: Excel.NoteCollection): Promise<Map<string, string>> {
+  const located = notes.items.map((n, i) => {
+    const r = n.getLocation();
+    r.load("address");
+    return { note: n, range: r, i };
+  });
+  for (let i = BLOCK; i <= located.length; i += BLOCK) await s.flushIfFull(BLOCK, CELLS_PER_SYNC);
+  if (located.length > 0) await s.sync(() => located.map((l) => l.range.address));
+  const out = new Map<string, string>();
+  for (const l of located) out.set(l.range.address.replace(/^.*!/, "").replace(/\$/g, ""), l.note.content);
+  return out;
 }
 
 const isSolid = (p: string | null) => p === null || p === "Solid";
@@ -191,7 +333,28 @@ function ourFill(cell: CellNow, rec: Recorded): boolean {
 }
 
 function ourNote(cell: CellNow, rec: Recorded): boolean {
-  return cell.note !== undefined && cell.note !== null && !!rec.raw?.h && hash(cell.note) === rec.raw.h;
+  return !!rec.raw?.h && splitOurs(cell.note, rec.raw.h) !== null;
+}
+
+/**
+ * The clerk's part of a note that ends with ours (hash `h`): `{ user }`, null for none left;
+ * null when the note doesn't end with ours (the clerk edited or removed it: theirs now).
+ * Ours is the last part starting with NOTE_PREFIX, alone or below the clerk's on its own line
+ * (core/marks.ts mergeNote).
+ */
+export function splitOurs(note: string | null | undefined, h: string): { user: string | null } | null {
+  if (!note) return null;
+  const at = note.lastIndexOf(`\n${NOTE_PREFIX}`);
+  if (at >= 0 && hash(note.slice(at + 1)) === h) return { user: note.slice(0, at) || null };
+  if (note.startsWith(NOTE_PREFIX) && hash(note) === h) return { user: null };
+  return null;
+}
+
+/** The clerk's own note on a cell now: all of it, or what is above our note. */
+function userNoteOf(cell: CellNow, rec: Recorded | undefined): string | null {
+  if (cell.note === undefined || cell.note === null) return null;
+  const split = rec?.raw?.h ? splitOurs(cell.note, rec.raw.h) : null;
+  return split ? split.user : cell.note;
 }
 
 /** What a cell had before us: the record's originals where it still carries our mark, else what it shows. */
@@ -213,44 +376,38 @@ function originalOf(cell: CellNow, caps: ExcelCapabilities, rec: Recorded | unde
     // Without the notes API the cell's note can't be seen: say so, so that a later clear on a
     // host with notes leaves whatever note is there alone instead of deleting it.
     out.raw!.noteUnknown = true;
-  } else if (rec && ourNote(cell, rec)) {
-    out.note = rec.note;
-    if (rec.raw?.noteUnknown) out.raw!.noteUnknown = true;
-  } else out.note = cell.note ?? null;
+  } else {
+    // The clerk's note as it is now (what clearing will leave), recorded for the record's sake:
+    // clearing takes our part out of whatever the note has become, it does not write this back.
+    out.note = userNoteOf(cell, rec);
+    if (rec && ourNote(cell, rec) && rec.raw?.noteUnknown) out.raw!.noteUnknown = true;
+  }
   return out;
 }
 
 /**
- * Where lost marks' notes are now. Loads the sheet's notes, then the locations of those whose
- * text hashes like a lost mark's; then, column by column, pairs lost marks and found notes of
- * the same text in row order (inserting or deleting rows keeps the order of what remains).
+ * Where lost marks' notes are now: column by column, lost marks and the sheet's notes whose last
+ * `ledger-check:` part hashes like theirs are paired in row order (inserting or deleting rows
+ * keeps the order of what remains).
  */
-async function relocate(
-  s: Session,
-  ws: Excel.Worksheet,
+function relocate(
+  noteAt: Map<string, string>,
   lost: [string, Recorded][],
   taken: Set<string>,
-): Promise<Map<string, { rec: Recorded; from: string }>> {
-  const notes = ws.notes;
-  notes.load("items/content");
-  await s.sync(() => notes.items.map((n) => n.content));
+): Map<string, { rec: Recorded; from: string }> {
+  const tailHash = (text: string) => {
+    const at = text.lastIndexOf(`\n${NOTE_PREFIX}`);
+    return hash(at >= 0 ? text.slice(at + 1) : text);
+  };
   const wantedHashes = new Set(lost.map(([, r]) => r.raw!.h!));
-  const candidates = notes.items.filter((n) => wantedHashes.has(hash(n.content)));
-  const locations = candidates.map((n, i) => {
-    const r = n.getLocation();
-    r.load("address");
-    return { note: n, range: r, i };
-  });
-  for (let i = BLOCK; i < locations.length; i += BLOCK) await s.flushIfFull(BLOCK, CELLS_PER_SYNC);
-  if (locations.length > 0) await s.sync(() => locations.map((l) => l.range.address));
-
   const byColumn = new Map<number, { row: number; h: string; addr: string }[]>();
-  for (const l of locations) {
-    const addr = l.range.address.replace(/^.*!/, "").replace(/\$/g, "");
+  for (const [addr, content] of noteAt) {
     if (taken.has(addr)) continue;
+    const h = tailHash(content);
+    if (!wantedHashes.has(h)) continue;
     const { row, col } = parseAddress(addr);
     const list = byColumn.get(col) ?? [];
-    list.push({ row, h: hash(l.note.content), addr });
+    list.push({ row, h, addr });
     byColumn.set(col, list);
   }
   const lostByColumn = new Map<number, { row: number; rec: Recorded; from: string }[]>();
@@ -305,8 +462,10 @@ async function queueRestores(
       }
     }
     if (caps.notes && rec.raw?.noteUnknown !== true && ourNote(cell, rec)) {
-      if (rec.note === null) ws.notes.getItem(addr).delete();
-      else ws.notes.getItem(addr).content = rec.note;
+      // Exactly our part goes; whatever the clerk has above it stays (core removeOurNote).
+      const user = splitOurs(cell.note, rec.raw!.h!)!.user;
+      if (user === null) ws.notes.getItem(addr).delete();
+      else ws.notes.getItem(addr).content = user;
     }
     if (++n % BLOCK === 0) await s.flushIfFull(BLOCK, CELLS_PER_SYNC);
   }
@@ -322,13 +481,16 @@ async function queueMarks(
   s: Session,
   caps: ExcelCapabilities,
   ws: Excel.Worksheet,
-  cells: [string, Mark, Recorded, CellNow][],
+  cells: [string, Mark, Recorded, CellNow, Recorded | undefined][],
 ): Promise<void> {
   const byColour = new Map<string, string[]>();
   let n = 0;
-  for (const [addr, mark, , cell] of cells) {
+  for (const [addr, mark, , cell, rec] of cells) {
     const colour = MARK_FILLS[mark.severity];
-    if (cell.fill && caps.fillDetails && (!isSolid(cell.fill.pattern) || cell.fill.tint)) {
+    const unchanged = !!cell.fill && cell.fill.color === colour && isSolid(cell.fill.pattern) && !cell.fill.tint;
+    if (unchanged) {
+      // Already this colour (a re-check that found the same): nothing to send.
+    } else if (cell.fill && caps.fillDetails && (!isSolid(cell.fill.pattern) || cell.fill.tint)) {
       // Over a patterned or tinted fill, setting the colour alone would keep the pattern.
       const fill = ws.getRange(addr).format.fill;
       fill.pattern = "Solid";
@@ -340,8 +502,11 @@ async function queueMarks(
       byColour.set(colour, list);
     }
     if (caps.notes) {
-      if (cell.note !== null && cell.note !== undefined) ws.notes.getItem(addr).content = mark.note;
-      else ws.notes.add(addr, mark.note);
+      const text = mergeNote(userNoteOf(cell, rec), noteOf(mark));
+      if (cell.note === text) {
+        // The same note as the last check wrote: nothing to send.
+      } else if (cell.note !== null && cell.note !== undefined) ws.notes.getItem(addr).content = text;
+      else ws.notes.add(addr, text);
     }
     if (++n % BLOCK === 0) await s.flushIfFull(BLOCK, CELLS_PER_SYNC);
   }

@@ -18,9 +18,9 @@ import { queueStateLookup, readState, type StateCache } from "./state.js";
 /** Rows × columns per loaded range: a chunk stays well under Excel's per-request cell limits. */
 const MAX_CELLS_PER_CHUNK = 100_000;
 /** Rows read with the used range's address in the first sync: most ledgers fit whole. */
-const PROBE_ROWS = 5_000;
+const PROBE_ROWS = 8_000;
 /** Target response of one read sync, under PAYLOAD_LIMIT with room for the JSON around it. */
-const RESPONSE_BUDGET = PAYLOAD_LIMIT - 400_000;
+const RESPONSE_BUDGET = PAYLOAD_LIMIT - 150_000;
 /**
  * Cells per merged-area query. getMergedAreasOrNullObject fails when its range holds more than
  * 512 merged areas, and returns only those whose top-left cell lies in the range (Range
@@ -36,7 +36,26 @@ const MERGE_TILE_CELLS = 512;
 const OFFICE_JS_SHORT_DATE = "m/d/yyyy";
 const SHORT_DATE_SHOWN = "yyyy/m/d";
 
-export async function listSheets(s: Session, caps: ExcelCapabilities, cache: StateCache): Promise<SheetInfo[]> {
+/**
+ * The first read of a sheet, queued by listSheets when the workbook has one visible sheet (the
+ * one the job will read whole next): its used range, first rows and date system come back with
+ * the sheet list, and readGrid, called moments later, starts from them. Kept for
+ * PREFETCH_MS only, and for one read.
+ */
+export interface Prefetch {
+  sheet: string;
+  first: FirstRead;
+  at: number;
+}
+const PREFETCH_MS = 5_000;
+
+export async function listSheets(
+  s: Session,
+  caps: ExcelCapabilities,
+  cache: StateCache,
+  prefetch: { value?: Prefetch },
+  dateSystem: { date1904?: boolean },
+): Promise<SheetInfo[]> {
   // Two syncs: the names (and where the state is) first, then every sheet's used range and the
   // state itself. A single sync would need per-sheet proxies before the names are known.
   const sheets = s.context.workbook.worksheets;
@@ -50,8 +69,14 @@ export async function listSheets(s: Session, caps: ExcelCapabilities, cache: Sta
     r.load("rowCount");
     return r;
   });
+  const visible = ours.filter((x) => x.visibility === "Visible");
+  prefetch.value = undefined;
+  let first: FirstRead | null = null;
+  if (ours.length === 1 && visible.length === 1)
+    first = queueFirstRead(s.context, visible[0]!, Infinity, true, caps, dateSystem.date1904 === undefined);
   // The used ranges ride on the state's sync (one is made even when there is no state to read).
   const { state } = await readState(s, lookup, cache, true);
+  if (first) prefetch.value = { sheet: visible[0]!.name, first, at: Date.now() };
   const generated = new Set(state.generatedSheets);
   return ours.map((x, i) => ({
     name: x.name,
@@ -73,15 +98,19 @@ export async function readGrid(
   sheet: string,
   options: ReadOptions,
   dateSystem: { date1904?: boolean },
+  prefetch: { value?: Prefetch } = {},
 ): Promise<Grid> {
   const ws = s.context.workbook.worksheets.getItem(sheet);
   const limit = options.maxRows !== undefined ? Math.max(0, Math.floor(options.maxRows)) : Infinity;
+  const ready = prefetch.value;
+  prefetch.value = undefined;
+  const usable = ready && ready.sheet === sheet && limit === Infinity && Date.now() - ready.at < PREFETCH_MS;
 
   // First sync: the used range's address, its first rows (a whole ledger of ordinary size) and
   // the date system. getUsedRange (not ...OrNullObject) answers A1 for a blank sheet.
   let withProbe = limit > 0;
-  let first: FirstRead;
-  for (;;) {
+  let first: FirstRead = usable ? ready.first : (undefined as unknown as FirstRead);
+  for (; !usable;) {
     first = queueFirstRead(s.context, ws, limit, withProbe, caps, dateSystem.date1904 === undefined);
     try {
       await s.sync(() => [first.used.address, first.probe ? [first.probe.values, first.probe.numberFormat] : null]);

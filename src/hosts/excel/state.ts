@@ -11,13 +11,15 @@ import type { Session } from "./session.js";
  * custom XML part is stored in the package beside the sheets, travels with the file, is seen by
  * no user, and is written without touching any sheet. docs/requirements.md has the reasoning.
  *
- * The JSON is split in parts of at most PART_CHARS so that no single setXml request nears
- * Excel on the web's 5 MB limit. A state sheet written by the .xlsx host (the CLI) or an older
+ * The JSON is zlib-compressed and base64-encoded (a record per marked cell repeats itself: a
+ * 50,000-row ledger's 2 MB of state becomes a few hundred kB, which every mark and bulletin
+ * request carries), then split in parts of at most PART_CHARS so that no single setXml request
+ * nears Excel on the web's 5 MB limit. A state sheet written by the .xlsx host (the CLI) or an older
  * version is read when no part exists, and never deleted or hidden again.
  */
 
 export const STATE_NAMESPACE = "urn:ledger-check:marks-state:1";
-/** Characters of JSON per part: even as 3-byte UTF-8 (450 kB) one block under the request budget. */
+/** Base64 characters per part (one byte each): one block under the request budget. */
 const PART_CHARS = 150_000;
 
 /**
@@ -76,7 +78,7 @@ export async function readState(
     const xml = parts.map((p) => p.getXml());
     await s.sync(() => xml.map((x) => x.value));
     const ordered = xml.map((x) => parsePart(x.value)).sort((a, b) => a.index - b.index);
-    const state = decodeState([ordered.map((p) => p.json).join("")]);
+    const state = decodeState([decodeParts(ordered, await zlib())]);
     cache.value = { ids, state: structuredClone(state) };
     return { state, parts };
   }
@@ -103,7 +105,8 @@ export async function saveState(
   cache: StateCache,
 ): Promise<() => void> {
   const empty = state.generatedSheets.length === 0 && Object.keys(state.marks).length === 0;
-  const json = empty ? "" : encodeState(state).join("");
+  const z = empty ? null : await zlib();
+  const json = z ? toBase64(z.zlibSync(z.strToU8(encodeState(state).join("")), { level: 6 })) : "";
   const chunks: string[] = [];
   for (let i = 0; i < json.length; i += PART_CHARS) chunks.push(json.slice(i, i + PART_CHARS));
   const kept: Excel.CustomXmlPart[] = [];
@@ -129,15 +132,76 @@ export async function saveState(
 }
 
 function partXml(index: number, of: number, json: string): string {
-  return `<state xmlns="${STATE_NAMESPACE}" index="${index}" of="${of}">${escapeXml(json)}</state>`;
+  return `<state xmlns="${STATE_NAMESPACE}" index="${index}" of="${of}" encoding="zlib-base64">${json}</state>`;
 }
 
-function parsePart(xml: string): { index: number; json: string } {
-  const m = /<state\b[^>]*\bindex="(\d+)"[^>]*>([\s\S]*)<\/state>/.exec(xml);
-  return m ? { index: Number(m[1]), json: unescapeXml(m[2]!) } : { index: 0, json: "" };
+function parsePart(xml: string): { index: number; json: string; zipped: boolean } {
+  const m = /<state\b([^>]*)>([\s\S]*)<\/state>/.exec(xml);
+  if (!m) return { index: 0, json: "", zipped: false };
+  const index = Number(/\bindex="(\d+)"/.exec(m[1]!)?.[1] ?? 0);
+  return { index, json: unescapeXml(m[2]!), zipped: /\bencoding="zlib-base64"/.test(m[1]!) };
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** The state's JSON from the parts' XML, in any order (tests read the fake's parts with it). */
+export async function readStateXml(xml: string[]): Promise<string> {
+  return decodeParts(
+    xml
+      .filter((x) => x.includes(`xmlns="${STATE_NAMESPACE}"`))
+      .map(parsePart)
+      .sort((a, b) => a.index - b.index),
+    await zlib(),
+  );
+}
+
+/** fflate, loaded when the state is first read or written: it stays out of the pane's first load. */
+const zlib = () => import("fflate");
+type Zlib = Awaited<ReturnType<typeof zlib>>;
+
+/** The state's JSON from its parts; "" (an empty state) when they don't decode. */
+function decodeParts(parts: { json: string; zipped: boolean }[], z: Zlib): string {
+  const text = parts.map((p) => p.json).join("");
+  if (!parts.some((p) => p.zipped)) return text;
+  try {
+    return z.strFromU8(z.unzlibSync(fromBase64(text.replace(/\s+/g, ""))));
+  } catch {
+    return "";
+  }
+}
+
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+function toBase64(bytes: Uint8Array): string {
+  let out = "";
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i]!;
+    const b = bytes[i + 1];
+    const c = bytes[i + 2];
+    out += B64[a >> 2]! + B64[((a & 3) << 4) | ((b ?? 0) >> 4)]!;
+    out += b === undefined ? "=" : B64[((b & 15) << 2) | ((c ?? 0) >> 6)]!;
+    out += c === undefined ? "=" : B64[c & 63]!;
+  }
+  return out;
+}
+
+function fromBase64(text: string): Uint8Array {
+  const clean = text.replace(/=+$/, "");
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let bits = 0;
+  let acc = 0;
+  let n = 0;
+  for (const ch of clean) {
+    const v = B64.indexOf(ch);
+    if (v < 0) throw new Error("not base64");
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[n++] = (acc >> bits) & 0xff;
+    }
+  }
+  return out.subarray(0, n);
+}
+
 const unescapeXml = (s: string) =>
   s
     .replace(/&lt;/g, "<")

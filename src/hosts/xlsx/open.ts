@@ -1,7 +1,7 @@
-import ExcelJS from "exceljs";
-import "./exceljs-patches.js";
 import { WorkbookOpenError } from "./errors.js";
 import { readCsv } from "./csv.js";
+import type { RawInflater } from "./package.js";
+import { DEFAULT_READER_LIMITS, XlsxReader } from "./reader.js";
 import { XlsxWorkbook } from "./xlsx-workbook.js";
 
 export { WorkbookOpenError, type WorkbookOpenErrorCode } from "./errors.js";
@@ -24,7 +24,16 @@ export function detectFormat(bytes: Uint8Array, fileName: string): FileFormat {
   return "unknown";
 }
 
-export async function openWorkbookFile(bytes: Uint8Array, fileName: string): Promise<XlsxWorkbook> {
+export interface OpenOptions {
+  /** A native inflater the caller lends (the CLI: Node's zlib); hosts/xlsx uses fflate without one. */
+  inflateRaw?: RawInflater;
+}
+
+export async function openWorkbookFile(
+  bytes: Uint8Array,
+  fileName: string,
+  options: OpenOptions = {},
+): Promise<XlsxWorkbook> {
   if (bytes.length === 0) throw new WorkbookOpenError("empty-file");
   const ext = extension(fileName);
   const format = detectFormat(bytes, fileName);
@@ -40,17 +49,15 @@ export async function openWorkbookFile(bytes: Uint8Array, fileName: string): Pro
         throw new WorkbookOpenError("corrupt", e);
       }
     case "xlsx": {
-      // Zip-based, but not something exceljs reads.
+      // Zip-based, but not a SpreadsheetML workbook (.xlsm and .xltx are, and read as one).
       if (ext === "xlsb" || ext === "ods" || ext === "numbers") throw new WorkbookOpenError("unsupported");
-      const wb = new ExcelJS.Workbook();
+      let reader: XlsxReader;
       try {
-        await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+        reader = XlsxReader.open(bytes, DEFAULT_READER_LIMITS, options.inflateRaw);
       } catch (e) {
-        throw new WorkbookOpenError("corrupt", e);
+        throw e instanceof WorkbookOpenError ? e : new WorkbookOpenError("corrupt", e);
       }
-      // A zip without a workbook inside (a renamed .zip, a truncated download) loads as nothing.
-      if (wb.worksheets.length === 0) throw new WorkbookOpenError("corrupt");
-      return XlsxWorkbook.fromExcelJS(wb, bytes);
+      return XlsxWorkbook.fromReader(reader, bytes);
     }
     default:
       // Bytes that are neither zip nor OLE2 under an Excel name: damaged (or renamed) files.

@@ -140,9 +140,12 @@ export class XlsxReader {
 function dimensionHint(pkg: Package, part: string): number | undefined {
   let head = "";
   const decoder = new TextDecoder("utf-8");
-  for (const chunk of pkg.chunks(part)) {
-    head += decoder.decode(chunk, { stream: true });
-    if (head.includes("sheetData") || head.length > 1_000_000) break;
+  // Only the head is decoded: with a native inflater the first piece is the whole part.
+  outer: for (const chunk of pkg.chunks(part)) {
+    for (let i = 0; i < chunk.length; i += 65_536) {
+      head += decoder.decode(chunk.subarray(i, i + 65_536), { stream: true });
+      if (head.includes("sheetData") || head.length > 1_000_000) break outer;
+    }
   }
   const m = /<(?:[A-Za-z_][\w.-]*:)?dimension\b[^>]*\bref\s*=\s*["']([A-Za-z]*)(\d+)(?::([A-Za-z]*)(\d+))?["']/.exec(
     head,

@@ -26,9 +26,10 @@ export interface ScanLimits {
 }
 
 export const DEFAULT_SCAN_LIMITS: ScanLimits = {
-  // ~160 MB of slots: 1,000,000 rows × 20 columns, 50× a big ledger. Beyond, the heap would not hold
-  // the engine's own work (issue 15: 1,048,576 dense rows crashed V8 at 4.4 GB).
-  maxCells: 20_000_000,
+  // 270,000 rows × 11 columns, over 5× the 50,000-row bench ledger (~550,000 cells, ~300 MB for the
+  // whole check): the engine's own work grows with the cells, and 1,048,576 dense rows crashed V8 at
+  // 4.4 GB (issue 15). Real ledgers hold hundreds to a few thousand rows.
+  maxCells: 3_000_000,
   maxMergeRows: 20_000_000,
 };
 

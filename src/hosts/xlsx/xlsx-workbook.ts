@@ -1,11 +1,9 @@
-import ExcelJS from "exceljs";
 import type { Snapshot } from "../../core/progress/snapshot.js";
-import "./exceljs-patches.js";
 import type { Grid } from "../../core/grid.js";
 import type { SheetDocument } from "../../core/sheet-document.js";
 import type { Mark, ReadOptions, SheetInfo, WorkbookPort } from "../workbook.js";
 import { blankPackage, gridSheetXml } from "./blank-package.js";
-import { readGrid } from "./read-grid.js";
+import { XlsxReader, type PartSource } from "./reader.js";
 import type { XlsxState } from "./state-part.js";
 import { XlsxWriter } from "./xlsx-writer.js";
 
@@ -19,20 +17,21 @@ export { NOTE_PREFIX } from "./xlsx-writer.js";
  * never modified: toBuffer always gives xlsx bytes).
  */
 export class XlsxWorkbook implements WorkbookPort {
-  private readonly wb: ExcelJS.Workbook | null;
+  /** The streaming reader on the original package (for a CSV, on the package made for writing). */
+  private reader: XlsxReader | null;
   private readonly csv: Grid | null;
   private readonly bytes: Uint8Array | null;
   private writerInstance: XlsxWriter | null = null;
 
-  private constructor(wb: ExcelJS.Workbook | null, csv: Grid | null, bytes: Uint8Array | null) {
-    this.wb = wb;
+  private constructor(reader: XlsxReader | null, csv: Grid | null, bytes: Uint8Array | null) {
+    this.reader = reader;
     this.csv = csv;
     this.bytes = bytes;
   }
 
-  /** An .xlsx file: its parsed model for reading, its bytes for the copy. */
-  static fromExcelJS(wb: ExcelJS.Workbook, bytes: Uint8Array): XlsxWorkbook {
-    return new XlsxWorkbook(wb, null, bytes);
+  /** An .xlsx file: the reader on its package, its bytes for the copy. */
+  static fromReader(reader: XlsxReader, bytes: Uint8Array): XlsxWorkbook {
+    return new XlsxWorkbook(reader, null, bytes);
   }
 
   /** A one-sheet workbook over a CSV grid (string values, no merges). */
@@ -50,6 +49,8 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!this.writerInstance) {
       const bytes = this.bytes ?? blankPackage([{ name: this.csv!.sheet, xml: gridSheetXml(this.csv!) }]);
       this.writerInstance = new XlsxWriter(bytes);
+      // A CSV's package is new: the sheets written into it are read through a reader of its own.
+      this.reader ??= XlsxReader.open(bytes);
     }
     return this.writerInstance;
   }
@@ -74,19 +75,30 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private rowCount(name: string): number {
     if (this.csv && name === this.csv.sheet) return this.csv.values.length;
-    const ws = this.wb?.getWorksheet(name);
-    if (ws) return ws.rowCount;
-    // A sheet this session wrote: count its rows from the part.
-    const entry = this.writer.sheets().find((s) => s.name === name);
-    const xml = entry?.part ? this.writer.pkg.text(entry.part) : undefined;
-    return xml ? (xml.match(/<row\b/g)?.length ?? 0) : 0;
+    const w = this.writer;
+    const entry = w.sheets().find((s) => s.name === name);
+    if (!entry?.part) return 0;
+    // A sheet this session wrote is read from the copy; the others from the original.
+    if (!w.pkg.changed(entry.part)) return this.reader!.rowCountOf(entry.part);
+    return this.reader!.readPart(entry.part, name, {}, this.copySource()).values.length;
   }
 
   async readGrid(sheet: string, options?: ReadOptions): Promise<Grid> {
     if (this.csv && sheet === this.csv.sheet) return csvSlice(this.csv, options);
-    const ws = this.wb?.getWorksheet(sheet);
-    if (!ws) throw new Error(`no sheet named "${sheet}"`);
-    return readGrid(ws, options);
+    const w = this.writer;
+    const sheets = w.sheets().filter((s) => s.name !== w.stateSheetName);
+    // Excel compares sheet names without regard to case.
+    const entry =
+      sheets.find((s) => s.name === sheet) ?? sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase());
+    if (!entry?.part) throw new Error(`no sheet named "${sheet}"`);
+    const source = w.pkg.changed(entry.part) ? this.copySource() : undefined;
+    return this.reader!.readPart(entry.part, entry.name, options, source);
+  }
+
+  /** The copy's parts, for the reader to read the sheets this session changed or made. */
+  private copySource(): PartSource {
+    const pkg = this.writer.pkg;
+    return { chunks: (part) => [pkg.bytes(part) ?? new Uint8Array(0)] };
   }
 
   async writeMarks(sheet: string, marks: Mark[]): Promise<void> {

@@ -32,6 +32,12 @@ describe("headerScore", () => {
   });
 });
 
+describe("headerScore: headers of checklist-style ledgers", () => {
+  it.each(["是否完成", "是否办结", "是否销号", "完成状态", "整改落实情况", "落实情况"])("%j names the status", (h) =>
+    expect(headerScore(h, "status")).toBe(3),
+  );
+});
+
 describe("mapHeaders", () => {
   it("gives each field its best column and each column one field", () => {
     const { columns } = mapHeaders(

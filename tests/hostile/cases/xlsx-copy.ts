@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { strFromU8 } from "fflate";
-import { buildLedger, ledgerBytes } from "../../fixtures/ledger-builder.js";
+import { buildLedger, ledgerBytes } from "../../support/ledger-builder.js";
 import { must, mustCheck, type CaseContext, type HostileCase } from "../harness.js";
 import { editZip, ledger, python, pythonJson, unzipFile } from "../make.js";
 

@@ -6,7 +6,7 @@ import { LEDGER_HEADER, ledger, libreOffice, python } from "../make.js";
 /**
  * Issue 15 item 5: valid files that Excel and LibreOffice open are checked, and copied with
  * --out, whatever their sheets are named. (Item 5's reader cases — absolute part names, cells
- * without r — and item 8's in-package limits join this file with the reader's fixes.)
+ * without r — and item 8's in-package limits are in xlsx-reader.ts.)
  */
 
 const TODAY = ["--today", "2025-07-01"];

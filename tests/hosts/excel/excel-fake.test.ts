@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FakeExcel } from "../../support/excel-fake.js";
+import { measure } from "../../support/office-serializer.js";
 
 describe("the fake Excel enforces Office.js semantics", () => {
   function seeded(): FakeExcel {
@@ -92,11 +93,29 @@ describe("the fake Excel enforces Office.js semantics", () => {
 
   it("refuses a response over the payload limit", async () => {
     const excel = seeded();
-    excel.seed("台账", "A3", [["长".repeat(200), 2]]);
-    excel.payloadLimit = 100;
+    excel.seed("台账", "A3", [["长".repeat(600), 2]]);
+    excel.payloadLimit = 1_000; // the request (≈700 B as Office.js builds it) passes, the 1.8 kB answer doesn't
     await excel.run(async (ctx) => {
       ctx.workbook.worksheets.getItem("台账").getRange("A1:B3").load("values");
       await expect(ctx.sync()).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+    });
+  });
+
+  it("measures each request as Office.js's serializer builds it, and refuses one over 5 MB", async () => {
+    const excel = seeded();
+    const text = "整改".repeat(500); // 3 kB of UTF-8 a cell
+    await excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("台账");
+      ws.getRange("A10:A11").values = [[text], [text]];
+      await ctx.sync();
+      const exact = await measure((c) => {
+        c.workbook.worksheets.getItem("台账").getRange("A10:A11").values = [[text], [text]];
+      });
+      // The same calls, the same body (object ids count on in a long-lived library, a few digits more).
+      expect(Math.abs(excel.syncLog[0]!.requestBytes - exact)).toBeLessThan(exact * 0.05);
+      // Excel on the web refuses a request over 5 MB (Excel add-in resource limits).
+      ws.getRange("A1:A2000").values = Array.from({ length: 2000 }, () => [text]);
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
     });
   });
 

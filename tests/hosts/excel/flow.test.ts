@@ -10,11 +10,13 @@ describe("the one-click job in Excel (fake), 50,000 rows", () => {
     expect(f.total.syncs).toBeLessThanOrEqual(18);
     expect(f.total.maxRequestBytes).toBeLessThanOrEqual(4_000_000);
     expect(f.total.maxResponseBytes).toBeLessThanOrEqual(4_000_000);
-  }, 120_000);
+    // A limit on a stuck run, not on speed: 50,000 rows through the fake and Office.js's own
+    // serializer took 156 s on the shared machine under a load of 20 (npm run bench:excel times it).
+  }, 600_000);
 
   it("needs no more syncs for 10,000 rows than for 1,000 plus a chunk", async () => {
     const small = await benchExcelFlow(1_000);
     const large = await benchExcelFlow(10_000);
     expect(large.total.syncs - small.total.syncs).toBeLessThanOrEqual(1);
-  }, 60_000);
+  }, 300_000);
 });

@@ -28,6 +28,19 @@ function snapshot(excel: FakeExcel) {
 }
 
 describe("ExcelWorkbook marks", () => {
+  it("keeps what the clerk adds to a marked cell's note and takes exactly ours out", async () => {
+    const excel = ledger(20);
+    const wb = host(excel);
+    await wb.writeMarks(BENCH_SHEET, [{ row: 5, col: 5, severity: "error", note: "时限已过" }]);
+    expect(excel.sheet(BENCH_SHEET).notes.get("E5")).toBe("请核实\nledger-check: 时限已过");
+    // The clerk edits their part above ours; a re-check with the same finding sends no note.
+    excel.sheet(BENCH_SHEET).notes.set("E5", "请核实（已电话催办）\nledger-check: 时限已过");
+    await wb.writeMarks(BENCH_SHEET, [{ row: 5, col: 5, severity: "error", note: "时限已过" }]);
+    expect(excel.sheet(BENCH_SHEET).notes.get("E5")).toBe("请核实（已电话催办）\nledger-check: 时限已过");
+    await wb.clearMarks(BENCH_SHEET);
+    expect(excel.sheet(BENCH_SHEET).notes.get("E5")).toBe("请核实（已电话催办）");
+  });
+
   it("marks 5,000 cells in a constant number of syncs, never writing a value", async () => {
     const excel = ledger(5_000);
     const before = snapshot(excel);
@@ -40,13 +53,14 @@ describe("ExcelWorkbook marks", () => {
     expect(excel.fillOf(BENCH_SHEET, "E3")).toBe(MARK_FILLS.error);
     expect(excel.fillOf(BENCH_SHEET, "E4")).toBe(MARK_FILLS.warning);
     expect(excel.fillOf(BENCH_SHEET, "E5")).toBe(MARK_FILLS.info);
-    expect(excel.sheet(BENCH_SHEET).notes.get("E3")).toBe("第1项：整改时限已过，仍未完成");
-    expect(excel.sheet(BENCH_SHEET).notes.get("E5")).toBe("第3项：整改时限已过，仍未完成");
+    expect(excel.sheet(BENCH_SHEET).notes.get("E3")).toBe("ledger-check: 第1项：整改时限已过，仍未完成");
+    // The clerk's note stays, ours below it (core mergeNote).
+    expect(excel.sheet(BENCH_SHEET).notes.get("E5")).toBe("请核实\nledger-check: 第3项：整改时限已过，仍未完成");
     expect(snapshot(excel).values).toEqual(before.values);
     // The state lives in a custom XML part: no sheet added, hidden or deleted, the undo stack kept.
     expect(excel.findSheet(STATE_SHEET)).toBeUndefined();
     expect(excel.undoWipes).toBe(0);
-    expect(Object.keys(stateOf(excel).marks[BENCH_SHEET]!).length).toBe(5_000);
+    expect(Object.keys((await stateOf(excel)).marks[BENCH_SHEET]!).length).toBe(5_000);
     for (const s of excel.syncLog.slice(start)) {
       expect(s.requestBytes).toBeLessThan(4_000_000);
       expect(s.responseBytes).toBeLessThan(4_000_000);
@@ -94,11 +108,11 @@ describe("ExcelWorkbook marks", () => {
     expect(excel.sheet(BENCH_SHEET).notes.has("E6")).toBe(false);
     expect(excel.fillOf(BENCH_SHEET, "E7")).toBe(MARK_FILLS.info);
     // E3's original stays the clerk's green, not our earlier red.
-    expect(stateOf(excel).marks[BENCH_SHEET]).toMatchObject({
+    expect((await stateOf(excel)).marks[BENCH_SHEET]).toMatchObject({
       E3: { fill: "00B050", note: null, raw: { m: MARK_FILLS.warning } },
       E7: { fill: null, note: null, raw: { m: MARK_FILLS.info } },
     });
-    expect(Object.keys(stateOf(excel).marks[BENCH_SHEET]!)).toEqual(["E3", "E7"]);
+    expect(Object.keys((await stateOf(excel)).marks[BENCH_SHEET]!)).toEqual(["E3", "E7"]);
     await wb.clearMarks(BENCH_SHEET);
     expect(excel.fillOf(BENCH_SHEET, "E3")).toBe("00B050");
     expect(excel.fillOf(BENCH_SHEET, "E7")).toBeNull();
@@ -111,7 +125,7 @@ describe("ExcelWorkbook marks", () => {
       { row: 8, col: 5, severity: "error", note: "乙" },
     ]);
     expect(excel.fillOf(BENCH_SHEET, "E8")).toBe(MARK_FILLS.error);
-    expect(excel.sheet(BENCH_SHEET).notes.get("E8")).toBe("甲\n乙");
+    expect(excel.sheet(BENCH_SHEET).notes.get("E8")).toBe("ledger-check: 甲\n乙");
   });
 
   it("skips notes where ExcelApi 1.18 is missing, and a later clear leaves notes alone", async () => {
@@ -119,7 +133,7 @@ describe("ExcelWorkbook marks", () => {
     await host(excel).writeMarks(BENCH_SHEET, [{ row: 5, col: 5, severity: "error", note: "x" }]);
     expect(excel.fillOf(BENCH_SHEET, "E5")).toBe(MARK_FILLS.error);
     expect(excel.sheet(BENCH_SHEET).notes.get("E5")).toBe("请核实");
-    expect(stateOf(excel).marks[BENCH_SHEET]).toEqual({
+    expect((await stateOf(excel)).marks[BENCH_SHEET]).toEqual({
       E5: { fill: null, note: null, raw: { noteUnknown: true, m: MARK_FILLS.error } },
     });
 

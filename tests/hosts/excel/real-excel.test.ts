@@ -175,7 +175,7 @@ describe("issue #9: the Excel host against real Excel's behaviour", () => {
     expect(excel.undoWipes).toBe(0);
     expect(excel.sheets.map((s) => s.name)).toEqual([BENCH_SHEET, first, "后来的表"]);
     expect(excel.cell(first, "A6")?.value).toMatch(/5\./);
-    expect(stateOf(excel).generatedSheets).toEqual([first]);
+    expect((await stateOf(excel)).generatedSheets).toEqual([first]);
   });
 
   it("row 14: keeps the borders between merged areas and the fills of merged cells on the web", async () => {

@@ -5,6 +5,7 @@ import { checkWorkbook } from "../../../src/app/check-workbook.js";
 import { makeConfig } from "../../../src/core/config.js";
 import type { Grid } from "../../../src/core/grid.js";
 import type { WorkbookPort } from "../../../src/hosts/workbook.js";
+import { openWorkbookFile } from "../../../src/hosts/xlsx/open.js";
 import { XlsxReader } from "../../../src/hosts/xlsx/reader.js";
 
 /**
@@ -59,6 +60,14 @@ describe("reading real writers' files", () => {
     const expected = await findings(new Uint8Array(readFileSync(SAMPLE)), "sample-ledger.xlsx");
     const actual = await findings(new Uint8Array(readFileSync(join(DIR, file))), file);
     expect(actual).toEqual(expected);
+  });
+
+  it.each(FIXTURES)("%s: the host (openWorkbookFile) finds the same as the reader alone", async (file) => {
+    const bytes = new Uint8Array(readFileSync(join(DIR, file)));
+    const viaHost = await checkWorkbook(await openWorkbookFile(bytes, file), CONFIG, undefined, file);
+    const alone = await checkWorkbook(readerPort(XlsxReader.open(bytes)), CONFIG, undefined, file);
+    expect(viaHost.report.findings).toEqual(alone.report.findings);
+    expect(viaHost.report.summary).toEqual(alone.report.summary);
   });
 
   it("reads the values of the sample from every fixture (text of each ledger cell)", () => {

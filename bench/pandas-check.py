@@ -2,7 +2,7 @@
 """The comparison of issue 10: a plain pandas + openpyxl script doing only the required-field and
 overdue checks on a generated ledger (header in row 3, the field names ledger-check maps).
 
-    /usr/bin/python3 src/bench/pandas-check.py FILE.xlsx 2025-07-01     → prints `missing overdue`
+    /usr/bin/python3 bench/pandas-check.py FILE.xlsx 2025-07-01     → prints `missing overdue`
 """
 import sys
 

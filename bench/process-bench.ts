@@ -1,10 +1,10 @@
 /**
  * Whole processes, side by side in one run (issue 10's speed goals): for one ledger file,
- *   floor   — lib/bench/floor.js: inflate the sheet parts (native zlib) and one regex pass over
+ *   floor   — bench/floor.mjs: inflate the sheet parts (native zlib) and one regex pass over
  *             every cell and shared string; what any tool pays to look at the file;
  *   json    — `ledger-check FILE --json` (read + check + report);
  *   out     — `ledger-check FILE --out COPY` (also marks and writes the copy);
- *   pandas  — src/bench/pandas-check.py: pandas + openpyxl doing only the required-field and
+ *   pandas  — bench/pandas-check.py: pandas + openpyxl doing only the required-field and
  *             overdue checks (when Debian's python3-pandas is at /usr/bin/python3; said when not).
  * Rounds interleave the four, so drift in the machine's speed falls on each. Each process is timed
  * by /usr/bin/time when present (wall, user+sys CPU, peak RSS), else by the wall clock alone.
@@ -13,7 +13,6 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export interface ProcessRow {
@@ -60,10 +59,10 @@ function median(xs: number[]): number {
 
 /** Runs the four processes `rounds` times on `file` and returns one table row of medians. */
 export function processFigures(file: string, rows: number, rounds: number, today: string): ProcessRow {
-  const here = fileURLToPath(new URL(".", import.meta.url));
-  const floorJs = join(here, "floor.js");
-  const cli = fileURLToPath(new URL("../../bin/ledger-check.js", import.meta.url));
-  const pandasPy = fileURLToPath(new URL("../../src/bench/pandas-check.py", import.meta.url));
+  const floorJs = fileURLToPath(new URL("./floor.mjs", import.meta.url));
+  // The CLI as it ships: compiled into lib/ (npm run bench builds it first).
+  const cli = fileURLToPath(new URL("../bin/ledger-check.js", import.meta.url));
+  const pandasPy = fileURLToPath(new URL("./pandas-check.py", import.meta.url));
   const copy = `${file}.checked.xlsx`;
   const withPandas = pandasAvailable();
   const runs: Record<"floor" | "json" | "out" | "pandas", Run[]> = { floor: [], json: [], out: [], pandas: [] };

@@ -4,15 +4,22 @@
  * over every cell and every shared string; nothing else (no values, no grid). Standalone: no
  * project code, so the floor does not move when the reader does.
  *
- *   node lib/bench/floor.js FILE.xlsx     → prints `cells strings`
+ *   node bench/floor.mjs FILE.xlsx     → prints `cells strings`
+ *
+ * Plain JavaScript, not TypeScript, so it runs as a bare `node` process: a TypeScript loader's
+ * start-up would be charged to the floor.
  */
 import { readFileSync } from "node:fs";
+import process from "node:process";
 import { inflateRawSync } from "node:zlib";
 
-const u16 = (b: Buffer, i: number): number => b.readUInt16LE(i);
-const u32 = (b: Buffer, i: number): number => b.readUInt32LE(i);
+/** @param {Buffer} b @param {number} i */
+const u16 = (b, i) => b.readUInt16LE(i);
+/** @param {Buffer} b @param {number} i */
+const u32 = (b, i) => b.readUInt32LE(i);
 
-export function floor(file: string): { cells: number; strings: number } {
+/** @param {string} file @returns {{ cells: number, strings: number }} */
+export function floor(file) {
   const b = readFileSync(file);
   let eocd = b.length - 22;
   while (eocd >= 0 && u32(b, eocd) !== 0x06054b50) eocd--;
@@ -43,7 +50,7 @@ export function floor(file: string): { cells: number; strings: number } {
   return { cells, strings };
 }
 
-if (process.argv[1]?.endsWith("floor.js") && process.argv[2]) {
+if (process.argv[1]?.endsWith("floor.mjs") && process.argv[2]) {
   const { cells, strings } = floor(process.argv[2]);
   console.log(`${cells} ${strings}`);
 }

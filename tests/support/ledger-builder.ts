@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 
 /**
@@ -6,7 +9,7 @@ import ExcelJS from "exceljs";
  * category rows merged across, problems with their 序号 and leader merged down over several
  * measure rows, template rows holding only a 序号, footer rows, date cells with a format, text
  * dates, error results, decoy columns (配合单位, 整改目标). Used by the tests, the sample script
- * and the benchmark, so it lives in src/bench (compiled with the CLI, no test dependencies).
+ * and the benchmark (bench/), never shipped: test support lives under tests/, not src/.
  */
 
 export type ColumnKey =
@@ -350,4 +353,24 @@ function fastMerger(ws: ExcelJS.Worksheet): (top: number, left: number, bottom: 
     }
     internal._merges![master.address] = new Range(top, left, bottom, right);
   };
+}
+
+// ——— files, for the tests ———
+
+/** A fresh temp directory and a function that removes it. */
+export async function tempDir(prefix = "ledger-check-"): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Builds the spec's ledger and writes it as `name` in dir; returns the built ledger and the path. */
+export async function writeLedger(
+  dir: string,
+  name: string,
+  spec: LedgerSpec | BuiltLedger,
+): Promise<BuiltLedger & { path: string }> {
+  const built = "workbook" in spec ? spec : buildLedger(spec);
+  const path = join(dir, name);
+  await writeFile(path, await ledgerBytes(built));
+  return { ...built, path };
 }

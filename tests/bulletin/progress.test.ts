@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { buildBulletin } from "../../src/core/bulletin/build.js";
+import { checkGrid } from "../../src/core/check.js";
+import { compareWithSnapshot } from "../../src/core/progress/compare.js";
+import { takeSnapshot } from "../../src/core/progress/snapshot.js";
+import type { Lang } from "../../src/core/i18n.js";
+import { config, ledger } from "../helpers/grid.js";
+
+type T = Parameters<typeof ledger>[0][number];
+
+/** The bulletin of a check on 2025-07-01 that compares with one on 2025-06-01. */
+function bulletinSince(before: T[], after: T[], lang: Lang = "zh") {
+  const first = checkGrid(ledger(before), config({ today: "2025-06-01" }));
+  const snapshot = takeSnapshot(first.ledger, first.report.findings, "2025-06-01");
+  const now = checkGrid(ledger(after), config({ today: "2025-07-01", lang }));
+  now.report.progress = compareWithSnapshot(now.ledger, now.report.findings, snapshot);
+  return buildBulletin(now.report, now.ledger, { lang, bulletin: {} });
+}
+
+const A: T = {
+  problem: "会议费报销不规范",
+  measures: "清理会议费凭证",
+  department: "财务科",
+  deadline: "2025年6月20日",
+};
+const B: T = { problem: "干部选拔程序不严", measures: "修订选拔任用规程", department: "组织科" };
+const C: T = {
+  problem: "食堂管理薄弱",
+  measures: "核查23名从业人员健康证",
+  department: "后勤处",
+  deadline: "2025年6月30日",
+};
+
+describe("bulletin: progress since the last check", () => {
+  it("follows the opening with the figures and names what was finished, fell overdue and was moved", () => {
+    const b = bulletinSince(
+      [A, B, C],
+      [A, { ...B, status: "已完成", evidence: "任用规程" }, { ...C, deadline: "2025年9月30日" }],
+    );
+    const second = b.blocks[1]!;
+    expect(second.kind).toBe("paragraph");
+    expect(second.kind === "paragraph" && second.text).toBe(
+      "与上次校验（2025年6月1日）相比，新增完成整改措施1条，新增逾期1条，仍逾期未完成0条，调整整改时限1条。" +
+        "新增完成的有：干部选拔程序不严（组织科）。" +
+        "新增逾期的有：会议费报销不规范（财务科），请相关部门抓紧整改。" +
+        "调整整改时限的有：食堂管理薄弱（由2025年6月30日调整为2025年9月30日）。",
+    );
+  });
+
+  it("counts tasks added and removed", () => {
+    const b = bulletinSince([A, B], [B, C]);
+    const second = b.blocks[1]!;
+    expect(second.kind === "paragraph" && second.text).toContain("，台账新增措施1条，减少措施1条。");
+  });
+
+  it("says it in English with --lang en", () => {
+    const b = bulletinSince([A, B], [A, { ...B, status: "已完成", evidence: "x" }], "en");
+    const second = b.blocks[1]!;
+    expect(second.kind === "paragraph" && second.text).toMatch(
+      /^Since the last check \(1 June 2025\), 1 measure was finished, 1 fell overdue, 0 are still overdue and 0 had their deadlines moved\. Newly finished: /,
+    );
+  });
+
+  it("adds nothing when there was no earlier check", () => {
+    const now = checkGrid(ledger([A, B]), config({ today: "2025-07-01" }));
+    const b = buildBulletin(now.report, now.ledger, { lang: "zh", bulletin: {} });
+    expect(b.blocks[1]!.kind).not.toBe("paragraph");
+  });
+});
