@@ -1,3 +1,4 @@
+import { ENGLISH_MONTHS } from "../dates.js";
 import type { Catalogue } from "../i18n.js";
 import type { PaperOnlyReason, RuleId } from "../report.js";
 
@@ -352,20 +353,7 @@ export const WORDS = {
       join: " ",
     },
     date: {
-      months: [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-      ],
+      months: ENGLISH_MONTHS,
       template: "{{d}} {{month}} {{y}}",
     },
     percentTemplate: "{{value}}%",
