@@ -101,8 +101,12 @@ async function openChecked(lang: "zh" | "en", width: number): Promise<void> {
   await page.getByText("sample-ledger.xlsx", { exact: true }).waitFor();
   await validate.click();
   await page.getByRole("group", { name: lang === "zh" ? "汇总" : "Summary" }).waitFor({ timeout: 20_000 });
-  await page.getByRole("listitem").first().waitFor();
+  await findingItems(lang).first().waitFor();
 }
+
+// The findings, not any list: the pane also lists the ledger's notices (a stated count that disagrees, …) above them.
+const findingItems = (lang: "zh" | "en" = "zh") =>
+  page.getByRole("list", { name: lang === "zh" ? "校验结果" : "Findings" }).getByRole("listitem");
 
 describe("accessibility (axe-core) and keyboard", () => {
   it("reports no violations in the preview before a file, after a check, filtered, with settings and downloads open", async () => {
@@ -140,7 +144,7 @@ describe("accessibility (axe-core) and keyboard", () => {
 
   it("reaches the findings by Tab, with a visible focus ring, and opens one by Enter", async () => {
     await openChecked("zh", 320);
-    const first = page.getByRole("listitem").first();
+    const first = findingItems().first();
     let reached = false;
     for (let i = 0; i < 40 && !reached; i++) {
       await page.keyboard.press("Tab");
