@@ -181,7 +181,7 @@ describe("ledger-check --out: the marked copy", () => {
     const r = await runCli([out, "--today", "2025-07-01", "--out", again]);
     expect(r.code).toBe(1);
     const wb = await loadXlsx(again);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["整改台账", "ledger-check", "整改通报", "校验明细", "督办清单"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["整改台账", "整改通报", "校验明细", "督办清单", "ledger-check"]);
     expectSameLedger(ledgerSheet(await loadXlsx(input)), ledgerSheet(wb));
     const note = noteText(ledgerSheet(wb).getCell("H6"));
     expect(note.match(/ledger-check:/g)).toHaveLength(1);

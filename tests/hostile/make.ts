@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { promisify } from "node:util";
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate, zipSync, type Zippable } from "fflate";
 import { writeLedger, type LedgerSpec } from "../fixtures/ledger-builder.js";
 
 /** Input makers for hostile cases: a good ledger, openpyxl and LibreOffice files, hand-built zips. */
@@ -226,4 +226,38 @@ export async function editZip(
   );
   await writeFile(dest, zipSync(parts));
   return dest;
+}
+
+/**
+ * A zip whose part `large.name` is `head`, then `fill` repeated `repeat` times, then `tail`,
+ * deflated as a stream (fflate's Zip/ZipDeflate), so a package inflating to gigabytes is made
+ * in small memory: a zip bomb made of legal XML whitespace.
+ */
+export async function zipWithLargePart(
+  dir: string,
+  name: string,
+  parts: Record<string, string>,
+  large: { name: string; head: string; fill: string; repeat: number; tail: string },
+): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((err, data) => {
+    if (err) throw err;
+    chunks.push(data);
+  });
+  for (const [part, body] of Object.entries(parts)) {
+    if (part === large.name) continue;
+    const file = new ZipDeflate(part, { level: 6 });
+    zip.add(file);
+    file.push(strToU8(body), true);
+  }
+  const file = new ZipDeflate(large.name, { level: 1 });
+  zip.add(file);
+  file.push(strToU8(large.head));
+  const fill = strToU8(large.fill);
+  for (let i = 0; i < large.repeat; i++) file.push(fill);
+  file.push(strToU8(large.tail), true);
+  zip.end();
+  const path = join(dir, name);
+  await writeFile(path, Buffer.concat(chunks));
+  return path;
 }

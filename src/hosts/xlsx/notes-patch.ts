@@ -23,7 +23,9 @@ export class CommentsPatch {
   private prefix: string;
   private head: string;
   private authors: string[];
-  private readonly list: Array<{ ref: string; xml: string }>;
+  /** Comments by cell, in the part's order (a Map keeps insertion order); new cells come after. */
+  private readonly list = new Map<string, string>();
+  private readonly original = new Set<string>();
   private tail: string;
   private dirty = false;
   /** Text between the end of <authors> and the start of <commentList> (kept as it was). */
@@ -53,12 +55,14 @@ export class CommentsPatch {
     const authorsEnd = authorsM ? authorsM.index + authorsM[0].length : afterRoot;
     this.head = source.slice(0, authorsM ? authorsM.index : afterRoot);
     this.middle = source.slice(authorsEnd, listM ? listM.index : closeIndex);
-    this.list = [];
     if (listM) {
       this.listOpen = /^<[^>]*?(?=\/?>)/.exec(listM[0])![0].replace(/\s*\/$/, "") + ">";
       const body = listM[2] ?? "";
       for (const c of body.matchAll(new RegExp(`<${p}comment\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}comment\\s*>)`, "g"))) {
-        this.list.push({ ref: (attrsOf(c[0]).ref ?? "").toUpperCase(), xml: c[0] });
+        const ref = (attrsOf(c[0]).ref ?? "").toUpperCase();
+        if (this.list.has(ref)) continue; // a second note on one cell: Excel shows the first
+        this.list.set(ref, c[0]);
+        this.original.add(ref);
       }
       this.tail = source.slice(listM.index + listM[0].length);
     } else {
@@ -72,34 +76,23 @@ export class CommentsPatch {
   }
 
   get empty(): boolean {
-    return this.list.length === 0;
+    return this.list.size === 0;
   }
 
   get(ref: string): Note | null {
-    const item = this.list.find((c) => c.ref === ref);
-    return item ? { xml: item.xml, text: commentText(item.xml) } : null;
+    const xml = this.list.get(ref);
+    return xml !== undefined ? { xml, text: commentText(xml) } : null;
   }
 
   refs(): string[] {
-    return this.list.map((c) => c.ref);
+    return [...this.list.keys()];
   }
 
   /** Puts a `<comment>` element in place of the cell's note (or adds it), keeping the list in cell order. */
   set(ref: string, xml: string | null): void {
-    const i = this.list.findIndex((c) => c.ref === ref);
     this.dirty = true;
-    if (xml === null) {
-      if (i >= 0) this.list.splice(i, 1);
-      return;
-    }
-    if (i >= 0) {
-      this.list[i] = { ref, xml };
-      return;
-    }
-    const key = sortKey(ref);
-    let at = this.list.findIndex((c) => sortKey(c.ref) > key);
-    if (at < 0) at = this.list.length;
-    this.list.splice(at, 0, { ref, xml });
+    if (xml === null) this.list.delete(ref);
+    else this.list.set(ref, xml);
   }
 
   /** The comment with our paragraph appended to the clerk's note, in its own run so the clerk's formatting stays. */
@@ -182,14 +175,22 @@ export class CommentsPatch {
     // Our author goes again once no note of ours is left (it is last, so no other index moves).
     const last = this.authors.length - 1;
     if (last >= 0 && commentAuthor(this.authors[last]!) === OUR_AUTHOR) {
-      const used = this.list.some((c) => /\sauthorId\s*=\s*["'](\d+)["']/.exec(c.xml)?.[1] === String(last));
+      const used = [...this.list.values()].some((c) => /\sauthorId\s*=\s*["'](\d+)["']/.exec(c)?.[1] === String(last));
       if (!used) this.authors.pop();
     }
     const authors = `<${p}authors>${this.authors.join("")}</${p}authors>`;
-    const list =
-      this.list.length > 0
-        ? `${this.listOpen}${this.list.map((c) => c.xml).join("")}</${p}commentList>`
-        : `${this.listOpen}</${p}commentList>`;
+    // The part's own comments in their order; new ones merged in by cell order (rows, then columns).
+    const added = [...this.list.keys()].filter((r) => !this.original.has(r)).sort((a, b) => sortKey(a) - sortKey(b));
+    const items: string[] = [];
+    let ai = 0;
+    for (const [ref, xml] of this.list) {
+      if (!this.original.has(ref)) continue;
+      const key = sortKey(ref);
+      while (ai < added.length && sortKey(added[ai]!) < key) items.push(this.list.get(added[ai++]!)!);
+      items.push(xml);
+    }
+    while (ai < added.length) items.push(this.list.get(added[ai++]!)!);
+    const list = `${this.listOpen}${items.join("")}</${p}commentList>`;
     return this.head + authors + this.middle + list + this.tail;
   }
 }
@@ -220,82 +221,104 @@ const SHAPETYPE =
   '<v:shapetype xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
 
 export class VmlPatch {
-  private xml: string;
-  private dirty = false;
+  private readonly xml: string;
+  private readonly fresh: boolean;
+  /** The part's note shapes by "row,col" (0-based, as VML counts), found once. */
+  private readonly shapes = new Map<string, { start: number; end: number }>();
+  private readonly shapeCount: number;
+  private readonly removed = new Set<string>();
+  private readonly added = new Map<string, string>();
+  private nextNumber: number;
+  /** Whether the root element binds v, o and x to the VML namespaces. */
+  private readonly bound: boolean;
 
   constructor(xml: string | undefined, idmap: number) {
-    if (xml === undefined) {
-      this.xml = `${VML_HEAD}<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${idmap}"/></o:shapelayout>${SHAPETYPE}</xml>`;
-      this.dirty = true;
-    } else {
-      this.xml = xml;
-    }
-  }
-
-  get changed(): boolean {
-    return this.dirty;
-  }
-
-  /** Note shapes by 0-based row and column, with their text span. */
-  private noteShapes(): Array<{ row: number; col: number; start: number; end: number }> {
-    const out: Array<{ row: number; col: number; start: number; end: number }> = [];
-    const re = /<(\w+:)?shape\b[^>]*>[\s\S]*?<\/\1shape\s*>/g;
-    for (const m of this.xml.matchAll(re)) {
+    this.fresh = xml === undefined;
+    this.xml =
+      xml ??
+      `${VML_HEAD}<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${idmap}"/></o:shapelayout>${SHAPETYPE}</xml>`;
+    let count = 0;
+    for (const m of this.xml.matchAll(/<(\w+:)?shape\b[^>]*>[\s\S]*?<\/\1shape\s*>/g)) {
+      count++;
       const s = m[0];
       if (!/ObjectType\s*=\s*["']Note["']/.test(s)) continue;
       const row = /<(?:\w+:)?Row\s*>\s*(\d+)\s*</.exec(s);
       const col = /<(?:\w+:)?Column\s*>\s*(\d+)\s*</.exec(s);
       if (!row || !col) continue;
-      out.push({ row: Number(row[1]), col: Number(col[1]), start: m.index, end: m.index + s.length });
+      const key = `${row[1]},${col[1]}`;
+      if (!this.shapes.has(key)) this.shapes.set(key, { start: m.index, end: m.index + s.length });
     }
-    return out;
+    this.shapeCount = count;
+    const root = /<xml\b[^>]*>/.exec(this.xml)?.[0] ?? "";
+    this.bound =
+      root.includes('xmlns:v="urn:schemas-microsoft-com:vml"') &&
+      root.includes('xmlns:o="urn:schemas-microsoft-com:office:office"') &&
+      root.includes('xmlns:x="urn:schemas-microsoft-com:office:excel"');
+    let max = 0;
+    for (const m of this.xml.matchAll(/_x0000_s(\d+)/g)) max = Math.max(max, Number(m[1]));
+    const idm = /<(?:\w+:)?idmap\b[^>]*\bdata\s*=\s*["'](\d+)/.exec(this.xml);
+    this.nextNumber = Math.max(max + 1, (idm ? Number(idm[1]) : 1) * 1024 + 1);
+  }
+
+  get changed(): boolean {
+    return this.fresh || this.removed.size > 0 || this.added.size > 0;
   }
 
   hasNoteShape(row: number, col: number): boolean {
-    return this.noteShapes().some((s) => s.row === row - 1 && s.col === col - 1);
+    const key = `${row - 1},${col - 1}`;
+    return this.added.has(key) || (this.shapes.has(key) && !this.removed.has(key));
   }
 
   /** Adds a hidden note box for the cell (1-based), self-contained with its own namespace declarations. */
   addNoteShape(row: number, col: number): void {
     if (this.hasNoteShape(row, col)) return;
-    let xml = this.xml;
-    if (!/id\s*=\s*["']_x0000_t202["']/.test(xml)) xml = insertBeforeLastClose(xml, SHAPETYPE);
-    const id = `_x0000_s${this.nextShapeNumber(xml)}`;
     const r0 = row - 1;
     const c0 = col - 1;
+    const key = `${r0},${c0}`;
+    if (this.removed.delete(key)) return;
+    const id = `_x0000_s${this.nextNumber++}`;
+    // In a drawing whose root binds v, o and x as Excel does, the shape uses them; elsewhere
+    // (openpyxl binds other prefixes) it carries its own declarations.
+    const ns = this.bound
+      ? ""
+      : ' xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"';
     // Anchor: from (col+1, 15px, row-1 or 0, 10px) to (col+3, 15px, row+3, 4px), as Excel places a new note.
     const anchor = `${c0 + 1}, 15, ${Math.max(0, r0 - 1)}, 10, ${c0 + 3}, 15, ${r0 + 3}, 4`;
-    const shape =
-      `<v:shape xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel" id="${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:216pt;height:79.5pt;z-index:1;visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
-      '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
-      '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
-      `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${anchor}</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${r0}</x:Row><x:Column>${c0}</x:Column></x:ClientData></v:shape>`;
-    this.xml = insertBeforeLastClose(xml, shape);
-    this.dirty = true;
+    this.added.set(
+      key,
+      `<v:shape${ns} id="${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:216pt;height:79.5pt;z-index:1;visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+        '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
+        '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
+        `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${anchor}</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${r0}</x:Row><x:Column>${c0}</x:Column></x:ClientData></v:shape>`,
+    );
   }
 
   removeNoteShape(row: number, col: number): void {
-    const shape = this.noteShapes().find((s) => s.row === row - 1 && s.col === col - 1);
-    if (!shape) return;
-    this.xml = this.xml.slice(0, shape.start) + this.xml.slice(shape.end);
-    this.dirty = true;
+    const key = `${row - 1},${col - 1}`;
+    if (this.added.delete(key)) return;
+    if (this.shapes.has(key)) this.removed.add(key);
   }
 
   /** Whether any shape (note or control) is left. */
   get hasShapes(): boolean {
-    return /<(\w+:)?shape\b/.test(this.xml);
-  }
-
-  private nextShapeNumber(xml: string): number {
-    let max = 0;
-    for (const m of xml.matchAll(/_x0000_s(\d+)/g)) max = Math.max(max, Number(m[1]));
-    const idmap = /<(?:\w+:)?idmap\b[^>]*\bdata\s*=\s*["'](\d+)/.exec(xml);
-    const base = idmap ? Number(idmap[1]) * 1024 : 1024;
-    return Math.max(max + 1, base + 1);
+    return this.shapeCount - this.removed.size + this.added.size > 0;
   }
 
   toString(): string {
-    return this.xml;
+    if (!this.changed) return this.xml;
+    const cuts = [...this.removed].map((k) => this.shapes.get(k)!).sort((a, b) => a.start - b.start);
+    const out: string[] = [];
+    let at = 0;
+    for (const c of cuts) {
+      out.push(this.xml.slice(at, c.start));
+      at = c.end;
+    }
+    let xml = out.join("") + this.xml.slice(at);
+    if (this.added.size > 0) {
+      if (!/id\s*=\s*["']_x0000_t202["']/.test(xml)) xml = insertBeforeLastClose(xml, SHAPETYPE);
+      xml = insertBeforeLastClose(xml, [...this.added.values()].join(""));
+    }
+    return xml;
   }
 }
 

@@ -1,3 +1,4 @@
+import { inflateSync } from "fflate";
 import { Package } from "./package.js";
 import { writeZipCopy, type PartChange } from "./zip-copy.js";
 import { attrsOf, localAttr, xmlAttr } from "./xml-write.js";
@@ -48,7 +49,8 @@ export class PackageCopy {
   /** The original, read through package.ts (bounded inflation, limits); null for a new package. */
   private readonly source: Package | null;
   private readonly texts = new Map<string, string>();
-  private readonly changes = new Map<string, PartChange>();
+  /** New content by part: text is encoded only when the copy is made (a part may change several times). */
+  private readonly changes = new Map<string, PartChange | string>();
   private readonly decoder = new TextDecoder();
   private readonly encoder = new TextEncoder();
 
@@ -79,8 +81,21 @@ export class PackageCopy {
   bytes(part: string): Uint8Array | undefined {
     const change = this.changes.get(this.key(part));
     if (change === null) return undefined;
+    if (typeof change === "string") return this.encoder.encode(change);
     if (change !== undefined) return change;
-    return this.source?.has(part) ? this.source.bytes(part) : undefined;
+    if (!this.source?.has(part)) return undefined;
+    const entry = this.source.entry(part)!;
+    if (entry.method === 8) {
+      // One-shot inflate into a buffer of the declared size: ~2× faster on a 20 MB sheet than the
+      // stepped inflate; anything that does not fill it exactly goes the checked way below.
+      try {
+        const out = inflateSync(this.source.stored(part), { out: new Uint8Array(entry.size) });
+        if (out.length === entry.size) return out;
+      } catch {
+        // the checked path says what is wrong
+      }
+    }
+    return this.source.bytes(part);
   }
 
   text(part: string): string | undefined {
@@ -97,7 +112,7 @@ export class PackageCopy {
   setText(part: string, xml: string): void {
     const k = this.key(part);
     this.texts.set(k, xml);
-    this.changes.set(k, this.encoder.encode(xml));
+    this.changes.set(k, xml);
   }
 
   remove(part: string): void {
@@ -113,7 +128,9 @@ export class PackageCopy {
   }
 
   toBytes(): Uint8Array {
-    return writeZipCopy(this.source, this.changes);
+    const encoded = new Map<string, PartChange>();
+    for (const [name, c] of this.changes) encoded.set(name, typeof c === "string" ? this.encoder.encode(c) : c);
+    return writeZipCopy(this.source, encoded);
   }
 
   // --- relationships (ECMA-376 Part 2 §9.3) ---

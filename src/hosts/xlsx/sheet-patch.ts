@@ -277,10 +277,13 @@ export function withLegacyDrawing(xml: string, rId: string): string {
     ? `${relNs[1]}:id="${rId}"`
     : `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${rId}"`;
   const element = `<${prefix}legacyDrawing ${attr}/>`;
+  // Only the part after sheetData can hold them: look there, not through every cell.
+  const tailStart = Math.max(root.index, xml.lastIndexOf("sheetData"));
+  const tail = xml.slice(tailStart);
   const later = ["legacyDrawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
   for (const name of later) {
-    const m = new RegExp(`<(?:\\w+:)?${name}\\b`).exec(xml);
-    if (m && m.index > root.index) return xml.slice(0, m.index) + element + xml.slice(m.index);
+    const m = new RegExp(`<(?:\\w+:)?${name}\\b`).exec(tail);
+    if (m) return xml.slice(0, tailStart + m.index) + element + xml.slice(tailStart + m.index);
   }
   const close = new RegExp(`</(?:\\w+:)?worksheet\\s*>`).exec(xml)!;
   return xml.slice(0, close.index) + element + xml.slice(close.index);
@@ -288,7 +291,7 @@ export function withLegacyDrawing(xml: string, rId: string): string {
 
 /** The r:id of the sheet's `<legacyDrawing>`, if any. */
 export function legacyDrawingId(xml: string): string | null {
-  const m = /<(?:\w+:)?legacyDrawing\b[^>]*>/.exec(xml);
+  const m = /<(?:\w+:)?legacyDrawing\b[^>]*>/.exec(xml.slice(Math.max(0, xml.lastIndexOf("sheetData"))));
   if (!m) return null;
   const a = attrsOf(m[0]);
   for (const k in a) if (k === "id" || k.endsWith(":id")) return a[k]!;

@@ -23,8 +23,8 @@ export const MarkRecordSchema = z.object({
   /** The fillId and applyFill of that style, and the meaning of the fill (to restore after a program renumbered styles). */
   fillId: z.number().int().nonnegative(),
   applyFill: z.string().nullable(),
-  fillKey: z.string(),
-  fillXml: z.string(),
+  /** The original fill element, as an index into the state's table of fills (most cells share a few). */
+  fill: z.number().int().nonnegative(),
   severity: Severity,
   /** The clerk's note before, verbatim, or null when there was none. */
   note: z.object({ xml: z.string(), text: z.string() }).nullable(),
@@ -49,13 +49,15 @@ export const XlsxStateSchema = z.object({
     z.object({ name: z.string(), cells: z.record(z.string().regex(/^[A-Z]{1,3}[1-9]\d{0,6}$/), MarkRecordSchema) }),
   ),
   generated: z.array(GeneratedSheetSchema),
+  /** Fill elements the marked cells had, verbatim. */
+  fills: z.array(z.string()).default([]),
   /** The last check, for progress since then (core/progress). */
   snapshot: SnapshotSchema.optional(),
 });
 export type XlsxState = z.infer<typeof XlsxStateSchema>;
 
 export function emptyXlsxState(): XlsxState {
-  return { version: 2, marks: {}, generated: [] };
+  return { version: 2, marks: {}, generated: [], fills: [] };
 }
 
 export interface LoadedState {

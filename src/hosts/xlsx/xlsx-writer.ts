@@ -76,6 +76,7 @@ export class XlsxWriter implements StateHost {
   private stateSheet: string | null;
   private stylesPatch: StylesPatch | null = null;
   private stylesPart: string | null = null;
+  private stateDirty = false;
   readonly tampered: boolean;
 
   constructor(bytes: Uint8Array) {
@@ -265,6 +266,15 @@ export class XlsxWriter implements StateHost {
     const xfCount = styles.count("cellXfs");
     const clones = new Map<string, number>();
     const records: Record<string, MarkRecord> = {};
+    const fillTable = new Map(this.state.fills.map((f, i) => [f, i]));
+    const fillIndex = (xml: string): number => {
+      let i = fillTable.get(xml);
+      if (i === undefined) {
+        i = this.state.fills.push(xml) - 1;
+        fillTable.set(xml, i);
+      }
+      return i;
+    };
 
     const byRowCol = new Map<string, Mark>();
     for (const m of byCell.values()) byRowCol.set(`${m.row},${m.col}`, m);
@@ -286,8 +296,7 @@ export class XlsxWriter implements StateHost {
         existed: cell.exists,
         fillId,
         applyFill: xfApplyFill(xf),
-        fillKey: fillKey(fillXml),
-        fillXml,
+        fill: fillIndex(fillXml),
         severity: m.severity,
         note: null,
         ours: ourNote(m),
@@ -362,15 +371,17 @@ export class XlsxWriter implements StateHost {
       if (OUR_FILL_KEYS.get(fillKey(fillXml)) !== rec.severity) return undefined; // the clerk changed the fill
       // The original fill: the same index if it still means the same, else one that does.
       let fid = rec.fillId;
-      if (fillKey(styles.item("fills", fid) ?? "") !== rec.fillKey) {
+      const recXml = this.state.fills[rec.fill] ?? "";
+      const recKey = fillKey(recXml);
+      if (fillKey(styles.item("fills", fid) ?? "") !== recKey) {
         fid = -1;
         for (let i = 0; i < styles.count("fills"); i++) {
-          if (fillKey(styles.item("fills", i)!) === rec.fillKey) {
+          if (fillKey(styles.item("fills", i)!) === recKey) {
             fid = i;
             break;
           }
         }
-        if (fid < 0) fid = styles.append("fills", rec.fillXml || '<fill><patternFill patternType="none"/></fill>');
+        if (fid < 0) fid = styles.append("fills", recXml || '<fill><patternFill patternType="none"/></fill>');
       }
       const wanted = xfWithFill(xf, fid, rec.applyFill);
       const original = rec.existed ? (rec.s ?? 0) : cell.effective;
@@ -421,7 +432,15 @@ export class XlsxWriter implements StateHost {
     this.saveState();
   }
 
+  /** The state is written once, when the copy is made: marks and sheets written in one session cost one state. */
   private saveState(): void {
+    this.stateDirty = true;
+  }
+
+  private flushState(): void {
+    if (!this.stateDirty) return;
+    this.stateDirty = false;
+    if (Object.keys(this.state.marks).length === 0) this.state.fills = [];
     // Forget generated sheets that are gone or no longer ours.
     const sheets = this.sheets();
     this.state.generated = this.state.generated.filter((g) => {
@@ -596,6 +615,7 @@ export class XlsxWriter implements StateHost {
   }
 
   toBytes(): Uint8Array {
+    this.flushState();
     this.flushStyles();
     return this.pkg.toBytes();
   }

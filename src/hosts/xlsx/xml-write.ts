@@ -9,7 +9,10 @@
  * and an `_x` that would read as such an escape is itself escaped (`_x005F_`). CR is written as
  * `&#13;` so that XML's line-end normalisation does not turn it into LF.
  */
+const NEEDS_ESCAPE = /[&<>\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/;
+
 export function xmlText(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
   let out = "";
   let last = 0;
   for (let i = 0; i < s.length; i++) {

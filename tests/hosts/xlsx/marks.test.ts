@@ -126,7 +126,7 @@ describe("marks on an .xlsx file", () => {
     const book = await openWorkbookFile(original, "台账.xlsx");
     await book.clearMarks("台账");
     await book.clearMarks("没有这张表");
-    expect(book.marksState).toEqual({ version: 2, marks: {}, generated: [] });
+    expect(book.marksState).toEqual({ version: 2, marks: {}, generated: [], fills: [] });
     const was = parts(original);
     const now = parts(await book.toBuffer());
     for (const name of Object.keys(was)) expect(text(now[name]), name).toBe(text(was[name]));

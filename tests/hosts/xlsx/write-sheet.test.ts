@@ -101,8 +101,8 @@ describe("our sheets and our state are known by a mark only we write, never by a
     expect(saved.worksheets.map((w) => [w.name, w.state])).toEqual([
       ["台账", "visible"],
       ["ledger-check", "visible"],
-      ["ledger-check (2)", "veryHidden"],
       ["整改通报", "visible"],
+      ["ledger-check (2)", "veryHidden"],
     ]);
     // And the next run finds its state again under the other name.
     const later = await openWorkbookFile(copy, "a.xlsx");
@@ -185,16 +185,17 @@ describe("removing the state sheet", () => {
     const book = await openWorkbookFile(await workbook(["台账"]), "a.xlsx");
     await book.writeMarks("台账", [{ row: 1, col: 1, severity: "error", note: "n" }]);
     await book.writeSheet(bulletin("x"));
-    // The clerk leaves the bulletin (after our state sheet) active.
+    // The clerk leaves the bulletin active.
     const active = new XlsxWriter(await book.toBuffer());
     active.select("整改通报", "A1");
     const edited = active.toBytes();
-    expect((await load(edited)).views[0]!.activeTab).toBe(2);
+    expect((await load(edited)).views[0]!.activeTab).toBe(1);
     const later = await openWorkbookFile(edited, "a.xlsx");
     await later.clearMarks("台账");
     const cleared = await load(await later.toBuffer());
     // The state sheet stays while it records the bulletin; clear it too by writing no sheet.
-    expect(cleared.worksheets.map((ws) => ws.name)).toEqual(["台账", "ledger-check", "整改通报"]);
+    expect(cleared.worksheets.map((ws) => ws.name)).toEqual(["台账", "整改通报", "ledger-check"]);
+    expect(cleared.views[0]!.activeTab).toBe(1);
     const writer = new XlsxWriter(edited);
     // The bulletin deleted by the clerk: the state has nothing left to keep and goes.
     const wbXml = writer.pkg.text(writer.pkg.workbookPart())!;
