@@ -151,21 +151,17 @@ export function noticeOptions(check: WorkbookCheck, config: Pick<Config, "dueSoo
   };
 }
 
-/** The 督办清单 as documents: one notice per department, and all of them as one sheet. */
-export function noticeDocuments(
+/** The 督办清单 as one sheet, department after department; null when no department has anything to act on. */
+export function noticeSheet(
   check: WorkbookCheck,
   config: Pick<Config, "dueSoonDays" | "notices">,
-): { perDepartment: { department: string; document: Bulletin }[]; sheet: SheetDocument } | null {
+): SheetDocument | null {
   const options = noticeOptions(check, config);
   const notices = buildNotices(check.report, check.ledger, options);
   if (notices.length === 0) return null;
-  const today = check.report.today;
   return {
-    perDepartment: notices.map((n) => ({ department: n.department, document: noticeDocument(n, today, options) })),
-    sheet: {
-      ...layoutBulletin(noticesDocument(notices, today, options), options.lang),
-      name: NOTICE_WORDS[options.lang].sheetName,
-    },
+    ...layoutBulletin(noticesDocument(notices, check.report.today, options), options.lang),
+    name: NOTICE_WORDS[options.lang].sheetName,
   };
 }
 
@@ -174,13 +170,15 @@ export async function noticeDocxFiles(
   check: WorkbookCheck,
   config: Pick<Config, "dueSoonDays" | "notices">,
 ): Promise<{ department: string; bytes: Uint8Array }[]> {
-  const docs = noticeDocuments(check, config);
-  if (!docs) return [];
+  const options = noticeOptions(check, config);
+  const notices = buildNotices(check.report, check.ledger, options);
+  if (notices.length === 0) return [];
+  const { bulletinDocx } = await docxModule();
   const files = [];
-  for (const d of docs.perDepartment)
+  for (const n of notices)
     files.push({
-      department: d.department,
-      bytes: await (await docxModule()).bulletinDocx(d.document, check.report.lang),
+      department: n.department,
+      bytes: await bulletinDocx(noticeDocument(n, check.report.today, options), check.report.lang),
     });
   return files;
 }
@@ -194,8 +192,8 @@ export async function writeNotices(
   check: WorkbookCheck,
   config: Pick<Config, "dueSoonDays" | "notices">,
 ): Promise<string | null> {
-  const docs = noticeDocuments(check, config);
-  return docs ? port.writeSheet(docs.sheet) : null;
+  const sheet = noticeSheet(check, config);
+  return sheet ? port.writeSheet(sheet) : null;
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

@@ -1,5 +1,4 @@
 import { resolve } from "node:path";
-import { inflateRawSync } from "node:zlib";
 import {
   bulletinDocxOf,
   checkWorkbook,
@@ -8,6 +7,7 @@ import {
   writeNotices,
   type Stage,
 } from "../app/check-workbook.js";
+import { NODE_ZLIB } from "./node-zlib.js";
 import { bulletinMissing, missingHint } from "../core/bulletin/names-hint.js";
 import { ConfigSchema, type ConfigInput } from "../core/config.js";
 import { localToday } from "../core/dates.js";
@@ -85,7 +85,7 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
   // --out is checked before the work, so a refused target costs the clerk no wait.
   const target = opts.out !== undefined ? await prepareOutput(resolve(opts.out), opts.out, input) : undefined;
   const docx = opts.docx !== undefined ? await prepareOutput(resolve(opts.docx), opts.docx, input) : undefined;
-  const port = await openWorkbookFile(input.bytes, path, { inflateRaw: nativeInflate });
+  const port = await openWorkbookFile(input.bytes, path, { zlib: NODE_ZLIB });
   // A copy ledger-check wrote carries its own snapshot, which the port reads when none is named.
   const previous = opts.previous !== undefined ? await readPrevious(resolve(opts.previous), opts.previous) : undefined;
   const check = await checkWorkbook(port, config, progress, file, previous ? { previous } : {});
@@ -143,10 +143,3 @@ function progressPrinter(io: Io, lang: Lang) {
   };
 }
 
-/**
- * Node's zlib for the package's parts (several times fflate's speed on a big sheet), never past
- * the size the zip directory declares: maxOutputLength stops a lying zip bomb at that size.
- */
-function nativeInflate(data: Uint8Array, size: number): Uint8Array {
-  return inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
-}

@@ -1,6 +1,6 @@
 import { mkdir, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { noticeDocuments, noticeDocxFiles, type WorkbookCheck } from "../app/check-workbook.js";
+import { noticeDocxFiles, noticeSheet, type WorkbookCheck } from "../app/check-workbook.js";
 import type { Config } from "../core/config.js";
 import { LedgerError } from "../core/errors.js";
 import { fill, type Lang } from "../core/i18n.js";
@@ -29,11 +29,11 @@ export async function writeNoticesFolder(
     if (e instanceof LedgerError) throw e;
     throw new LedgerError("out-not-a-file", { path: folder });
   }
-  const docs = noticeDocuments(check, config);
-  if (!docs) return 0;
+  const files = await noticeDocxFiles(check, config);
+  const sheet = noticeSheet(check, config);
+  if (files.length === 0 || !sheet) return 0;
   const words = CLI_WORDS[lang];
   const used = new Set<string>();
-  const files = await noticeDocxFiles(check, config);
   for (let i = 0; i < files.length; i++) {
     const stem = uniqueName(
       fill(words.noticeFile, { n: String(i + 1).padStart(2, "0"), department: safeFileName(files[i]!.department) }),
@@ -43,7 +43,7 @@ export async function writeNoticesFolder(
     await writeOutput(await prepareOutput(path, path, input), files[i]!.bytes, input);
   }
   const all = join(folder, `${words.noticesWorkbook}.xlsx`);
-  await writeOutput(await prepareOutput(all, all, input), sheetDocumentToXlsx(docs.sheet), input);
+  await writeOutput(await prepareOutput(all, all, input), sheetDocumentToXlsx(sheet), input);
   return files.length;
 }
 

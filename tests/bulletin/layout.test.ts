@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { buildBulletin } from "../../src/core/bulletin/build.js";
 import { layoutBulletin, PAGE_HEIGHT_PT, signatureIndents } from "../../src/core/bulletin/layout.js";
-import { breakUnits, textWidthEm, titleLines, wrapLines } from "../../src/core/bulletin/measure.js";
+import fc from "fast-check";
+import {
+  breakUnits,
+  cellTextWidthPt,
+  charWidthEm,
+  linesNeeded,
+  textWidthEm,
+  titleLines,
+  wrapLines,
+} from "../../src/core/bulletin/measure.js";
 import type { Bulletin } from "../../src/core/bulletin/model.js";
 import type { SheetDocument } from "../../src/core/sheet-document.js";
 import { sampleLedger, sampleReport } from "./fixtures.js";
@@ -300,5 +309,33 @@ describe("wrapLines", () => {
     expect(wrapLines("aaaa bbbb cccc", 4)).toEqual(["aaaa ", "bbbb ", "cccc"]);
     expect(wrapLines("aaaaaaaaaaaaaaaaaaaa", 5)).toEqual(["aaaaaaaaa", "aaaaaaaaa", "aa"]);
     expect(wrapLines("a\nb", 10)).toEqual(["a", "b"]);
+  });
+});
+
+describe("measuring, cached and short-cut", () => {
+  it("gives each character the same width the first time and every time after (the width table is a cache)", () => {
+    for (const ch of ["整", "a", "W", "i", " ", "，", "é", "😀", "Ω"]) {
+      const first = charWidthEm(ch);
+      expect(charWidthEm(ch)).toBe(first);
+    }
+    expect([
+      charWidthEm("整"),
+      charWidthEm("a"),
+      charWidthEm("m"),
+      charWidthEm("W"),
+      charWidthEm("i"),
+      charWidthEm(" "),
+    ]).toEqual([1, 0.53, 0.85, 0.68, 0.32, 0.3]);
+    // Outside the BMP: assumed wide (never cached in the table, still the same answer).
+    expect(charWidthEm("😀")).toBe(1);
+  });
+
+  it("counts lines as wrapLines does, for any text and width (the one-line short cut changes nothing)", () => {
+    const text = fc.string({ unit: fc.constantFrom(..."整改台账a b,W，。（）\n1😀"), maxLength: 60 });
+    fc.assert(
+      fc.property(text, fc.integer({ min: 10, max: 400 }), fc.constantFrom(9, 10.5, 12, 16), (t, px, pt) => {
+        expect(linesNeeded(t, px, pt)).toBe(wrapLines(t, (cellTextWidthPt(px) * 0.95) / pt).length);
+      }),
+    );
   });
 });

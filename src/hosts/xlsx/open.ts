@@ -1,6 +1,6 @@
 import { WorkbookOpenError } from "./errors.js";
 import { readCsv } from "./csv.js";
-import type { RawInflater } from "./package.js";
+import type { Zlib } from "./package.js";
 import { DEFAULT_READER_LIMITS, XlsxReader } from "./reader.js";
 import { XlsxWorkbook } from "./xlsx-workbook.js";
 
@@ -25,8 +25,8 @@ export function detectFormat(bytes: Uint8Array, fileName: string): FileFormat {
 }
 
 export interface OpenOptions {
-  /** A native inflater the caller lends (the CLI: Node's zlib); hosts/xlsx uses fflate without one. */
-  inflateRaw?: RawInflater;
+  /** Native zlib the caller lends (the CLI: Node's); hosts/xlsx uses fflate without it. */
+  zlib?: Zlib;
 }
 
 export async function openWorkbookFile(
@@ -53,11 +53,11 @@ export async function openWorkbookFile(
       if (ext === "xlsb" || ext === "ods" || ext === "numbers") throw new WorkbookOpenError("unsupported");
       let reader: XlsxReader;
       try {
-        reader = XlsxReader.open(bytes, DEFAULT_READER_LIMITS, options.inflateRaw);
+        reader = XlsxReader.open(bytes, DEFAULT_READER_LIMITS, options.zlib);
       } catch (e) {
         throw e instanceof WorkbookOpenError ? e : new WorkbookOpenError("corrupt", e);
       }
-      return XlsxWorkbook.fromReader(reader, bytes);
+      return XlsxWorkbook.fromReader(reader);
     }
     default:
       // Bytes that are neither zip nor OLE2 under an Excel name: damaged (or renamed) files.

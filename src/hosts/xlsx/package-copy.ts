@@ -50,7 +50,7 @@ export class PackageCopy {
   private readonly source: Package | null;
   private readonly texts = new Map<string, string>();
   /** New content by part: text is encoded only when the copy is made (a part may change several times). */
-  private readonly changes = new Map<string, PartChange | string>();
+  private readonly changes = new Map<string, PartChange>();
   private readonly decoder = new TextDecoder();
   private readonly encoder = new TextEncoder();
 
@@ -85,7 +85,7 @@ export class PackageCopy {
     if (change !== undefined) return change;
     if (!this.source?.has(part)) return undefined;
     const entry = this.source.entry(part)!;
-    if (entry.method === 8) {
+    if (entry.method === 8 && !this.source.zlib.inflateRaw) {
       // One-shot inflate into a buffer of the declared size: ~2× faster on a 20 MB sheet than the
       // stepped inflate; anything that does not fill it exactly goes the checked way below.
       try {
@@ -128,9 +128,7 @@ export class PackageCopy {
   }
 
   toBytes(): Uint8Array {
-    const encoded = new Map<string, PartChange>();
-    for (const [name, c] of this.changes) encoded.set(name, typeof c === "string" ? this.encoder.encode(c) : c);
-    return writeZipCopy(this.source, encoded);
+    return writeZipCopy(this.source, this.changes, this.source?.zlib);
   }
 
   // --- relationships (ECMA-376 Part 2 §9.3) ---

@@ -1,7 +1,7 @@
 import type { Grid } from "../../core/grid.js";
 import type { ReadOptions } from "../workbook.js";
 import { WorkbookOpenError } from "./errors.js";
-import { DEFAULT_LIMITS, Package, type PackageLimits, type RawInflater, type WorkbookSheet } from "./package.js";
+import { DEFAULT_LIMITS, Package, type PackageLimits, type WorkbookSheet, type Zlib } from "./package.js";
 import { DEFAULT_SCAN_LIMITS, scanSheet, type ScanLimits } from "./sheet-scan.js";
 import { readSharedStrings } from "./shared-strings.js";
 import { readCellFormats, type CellFormats } from "./styles-read.js";
@@ -36,8 +36,8 @@ export class XlsxReader {
   ) {}
 
   /** Opens a package and reads its workbook part; throws WorkbookOpenError for what is not a workbook. */
-  static open(bytes: Uint8Array, limits: ReaderLimits = DEFAULT_READER_LIMITS, inflateRaw?: RawInflater): XlsxReader {
-    const reader = new XlsxReader(Package.open(bytes, limits.package, inflateRaw), limits);
+  static open(bytes: Uint8Array, limits: ReaderLimits = DEFAULT_READER_LIMITS, zlib: Zlib = {}): XlsxReader {
+    const reader = new XlsxReader(Package.open(bytes, limits.package, zlib), limits);
     const wb = reader.pkg.workbook;
     // A zip without worksheets (a renamed .zip, a truncated download) is not a workbook.
     if (!wb.sheets.some((s) => s.kind === "worksheet" && s.part !== undefined && reader.pkg.has(s.part))) {

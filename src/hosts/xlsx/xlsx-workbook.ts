@@ -20,23 +20,21 @@ export class XlsxWorkbook implements WorkbookPort {
   /** The streaming reader on the original package (for a CSV, on the package made for writing). */
   private reader: XlsxReader | null;
   private readonly csv: Grid | null;
-  private readonly bytes: Uint8Array | null;
   private writerInstance: XlsxWriter | null = null;
 
-  private constructor(reader: XlsxReader | null, csv: Grid | null, bytes: Uint8Array | null) {
+  private constructor(reader: XlsxReader | null, csv: Grid | null) {
     this.reader = reader;
     this.csv = csv;
-    this.bytes = bytes;
   }
 
-  /** An .xlsx file: the reader on its package, its bytes for the copy. */
-  static fromReader(reader: XlsxReader, bytes: Uint8Array): XlsxWorkbook {
-    return new XlsxWorkbook(reader, null, bytes);
+  /** An .xlsx file: the reader on its package; the copy is written on the same package (no second unzip). */
+  static fromReader(reader: XlsxReader): XlsxWorkbook {
+    return new XlsxWorkbook(reader, null);
   }
 
   /** A one-sheet workbook over a CSV grid (string values, no merges). */
   static fromCsvGrid(grid: Grid): XlsxWorkbook {
-    return new XlsxWorkbook(null, grid, null);
+    return new XlsxWorkbook(null, grid);
   }
 
   /** "csv" when opened from a CSV file (its bytes can't be saved back as CSV). */
@@ -47,10 +45,13 @@ export class XlsxWorkbook implements WorkbookPort {
   /** The patching writer, on the file's bytes (or, for a CSV, on a new package holding its data). */
   private get writer(): XlsxWriter {
     if (!this.writerInstance) {
-      const bytes = this.bytes ?? blankPackage([{ name: this.csv!.sheet, xml: gridSheetXml(this.csv!) }]);
-      this.writerInstance = new XlsxWriter(bytes);
-      // A CSV's package is new: the sheets written into it are read through a reader of its own.
-      this.reader ??= XlsxReader.open(bytes);
+      if (this.reader) this.writerInstance = new XlsxWriter(this.reader.pkg);
+      else {
+        // A CSV's package is new: the sheets written into it are read through a reader of its own.
+        const bytes = blankPackage([{ name: this.csv!.sheet, xml: gridSheetXml(this.csv!) }]);
+        this.writerInstance = new XlsxWriter(bytes);
+        this.reader = XlsxReader.open(bytes);
+      }
     }
     return this.writerInstance;
   }

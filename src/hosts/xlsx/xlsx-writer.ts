@@ -13,6 +13,7 @@ import type { Severity } from "../../core/report.js";
 import type { SheetDocument } from "../../core/sheet-document.js";
 import { chooseSheetName } from "../../core/sheet-names.js";
 import { CommentsPatch, VmlPatch, type Note } from "./notes-patch.js";
+import type { Package } from "./package.js";
 import { CONTENT_TYPE, PackageCopy, REL, relTypeIs, insertBeforeClose } from "./package-copy.js";
 import { renderSheetDocument } from "./render-sheet.js";
 import {
@@ -79,8 +80,8 @@ export class XlsxWriter implements StateHost {
   private stateDirty = false;
   readonly tampered: boolean;
 
-  constructor(bytes: Uint8Array) {
-    this.pkg = new PackageCopy(bytes);
+  constructor(original: Uint8Array | Package) {
+    this.pkg = new PackageCopy(original);
     const loaded = loadState(this);
     this.state = loaded.state;
     this.stateSheet = loaded.sheet;

@@ -1,4 +1,5 @@
 import { deflateSync } from "fflate";
+import type { Zlib } from "./package.js";
 
 /**
  * The zip side of the patching writer: the copy is the original package with a few parts
@@ -25,15 +26,24 @@ export interface ZipSource {
   stored(name: string): Uint8Array;
 }
 
-/** What becomes of a part in the copy: new bytes, or null to leave it out. */
-export type PartChange = Uint8Array | null;
+/**
+ * What becomes of a part in the copy: new bytes, or new text (encoded only as its turn comes, so
+ * that a 50,000-row ledger's changed sheets are never all held as bytes at once), or null to leave it out.
+ */
+export type PartChange = Uint8Array | string | null;
 
 /**
  * The copy: original entries in their original order (replaced ones in place), new parts
  * after them. `changes` maps part names (zip entry names, no leading slash) to new bytes or null.
  */
-export function writeZipCopy(source: ZipSource | null, changes: ReadonlyMap<string, PartChange>): Uint8Array {
+export function writeZipCopy(
+  source: ZipSource | null,
+  changes: ReadonlyMap<string, PartChange>,
+  zlib: Zlib = {},
+): Uint8Array {
   const encoder = new TextEncoder();
+  const deflated = (name: Uint8Array, data: Uint8Array | string, offset: number) =>
+    deflatedEntry(name, typeof data === "string" ? encoder.encode(data) : data, offset, zlib);
   const chunks: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
@@ -89,9 +99,15 @@ export function writeZipCopy(source: ZipSource | null, changes: ReadonlyMap<stri
   return out;
 }
 
-function deflated(name: Uint8Array, data: Uint8Array, offset: number): { local: Uint8Array; central: Uint8Array } {
+function deflatedEntry(
+  name: Uint8Array,
+  data: Uint8Array,
+  offset: number,
+  zlib: Zlib,
+): { local: Uint8Array; central: Uint8Array } {
   // Level 1: the sheet we patch is most of the package, and level 6 costs 3× for a few % of size.
-  return encodeEntry(name, deflateSync(data, { level: 1 }), offset, 8, crc32(data), data.length);
+  const compressed = zlib.deflateRaw ? zlib.deflateRaw(data) : deflateSync(data, { level: 1 });
+  return encodeEntry(name, compressed, offset, 8, (zlib.crc32 ?? crc32)(data), data.length);
 }
 
 function encodeEntry(

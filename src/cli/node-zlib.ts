@@ -1,0 +1,15 @@
+import * as zlib from "node:zlib";
+import type { Zlib } from "../hosts/xlsx/package.js";
+
+/**
+ * Node's native zlib for the .xlsx host, which alone uses fflate (it runs in the browser too).
+ * Inflation never goes past the size the zip directory declares: maxOutputLength stops a lying
+ * zip bomb at that size. Deflate at level 3: measured on a 50,000-row ledger's copy (80 MB of
+ * changed XML), level 1 gave 8.9 MB in 5.4 s, level 3 8.0 MB in the same time, level 6 6.8 MB in 5.9 s.
+ */
+export const NODE_ZLIB: Zlib = {
+  inflateRaw: (data, size) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size) }),
+  deflateRaw: (data) => zlib.deflateRawSync(data, { level: 3 }),
+  // zlib.crc32 is Node ≥ 20.15 / 22.2; older Nodes keep the JavaScript one.
+  ...(typeof zlib.crc32 === "function" ? { crc32: (data: Uint8Array) => zlib.crc32(data) >>> 0 } : {}),
+};
