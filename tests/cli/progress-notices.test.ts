@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { strFromU8, unzipSync } from "fflate";
 import { join } from "node:path";
@@ -167,5 +168,45 @@ describe("--notices DIR", () => {
     expect(doc).not.toContain("问题乙");
     const book = await loadXlsx(join(folder, "督办清单.xlsx"));
     expect(book.getWorksheet("督办清单")).toBeDefined();
+  });
+});
+
+/**
+ * The cycle as it really goes: ledger-check writes the copy, the clerk edits it in another
+ * program (here Debian's python3-openpyxl, which rewrites every part it keeps), and the next
+ * check names what changed. openpyxl keeps our very hidden state sheet as cell text, so the
+ * snapshot survives; insert_rows shifts every row below, so only a key from the texts can follow
+ * the tasks.
+ */
+describe("progress after the clerk edits the copy in openpyxl", () => {
+  const PYTHON = "/usr/bin/python3";
+  it("names exactly the task set to 已完成, and the one task inserted above the others", async () => {
+    const input = (await writeLedger(dir.dir, "edited.xlsx", BEFORE)).path;
+    const copy = join(dir.dir, "edited.checked.xlsx");
+    expect((await runCli([input, "--today", "2025-06-15", "--out", copy])).code).toBeLessThan(2);
+    const edited = join(dir.dir, "edited.by-openpyxl.xlsx");
+    const script = `
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = next(s for s in wb.worksheets if s.sheet_state == "visible" and any(c.value == "推进中" for r in s.iter_rows() for c in r))
+cells = {c.value: c for r in ws.iter_rows() for c in r if isinstance(c.value, str)}
+cells["推进中"].value = "已完成"
+first = cells["公务用车管理不规范"].row
+values = [c.value for c in ws[first]]
+ws.insert_rows(first)
+for col, v in enumerate(values, start=1):
+    if v == "公务用车管理不规范": v = "食堂采购未公开招标"
+    elif v == "开展专项检查，建立车辆登记台账": v = "重新组织食堂采购招标并公示结果"
+    ws.cell(row=first, column=col, value=v)
+wb.save(sys.argv[2])
+`;
+    execFileSync(PYTHON, ["-c", script, copy, edited]);
+    const r = await runCli([edited, "--today", "2025-07-15", "--json"]);
+    const progress = ReportSchema.parse(JSON.parse(r.stdout)).progress!;
+    expect(progress.since).toBe("2025-06-15");
+    expect(progress.newlyDone.map((t) => t.problem)).toEqual(["经费报销凭证不全"]);
+    expect(progress).toMatchObject({ added: 1, removed: 0, before: { tasks: 2, done: 0 } });
+    // Still overdue or newly overdue, never "new": the inserted row moved it, the key followed it.
+    expect(progress.newlyOverdue.map((t) => t.problem)).toEqual(["公务用车管理不规范"]);
   });
 });
