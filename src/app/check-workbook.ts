@@ -105,8 +105,7 @@ export async function markWorkbook(
 ): Promise<number> {
   await progress("mark");
   const marks = marksFromFindings(check.findings);
-  await port.writeMarks(check.report.sheet, marks);
-  if (check.report.snapshot) await port.writeSnapshot?.(check.report.snapshot);
+  await port.writeMarks(check.report.sheet, marks, check.report.snapshot);
   return marks.length;
 }
 

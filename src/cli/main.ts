@@ -142,4 +142,3 @@ function progressPrinter(io: Io, lang: Lang) {
     io.stderr(`\r\x1b[K${name}…${count}`);
   };
 }
-

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SnapshotSchema } from "./progress/snapshot.js";
 
 /**
  * What ledger-check keeps inside the workbook so that marks can be undone exactly, even in
@@ -31,6 +32,11 @@ export const MarksStateSchema = z.object({
   generatedSheets: z.array(z.string()),
   /** Sheet name → cell address (`H12`) → what the cell had before it was marked. */
   marks: z.record(z.string(), z.record(z.string(), OriginalCellSchema)),
+  /**
+   * The last check's snapshot (core/progress), for "since the last check". One that does not
+   * validate is dropped alone: the marks' records, which undo the clerk's cells, never go with it.
+   */
+  snapshot: SnapshotSchema.optional().catch(undefined),
 });
 export type MarksState = z.infer<typeof MarksStateSchema>;
 

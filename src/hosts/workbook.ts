@@ -33,9 +33,10 @@ export interface WorkbookPort {
   /**
    * Fills and annotates the cells, first recording each cell's original fill and note in
    * the workbook so that clearMarks can restore them exactly, even in a later session.
-   * Replaces marks made earlier on that sheet. Never writes a cell's value.
+   * Replaces marks made earlier on that sheet. Never writes a cell's value. The snapshot of the
+   * check that found them (core/progress) is kept with them in the same state, in the same write.
    */
-  writeMarks(sheet: string, marks: Mark[]): Promise<void>;
+  writeMarks(sheet: string, marks: Mark[], snapshot?: Snapshot): Promise<void>;
   /** Restores the fills and notes recorded by writeMarks; a no-op when there are none. */
   clearMarks(sheet: string): Promise<void>;
   /**
@@ -44,12 +45,10 @@ export interface WorkbookPort {
    */
   writeSheet(doc: SheetDocument): Promise<string>;
   /**
-   * The snapshot the last check left in the workbook's state (core/progress), or null. Optional
-   * while a host does not keep one: progress is then reported only from `--previous`.
+   * The snapshot the last marking check left in the workbook's state, or null. Optional: a
+   * host without one reports progress only from `--previous`.
    */
   readSnapshot?(): Promise<Snapshot | null>;
-  /** Keeps this check's snapshot in the workbook's state, replacing the last one. */
-  writeSnapshot?(snapshot: Snapshot): Promise<void>;
   /** Brings the sheet forward and selects the cell (`H12`). */
   select(sheet: string, cell: string): Promise<void>;
 }

@@ -12,8 +12,9 @@ import {
 } from "./capabilities.js";
 import * as marks from "./marks.js";
 import * as read from "./read-grid.js";
+import type { Snapshot } from "../../core/progress/snapshot.js";
 import { writeSheet } from "./render-sheet.js";
-import type { StateCache } from "./state.js";
+import { queueStateLookup, readState, type StateCache } from "./state.js";
 import {
   emptyStats,
   officeJsMeter,
@@ -96,8 +97,8 @@ export class ExcelWorkbook implements WorkbookPort {
     );
   }
 
-  writeMarks(sheet: string, list: Mark[]): Promise<void> {
-    return this.session("mark", (s) => marks.writeMarks(s, this.capabilities, this.stateCache, sheet, list));
+  writeMarks(sheet: string, list: Mark[], snapshot?: Snapshot): Promise<void> {
+    return this.session("mark", (s) => marks.writeMarks(s, this.capabilities, this.stateCache, sheet, list, snapshot));
   }
 
   clearMarks(sheet: string): Promise<void> {
@@ -106,6 +107,15 @@ export class ExcelWorkbook implements WorkbookPort {
 
   writeSheet(doc: SheetDocument): Promise<string> {
     return this.session("bulletin", (s) => writeSheet(s, this.capabilities, this.stateCache, doc));
+  }
+
+  /** One sync (the state's lookup); the parts themselves come from the cache listSheets filled. */
+  readSnapshot(): Promise<Snapshot | null> {
+    return this.session("snapshot", async (s) => {
+      const lookup = queueStateLookup(s.context, this.capabilities);
+      await s.sync();
+      return (await readState(s, lookup, this.stateCache)).state.snapshot ?? null;
+    });
   }
 
   select(sheet: string, cell: string): Promise<void> {

@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 import { parseAddress } from "../../core/grid.js";
 import type { MarksState, OriginalCell } from "../../core/marks-state.js";
+import type { Snapshot } from "../../core/progress/snapshot.js";
 import { marksByCell, mergeNote, NOTE_PREFIX, ourNote as noteOf } from "../../core/marks.js";
 import { MARK_FILLS, type Mark } from "../workbook.js";
 import { joinAddresses } from "./address.js";
@@ -53,8 +54,9 @@ export async function writeMarks(
   cache: StateCache,
   sheet: string,
   marks: Mark[],
+  snapshot?: Snapshot,
 ): Promise<void> {
-  await applyMarks(s, caps, cache, sheet, marksByCell(marks));
+  await applyMarks(s, caps, cache, sheet, marksByCell(marks), snapshot);
 }
 
 export async function clearMarks(s: Session, caps: ExcelCapabilities, cache: StateCache, sheet: string): Promise<void> {
@@ -67,6 +69,7 @@ async function applyMarks(
   cache: StateCache,
   sheet: string,
   wanted: Map<string, Mark>,
+  snapshot?: Snapshot,
 ): Promise<void> {
   const ws = s.context.workbook.worksheets.getItem(sheet);
   const lookup = queueStateLookup(s.context, caps);
@@ -86,7 +89,15 @@ async function applyMarks(
   await s.sync();
   const loaded = await readState(s, lookup, cache);
   const old = (loaded.state.marks[sheet] ?? {}) as Record<string, Recorded>;
-  if (wanted.size === 0 && Object.keys(old).length === 0) return;
+  if (wanted.size === 0 && Object.keys(old).length === 0) {
+    // Nothing to mark or undo (a clean ledger): only the check's snapshot is kept, no cell touched.
+    if (snapshot && caps.customXmlParts) {
+      const saved = await saveState(s, loaded as LoadedState, { ...structuredClone(loaded.state), snapshot }, cache);
+      await s.sync();
+      saved();
+    }
+    return;
+  }
   // A protected sheet would refuse the first write and leave the rest half done: say so before.
   if (protection.protected) throw excelError("excel-protected");
 
@@ -156,6 +167,7 @@ async function applyMarks(
   const state: MarksState = structuredClone(loaded.state);
   if (Object.keys(records).length > 0) state.marks[sheet] = records;
   else delete state.marks[sheet];
+  if (snapshot) state.snapshot = snapshot;
   const saved = await saveState(s, loaded as LoadedState, state, cache);
 
   await queueRestores(s, caps, ws, restore);

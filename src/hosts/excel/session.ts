@@ -59,7 +59,7 @@ export function utf8Length(s: string): number {
 /** UTF-8 bytes of a value as JSON: what a response carrying it weighs. */
 export const jsonBytes = (v: unknown): number => utf8Length(JSON.stringify(v ?? null));
 
-export type Operation = "list" | "read" | "mark" | "clear" | "bulletin" | "select";
+export type Operation = "list" | "read" | "mark" | "clear" | "bulletin" | "select" | "snapshot";
 export interface OperationStats {
   syncs: number;
   /** Largest request of one sync as the meter measured it (0 where it could not measure). */
@@ -70,7 +70,7 @@ export interface OperationStats {
 
 export function emptyStats(): Record<Operation, OperationStats> {
   const z = (): OperationStats => ({ syncs: 0, maxRequestBytes: 0, maxResponseBytes: 0 });
-  return { list: z(), read: z(), mark: z(), clear: z(), bulletin: z(), select: z() };
+  return { list: z(), read: z(), mark: z(), clear: z(), bulletin: z(), select: z(), snapshot: z() };
 }
 
 /**

@@ -104,7 +104,7 @@ export async function saveState(
   state: MarksState,
   cache: StateCache,
 ): Promise<() => void> {
-  const empty = state.generatedSheets.length === 0 && Object.keys(state.marks).length === 0;
+  const empty = state.generatedSheets.length === 0 && Object.keys(state.marks).length === 0 && !state.snapshot;
   const z = empty ? null : await zlib();
   const json = z ? toBase64(z.zlibSync(z.strToU8(encodeState(state).join("")), { level: 6 })) : "";
   const chunks: string[] = [];

@@ -102,7 +102,8 @@ export class XlsxWorkbook implements WorkbookPort {
     return { chunks: (part) => [pkg.bytes(part) ?? new Uint8Array(0)] };
   }
 
-  async writeMarks(sheet: string, marks: Mark[]): Promise<void> {
+  async writeMarks(sheet: string, marks: Mark[], snapshot?: Snapshot): Promise<void> {
+    if (snapshot) this.writer.setSnapshot(snapshot);
     this.writer.writeMarks(sheet, marks);
   }
 
@@ -118,10 +119,6 @@ export class XlsxWorkbook implements WorkbookPort {
   async readSnapshot(): Promise<Snapshot | null> {
     if (!this.writerInstance && this.csv) return null;
     return this.writer.snapshot;
-  }
-
-  async writeSnapshot(snapshot: Snapshot): Promise<void> {
-    this.writer.setSnapshot(snapshot);
   }
 
   async select(sheet: string, cell: string): Promise<void> {
