@@ -36,6 +36,13 @@ export interface PaneWords {
   tiles: Record<TileWord, string>;
   /** Tooltip of a tile that filters the list. */
   tileFilter: string;
+  /** Under the tiles when the last check's snapshot was found: what ▲▼ compare with. */
+  sinceLast: string;
+  /**
+   * The change, spoken (screen readers do not read ▲ as "up"): in a figure tile's name, and as a
+   * filter tile's description (its name is its visible text, ▲ included, as WCAG 2.5.3 asks); `join` puts it after.
+   */
+  changeSpoken: { up: string; down: string; same: string; join: string };
   completionRate: string;
   severity: Record<Severity, string>;
   stages: Record<StageWord, string>;
@@ -135,6 +142,8 @@ export const WORDS = {
       incomplete: "填报不完整",
     },
     tileFilter: "只看这一类结果（再点一次取消）",
+    sinceLast: "▲▼ 为较上次校验（{{date}}）的变化",
+    changeSpoken: { up: "较上次多 {{n}}", down: "较上次少 {{n}}", same: "与上次持平", join: "，" },
     completionRate: "完成率 {{rate}}",
     severity: { error: "错误", warning: "警告", info: "提示" },
     stages: {
@@ -251,6 +260,13 @@ export const WORDS = {
       incomplete: "Incomplete",
     },
     tileFilter: "Show only these findings (click again to show all)",
+    sinceLast: "▲▼: change since the last check ({{date}})",
+    changeSpoken: {
+      up: "{{n}} more than last check",
+      down: "{{n}} fewer than last check",
+      same: "same as last check",
+      join: ", ",
+    },
     completionRate: "{{rate}} done",
     severity: { error: "Errors", warning: "Warnings", info: "Notes" },
     stages: {

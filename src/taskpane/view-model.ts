@@ -1,6 +1,7 @@
 import { FIELDS, type Field } from "../core/fields.js";
 import type { Lang } from "../core/i18n.js";
 import type { Ledger } from "../core/ledger/model.js";
+import type { Progress } from "../core/progress/compare.js";
 import {
   INCOMPLETE_RULES,
   PAPER_ONLY_REASONS,
@@ -38,7 +39,16 @@ export interface Tile {
   tone: Tone;
   /** The rule filter this tile toggles, when it filters the list. */
   filter?: string;
+  /** The change since the last check (issue #12: `已完成 12 ▲3`), on the figures the snapshot keeps. */
+  change?: number;
 }
+
+/** The figures a snapshot keeps, so the tiles can show their change (report.progress.before). */
+const CHANGE_KEYS: Partial<Record<TileKey, "tasks" | "done" | "overdue">> = {
+  tasks: "tasks",
+  done: "done",
+  overdue: "overdue",
+};
 
 const TILE_TONES: Record<TileKey, Tone> = {
   tasks: "neutral",
@@ -49,14 +59,23 @@ const TILE_TONES: Record<TileKey, Tone> = {
   incomplete: "error",
 };
 
-export function summaryTiles(summary: Summary): Tile[] {
-  return TILE_KEYS.map((key) => ({
-    key,
-    value: String(summary[key]),
-    ...(key === "done" ? { rate: formatRate(summary.completionRate) } : {}),
-    tone: TILE_TONES[key],
-    ...(TILE_FILTERS[key] ? { filter: TILE_FILTERS[key] } : {}),
-  }));
+export function summaryTiles(summary: Summary, before?: Progress["before"]): Tile[] {
+  return TILE_KEYS.map((key) => {
+    const was = before && CHANGE_KEYS[key] ? before[CHANGE_KEYS[key]] : undefined;
+    return {
+      key,
+      value: String(summary[key]),
+      ...(key === "done" ? { rate: formatRate(summary.completionRate) } : {}),
+      tone: TILE_TONES[key],
+      ...(TILE_FILTERS[key] ? { filter: TILE_FILTERS[key] } : {}),
+      ...(was !== undefined ? { change: summary[key] - was } : {}),
+    };
+  });
+}
+
+/** `▲3`, `▼2`, `±0`: the arrow says the direction, the tile's own colour says whether it is good. */
+export function formatChange(change: number): string {
+  return change > 0 ? `▲${change}` : change < 0 ? `▼${-change}` : "±0";
 }
 
 /** 0.3333 → `33.3%`; whole numbers without decimals (`100%`, `0%`). */

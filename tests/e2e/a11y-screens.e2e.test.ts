@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer } from "../../scripts/preview.mjs";
+import { main } from "../../src/cli/main.js";
 import { DIST, HARNESS_DIR, launch, pageErrors, ROOT, SAMPLE, type Browser } from "./support.js";
 
 /**
@@ -172,4 +173,24 @@ describe("screenshots", () => {
         await page.screenshot({ path: file });
         expect((await stat(file)).size).toBeGreaterThan(10_000);
       });
+
+  it("a copy checked a month earlier, checked again at 320 px, zh: the tiles show the change", async () => {
+    const copy = join(tmp, "sample-last-month.xlsx");
+    const io = { stdout: () => {}, stderr: () => {}, stdoutIsTTY: false, stderrIsTTY: false };
+    expect(await main([SAMPLE, "--today", "2025-06-01", "--out", copy, "--exit-zero"], io)).toBe(0);
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page.goto(`${preview.url}taskpane.html?today=${TODAY}&lang=zh`);
+    await page.getByLabel("打开台账文件").setInputFiles(copy);
+    const validate = page.getByRole("button", { name: "一键校验" });
+    await expect.poll(() => validate.isEnabled(), { timeout: 20_000 }).toBe(true);
+    await validate.click();
+    await page.getByTestId("since-last").waitFor({ timeout: 20_000 });
+    expect(await axeViolations(), "tiles with their change").toEqual([]);
+    const name = "preview-progress-320-zh.png";
+    const file = WRITE || !existsSync(join(ROOT, "docs", name)) ? join(ROOT, "docs", name) : join(tmp, name);
+    await page.mouse.move(0, 899);
+    await settle();
+    await page.screenshot({ path: file });
+    expect((await stat(file)).size).toBeGreaterThan(10_000);
+  });
 });

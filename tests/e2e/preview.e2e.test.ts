@@ -8,7 +8,9 @@ import { strFromU8, unzipSync } from "fflate";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer } from "../../scripts/preview.mjs";
+import { main } from "../../src/cli/main.js";
 import { MARK_FILLS } from "../../src/core/marks.js";
+import { formatChange } from "../../src/taskpane/view-model.js";
 import type { Report } from "../../src/core/report.js";
 import { generateLedger } from "../support/generate-ledger.js";
 import { ledgerBytes } from "../support/ledger-builder.js";
@@ -303,6 +305,30 @@ describe("the preview in Chromium, Office.js hanging", () => {
       .poll(() => page.getByTestId("check-date").textContent(), { timeout: 20_000 })
       .toBe(`校验日期 ${TODAY}`);
     expect(errors).toEqual([]);
+  });
+
+  it("opens a copy it wrote a month earlier and shows each figure's change since that check (issue #12)", async () => {
+    const copy = join(tmp, "sample-last-month.xlsx");
+    const io = { stdout: () => {}, stderr: () => {}, stdoutIsTTY: false, stderrIsTTY: false };
+    expect(await main([SAMPLE, "--today", "2025-06-01", "--out", copy, "--exit-zero"], io)).toBe(0);
+    const report = await cliReport(copy, TODAY);
+    const before = report.progress!.before;
+    await openPane(`?today=${TODAY}`);
+    await validate(copy);
+    await expect.poll(() => tileTexts(page, ui.zh.summary), { timeout: 20_000 }).toEqual(expectedTiles(report));
+    const summary = page.getByRole("group", { name: ui.zh.summary });
+    for (const key of ["tasks", "done", "overdue"] as const)
+      expect((await summary.getByTestId(`${key}-change`).textContent())?.trim(), key).toBe(
+        formatChange(report.summary[key] - before[key]),
+      );
+    // A month on, more tasks are overdue: the change is there to see and to hear.
+    expect(report.summary.overdue).toBeGreaterThan(before.overdue);
+    // The filter tile's name is its visible text; the change is its description (WCAG 2.5.3).
+    const change = report.summary.overdue - before.overdue;
+    const overdue = summary.getByRole("button", { name: `逾期 ${report.summary.overdue} ▲${change}`, exact: true });
+    expect(await overdue.getAttribute("aria-description")).toMatch(new RegExp(`^较上次多 ${change}，`));
+    expect(await summary.getByTestId("dueSoon-change").count()).toBe(0);
+    expect(await page.getByTestId("since-last").textContent()).toContain("2025-06-01");
   });
 
   it("says there is no ledger in a workbook of names and phone numbers", async () => {

@@ -15,6 +15,7 @@ import {
   ruleKey,
   ruleOptions,
   summaryTiles,
+  formatChange,
   taskDetail,
   themeFromBackground,
 } from "../../src/taskpane/view-model.js";
@@ -63,6 +64,21 @@ describe("summaryTiles", () => {
       { key: "paperOnly", value: "5", tone: "warning", filter: "paper-only" },
       { key: "incomplete", value: "3", tone: "error", filter: "incomplete" },
     ]);
+  });
+
+  it("shows the change since the last check on the figures the snapshot keeps (tasks, done, overdue), and only there", () => {
+    const tiles = summaryTiles(SUMMARY, { tasks: 8, done: 0, overdue: 1 });
+    expect(tiles.map((t) => [t.key, t.change])).toEqual([
+      ["tasks", 1],
+      ["done", 3],
+      ["overdue", 0],
+      ["dueSoon", undefined],
+      ["paperOnly", undefined],
+      ["incomplete", undefined],
+    ]);
+    expect([3, -2, 0].map(formatChange)).toEqual(["▲3", "▼2", "±0"]);
+    // No snapshot, no change: the tiles are as before.
+    expect(summaryTiles(SUMMARY).some((t) => "change" in t)).toBe(false);
   });
 
   it("formats rates with one decimal, whole percentages without", () => {

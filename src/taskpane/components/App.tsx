@@ -302,11 +302,17 @@ export function App({ host }: { host: PaneHost }) {
           <section className={s.card} aria-label={w.summary}>
             <SummaryTiles
               summary={check.report.summary}
+              before={check.report.progress?.before}
               w={w}
               theme={host.theme}
               filter={filters.rule}
               onFilter={(rule) => setFilters({ ...filters, rule })}
             />
+            {check.report.progress && (
+              <Caption1 className={s.muted} data-testid="since-last">
+                {say(w.sinceLast, { date: check.report.progress.since })}
+              </Caption1>
+            )}
             <Caption1 className={s.muted}>
               {say(w.detected, { sheet: check.report.sheet, row: check.report.headerRow })}
             </Caption1>

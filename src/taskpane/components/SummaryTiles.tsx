@@ -1,8 +1,9 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Summary } from "../../core/report.js";
 import { MARK_FILLS } from "../../core/marks.js";
-import type { PaneWords } from "../i18n.js";
-import { summaryTiles, type Tone } from "../view-model.js";
+import type { Progress } from "../../core/progress/compare.js";
+import { say, type PaneWords } from "../i18n.js";
+import { formatChange, summaryTiles, type Tone } from "../view-model.js";
 
 /**
  * The six figures of the check. In the light theme a tile wears the exact fill its findings
@@ -50,6 +51,11 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     fontVariantNumeric: "tabular-nums",
   },
+  change: {
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightRegular,
+    marginLeft: "4px",
+  },
   rate: {
     fontSize: tokens.fontSizeBase100,
     lineHeight: tokens.lineHeightBase100,
@@ -96,6 +102,8 @@ function toneClass(s: Styles, tone: Tone, theme: "light" | "dark"): string {
 
 export function SummaryTiles(props: {
   summary: Summary;
+  /** The last check's figures, when its snapshot was found: each tile that has one shows its change. */
+  before?: Progress["before"] | undefined;
   w: PaneWords;
   theme: "light" | "dark";
   /** The active rule filter: a tile whose filter it is shows as pressed. */
@@ -106,16 +114,27 @@ export function SummaryTiles(props: {
   const { w } = props;
   return (
     <div role="group" aria-label={w.summary} className={s.grid}>
-      {summaryTiles(props.summary).map((tile) => {
+      {summaryTiles(props.summary, props.before).map((tile) => {
         const label = w.tiles[tile.key];
+        const spoken =
+          tile.change === undefined
+            ? ""
+            : say(tile.change > 0 ? w.changeSpoken.up : tile.change < 0 ? w.changeSpoken.down : w.changeSpoken.same, {
+                n: String(Math.abs(tile.change)),
+              });
         const body = (
           <>
             <span className={s.label} aria-hidden="true">
               {label}
             </span>
             <span className={s.valueRow} aria-hidden={tile.filter ? "true" : undefined}>
-              <span className={s.number} data-testid={tile.key}>
-                {tile.value}
+              <span className={s.number}>
+                <span data-testid={tile.key}>{tile.value}</span>
+                {tile.change !== undefined && (
+                  <span className={s.change} data-testid={`${tile.key}-change`} aria-hidden="true">
+                    {formatChange(tile.change)}
+                  </span>
+                )}
               </span>
               {tile.rate !== undefined && <span className={s.rate}>{tile.rate}</span>}
             </span>
@@ -124,7 +143,12 @@ export function SummaryTiles(props: {
         const tone = toneClass(s, tile.tone, props.theme);
         if (!tile.filter)
           return (
-            <div key={tile.key} role="group" aria-label={label} className={mergeClasses(s.tile, tone)}>
+            <div
+              key={tile.key}
+              role="group"
+              aria-label={spoken ? `${label}${w.changeSpoken.join}${spoken}` : label}
+              className={mergeClasses(s.tile, tone)}
+            >
               {body}
             </div>
           );
@@ -134,7 +158,8 @@ export function SummaryTiles(props: {
             key={tile.key}
             type="button"
             aria-pressed={pressed}
-            aria-label={`${label} ${tile.value}`}
+            aria-label={`${label} ${tile.value}${tile.change !== undefined ? ` ${formatChange(tile.change)}` : ""}`}
+            aria-description={spoken ? `${spoken}${w.changeSpoken.join}${w.tileFilter}` : undefined}
             title={w.tileFilter}
             className={mergeClasses(s.tile, s.button, tone, pressed && s.pressed)}
             onClick={() => props.onFilter(pressed ? null : tile.filter!)}
