@@ -9,7 +9,7 @@ import type { Severity } from "../core/report.js";
  */
 
 export type TileWord = "tasks" | "done" | "overdue" | "dueSoon" | "paperOnly" | "incomplete";
-export type StageWord = "open" | "detect" | "read" | "check" | "mark" | "bulletin" | "clear" | "download";
+export type StageWord = "open" | "detect" | "read" | "check" | "mark" | "bulletin" | "notices" | "clear" | "download";
 
 export interface PaneWords {
   /** The page's `lang` attribute. */
@@ -23,6 +23,8 @@ export interface PaneWords {
   langNames: Record<Lang, string>;
   validate: string;
   writeBulletin: string;
+  /** The 督办清单 sheet: one section per department with something to act on (issue #12). */
+  writeNotices: string;
   clearMarks: string;
   openFile: string;
   /** Download choices (preview). */
@@ -59,6 +61,9 @@ export interface PaneWords {
   markedPreview: string;
   bulletinWritten: string;
   bulletinWrittenPreview: string;
+  noticesWritten: string;
+  noticesWrittenPreview: string;
+  noticesNone: string;
   marksCleared: string;
   marksClearedPreview: string;
   downloaded: string;
@@ -124,6 +129,7 @@ export const WORDS = {
     langNames: { zh: "中文", en: "English" },
     validate: "一键校验",
     writeBulletin: "生成通报",
+    writeNotices: "督办清单",
     clearMarks: "清除标记",
     openFile: "打开台账文件",
     downloads: "下载",
@@ -153,6 +159,7 @@ export const WORDS = {
       check: "校验…",
       mark: "标记…",
       bulletin: "生成通报…",
+      notices: "生成督办清单…",
       clear: "清除标记…",
       download: "准备下载…",
     },
@@ -170,6 +177,9 @@ export const WORDS = {
     markedPreview: "已在副本的 {{n}} 个单元格上标注，原文件不变。",
     bulletinWritten: "已生成“{{name}}”工作表。",
     bulletinWrittenPreview: "已在副本中生成“{{name}}”工作表，下载副本时一并包含。",
+    noticesWritten: "已生成“{{name}}”工作表：每个需督办的部门一节，按逾期、临期、待完善排列。",
+    noticesWrittenPreview: "已在副本中生成“{{name}}”工作表，下载副本时一并包含。",
+    noticesNone: "没有需要督办的部门：没有逾期、临期、填报不完整或疑似纸面整改的任务。",
     marksCleared: "已清除标记，单元格恢复原样。",
     marksClearedPreview: "已清除副本中的标记：现在下载的副本不带标记。",
     downloaded: "已下载 {{name}}",
@@ -242,6 +252,7 @@ export const WORDS = {
     langNames: { zh: "中文", en: "English" },
     validate: "Validate",
     writeBulletin: "Write bulletin",
+    writeNotices: "Notices",
     clearMarks: "Clear marks",
     openFile: "Open ledger file",
     downloads: "Download",
@@ -276,6 +287,7 @@ export const WORDS = {
       check: "Checking…",
       mark: "Marking…",
       bulletin: "Writing the bulletin…",
+      notices: "Writing the notices…",
       clear: "Clearing marks…",
       download: "Preparing the download…",
     },
@@ -294,6 +306,9 @@ export const WORDS = {
     markedPreview: "Marked {{n}} {{n|cell|cells}} in the copy; the original file is unchanged.",
     bulletinWritten: "Wrote the “{{name}}” sheet.",
     bulletinWrittenPreview: "Wrote the “{{name}}” sheet into the copy; it goes with the downloaded copy.",
+    noticesWritten: "Wrote the “{{name}}” sheet: a section for each department with something to act on.",
+    noticesWrittenPreview: "Wrote the “{{name}}” sheet into the copy; it goes with the downloaded copy.",
+    noticesNone: "No department has anything to act on: no task is overdue, due soon, incomplete or suspect.",
     marksCleared: "Marks cleared; the cells are as they were.",
     marksClearedPreview: "Marks cleared from the copy: a copy downloaded now has no marks.",
     downloaded: "Downloaded {{name}}",

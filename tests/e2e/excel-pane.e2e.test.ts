@@ -99,6 +99,16 @@ describe("the task pane over the fake Excel", () => {
     );
     expect(bulletin.join("\n")).toMatch(/通报/);
     expect((await fake()).values).toEqual(before.values);
+
+    // 督办清单 (issue #12): one more sheet, a section per department with something to act on.
+    await page.getByRole("button", { name: "督办清单" }).click();
+    await expect.poll(async () => (await fake()).sheets, { timeout: 20_000 }).toContain("督办清单");
+    const notices = await page.evaluate(() =>
+      (window as unknown as { __fake: HarnessHandle }).__fake.sheetText("督办清单"),
+    );
+    expect(notices.join("\n")).toMatch(/督办/);
+    expect(await page.getByText(/已生成“督办清单”工作表/).count()).toBe(1);
+    expect((await fake()).values).toEqual(before.values);
     expect(errors).toEqual([]);
   });
 });

@@ -331,6 +331,16 @@ describe("the preview in Chromium, Office.js hanging", () => {
     expect(await page.getByTestId("since-last").textContent()).toContain("2025-06-01");
   });
 
+  it("writes the 督办清单 into the copy at one click, and the downloaded copy holds it (issue #12)", async () => {
+    await validated();
+    await page.getByRole("button", { name: "督办清单", exact: true }).click();
+    await page.getByText("已在副本中生成“督办清单”工作表，下载副本时一并包含。").waitFor({ timeout: 20_000 });
+    expect(await alertText()).toBe("");
+    const copy = await download("下载带标记副本");
+    const workbookXml = strFromU8(unzipSync(new Uint8Array(await readFile(copy)))["xl/workbook.xml"]!);
+    expect(workbookXml).toMatch(/<sheet [^>]*name="督办清单"/);
+  });
+
   it("says there is no ledger in a workbook of names and phone numbers", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("通讯录").addRows([

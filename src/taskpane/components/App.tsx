@@ -247,7 +247,10 @@ export function App({ host }: { host: PaneHost }) {
           <Button className={s.action} disabled={disabled || noFile} onClick={job.onBulletin}>
             {w.writeBulletin}
           </Button>
-          <Button className={s.action} disabled={disabled || noFile} onClick={job.onClear}>
+          <Button className={s.action} disabled={disabled || noFile} onClick={job.onNotices}>
+            {w.writeNotices}
+          </Button>
+          <Button className={mergeClasses(s.action, s.wide)} disabled={disabled || noFile} onClick={job.onClear}>
             {w.clearMarks}
           </Button>
         </div>

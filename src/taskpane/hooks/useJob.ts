@@ -252,6 +252,17 @@ export function useJob(host: PaneHost, lang: Lang, config: () => Config) {
       });
     });
 
+  /** The 督办清单 sheet, written beside the bulletin; no sheet at all when no department has anything to act on. */
+  const onNotices = () =>
+    run({ stage: "notices" }, false, async () => {
+      const c = stateRef.current.check ?? (await validate());
+      const { writeNotices } = await engine();
+      const name = await writeNotices(await target(), c, config());
+      const w = words(langRef.current);
+      const text = name ? say(preview ? w.noticesWrittenPreview : w.noticesWritten, { name }) : w.noticesNone;
+      dispatch({ type: "flash", flash: { kind: name ? "success" : "info", text } });
+    });
+
   const onClear = () =>
     run({ stage: "clear" }, false, async () => {
       const port = await target();
@@ -308,7 +319,7 @@ export function useJob(host: PaneHost, lang: Lang, config: () => Config) {
   const say_ = (flash: Flash | null) => dispatch({ type: "flash", flash });
   const setSheets = (sheets: SheetInfo[]) => dispatch({ type: "sheets", sheets });
 
-  return { state, openFile, onValidate, onBulletin, onClear, onDownload, select, flash: say_, setSheets };
+  return { state, openFile, onValidate, onBulletin, onNotices, onClear, onDownload, select, flash: say_, setSheets };
 }
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
