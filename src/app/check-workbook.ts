@@ -104,7 +104,7 @@ export async function markWorkbook(
   progress: Progress = () => {},
 ): Promise<number> {
   await progress("mark");
-  const marks = marksFromFindings(check.findings);
+  const marks = marksFromFindings(check.findings, check.report.lang);
   await port.writeMarks(check.report.sheet, marks, check.report.snapshot);
   return marks.length;
 }

@@ -1,5 +1,6 @@
 import type { CheckedFinding } from "./check.js";
 import { cellAddress } from "./grid.js";
+import type { Lang } from "./i18n.js";
 import type { Severity } from "./report.js";
 
 /** A finding's mark on a ledger cell: a fill by severity and a note with the messages. */
@@ -9,6 +10,8 @@ export interface Mark {
   severity: Severity;
   /** The messages for this cell, one per line. */
   note: string;
+  /** The language of the messages, which names us at the head of the note (zh when not said). */
+  lang?: Lang;
 }
 
 /** Fill colours by severity ("RRGGBB"), shared by every host and the task pane's tiles. */
@@ -42,24 +45,46 @@ export function marksByCell(marks: readonly Mark[]): Map<string, Mark> {
 }
 
 /** The marks of a check: one per flagged cell, from the findings' numbers (no address parsed back). */
-export function marksFromFindings(findings: readonly CheckedFinding[]): Mark[] {
+export function marksFromFindings(findings: readonly CheckedFinding[], lang: Lang = "zh"): Mark[] {
   const marks = findings.map(({ finding, col }) => ({
     row: finding.row,
     col,
     severity: finding.severity,
     note: finding.message,
+    lang,
   }));
   return [...marksByCell(marks).values()];
 }
 
 // ——— notes: one way for every host ———
 
-/** Every note ledger-check writes starts with this, so a reader knows who wrote it. */
-export const NOTE_PREFIX = "ledger-check:";
+/**
+ * Every note ledger-check writes starts with its name, in the words of the clerk who reads it
+ * (issue #14: `ledger-check:` was an id), so a reader knows who wrote it.
+ */
+export const NOTE_PREFIXES: Record<Lang, string> = { zh: "【整改台账校验】", en: "[Ledger Check] " };
+/** What notes of earlier versions began with: still ours when a clear or a recheck meets one. */
+const LEGACY_PREFIX = "ledger-check: ";
+const PREFIXES = [...Object.values(NOTE_PREFIXES), LEGACY_PREFIX];
 
-/** The note ledger-check puts on a marked cell: the prefix, then the cell's messages. */
-export function ourNote(mark: Pick<Mark, "note">): string {
-  return `${NOTE_PREFIX} ${mark.note}`;
+/** The note ledger-check puts on a marked cell: our name, then the cell's messages. */
+export function ourNote(mark: Pick<Mark, "note" | "lang">): string {
+  return `${NOTE_PREFIXES[mark.lang ?? "zh"]}${mark.note}`;
+}
+
+/** Whether a note's first line starts with one of our names (any language, any version). */
+export function startsAsOurs(note: string): boolean {
+  return PREFIXES.some((p) => note.startsWith(p));
+}
+
+/**
+ * The index of the line break before the last line that starts with one of our names, or -1:
+ * where our part begins when it sits below the clerk's note (mergeNote).
+ */
+export function ourPartBreak(note: string): number {
+  let at = -1;
+  for (const p of PREFIXES) at = Math.max(at, note.lastIndexOf(`\n${p}`));
+  return at;
 }
 
 /**

@@ -166,9 +166,9 @@ describe("ledger-check --out: the marked copy", () => {
         pattern: "solid",
         fgColor: { argb: `FF${MARK_FILLS[severity].toUpperCase()}` },
       });
-      expect(noteText(cell), address).toContain("ledger-check:");
+      expect(noteText(cell), address).toContain("【整改台账校验】");
     }
-    expect(noteText(ws.getCell("H6"))).toMatch(/^原定6月15日\nledger-check: /);
+    expect(noteText(ws.getCell("H6"))).toMatch(/^原定6月15日\n【整改台账校验】/);
     // A cell without a finding has neither.
     expect(
       ws.getCell("B6").fill?.type === "pattern" && (ws.getCell("B6").fill as ExcelJS.FillPattern).pattern === "solid",
@@ -184,7 +184,7 @@ describe("ledger-check --out: the marked copy", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["整改台账", "整改通报", "校验明细", "督办清单", "ledger-check"]);
     expectSameLedger(ledgerSheet(await loadXlsx(input)), ledgerSheet(wb));
     const note = noteText(ledgerSheet(wb).getCell("H6"));
-    expect(note.match(/ledger-check:/g)).toHaveLength(1);
+    expect(note.match(/【整改台账校验】/g)).toHaveLength(1);
   });
 
   it("never overwrites a user's own sheet named 整改通报: writes 整改通报 (2) and leaves the user's untouched", async () => {

@@ -1,7 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkGrid } from "../../src/core/check.js";
-import { marksFromFindings, mergeNote, NOTE_PREFIX, ourNote, removeOurNote } from "../../src/core/marks.js";
+import {
+  marksFromFindings,
+  mergeNote,
+  NOTE_PREFIXES,
+  ourNote,
+  ourPartBreak,
+  removeOurNote,
+  startsAsOurs,
+} from "../../src/core/marks.js";
 import { config, grid, HEADER } from "../helpers/grid.js";
 
 /** Two measures (rows 2 and 3) under one problem whose department cell E2:E3 is merged and empty. */
@@ -43,8 +51,21 @@ describe("findings → marks", () => {
 describe("notes, one way for every host", () => {
   const ours = ourNote({ note: "已逾期1天\n未填写责任部门" });
 
-  it("starts our note with the prefix a reader recognises", () => {
-    expect(ours.startsWith(`${NOTE_PREFIX} `)).toBe(true);
+  it("starts our note with our name in the clerk's language, never an id (issue #14)", () => {
+    expect(ours).toBe("【整改台账校验】已逾期1天\n未填写责任部门");
+    expect(ourNote({ note: "Overdue by 1 day", lang: "en" })).toBe("[Ledger Check] Overdue by 1 day");
+    expect(Object.values(NOTE_PREFIXES).some((p) => /ledger-check/.test(p))).toBe(false);
+  });
+
+  it("finds where our part of a note begins: any language, and the ledger-check: of earlier versions", () => {
+    for (const part of [ours, "[Ledger Check] Overdue", "ledger-check: 已逾期1天"]) {
+      expect(startsAsOurs(part)).toBe(true);
+      expect(ourPartBreak(`请核实\n${part}`)).toBe("请核实".length);
+      expect(ourPartBreak(part)).toBe(-1);
+    }
+    expect(startsAsOurs("请核实【整改台账校验】")).toBe(false);
+    // The last of several: the clerk may have pasted an old note of ours above the new one.
+    expect(ourPartBreak(`ledger-check: 旧\n${ours}`)).toBe("ledger-check: 旧".length);
   });
 
   it("keeps the clerk's note on top and puts ours below it", () => {

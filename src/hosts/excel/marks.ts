@@ -2,7 +2,7 @@
 import { parseAddress } from "../../core/grid.js";
 import type { MarksState, OriginalCell } from "../../core/marks-state.js";
 import type { Snapshot } from "../../core/progress/snapshot.js";
-import { marksByCell, mergeNote, NOTE_PREFIX, ourNote as noteOf } from "../../core/marks.js";
+import { marksByCell, mergeNote, ourNote as noteOf, ourPartBreak, startsAsOurs } from "../../core/marks.js";
 import { MARK_FILLS, type Mark } from "../workbook.js";
 import { joinAddresses } from "./address.js";
 import type { ExcelCapabilities } from "./capabilities.js";
@@ -351,14 +351,14 @@ function ourNote(cell: CellNow, rec: Recorded): boolean {
 /**
  * The clerk's part of a note that ends with ours (hash `h`): `{ user }`, null for none left;
  * null when the note doesn't end with ours (the clerk edited or removed it: theirs now).
- * Ours is the last part starting with NOTE_PREFIX, alone or below the clerk's on its own line
+ * Ours is the last part starting with our name, alone or below the clerk's on its own line
  * (core/marks.ts mergeNote).
  */
 export function splitOurs(note: string | null | undefined, h: string): { user: string | null } | null {
   if (!note) return null;
-  const at = note.lastIndexOf(`\n${NOTE_PREFIX}`);
+  const at = ourPartBreak(note);
   if (at >= 0 && hash(note.slice(at + 1)) === h) return { user: note.slice(0, at) || null };
-  if (note.startsWith(NOTE_PREFIX) && hash(note) === h) return { user: null };
+  if (startsAsOurs(note) && hash(note) === h) return { user: null };
   return null;
 }
 
@@ -399,7 +399,7 @@ function originalOf(cell: CellNow, caps: ExcelCapabilities, rec: Recorded | unde
 
 /**
  * Where lost marks' notes are now: column by column, lost marks and the sheet's notes whose last
- * `ledger-check:` part hashes like theirs are paired in row order (inserting or deleting rows
+ * part of ours hashes like theirs are paired in row order (inserting or deleting rows
  * keeps the order of what remains).
  */
 function relocate(
@@ -408,7 +408,7 @@ function relocate(
   taken: Set<string>,
 ): Map<string, { rec: Recorded; from: string }> {
   const tailHash = (text: string) => {
-    const at = text.lastIndexOf(`\n${NOTE_PREFIX}`);
+    const at = ourPartBreak(text);
     return hash(at >= 0 ? text.slice(at + 1) : text);
   };
   const wantedHashes = new Set(lost.map(([, r]) => r.raw!.h!));

@@ -28,7 +28,7 @@ export const MarkRecordSchema = z.object({
   severity: Severity,
   /** The clerk's note before, verbatim, or null when there was none. */
   note: z.object({ xml: z.string(), text: z.string() }).nullable(),
-  /** The paragraph we wrote into the note (`ledger-check: …`). */
+  /** The paragraph we wrote into the note (`【整改台账校验】…`, core/marks.ts ourNote). */
   ours: z.string(),
 });
 export type MarkRecord = z.infer<typeof MarkRecordSchema>;

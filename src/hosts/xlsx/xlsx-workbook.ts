@@ -7,8 +7,6 @@ import { XlsxReader, type PartSource } from "./reader.js";
 import type { XlsxState } from "./state-part.js";
 import { XlsxWriter } from "./xlsx-writer.js";
 
-export { NOTE_PREFIX } from "./xlsx-writer.js";
-
 /**
  * The workbook port on an .xlsx file or on a CSV file. Reading goes through the reader; every
  * write goes to the patching writer (xlsx-writer.ts), which works on the original bytes, so the

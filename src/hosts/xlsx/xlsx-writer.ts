@@ -1,14 +1,6 @@
 import { cellAddress, parseAddress } from "../../core/grid.js";
 import type { Snapshot } from "../../core/progress/snapshot.js";
-import {
-  marksByCell,
-  mergeNote,
-  ourNote,
-  removeOurNote,
-  MARK_FILLS,
-  NOTE_PREFIX,
-  type Mark,
-} from "../../core/marks.js";
+import { marksByCell, mergeNote, ourNote, removeOurNote, MARK_FILLS, type Mark } from "../../core/marks.js";
 import type { Severity } from "../../core/report.js";
 import type { SheetDocument } from "../../core/sheet-document.js";
 import { chooseSheetName } from "../../core/sheet-names.js";
@@ -35,8 +27,6 @@ import {
 } from "./state-part.js";
 import { fillKey, MINIMAL_STYLES, StylesPatch, xfApplyFill, xfNumber, xfWithFill } from "./styles-patch.js";
 import { attrsOf, localAttr, setAttr, xmlAttr } from "./xml-write.js";
-
-export { NOTE_PREFIX };
 
 /**
  * Our fill: solid in the severity's colour, with a background colour no one picks by hand

@@ -30,7 +30,7 @@ result = [{"name": ws.title, "state": ws.sheet_state, "a": [None if ws.cell(r, 1
 /** No note carries our prefix twice (a mark put on a mark). */
 function mustNotDoubleMark(notes: Record<string, string>): void {
   for (const [cell, text] of Object.entries(notes)) {
-    const ours = text.split("ledger-check:").length - 1;
+    const ours = text.split("【整改台账校验】").length - 1;
     must(ours <= 1, `${cell}'s note carries our mark ${ours} times: ${JSON.stringify(text.slice(0, 200))}`);
   }
 }

@@ -32,11 +32,11 @@ describe("ExcelWorkbook marks", () => {
     const excel = ledger(20);
     const wb = host(excel);
     await wb.writeMarks(BENCH_SHEET, [{ row: 5, col: 5, severity: "error", note: "时限已过" }]);
-    expect(excel.sheet(BENCH_SHEET).notes.get("E5")).toBe("请核实\nledger-check: 时限已过");
+    expect(excel.sheet(BENCH_SHEET).notes.get("E5")).toBe("请核实\n【整改台账校验】时限已过");
     // The clerk edits their part above ours; a re-check with the same finding sends no note.
-    excel.sheet(BENCH_SHEET).notes.set("E5", "请核实（已电话催办）\nledger-check: 时限已过");
+    excel.sheet(BENCH_SHEET).notes.set("E5", "请核实（已电话催办）\n【整改台账校验】时限已过");
     await wb.writeMarks(BENCH_SHEET, [{ row: 5, col: 5, severity: "error", note: "时限已过" }]);
-    expect(excel.sheet(BENCH_SHEET).notes.get("E5")).toBe("请核实（已电话催办）\nledger-check: 时限已过");
+    expect(excel.sheet(BENCH_SHEET).notes.get("E5")).toBe("请核实（已电话催办）\n【整改台账校验】时限已过");
     await wb.clearMarks(BENCH_SHEET);
     expect(excel.sheet(BENCH_SHEET).notes.get("E5")).toBe("请核实（已电话催办）");
   });
@@ -53,9 +53,9 @@ describe("ExcelWorkbook marks", () => {
     expect(excel.fillOf(BENCH_SHEET, "E3")).toBe(MARK_FILLS.error);
     expect(excel.fillOf(BENCH_SHEET, "E4")).toBe(MARK_FILLS.warning);
     expect(excel.fillOf(BENCH_SHEET, "E5")).toBe(MARK_FILLS.info);
-    expect(excel.sheet(BENCH_SHEET).notes.get("E3")).toBe("ledger-check: 第1项：整改时限已过，仍未完成");
+    expect(excel.sheet(BENCH_SHEET).notes.get("E3")).toBe("【整改台账校验】第1项：整改时限已过，仍未完成");
     // The clerk's note stays, ours below it (core mergeNote).
-    expect(excel.sheet(BENCH_SHEET).notes.get("E5")).toBe("请核实\nledger-check: 第3项：整改时限已过，仍未完成");
+    expect(excel.sheet(BENCH_SHEET).notes.get("E5")).toBe("请核实\n【整改台账校验】第3项：整改时限已过，仍未完成");
     expect(snapshot(excel).values).toEqual(before.values);
     // The state lives in a custom XML part: no sheet added, hidden or deleted, the undo stack kept.
     expect(excel.findSheet(STATE_SHEET)).toBeUndefined();
@@ -125,7 +125,7 @@ describe("ExcelWorkbook marks", () => {
       { row: 8, col: 5, severity: "error", note: "乙" },
     ]);
     expect(excel.fillOf(BENCH_SHEET, "E8")).toBe(MARK_FILLS.error);
-    expect(excel.sheet(BENCH_SHEET).notes.get("E8")).toBe("ledger-check: 甲\n乙");
+    expect(excel.sheet(BENCH_SHEET).notes.get("E8")).toBe("【整改台账校验】甲\n乙");
   });
 
   it("skips notes where ExcelApi 1.18 is missing, and a later clear leaves notes alone", async () => {

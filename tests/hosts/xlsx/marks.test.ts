@@ -63,16 +63,16 @@ describe("marks on an .xlsx file", () => {
     const ws = marked.getWorksheet("台账")!;
 
     expect(ws.getCell("C4").fill).toMatchObject(ours("FFC7CE"));
-    expect(noteText(ws.getCell("C4"))).toBe("请核实措施\nledger-check: 措施仅为开会发文\n缺少佐证材料");
+    expect(noteText(ws.getCell("C4"))).toBe("请核实措施\n【整改台账校验】措施仅为开会发文\n缺少佐证材料");
     expect(ws.getCell("D4").fill).toMatchObject(ours("FFEB9C"));
-    expect(noteText(ws.getCell("D4"))).toBe("ledger-check: 距完成时限还有5天");
+    expect(noteText(ws.getCell("D4"))).toBe("【整改台账校验】距完成时限还有5天");
     expect(ws.getCell("E4").fill).toMatchObject(ours("DDEBF7"));
     expect((ws.getCell("E4").note as ExcelJS.Comment).texts).toEqual([
       { text: "张三:", font: { bold: true, size: 9 } },
       { text: "\n已督办" },
-      { text: "\nledger-check: 已完成但无佐证" },
+      { text: "\n【整改台账校验】已完成但无佐证" },
     ]);
-    expect(noteText(ws.getCell("F6"))).toBe("ledger-check: 空白单元格");
+    expect(noteText(ws.getCell("F6"))).toBe("【整改台账校验】空白单元格");
     // The cell that shared E3's style keeps its own look; the theme fill's number format and font stay.
     expect(ws.getCell("D3").fill).toEqual(ours("00B050"));
     expect(ws.getCell("D5").numFmt).toBe((await load(original)).getWorksheet("台账")!.getCell("D5").numFmt);
@@ -111,7 +111,7 @@ describe("marks on an .xlsx file", () => {
     await book.writeMarks("台账", MARKS);
     await book.writeMarks("台账", [{ row: 4, col: 3, severity: "info", note: "第二次" }]);
     const ws = (await load(await book.toBuffer())).getWorksheet("台账")!;
-    expect(noteText(ws.getCell("C4"))).toBe("请核实措施\nledger-check: 第二次");
+    expect(noteText(ws.getCell("C4"))).toBe("请核实措施\n【整改台账校验】第二次");
     expect(ws.getCell("C4").fill).toMatchObject(ours("DDEBF7"));
     expect(ws.getCell("D4").note).toBeUndefined();
     expect(Object.keys(Object.values(book.marksState.marks)[0]!.cells)).toEqual(["C4"]);
@@ -144,7 +144,7 @@ describe("marks on an .xlsx file", () => {
       ["序号", "整改进展"],
       ["001", "已完成"],
     ]);
-    expect(noteText(ws.getCell("B2"))).toBe("ledger-check: 无佐证");
+    expect(noteText(ws.getCell("B2"))).toBe("【整改台账校验】无佐证");
     expect((await book.readGrid("二组台账")).values[1]).toEqual(["001", "已完成"]);
   });
 

@@ -6,10 +6,10 @@ import { buildBulletin } from "../../../src/core/bulletin/build.js";
 import { layoutBulletin } from "../../../src/core/bulletin/layout.js";
 import { makeConfig } from "../../../src/core/config.js";
 import { cellAddress } from "../../../src/core/grid.js";
-import { MARK_FILLS, marksFromFindings, type Mark } from "../../../src/core/marks.js";
+import { MARK_FILLS, marksFromFindings, ourNote, type Mark } from "../../../src/core/marks.js";
 import type { SheetDocument } from "../../../src/core/sheet-document.js";
 import { openWorkbookFile } from "../../../src/hosts/xlsx/open.js";
-import { NOTE_PREFIX, XlsxWriter } from "../../../src/hosts/xlsx/xlsx-writer.js";
+import { XlsxWriter } from "../../../src/hosts/xlsx/xlsx-writer.js";
 import {
   fixture,
   inspect,
@@ -121,7 +121,7 @@ describe.each(FIXTURES)("the copy of %s", (name) => {
       const cell = ledgerAfter[address]!;
       expect(cell.fill, address).toEqual([`FF${MARK_FILLS[m.severity]}`, OUR_BG]);
       const userNote = ledgerBefore[address]?.note;
-      expect(cell.note).toBe(userNote ? `${userNote}\n${NOTE_PREFIX} ${m.note}` : `${NOTE_PREFIX} ${m.note}`);
+      expect(cell.note).toBe(userNote ? `${userNote}\n${ourNote(m)}` : ourNote(m));
     }
     // Every note of the clerk's is still there, on flagged and unflagged cells alike.
     for (const [address, cell] of Object.entries(ledgerBefore)) {
@@ -174,7 +174,7 @@ describe("LibreOffice reopens the copies", () => {
       for (const sheet of Object.keys(before)) expect(after[sheet], `${FIXTURES[i]} ${sheet}`).toEqual(before[sheet]);
       // LibreOffice keeps our notes too.
       const cells = now.sheets[LEDGER]!.cells;
-      for (const m of marks) expect(cells[cellAddress(m.row, m.col)]!.note).toContain(`${NOTE_PREFIX} ${m.note}`);
+      for (const m of marks) expect(cells[cellAddress(m.row, m.col)]!.note).toContain(ourNote(m));
     }
   }, 240_000);
 });
@@ -221,7 +221,7 @@ describe("check → edit in openpyxl → recheck → clear", () => {
     for (const m of marks) {
       const address = cellAddress(m.row, m.col);
       const note = cells[address]!.note!;
-      expect(note.split(`${NOTE_PREFIX} ${m.note}`).length - 1, `${address}: our note once`).toBe(1);
+      expect(note.split(ourNote(m)).length - 1, `${address}: our note once`).toBe(1);
     }
     expect(cells[noteCell!]!.note).toContain("用户补充：已核实");
 
@@ -233,7 +233,7 @@ describe("check → edit in openpyxl → recheck → clear", () => {
       expect(cell.fill?.[1], `${address} carries no fill of ours`).not.toBe(OUR_BG);
       if (cell.note)
         expect(
-          marks.some((m) => cell.note!.includes(`${NOTE_PREFIX} ${m.note}`)),
+          marks.some((m) => cell.note!.includes(ourNote(m))),
           address,
         ).toBe(false);
     }
@@ -261,7 +261,7 @@ describe("check → edit in openpyxl → recheck → clear", () => {
       expect(cell.fill?.[1], `${address} carries no fill of ours`).not.toBe(OUR_BG);
       if (cell.note)
         expect(
-          marks.some((m) => cell.note === `${NOTE_PREFIX} ${m.note}`),
+          marks.some((m) => cell.note === ourNote(m)),
           address,
         ).toBe(false);
     }
