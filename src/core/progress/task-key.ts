@@ -1,5 +1,4 @@
 import { fieldText, type Task } from "../ledger/model.js";
-import { normalize } from "../parse/normalize.js";
 
 /**
  * What identifies a task from one check to the next, when rows are inserted, deleted and
@@ -21,15 +20,28 @@ export interface TaskKey {
   measures: string;
 }
 
+/** A problem merged over many measure rows is one text for all of them: hashed once. */
+let last: { text: string; hash: string } | null = null;
+
 export function taskKey(task: Task): TaskKey {
-  return { problem: textHash(fieldText(task, "problem")), measures: textHash(fieldText(task, "measures")) };
+  const problem = fieldText(task, "problem");
+  if (problem !== last?.text) last = { text: problem, hash: textHash(problem) };
+  return { problem: last.hash, measures: textHash(fieldText(task, "measures")) };
 }
 
-/** Punctuation and symbols in ASCII and CJK, dropped before hashing. */
-const NOISE = /[\p{P}\p{S}]/gu;
+/**
+ * What the key reads of a text: NFKC (full-width digits and letters to half-width, ① to 1), with
+ * every space, zero-width character, punctuation mark and symbol dropped, lower-cased. The same
+ * text as parse/normalize.ts's normalize with punctuation and symbols then dropped (a property
+ * test holds them equal), in one pass instead of eight: it runs on every task of every check.
+ */
+export function keyText(text: string): string {
+  return text.normalize("NFKC").replace(IGNORED, "").toLowerCase();
+}
+const IGNORED = /[\s\u200B-\u200D\u2060\p{P}\p{S}]/gu;
 
 export function textHash(text: string): string {
-  return cyrb53(normalize(text).replace(NOISE, "").toLowerCase()).toString(36);
+  return cyrb53(keyText(text)).toString(36);
 }
 
 /** cyrb53 (public domain, bryc): a fast 53-bit string hash with good dispersion. */

@@ -4,7 +4,8 @@ import { checkGrid } from "../../../src/core/check.js";
 import type { CellValue } from "../../../src/core/grid.js";
 import { compareWithSnapshot, matchTasks, ProgressSchema } from "../../../src/core/progress/compare.js";
 import { SnapshotSchema, takeSnapshot, unpackSnapshot } from "../../../src/core/progress/snapshot.js";
-import { taskKey, textHash } from "../../../src/core/progress/task-key.js";
+import { keyText, taskKey, textHash } from "../../../src/core/progress/task-key.js";
+import { normalize } from "../../../src/core/parse/normalize.js";
 import { config, grid, HEADER, ledger } from "../../helpers/grid.js";
 
 type T = Parameters<typeof ledger>[0][number];
@@ -221,5 +222,24 @@ it("taskKey reads the problem and measures texts", () => {
   expect(taskKey(l.tasks[0]!)).toEqual({
     problem: textHash(A.problem as string),
     measures: textHash(A.measures as string),
+  });
+});
+
+describe("keyText: one pass, the same text as normalize with punctuation dropped", () => {
+  it("agrees with the composed normalisation on any mix of the characters ledgers are typed with", () => {
+    const unit = fc.constantFrom(
+      ..."整改台账ａＢ２０Ab1 \u3000\u00A0\u200B\u2060\uFEFF\n\t",
+      ..."①⑩⑳—–－−〜〰“”「」『』‘’【】〔〕〖〗（），。、；：！？-~\"'[]()%#@&*",
+    );
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 40 }), (t) => {
+        expect(keyText(t)).toBe(
+          normalize(t)
+            .replace(/[\p{P}\p{S}]/gu, "")
+            .toLowerCase(),
+        );
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
