@@ -86,6 +86,11 @@ export interface FakeSheet {
   showGridlines: boolean;
   pageLayout: Record<string, unknown>;
   footer: { left?: string; center?: string; right?: string };
+  /** The footers of odd and even pages, printed instead of `footer` when `pageLayout.footerState` is OddAndEven. */
+  oddFooter: { left?: string; center?: string; right?: string };
+  evenFooter: { left?: string; center?: string; right?: string };
+  /** Rows that start a printed page (manual breaks above them), in the order they were added. */
+  rowBreaks: number[];
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
   deleted: boolean;
@@ -282,6 +287,9 @@ export class FakeExcel {
       showGridlines: true,
       pageLayout: {},
       footer: {},
+      oddFooter: {},
+      evenFooter: {},
+      rowBreaks: [],
       columnWidths: new Map(),
       rowHeights: new Map(),
       deleted: false,
@@ -825,10 +833,19 @@ class FakeWorksheet extends FakeClientObject<FakeSheet> {
     this.excel.requireApi("1.9", "pageLayout");
     if (!this.pageLayoutProxy) {
       this.pageLayoutProxy = withTwin(new FakePageLayout(this.context, this), this.twin?.pageLayout);
-      this.pageLayoutProxy.headersFooters.defaultForAllPages.twin =
-        this.pageLayoutProxy.twin?.headersFooters.defaultForAllPages ?? null;
+      this.pageLayoutProxy.headersFooters.twin = this.pageLayoutProxy.twin?.headersFooters ?? null;
+      this.pageLayoutProxy.headersFooters.linkTwins();
     }
     return this.pageLayoutProxy;
+  }
+  private pageBreaksProxy?: FakePageBreakCollection;
+  /** ExcelApi 1.9: manual page breaks, each added before the top-left cell of its range. */
+  get horizontalPageBreaks(): FakePageBreakCollection {
+    this.excel.requireApi("1.9", "horizontalPageBreaks");
+    return (this.pageBreaksProxy ??= withTwin(
+      new FakePageBreakCollection(this.context, this),
+      this.twin?.horizontalPageBreaks,
+    ));
   }
 }
 
@@ -1588,13 +1605,13 @@ class FakeNote extends FakeClientObject<{ sheet: FakeSheet; addr: string }> {
 }
 
 class FakePageLayout extends FakeClientObject<FakeSheet> {
-  readonly headersFooters: { defaultForAllPages: FakeHeaderFooter };
+  readonly headersFooters: FakeHeadersFooters;
   constructor(
     context: FakeContext,
     private readonly sheet: FakeWorksheet,
   ) {
     super(context, false, false);
-    this.headersFooters = { defaultForAllPages: new FakeHeaderFooter(context, sheet) };
+    this.headersFooters = new FakeHeadersFooters(context, sheet);
   }
   protected compute() {
     return this.sheet.resolve();
@@ -1634,10 +1651,52 @@ class FakePageLayout extends FakeClientObject<FakeSheet> {
   }
 }
 
+/**
+ * Worksheet.pageLayout.headersFooters (ExcelApi 1.9): `defaultForAllPages`, or, with `state`
+ * OddAndEven, `oddPages` and `evenPages` ("odd header/footer needs to be specified for odd pages";
+ * HeaderFooterGroup reference). The model keeps the three footers apart, as Excel does.
+ */
+class FakeHeadersFooters extends FakeClientObject<FakeSheet> {
+  readonly defaultForAllPages: FakeHeaderFooter;
+  readonly oddPages: FakeHeaderFooter;
+  readonly evenPages: FakeHeaderFooter;
+  constructor(
+    context: FakeContext,
+    private readonly sheet: FakeWorksheet,
+  ) {
+    super(context, false, false);
+    this.defaultForAllPages = new FakeHeaderFooter(context, sheet, "footer");
+    this.oddPages = new FakeHeaderFooter(context, sheet, "oddFooter");
+    this.evenPages = new FakeHeaderFooter(context, sheet, "evenFooter");
+  }
+  protected compute() {
+    return this.sheet.resolve();
+  }
+  protected read(name: string, s: FakeSheet): unknown {
+    if (name === "state") return s.pageLayout.footerState ?? "Default";
+    throw new FakeOfficeError("InvalidArgument", `headersFooters.${name} not modelled`);
+  }
+  protected override write(name: string, value: unknown, s: FakeSheet): void {
+    if (name !== "state") throw new FakeOfficeError("InvalidArgument", `headersFooters.${name} not modelled`);
+    if (!["Default", "FirstAndDefault", "OddAndEven", "FirstOddAndEven"].includes(String(value)))
+      throw new FakeOfficeError("InvalidArgument", `headersFooters.state ${String(value)}`);
+    s.pageLayout.footerState = value;
+  }
+  set state(v: string) {
+    this.assign("state", v);
+  }
+  linkTwins(): void {
+    this.defaultForAllPages.twin = this.twin?.defaultForAllPages ?? null;
+    this.oddPages.twin = this.twin?.oddPages ?? null;
+    this.evenPages.twin = this.twin?.evenPages ?? null;
+  }
+}
+
 class FakeHeaderFooter extends FakeClientObject<FakeSheet> {
   constructor(
     context: FakeContext,
     private readonly sheet: FakeWorksheet,
+    private readonly which: "footer" | "oddFooter" | "evenFooter",
   ) {
     super(context, false, false);
   }
@@ -1649,7 +1708,7 @@ class FakeHeaderFooter extends FakeClientObject<FakeSheet> {
   }
   protected override write(name: string, value: unknown, s: FakeSheet): void {
     const part = name.replace(/Footer$/, "") as "left" | "center" | "right";
-    s.footer[part] = String(value);
+    s[this.which][part] = String(value);
   }
   set leftFooter(v: string) {
     this.assign("leftFooter", v);
@@ -1659,6 +1718,46 @@ class FakeHeaderFooter extends FakeClientObject<FakeSheet> {
   }
   set rightFooter(v: string) {
     this.assign("rightFooter", v);
+  }
+}
+
+/**
+ * Worksheet.horizontalPageBreaks (PageBreakCollection, ExcelApi 1.9): `add(range)` puts a break
+ * "before the top-left cell of the range specified"; `removePageBreaks()` "resets all manual
+ * page breaks". A break above row 1 would start no page: refused.
+ */
+class FakePageBreakCollection extends FakeClientObject<FakeSheet> {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: FakeWorksheet,
+  ) {
+    super(context, false, false);
+  }
+  protected compute() {
+    return this.sheet.resolve();
+  }
+  protected read(): unknown {
+    throw new FakeOfficeError("InvalidArgument", "page breaks are not read in this fake");
+  }
+  add(range: string): void {
+    const { top } = parseRangeAddress(range);
+    this.call(
+      "pageBreaks.add",
+      [range],
+      (s) => {
+        if (top <= 1) throw new FakeOfficeError("InvalidArgument", `a page break above row ${top}`);
+        if (!s.rowBreaks.includes(top)) s.rowBreaks.push(top);
+      },
+      () => this.twin?.add(range),
+    );
+  }
+  removePageBreaks(): void {
+    this.call(
+      "pageBreaks.removePageBreaks",
+      [],
+      (s) => void (s.rowBreaks = []),
+      () => this.twin?.removePageBreaks(),
+    );
   }
 }
 

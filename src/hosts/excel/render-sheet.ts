@@ -145,14 +145,34 @@ async function queueDocument(
     page.centerHorizontally = p.horizontallyCentered ?? false;
     if (rows > 0) page.setPrintArea(`A1:${cellAddress(rows, Math.max(cols, 1))}`);
     if (p.footer) {
-      const parts = footerSections(p.footer);
-      const hf = page.headersFooters.defaultForAllPages;
-      if (parts.left) hf.leftFooter = parts.left;
-      if (parts.center) hf.centerFooter = parts.center;
-      if (parts.right) hf.rightFooter = parts.right;
+      // GB/T 9704 numbers odd pages on the right and even pages on the left: with an even footer
+      // of its own, odd and even pages get theirs (HeaderFooterGroup.state OddAndEven), as the
+      // .xlsx host writes differentOddEven.
+      const even = p.evenFooter && p.evenFooter !== p.footer ? p.evenFooter : null;
+      const hfs = page.headersFooters;
+      if (even) {
+        hfs.state = "OddAndEven";
+        setFooter(hfs.oddPages, p.footer);
+        setFooter(hfs.evenPages, even);
+      } else setFooter(hfs.defaultForAllPages, p.footer);
+    }
+    // The layout's page breaks (each page ends where a paragraph or a table row ends): a rewritten
+    // sheet of ours first loses the breaks of its last writing, which clearing its cells keeps.
+    const breaks = (doc.rowBreaks ?? []).filter((r) => r > 1);
+    ws.horizontalPageBreaks.removePageBreaks();
+    for (const r of breaks) {
+      ws.horizontalPageBreaks.add(`A${r}`);
+      await s.flushIfFull(1, 50);
     }
   }
   if (caps.gridlines) ws.showGridlines = doc.showGridLines;
+}
+
+function setFooter(hf: Excel.HeaderFooter, footer: string): void {
+  const parts = footerSections(footer);
+  if (parts.left) hf.leftFooter = parts.left;
+  if (parts.center) hf.centerFooter = parts.center;
+  if (parts.right) hf.rightFooter = parts.right;
 }
 
 /** A4 in points (210 × 297 mm). */

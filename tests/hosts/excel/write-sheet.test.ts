@@ -4,6 +4,9 @@ import { ExcelWorkbook, footerSections } from "../../../src/hosts/excel/excel-wo
 import { chooseSheetName } from "../../../src/core/sheet-names.js";
 import { benchBulletin } from "../../../bench/excel-host.js";
 import { FakeExcel } from "../../support/excel-fake.js";
+import { buildBulletin } from "../../../src/core/bulletin/build.js";
+import { layoutBulletin } from "../../../src/core/bulletin/layout.js";
+import { sampleLedger, sampleReport } from "../../bulletin/fixtures.js";
 
 const host = (excel: FakeExcel) => new ExcelWorkbook(excel.run, excel.hostOptions);
 
@@ -111,6 +114,23 @@ describe("ExcelWorkbook.writeSheet", () => {
       printArea: "A1:B4",
     });
     expect(s.footer).toEqual({ center: "第 &P 页" });
+  });
+
+  it("prints the bulletin as the .xlsx host does: its own footers on odd and even pages, and its page breaks", async () => {
+    const bulletin = layoutBulletin(buildBulletin(sampleReport(), sampleLedger(), { lang: "zh", bulletin: {} }), "zh");
+    // A bulletin long enough to need pages of its own: every break the layout chose is kept.
+    const long = { ...bulletin, rowBreaks: [...(bulletin.rowBreaks ?? []), 30, 60] };
+    expect(long.page.evenFooter).toBeDefined();
+    const excel = userWorkbook();
+    const name = await host(excel).writeSheet(long);
+    const s = excel.sheet(name);
+    expect(s.pageLayout.footerState).toBe("OddAndEven");
+    expect(s.oddFooter).toEqual(footerSections(long.page.footer!));
+    expect(s.evenFooter).toEqual(footerSections(long.page.evenFooter!));
+    expect(s.rowBreaks).toEqual(long.rowBreaks.filter((r) => r > 1));
+    // Rewritten with fewer pages: the breaks are the new ones only, none left over.
+    await host(excel).writeSheet({ ...bulletin, rowBreaks: [30] });
+    expect(excel.sheet(name).rowBreaks).toEqual([30]);
   });
 
   it("still writes the sheet where page layout (1.9) and gridlines (1.8) are missing", async () => {
