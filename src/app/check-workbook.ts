@@ -184,7 +184,8 @@ export async function noticeDocxFiles(
 
 /**
  * Writes the 督办清单 sheet, department after department; returns its name, or null when no
- * department has anything to act on (no empty sheet is added).
+ * department has anything to act on: then no sheet is added, and a list of ours from an earlier
+ * check is rewritten to say so (left as it was, it would send a unit after a task done since).
  */
 export async function writeNotices(
   port: WorkbookPort,
@@ -192,7 +193,16 @@ export async function writeNotices(
   config: Pick<Config, "dueSoonDays" | "notices">,
 ): Promise<string | null> {
   const sheet = noticeSheet(check, config);
-  return sheet ? port.writeSheet(sheet) : null;
+  if (sheet) return port.writeSheet(sheet);
+  const options = noticeOptions(check, config);
+  const name = NOTICE_WORDS[options.lang].sheetName;
+  const stale = (await port.listSheets()).some((s) => s.generated && s.name.toLowerCase() === name.toLowerCase());
+  if (stale)
+    await port.writeSheet({
+      ...layoutBulletin(noticesDocument([], check.report.today, options), options.lang),
+      name,
+    });
+  return null;
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

@@ -87,6 +87,30 @@ describe("督办清单 in the marked copy", () => {
     const names = (await loadXlsx(again)).worksheets.map((w) => w.name);
     expect(names.filter((n) => n.startsWith("督办清单"))).toEqual(["督办清单"]);
   });
+
+  it("says nothing is left to follow up on a recheck with nothing to act on, instead of keeping the old list", async () => {
+    const input = (await writeLedger(dir.dir, "cleared.xlsx", BEFORE)).path;
+    const out = join(dir.dir, "cleared.checked.xlsx");
+    expect((await runCli([input, "--today", "2025-07-15", "--out", out])).code).toBeLessThan(2);
+    const sheetTexts = async (path: string) => {
+      const texts: string[] = [];
+      (await loadXlsx(path))
+        .getWorksheet("督办清单")!
+        .eachRow((row) => row.eachCell((c) => void texts.push(String(c.value ?? "").trim())));
+      return texts;
+    };
+    expect(await sheetTexts(out)).toContain("一、办公室");
+    // Months earlier, nothing is due yet: no department has anything to act on.
+    const again = join(dir.dir, "cleared.twice.xlsx");
+    expect((await runCli([out, "--today", "2025-01-02", "--out", again])).code).toBe(0);
+    const texts = await sheetTexts(again);
+    expect(texts).not.toContain("一、办公室");
+    expect(texts.some((t) => t.includes("本期无需督办"))).toBe(true);
+    // A ledger never checked with anything to act on gets no such sheet at all.
+    const clean = join(dir.dir, "cleared.clean.xlsx");
+    expect((await runCli([input, "--today", "2025-01-02", "--out", clean])).code).toBe(0);
+    expect((await loadXlsx(clean)).getWorksheet("督办清单")).toBeUndefined();
+  });
 });
 
 describe("progress from the copy's own snapshot", () => {

@@ -225,6 +225,8 @@ export function noticesDocument(
 ): Bulletin {
   const w = NOTICE_WORDS[options.lang];
   const blocks: Block[] = [];
+  if (notices.length === 0)
+    blocks.push({ kind: "paragraph", text: fill(w.allClear, { date: printDate(today, options.lang) }) });
   notices.forEach((n, i) => {
     blocks.push({ kind: "heading", level: 1, text: w.heading(i + 1, n.department) });
     blocks.push(...noticeBlocks(n, today, options));

@@ -33,6 +33,8 @@ export interface NoticeWords {
   /** Joins several things to do in one cell. */
   todoSeparator: string;
   replyBy: string;
+  /** The sheet's one paragraph when no department has anything to act on (it replaces an older list of ours). */
+  allClear: string;
   noDepartment: string;
   issuer: string;
   /** A department's heading in the combined sheet: `一、财务科`. */
@@ -79,6 +81,8 @@ export const NOTICE_WORDS = {
     listSeparator: "、",
     todoSeparator: "；",
     replyBy: "请于{{date}}前将办理情况及佐证材料报送整改工作领导小组办公室。",
+    allClear:
+      "经对整改台账逐项校验（校验日期{{date}}），各部门牵头负责的整改任务均无逾期、临期、填报不完整或疑似纸面整改的情况，本期无需督办。",
     noDepartment: "（未明确责任部门）",
     issuer: "整改工作领导小组办公室",
     heading: (n, department) => `${chineseNumber(n)}、${department}`,
@@ -112,6 +116,8 @@ export const NOTICE_WORDS = {
     listSeparator: ", ",
     todoSeparator: "; ",
     replyBy: "Please report what was done, with evidence, to the rectification office by {{date}}.",
+    allClear:
+      "Every task of the ledger was checked ({{date}}): no department has a task that is overdue, due soon, incomplete or suspect. Nothing to follow up this time.",
     noDepartment: "(no responsible department)",
     issuer: "Rectification Office",
     heading: (n, department) => `${n}. ${department}`,

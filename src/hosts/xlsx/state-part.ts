@@ -30,6 +30,11 @@ export const MarkRecordSchema = z.object({
   note: z.object({ xml: z.string(), text: z.string() }).nullable(),
   /** The paragraph we wrote into the note (`【整改台账校验】…`, core/marks.ts ourNote). */
   ours: z.string(),
+  /**
+   * The note already ended with that very paragraph (a mark whose record was lost: a state edited
+   * by hand is not trusted), so nothing was added: clearing leaves the note as it was found.
+   */
+  kept: z.literal(true).optional(),
 });
 export type MarkRecord = z.infer<typeof MarkRecordSchema>;
 

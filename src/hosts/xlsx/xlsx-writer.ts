@@ -301,7 +301,11 @@ export class XlsxWriter implements StateHost {
     const notes = this.notesOf(ws.part);
     for (const [address, rec] of Object.entries(records)) {
       const existing = notes.comments.get(address);
-      if (existing) {
+      if (existing && (existing.text === rec.ours || existing.text.endsWith(`\n${rec.ours}`))) {
+        // Our very paragraph is there already: a second one would say the same thing twice.
+        rec.note = { xml: existing.xml, text: existing.text };
+        rec.kept = true;
+      } else if (existing) {
         rec.note = { xml: existing.xml, text: existing.text };
         notes.comments.set(address, notes.comments.appended(existing, rec.ours));
       } else {
@@ -388,6 +392,7 @@ export class XlsxWriter implements StateHost {
       const current = notes.comments.get(address);
       if (!current) continue;
       const { row, col } = parseAddress(address);
+      if (rec.kept) continue; // nothing of ours was added to this note: it stays as it is
       if (current.text === mergeNote(rec.note?.text, rec.ours)) {
         // Exactly as we left it: the clerk's note comes back verbatim (runs, fonts, author).
         notes.comments.set(address, rec.note ? rec.note.xml : null);

@@ -1,0 +1,156 @@
+import { join } from "node:path";
+import { strFromU8 } from "fflate";
+import { must, mustCheck, type CaseContext, type HostileCase } from "../harness.js";
+import { LEDGER_HEADER, python, pythonJson, unzipFile } from "../make.js";
+
+/**
+ * Issue 15, the cases the first sweep named and its cases did not yet hold: a workbook another
+ * program wrote with notes, a chart and a table, copied whole; a value in the sheet's very last
+ * cell; the clerk's own red fill on a flagged cell, given back once the task is fixed; and a
+ * recheck after our state was edited by hand, which must not put our note on a cell twice.
+ */
+
+const TODAY = ["--today", "2025-07-01"];
+const DEPARTMENT = "E2";
+
+/** A two-task ledger written by openpyxl, task 1 without its department (E2); `extra` runs before the save. */
+function openpyxlLedger(extra = ""): string {
+  return `import openpyxl
+from openpyxl.styles import PatternFill
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "整改台账"
+ws.append(${JSON.stringify(LEDGER_HEADER)})
+ws.append(["1", "公务用车管理不规范", "建立车辆登记台账", "王强", "", "2025年12月31日", "正在推进", "台账"])
+ws.append(["2", "经费报销凭证不全", "上线报销系统", "李华", "财务科", "2025年12月31日", "正在推进", "系统截图"])
+${extra}
+wb.save(out)`;
+}
+
+/** A cell's fill and note, as openpyxl reads them. */
+async function cellOf(
+  path: string,
+  address: string,
+): Promise<{ fill: string | null; bg: string | null; note: string | null }> {
+  return pythonJson(`import openpyxl
+c = openpyxl.load_workbook(${JSON.stringify(path)})["整改台账"][${JSON.stringify(address)}]
+f = c.fill
+result = {"fill": f.fgColor.rgb if f.fill_type == "solid" else None, "bg": f.bgColor.rgb if f.fill_type == "solid" else None, "note": c.comment.text if c.comment else None}`);
+}
+
+async function copyOf(t: CaseContext, input: string, name: string): Promise<string> {
+  const out = join(t.dir, name);
+  mustCheck(await t.cli([input, ...TODAY, "--out", out]));
+  return out;
+}
+
+const cases: HostileCase[] = [
+  {
+    id: "5.openpyxl-notes-chart-table-copied",
+    title:
+      "an openpyxl workbook with a note, a table and a chart on a second sheet is checked, and the copy keeps all three",
+    async run(t) {
+      const input = await python(
+        t.dir,
+        "台账.xlsx",
+        openpyxlLedger(`from openpyxl.comments import Comment
+from openpyxl.chart import BarChart, Reference
+from openpyxl.worksheet.table import Table
+ws["B3"].comment = Comment("原始批注", "clerk")
+ws.add_table(Table(displayName="台账表", ref="A1:H3"))
+data = wb.create_sheet("统计")
+data.append(["部门", "任务数"])
+data.append(["办公室", 1])
+chart = BarChart()
+chart.add_data(Reference(data, min_col=2, min_row=1, max_row=2), titles_from_data=True)
+data.add_chart(chart, "D2")`),
+      );
+      const copy = await copyOf(t, input, "副本.xlsx");
+      const parts = await unzipFile(copy);
+      const names = Object.keys(parts);
+      must(
+        names.some((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)),
+        `the chart is gone from the copy: ${names.join(", ")}`,
+      );
+      must(
+        names.some((n) => /^xl\/tables\/table\d+\.xml$/.test(n)),
+        `the table is gone from the copy: ${names.join(", ")}`,
+      );
+      const note = (await cellOf(copy, "B3")).note;
+      must(note === "原始批注", `the clerk's note on B3 reads ${JSON.stringify(note)}`);
+      must(
+        (await cellOf(copy, DEPARTMENT)).note?.startsWith("【整改台账校验】"),
+        `${DEPARTMENT} carries no note of ours`,
+      );
+    },
+  },
+  {
+    id: "8.value-in-the-last-cell",
+    title: "a stray value in XFD1048576, the last cell a sheet has, does not stop the check or count as a task",
+    async run(t) {
+      const input = await python(t.dir, "台账.xlsx", openpyxlLedger(`ws["XFD1048576"] = "x"`));
+      const r = await t.cli([input, ...TODAY, "--json"]);
+      mustCheck(r);
+      const report = JSON.parse(r.stdout) as { summary: { tasks: number }; findings: { cell: string }[] };
+      must(report.summary.tasks === 2, `${report.summary.tasks} tasks, not 2`);
+      must(
+        report.findings.some((f) => f.cell === DEPARTMENT),
+        `the missing department is not flagged: ${JSON.stringify(report.findings)}`,
+      );
+    },
+  },
+  {
+    id: "3.user-red-fill-given-back",
+    title: "the clerk's own FFC7CE fill on a flagged cell comes back, exactly, once the task is fixed and rechecked",
+    async run(t) {
+      const input = await python(
+        t.dir,
+        "台账.xlsx",
+        openpyxlLedger(`ws["${DEPARTMENT}"].fill = PatternFill("solid", fgColor="FFC7CE")`),
+      );
+      const original = await cellOf(input, DEPARTMENT);
+      const copy = await copyOf(t, input, "副本.xlsx");
+      must((await cellOf(copy, DEPARTMENT)).note !== null, `${DEPARTMENT} was not marked`);
+      const fixed = await python(
+        t.dir,
+        "补齐.xlsx",
+        `import openpyxl
+wb = openpyxl.load_workbook(${JSON.stringify(copy)})
+wb["整改台账"]["${DEPARTMENT}"] = "办公室"
+wb.save(out)`,
+      );
+      const after = await cellOf(await copyOf(t, fixed, "复查.xlsx"), DEPARTMENT);
+      must(
+        JSON.stringify(after) === JSON.stringify(original),
+        `${DEPARTMENT} is ${JSON.stringify(after)}, not the clerk's own ${JSON.stringify(original)}`,
+      );
+    },
+  },
+  {
+    id: "3.recheck-after-state-edited",
+    title: "a recheck after our state was edited by hand (not trusted) does not put our note on a cell twice",
+    async run(t) {
+      const input = await python(t.dir, "台账.xlsx", openpyxlLedger());
+      const copy = await copyOf(t, input, "副本.xlsx");
+      // The state's JSON (A2 of our very hidden sheet) edited: its signature no longer holds.
+      const edited = await python(
+        t.dir,
+        "改过.xlsx",
+        `import openpyxl
+wb = openpyxl.load_workbook(${JSON.stringify(copy)})
+ws = next(s for s in wb.worksheets if s.sheet_state == "veryHidden" and str(s["A1"].value).startswith("ledger-check state"))
+ws["A2"] = ws["A2"].value[:10] + "ZZZZ" + ws["A2"].value[14:]
+wb.save(out)`,
+      );
+      const again = await copyOf(t, edited, "复查.xlsx");
+      const note = (await cellOf(again, DEPARTMENT)).note ?? "";
+      const ours = note.split("【整改台账校验】").length - 1;
+      must(ours === 1, `${DEPARTMENT}'s note carries our mark ${ours} times: ${JSON.stringify(note)}`);
+      const workbook = strFromU8((await unzipFile(again))["xl/workbook.xml"]!);
+      const states = [...workbook.matchAll(/<sheet [^>]*state="veryHidden"/g)].length;
+      must(states === 1, `${states} very hidden sheets in the copy: the edited state was not replaced`);
+    },
+  },
+];
+
+export default cases;
