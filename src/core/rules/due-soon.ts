@@ -1,6 +1,6 @@
 import { daysBetween } from "../dates.js";
 import { fieldText } from "../ledger/model.js";
-import { defineRule } from "./rule.js";
+import { defineRule, eachTask } from "./rule.js";
 
 export const dueSoon = defineRule({
   id: "due-soon",
@@ -26,21 +26,17 @@ export const dueSoon = defineRule({
       },
     },
   },
-  *check({ ledger, today, config }) {
-    const { tasks } = ledger;
-    for (let i = 0; i < tasks.length; i++) {
-      const task = tasks[i]!;
-      const d = task.deadline;
-      if (d.kind !== "date" || task.status.kind === "done" || d.date < today) continue;
-      const days = daysBetween(today, d.date);
-      if (days > config.dueSoonDays) continue;
-      yield {
-        task,
-        field: "deadline",
-        days,
-        messageId: days === 0 ? "dueToday" : "dueSoon",
-        data: { days, deadline: fieldText(task, "deadline") },
-      };
-    }
-  },
+  check: eachTask((task, { today, config }) => {
+    const d = task.deadline;
+    if (d.kind !== "date" || task.status.kind === "done" || d.date < today) return undefined;
+    const days = daysBetween(today, d.date);
+    if (days > config.dueSoonDays) return undefined;
+    return {
+      task,
+      field: "deadline",
+      days,
+      messageId: days === 0 ? "dueToday" : "dueSoon",
+      data: { days, deadline: fieldText(task, "deadline") },
+    };
+  }),
 });

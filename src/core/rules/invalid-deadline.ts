@@ -1,4 +1,4 @@
-import { defineRule } from "./rule.js";
+import { defineRule, eachTask } from "./rule.js";
 
 export const invalidDeadline = defineRule({
   id: "invalid-deadline",
@@ -23,12 +23,8 @@ export const invalidDeadline = defineRule({
       },
     },
   },
-  *check({ ledger }) {
-    const { tasks } = ledger;
-    for (let i = 0; i < tasks.length; i++) {
-      const task = tasks[i]!;
-      if (task.deadline.kind !== "invalid") continue;
-      yield { task, field: "deadline", messageId: "invalid", data: { text: task.deadline.text } };
-    }
-  },
+  check: eachTask((task) => {
+    if (task.deadline.kind !== "invalid") return undefined;
+    return { task, field: "deadline", messageId: "invalid", data: { text: task.deadline.text } };
+  }),
 });

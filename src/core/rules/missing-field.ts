@@ -1,6 +1,6 @@
 import type { Field } from "../fields.js";
 import type { Catalogue } from "../i18n.js";
-import { defineRule, type Rule, type RuleWords } from "./rule.js";
+import { defineRule, eachTask, type Rule, type RuleWords } from "./rule.js";
 
 /** A missing-* rule's words: its one message says what to fill in, and is its description too. */
 type MissingWords = Omit<RuleWords<"missing">, "description">;
@@ -20,12 +20,9 @@ export function missingFieldRule<const Id extends string>(
       zh: { ...words.zh, description: words.zh.messages.missing },
       en: { ...words.en, description: words.en.messages.missing },
     },
-    *check({ ledger }) {
-      const { tasks } = ledger;
-      for (let i = 0; i < tasks.length; i++) {
-        const task = tasks[i]!;
-        if ((task.cells[field]?.text ?? "") === "") yield { task, field, messageId: "missing" };
-      }
-    },
+    check: eachTask((task) => {
+      if ((task.cells[field]?.text ?? "") === "") return { task, field, messageId: "missing" };
+      return undefined;
+    }),
   });
 }

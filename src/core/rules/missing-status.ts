@@ -1,4 +1,4 @@
-import { defineRule } from "./rule.js";
+import { defineRule, eachTask } from "./rule.js";
 
 export const missingStatus = defineRule({
   id: "missing-status",
@@ -19,11 +19,8 @@ export const missingStatus = defineRule({
       messages: { missing: "No status: fill in Done, In progress or Not started." },
     },
   },
-  *check({ ledger }) {
-    const { tasks } = ledger;
-    for (let i = 0; i < tasks.length; i++) {
-      const task = tasks[i]!;
-      if (task.status.kind === "empty") yield { task, field: "status", messageId: "missing" };
-    }
-  },
+  check: eachTask((task) => {
+    if (task.status.kind === "empty") return { task, field: "status", messageId: "missing" };
+    return undefined;
+  }),
 });

@@ -1,6 +1,6 @@
 import { daysBetween } from "../dates.js";
 import { fieldText } from "../ledger/model.js";
-import { defineRule } from "./rule.js";
+import { defineRule, eachTask } from "./rule.js";
 
 export const overdue = defineRule({
   id: "overdue",
@@ -31,21 +31,17 @@ export const overdue = defineRule({
       },
     },
   },
-  *check({ ledger, today }) {
-    const { tasks } = ledger;
-    for (let i = 0; i < tasks.length; i++) {
-      const task = tasks[i]!;
-      const d = task.deadline;
-      if (d.kind !== "date" || task.status.kind === "done" || d.date >= today) continue;
-      const days = daysBetween(d.date, today);
-      const department = fieldText(task, "department");
-      yield {
-        task,
-        field: "deadline",
-        days,
-        messageId: department ? "overdue" : "overdueNoDepartment",
-        data: { days, deadline: fieldText(task, "deadline"), department },
-      };
-    }
-  },
+  check: eachTask((task, { today }) => {
+    const d = task.deadline;
+    if (d.kind !== "date" || task.status.kind === "done" || d.date >= today) return undefined;
+    const days = daysBetween(d.date, today);
+    const department = fieldText(task, "department");
+    return {
+      task,
+      field: "deadline",
+      days,
+      messageId: department ? "overdue" : "overdueNoDepartment",
+      data: { days, deadline: fieldText(task, "deadline"), department },
+    };
+  }),
 });

@@ -76,3 +76,19 @@ export function defineRule<
 >(rule: Rule<Id, Reason, M>): Rule<Id, Reason, M> {
   return rule;
 }
+
+/**
+ * The check of a rule that looks at each task alone, as most do: `draft` gives a task's finding,
+ * or undefined. Tasks are visited by index, not for…of (see `Rule.check`).
+ */
+export function eachTask<M extends string>(
+  draft: (task: Task, ctx: RuleContext) => FindingDraft<M> | undefined,
+): (ctx: RuleContext) => Iterable<FindingDraft<M>> {
+  return function* check(ctx) {
+    const { tasks } = ctx.ledger;
+    for (let i = 0; i < tasks.length; i++) {
+      const found = draft(tasks[i]!, ctx);
+      if (found !== undefined) yield found;
+    }
+  };
+}

@@ -1,5 +1,5 @@
 import { fieldText } from "../../ledger/model.js";
-import { defineRule } from "../rule.js";
+import { defineRule, eachTask } from "../rule.js";
 import { isDocumentsOnly } from "./measures-text.js";
 
 export const documentsOnly = defineRule({
@@ -28,12 +28,8 @@ export const documentsOnly = defineRule({
       },
     },
   },
-  *check({ ledger }) {
-    const { tasks } = ledger;
-    for (let i = 0; i < tasks.length; i++) {
-      const task = tasks[i]!;
-      if (task.status.kind !== "done" || !isDocumentsOnly(fieldText(task, "measures"))) continue;
-      yield { task, field: "measures", messageId: "documentsOnly" };
-    }
-  },
+  check: eachTask((task) => {
+    if (task.status.kind !== "done" || !isDocumentsOnly(fieldText(task, "measures"))) return undefined;
+    return { task, field: "measures", messageId: "documentsOnly" };
+  }),
 });

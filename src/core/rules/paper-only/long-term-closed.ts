@@ -1,5 +1,5 @@
 import { fieldText } from "../../ledger/model.js";
-import { defineRule } from "../rule.js";
+import { defineRule, eachTask } from "../rule.js";
 
 export const longTermClosed = defineRule({
   id: "paper-only",
@@ -26,12 +26,8 @@ export const longTermClosed = defineRule({
       },
     },
   },
-  *check({ ledger }) {
-    const { tasks } = ledger;
-    for (let i = 0; i < tasks.length; i++) {
-      const task = tasks[i]!;
-      if (task.deadline.kind !== "ongoing" || task.status.kind !== "done") continue;
-      yield { task, field: "status", messageId: "longTermClosed", data: { deadline: fieldText(task, "deadline") } };
-    }
-  },
+  check: eachTask((task) => {
+    if (task.deadline.kind !== "ongoing" || task.status.kind !== "done") return undefined;
+    return { task, field: "status", messageId: "longTermClosed", data: { deadline: fieldText(task, "deadline") } };
+  }),
 });

@@ -1,4 +1,4 @@
-import { defineRule } from "../rule.js";
+import { defineRule, eachTask } from "../rule.js";
 
 export const noEvidence = defineRule({
   id: "paper-only",
@@ -24,12 +24,8 @@ export const noEvidence = defineRule({
       },
     },
   },
-  *check({ ledger }) {
-    const { tasks } = ledger;
-    for (let i = 0; i < tasks.length; i++) {
-      const task = tasks[i]!;
-      if (task.status.kind !== "done" || (task.cells.evidence?.text ?? "") !== "") continue;
-      yield { task, field: "evidence", messageId: "noEvidence" };
-    }
-  },
+  check: eachTask((task) => {
+    if (task.status.kind !== "done" || (task.cells.evidence?.text ?? "") !== "") return undefined;
+    return { task, field: "evidence", messageId: "noEvidence" };
+  }),
 });

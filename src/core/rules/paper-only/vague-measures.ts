@@ -1,5 +1,5 @@
 import { fieldText } from "../../ledger/model.js";
-import { defineRule } from "../rule.js";
+import { defineRule, eachTask } from "../rule.js";
 import { isVague } from "./measures-text.js";
 
 export const vagueMeasures = defineRule({
@@ -27,12 +27,8 @@ export const vagueMeasures = defineRule({
       },
     },
   },
-  *check({ ledger }) {
-    const { tasks } = ledger;
-    for (let i = 0; i < tasks.length; i++) {
-      const task = tasks[i]!;
-      if (!isVague(fieldText(task, "measures"))) continue;
-      yield { task, field: "measures", messageId: "vague" };
-    }
-  },
+  check: eachTask((task) => {
+    if (!isVague(fieldText(task, "measures"))) return undefined;
+    return { task, field: "measures", messageId: "vague" };
+  }),
 });
