@@ -1604,17 +1604,24 @@ class FakeNote extends FakeClientObject<{ sheet: FakeSheet; addr: string }> {
   }
 }
 
-class FakePageLayout extends FakeClientObject<FakeSheet> {
-  readonly headersFooters: FakeHeadersFooters;
+/** A part of one worksheet (its page layout, footers, page breaks, protection): resolved through the sheet. */
+abstract class FakeSheetPart extends FakeClientObject<FakeSheet> {
   constructor(
     context: FakeContext,
-    private readonly sheet: FakeWorksheet,
+    protected readonly sheet: FakeWorksheet,
   ) {
     super(context, false, false);
-    this.headersFooters = new FakeHeadersFooters(context, sheet);
   }
   protected compute() {
     return this.sheet.resolve();
+  }
+}
+
+class FakePageLayout extends FakeSheetPart {
+  readonly headersFooters: FakeHeadersFooters;
+  constructor(context: FakeContext, sheet: FakeWorksheet) {
+    super(context, sheet);
+    this.headersFooters = new FakeHeadersFooters(context, sheet);
   }
   protected read(name: string, s: FakeSheet): unknown {
     return s.pageLayout[name] ?? null;
@@ -1656,21 +1663,15 @@ class FakePageLayout extends FakeClientObject<FakeSheet> {
  * OddAndEven, `oddPages` and `evenPages` ("odd header/footer needs to be specified for odd pages";
  * HeaderFooterGroup reference). The model keeps the three footers apart, as Excel does.
  */
-class FakeHeadersFooters extends FakeClientObject<FakeSheet> {
+class FakeHeadersFooters extends FakeSheetPart {
   readonly defaultForAllPages: FakeHeaderFooter;
   readonly oddPages: FakeHeaderFooter;
   readonly evenPages: FakeHeaderFooter;
-  constructor(
-    context: FakeContext,
-    private readonly sheet: FakeWorksheet,
-  ) {
-    super(context, false, false);
+  constructor(context: FakeContext, sheet: FakeWorksheet) {
+    super(context, sheet);
     this.defaultForAllPages = new FakeHeaderFooter(context, sheet, "footer");
     this.oddPages = new FakeHeaderFooter(context, sheet, "oddFooter");
     this.evenPages = new FakeHeaderFooter(context, sheet, "evenFooter");
-  }
-  protected compute() {
-    return this.sheet.resolve();
   }
   protected read(name: string, s: FakeSheet): unknown {
     if (name === "state") return s.pageLayout.footerState ?? "Default";
@@ -1692,16 +1693,13 @@ class FakeHeadersFooters extends FakeClientObject<FakeSheet> {
   }
 }
 
-class FakeHeaderFooter extends FakeClientObject<FakeSheet> {
+class FakeHeaderFooter extends FakeSheetPart {
   constructor(
     context: FakeContext,
-    private readonly sheet: FakeWorksheet,
+    sheet: FakeWorksheet,
     private readonly which: "footer" | "oddFooter" | "evenFooter",
   ) {
-    super(context, false, false);
-  }
-  protected compute() {
-    return this.sheet.resolve();
+    super(context, sheet);
   }
   protected read(): unknown {
     return null;
@@ -1726,16 +1724,7 @@ class FakeHeaderFooter extends FakeClientObject<FakeSheet> {
  * "before the top-left cell of the range specified"; `removePageBreaks()` "resets all manual
  * page breaks". A break above row 1 would start no page: refused.
  */
-class FakePageBreakCollection extends FakeClientObject<FakeSheet> {
-  constructor(
-    context: FakeContext,
-    private readonly sheet: FakeWorksheet,
-  ) {
-    super(context, false, false);
-  }
-  protected compute() {
-    return this.sheet.resolve();
-  }
+class FakePageBreakCollection extends FakeSheetPart {
   protected read(): unknown {
     throw new FakeOfficeError("InvalidArgument", "page breaks are not read in this fake");
   }
@@ -1761,16 +1750,7 @@ class FakePageBreakCollection extends FakeClientObject<FakeSheet> {
   }
 }
 
-class FakeProtection extends FakeClientObject<FakeSheet> {
-  constructor(
-    context: FakeContext,
-    private readonly sheet: FakeWorksheet,
-  ) {
-    super(context, false, false);
-  }
-  protected compute() {
-    return this.sheet.resolve();
-  }
+class FakeProtection extends FakeSheetPart {
   protected read(name: string, s: FakeSheet): unknown {
     if (name === "protected") return s.protected;
     throw new FakeOfficeError("InvalidArgument", `protection.${name} not modelled`);
