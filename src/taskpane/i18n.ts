@@ -64,6 +64,8 @@ export interface PaneWords {
   noticesWritten: string;
   noticesWrittenPreview: string;
   noticesNone: string;
+  /** In Excel on Mac and iPad, where a task pane cannot save a file. */
+  wordNotHere: string;
   marksCleared: string;
   marksClearedPreview: string;
   downloaded: string;
@@ -180,6 +182,8 @@ export const WORDS = {
     noticesWritten: "已生成“{{name}}”工作表：每个需督办的部门一节，按逾期、临期、待完善排列。",
     noticesWrittenPreview: "已在副本中生成“{{name}}”工作表，下载副本时一并包含。",
     noticesNone: "没有需要督办的部门：没有逾期、临期、填报不完整或疑似纸面整改的任务。",
+    wordNotHere:
+      "Mac 和 iPad 版 Excel 的任务窗格不能保存文件。请点击“生成通报”把通报写入工作表；Word 版通报可在 Windows 版或网页版 Excel 中下载。",
     marksCleared: "已清除标记，单元格恢复原样。",
     marksClearedPreview: "已清除副本中的标记：现在下载的副本不带标记。",
     downloaded: "已下载 {{name}}",
@@ -309,6 +313,8 @@ export const WORDS = {
     noticesWritten: "Wrote the “{{name}}” sheet: a section for each department with something to act on.",
     noticesWrittenPreview: "Wrote the “{{name}}” sheet into the copy; it goes with the downloaded copy.",
     noticesNone: "No department has anything to act on: no task is overdue, due soon, incomplete or suspect.",
+    wordNotHere:
+      "Excel on Mac and iPad does not let a task pane save files. Use “Write bulletin” to put the bulletin in a sheet; the Word bulletin downloads in Excel for Windows or on the web.",
     marksCleared: "Marks cleared; the cells are as they were.",
     marksClearedPreview: "Marks cleared from the copy: a copy downloaded now has no marks.",
     downloaded: "Downloaded {{name}}",

@@ -60,6 +60,7 @@ function excelHost(fallbackLang: Lang): PaneHost {
     lang: langStore.load() ?? (display ? langFromLocale(display) : fallbackLang),
     theme: theme ?? systemTheme(),
     problem: excelApiSupported() ? null : "api-too-old",
+    downloads: !["Mac", "iOS"].includes(String(Office.context.platform)),
   };
 }
 
@@ -93,6 +94,7 @@ function previewHost(): PaneHost {
     lang: asked ?? langStore.load() ?? langFromLocale(navigator.language),
     theme: systemTheme(),
     problem: null,
+    downloads: true,
     ...(today ? { today } : {}),
   };
 }

@@ -36,6 +36,12 @@ export interface PaneHost {
   today?: string;
   /** Why the pane cannot work on this host, or null: the host's answer, not a component's question. */
   problem: "api-too-old" | null;
+  /**
+   * Whether the webview saves a file the pane hands it. Excel on the web and on Windows do (the
+   * download shows in the pane: office-js#1793); in Excel on Mac and iPad a download link does
+   * nothing (office-js#3385), so the pane says so and offers the sheet instead.
+   */
+  downloads: boolean;
 }
 
 /** localStorage, when there is one (private mode or a locked-down webview may refuse it). */

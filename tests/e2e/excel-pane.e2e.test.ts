@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { strFromU8, unzipSync } from "fflate";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer } from "../../scripts/preview.mjs";
@@ -109,6 +111,26 @@ describe("the task pane over the fake Excel", () => {
     expect(notices.join("\n")).toMatch(/督办/);
     expect(await page.getByText(/已生成“督办清单”工作表/).count()).toBe(1);
     expect((await fake()).values).toEqual(before.values);
+    expect(errors).toEqual([]);
+  });
+
+  it("downloads the bulletin as Word where Excel's webview saves files, and says why not on a Mac (issue #11)", async () => {
+    await page.goto(`${server.url}harness.html`);
+    const word = page.getByRole("button", { name: "下载通报（Word）" });
+    await expect.poll(() => word.isEnabled(), { timeout: 20_000 }).toBe(true);
+    const [file] = await Promise.all([page.waitForEvent("download", { timeout: 30_000 }), word.click()]);
+    expect(file.suggestedFilename()).toMatch(/\.docx$/);
+    const document = strFromU8(unzipSync(new Uint8Array(await readFile((await file.path())!)))["word/document.xml"]!);
+    expect(document).toMatch(/通报/);
+
+    // Excel on Mac: no download at all, and the clerk is told what to do instead.
+    await page.goto(`${server.url}harness.html?platform=mac`);
+    await expect.poll(() => word.isEnabled(), { timeout: 20_000 }).toBe(true);
+    let downloads = 0;
+    page.on("download", () => void downloads++);
+    await word.click();
+    await page.getByText(/Mac 和 iPad 版 Excel 的任务窗格不能保存文件/).waitFor({ timeout: 20_000 });
+    expect(downloads).toBe(0);
     expect(errors).toEqual([]);
   });
 });

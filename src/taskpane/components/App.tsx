@@ -250,7 +250,16 @@ export function App({ host }: { host: PaneHost }) {
           <Button className={s.action} disabled={disabled || noFile} onClick={job.onNotices}>
             {w.writeNotices}
           </Button>
-          <Button className={mergeClasses(s.action, s.wide)} disabled={disabled || noFile} onClick={job.onClear}>
+          {!preview && (
+            <Button className={s.action} disabled={disabled} onClick={job.onWordBulletin}>
+              {w.downloadBulletinWord}
+            </Button>
+          )}
+          <Button
+            className={mergeClasses(s.action, preview && s.wide)}
+            disabled={disabled || noFile}
+            onClick={job.onClear}
+          >
             {w.clearMarks}
           </Button>
         </div>

@@ -306,6 +306,21 @@ export function useJob(host: PaneHost, lang: Lang, config: () => Config) {
       dispatch({ type: "flash", flash: { kind: "success", text: say(words(langRef.current).downloaded, { name }) } });
     });
 
+  /** In Excel: the bulletin as a Word file, where the webview saves downloads; else why not, and the sheet instead. */
+  const onWordBulletin = () =>
+    run({ stage: "download" }, false, async () => {
+      const c = stateRef.current.check ?? (await validate());
+      const w = words(langRef.current);
+      if (!host.downloads) {
+        dispatch({ type: "flash", flash: { kind: "info", text: w.wordNotHere } });
+        return;
+      }
+      const { bulletinDocxOf } = await engine();
+      const name = bulletinFileName(`${c.report.sheet}.xlsx`, "docx");
+      saveBytes(await bulletinDocxOf(c), name, DOCX_TYPE);
+      dispatch({ type: "flash", flash: { kind: "success", text: say(w.downloaded, { name }) } });
+    });
+
   /** In Excel a finding selects its cell; the caller shows details in the preview. */
   const select = (f: Finding) => {
     const c = stateRef.current.check;
@@ -319,7 +334,19 @@ export function useJob(host: PaneHost, lang: Lang, config: () => Config) {
   const say_ = (flash: Flash | null) => dispatch({ type: "flash", flash });
   const setSheets = (sheets: SheetInfo[]) => dispatch({ type: "sheets", sheets });
 
-  return { state, openFile, onValidate, onBulletin, onNotices, onClear, onDownload, select, flash: say_, setSheets };
+  return {
+    state,
+    openFile,
+    onValidate,
+    onBulletin,
+    onNotices,
+    onWordBulletin,
+    onClear,
+    onDownload,
+    select,
+    flash: say_,
+    setSheets,
+  };
 }
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

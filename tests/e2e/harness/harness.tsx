@@ -49,7 +49,8 @@ window.__fake = {
   },
 };
 
-const lang = new URLSearchParams(location.search).get("lang") === "en" ? "en" : "zh";
+const query = new URLSearchParams(location.search);
+const lang = query.get("lang") === "en" ? "en" : "zh";
 renderPane(document.getElementById("container")!, {
   kind: "excel",
   port,
@@ -59,4 +60,6 @@ renderPane(document.getElementById("container")!, {
   theme: "light",
   today: HARNESS_TODAY,
   problem: null,
+  // ?platform=mac: Excel on Mac, whose webview saves no download (office-js#3385).
+  downloads: query.get("platform") !== "mac",
 });
