@@ -108,6 +108,11 @@ export interface PaneWords {
   issuer: string;
   body: string;
   inspection: string;
+  /** 主送机关 and 成文日期 (issue #11), with what an empty field means. */
+  recipient: string;
+  recipientHint: string;
+  issueDate: string;
+  issueDateHint: string;
   fromLedger: string;
   fields: Record<Field, string>;
   category: string;
@@ -226,6 +231,10 @@ export const WORDS = {
     issuer: "发文单位",
     body: "被巡察单位",
     inspection: "巡察组",
+    recipient: "主送机关",
+    recipientHint: "如“各党支部、各部门：”；留空则按默认",
+    issueDate: "成文日期",
+    issueDateHint: "留空则为校验日期",
     fromLedger: "留空则从台账标题读取",
     fields: {
       problem: "反馈问题",
@@ -357,6 +366,10 @@ export const WORDS = {
     issuer: "Issuing body",
     body: "Inspected body",
     inspection: "Inspection",
+    recipient: "Addressed to",
+    recipientHint: "e.g. “All departments:”; empty: the default",
+    issueDate: "Date of issue",
+    issueDateHint: "Empty: the check date",
     fromLedger: "Empty: read from the ledger's title",
     fields: {
       problem: "Problem",

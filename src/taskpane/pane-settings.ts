@@ -100,7 +100,14 @@ export function changedSettings(settings: PaneSettings, w: PaneWords, lang: Lang
   for (const reason of PAPER_ONLY_REASONS)
     if (settings.paperOnly?.[reason] === false) out.push(`${w.paperChecks}·${reasonTitle(reason, lang)} ✕`);
   const b = settings.bulletin ?? {};
-  const labels = { title: w.bulletinTitle, issuer: w.issuer, body: w.body, inspection: w.inspection } as const;
+  const labels = {
+    title: w.bulletinTitle,
+    issuer: w.issuer,
+    body: w.body,
+    inspection: w.inspection,
+    recipient: w.recipient,
+    date: w.issueDate,
+  } as const;
   for (const key of Object.keys(labels) as (keyof typeof labels)[]) {
     const v = b[key]?.trim();
     if (v) out.push(`${labels[key]}“${v.length > 16 ? `${v.slice(0, 16)}…` : v}”`);

@@ -341,6 +341,29 @@ describe("the preview in Chromium, Office.js hanging", () => {
     expect(workbookXml).toMatch(/<sheet [^>]*name="督办清单"/);
   });
 
+  it("prints the 主送机关 and 成文日期 set in the settings in the Word bulletin, and lists them when restored (issue #11)", async () => {
+    await openPane(`?today=${TODAY}`);
+    await openFile(SAMPLE);
+    await page.getByRole("button", { name: "设置", exact: true }).click();
+    await page.getByLabel("主送机关").fill("各党支部、各科室：");
+    await page.getByLabel("成文日期").fill("2025-07-10");
+    await page.getByRole("button", { name: ui.zh.validate }).click();
+    await findingsList().getByRole("listitem").first().waitFor({ timeout: 20_000 });
+    const word = await download("下载通报（Word）");
+    const document = strFromU8(unzipSync(new Uint8Array(await readFile(word)))["word/document.xml"]!);
+    const text = document.replace(/<[^>]+>/g, "");
+    expect(text).toContain("各党支部、各科室：");
+    expect(text).toContain("2025年7月10日");
+    // Opened again: the settings come back and say which.
+    await openPane(`?today=${TODAY}`);
+    await openFile(SAMPLE);
+    const restored = page.getByText("已恢复本文件上次的设置");
+    await expect.poll(() => restored.textContent()).toContain("成文日期“2025-07-10”");
+    expect(await restored.textContent()).toContain("主送机关“各党支部、各科室：”");
+    await page.getByRole("button", { name: "恢复默认设置" }).first().click();
+    expect(errors).toEqual([]);
+  });
+
   it("says there is no ledger in a workbook of names and phone numbers", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("通讯录").addRows([

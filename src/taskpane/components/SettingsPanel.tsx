@@ -44,6 +44,9 @@ export function SettingsPanel(props: {
     set({ bulletin: { ...settings.bulletin, [key]: value === "" ? undefined : value } });
   const [dateText, setDateText] = useState(settings.today ?? "");
   useEffect(() => setDateText(settings.today ?? ""), [settings.today]);
+  // A half-typed date is kept in the field, never stored: the bulletin's settings validate as one.
+  const [issueText, setIssueText] = useState(settings.bulletin?.date ?? "");
+  useEffect(() => setIssueText(settings.bulletin?.date ?? ""), [settings.bulletin?.date]);
 
   return (
     <div className={s.root}>
@@ -128,6 +131,29 @@ export function SettingsPanel(props: {
             />
           </Field>
         ))}
+        <Field label={w.recipient} hint={w.recipientHint} size="small" style={{ marginBottom: 4 }}>
+          <Input
+            className={s.fill}
+            size="small"
+            disabled={disabled}
+            value={settings.bulletin?.recipient ?? ""}
+            onChange={(_, d) => setBulletin("recipient", d.value)}
+          />
+        </Field>
+        <Field label={w.issueDate} hint={w.issueDateHint} size="small">
+          <Input
+            className={s.fill}
+            input={{ className: s.input }}
+            size="small"
+            type="date"
+            disabled={disabled}
+            value={issueText}
+            onChange={(_, d) => {
+              setIssueText(d.value);
+              if (d.value === "" || /^\d{4}-\d{2}-\d{2}$/.test(d.value)) setBulletin("date", d.value);
+            }}
+          />
+        </Field>
       </div>
       <Button className={s.reset} size="small" icon={<ArrowResetRegular />} disabled={disabled} onClick={props.onReset}>
         {w.resetSettings}
