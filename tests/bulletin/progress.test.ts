@@ -40,7 +40,7 @@ describe("bulletin: progress since the last check", () => {
     const second = b.blocks[1]!;
     expect(second.kind).toBe("paragraph");
     expect(second.kind === "paragraph" && second.text).toBe(
-      "与上次校验（2025年6月1日）相比，新增完成整改措施1条，新增逾期1条，仍逾期未完成0条，调整整改时限1条。" +
+      "与上次校验（2025年6月1日）相比，新增完成整改措施1条，新增逾期1条，调整整改时限1条。" +
         "新增完成的有：干部选拔程序不严（组织科）。" +
         "新增逾期的有：会议费报销不规范（财务科），请相关部门抓紧整改。" +
         "调整整改时限的有：食堂管理薄弱（由2025年6月30日调整为2025年9月30日）。",
@@ -53,11 +53,20 @@ describe("bulletin: progress since the last check", () => {
     expect(second.kind === "paragraph" && second.text).toContain("，台账新增措施1条，减少措施1条。");
   });
 
+  it("says once that nothing moved, rather than a row of noughts", () => {
+    const b = bulletinSince([B], [B]);
+    const second = b.blocks[1]!;
+    expect(second.kind === "paragraph" && second.text).toBe(
+      "与上次校验（2025年6月1日）相比，整改措施的完成和逾期情况没有变化。",
+    );
+    expect(second.kind === "paragraph" && second.text).not.toMatch(/0条/);
+  });
+
   it("says it in English with --lang en", () => {
     const b = bulletinSince([A, B], [A, { ...B, status: "已完成", evidence: "x" }], "en");
     const second = b.blocks[1]!;
     expect(second.kind === "paragraph" && second.text).toMatch(
-      /^Since the last check \(1 June 2025\), 1 measure was finished, 1 fell overdue, 0 are still overdue and 0 had their deadlines moved\. Newly finished: /,
+      /^Since the last check \(1 June 2025\), 1 measure was finished, 1 fell overdue\. Newly finished: /,
     );
   });
 

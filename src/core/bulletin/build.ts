@@ -119,16 +119,21 @@ function progressParagraphs(ctx: Ctx): Block[] {
       problem: shorten(t.problem, ITEM_TEXT_LIMIT),
       department: t.department,
     });
+  const since = formatDate(ctx.w, p.since);
+  const counts = {
+    done: p.newlyDone.length,
+    overdue: p.newlyOverdue.length,
+    still: p.stillOverdue.length,
+    moved: p.deadlineMoved.length,
+    added: p.added,
+    removed: p.removed,
+  };
+  // Only what moved is read out: a row of "0条" is what a clerk would strike out before the meeting.
+  const parts = (Object.keys(counts) as (keyof typeof counts)[])
+    .filter((k) => counts[k] > 0)
+    .map((k) => fill(w.parts[k], { n: counts[k] }));
   const sentences = [
-    fill(w.figures, {
-      since: formatDate(ctx.w, p.since),
-      done: p.newlyDone.length,
-      overdue: p.newlyOverdue.length,
-      still: p.stillOverdue.length,
-      moved: p.deadlineMoved.length,
-      added: p.added > 0 ? fill(w.added, { n: p.added }) : "",
-      removed: p.removed > 0 ? fill(w.removed, { n: p.removed }) : "",
-    }),
+    parts.length > 0 ? fill(w.figures, { since, parts: parts.join(w.partSep) }) : fill(w.unchanged, { since }),
   ];
   if (p.newlyDone.length) sentences.push(fill(w.newlyDone, { list: names(p.newlyDone, named) }));
   if (p.newlyOverdue.length) sentences.push(fill(w.newlyOverdue, { list: names(p.newlyOverdue, named) }));

@@ -30,9 +30,12 @@ export interface BulletinWords {
   opening: string;
   /** Since the last check (report.progress): the figures, then what was finished, fell overdue or was moved. */
   progress: {
+    /** `{{parts}}` are the figures that are not zero, joined by `partSep`. */
     figures: string;
-    added: string;
-    removed: string;
+    /** When every figure is zero: said once, instead of a row of noughts. */
+    unchanged: string;
+    parts: Record<"done" | "overdue" | "still" | "moved" | "added" | "removed", string>;
+    partSep: string;
     newlyDone: string;
     newlyOverdue: string;
     deadlineMoved: string;
@@ -173,10 +176,17 @@ export const WORDS = {
       "截至{{date}}，已完成整改措施{{done}}条，正在推进{{inProgress}}条，未启动{{notStarted}}条，其中超过整改时限未完成{{overdue}}条；" +
       "整改措施完成率{{rate}}，{{problemsDone}}个问题的整改措施已全部完成。现将整改进展情况通报如下。",
     progress: {
-      figures:
-        "与上次校验（{{since}}）相比，新增完成整改措施{{done}}条，新增逾期{{overdue}}条，仍逾期未完成{{still}}条，调整整改时限{{moved}}条{{added}}{{removed}}。",
-      added: "，台账新增措施{{n}}条",
-      removed: "，减少措施{{n}}条",
+      figures: "与上次校验（{{since}}）相比，{{parts}}。",
+      unchanged: "与上次校验（{{since}}）相比，整改措施的完成和逾期情况没有变化。",
+      parts: {
+        done: "新增完成整改措施{{n}}条",
+        overdue: "新增逾期{{n}}条",
+        still: "仍逾期未完成{{n}}条",
+        moved: "调整整改时限{{n}}条",
+        added: "台账新增措施{{n}}条",
+        removed: "减少措施{{n}}条",
+      },
+      partSep: "，",
       newlyDone: "新增完成的有：{{list}}。",
       newlyOverdue: "新增逾期的有：{{list}}，请相关部门抓紧整改。",
       deadlineMoved: "调整整改时限的有：{{list}}。",
@@ -339,10 +349,17 @@ export const WORDS = {
       "As of {{date}}, {{done}} {{done|measure is|measures are}} done, {{inProgress}} in progress and {{notStarted}} not started; {{overdue}} {{overdue|is|are}} past the deadline. " +
       "The completion rate is {{rate}}, and every measure is done for {{problemsDone}} {{problemsDone|problem|problems}}. The progress is reported as follows.",
     progress: {
-      figures:
-        "Since the last check ({{since}}), {{done}} {{done|measure was|measures were}} finished, {{overdue}} fell overdue, {{still}} {{still|is|are}} still overdue and {{moved}} had {{moved|its deadline|their deadlines}} moved{{added}}{{removed}}.",
-      added: "; {{n}} {{n|measure was|measures were}} added to the ledger",
-      removed: "; {{n}} {{n|measure was|measures were}} removed",
+      figures: "Since the last check ({{since}}), {{parts}}.",
+      unchanged: "Since the last check ({{since}}), no measure was finished and none fell overdue.",
+      parts: {
+        done: "{{n}} {{n|measure was|measures were}} finished",
+        overdue: "{{n}} fell overdue",
+        still: "{{n}} {{n|is|are}} still overdue",
+        moved: "{{n}} had {{n|its deadline|their deadlines}} moved",
+        added: "{{n}} {{n|measure was|measures were}} added to the ledger",
+        removed: "{{n}} {{n|measure was|measures were}} removed",
+      },
+      partSep: ", ",
       newlyDone: "Newly finished: {{list}}.",
       newlyOverdue: "Newly overdue: {{list}}; the departments concerned are to act at once.",
       deadlineMoved: "Deadlines moved: {{list}}.",
