@@ -22,7 +22,7 @@
  *
  * Options: --sizes 1000,10000  --reps 4  --budget 300 (seconds per child; a child over budget is
  * stopped and reported as such).
- * The exceljs read uses the linear merge check of src/hosts/xlsx/exceljs-patches.ts (exceljs's
+ * The exceljs read uses the linear merge check of tests/support/exceljs/linear-merge.ts (exceljs's
  * own is quadratic in the number of merges).
  */
 import { execFileSync, spawn } from "node:child_process";
@@ -31,7 +31,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
-import "../src/hosts/xlsx/exceljs-patches.js";
+import "../tests/support/exceljs/linear-merge.js";
 import { checkWorkbook, markWorkbook, writeBulletin } from "../src/app/check-workbook.js";
 import { makeConfig } from "../src/core/config.js";
 import { NODE_ZLIB } from "../src/cli/node-zlib.js";

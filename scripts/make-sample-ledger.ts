@@ -11,7 +11,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildLedger, ledgerBytes, type BuiltLedger, type LedgerSpec } from "../tests/support/ledger-builder.js";
-import { formatDate } from "../src/hosts/xlsx/read-grid.js";
+import { formatDate } from "../src/core/number-format.js";
 
 const DUPLICATE = "将责任清单细化到全部42个内设科室和直属单位，逐项明确完成时限";
 

@@ -8,7 +8,7 @@ import type { Report } from "../../src/core/report.js";
 import { ExcelWorkbook } from "../../src/hosts/excel/excel-workbook.js";
 import { FakeExcel, type CellSeed } from "../support/excel-fake.js";
 import { openWorkbookFile } from "../../src/hosts/xlsx/open.js";
-import { readGrid } from "../../src/hosts/xlsx/read-grid.js";
+import { readGrid } from "../support/exceljs/read-grid.js";
 
 /**
  * The contract both hosts keep: the same ledger in, the same findings out, and clearing the marks

@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { openWorkbookFile } from "../../../src/hosts/xlsx/open.js";
-import { readGrid } from "../../../src/hosts/xlsx/read-grid.js";
+import { readGrid } from "../../support/exceljs/read-grid.js";
 import { XlsxWriter } from "../../../src/hosts/xlsx/xlsx-writer.js";
 import type { Mark } from "../../../src/hosts/workbook.js";
 import { load, sampleLedger, toBytes } from "./helpers.js";

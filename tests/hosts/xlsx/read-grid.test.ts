@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { textAt } from "../../../src/core/grid.js";
-import { cellsOf, formatDate, readGrid, toCellValue } from "../../../src/hosts/xlsx/read-grid.js";
+import { cellsOf, formatDate, readGrid, toCellValue } from "../../support/exceljs/read-grid.js";
 import { roundTrip, sampleLedger } from "./helpers.js";
 
 const D0630 = new Date(Date.UTC(2025, 5, 30));

@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import "../../../src/hosts/xlsx/exceljs-patches.js";
-import { readGrid as readWithExcelJS } from "../../../src/hosts/xlsx/read-grid.js";
+import "../../support/exceljs/linear-merge.js";
+import { readGrid as readWithExcelJS } from "../../support/exceljs/read-grid.js";
 import { XlsxReader } from "../../../src/hosts/xlsx/reader.js";
 
 /**

@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
-import { parseAddress, type CellValue, type Grid, type MergedArea } from "../../core/grid.js";
-import { formatDate } from "../../core/number-format.js";
-import type { ReadOptions } from "../workbook.js";
+import { parseAddress, type CellValue, type Grid, type MergedArea } from "../../../src/core/grid.js";
+import { formatDate } from "../../../src/core/number-format.js";
+import type { ReadOptions } from "../../../src/hosts/workbook.js";
 
 export { formatDate };
 
