@@ -1,7 +1,17 @@
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8 } from "fflate";
-import { must, mustCheck, type CaseContext, type HostileCase } from "../harness.js";
-import { LEDGER_HEADER, python, pythonJson, unzipFile } from "../make.js";
+import { must, mustCheck, mustRefuse, type CaseContext, type HostileCase } from "../harness.js";
+import {
+  colLetter,
+  inlineRow,
+  LEDGER_HEADER,
+  minimalXlsxParts,
+  python,
+  pythonJson,
+  unzipFile,
+  zipFile,
+} from "../make.js";
 
 /**
  * Issue 15, the cases the first sweep named and its cases did not yet hold: a workbook another
@@ -149,6 +159,47 @@ wb.save(out)`,
       const workbook = strFromU8((await unzipFile(again))["xl/workbook.xml"]!);
       const states = [...workbook.matchAll(/<sheet [^>]*state="veryHidden"/g)].length;
       must(states === 1, `${states} very hidden sheets in the copy: the edited state was not replaced`);
+    },
+  },
+  {
+    id: "8.column-100000",
+    title: "a cell in column 100,000 (past Excel's XFD) is refused in one line naming the limit, with or without --out",
+    async run(t) {
+      const rows =
+        inlineRow(1, LEDGER_HEADER) +
+        inlineRow(2, ["1", "问题一", "措施一", "王强", "办公室", "2025年6月30日", "正在推进", ""]) +
+        `<row r="3"><c r="${colLetter(100_000)}3"><v>1</v></c></row>`;
+      const input = await zipFile(t.dir, "宽表.xlsx", minimalXlsxParts(rows));
+      mustRefuse(await t.cli([input, ...TODAY, "--json"], { hangGuardMs: 60_000 }), { mentions: ["列数", "拆分"] });
+      const out = join(t.dir, "副本.xlsx");
+      mustRefuse(await t.cli([input, ...TODAY, "--out", out], { hangGuardMs: 60_000 }), { mentions: ["列数"] });
+      must(!existsSync(out), "a refused check left a copy behind");
+    },
+  },
+  {
+    id: "3.user-note-like-ours-kept",
+    title: "a clerk's note that starts with our name is the clerk's: kept whole through a check and a recheck",
+    async run(t) {
+      const mine = "【整改台账校验】我自己记的：周五前问办公室";
+      const input = await python(
+        t.dir,
+        "台账.xlsx",
+        openpyxlLedger(`from openpyxl.comments import Comment
+ws["${DEPARTMENT}"].comment = Comment(${JSON.stringify(mine)}, "clerk")`),
+      );
+      const copy = await copyOf(t, input, "副本.xlsx");
+      const marked = (await cellOf(copy, DEPARTMENT)).note ?? "";
+      must(marked.startsWith(`${mine}\n【整改台账校验】`), `the note became ${JSON.stringify(marked)}`);
+      const fixed = await python(
+        t.dir,
+        "补齐.xlsx",
+        `import openpyxl
+wb = openpyxl.load_workbook(${JSON.stringify(copy)})
+wb["整改台账"]["${DEPARTMENT}"] = "办公室"
+wb.save(out)`,
+      );
+      const after = (await cellOf(await copyOf(t, fixed, "复查.xlsx"), DEPARTMENT)).note;
+      must(after === mine, `after the recheck the note reads ${JSON.stringify(after)}, not the clerk's own`);
     },
   },
 ];
