@@ -202,6 +202,35 @@ wb.save(out)`,
       must(after === mine, `after the recheck the note reads ${JSON.stringify(after)}, not the clerk's own`);
     },
   },
+  {
+    id: "3.recheck-after-rows-inserted",
+    title: "rows inserted above a marked cell, the task fixed, a recheck: the cell is as it was before any mark",
+    async run(t) {
+      const input = await python(t.dir, "台账.xlsx", openpyxlLedger());
+      const before = await cellOf(input, DEPARTMENT);
+      const copy = await copyOf(t, input, "副本.xlsx");
+      const edited = await python(
+        t.dir,
+        "插行.xlsx",
+        `import openpyxl
+wb = openpyxl.load_workbook(${JSON.stringify(copy)})
+ws = wb["整改台账"]
+ws.insert_rows(2, 2)
+ws["E4"] = "办公室"
+wb.save(out)`,
+      );
+      const again = await copyOf(t, edited, "复查.xlsx");
+      const moved = await cellOf(again, "E4");
+      must(
+        JSON.stringify(moved) === JSON.stringify(before),
+        `the fixed cell, two rows down, is ${JSON.stringify(moved)}, not ${JSON.stringify(before)} as before any mark`,
+      );
+      const notes = await pythonJson<string[]>(`import openpyxl
+ws = openpyxl.load_workbook(${JSON.stringify(again)})["整改台账"]
+result = [c.comment.text for row in ws.iter_rows() for c in row if c.comment]`);
+      must(notes.length === 0, `notes left on a ledger with nothing to flag: ${JSON.stringify(notes)}`);
+    },
+  },
 ];
 
 export default cases;
