@@ -3,8 +3,6 @@ import type { CellValue } from "../../core/grid.js";
 // One reading of number formats for every host: core/number-format.ts (on numfmt).
 import { isDateFormat } from "../../core/number-format.js";
 
-export { isDateFormat };
-
 /** Excel's error literals as Office.js hands them over in `values`. */
 export const EXCEL_ERRORS = new Set([
   "#N/A",

@@ -42,35 +42,19 @@ export function SettingsPanel(props: {
   const set = (patch: Partial<PaneSettings>) => props.onChange({ ...settings, ...patch });
   const setBulletin = (key: keyof BulletinOptions, value: string) =>
     set({ bulletin: { ...settings.bulletin, [key]: value === "" ? undefined : value } });
-  const [dateText, setDateText] = useState(settings.today ?? "");
-  useEffect(() => setDateText(settings.today ?? ""), [settings.today]);
-  // A half-typed date is kept in the field, never stored: the bulletin's settings validate as one.
-  const [issueText, setIssueText] = useState(settings.bulletin?.date ?? "");
-  useEffect(() => setIssueText(settings.bulletin?.date ?? ""), [settings.bulletin?.date]);
 
   return (
     <div className={s.root}>
       <Caption1 className={s.scope}>{props.scope}</Caption1>
       <div className={s.row}>
-        <Field
+        <DateField
           className={s.dateField}
           label={w.checkDate}
-          size="small"
           hint={say(w.checkDateHint, { today: props.defaultToday })}
-        >
-          <Input
-            className={s.fill}
-            input={{ className: s.input }}
-            size="small"
-            type="date"
-            disabled={disabled}
-            value={dateText}
-            onChange={(_, d) => {
-              setDateText(d.value);
-              if (d.value === "" || /^\d{4}-\d{2}-\d{2}$/.test(d.value)) set({ today: d.value || undefined });
-            }}
-          />
-        </Field>
+          disabled={disabled}
+          value={settings.today}
+          onDate={(today) => set({ today })}
+        />
         <Field className={s.daysField} label={w.dueSoonDays} size="small">
           <SpinButton
             className={s.fill}
@@ -140,24 +124,50 @@ export function SettingsPanel(props: {
             onChange={(_, d) => setBulletin("recipient", d.value)}
           />
         </Field>
-        <Field label={w.issueDate} hint={w.issueDateHint} size="small">
-          <Input
-            className={s.fill}
-            input={{ className: s.input }}
-            size="small"
-            type="date"
-            disabled={disabled}
-            value={issueText}
-            onChange={(_, d) => {
-              setIssueText(d.value);
-              if (d.value === "" || /^\d{4}-\d{2}-\d{2}$/.test(d.value)) setBulletin("date", d.value);
-            }}
-          />
-        </Field>
+        <DateField
+          label={w.issueDate}
+          hint={w.issueDateHint}
+          disabled={disabled}
+          value={settings.bulletin?.date}
+          onDate={(date) => setBulletin("date", date ?? "")}
+        />
       </div>
       <Button className={s.reset} size="small" icon={<ArrowResetRegular />} disabled={disabled} onClick={props.onReset}>
         {w.resetSettings}
       </Button>
     </div>
+  );
+}
+
+/**
+ * A date setting: what is typed stays in the field, and only a whole date (or nothing) is stored,
+ * so a half-typed one never reaches the settings, which validate each field as one.
+ */
+function DateField(props: {
+  label: string;
+  hint: string;
+  value: string | undefined;
+  onDate: (date: string | undefined) => void;
+  disabled: boolean;
+  className?: string;
+}) {
+  const s = useStyles();
+  const [text, setText] = useState(props.value ?? "");
+  useEffect(() => setText(props.value ?? ""), [props.value]);
+  return (
+    <Field className={props.className} label={props.label} size="small" hint={props.hint}>
+      <Input
+        className={s.fill}
+        input={{ className: s.input }}
+        size="small"
+        type="date"
+        disabled={props.disabled}
+        value={text}
+        onChange={(_, d) => {
+          setText(d.value);
+          if (d.value === "" || /^\d{4}-\d{2}-\d{2}$/.test(d.value)) props.onDate(d.value || undefined);
+        }}
+      />
+    </Field>
   );
 }

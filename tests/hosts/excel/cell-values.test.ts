@@ -1,26 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { isDateFormat, toCellValue } from "../../../src/hosts/excel/cell-values.js";
+import { toCellValue } from "../../../src/hosts/excel/cell-values.js";
 import { parseRangeAddress, splitAreas } from "../../../src/hosts/excel/address.js";
 
 describe("number formats and cell values", () => {
-  it.each([
-    ['yyyy"年"m"月"d"日"', true],
-    ["yyyy年m月d日", true],
-    ["[$-804]yyyy/m/d", true],
-    ["m/d/yy h:mm", true],
-    ["mmm", true],
-    ["0.00", false],
-    ["@", false],
-    ["General", false],
-    ['0"年"', false],
-    ["h:mm:ss", false],
-    ["[h]:mm", false],
-    ["0.00E+00", false],
-    ['[Red]0;"-"', false],
-  ])("isDateFormat(%s) is %s", (fmt, expected) => {
-    expect(isDateFormat(fmt)).toBe(expected);
-  });
-
+  // Which formats show a date is core's reading (tests/core/number-format.test.ts): the host uses it as is.
   it("turns Office.js values into cell values", () => {
     expect(toCellValue("", "General", false)).toBeNull();
     expect(toCellValue(45838, 'yyyy"年"m"月"d"日"', false)).toEqual(new Date(Date.UTC(2025, 5, 30)));
