@@ -2,7 +2,8 @@ import { z } from "zod";
 import { SnapshotSchema } from "../../core/progress/snapshot.js";
 import type { PackageCopy } from "./package-copy.js";
 import type { SheetEntry } from "./xlsx-writer.js";
-import { attrsOf, decodeEntities, richText, xmlText } from "./xml-write.js";
+import { decodeXml } from "./xml.js";
+import { attrsOf, richText, xmlText } from "./xml-write.js";
 
 /**
  * What ledger-check keeps in a copy so that its marks can be undone exactly and its sheets
@@ -162,7 +163,7 @@ function columnA(pkg: PackageCopy, part: string): string[] {
       shared ??= sharedStrings(pkg);
       const v = /<(?:\w+:)?v>(\d+)</.exec(body);
       out.push(v ? (shared[Number(v[1])] ?? "") : "");
-    } else if (a.t === "str") out.push(decodeEntities(/<(?:\w+:)?v>([\s\S]*?)</.exec(body)?.[1] ?? ""));
+    } else if (a.t === "str") out.push(decodeXml(/<(?:\w+:)?v>([\s\S]*?)</.exec(body)?.[1] ?? ""));
     else out.push("");
   }
   return out;

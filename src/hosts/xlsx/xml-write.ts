@@ -1,3 +1,4 @@
+import { decodeCellText, decodeXml } from "./xml.js";
 /**
  * Text that the writer puts into XML: the clerk's own text never, only what ledger-check adds
  * (notes, bulletin cells, state). Always well-formed, whatever the characters.
@@ -64,20 +65,6 @@ export function tElement(s: string): string {
   return /^\s|\s$|\n/.test(s) ? `<t xml:space="preserve">${xmlText(s)}</t>` : `<t>${xmlText(s)}</t>`;
 }
 
-const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-
-/** Entities and character references back to text (for the small parts the writer reads). */
-export function decodeEntities(s: string): string {
-  if (s.indexOf("&") < 0) return s;
-  return s.replace(/&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, ref: string) => {
-    if (ref[0] === "#") {
-      const code = ref[1] === "x" || ref[1] === "X" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED[ref] ?? whole;
-  });
-}
-
 /** The text of a string item (`<si>`, a comment's `<text>`): every `<t>` joined, phonetic runs left out, `_xHHHH_` decoded. */
 export function richText(xml: string): string {
   const noPhonetic = xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, "");
@@ -85,7 +72,7 @@ export function richText(xml: string): string {
   const re = /<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>|<(?:\w+:)?t(?:\s[^>]*)?\/>/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(noPhonetic)) !== null) out += m[1] ?? "";
-  return decodeEntities(out).replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return decodeCellText(out);
 }
 
 const ATTR = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
@@ -97,7 +84,7 @@ export function attrsOf(tag: string): Record<string, string> {
   const body = start < 0 ? "" : tag.slice(start);
   ATTR.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = ATTR.exec(body)) !== null) out[m[1]!] = decodeEntities(m[2] ?? m[3] ?? "");
+  while ((m = ATTR.exec(body)) !== null) out[m[1]!] = decodeXml(m[2] ?? m[3] ?? "");
   return out;
 }
 
