@@ -48,6 +48,18 @@ f = c.fill
 result = {"fill": f.fgColor.rgb if f.fill_type == "solid" else None, "bg": f.bgColor.rgb if f.fill_type == "solid" else None, "note": c.comment.text if c.comment else None}`);
 }
 
+/** The clerk fills in task 1's department in the copy, with openpyxl; returns the edited file. */
+function departmentFilledIn(t: CaseContext, copy: string): Promise<string> {
+  return python(
+    t.dir,
+    "补齐.xlsx",
+    `import openpyxl
+wb = openpyxl.load_workbook(${JSON.stringify(copy)})
+wb["整改台账"]["${DEPARTMENT}"] = "办公室"
+wb.save(out)`,
+  );
+}
+
 async function copyOf(t: CaseContext, input: string, name: string): Promise<string> {
   const out = join(t.dir, name);
   mustCheck(await t.cli([input, ...TODAY, "--out", out]));
@@ -121,14 +133,7 @@ data.add_chart(chart, "D2")`),
       const original = await cellOf(input, DEPARTMENT);
       const copy = await copyOf(t, input, "副本.xlsx");
       must((await cellOf(copy, DEPARTMENT)).note !== null, `${DEPARTMENT} was not marked`);
-      const fixed = await python(
-        t.dir,
-        "补齐.xlsx",
-        `import openpyxl
-wb = openpyxl.load_workbook(${JSON.stringify(copy)})
-wb["整改台账"]["${DEPARTMENT}"] = "办公室"
-wb.save(out)`,
-      );
+      const fixed = await departmentFilledIn(t, copy);
       const after = await cellOf(await copyOf(t, fixed, "复查.xlsx"), DEPARTMENT);
       must(
         JSON.stringify(after) === JSON.stringify(original),
@@ -190,14 +195,7 @@ ws["${DEPARTMENT}"].comment = Comment(${JSON.stringify(mine)}, "clerk")`),
       const copy = await copyOf(t, input, "副本.xlsx");
       const marked = (await cellOf(copy, DEPARTMENT)).note ?? "";
       must(marked.startsWith(`${mine}\n【整改台账校验】`), `the note became ${JSON.stringify(marked)}`);
-      const fixed = await python(
-        t.dir,
-        "补齐.xlsx",
-        `import openpyxl
-wb = openpyxl.load_workbook(${JSON.stringify(copy)})
-wb["整改台账"]["${DEPARTMENT}"] = "办公室"
-wb.save(out)`,
-      );
+      const fixed = await departmentFilledIn(t, copy);
       const after = (await cellOf(await copyOf(t, fixed, "复查.xlsx"), DEPARTMENT)).note;
       must(after === mine, `after the recheck the note reads ${JSON.stringify(after)}, not the clerk's own`);
     },
