@@ -241,6 +241,17 @@ export function shown(text: string): string {
   return m ? m[1]!.replace(/""/g, '"') : text;
 }
 
+/** The cells every task table opens with: its number, the problem, the measures and the department. */
+function taskCells(ctx: Ctx, f: Finding, i: number): (string | number)[] {
+  const t = taskOf(ctx, f);
+  return [
+    i + 1,
+    shorten(text(t, "problem") || (f.problem ?? "")) || ctx.w.blank,
+    shorten(text(t, "measures")) || ctx.w.blank,
+    departmentOf(ctx, f) || ctx.w.blank,
+  ];
+}
+
 function text(task: Task | undefined, field: Field): string {
   return task ? shown(fieldText(task, field)).replace(/\s+/g, " ").trim() : "";
 }
@@ -628,19 +639,13 @@ function attentionSection(
         col(h.daysOverdue, 1.1),
         col(h.progress, 1.8),
       ],
-      row: (f, i) => {
-        const t = taskOf(ctx, f);
-        return [
-          i + 1,
-          shorten(text(t, "problem") || (f.problem ?? "")) || w.blank,
-          shorten(text(t, "measures")) || w.blank,
-          departmentOf(ctx, f) || w.blank,
-          text(t, "lead") || w.blank,
-          text(t, "deadline") || w.blank,
-          f.days ?? w.blank,
-          shorten(text(t, "status"), 30) || w.blank,
-        ];
-      },
+      row: (f, i) => [
+        ...taskCells(ctx, f, i),
+        text(taskOf(ctx, f), "lead") || w.blank,
+        text(taskOf(ctx, f), "deadline") || w.blank,
+        f.days ?? w.blank,
+        shorten(text(taskOf(ctx, f), "status"), 30) || w.blank,
+      ],
     }),
   );
 
@@ -659,18 +664,12 @@ function attentionSection(
         col(h.deadline, 2.4),
         col(h.daysLeft, 1.1),
       ],
-      row: (f, i) => {
-        const t = taskOf(ctx, f);
-        return [
-          i + 1,
-          shorten(text(t, "problem") || (f.problem ?? "")) || w.blank,
-          shorten(text(t, "measures")) || w.blank,
-          departmentOf(ctx, f) || w.blank,
-          text(t, "lead") || w.blank,
-          text(t, "deadline") || w.blank,
-          f.days ?? w.blank,
-        ];
-      },
+      row: (f, i) => [
+        ...taskCells(ctx, f, i),
+        text(taskOf(ctx, f), "lead") || w.blank,
+        text(taskOf(ctx, f), "deadline") || w.blank,
+        f.days ?? w.blank,
+      ],
     }),
   );
 
@@ -688,17 +687,9 @@ function attentionSection(
         col(h.reason, 3.6, "left"),
       ],
       row: (fs, i) => {
-        const first = fs[0]!;
-        const t = taskOf(ctx, first);
         // The rule catalogue's own names for the reasons, as the pane and the findings list show them.
         const reasons = unique(fs.map((f) => (f.reason ? reasonTitle(f.reason, ctx.lang) : f.message)));
-        return [
-          i + 1,
-          shorten(text(t, "problem") || (first.problem ?? "")) || w.blank,
-          shorten(text(t, "measures")) || w.blank,
-          departmentOf(ctx, first) || w.blank,
-          reasons.join(w.listSep),
-        ];
+        return [...taskCells(ctx, fs[0]!, i), reasons.join(w.listSep)];
       },
     }),
   );
