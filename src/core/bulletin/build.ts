@@ -37,7 +37,7 @@ export function buildBulletin(report: Report, ledger: Ledger, options: BuildOpti
     lang: options.lang,
     report,
     tasksByRow: byRow(ledger.tasks),
-    asOf: formatDate(w, report.today),
+    asOf: w.formatDate(report.today),
     tables: 0,
   };
   const kindWord = names.kind ? w.kind[names.kind] : w.kind.none;
@@ -93,7 +93,7 @@ export function buildBulletin(report: Report, ledger: Ledger, options: BuildOpti
     ...(recipient ? { recipient } : {}),
     blocks,
     closing: w.closing,
-    signature: { issuer, date: formatDate(w, names.date ?? report.today) },
+    signature: { issuer, date: w.formatDate(names.date ?? report.today) },
     missing,
   };
 }
@@ -119,7 +119,7 @@ function progressParagraphs(ctx: Ctx): Block[] {
       problem: shorten(t.problem, ITEM_TEXT_LIMIT),
       department: t.department,
     });
-  const since = formatDate(ctx.w, p.since);
+  const since = ctx.w.formatDate(p.since);
   const counts = {
     done: p.newlyDone.length,
     overdue: p.newlyOverdue.length,
@@ -143,8 +143,8 @@ function progressParagraphs(ctx: Ctx): Block[] {
         list: names(p.deadlineMoved, (t) =>
           fill(w.movedItem, {
             problem: shorten(t.problem, ITEM_TEXT_LIMIT),
-            from: formatDate(ctx.w, t.from),
-            to: formatDate(ctx.w, t.to),
+            from: ctx.w.formatDate(t.from),
+            to: ctx.w.formatDate(t.to),
           }),
         ),
       }),
@@ -200,11 +200,6 @@ interface Ctx {
   asOf: string;
   /** Tables numbered so far. */
   tables: number;
-}
-
-export function formatDate(w: BulletinWords, iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  return fill(w.date.template, { y, m, d, month: w.date.months?.[(m ?? 1) - 1] });
 }
 
 /** Percent with one decimal, computed from counts so that 4/13 prints 30.8%, not 30.7%. */

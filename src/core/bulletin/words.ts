@@ -1,4 +1,4 @@
-import { ENGLISH_MONTHS } from "../dates.js";
+import { formatChineseDate, formatEnglishDate, type IsoDate } from "../dates.js";
 import type { Catalogue } from "../i18n.js";
 import type { PaperOnlyReason, RuleId } from "../report.js";
 
@@ -46,7 +46,8 @@ export interface BulletinWords {
     /** Between the sentences of the paragraph. */
     join: string;
   };
-  date: { months?: string[]; template: string };
+  /** A date as the bulletin prints it (core/dates.ts: `2025年7月1日`, `1 July 2025`). */
+  formatDate: (date: IsoDate) => string;
   percentTemplate: string;
 
   sections: {
@@ -196,7 +197,7 @@ export const WORDS = {
       more: "等{{n}}条",
       join: "",
     },
-    date: { template: "{{y}}年{{m}}月{{d}}日" },
+    formatDate: formatChineseDate,
     percentTemplate: "{{value}}%",
     sections: {
       overall: "一、整改工作总体进展",
@@ -369,10 +370,7 @@ export const WORDS = {
       more: " and {{n}} more",
       join: " ",
     },
-    date: {
-      months: ENGLISH_MONTHS,
-      template: "{{d}} {{month}} {{y}}",
-    },
+    formatDate: formatEnglishDate,
     percentTemplate: "{{value}}%",
     sections: {
       overall: "I. Overall progress",
