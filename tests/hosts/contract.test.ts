@@ -11,13 +11,23 @@ import { openWorkbookFile } from "../../src/hosts/xlsx/open.js";
 import { readGrid } from "../support/exceljs/read-grid.js";
 
 /**
- * The contract both hosts keep: the same ledger in, the same findings out, and clearing the marks
- * puts every fill back. The Excel side is the sample ledger copied cell by cell into the fake Excel
+ * The contract both hosts keep: the same ledger in, the same findings out, the same notes on the
+ * marked cells (core/marks.ts: the clerk's note kept on top, ours below it), and clearing the marks
+ * puts every fill and note back. The Excel side is the sample ledger copied cell by cell into the fake Excel
  * the way Excel holds it (dates as serial numbers with their format, errors as their text).
  */
 
 const SAMPLE = new URL("../../samples/sample-ledger.xlsx", import.meta.url);
 const USER_FILLS: Record<string, string> = { C6: "E2EFDA", J15: "FFFF00", B12: "D9D9D9" };
+/** The clerk's own notes: on a flagged cell (H9, overdue) and on one we never mark. */
+const USER_NOTES: Record<string, string> = { H9: "原定6月15日，已电话催办", B5: "核对原始台账" };
+
+function exceljsNote(cell: ExcelJS.Cell): string | null {
+  const note = cell.note as unknown;
+  if (note === undefined || note === null) return null;
+  if (typeof note === "string") return note;
+  return ((note as { texts?: { text: string }[] }).texts ?? []).map((t) => t.text).join("");
+}
 const config = makeConfig({ today: "2025-07-01" });
 
 function toSerial(d: Date): number {
@@ -62,6 +72,7 @@ describe("the .xlsx host and the Office.js host keep the same contract", () => {
       const cell = exceljsSheet.getCell(address);
       cell.style = { ...cell.style, fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${fill}` } } };
     }
+    for (const [address, note] of Object.entries(USER_NOTES)) exceljsSheet.getCell(address).note = note;
     const bytes = new Uint8Array((await seeded.xlsx.writeBuffer()) as ArrayBuffer);
     const xlsx = await openWorkbookFile(bytes, "sample-ledger.xlsx");
     const grid = readGrid(exceljsSheet);
@@ -81,6 +92,8 @@ describe("the .xlsx host and the Office.js host keep the same contract", () => {
     excel.seed(grid.sheet, cellAddress(grid.origin.row, grid.origin.col), seedsOf(grid, xlsxFill));
     for (const m of grid.merges)
       excel.merge(grid.sheet, `${cellAddress(m.top, m.left)}:${cellAddress(m.bottom, m.right)}`);
+    for (const [address, note] of Object.entries(USER_NOTES)) excel.sheet(grid.sheet).notes.set(address, note);
+    const excelNote = (a: string): string | null => excel.sheet(grid.sheet).notes.get(a) ?? null;
     const office = new ExcelWorkbook(excel.run, excel.hostOptions);
 
     const fromXlsx = await checkWorkbook(xlsx, config);
@@ -99,6 +112,10 @@ describe("the .xlsx host and the Office.js host keep the same contract", () => {
 
     sheetNow = await copySheet();
     for (const cell of flagged) expect(xlsxFill(cell)).toBe(excel.fillOf(grid.sheet, cell));
+    // Notes written one way: the same text in both hosts, the clerk's own on top.
+    expect(flagged).toContain("H9");
+    for (const cell of flagged) expect(exceljsNote(sheetNow.getCell(cell)), cell).toBe(excelNote(cell));
+    expect(excelNote("H9")?.startsWith(`${USER_NOTES.H9}\n【整改台账校验】`)).toBe(true);
 
     await office.clearMarks(grid.sheet);
     await xlsx.clearMarks(grid.sheet);
@@ -106,6 +123,10 @@ describe("the .xlsx host and the Office.js host keep the same contract", () => {
     for (const a of watched) {
       expect(excel.fillOf(grid.sheet, a)).toBe(before.get(a));
       expect(xlsxFill(a)).toBe(before.get(a));
+    }
+    for (const a of [...watched, ...Object.keys(USER_NOTES)]) {
+      expect(excelNote(a), a).toBe(USER_NOTES[a] ?? null);
+      expect(exceljsNote(sheetNow.getCell(a)), a).toBe(USER_NOTES[a] ?? null);
     }
   }, 60_000);
 });
