@@ -9,7 +9,7 @@ import { XlsxReader } from "../../../src/hosts/xlsx/reader.js";
  * The reader against exceljs's reading as the oracle (in tests only): random grids written by
  * exceljs, read back by both, give the same Grid — values, date texts and formats, merged areas.
  * Dates are whole seconds (exceljs rounds serials to the millisecond its own way) and formula
- * results are not dates (exceljs leaves those as serials). Texts hold no `_xHHHH_` sequence:
+ * results are not dates (exceljs leaves those as serials), nor 0 (exceljs loses a cached 0). Texts hold no `_xHHHH_` sequence:
  * exceljs writes it unescaped and reads it undecoded, where Excel reads it as the escaped character
  * (ECMA-376 Part 1 §22.9.2.19); reader.test.ts pins the decoding.
  */
@@ -51,7 +51,10 @@ const cell: fc.Arbitrary<Cell> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .oneof(text, fc.integer({ min: 0, max: 999 }))
+      // Not 0: exceljs writes `<f>A1</f><v>0</v>` but reads the cell back as `{ formula }` with the
+      // result gone, so the oracle would call it empty (seen with seed -804164980). The reader's
+      // answer, the cached 0, is pinned in reader.test.ts.
+      .oneof(text, fc.integer({ min: 1, max: 999 }))
       .map<Cell>((result) => ({ kind: "value", value: { formula: "A1", result } as ExcelJS.CellFormulaValue })),
   },
   {

@@ -32,13 +32,13 @@ describe("XlsxReader: cell values (ECMA-376 Part 1 §18.3.1.4, §18.18.11 ST_Cel
           rows:
             `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t>内联</t></is></c></row>` +
             `<row r="2"><c r="A2"><v>42.5</v></c><c r="B2" t="b"><v>1</v></c><c r="C2" t="b"><v>0</v></c><c r="D2" t="e"><v>#N/A</v></c>` +
-            `<c r="E2" t="str"><f>A1&amp;"x"</f><v>问题x</v></c><c r="F2"><f>1+1</f><v>2</v></c></row>`,
+            `<c r="E2" t="str"><f>A1&amp;"x"</f><v>问题x</v></c><c r="F2"><f>1+1</f><v>2</v></c><c r="G2"><f>1-1</f><v>0</v></c></row>`,
         },
       ],
     });
     expect(g.values).toEqual([
       ["问题", "整改措施", "内联"],
-      [42.5, true, false, { error: "#N/A" }, "问题x", 2],
+      [42.5, true, false, { error: "#N/A" }, "问题x", 2, 0],
     ]);
     expect(g.origin).toEqual({ row: 1, col: 1 });
   });
