@@ -7,11 +7,17 @@ import type { Config } from "../core/config.js";
 import { LedgerError, noLedgerError } from "../core/errors.js";
 import { HEADER_SEARCH_ROWS } from "../core/ledger/detect.js";
 import { marksFromFindings } from "../core/marks.js";
-import { buildNotices, noticeDocument, noticesDocument, type NoticeOptions } from "../core/notices/build.js";
+import {
+  buildNotices,
+  noticeDocument,
+  noticesDocument,
+  type DepartmentNotice,
+  type NoticeOptions,
+} from "../core/notices/build.js";
 import { NOTICE_WORDS } from "../core/notices/words.js";
 import { compareWithSnapshot } from "../core/progress/compare.js";
 import { reasonTitle } from "../core/rules/index.js";
-import { takeSnapshot, type Snapshot } from "../core/progress/snapshot.js";
+import { snapshotKeys, takeSnapshot, type Snapshot } from "../core/progress/snapshot.js";
 import type { SheetDocument } from "../core/sheet-document.js";
 import type { SheetInfo, WorkbookPort } from "../hosts/workbook.js";
 
@@ -92,8 +98,10 @@ export async function checkWorkbook(
   const { body, inspection } = result.ledger.title;
   const { ledger, report } = result;
   const previous = options.previous !== undefined ? options.previous : ((await port.readSnapshot?.()) ?? null);
-  if (previous) report.progress = compareWithSnapshot(ledger, report.findings, previous);
-  report.snapshot = takeSnapshot(ledger, report.findings, config.today);
+  // The keys are hashed once, for this check's snapshot, and the comparison reads them from it.
+  const snapshot = takeSnapshot(ledger, report.findings, config.today);
+  if (previous) report.progress = compareWithSnapshot(ledger, report.findings, previous, snapshotKeys(snapshot));
+  report.snapshot = snapshot;
   return { ...result, sheets, bulletin: { ...definedOnly({ body, inspection }), ...definedOnly(config.bulletin) } };
 }
 
@@ -150,34 +158,39 @@ export function noticeOptions(check: WorkbookCheck, config: Pick<Config, "dueSoo
   };
 }
 
-/** The 督办清单 as one sheet, department after department; null when no department has anything to act on. */
-export function noticeSheet(
-  check: WorkbookCheck,
-  config: Pick<Config, "dueSoonDays" | "notices">,
-): SheetDocument | null {
+/** The 督办清单 of a check: one notice per department with something to act on, built once for every output. */
+export interface NoticeSet {
+  notices: DepartmentNotice[];
+  options: NoticeOptions;
+  today: string;
+}
+
+export function noticeSet(check: WorkbookCheck, config: Pick<Config, "dueSoonDays" | "notices">): NoticeSet {
   const options = noticeOptions(check, config);
-  const notices = buildNotices(check.report, check.ledger, options);
-  if (notices.length === 0) return null;
+  return { notices: buildNotices(check.report, check.ledger, options), options, today: check.report.today };
+}
+
+/** The notices as one sheet, department after department (with none, one paragraph that says so). */
+export function noticeSheet({ notices, options, today }: NoticeSet): SheetDocument {
   return {
-    ...layoutBulletin(noticesDocument(notices, check.report.today, options), options.lang),
+    ...layoutBulletin(noticesDocument(notices, today, options), options.lang),
     name: NOTICE_WORDS[options.lang].sheetName,
   };
 }
 
 /** Each department's notice as a Word document (the bulletin's 公文 layout). */
-export async function noticeDocxFiles(
-  check: WorkbookCheck,
-  config: Pick<Config, "dueSoonDays" | "notices">,
-): Promise<{ department: string; bytes: Uint8Array }[]> {
-  const options = noticeOptions(check, config);
-  const notices = buildNotices(check.report, check.ledger, options);
+export async function noticeDocxFiles({
+  notices,
+  options,
+  today,
+}: NoticeSet): Promise<{ department: string; bytes: Uint8Array }[]> {
   if (notices.length === 0) return [];
   const { bulletinDocx } = await docxModule();
   const files = [];
   for (const n of notices)
     files.push({
       department: n.department,
-      bytes: await bulletinDocx(noticeDocument(n, check.report.today, options), check.report.lang),
+      bytes: await bulletinDocx(noticeDocument(n, today, options), options.lang),
     });
   return files;
 }
@@ -192,16 +205,11 @@ export async function writeNotices(
   check: WorkbookCheck,
   config: Pick<Config, "dueSoonDays" | "notices">,
 ): Promise<string | null> {
-  const sheet = noticeSheet(check, config);
-  if (sheet) return port.writeSheet(sheet);
-  const options = noticeOptions(check, config);
-  const name = NOTICE_WORDS[options.lang].sheetName;
-  const stale = (await port.listSheets()).some((s) => s.generated && s.name.toLowerCase() === name.toLowerCase());
-  if (stale)
-    await port.writeSheet({
-      ...layoutBulletin(noticesDocument([], check.report.today, options), options.lang),
-      name,
-    });
+  const set = noticeSet(check, config);
+  const sheet = noticeSheet(set);
+  if (set.notices.length > 0) return port.writeSheet(sheet);
+  const name = sheet.name.toLowerCase();
+  if ((await port.listSheets()).some((s) => s.generated && s.name.toLowerCase() === name)) await port.writeSheet(sheet);
   return null;
 }
 

@@ -1,6 +1,6 @@
 import { mkdir, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { noticeDocxFiles, noticeSheet, type WorkbookCheck } from "../app/check-workbook.js";
+import { noticeDocxFiles, noticeSet, noticeSheet, type WorkbookCheck } from "../app/check-workbook.js";
 import type { Config } from "../core/config.js";
 import { LedgerError } from "../core/errors.js";
 import { fill, type Lang } from "../core/i18n.js";
@@ -29,9 +29,10 @@ export async function writeNoticesFolder(
     if (e instanceof LedgerError) throw e;
     throw new LedgerError("out-not-a-file", { path: folder });
   }
-  const files = await noticeDocxFiles(check, config);
-  const sheet = noticeSheet(check, config);
-  if (files.length === 0 || !sheet) return 0;
+  const set = noticeSet(check, config);
+  if (set.notices.length === 0) return 0;
+  const files = await noticeDocxFiles(set);
+  const sheet = noticeSheet(set);
   const words = CLI_WORDS[lang];
   const used = new Set<string>();
   for (let i = 0; i < files.length; i++) {

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer } from "../../scripts/preview.mjs";
-import { main } from "../../src/cli/main.js";
+import { checkedCopy } from "./expectations.js";
 import { DIST, HARNESS_DIR, launch, pageErrors, ROOT, SAMPLE, type Browser } from "./support.js";
 
 /**
@@ -176,8 +176,7 @@ describe("screenshots", () => {
 
   it("a copy checked a month earlier, checked again at 320 px, zh: the tiles show the change", async () => {
     const copy = join(tmp, "sample-last-month.xlsx");
-    const io = { stdout: () => {}, stderr: () => {}, stdoutIsTTY: false, stderrIsTTY: false };
-    expect(await main([SAMPLE, "--today", "2025-06-01", "--out", copy, "--exit-zero"], io)).toBe(0);
+    await checkedCopy(SAMPLE, "2025-06-01", copy);
     await page.setViewportSize({ width: 320, height: 900 });
     await page.goto(`${preview.url}taskpane.html?today=${TODAY}&lang=zh`);
     await page.getByLabel("打开台账文件").setInputFiles(copy);

@@ -19,6 +19,14 @@ export async function cliReport(file: string, today: string, lang: "zh" | "en" =
   return JSON.parse(out) as Report;
 }
 
+/** The marked copy the CLI writes of `file` as of `today` (it carries that check's snapshot); throws if it could not. */
+export async function checkedCopy(file: string, today: string, out: string): Promise<string> {
+  const io = { stdout: () => {}, stderr: () => {}, stdoutIsTTY: false, stderrIsTTY: false };
+  const code = await main([file, "--today", today, "--out", out, "--exit-zero"], io);
+  if (code !== 0) throw new Error(`ledger-check --out failed on ${file} (exit ${code})`);
+  return out;
+}
+
 /** The rule as the pane shows it: `overdue`, `paper-only/no-evidence`. */
 export const ruleKey = (f: Pick<Finding, "rule" | "reason">): string => (f.reason ? `${f.rule}/${f.reason}` : f.rule);
 

@@ -8,7 +8,6 @@ import { strFromU8, unzipSync } from "fflate";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer } from "../../scripts/preview.mjs";
-import { main } from "../../src/cli/main.js";
 import { MARK_FILLS } from "../../src/core/marks.js";
 import { formatChange } from "../../src/taskpane/view-model.js";
 import type { Report } from "../../src/core/report.js";
@@ -16,6 +15,7 @@ import { generateLedger } from "../support/generate-ledger.js";
 import { ledgerBytes } from "../support/ledger-builder.js";
 import {
   cellValues,
+  checkedCopy,
   cliReport,
   expectedTiles,
   findingKeys,
@@ -309,8 +309,7 @@ describe("the preview in Chromium, Office.js hanging", () => {
 
   it("opens a copy it wrote a month earlier and shows each figure's change since that check (issue #12)", async () => {
     const copy = join(tmp, "sample-last-month.xlsx");
-    const io = { stdout: () => {}, stderr: () => {}, stdoutIsTTY: false, stderrIsTTY: false };
-    expect(await main([SAMPLE, "--today", "2025-06-01", "--out", copy, "--exit-zero"], io)).toBe(0);
+    await checkedCopy(SAMPLE, "2025-06-01", copy);
     const report = await cliReport(copy, TODAY);
     const before = report.progress!.before;
     await openPane(`?today=${TODAY}`);

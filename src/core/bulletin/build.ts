@@ -247,6 +247,12 @@ function taskCells(ctx: Ctx, f: Finding, i: number): (string | number)[] {
   ];
 }
 
+/** What the overdue and due-soon tables add: the leader, the deadline and the days (over or left). */
+function deadlineCells(ctx: Ctx, f: Finding): (string | number)[] {
+  const t = taskOf(ctx, f);
+  return [text(t, "lead") || ctx.w.blank, text(t, "deadline") || ctx.w.blank, f.days ?? ctx.w.blank];
+}
+
 function text(task: Task | undefined, field: Field): string {
   return task ? shown(fieldText(task, field)).replace(/\s+/g, " ").trim() : "";
 }
@@ -636,9 +642,7 @@ function attentionSection(
       ],
       row: (f, i) => [
         ...taskCells(ctx, f, i),
-        text(taskOf(ctx, f), "lead") || w.blank,
-        text(taskOf(ctx, f), "deadline") || w.blank,
-        f.days ?? w.blank,
+        ...deadlineCells(ctx, f),
         shorten(text(taskOf(ctx, f), "status"), 30) || w.blank,
       ],
     }),
@@ -659,12 +663,7 @@ function attentionSection(
         col(h.deadline, 2.4),
         col(h.daysLeft, 1.1),
       ],
-      row: (f, i) => [
-        ...taskCells(ctx, f, i),
-        text(taskOf(ctx, f), "lead") || w.blank,
-        text(taskOf(ctx, f), "deadline") || w.blank,
-        f.days ?? w.blank,
-      ],
+      row: (f, i) => [...taskCells(ctx, f, i), ...deadlineCells(ctx, f)],
     }),
   );
 

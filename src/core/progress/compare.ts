@@ -9,7 +9,7 @@ import {
   type Snapshot,
   type SnapshotTask,
 } from "./snapshot.js";
-import { taskKey, type TaskKey } from "./task-key.js";
+import { taskKeys, type TaskKey } from "./task-key.js";
 
 /**
  * What moved since the last check: the `progress` of the report. Tasks are paired across the
@@ -110,10 +110,12 @@ export function compareWithSnapshot(
   ledger: Ledger,
   findings: Parameters<typeof overdueRows>[0],
   previous: Snapshot,
+  /** The current tasks' keys when already computed (this check's snapshot: snapshotKeys). */
+  keys: readonly TaskKey[] = taskKeys(ledger.tasks),
 ): Progress {
   const before: SnapshotTask[] = unpackSnapshot(previous);
   const tasks = ledger.tasks;
-  const pair = matchTasks(tasks.map(taskKey), before);
+  const pair = matchTasks(keys, before);
   const overdue = overdueRows(findings);
   const progress: Progress = {
     since: previous.date,

@@ -4,7 +4,7 @@ import { daysBetween, type IsoDate } from "../dates.js";
 import type { Ledger, Task } from "../ledger/model.js";
 import type { StatusKind } from "../parse/meaning.js";
 import type { Finding } from "../report.js";
-import { taskKey } from "./task-key.js";
+import { taskKeys, type TaskKey } from "./task-key.js";
 
 /**
  * What a check remembers for the next one: the check date and, per task, its identity
@@ -76,16 +76,22 @@ export function takeSnapshot(ledger: Ledger, findings: readonly Finding[], date:
   const deadline: string[] = [];
   let status = "";
   let late = "";
-  for (const task of ledger.tasks) {
-    const key = taskKey(task);
-    problem.push(key.problem);
-    measures.push(key.measures);
+  const keys = taskKeys(ledger.tasks);
+  for (let i = 0; i < ledger.tasks.length; i++) {
+    const task = ledger.tasks[i]!;
+    problem.push(keys[i]!.problem);
+    measures.push(keys[i]!.measures);
     status += STATUS_CODES[task.status.kind];
     const d = taskDeadline(task);
     deadline.push(d === null ? "" : daysBetween(EPOCH, d).toString(36));
     late += overdue.has(task.row) ? "1" : "0";
   }
   return { version: 1, date, problem, measures, status, deadline, overdue: late };
+}
+
+/** The task keys a snapshot holds, for comparing a check with an earlier one without hashing again. */
+export function snapshotKeys(s: Snapshot): TaskKey[] {
+  return s.problem.map((problem, i) => ({ problem, measures: s.measures[i]! }));
 }
 
 export function unpackSnapshot(s: Snapshot): SnapshotTask[] {

@@ -20,13 +20,19 @@ export interface TaskKey {
   measures: string;
 }
 
-/** A problem merged over many measure rows is one text for all of them: hashed once. */
-let last: { text: string; hash: string } | null = null;
-
 export function taskKey(task: Task): TaskKey {
-  const problem = fieldText(task, "problem");
-  if (problem !== last?.text) last = { text: problem, hash: textHash(problem) };
-  return { problem: last.hash, measures: textHash(fieldText(task, "measures")) };
+  return { problem: textHash(fieldText(task, "problem")), measures: textHash(fieldText(task, "measures")) };
+}
+
+/** Every task's key, in row order: a problem merged over many measure rows is one text, hashed once. */
+export function taskKeys(tasks: readonly Task[]): TaskKey[] {
+  let text: string | undefined;
+  let hash = "";
+  return tasks.map((task) => {
+    const problem = fieldText(task, "problem");
+    if (problem !== text) [text, hash] = [problem, textHash(problem)];
+    return { problem: hash, measures: textHash(fieldText(task, "measures")) };
+  });
 }
 
 /**

@@ -4,7 +4,7 @@ import { checkGrid } from "../../../src/core/check.js";
 import type { CellValue } from "../../../src/core/grid.js";
 import { compareWithSnapshot, matchTasks, ProgressSchema } from "../../../src/core/progress/compare.js";
 import { SnapshotSchema, takeSnapshot, unpackSnapshot } from "../../../src/core/progress/snapshot.js";
-import { keyText, taskKey, textHash } from "../../../src/core/progress/task-key.js";
+import { keyText, taskKey, taskKeys, textHash } from "../../../src/core/progress/task-key.js";
 import { normalize } from "../../../src/core/parse/normalize.js";
 import { config, grid, HEADER, ledger } from "../../helpers/grid.js";
 
@@ -223,6 +223,14 @@ it("taskKey reads the problem and measures texts", () => {
     problem: textHash(A.problem as string),
     measures: textHash(A.measures as string),
   });
+});
+
+it("taskKeys, which hashes a problem merged over several measures once, gives every task's own taskKey", () => {
+  const B: T = { ...A, measures: "另一条措施" };
+  const C: T = { ...A, problem: "另一个问题" };
+  const { ledger: l } = checkGrid(ledger([A, B, C, A]), config());
+  expect(taskKeys(l.tasks)).toEqual(l.tasks.map(taskKey));
+  expect(new Set(taskKeys(l.tasks).map((k) => k.problem)).size).toBe(2);
 });
 
 describe("keyText: one pass, the same text as normalize with punctuation dropped", () => {
