@@ -31,6 +31,7 @@ import { LedgerPanel } from "./LedgerPanel.js";
 import { DownloadChoices, FilePicker } from "./PreviewBar.js";
 import { SettingsPanel } from "./SettingsPanel.js";
 import { SummaryTiles } from "./SummaryTiles.js";
+import { visuallyHidden } from "./visually-hidden.js";
 // The preview's stand-in for selecting a cell; Excel's pane never shows it, so its Dialog stays out of the initial script.
 const TaskDetail = lazy(() => import(/* webpackChunkName: "task-detail" */ "./TaskDetail.js"));
 
@@ -85,17 +86,7 @@ const useStyles = makeStyles({
   notices: { margin: 0, paddingLeft: "18px", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   accordion: { marginLeft: "-12px", marginRight: "-12px" },
   panel: { paddingBottom: "8px" },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    padding: 0,
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-    border: 0,
-  },
+  visuallyHidden,
 });
 
 /**

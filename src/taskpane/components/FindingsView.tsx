@@ -16,6 +16,7 @@ import type { Finding, Severity } from "../../core/report.js";
 import { say, type PaneWords } from "../i18n.js";
 import { filterTitle, ruleTitle } from "../rule-words.js";
 import { filterCounts, listRows, ruleKey, type Filters, type GroupBy, type ListRow } from "../view-model.js";
+import { visuallyHidden } from "./visually-hidden.js";
 
 export const useFindingStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px" },
@@ -77,15 +78,7 @@ export const useFindingStyles = makeStyles({
     overflow: "hidden",
     overflowWrap: "anywhere",
   },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
+  visuallyHidden,
   empty: { display: "flex", alignItems: "center", gap: "8px", flexWrap: "wrap", padding: "8px 0" },
   emptyText: { color: tokens.colorNeutralForeground2 },
 });

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { ArrowDownloadRegular, DocumentArrowUpRegular } from "@fluentui/react-icons";
 import type { PaneWords } from "../i18n.js";
 import type { DownloadKind, MarksState } from "../hooks/useJob.js";
+import { visuallyHidden } from "./visually-hidden.js";
 
 /**
  * The preview's own controls, which Excel does not need: the file picker with the open file's
@@ -31,17 +32,7 @@ const useStyles = makeStyles({
     ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover, ...bc(tokens.colorNeutralStroke1Hover) },
     ":focus-within": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
   },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    padding: 0,
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-    border: 0,
-  },
+  visuallyHidden,
   // The choices span the bar's two columns, one per line: their words are long at 320 px.
   choices: { gridColumn: "1 / -1", display: "flex", flexDirection: "column", gap: "4px" },
   fileName: {
