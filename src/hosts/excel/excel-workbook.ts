@@ -14,7 +14,7 @@ import * as marks from "./marks.js";
 import * as read from "./read-grid.js";
 import type { Snapshot } from "../../core/progress/snapshot.js";
 import { writeSheet } from "./render-sheet.js";
-import { queueStateLookup, readState, type StateCache } from "./state.js";
+import { queueStateLookup, readCachedSnapshot, readState, type StateCache } from "./state.js";
 import {
   emptyStats,
   officeJsMeter,
@@ -93,7 +93,7 @@ export class ExcelWorkbook implements WorkbookPort {
 
   readGrid(sheet: string, options: ReadOptions = {}): Promise<Grid> {
     return this.session("read", (s) =>
-      read.readGrid(s, this.capabilities, sheet, options, this.dateSystem, this.prefetch),
+      read.readGrid(s, this.capabilities, sheet, options, this.dateSystem, this.prefetch, this.stateCache),
     );
   }
 
@@ -109,8 +109,13 @@ export class ExcelWorkbook implements WorkbookPort {
     return this.session("bulletin", (s) => writeSheet(s, this.capabilities, this.stateCache, doc));
   }
 
-  /** One sync (the state's lookup); the parts themselves come from the cache listSheets filled. */
+  /**
+   * No sync right after a read confirmed the cached state (state.ts readCachedSnapshot); else one
+   * (the state's lookup), the parts themselves from the cache listSheets filled when they match.
+   */
   readSnapshot(): Promise<Snapshot | null> {
+    const cached = readCachedSnapshot(this.stateCache);
+    if (cached !== undefined) return Promise.resolve(cached);
     return this.session("snapshot", async (s) => {
       const lookup = queueStateLookup(s.context, this.capabilities);
       await s.sync();

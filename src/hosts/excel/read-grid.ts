@@ -7,7 +7,7 @@ import { parseRangeAddress, rectAddress, splitAreas, type Rect } from "./address
 import type { ExcelCapabilities } from "./capabilities.js";
 import { toCellValue } from "./cell-values.js";
 import { jsonBytes, PAYLOAD_LIMIT, type Session } from "./session.js";
-import { queueStateLookup, readState, type StateCache } from "./state.js";
+import { confirmState, queueStateLookup, readState, type StateCache, type StateLookup } from "./state.js";
 
 /**
  * Reading: the sheet list and a sheet's grid (values, number formats, merged areas), in few
@@ -99,6 +99,7 @@ export async function readGrid(
   options: ReadOptions,
   dateSystem: { date1904?: boolean },
   prefetch: { value?: Prefetch } = {},
+  cache: StateCache = {},
 ): Promise<Grid> {
   const ws = s.context.workbook.worksheets.getItem(sheet);
   const limit = options.maxRows !== undefined ? Math.max(0, Math.floor(options.maxRows)) : Infinity;
@@ -168,8 +169,12 @@ export async function readGrid(
     }
   }
 
+  // A whole read also looks the marks state up on its first sync, so that the snapshot the job
+  // asks for next comes from the cache without a round trip (state.ts readCachedSnapshot).
+  let lookup: StateLookup | null = null;
   let pendingMerges = mergeQueries.length > 0;
   while (next <= bottom || pendingMerges) {
+    const ask: StateLookup | null = limit === Infinity && lookup === null ? queueStateLookup(s.context, caps) : null;
     // Without a probe, the first chunk is one row: it tells what a row of this sheet weighs.
     const perRow = bytesPerCell > 0 ? bytesPerCell * cols : 0;
     const rowsThisSync =
@@ -196,6 +201,7 @@ export async function readGrid(
       throw e;
     }
     pendingMerges = false;
+    if (ask) confirmState((lookup = ask), cache);
     let bytes = 0;
     for (const c of chunks) bytes += take(c);
     // Size later syncs by the densest block seen so far.

@@ -26,11 +26,21 @@ const PART_CHARS = 150_000;
  * The state as this host last read or wrote it, with the ids of the parts that held it. A later
  * operation that finds the same parts takes it from here instead of reading them again (the
  * one-click job reads it in listSheets and needs it again to mark and to write the bulletin).
- * Only this host writes the parts, and a write through another add-in instance gives new ids.
+ * Every save gives new ids (saveState), so a state another add-in instance saved since is read anew.
  */
 export interface StateCache {
+  /** ids "" stands for a workbook with no state at all. */
   value?: { ids: string; state: MarksState };
+  /**
+   * When a lookup last found the workbook's state to be `value` (Date.now()). The one-click job
+   * reads the state when it lists the sheets and looks again as it reads the ledger, in a sync
+   * made anyway; the snapshot asked for right after needs no round trip of its own then.
+   */
+  confirmedAt?: number;
 }
+
+/** How long a confirmed state is taken as the workbook's without looking again (see readCachedSnapshot). */
+const CONFIRMED_MS = 30_000;
 
 export interface LoadedState {
   state: MarksState;
@@ -72,17 +82,19 @@ export async function readState(
   const ids = parts.map((p) => p.id).join(",");
   if (parts.length > 0 && cache.value?.ids === ids) {
     if (alwaysSync) await s.sync();
+    cache.confirmedAt = Date.now();
     return { state: structuredClone(cache.value.state), parts };
   }
   if (parts.length > 0) {
     const xml = parts.map((p) => p.getXml());
     await s.sync(() => xml.map((x) => x.value));
-    const ordered = xml.map((x) => parsePart(x.value)).sort((a, b) => a.index - b.index);
-    const state = decodeState([decodeParts(ordered, await zlib())]);
+    const state = decodeState([decodeParts(latestSave(xml.map((x) => parsePart(x.value))), await zlib())]);
     cache.value = { ids, state: structuredClone(state) };
+    cache.confirmedAt = Date.now();
     return { state, parts };
   }
   if (lookup.legacy && !lookup.legacy.isNullObject) {
+    cache.confirmedAt = undefined;
     const used = lookup.legacy.getUsedRangeOrNullObject(true);
     used.load("values,columnIndex");
     await s.sync(() => (used.isNullObject ? null : used.values));
@@ -91,7 +103,30 @@ export async function readState(
     return { state: decodeState(used.values.map((row) => String(row[0] ?? ""))), parts };
   }
   if (alwaysSync) await s.sync();
+  cache.value = { ids: "", state: emptyState() };
+  cache.confirmedAt = Date.now();
   return { state: emptyState(), parts };
+}
+
+/**
+ * After a sync that carried `lookup` (queued to ride on a read): notes whether the workbook's
+ * state is still the one cached, without reading it.
+ */
+export function confirmState(lookup: StateLookup, cache: StateCache): void {
+  const parts = lookup.parts?.items ?? [];
+  const legacy = !!lookup.legacy && !lookup.legacy.isNullObject;
+  const ids = legacy ? null : parts.map((p) => p.id).join(",");
+  cache.confirmedAt = ids !== null && cache.value?.ids === ids ? Date.now() : undefined;
+}
+
+/**
+ * The snapshot of the cached state when a lookup confirmed it moments ago (null: none), or
+ * undefined when it must be read. A stale answer could only misstate the progress figures (the
+ * marks write looks the state up again), and only if another instance checked in between.
+ */
+export function readCachedSnapshot(cache: StateCache, now = Date.now()): MarksState["snapshot"] | null | undefined {
+  if (!cache.value || cache.confirmedAt === undefined || now - cache.confirmedAt > CONFIRMED_MS) return undefined;
+  return cache.value.state.snapshot ?? null;
 }
 
 /**
@@ -109,21 +144,18 @@ export async function saveState(
   const json = z ? toBase64(z.zlibSync(z.strToU8(encodeState(state).join("")), { level: 6 })) : "";
   const chunks: string[] = [];
   for (let i = 0; i < json.length; i += PART_CHARS) chunks.push(json.slice(i, i + PART_CHARS));
+  // Every save writes new parts and then deletes the old: a part's id changes with its content
+  // (setXml would keep it), so the cache's ids tell a state another instance saved. A save cut
+  // off between the two leaves both sets; the reader takes the newest complete one.
+  const save = `${Date.now().toString(36).padStart(9, "0")}-${Math.random().toString(36).slice(2, 8)}`;
   const kept: Excel.CustomXmlPart[] = [];
-  for (let i = 0; i < Math.max(chunks.length, loaded.parts.length); i++) {
-    const old = loaded.parts[i];
-    const chunk = chunks[i];
-    if (chunk === undefined) old!.delete();
-    else if (old) {
-      old.setXml(partXml(i, chunks.length, chunk));
-      kept.push(old);
-    } else {
-      const part = s.context.workbook.customXmlParts.add(partXml(i, chunks.length, chunk));
-      part.load("id");
-      kept.push(part);
-    }
+  for (let i = 0; i < chunks.length; i++) {
+    const part = s.context.workbook.customXmlParts.add(partXml(i, chunks.length, save, chunks[i]!));
+    part.load("id");
+    kept.push(part);
     await s.flushIfFull(1, 1);
   }
+  for (const old of loaded.parts) old.delete();
   // Call after the sync that sends the last part: the cache then knows the parts' ids.
   const saved = structuredClone(state);
   return () => {
@@ -131,24 +163,49 @@ export async function saveState(
   };
 }
 
-function partXml(index: number, of: number, json: string): string {
-  return `<state xmlns="${STATE_NAMESPACE}" index="${index}" of="${of}" encoding="zlib-base64">${json}</state>`;
+function partXml(index: number, of: number, save: string, json: string): string {
+  return `<state xmlns="${STATE_NAMESPACE}" index="${index}" of="${of}" save="${save}" encoding="zlib-base64">${json}</state>`;
 }
 
-function parsePart(xml: string): { index: number; json: string; zipped: boolean } {
+interface Part {
+  index: number;
+  of: number;
+  /** The save that wrote it ("" before saves were named). */
+  save: string;
+  json: string;
+  zipped: boolean;
+}
+
+function parsePart(xml: string): Part {
   const m = /<state\b([^>]*)>([\s\S]*)<\/state>/.exec(xml);
-  if (!m) return { index: 0, json: "", zipped: false };
-  const index = Number(/\bindex="(\d+)"/.exec(m[1]!)?.[1] ?? 0);
-  return { index, json: unescapeXml(m[2]!), zipped: /\bencoding="zlib-base64"/.test(m[1]!) };
+  if (!m) return { index: 0, of: 1, save: "", json: "", zipped: false };
+  const attr = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(m[1]!)?.[1];
+  return {
+    index: Number(attr("index") ?? 0),
+    of: Number(attr("of") ?? 1),
+    save: attr("save") ?? "",
+    json: unescapeXml(m[2]!),
+    zipped: attr("encoding") === "zlib-base64",
+  };
+}
+
+/**
+ * The parts of the newest complete save, in order (see saveState); with none complete, every
+ * part in index order, as before saves were named.
+ */
+function latestSave(parts: Part[]): Part[] {
+  const bySave = new Map<string, Part[]>();
+  for (const p of parts) bySave.set(p.save, [...(bySave.get(p.save) ?? []), p]);
+  const whole = (list: Part[]) =>
+    list.every((p) => p.of === list.length && p.index < p.of) && new Set(list.map((p) => p.index)).size === list.length;
+  const complete = [...bySave].filter(([, list]) => whole(list)).sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0));
+  return (complete[0]?.[1] ?? parts).slice().sort((a, b) => a.index - b.index);
 }
 
 /** The state's JSON from the parts' XML, in any order (tests read the fake's parts with it). */
 export async function readStateXml(xml: string[]): Promise<string> {
   return decodeParts(
-    xml
-      .filter((x) => x.includes(`xmlns="${STATE_NAMESPACE}"`))
-      .map(parsePart)
-      .sort((a, b) => a.index - b.index),
+    latestSave(xml.filter((x) => x.includes(`xmlns="${STATE_NAMESPACE}"`)).map(parsePart)),
     await zlib(),
   );
 }

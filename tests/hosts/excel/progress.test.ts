@@ -60,6 +60,32 @@ describe("progress since the last check, in Excel (fake)", () => {
     expect(again.report.progress).toMatchObject({ since: "2025-06-01", added: 0, removed: 0 });
   });
 
+  it("takes the snapshot from the state the read just looked up (no sync of its own), and reads it again when another instance saved a new one", async () => {
+    const excel = new FakeExcel();
+    excel.seed(BENCH_SHEET, "A1", benchLedgerRows(10));
+    const config = makeConfig({ today: "2025-06-01" });
+    await markWorkbook(
+      new ExcelWorkbook(excel.run, excel.hostOptions),
+      await checkWorkbook(new ExcelWorkbook(excel.run, excel.hostOptions), config),
+    );
+
+    const host = new ExcelWorkbook(excel.run, excel.hostOptions);
+    await host.listSheets();
+    await host.readGrid(BENCH_SHEET);
+    const before = excel.syncCount;
+    expect((await host.readSnapshot())?.date).toBe("2025-06-01");
+    expect(excel.syncCount).toBe(before);
+
+    // Another add-in instance (a co-author) marks with a later check between our list and read.
+    await host.listSheets();
+    const other = new ExcelWorkbook(excel.run, excel.hostOptions);
+    await markWorkbook(other, await checkWorkbook(other, makeConfig({ today: "2025-06-20" })));
+    await host.readGrid(BENCH_SHEET);
+    const again = excel.syncCount;
+    expect((await host.readSnapshot())?.date).toBe("2025-06-20");
+    expect(excel.syncCount).toBeGreaterThan(again);
+  });
+
   it("drops a damaged snapshot alone: the marks' records, which restore the clerk's cells, stay", () => {
     const state = { ...emptyState(), marks: { 台账: { H3: { fill: "FFFF00", note: null } } } };
     const json = JSON.stringify({ ...state, snapshot: { version: 1, date: "2025-13-45", problem: [1] } });
