@@ -142,9 +142,11 @@ export async function writeBulletin(
 ): Promise<string> {
   await progress("bulletin");
   const lang = check.report.lang;
-  const name = await port.writeSheet(layoutBulletin(bulletinOf(check), lang));
-  await port.writeSheet(layoutFindingsSheet(check.report, lang));
-  return name;
+  const [name] = await port.writeSheets([
+    layoutBulletin(bulletinOf(check), lang),
+    layoutFindingsSheet(check.report, lang),
+  ]);
+  return name!;
 }
 
 export function noticeOptions(check: WorkbookCheck, config: Pick<Config, "dueSoonDays" | "notices">): NoticeOptions {

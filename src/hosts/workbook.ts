@@ -45,6 +45,11 @@ export interface WorkbookPort {
    */
   writeSheet(doc: SheetDocument): Promise<string>;
   /**
+   * Writes several generated sheets at once (in Excel: one batch, one state save), by
+   * writeSheet's rules; the first is left in front. Returns the names used, in order.
+   */
+  writeSheets(docs: SheetDocument[]): Promise<string[]>;
+  /**
    * The snapshot the last marking check left in the workbook's state, or null. Optional: a
    * host without one reports progress only from `--previous`.
    */

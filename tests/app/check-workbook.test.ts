@@ -13,7 +13,8 @@ describe("the one-click job's progress", () => {
       readGrid: async (sheet, o) => (calls.push(`read ${sheet} ${o?.maxRows ?? "all"}`), ledger),
       writeMarks: async (sheet, marks) => void calls.push(`mark ${sheet} ${marks.length}`),
       clearMarks: async (sheet) => void calls.push(`clear ${sheet}`),
-      writeSheet: async (doc) => (calls.push("sheet"), doc.name),
+      writeSheet: async (doc) => (calls.push(`sheet ${doc.name}`), doc.name),
+      writeSheets: async (docs) => (calls.push(`sheets ${docs.length}`), docs.map((d) => d.name)),
       select: async (sheet, cell) => void calls.push(`select ${sheet}!${cell}`),
     };
     // A UI that paints later: each stage is "painted" on the next macrotask.
@@ -40,9 +41,8 @@ describe("the one-click job's progress", () => {
       `mark 台账 ${check.report.findings.length}`,
       "bulletin",
       "bulletin painted",
-      "sheet",
-      // The 校验明细 appendix, after the bulletin.
-      "sheet",
+      // The bulletin and its 校验明细 appendix, in one write.
+      "sheets 2",
     ]);
     expect(check.report.findings.length).toBeGreaterThan(0);
   });

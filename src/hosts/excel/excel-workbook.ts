@@ -13,7 +13,7 @@ import {
 import * as marks from "./marks.js";
 import * as read from "./read-grid.js";
 import type { Snapshot } from "../../core/progress/snapshot.js";
-import { writeSheet } from "./render-sheet.js";
+import { writeSheets } from "./render-sheet.js";
 import { queueStateLookup, readCachedSnapshot, readState, type StateCache } from "./state.js";
 import {
   emptyStats,
@@ -105,8 +105,12 @@ export class ExcelWorkbook implements WorkbookPort {
     return this.session("clear", (s) => marks.clearMarks(s, this.capabilities, this.stateCache, sheet));
   }
 
-  writeSheet(doc: SheetDocument): Promise<string> {
-    return this.session("bulletin", (s) => writeSheet(s, this.capabilities, this.stateCache, doc));
+  async writeSheet(doc: SheetDocument): Promise<string> {
+    return (await this.writeSheets([doc]))[0]!;
+  }
+
+  writeSheets(docs: SheetDocument[]): Promise<string[]> {
+    return this.session("bulletin", (s) => writeSheets(s, this.capabilities, this.stateCache, docs));
   }
 
   /**

@@ -21,16 +21,20 @@ import { queueStateLookup, readState, saveState, type StateCache } from "./state
  *   zoom scale is: the scale that fits the columns on the page width is computed here.
  */
 
-/** Rows per values/numberFormat write: a few hundred kB of request each. */
-const BLOCK_ROWS = 2_000;
+/** Rows per values/numberFormat write: ≈100 kB of request each, the overshoot past REQUEST_BUDGET at most. */
+const BLOCK_ROWS = 500;
 const MAX_ADDRESS_CHARS = 2_000;
 
-export async function writeSheet(
+/**
+ * Writes generated sheets in one batch: one sync to learn the sheet names and the state, then
+ * every sheet's content and one state save, sent as the request fills. Returns the names used.
+ */
+export async function writeSheets(
   s: Session,
   caps: ExcelCapabilities,
   cache: StateCache,
-  doc: SheetDocument,
-): Promise<string> {
+  docs: SheetDocument[],
+): Promise<string[]> {
   const sheets = s.context.workbook.worksheets;
   sheets.load("items/name");
   const lookup = queueStateLookup(s.context, caps);
@@ -38,30 +42,39 @@ export async function writeSheet(
   const names = sheets.items.map((x) => x.name);
   const loaded = await readState(s, lookup, cache);
 
-  const name = chooseSheetName(doc.name, names, loaded.state.generatedSheets);
-  const existing = names.find((n) => n.toLowerCase() === name.toLowerCase());
-  let ws: Excel.Worksheet;
-  if (existing) {
-    // Ours (chooseSheetName never picks a name of the clerk's): emptied and rewritten in place.
-    ws = sheets.getItem(existing);
-    const all = ws.getRange();
-    all.unmerge();
-    all.clear("All");
-  } else ws = sheets.add(name);
-  await queueDocument(s, caps, ws, doc);
-
   const state: MarksState = structuredClone(loaded.state);
   // Forget generated sheets the user has since deleted.
   const present = new Set(names.map((n) => n.toLowerCase()));
-  state.generatedSheets = [
-    ...state.generatedSheets.filter((n) => present.has(n.toLowerCase()) && n.toLowerCase() !== name.toLowerCase()),
-    existing ?? name,
-  ];
+  state.generatedSheets = state.generatedSheets.filter((n) => present.has(n.toLowerCase()));
+  const targets: { ws: Excel.Worksheet; doc: SheetDocument }[] = [];
+  const used: string[] = [];
+  for (const doc of docs) {
+    // A sheet this batch wrote is taken: two documents of one name get two sheets.
+    const fresh = (n: string) => !used.some((u) => u.toLowerCase() === n.toLowerCase());
+    const name = chooseSheetName(doc.name, [...names, ...used], state.generatedSheets.filter(fresh));
+    const existing = names.find((n) => n.toLowerCase() === name.toLowerCase());
+    let ws: Excel.Worksheet;
+    if (existing) {
+      // Ours (chooseSheetName never picks a name of the clerk's): emptied and rewritten in place.
+      ws = sheets.getItem(existing);
+      const all = ws.getRange();
+      all.unmerge();
+      all.clear("All");
+    } else ws = sheets.add(name);
+    const final = existing ?? name;
+    used.push(final);
+    state.generatedSheets = [...state.generatedSheets.filter((n) => n.toLowerCase() !== final.toLowerCase()), final];
+    targets.push({ ws, doc });
+  }
+  // The state goes first: a batch cut off later leaves sheets we know as ours, never one we
+  // would take for the clerk's and write beside as "(2)".
   const saved = await saveState(s, loaded, state, cache);
-  ws.activate();
+  for (const { ws, doc } of targets) await queueDocument(s, caps, ws, doc);
+  // The first sheet (the bulletin) is the one the clerk asked for: it is left in front.
+  targets[0]?.ws.activate();
   await s.sync();
   saved();
-  return existing ?? name;
+  return used;
 }
 
 async function queueDocument(
@@ -111,19 +124,31 @@ async function queueDocument(
 
   // Borders before merging, everything else after (see the header).
   const styled = [...areas].map(([styleName, rects]) => ({ style: doc.styles[styleName]!, rects }));
+  // The request is measured every few ranges (≈50 kB of work), so a sync overshoots the budget
+  // by no more than that.
+  let queued = 0;
+  const every = async (n: number) => {
+    if (++queued % n === 0) await s.flushIfFull(n, 200);
+  };
   for (const { style, rects } of styled) {
     if (!style.border) continue;
-    for (const range of rangesFor(ws, caps, rects.map(rectAddress))) applyBorders(range.format);
-    await s.flushIfFull(1, 200);
+    for (const range of rangesFor(ws, caps, rects.map(rectAddress))) {
+      applyBorders(range.format);
+      await every(10);
+    }
   }
   for (const c of doc.cells) {
     const r = cellRect(c);
-    if (r.bottom > r.top || r.right > r.left) ws.getRange(rectAddress(r)).merge(false);
+    if (r.bottom > r.top || r.right > r.left) {
+      ws.getRange(rectAddress(r)).merge(false);
+      await every(200);
+    }
   }
-  await s.flushIfFull(1, 1);
   for (const { style, rects } of styled) {
-    for (const range of rangesFor(ws, caps, rects.map(rectAddress))) applyLook(range.format, style);
-    await s.flushIfFull(1, 200);
+    for (const range of rangesFor(ws, caps, rects.map(rectAddress))) {
+      applyLook(range.format, style);
+      await every(10);
+    }
   }
   // Column widths come in Excel character units; Office.js wants points. A character of the
   // default font is 7 px plus 5 px of padding per column, and a pixel is 0.75 pt at 96 dpi.

@@ -114,6 +114,13 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.writer.writeSheet(doc);
   }
 
+  /** Each in turn; the first (the bulletin) is left the active tab, as the Excel host leaves it. */
+  async writeSheets(docs: SheetDocument[]): Promise<string[]> {
+    const names = docs.map((d) => this.writer.writeSheet(d));
+    if (names.length > 1) this.writer.select(names[0]!, "A1");
+    return names;
+  }
+
   async readSnapshot(): Promise<Snapshot | null> {
     if (!this.writerInstance && this.csv) return null;
     return this.writer.snapshot;

@@ -4,6 +4,7 @@ import { ExcelWorkbook, footerSections } from "../../../src/hosts/excel/excel-wo
 import { chooseSheetName } from "../../../src/core/sheet-names.js";
 import { benchBulletin } from "../../../bench/excel-host.js";
 import { FakeExcel } from "../../support/excel-fake.js";
+import { stateOf } from "./state-of.js";
 import { buildBulletin } from "../../../src/core/bulletin/build.js";
 import { layoutBulletin } from "../../../src/core/bulletin/layout.js";
 import { sampleLedger, sampleReport } from "../../bulletin/fixtures.js";
@@ -140,6 +141,33 @@ describe("ExcelWorkbook.writeSheet", () => {
     expect(excel.cell(name, "A2")).toMatchObject({ value: "=SUM(A1)", numberFormat: "@" });
     expect(excel.sheet(name).pageLayout).toEqual({});
     expect(excel.sheet(name).showGridlines).toBe(true);
+  });
+
+  it("writes several sheets in one batch: one look at the names, one state save, the first left in front", async () => {
+    const excel = userWorkbook();
+    const wb = host(excel);
+    const appendix = { ...doc(), name: "校验明细" };
+    expect(await wb.writeSheets([doc(), appendix])).toEqual(["整改通报 (2)", "校验明细"]);
+    expect(excel.syncCount).toBe(2);
+    expect(excel.activeSheet).toBe("整改通报 (2)");
+    expect(excel.xmlParts).toHaveLength(1);
+    expect((await stateOf(excel)).generatedSheets).toEqual(["整改通报 (2)", "校验明细"]);
+    // Again: both rewritten in place, the clerk's 整改通报 untouched.
+    excel.cell("校验明细", "A1")!.value = "旧";
+    expect(await wb.writeSheets([doc(), appendix])).toEqual(["整改通报 (2)", "校验明细"]);
+    expect(excel.cell("校验明细", "A1")?.value).toBe("关于整改进展情况的通报");
+    expect(excel.cell("整改通报", "A1")?.value).toBe("用户自己的通报");
+    expect(excel.sheets.filter((x) => !x.deleted).map((x) => x.name)).toEqual([
+      "台账",
+      "整改通报",
+      "整改通报 (2)",
+      "校验明细",
+    ]);
+  });
+
+  it("gives two documents of one name two sheets", async () => {
+    const excel = userWorkbook();
+    expect(await host(excel).writeSheets([doc(), doc()])).toEqual(["整改通报 (2)", "整改通报 (3)"]);
   });
 
   it("writes a 40-paragraph bulletin in three syncs at most", async () => {

@@ -110,6 +110,7 @@ function readerPort(reader: XlsxReader): WorkbookPort {
     writeMarks: async () => refuse(),
     clearMarks: async () => refuse(),
     writeSheet: async () => refuse(),
+    writeSheets: async () => refuse(),
     select: async () => refuse(),
   };
 }
