@@ -133,24 +133,50 @@ export async function readGrid(
   const values: CellValue[][] = [];
   const text: string[][] = [];
   const formats: string[][] = [];
-  const take = (r: Excel.Range): number => {
-    r.values.forEach((row, i) => {
-      const fmts = (r.numberFormat[i] ?? []).map((f) => String(f ?? "General"));
-      const cells = row.map((v, j) => toCellValue(v, fmts[j] ?? "General", date1904));
-      values.push(cells);
-      text.push(cells.map((v, j) => (v instanceof Date ? dateText(v, fmts[j] ?? "General") : "")));
-      formats.push(fmts);
-    });
-    return jsonBytes(r.values) + jsonBytes(r.numberFormat);
+  // Weights of the response from the densest block seen so far, in bytes per cell: all of a cell
+  // (value and number format), its value alone, and the formats of number cells loaded on their
+  // own spread over all cells; and in bytes per number cell, such a format.
+  const weight = { full: 0, value: 0, numberShare: 0, numberFormat: 0 };
+  const setFormat = (i: number, j: number, format: string) => {
+    const v = toCellValue(values[i]![j], format, date1904);
+    values[i]![j] = v;
+    if (v instanceof Date) text[i]![j] = dateText(v, format);
+    formats[i]![j] = format;
+  };
+  const take = (r: Excel.Range, withFormats: boolean) => {
+    const from = values.length;
+    for (const row of r.values) {
+      values.push(row.map((v) => toCellValue(v, "General", date1904)));
+      text.push(Array<string>(row.length).fill(""));
+      formats.push(Array<string>(row.length));
+    }
+    const cells = r.values.length * cols;
+    if (cells === 0) return;
+    const valueBytes = jsonBytes(r.values);
+    weight.value = Math.max(weight.value, valueBytes / cells);
+    if (!withFormats) return;
+    // What a number cell's format weighs as a one-column load (`["yyyy\"年\"m\"月\"d\"日\""],`).
+    let numbers = 0;
+    let numberBytes = 0;
+    r.numberFormat.forEach((row, i) =>
+      row.forEach((f, j) => {
+        const format = String(f ?? "General");
+        formats[from + i]![j] = format;
+        if (!isNumberCell(r.values[i]![j])) return;
+        numbers++;
+        numberBytes += jsonBytes(format) + 3;
+        setFormat(from + i, j, format);
+      }),
+    );
+    weight.full = Math.max(weight.full, (valueBytes + jsonBytes(r.numberFormat)) / cells);
+    weight.numberShare = Math.max(weight.numberShare, numberBytes / cells);
+    if (numbers > 0) weight.numberFormat = Math.max(weight.numberFormat, numberBytes / numbers);
   };
 
-  let bytesPerCell = 0;
   let next = area.top;
   if (first.probe && totalRows > 0) {
-    const bytes = take(first.probe);
-    const rows = first.probe.values.length;
-    bytesPerCell = bytes / (rows * cols);
-    next += rows;
+    take(first.probe, true);
+    next += first.probe.values.length;
     options.onProgress?.(next - area.top, totalRows);
   }
   // A blank sheet: Excel's used range is an empty A1.
@@ -173,28 +199,62 @@ export async function readGrid(
   // asks for next comes from the cache without a round trip (state.ts readCachedSnapshot).
   let lookup: StateLookup | null = null;
   let pendingMerges = mergeQueries.length > 0;
-  while (next <= bottom || pendingMerges) {
+  // A number format matters only to a number (it may make it a date): past the first rows, a
+  // block's values come alone and the formats of its number cells follow with the next block,
+  // where that weighs clearly less than every cell's format (a sheet of few number columns).
+  let numberCells: FormatRun[] = [];
+  let owedBlockCells = 0;
+  while (next <= bottom || pendingMerges || numberCells.length > 0) {
     const ask: StateLookup | null = limit === Infinity && lookup === null ? queueStateLookup(s.context, caps) : null;
-    // Without a probe, the first chunk is one row: it tells what a row of this sheet weighs.
-    const perRow = bytesPerCell > 0 ? bytesPerCell * cols : 0;
+    const owed = numberCells.reduce((n, run) => n + run.rows, 0) * Math.max(weight.numberFormat, MIN_FORMAT_BYTES);
+    const room = Math.max(RESPONSE_BUDGET - owed, RESPONSE_BUDGET / 4);
+    const remaining = next > bottom ? 0 : bottom - next + 1;
+    // Without a probe, the first block is one row, values and formats: it tells what a row weighs.
+    // The last block comes whole when it fits, so no sync is left to make for its formats.
+    const splitPays = weight.numberShare < 0.8 * (weight.full - weight.value);
+    const whole = remaining > 0 && (weight.full === 0 || !splitPays || remaining * cols * weight.full <= room);
+    // A block of values alone is kept small enough that its formats take at most half the next sync.
+    const valuesRows = Math.min(
+      Math.floor(room / (cols * weight.value)),
+      Math.floor(RESPONSE_BUDGET / 2 / (cols * Math.max(weight.numberShare, 1))),
+    );
     const rowsThisSync =
-      next > bottom
+      remaining === 0
         ? 0
-        : Math.min(bottom - next + 1, perRow > 0 ? Math.max(1, Math.floor(RESPONSE_BUDGET / perRow)) : 1);
+        : weight.full === 0
+          ? 1
+          : Math.min(remaining, Math.max(1, whole ? Math.floor(room / (cols * weight.full)) : valuesRows));
     const chunkRows = Math.max(1, Math.floor(MAX_CELLS_PER_CHUNK / cols));
     const chunks: Excel.Range[] = [];
     for (let top = next; top < next + rowsThisSync; top += chunkRows) {
       const last = Math.min(top + chunkRows - 1, next + rowsThisSync - 1);
       const r = ws.getRange(rectAddress({ top, left: area.left, bottom: last, right: area.right }));
-      r.load("values,numberFormat");
+      r.load(whole ? "values,numberFormat" : "values");
       chunks.push(r);
     }
+    const owedRanges = numberCells.map((run) => {
+      const r = ws.getRange(
+        rectAddress({
+          top: area.top + run.row,
+          left: area.left + run.col,
+          bottom: area.top + run.row + run.rows - 1,
+          right: area.left + run.col,
+        }),
+      );
+      r.load("numberFormat");
+      return r;
+    });
     try {
-      await s.sync(() => chunks.map((c) => [c.values, c.numberFormat]));
+      await s.sync(() => [
+        chunks.map((c) => (whole ? [c.values, c.numberFormat] : c.values)),
+        owedRanges.map((r) => r.numberFormat),
+      ]);
     } catch (e) {
       // The rows weighed more than the first ones: halve the rows and ask again.
       if (isPayloadTooLarge(e) && rowsThisSync > 1) {
-        bytesPerCell *= 2;
+        weight.full *= 2;
+        weight.value *= 2;
+        weight.numberShare *= 2;
         if (pendingMerges) for (const m of mergeQueries) m.load("address");
         continue;
       }
@@ -202,10 +262,24 @@ export async function readGrid(
     }
     pendingMerges = false;
     if (ask) confirmState((lookup = ask), cache);
-    let bytes = 0;
-    for (const c of chunks) bytes += take(c);
-    // Size later syncs by the densest block seen so far.
-    if (rowsThisSync > 0) bytesPerCell = Math.max(bytesPerCell, bytes / (rowsThisSync * cols));
+    let owedCells = 0;
+    let owedBytes = 0;
+    numberCells.forEach((run, k) => {
+      const got = owedRanges[k]!.numberFormat;
+      for (let i = 0; i < run.rows; i++)
+        if (isNumberCell(values[run.row + i]![run.col]))
+          setFormat(run.row + i, run.col, String(got[i]?.[0] ?? "General"));
+      owedCells += run.rows;
+      owedBytes += jsonBytes(got);
+    });
+    if (owedCells > 0) {
+      weight.numberFormat = Math.max(weight.numberFormat, owedBytes / owedCells);
+      weight.numberShare = Math.max(weight.numberShare, owedBytes / owedBlockCells);
+    }
+    const from = values.length;
+    for (const c of chunks) take(c, whole);
+    numberCells = whole ? [] : numberRuns(values, from);
+    owedBlockCells = rowsThisSync * cols;
     next += rowsThisSync;
     if (rowsThisSync > 0) options.onProgress?.(next - area.top, totalRows);
   }
@@ -214,6 +288,51 @@ export async function readGrid(
   for (const m of mergeQueries)
     if (!m.isNullObject) for (const a of splitAreas(m.address)) merges.push(parseRangeAddress(a));
   return { sheet, origin: { row: area.top, col: area.left }, values, text, formats, merges };
+}
+
+/** A column's run of number cells, rows counted from the grid's first. */
+interface FormatRun {
+  col: number;
+  row: number;
+  rows: number;
+}
+
+/** Bytes a number cell's format is taken to weigh before one was seen (`["General"],`). */
+const MIN_FORMAT_BYTES = 12;
+
+/** A value a number format could show as a date (toCellValue). */
+const isNumberCell = (v: unknown): v is number => typeof v === "number" && v >= 0;
+
+/** Runs of one column past which its number cells are asked as one span (a request per run). */
+const MAX_RUNS_PER_COLUMN = 32;
+
+/**
+ * The runs of number cells (the only ones a format can make dates) in rows `from`… of the grid,
+ * column by column; a column whose numbers are scattered is asked as one span from its first to
+ * its last (the formats of the other cells in it are read and not used).
+ */
+export function numberRuns(values: CellValue[][], from: number): FormatRun[] {
+  const byColumn = new Map<number, FormatRun[]>();
+  for (let i = from; i < values.length; i++) {
+    const row = values[i]!;
+    for (let j = 0; j < row.length; j++) {
+      if (!isNumberCell(row[j])) continue;
+      const runs = byColumn.get(j) ?? [];
+      const last = runs[runs.length - 1];
+      if (last && last.row + last.rows === i) last.rows++;
+      else runs.push({ col: j, row: i, rows: 1 });
+      byColumn.set(j, runs);
+    }
+  }
+  const out: FormatRun[] = [];
+  for (const [col, runs] of byColumn) {
+    if (runs.length <= MAX_RUNS_PER_COLUMN) out.push(...runs);
+    else {
+      const last = runs[runs.length - 1]!;
+      out.push({ col, row: runs[0]!.row, rows: last.row + last.rows - runs[0]!.row });
+    }
+  }
+  return out;
 }
 
 function queueFirstRead(

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ExcelWorkbook } from "../../../src/hosts/excel/excel-workbook.js";
 import { BENCH_SHEET, benchLedgerRows } from "../../../bench/excel-host.js";
-import { FakeExcel } from "../../support/excel-fake.js";
+import { FakeExcel, type CellSeed } from "../../support/excel-fake.js";
+import { toCellValue } from "../../../src/hosts/excel/cell-values.js";
+import { dateToIso, formatChineseDate } from "../../../src/core/dates.js";
 
 const DATE_FMT = 'yyyy"年"m"月"d"日"';
 
@@ -116,6 +118,60 @@ describe("ExcelWorkbook.readGrid", () => {
     }
     expect(wb.stats.read.syncs).toBe(excel.syncCount);
     expect(wb.stats.read.maxResponseBytes).toBeLessThanOrEqual(4_000_000);
+  });
+
+  it("past the first rows, reads the formats of number cells alone, a sync later: every cell as a read of both would have it", async () => {
+    // Column J mixes what a format can and can't make a date: dated numbers, plain numbers,
+    // errors, negative numbers under a date format (never dates), text; sparse runs of numbers.
+    const kinds = (i: number): CellSeed =>
+      [
+        { value: 45_000 + i, numberFormat: "yyyy/m/d", text: "" },
+        i,
+        "#N/A",
+        { value: -5, numberFormat: "yyyy/m/d", text: "-5" },
+        `备注${i}`,
+        null,
+        { value: 0.5, numberFormat: "0%", text: "50%" },
+      ][i % 7] as CellSeed;
+    const rows = benchLedgerRows(20_000).map((r, i) => (i < 2 ? r : [...r.slice(0, 9), kinds(i)]));
+    for (const limit of [undefined, 300_000]) {
+      const excel = new FakeExcel(limit ? { payloadLimit: limit } : {});
+      excel.seed(BENCH_SHEET, "A1", rows);
+      const grid = await host(excel).readGrid(BENCH_SHEET);
+      const expected = rows.map((r) =>
+        r.map((c) => {
+          const seed = c !== null && typeof c === "object" ? c : { value: c, numberFormat: "General" };
+          return toCellValue(seed.value ?? "", seed.numberFormat ?? "General", false);
+        }),
+      );
+      expect(grid.values).toEqual(expected);
+      expect(grid.text![19_000]![6]).toBe(formatChineseDate(dateToIso(grid.values[19_000]![6] as Date)));
+      // Row 20,000 (index 19,999) is a dated number: serial 64,999.
+      expect(grid.text![19_999]![9]).toBe("2077/12/15");
+      // With a small limit the refused syncs are retried smaller, the formats owed asked again.
+      if (!limit) for (const x of excel.syncLog) expect(x.responseBytes).toBeLessThanOrEqual(4_000_000);
+      else expect(excel.syncLog.some((x) => x.responseBytes > limit)).toBe(true);
+    }
+  });
+
+  it("reads a sheet of numbers with their formats in the same sync (asking them later would save nothing)", async () => {
+    const rows: CellSeed[][] = Array.from({ length: 60_000 }, (_, i) => [
+      i,
+      { value: 45_000 + (i % 900), numberFormat: "yyyy/m/d", text: "" },
+      i * 0.5,
+      { value: i % 100, numberFormat: "0%", text: "" },
+    ]);
+    const excel = new FakeExcel();
+    excel.seed("数", "A1", rows);
+    const grid = await host(excel).readGrid("数");
+    expect(grid.values[59_999]).toEqual([
+      59_999,
+      toCellValue(45_000 + (59_999 % 900), "yyyy/m/d", false),
+      29_999.5,
+      99,
+    ]);
+    expect(grid.values.every((r) => r[1] instanceof Date)).toBe(true);
+    for (const x of excel.syncLog) expect(x.responseBytes).toBeLessThanOrEqual(4_000_000);
   });
 
   it("halves its reads when Excel refuses a payload as too large", async () => {
