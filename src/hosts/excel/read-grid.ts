@@ -229,7 +229,8 @@ export async function readGrid(
     for (let top = next; top < next + rowsThisSync; top += chunkRows) {
       const last = Math.min(top + chunkRows - 1, next + rowsThisSync - 1);
       const r = ws.getRange(rectAddress({ top, left: area.left, bottom: last, right: area.right }));
-      r.load(whole ? "values,numberFormat" : "values");
+      if (whole) r.load("values,numberFormat");
+      else r.load("values");
       chunks.push(r);
     }
     const owedRanges = numberCells.map((run) => {
