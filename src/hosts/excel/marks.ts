@@ -37,7 +37,19 @@ const CELLS_PER_SYNC = 3_000;
 const MAX_ADDRESS_CHARS = 2_000;
 
 interface Recorded extends OriginalCell {
-  raw?: OriginalCell["raw"] & { m?: string; h?: string; pattern?: string; patternColor?: string; tint?: number };
+  raw?: OriginalCell["raw"] & {
+    m?: string;
+    h?: string;
+    pattern?: string;
+    patternColor?: string;
+    tint?: number;
+    /**
+     * The note already ended with our very paragraph when we came (a copy the CLI or the preview
+     * marked, whose records this host can't read, or a lost state): nothing was added, and
+     * clearing leaves the note as it was found, as the .xlsx host does (MarkRecord.kept).
+     */
+    k?: true;
+  };
 }
 
 /** What a cell shows now, as probed. */
@@ -157,7 +169,13 @@ async function applyMarks(
     const original = originalOf(cell, caps, rec);
     const colour = MARK_FILLS[mark.severity];
     original.raw = { ...(original.raw ?? {}), m: colour };
-    if (caps.notes) original.raw.h = hash(noteOf(mark));
+    if (caps.notes) {
+      const ours = noteOf(mark);
+      original.raw.h = hash(ours);
+      const found = cell.note;
+      const endsWithOurs = !!found && (found === ours || found.endsWith(`\n${ours}`));
+      if (endsWithOurs && (!rec || (rec.raw?.k && ourNote(cell, rec)))) original.raw.k = true;
+    }
     records[addr] = original;
     marking.push([addr, mark, original, cell, rec]);
   }
@@ -473,7 +491,7 @@ async function queueRestores(
         byColour.set(rec.fill, list);
       }
     }
-    if (caps.notes && rec.raw?.noteUnknown !== true && ourNote(cell, rec)) {
+    if (caps.notes && rec.raw?.noteUnknown !== true && !rec.raw?.k && ourNote(cell, rec)) {
       // Exactly our part goes; whatever the clerk has above it stays (core removeOurNote).
       const user = splitOurs(cell.note, rec.raw!.h!)!.user;
       if (user === null) ws.notes.getItem(addr).delete();
@@ -497,7 +515,7 @@ async function queueMarks(
 ): Promise<void> {
   const byColour = new Map<string, string[]>();
   let n = 0;
-  for (const [addr, mark, , cell, rec] of cells) {
+  for (const [addr, mark, original, cell, rec] of cells) {
     const colour = MARK_FILLS[mark.severity];
     const unchanged = !!cell.fill && cell.fill.color === colour && isSolid(cell.fill.pattern) && !cell.fill.tint;
     if (unchanged) {
@@ -513,7 +531,7 @@ async function queueMarks(
       list.push(addr);
       byColour.set(colour, list);
     }
-    if (caps.notes) {
+    if (caps.notes && !original.raw?.k) {
       const text = mergeNote(userNoteOf(cell, rec), noteOf(mark));
       if (cell.note === text) {
         // The same note as the last check wrote: nothing to send.

@@ -145,6 +145,29 @@ describe("ExcelWorkbook marks", () => {
     expect(excel.sheet(BENCH_SHEET).notes.get("E5")).toBe("请核实");
   });
 
+  it("leaves a note that already ends with our very paragraph as found (a copy the CLI marked): no second copy, and clearing keeps it", async () => {
+    const excel = ledger(20);
+    // As the CLI's copy has it: its fill and its note, its records in a state this host can't read.
+    excel.cell(BENCH_SHEET, "F6")!.fill = { color: `#${MARK_FILLS.error}`, pattern: "Solid" };
+    excel.sheet(BENCH_SHEET).notes.set("F6", "请核实\n【整改台账校验】时限已过");
+    const wb = host(excel);
+    const mark: Mark = { row: 6, col: 6, severity: "error", note: "时限已过" };
+    await wb.writeMarks(BENCH_SHEET, [mark]);
+    expect(excel.sheet(BENCH_SHEET).notes.get("F6")).toBe("请核实\n【整改台账校验】时限已过");
+    await wb.writeMarks(BENCH_SHEET, [mark]);
+    expect(excel.sheet(BENCH_SHEET).notes.get("F6")).toBe("请核实\n【整改台账校验】时限已过");
+    await wb.clearMarks(BENCH_SHEET);
+    expect(excel.sheet(BENCH_SHEET).notes.get("F6")).toBe("请核实\n【整改台账校验】时限已过");
+    expect(excel.fillOf(BENCH_SHEET, "F6")).toBe(MARK_FILLS.error);
+    // Marked again, then a later check finds something else there: ours replaces the stale
+    // paragraph, and clearing takes ours out.
+    await wb.writeMarks(BENCH_SHEET, [mark]);
+    await wb.writeMarks(BENCH_SHEET, [{ ...mark, note: "缺少佐证" }]);
+    expect(excel.sheet(BENCH_SHEET).notes.get("F6")).toBe("请核实\n【整改台账校验】缺少佐证");
+    await wb.clearMarks(BENCH_SHEET);
+    expect(excel.sheet(BENCH_SHEET).notes.get("F6")).toBe("请核实");
+  });
+
   it("clearMarks is a no-op without recorded marks", async () => {
     const excel = ledger(5);
     await host(excel).clearMarks(BENCH_SHEET);
