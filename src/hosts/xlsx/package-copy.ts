@@ -45,6 +45,15 @@ export function relTypeIs(type: string, wanted: string): boolean {
   return type === wanted || type.slice(type.lastIndexOf("/")) === wanted.slice(wanted.lastIndexOf("/"));
 }
 
+/**
+ * A part this big (bytes, or characters) is kept as UTF-8 bytes, not as a string: a 50,000-row
+ * ledger's sheet, notes and drawing are 20 MB each, and as strings they sat in V8's heap (with a
+ * decoded copy of the original beside them), which then grew to several times their size before
+ * collecting; as bytes they are held once, outside the heap. Read again, such a part is decoded
+ * anew each time: the writer reads each once.
+ */
+const BIG_PART = 1024 * 1024;
+
 export class PackageCopy {
   /** The original, read through package.ts (bounded inflation, limits); null for a new package. */
   private readonly source: Package | null;
@@ -105,14 +114,39 @@ export class PackageCopy {
     const b = this.bytes(k);
     if (!b) return undefined;
     const t = this.decoder.decode(b);
-    this.texts.set(k, t);
+    if (b.length < BIG_PART) this.texts.set(k, t);
     return t;
+  }
+
+  /**
+   * The first `chars` characters of a part (at least; fewer only when the part is shorter), for
+   * what sits at the top (a sheet's code name), without decoding a big part the writer made as bytes.
+   */
+  head(part: string, chars: number): string | undefined {
+    const k = this.key(part);
+    const cached = this.texts.get(k);
+    if (cached !== undefined) return cached.slice(0, chars);
+    const change = this.changes.get(k);
+    // A UTF-16 unit is at most 3 UTF-8 bytes: 3 × chars bytes hold `chars` characters.
+    if (change instanceof Uint8Array) return this.decoder.decode(change.subarray(0, chars * 3)).slice(0, chars);
+    return this.text(part)?.slice(0, chars);
   }
 
   setText(part: string, xml: string): void {
     const k = this.key(part);
+    if (xml.length >= BIG_PART) {
+      this.setBytes(k, this.encoder.encode(xml));
+      return;
+    }
     this.texts.set(k, xml);
     this.changes.set(k, xml);
+  }
+
+  /** New content as UTF-8 bytes (a generated sheet, encoded as it was made). */
+  setBytes(part: string, bytes: Uint8Array): void {
+    const k = this.key(part);
+    this.texts.delete(k);
+    this.changes.set(k, bytes);
   }
 
   remove(part: string): void {

@@ -7,7 +7,8 @@ import { chooseSheetName } from "../../core/sheet-names.js";
 import { CommentsPatch, VmlPatch, type Note } from "./notes-patch.js";
 import type { Package } from "./package.js";
 import { CONTENT_TYPE, PackageCopy, REL, relTypeIs, insertBeforeClose } from "./package-copy.js";
-import { renderSheetDocument } from "./render-sheet.js";
+import { ByteSink } from "./byte-sink.js";
+import { writeSheetDocument } from "./render-sheet.js";
 import {
   legacyDrawingId,
   patchCells,
@@ -128,9 +129,8 @@ export class XlsxWriter implements StateHost {
   }
 
   private codeNameOf(part: string): string | null {
-    const xml = this.pkg.text(part);
-    if (!xml) return null;
-    const head = xml.slice(0, 4096);
+    const head = this.pkg.head(part, 4096);
+    if (!head) return null;
     const m = /<(?:\w+:)?sheetPr\b[^>]*>/.exec(head);
     return m ? (attrsOf(m[0]).codeName ?? null) : null;
   }
@@ -161,7 +161,11 @@ export class XlsxWriter implements StateHost {
 
   // --- notes ---
 
-  private notesOf(part: string): {
+  /** The sheet's notes; `xml` is the sheet's text when the caller holds it already (a big sheet is not kept decoded). */
+  private notesOf(
+    part: string,
+    xml = this.pkg.text(part) ?? "",
+  ): {
     comments: CommentsPatch;
     commentsPart: string | null;
     vml: VmlPatch;
@@ -169,7 +173,6 @@ export class XlsxWriter implements StateHost {
   } {
     const rels = this.pkg.rels(part);
     const c = rels.find((r) => relTypeIs(r.type, REL.comments) && r.part && this.pkg.has(r.part));
-    const xml = this.pkg.text(part) ?? "";
     const drawingId = legacyDrawingId(xml);
     const v = drawingId ? rels.find((r) => r.id === drawingId && r.part && this.pkg.has(r.part)) : undefined;
     return {
@@ -190,8 +193,12 @@ export class XlsxWriter implements StateHost {
     return max + 1;
   }
 
-  private flushNotes(part: string, n: ReturnType<XlsxWriter["notesOf"]>): void {
-    let sheetXml = this.pkg.text(part)!;
+  /**
+   * Writes the notes' parts, and the sheet: `base` (the sheet's text as the caller left it) with
+   * its legacyDrawing added or removed as the notes need, if that differs from `original`. Returns the sheet's text.
+   */
+  private flushNotes(part: string, n: ReturnType<XlsxWriter["notesOf"]>, base: string, original: string): string {
+    let sheetXml = base;
     const hasNotes = !n.comments.empty;
     // Comments part.
     if (n.comments.changed || (n.commentsPart && !hasNotes)) {
@@ -223,7 +230,8 @@ export class XlsxWriter implements StateHost {
         sheetXml = sheetXml.replace(/<(?:\w+:)?legacyDrawing\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?legacyDrawing\s*>)/, "");
       }
     }
-    if (sheetXml !== this.pkg.text(part)) this.pkg.setText(part, sheetXml);
+    if (sheetXml !== original) this.pkg.setText(part, sheetXml);
+    return sheetXml;
   }
 
   private removeRelated(source: string, target: string): void {
@@ -240,7 +248,7 @@ export class XlsxWriter implements StateHost {
 
   writeMarks(sheetName: string, marks: readonly Mark[]): void {
     const ws = this.sheet(sheetName);
-    this.restore(ws);
+    const restored = this.restore(ws);
     const byCell = marksByCell(marks);
     if (byCell.size === 0) {
       this.flushStyles();
@@ -294,11 +302,10 @@ export class XlsxWriter implements StateHost {
       };
       return { s };
     };
-    const xml = this.pkg.text(ws.part)!;
+    const xml = restored ?? this.pkg.text(ws.part)!;
     const patched = patchCells(xml, targetsOf(byCell.values()), decide);
-    if (patched !== xml) this.pkg.setText(ws.part, patched);
 
-    const notes = this.notesOf(ws.part);
+    const notes = this.notesOf(ws.part, patched);
     for (const [address, rec] of Object.entries(records)) {
       const existing = notes.comments.get(address);
       if (existing && (existing.text === rec.ours || existing.text.endsWith(`\n${rec.ours}`))) {
@@ -314,7 +321,7 @@ export class XlsxWriter implements StateHost {
       const { row, col } = parseAddress(address);
       notes.vml.addNoteShape(row, col);
     }
-    this.flushNotes(ws.part, notes);
+    this.flushNotes(ws.part, notes, patched, xml);
     this.state.marks[String(ws.sheetId)] = { name: ws.name, cells: records };
     this.flushStyles();
     this.saveState();
@@ -332,14 +339,15 @@ export class XlsxWriter implements StateHost {
    * Undoes our marks on a sheet, cell by cell, and only where the mark is still exactly ours:
    * a fill the clerk changed stays, a note the clerk edited keeps the edit (only our own last
    * paragraph goes, if it is still there word for word). When rows or columns were inserted since,
-   * a mark is found again by its note.
+   * a mark is found again by its note. Returns the sheet's text as it leaves it, if it restored anything.
    */
-  private restore(ws: SheetEntry & { part: string }): void {
+  private restore(ws: SheetEntry & { part: string }): string | undefined {
     const entry = this.state.marks[String(ws.sheetId)];
-    if (!entry) return;
+    if (!entry) return undefined;
     delete this.state.marks[String(ws.sheetId)];
     const styles = this.styles();
-    const notes = this.notesOf(ws.part);
+    const xml = this.pkg.text(ws.part)!;
+    const notes = this.notesOf(ws.part, xml);
 
     // Where each record's cell is now: where it was, or where its note went.
     const where = locate(entry.cells, notes.comments);
@@ -384,9 +392,7 @@ export class XlsxWriter implements StateHost {
       const s = before !== undefined && sameXf(before, wanted) ? original : styles.findOrAppend("cellXfs", wanted);
       return { s: s === 0 && rec.s === null ? null : s, dropIfEmpty: !rec.existed && s === cell.effective };
     };
-    const xml = this.pkg.text(ws.part)!;
     const patched = patchCells(xml, targetsOf([...plan.keys()].map(parseAddress)), decide);
-    if (patched !== xml) this.pkg.setText(ws.part, patched);
 
     for (const [address, rec] of plan) {
       const current = notes.comments.get(address);
@@ -415,7 +421,9 @@ export class XlsxWriter implements StateHost {
         notes.vml.removeNoteShape(row, col);
       } else if (without !== null) notes.comments.set(address, without);
     }
-    if (notes.comments.changed) this.flushNotes(ws.part, notes);
+    if (notes.comments.changed) return this.flushNotes(ws.part, notes, patched, xml);
+    if (patched !== xml) this.pkg.setText(ws.part, patched);
+    return patched;
   }
 
   /** The snapshot of the check that wrote this copy, if any. */
@@ -458,12 +466,14 @@ export class XlsxWriter implements StateHost {
     );
     const styles = this.styles();
     const codeName = `lc${randomHex(6)}`;
-    const xml = renderSheetDocument(doc, styles, { codeName });
+    const sink = new ByteSink();
+    writeSheetDocument(doc, styles, (text) => sink.write(text), { codeName });
+    const xml = sink.bytes();
     const wb = this.pkg.workbookPart();
     const old = sheets.find((s) => s.name.toLowerCase() === name.toLowerCase() && ours.includes(s.name));
     if (old?.part) {
       // Ours: replaced in place (same tab, same sheetId), so defined names and views keep their meaning.
-      this.pkg.setText(old.part, xml);
+      this.pkg.setBytes(old.part, xml);
       const relsPart = this.pkg.relsPartOf(old.part);
       if (this.pkg.has(relsPart)) this.pkg.remove(relsPart);
       this.state.generated = this.state.generated.filter((g) => g.sheetId !== old.sheetId);
@@ -488,11 +498,12 @@ export class XlsxWriter implements StateHost {
   }
 
   /** A new worksheet at the end of the tab order, with its part, relationship and content type. */
-  addSheet(name: string, xml: string, state: "visible" | "veryHidden"): SheetEntry {
+  addSheet(name: string, xml: string | Uint8Array, state: "visible" | "veryHidden"): SheetEntry {
     const sheets = this.sheets();
     const wb = this.pkg.workbookPart();
     const part = this.pkg.freeName("xl/worksheets/sheet", ".xml");
-    this.pkg.setText(part, xml);
+    if (typeof xml === "string") this.pkg.setText(part, xml);
+    else this.pkg.setBytes(part, xml);
     const rId = this.pkg.addRel(wb, REL.worksheet, part);
     this.pkg.declare(part, CONTENT_TYPE.worksheet);
     const sheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;
