@@ -18,6 +18,13 @@ export class ByteSink {
   private pending = "";
 
   write(text: string): void {
+    if (text.length >= PENDING_CHARS) {
+      // A long piece (a stretch of a patched sheet, a slice of its original) is encoded as it is, not copied first.
+      this.flush();
+      this.pending = text;
+      this.flush();
+      return;
+    }
     this.pending += text;
     if (this.pending.length >= PENDING_CHARS) this.flush();
   }

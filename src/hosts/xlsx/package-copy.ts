@@ -1,6 +1,6 @@
 import { inflateSync } from "fflate";
 import { Package } from "./package.js";
-import { writeZipCopy, type PartChange } from "./zip-copy.js";
+import { deflatePart, writeZipCopy, type PartChange } from "./zip-copy.js";
 import { attrsOf, localAttr, xmlAttr } from "./xml-write.js";
 
 /**
@@ -46,11 +46,11 @@ export function relTypeIs(type: string, wanted: string): boolean {
 }
 
 /**
- * A part this big (bytes, or characters) is kept as UTF-8 bytes, not as a string: a 50,000-row
+ * A part this big (bytes, or characters) is kept compressed, not as a string: a 50,000-row
  * ledger's sheet, notes and drawing are 20 MB each, and as strings they sat in V8's heap (with a
  * decoded copy of the original beside them), which then grew to several times their size before
- * collecting; as bytes they are held once, outside the heap. Read again, such a part is decoded
- * anew each time: the writer reads each once.
+ * collecting; compressed, they are a tenth of that, outside the heap, and the copy deflates each
+ * part once either way. Read again, such a part is inflated anew each time: the writer reads each once.
  */
 const BIG_PART = 1024 * 1024;
 
@@ -58,6 +58,8 @@ export class PackageCopy {
   /** The original, read through package.ts (bounded inflation, limits); null for a new package. */
   private readonly source: Package | null;
   private readonly texts = new Map<string, string>();
+  /** The heads read of parts not held as text (see head), until the part changes. */
+  private readonly heads = new Map<string, { chars: number; text: string }>();
   /** New content by part: text is encoded only when the copy is made (a part may change several times). */
   private readonly changes = new Map<string, PartChange>();
   private readonly decoder = new TextDecoder();
@@ -91,7 +93,8 @@ export class PackageCopy {
     const change = this.changes.get(this.key(part));
     if (change === null) return undefined;
     if (typeof change === "string") return this.encoder.encode(change);
-    if (change !== undefined) return change;
+    if (change instanceof Uint8Array) return change;
+    if (change !== undefined) return this.inflate(change.deflated, change.size);
     if (!this.source?.has(part)) return undefined;
     const entry = this.source.entry(part)!;
     if (entry.method === 8 && !this.source.zlib.inflateRaw) {
@@ -105,6 +108,12 @@ export class PackageCopy {
       }
     }
     return this.source.bytes(part);
+  }
+
+  /** A part this copy compressed itself (so its size is known to be true). */
+  private inflate(deflated: Uint8Array, size: number): Uint8Array {
+    const zlib = this.source?.zlib;
+    return zlib?.inflateRaw ? zlib.inflateRaw(deflated, size) : inflateSync(deflated, { out: new Uint8Array(size) });
   }
 
   text(part: string): string | undefined {
@@ -126,14 +135,19 @@ export class PackageCopy {
     const k = this.key(part);
     const cached = this.texts.get(k);
     if (cached !== undefined) return cached.slice(0, chars);
-    const change = this.changes.get(k);
+    const known = this.heads.get(k);
+    if (known && known.chars >= chars) return known.text.slice(0, chars);
     // A UTF-16 unit is at most 3 UTF-8 bytes: 3 × chars bytes hold `chars` characters.
-    if (change instanceof Uint8Array) return this.decoder.decode(change.subarray(0, chars * 3)).slice(0, chars);
-    return this.text(part)?.slice(0, chars);
+    const b = this.bytes(k);
+    if (!b) return undefined;
+    const text = this.decoder.decode(b.subarray(0, chars * 3)).slice(0, chars);
+    this.heads.set(k, { chars, text });
+    return text;
   }
 
   setText(part: string, xml: string): void {
     const k = this.key(part);
+    this.heads.delete(k);
     if (xml.length >= BIG_PART) {
       this.setBytes(k, this.encoder.encode(xml));
       return;
@@ -142,15 +156,17 @@ export class PackageCopy {
     this.changes.set(k, xml);
   }
 
-  /** New content as UTF-8 bytes (a generated sheet, encoded as it was made). */
+  /** New content as UTF-8 bytes (a generated sheet, encoded as it was made); a big part is compressed at once. */
   setBytes(part: string, bytes: Uint8Array): void {
     const k = this.key(part);
+    this.heads.delete(k);
     this.texts.delete(k);
-    this.changes.set(k, bytes);
+    this.changes.set(k, bytes.length >= BIG_PART ? deflatePart(bytes, this.source?.zlib) : bytes);
   }
 
   remove(part: string): void {
     const k = this.key(part);
+    this.heads.delete(k);
     this.texts.delete(k);
     if (this.source?.has(k)) this.changes.set(k, null);
     else this.changes.delete(k);

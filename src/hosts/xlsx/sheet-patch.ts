@@ -1,4 +1,5 @@
 import { cellAddress } from "../../core/grid.js";
+import { ByteSink } from "./byte-sink.js";
 import { attrsOf, setAttr } from "./xml-write.js";
 
 /**
@@ -75,17 +76,36 @@ function parseRef(ref: string): { row: number; col: number } | null {
 }
 
 /**
- * Runs `decide` on every target cell and returns the patched part (the same string when
- * nothing changed). Cells are visited in document order.
+ * A patched sheet on its way to bytes: what is encoded already, and the part's own end (from
+ * within or after sheetData on), unchanged, kept as text for the notes' legacyDrawing to go into.
+ * A 50,000-row sheet is thus never joined into one more 20 MB string.
  */
-export function patchCells(xml: string, targets: Targets, decide: Decide): string {
-  if (targets.rows.size === 0) return xml;
+export interface PatchedSheet {
+  head: ByteSink;
+  tail: string;
+}
+
+/** The whole patched sheet as bytes. */
+export function patchedBytes(sheet: PatchedSheet): Uint8Array {
+  sheet.head.write(sheet.tail);
+  return sheet.head.bytes();
+}
+
+/**
+ * Runs `decide` on every target cell (in document order) and returns the patched part, or null
+ * when nothing changed.
+ */
+export function patchSheet(xml: string, targets: Targets, decide: Decide): PatchedSheet | null {
+  if (targets.rows.size === 0) return null;
   const open = /<((?:\w+:)?)sheetData\b[^>]*?(\/?)>/.exec(xml);
-  if (!open) return xml;
+  if (!open) return null;
   const prefix = open[1]!;
   const cols = columnStyles(xml, open.index);
-  const out: string[] = [];
-  let copied = 0; // xml[0, copied) is already in out
+  const head = new ByteSink();
+  const write = (...texts: string[]) => {
+    for (const t of texts) head.write(t);
+  };
+  let copied = 0; // xml[0, copied) is already written
   let changed = false;
 
   const pendingRows = [...targets.rows.keys()].sort((a, b) => a - b);
@@ -111,13 +131,14 @@ export function patchCells(xml: string, targets: Targets, decide: Decide): strin
 
   if (open[2] === "/") {
     const rows = newRowsBefore(Infinity);
-    if (!rows) return xml;
-    return `${xml.slice(0, open.index)}<${prefix}sheetData>${rows}</${prefix}sheetData>${xml.slice(open.index + open[0].length)}`;
+    if (!rows) return null;
+    write(xml.slice(0, open.index), `<${prefix}sheetData>${rows}</${prefix}sheetData>`);
+    return { head, tail: xml.slice(open.index + open[0].length) };
   }
 
   const closeTag = `</${prefix}sheetData>`;
   const dataEnd = xml.indexOf(closeTag, open.index);
-  if (dataEnd < 0) return xml;
+  if (dataEnd < 0) return null;
   const rowRe = /<(?:\w+:)?row\b[^>]*?(\/?)>/g;
   rowRe.lastIndex = open.index + open[0].length;
   let prevRow = 0;
@@ -136,7 +157,7 @@ export function patchCells(xml: string, targets: Targets, decide: Decide): strin
 
     const inserted = newRowsBefore(r);
     if (inserted) {
-      out.push(xml.slice(copied, m.index), inserted);
+      write(xml.slice(copied, m.index), inserted);
       copied = m.index;
       changed = true;
     }
@@ -158,7 +179,7 @@ export function patchCells(xml: string, targets: Targets, decide: Decide): strin
     if (patched === null) continue;
     if (patched.text.trim() === "" && Object.keys(rowAttrs).every((k) => k === "r")) {
       // A row that held only the empty cell we had inserted (a row we added): it goes with it.
-      out.push(xml.slice(copied, m.index));
+      write(xml.slice(copied, m.index));
       copied = selfClosing ? contentStart : contentEnd + rowClose.length;
       changed = true;
       continue;
@@ -171,19 +192,17 @@ export function patchCells(xml: string, targets: Targets, decide: Decide): strin
       if (!sp || patched.minCol < Number(sp[1]) || patched.maxCol > Number(sp[2]))
         newTag = setAttr(newTag, "spans", null);
     }
-    out.push(xml.slice(copied, m.index), newTag, patched.text, selfClosing ? rowClose : "");
+    write(xml.slice(copied, m.index), newTag, patched.text, selfClosing ? rowClose : "");
     copied = contentEnd;
     changed = true;
   }
   const tail = newRowsBefore(Infinity);
   if (tail) {
-    out.push(xml.slice(copied, dataEnd), tail);
+    write(xml.slice(copied, dataEnd), tail);
     copied = dataEnd;
     changed = true;
   }
-  if (!changed) return xml;
-  out.push(xml.slice(copied));
-  return out.join("");
+  return changed ? { head, tail: xml.slice(copied) } : null;
 }
 
 function patchRow(
@@ -262,10 +281,19 @@ function patchRow(
 }
 
 /**
- * The sheet with a `<legacyDrawing r:id>` (for notes) in its schema place: after `drawing`,
+ * The patched sheet with a `<legacyDrawing r:id>` (for notes) in its schema place: after `drawing`,
  * before `legacyDrawingHF`, `picture`, `oleObjects`, `controls`, `webPublishItems`, `tableParts`, `extLst`.
+ * `original` is the text it patched: the element goes into the tail, the original's own end,
+ * where it would go in `original`.
  */
-export function withLegacyDrawing(xml: string, rId: string): string {
+export function withLegacyDrawingPatched(sheet: PatchedSheet, original: string, rId: string): PatchedSheet {
+  const { at, element } = legacyDrawingAt(original, rId);
+  const offset = at - (original.length - sheet.tail.length);
+  if (offset < 0) throw new Error("legacyDrawing before the patched cells"); // the schema puts it after sheetData
+  return { head: sheet.head, tail: sheet.tail.slice(0, offset) + element + sheet.tail.slice(offset) };
+}
+
+function legacyDrawingAt(xml: string, rId: string): { at: number; element: string } {
   const root = /<((?:\w+:)?)worksheet\b[^>]*>/.exec(xml);
   if (!root) throw new Error("not a worksheet");
   const prefix = root[1]!;
@@ -283,10 +311,10 @@ export function withLegacyDrawing(xml: string, rId: string): string {
   const later = ["legacyDrawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
   for (const name of later) {
     const m = new RegExp(`<(?:\\w+:)?${name}\\b`).exec(tail);
-    if (m) return xml.slice(0, tailStart + m.index) + element + xml.slice(tailStart + m.index);
+    if (m) return { at: tailStart + m.index, element };
   }
   const close = new RegExp(`</(?:\\w+:)?worksheet\\s*>`).exec(xml)!;
-  return xml.slice(0, close.index) + element + xml.slice(close.index);
+  return { at: close.index, element };
 }
 
 /** The r:id of the sheet's `<legacyDrawing>`, if any. */

@@ -11,9 +11,11 @@ import { ByteSink } from "./byte-sink.js";
 import { writeSheetDocument } from "./render-sheet.js";
 import {
   legacyDrawingId,
-  patchCells,
+  patchedBytes,
+  patchSheet,
   targetsOf,
-  withLegacyDrawing,
+  withLegacyDrawingPatched,
+  type PatchedSheet,
   type CellAction,
   type CellState,
 } from "./sheet-patch.js";
@@ -194,17 +196,23 @@ export class XlsxWriter implements StateHost {
   }
 
   /**
-   * Writes the notes' parts, and the sheet: `base` (the sheet's text as the caller left it) with
-   * its legacyDrawing added or removed as the notes need, if that differs from `original`. Returns the sheet's text.
+   * Writes the notes' parts. Returns the sheet for the caller to store: `patched` (null for
+   * `original` unchanged) with its legacyDrawing added or removed as the notes need, or null
+   * when it is still `original`.
    */
-  private flushNotes(part: string, n: ReturnType<XlsxWriter["notesOf"]>, base: string, original: string): string {
-    let sheetXml = base;
+  private flushNotes(
+    part: string,
+    n: ReturnType<XlsxWriter["notesOf"]>,
+    patched: PatchedSheet | null,
+    original: string,
+  ): PatchedSheet | null {
+    let sheet = patched;
     const hasNotes = !n.comments.empty;
     // Comments part.
     if (n.comments.changed || (n.commentsPart && !hasNotes)) {
       if (hasNotes) {
         const cp = n.commentsPart ?? this.pkg.freeName("xl/comments", ".xml");
-        this.pkg.setText(cp, n.comments.toString());
+        this.pkg.setBytes(cp, n.comments.bytes());
         if (!n.commentsPart) {
           this.pkg.addRel(part, REL.comments, cp);
           this.pkg.declare(cp, CONTENT_TYPE.comments);
@@ -218,21 +226,24 @@ export class XlsxWriter implements StateHost {
       if (n.vml.hasShapes) {
         if (n.vml.changed) {
           const vp = n.vmlPart ?? this.pkg.freeName("xl/drawings/vmlDrawing", ".vml");
-          this.pkg.setText(vp, n.vml.toString());
+          this.pkg.setBytes(vp, n.vml.bytes());
           if (!n.vmlPart) {
             const id = this.pkg.addRel(part, REL.vmlDrawing, vp);
             this.pkg.declare(vp, CONTENT_TYPE.vml);
-            sheetXml = withLegacyDrawing(sheetXml, id);
+            sheet = withLegacyDrawingPatched(sheet ?? unpatched(original), original, id);
           }
         }
       } else if (n.vmlPart) {
         this.removeRelated(part, n.vmlPart);
-        sheetXml = sheetXml.replace(/<(?:\w+:)?legacyDrawing\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?legacyDrawing\s*>)/, "");
+        const xml = sheet ? this.decoder.decode(patchedBytes(sheet)) : original;
+        const without = xml.replace(/<(?:\w+:)?legacyDrawing\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?legacyDrawing\s*>)/, "");
+        if (sheet || without !== xml) sheet = unpatched(without);
       }
     }
-    if (sheetXml !== original) this.pkg.setText(part, sheetXml);
-    return sheetXml;
+    return sheet;
   }
+
+  private readonly decoder = new TextDecoder();
 
   private removeRelated(source: string, target: string): void {
     for (const rel of this.pkg.rels(source)) if (rel.part === target) this.pkg.removeRel(source, rel.id);
@@ -248,9 +259,11 @@ export class XlsxWriter implements StateHost {
 
   writeMarks(sheetName: string, marks: readonly Mark[]): void {
     const ws = this.sheet(sheetName);
-    const restored = this.restore(ws);
+    // The sheet as restore leaves it is patched here and stored once, not stored twice.
+    const restored = this.restore(ws, false);
     const byCell = marksByCell(marks);
     if (byCell.size === 0) {
+      if (restored !== undefined) this.pkg.setText(ws.part, restored);
       this.flushStyles();
       this.saveState();
       return;
@@ -303,9 +316,10 @@ export class XlsxWriter implements StateHost {
       return { s };
     };
     const xml = restored ?? this.pkg.text(ws.part)!;
-    const patched = patchCells(xml, targetsOf(byCell.values()), decide);
+    const patched =
+      patchSheet(xml, targetsOf(byCell.values()), decide) ?? (restored !== undefined ? unpatched(xml) : null);
 
-    const notes = this.notesOf(ws.part, patched);
+    const notes = this.notesOf(ws.part, xml);
     for (const [address, rec] of Object.entries(records)) {
       const existing = notes.comments.get(address);
       if (existing && (existing.text === rec.ours || existing.text.endsWith(`\n${rec.ours}`))) {
@@ -321,7 +335,8 @@ export class XlsxWriter implements StateHost {
       const { row, col } = parseAddress(address);
       notes.vml.addNoteShape(row, col);
     }
-    this.flushNotes(ws.part, notes, patched, xml);
+    const sheet = this.flushNotes(ws.part, notes, patched, xml);
+    if (sheet) this.pkg.setBytes(ws.part, patchedBytes(sheet));
     this.state.marks[String(ws.sheetId)] = { name: ws.name, cells: records };
     this.flushStyles();
     this.saveState();
@@ -330,7 +345,7 @@ export class XlsxWriter implements StateHost {
   clearMarks(sheetName: string): void {
     const ws = this.sheets().find((s) => s.name === sheetName);
     if (!ws?.part || !this.state.marks[String(ws.sheetId)]) return;
-    this.restore(ws as SheetEntry & { part: string });
+    this.restore(ws as SheetEntry & { part: string }, true);
     this.flushStyles();
     this.saveState();
   }
@@ -339,9 +354,10 @@ export class XlsxWriter implements StateHost {
    * Undoes our marks on a sheet, cell by cell, and only where the mark is still exactly ours:
    * a fill the clerk changed stays, a note the clerk edited keeps the edit (only our own last
    * paragraph goes, if it is still there word for word). When rows or columns were inserted since,
-   * a mark is found again by its note. Returns the sheet's text as it leaves it, if it restored anything.
+   * a mark is found again by its note. With `store` false the sheet's text is returned (when it
+   * changed) instead of stored, for writeMarks to patch further.
    */
-  private restore(ws: SheetEntry & { part: string }): string | undefined {
+  private restore(ws: SheetEntry & { part: string }, store: boolean): string | undefined {
     const entry = this.state.marks[String(ws.sheetId)];
     if (!entry) return undefined;
     delete this.state.marks[String(ws.sheetId)];
@@ -392,7 +408,7 @@ export class XlsxWriter implements StateHost {
       const s = before !== undefined && sameXf(before, wanted) ? original : styles.findOrAppend("cellXfs", wanted);
       return { s: s === 0 && rec.s === null ? null : s, dropIfEmpty: !rec.existed && s === cell.effective };
     };
-    const patched = patchCells(xml, targetsOf([...plan.keys()].map(parseAddress)), decide);
+    const patched = patchSheet(xml, targetsOf([...plan.keys()].map(parseAddress)), decide);
 
     for (const [address, rec] of plan) {
       const current = notes.comments.get(address);
@@ -421,9 +437,11 @@ export class XlsxWriter implements StateHost {
         notes.vml.removeNoteShape(row, col);
       } else if (without !== null) notes.comments.set(address, without);
     }
-    if (notes.comments.changed) return this.flushNotes(ws.part, notes, patched, xml);
-    if (patched !== xml) this.pkg.setText(ws.part, patched);
-    return patched;
+    const sheet = notes.comments.changed ? this.flushNotes(ws.part, notes, patched, xml) : patched;
+    if (!sheet) return undefined;
+    if (!store) return this.decoder.decode(patchedBytes(sheet));
+    this.pkg.setBytes(ws.part, patchedBytes(sheet));
+    return undefined;
   }
 
   /** The snapshot of the check that wrote this copy, if any. */
@@ -629,6 +647,11 @@ export class XlsxWriter implements StateHost {
 }
 
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** A sheet as it is, as a PatchedSheet (for the legacyDrawing to be added all the same). */
+function unpatched(xml: string): PatchedSheet {
+  return { head: new ByteSink(), tail: xml };
+}
 
 const XF_DEFAULTS: Record<string, string> = { numFmtId: "0", fontId: "0", fillId: "0", borderId: "0", xfId: "0" };
 
