@@ -29,7 +29,11 @@ export class ByteSink {
     if (this.pending.length >= PENDING_CHARS) this.flush();
   }
 
-  private flush(): void {
+  /**
+   * Encodes what is pending. After it the sink holds no string it was given: a short slice of a
+   * big string (the patched sheet's last piece) would otherwise keep all of that string alive.
+   */
+  flush(): void {
     let rest = this.pending;
     this.pending = "";
     while (rest.length > 0) {

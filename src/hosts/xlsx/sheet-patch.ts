@@ -76,13 +76,23 @@ function parseRef(ref: string): { row: number; col: number } | null {
 }
 
 /**
- * A patched sheet on its way to bytes: what is encoded already, and the part's own end (from
- * within or after sheetData on), unchanged, kept as text for the notes' legacyDrawing to go into.
- * A 50,000-row sheet is thus never joined into one more 20 MB string.
+ * A sheet on its way to bytes: what is encoded already (`head`), and the part's own end from
+ * `</sheetData>` on, kept as text for the notes' legacyDrawing to go into, with the root tag it
+ * needs. A 50,000-row sheet is thus never joined into one more 20 MB string, and once patched it
+ * holds nothing of the decoded original (40 MB as UTF-16): the tail and root are copies.
  */
 export interface PatchedSheet {
   head: ByteSink;
   tail: string;
+  /** The `<worksheet>` start tag, when `tail` does not hold it. */
+  root: string;
+  /** False for a sheet as it was (see unpatched). */
+  changed: boolean;
+}
+
+/** A sheet as it is, as a PatchedSheet (for a legacyDrawing to be added all the same). */
+export function unpatched(xml: string): PatchedSheet {
+  return { head: new ByteSink(), tail: xml, root: "", changed: false };
 }
 
 /** The whole patched sheet as bytes. */
@@ -133,7 +143,8 @@ export function patchSheet(xml: string, targets: Targets, decide: Decide): Patch
     const rows = newRowsBefore(Infinity);
     if (!rows) return null;
     write(xml.slice(0, open.index), `<${prefix}sheetData>${rows}</${prefix}sheetData>`);
-    return { head, tail: xml.slice(open.index + open[0].length) };
+    head.flush();
+    return { head, tail: detached(xml.slice(open.index + open[0].length)), root: rootTag(xml), changed: true };
   }
 
   const closeTag = `</${prefix}sheetData>`;
@@ -202,7 +213,22 @@ export function patchSheet(xml: string, targets: Targets, decide: Decide): Patch
     copied = dataEnd;
     changed = true;
   }
-  return changed ? { head, tail: xml.slice(copied) } : null;
+  if (!changed) return null;
+  write(xml.slice(copied, dataEnd));
+  head.flush();
+  return { head, tail: detached(xml.slice(dataEnd)), root: rootTag(xml), changed: true };
+}
+
+function rootTag(xml: string): string {
+  return detached(/<(?:\w+:)?worksheet\b[^>]*>/.exec(xml)?.[0] ?? "");
+}
+
+/**
+ * A copy of a slice that does not keep the string it was cut from alive (V8 slices share their
+ * parent's characters): flattening the concatenation copies the characters.
+ */
+function detached(slice: string): string {
+  return ` ${slice}`.slice(1);
 }
 
 function patchRow(
@@ -281,16 +307,14 @@ function patchRow(
 }
 
 /**
- * The patched sheet with a `<legacyDrawing r:id>` (for notes) in its schema place: after `drawing`,
- * before `legacyDrawingHF`, `picture`, `oleObjects`, `controls`, `webPublishItems`, `tableParts`, `extLst`.
- * `original` is the text it patched: the element goes into the tail, the original's own end,
- * where it would go in `original`.
+ * The sheet with a `<legacyDrawing r:id>` (for notes) in its schema place: after `drawing`,
+ * before `legacyDrawingHF`, `picture`, `oleObjects`, `controls`, `webPublishItems`, `tableParts`,
+ * `extLst`, all of which come after sheetData: it goes into the tail.
  */
-export function withLegacyDrawingPatched(sheet: PatchedSheet, original: string, rId: string): PatchedSheet {
-  const { at, element } = legacyDrawingAt(original, rId);
-  const offset = at - (original.length - sheet.tail.length);
-  if (offset < 0) throw new Error("legacyDrawing before the patched cells"); // the schema puts it after sheetData
-  return { head: sheet.head, tail: sheet.tail.slice(0, offset) + element + sheet.tail.slice(offset) };
+export function withLegacyDrawing(sheet: PatchedSheet, rId: string): PatchedSheet {
+  const { at, element } = legacyDrawingAt(sheet.root + sheet.tail, rId);
+  const offset = at - sheet.root.length;
+  return { ...sheet, tail: sheet.tail.slice(0, offset) + element + sheet.tail.slice(offset), changed: true };
 }
 
 function legacyDrawingAt(xml: string, rId: string): { at: number; element: string } {

@@ -14,8 +14,11 @@ import {
   patchedBytes,
   patchSheet,
   targetsOf,
-  withLegacyDrawingPatched,
+  unpatched,
+  withLegacyDrawing,
+  type Decide,
   type PatchedSheet,
+  type Targets,
   type CellAction,
   type CellState,
 } from "./sheet-patch.js";
@@ -196,16 +199,10 @@ export class XlsxWriter implements StateHost {
   }
 
   /**
-   * Writes the notes' parts. Returns the sheet for the caller to store: `patched` (null for
-   * `original` unchanged) with its legacyDrawing added or removed as the notes need, or null
-   * when it is still `original`.
+   * Writes the notes' parts. Returns the sheet for the caller to store (if changed): with its
+   * legacyDrawing added or removed as the notes need.
    */
-  private flushNotes(
-    part: string,
-    n: ReturnType<XlsxWriter["notesOf"]>,
-    patched: PatchedSheet | null,
-    original: string,
-  ): PatchedSheet | null {
+  private flushNotes(part: string, n: ReturnType<XlsxWriter["notesOf"]>, patched: PatchedSheet): PatchedSheet {
     let sheet = patched;
     const hasNotes = !n.comments.empty;
     // Comments part.
@@ -230,20 +227,29 @@ export class XlsxWriter implements StateHost {
           if (!n.vmlPart) {
             const id = this.pkg.addRel(part, REL.vmlDrawing, vp);
             this.pkg.declare(vp, CONTENT_TYPE.vml);
-            sheet = withLegacyDrawingPatched(sheet ?? unpatched(original), original, id);
+            sheet = withLegacyDrawing(sheet, id);
           }
         }
       } else if (n.vmlPart) {
         this.removeRelated(part, n.vmlPart);
-        const xml = sheet ? this.decoder.decode(patchedBytes(sheet)) : original;
+        const xml = this.decoder.decode(sheet.head.bytes()) + sheet.tail;
         const without = xml.replace(/<(?:\w+:)?legacyDrawing\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?legacyDrawing\s*>)/, "");
-        if (sheet || without !== xml) sheet = unpatched(without);
+        if (sheet.changed || without !== xml) sheet = { ...unpatched(without), changed: true };
       }
     }
     return sheet;
   }
 
   private readonly decoder = new TextDecoder();
+
+  /**
+   * The sheet (`text`, when the caller has it, else the part's own) patched, as a PatchedSheet:
+   * the decoded text is let go once patched. A sheet given as text counts as changed.
+   */
+  private patch(part: string, text: string | undefined, targets: Targets, decide: Decide): PatchedSheet {
+    const xml = text ?? this.pkg.text(part)!;
+    return patchSheet(xml, targets, decide) ?? { ...unpatched(xml), changed: text !== undefined };
+  }
 
   private removeRelated(source: string, target: string): void {
     for (const rel of this.pkg.rels(source)) if (rel.part === target) this.pkg.removeRel(source, rel.id);
@@ -260,7 +266,7 @@ export class XlsxWriter implements StateHost {
   writeMarks(sheetName: string, marks: readonly Mark[]): void {
     const ws = this.sheet(sheetName);
     // The sheet as restore leaves it is patched here and stored once, not stored twice.
-    const restored = this.restore(ws, false);
+    let restored = this.restore(ws, false);
     const byCell = marksByCell(marks);
     if (byCell.size === 0) {
       if (restored !== undefined) this.pkg.setText(ws.part, restored);
@@ -315,11 +321,10 @@ export class XlsxWriter implements StateHost {
       };
       return { s };
     };
-    const xml = restored ?? this.pkg.text(ws.part)!;
-    const patched =
-      patchSheet(xml, targetsOf(byCell.values()), decide) ?? (restored !== undefined ? unpatched(xml) : null);
+    const patched = this.patch(ws.part, restored, targetsOf(byCell.values()), decide);
+    restored = undefined; // the patch holds what it needs of it
 
-    const notes = this.notesOf(ws.part, xml);
+    const notes = this.notesOf(ws.part, patched.tail);
     for (const [address, rec] of Object.entries(records)) {
       const existing = notes.comments.get(address);
       if (existing && (existing.text === rec.ours || existing.text.endsWith(`\n${rec.ours}`))) {
@@ -335,8 +340,8 @@ export class XlsxWriter implements StateHost {
       const { row, col } = parseAddress(address);
       notes.vml.addNoteShape(row, col);
     }
-    const sheet = this.flushNotes(ws.part, notes, patched, xml);
-    if (sheet) this.pkg.setBytes(ws.part, patchedBytes(sheet));
+    const sheet = this.flushNotes(ws.part, notes, patched);
+    if (sheet.changed) this.pkg.setBytes(ws.part, patchedBytes(sheet));
     this.state.marks[String(ws.sheetId)] = { name: ws.name, cells: records };
     this.flushStyles();
     this.saveState();
@@ -408,7 +413,7 @@ export class XlsxWriter implements StateHost {
       const s = before !== undefined && sameXf(before, wanted) ? original : styles.findOrAppend("cellXfs", wanted);
       return { s: s === 0 && rec.s === null ? null : s, dropIfEmpty: !rec.existed && s === cell.effective };
     };
-    const patched = patchSheet(xml, targetsOf([...plan.keys()].map(parseAddress)), decide);
+    const patched = patchSheet(xml, targetsOf([...plan.keys()].map(parseAddress)), decide) ?? unpatched(xml);
 
     for (const [address, rec] of plan) {
       const current = notes.comments.get(address);
@@ -437,8 +442,8 @@ export class XlsxWriter implements StateHost {
         notes.vml.removeNoteShape(row, col);
       } else if (without !== null) notes.comments.set(address, without);
     }
-    const sheet = notes.comments.changed ? this.flushNotes(ws.part, notes, patched, xml) : patched;
-    if (!sheet) return undefined;
+    const sheet = notes.comments.changed ? this.flushNotes(ws.part, notes, patched) : patched;
+    if (!sheet.changed) return undefined;
     if (!store) return this.decoder.decode(patchedBytes(sheet));
     this.pkg.setBytes(ws.part, patchedBytes(sheet));
     return undefined;
@@ -647,11 +652,6 @@ export class XlsxWriter implements StateHost {
 }
 
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-/** A sheet as it is, as a PatchedSheet (for the legacyDrawing to be added all the same). */
-function unpatched(xml: string): PatchedSheet {
-  return { head: new ByteSink(), tail: xml };
-}
 
 const XF_DEFAULTS: Record<string, string> = { numFmtId: "0", fontId: "0", fillId: "0", borderId: "0", xfId: "0" };
 
