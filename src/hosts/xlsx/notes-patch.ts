@@ -1,4 +1,4 @@
-import { ByteSink } from "./byte-sink.js";
+import type { ByteSink } from "./byte-sink.js";
 import { attrsOf, richText, tElement, xmlText } from "./xml-write.js";
 
 /**
@@ -171,8 +171,8 @@ export class CommentsPatch {
     return this.authors.length - 1;
   }
 
-  /** The part as UTF-8, written note by note (a 50,000-note part is never one string). */
-  bytes(): Uint8Array {
+  /** Writes the part, note by note (a 50,000-note part is never one string). */
+  writeTo(out: ByteSink): void {
     const p = this.prefix;
     // Our author goes again once no note of ours is left (it is last, so no other index moves).
     const last = this.authors.length - 1;
@@ -180,7 +180,6 @@ export class CommentsPatch {
       const used = [...this.list.values()].some((c) => /\sauthorId\s*=\s*["'](\d+)["']/.exec(c)?.[1] === String(last));
       if (!used) this.authors.pop();
     }
-    const out = new ByteSink();
     out.write(this.head + `<${p}authors>${this.authors.join("")}</${p}authors>` + this.middle + this.listOpen);
     // The part's own comments in their order; new ones merged in by cell order (rows, then columns).
     const added = [...this.list.keys()].filter((r) => !this.original.has(r)).sort((a, b) => sortKey(a) - sortKey(b));
@@ -194,7 +193,6 @@ export class CommentsPatch {
     while (ai < added.length) out.write(this.list.get(added[ai++]!)!);
     out.write(`</${p}commentList>`);
     out.write(this.tail);
-    return out.bytes();
   }
 }
 
@@ -310,12 +308,11 @@ export class VmlPatch {
     return this.shapeCount - this.removed.size + this.added.size > 0;
   }
 
-  /** The part as UTF-8: the shapes we add go before the root's end tag, written one by one. */
-  bytes(): Uint8Array {
-    const out = new ByteSink();
+  /** Writes the part: the shapes we add go before the root's end tag, one by one. */
+  writeTo(out: ByteSink): void {
     if (!this.changed) {
       out.write(this.xml);
-      return out.bytes();
+      return;
     }
     const cuts = [...this.removed].map((k) => this.shapes.get(k)!).sort((a, b) => a.start - b.start);
     const kept: string[] = [];
@@ -327,14 +324,13 @@ export class VmlPatch {
     let xml = kept.join("") + this.xml.slice(at);
     if (this.added.size === 0) {
       out.write(xml);
-      return out.bytes();
+      return;
     }
     if (!/id\s*=\s*["']_x0000_t202["']/.test(xml)) xml = insertBeforeLastClose(xml, SHAPETYPE);
     const close = xml.lastIndexOf("</");
     out.write(close < 0 ? xml : xml.slice(0, close));
     for (const shape of this.added.values()) out.write(this.shapeXml(shape));
     if (close >= 0) out.write(xml.slice(close));
-    return out.bytes();
   }
 }
 

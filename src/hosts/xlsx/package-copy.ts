@@ -1,4 +1,5 @@
 import { inflateSync } from "fflate";
+import { ByteSink } from "./byte-sink.js";
 import { Package } from "./package.js";
 import { deflatePart, writeZipCopy, type PartChange } from "./zip-copy.js";
 import { attrsOf, localAttr, xmlAttr } from "./xml-write.js";
@@ -156,7 +157,20 @@ export class PackageCopy {
     this.changes.set(k, xml);
   }
 
-  /** New content as UTF-8 bytes (a generated sheet, encoded as it was made); a big part is compressed at once. */
+  /** A sink for a part's new content, compressing as it is written (see setSink). */
+  sink(): ByteSink {
+    return new ByteSink(this.source?.zlib ?? {});
+  }
+
+  /** New content from a sink (written to the end): held compressed. */
+  setSink(part: string, sink: ByteSink): void {
+    const k = this.key(part);
+    this.heads.delete(k);
+    this.texts.delete(k);
+    this.changes.set(k, sink.deflated(this.source?.zlib));
+  }
+
+  /** New content as UTF-8 bytes; a big part is compressed at once. */
   setBytes(part: string, bytes: Uint8Array): void {
     const k = this.key(part);
     this.heads.delete(k);

@@ -91,27 +91,26 @@ export interface PatchedSheet {
 }
 
 /** A sheet as it is, as a PatchedSheet (for a legacyDrawing to be added all the same). */
-export function unpatched(xml: string): PatchedSheet {
-  return { head: new ByteSink(), tail: xml, root: "", changed: false };
+export function unpatched(xml: string, head = new ByteSink()): PatchedSheet {
+  return { head, tail: xml, root: "", changed: false };
 }
 
-/** The whole patched sheet as bytes. */
-export function patchedBytes(sheet: PatchedSheet): Uint8Array {
+/** The whole sheet written: its head, with the tail written into it. */
+export function finished(sheet: PatchedSheet): ByteSink {
   sheet.head.write(sheet.tail);
-  return sheet.head.bytes();
+  return sheet.head;
 }
 
 /**
- * Runs `decide` on every target cell (in document order) and returns the patched part, or null
- * when nothing changed.
+ * Runs `decide` on every target cell (in document order) and returns the patched part, written
+ * into `head` but for its tail, or null when nothing changed.
  */
-export function patchSheet(xml: string, targets: Targets, decide: Decide): PatchedSheet | null {
+export function patchSheet(xml: string, targets: Targets, decide: Decide, head = new ByteSink()): PatchedSheet | null {
   if (targets.rows.size === 0) return null;
   const open = /<((?:\w+:)?)sheetData\b[^>]*?(\/?)>/.exec(xml);
   if (!open) return null;
   const prefix = open[1]!;
   const cols = columnStyles(xml, open.index);
-  const head = new ByteSink();
   const write = (...texts: string[]) => {
     for (const t of texts) head.write(t);
   };

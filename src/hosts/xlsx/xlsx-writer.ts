@@ -11,7 +11,7 @@ import { ByteSink } from "./byte-sink.js";
 import { writeSheetDocument } from "./render-sheet.js";
 import {
   legacyDrawingId,
-  patchedBytes,
+  finished,
   patchSheet,
   targetsOf,
   unpatched,
@@ -209,7 +209,9 @@ export class XlsxWriter implements StateHost {
     if (n.comments.changed || (n.commentsPart && !hasNotes)) {
       if (hasNotes) {
         const cp = n.commentsPart ?? this.pkg.freeName("xl/comments", ".xml");
-        this.pkg.setBytes(cp, n.comments.bytes());
+        const sink = this.pkg.sink();
+        n.comments.writeTo(sink);
+        this.pkg.setSink(cp, sink);
         if (!n.commentsPart) {
           this.pkg.addRel(part, REL.comments, cp);
           this.pkg.declare(cp, CONTENT_TYPE.comments);
@@ -223,7 +225,9 @@ export class XlsxWriter implements StateHost {
       if (n.vml.hasShapes) {
         if (n.vml.changed) {
           const vp = n.vmlPart ?? this.pkg.freeName("xl/drawings/vmlDrawing", ".vml");
-          this.pkg.setBytes(vp, n.vml.bytes());
+          const sink = this.pkg.sink();
+          n.vml.writeTo(sink);
+          this.pkg.setSink(vp, sink);
           if (!n.vmlPart) {
             const id = this.pkg.addRel(part, REL.vmlDrawing, vp);
             this.pkg.declare(vp, CONTENT_TYPE.vml);
@@ -234,7 +238,7 @@ export class XlsxWriter implements StateHost {
         this.removeRelated(part, n.vmlPart);
         const xml = this.decoder.decode(sheet.head.bytes()) + sheet.tail;
         const without = xml.replace(/<(?:\w+:)?legacyDrawing\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?legacyDrawing\s*>)/, "");
-        if (sheet.changed || without !== xml) sheet = { ...unpatched(without), changed: true };
+        if (sheet.changed || without !== xml) sheet = { ...unpatched(without, this.pkg.sink()), changed: true };
       }
     }
     return sheet;
@@ -248,7 +252,12 @@ export class XlsxWriter implements StateHost {
    */
   private patch(part: string, text: string | undefined, targets: Targets, decide: Decide): PatchedSheet {
     const xml = text ?? this.pkg.text(part)!;
-    return patchSheet(xml, targets, decide) ?? { ...unpatched(xml), changed: text !== undefined };
+    return (
+      patchSheet(xml, targets, decide, this.pkg.sink()) ?? {
+        ...unpatched(xml, this.pkg.sink()),
+        changed: text !== undefined,
+      }
+    );
   }
 
   private removeRelated(source: string, target: string): void {
@@ -341,7 +350,7 @@ export class XlsxWriter implements StateHost {
       notes.vml.addNoteShape(row, col);
     }
     const sheet = this.flushNotes(ws.part, notes, patched);
-    if (sheet.changed) this.pkg.setBytes(ws.part, patchedBytes(sheet));
+    if (sheet.changed) this.pkg.setSink(ws.part, finished(sheet));
     this.state.marks[String(ws.sheetId)] = { name: ws.name, cells: records };
     this.flushStyles();
     this.saveState();
@@ -413,7 +422,10 @@ export class XlsxWriter implements StateHost {
       const s = before !== undefined && sameXf(before, wanted) ? original : styles.findOrAppend("cellXfs", wanted);
       return { s: s === 0 && rec.s === null ? null : s, dropIfEmpty: !rec.existed && s === cell.effective };
     };
-    const patched = patchSheet(xml, targetsOf([...plan.keys()].map(parseAddress)), decide) ?? unpatched(xml);
+    // Returned as text, the sheet is kept as it is written; stored, it is compressed as it is written.
+    const head = store ? this.pkg.sink() : new ByteSink();
+    const patched =
+      patchSheet(xml, targetsOf([...plan.keys()].map(parseAddress)), decide, head) ?? unpatched(xml, head);
 
     for (const [address, rec] of plan) {
       const current = notes.comments.get(address);
@@ -444,8 +456,8 @@ export class XlsxWriter implements StateHost {
     }
     const sheet = notes.comments.changed ? this.flushNotes(ws.part, notes, patched) : patched;
     if (!sheet.changed) return undefined;
-    if (!store) return this.decoder.decode(patchedBytes(sheet));
-    this.pkg.setBytes(ws.part, patchedBytes(sheet));
+    if (!store) return this.decoder.decode(finished(sheet).bytes());
+    this.pkg.setSink(ws.part, finished(sheet));
     return undefined;
   }
 
@@ -489,14 +501,13 @@ export class XlsxWriter implements StateHost {
     );
     const styles = this.styles();
     const codeName = `lc${randomHex(6)}`;
-    const sink = new ByteSink();
-    writeSheetDocument(doc, styles, (text) => sink.write(text), { codeName });
-    const xml = sink.bytes();
+    const xml = this.pkg.sink();
+    writeSheetDocument(doc, styles, (text) => xml.write(text), { codeName });
     const wb = this.pkg.workbookPart();
     const old = sheets.find((s) => s.name.toLowerCase() === name.toLowerCase() && ours.includes(s.name));
     if (old?.part) {
       // Ours: replaced in place (same tab, same sheetId), so defined names and views keep their meaning.
-      this.pkg.setBytes(old.part, xml);
+      this.pkg.setSink(old.part, xml);
       const relsPart = this.pkg.relsPartOf(old.part);
       if (this.pkg.has(relsPart)) this.pkg.remove(relsPart);
       this.state.generated = this.state.generated.filter((g) => g.sheetId !== old.sheetId);
@@ -521,12 +532,12 @@ export class XlsxWriter implements StateHost {
   }
 
   /** A new worksheet at the end of the tab order, with its part, relationship and content type. */
-  addSheet(name: string, xml: string | Uint8Array, state: "visible" | "veryHidden"): SheetEntry {
+  addSheet(name: string, xml: string | ByteSink, state: "visible" | "veryHidden"): SheetEntry {
     const sheets = this.sheets();
     const wb = this.pkg.workbookPart();
     const part = this.pkg.freeName("xl/worksheets/sheet", ".xml");
     if (typeof xml === "string") this.pkg.setText(part, xml);
-    else this.pkg.setBytes(part, xml);
+    else this.pkg.setSink(part, xml);
     const rId = this.pkg.addRel(wb, REL.worksheet, part);
     this.pkg.declare(part, CONTENT_TYPE.worksheet);
     const sheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;

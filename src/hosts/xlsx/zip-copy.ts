@@ -165,8 +165,8 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
 let CRC_TABLE: Uint32Array | null = null;
 
-/** CRC-32 (ISO-HDLC), as the zip format asks of every entry. */
-export function crc32(data: Uint8Array): number {
+/** CRC-32 (ISO-HDLC), as the zip format asks of every entry; `value` is the CRC of what came before. */
+export function crc32(data: Uint8Array, value = 0): number {
   let table = CRC_TABLE;
   if (!table) {
     table = new Uint32Array(256);
@@ -177,7 +177,7 @@ export function crc32(data: Uint8Array): number {
     }
     CRC_TABLE = table;
   }
-  let crc = 0xffffffff;
+  let crc = (value ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
