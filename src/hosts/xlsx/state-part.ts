@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SnapshotSchema } from "../../core/progress/snapshot.js";
+import type { ByteSink } from "./byte-sink.js";
 import type { PackageCopy } from "./package-copy.js";
 import type { SheetEntry } from "./xlsx-writer.js";
 import { decodeXml } from "./xml.js";
@@ -79,7 +80,7 @@ export interface StateHost {
   pkg: PackageCopy;
   sheets(): SheetEntry[];
   /** Adds a worksheet at the end of the tab order; returns its entry. */
-  addSheet(name: string, xml: string, state: "veryHidden"): SheetEntry;
+  addSheet(name: string, xml: ByteSink, state: "veryHidden"): SheetEntry;
   removeSheet(entry: SheetEntry): void;
 }
 
@@ -133,14 +134,18 @@ export function saveState(host: StateHost, state: XlsxState, sheet: string | nul
     texts.push(json.slice(i, end));
     i = end;
   }
-  const rows = texts
-    .map((t, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>${xmlText(t)}</t></is></c></row>`)
-    .join("");
-  const xml =
+  // Row by row into the part (a 50,000-mark state is 6 MB of JSON: never a second string of it).
+  const xml = host.pkg.sink();
+  xml.write(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+  );
+  texts.forEach((t, i) =>
+    xml.write(`<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>${xmlText(t)}</t></is></c></row>`),
+  );
+  xml.write("</sheetData></worksheet>");
   if (entry?.part) {
-    host.pkg.setText(entry.part, xml);
+    host.pkg.setSink(entry.part, xml);
     return entry.name;
   }
   const taken = new Set(host.sheets().map((s) => s.name.toLowerCase()));
