@@ -9,7 +9,14 @@ import type { Zlib } from "../hosts/xlsx/package.js";
  */
 export const NODE_ZLIB: Zlib = {
   inflateRaw: (data, size) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size) }),
-  deflateRaw: (data) => zlib.deflateRawSync(data, { level: 3 }),
+  deflateRaw: (data, segment) =>
+    zlib.deflateRawSync(data, {
+      level: 3,
+      ...(segment?.more ? { finishFlush: zlib.constants.Z_SYNC_FLUSH } : {}),
+      ...(segment?.dictionary ? { dictionary: segment.dictionary } : {}),
+    }),
   // zlib.crc32 is Node ≥ 20.15 / 22.2; older Nodes keep the JavaScript one.
-  ...(typeof zlib.crc32 === "function" ? { crc32: (data: Uint8Array) => zlib.crc32(data) >>> 0 } : {}),
+  ...(typeof zlib.crc32 === "function"
+    ? { crc32: (data: Uint8Array, value?: number) => zlib.crc32(data, value ?? 0) >>> 0 }
+    : {}),
 };

@@ -331,11 +331,15 @@ describe("measuring, cached and short-cut", () => {
   });
 
   it("counts lines as wrapLines does, for any text and width (the one-line short cut changes nothing)", () => {
-    const text = fc.string({ unit: fc.constantFrom(..."整改台账a b,W，。（）\n1😀"), maxLength: 60 });
+    // Every class of character the counting distinguishes: words and their joiners, spaces trimEnd
+    // takes (full-width, tab, CR), punctuation kept with its neighbour, pairs and a lone surrogate.
+    const units = [..."整改台账a b,W，。（）\n1😀", "\u3000", "\t", "\r", "-", ":", "“", "”", "é", "—", "\ud800"];
+    const text = fc.string({ unit: fc.constantFrom(...units), maxLength: 80 });
     fc.assert(
       fc.property(text, fc.integer({ min: 10, max: 400 }), fc.constantFrom(9, 10.5, 12, 16), (t, px, pt) => {
         expect(linesNeeded(t, px, pt)).toBe(wrapLines(t, (cellTextWidthPt(px) * 0.95) / pt).length);
       }),
+      { numRuns: 2000 },
     );
   });
 });

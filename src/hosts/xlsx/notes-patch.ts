@@ -1,3 +1,4 @@
+import type { ByteSink } from "./byte-sink.js";
 import { attrsOf, richText, tElement, xmlText } from "./xml-write.js";
 
 /**
@@ -170,7 +171,8 @@ export class CommentsPatch {
     return this.authors.length - 1;
   }
 
-  toString(): string {
+  /** Writes the part, note by note (a 50,000-note part is never one string). */
+  writeTo(out: ByteSink): void {
     const p = this.prefix;
     // Our author goes again once no note of ours is left (it is last, so no other index moves).
     const last = this.authors.length - 1;
@@ -178,20 +180,19 @@ export class CommentsPatch {
       const used = [...this.list.values()].some((c) => /\sauthorId\s*=\s*["'](\d+)["']/.exec(c)?.[1] === String(last));
       if (!used) this.authors.pop();
     }
-    const authors = `<${p}authors>${this.authors.join("")}</${p}authors>`;
+    out.write(this.head + `<${p}authors>${this.authors.join("")}</${p}authors>` + this.middle + this.listOpen);
     // The part's own comments in their order; new ones merged in by cell order (rows, then columns).
     const added = [...this.list.keys()].filter((r) => !this.original.has(r)).sort((a, b) => sortKey(a) - sortKey(b));
-    const items: string[] = [];
     let ai = 0;
     for (const [ref, xml] of this.list) {
       if (!this.original.has(ref)) continue;
       const key = sortKey(ref);
-      while (ai < added.length && sortKey(added[ai]!) < key) items.push(this.list.get(added[ai++]!)!);
-      items.push(xml);
+      while (ai < added.length && sortKey(added[ai]!) < key) out.write(this.list.get(added[ai++]!)!);
+      out.write(xml);
     }
-    while (ai < added.length) items.push(this.list.get(added[ai++]!)!);
-    const list = `${this.listOpen}${items.join("")}</${p}commentList>`;
-    return this.head + authors + this.middle + list + this.tail;
+    while (ai < added.length) out.write(this.list.get(added[ai++]!)!);
+    out.write(`</${p}commentList>`);
+    out.write(this.tail);
   }
 }
 
@@ -227,7 +228,8 @@ export class VmlPatch {
   private readonly shapes = new Map<string, { start: number; end: number }>();
   private readonly shapeCount: number;
   private readonly removed = new Set<string>();
-  private readonly added = new Map<string, string>();
+  /** The shapes we add, by "row,col": their number and cell only; the XML is made as the part is written. */
+  private readonly added = new Map<string, { n: number; r0: number; c0: number }>();
   private nextNumber: number;
   /** Whether the root element binds v, o and x to the VML namespaces. */
   private readonly bound: boolean;
@@ -276,7 +278,10 @@ export class VmlPatch {
     const c0 = col - 1;
     const key = `${r0},${c0}`;
     if (this.removed.delete(key)) return;
-    const id = `_x0000_s${this.nextNumber++}`;
+    this.added.set(key, { n: this.nextNumber++, r0, c0 });
+  }
+
+  private shapeXml({ n, r0, c0 }: { n: number; r0: number; c0: number }): string {
     // In a drawing whose root binds v, o and x as Excel does, the shape uses them; elsewhere
     // (openpyxl binds other prefixes) it carries its own declarations.
     const ns = this.bound
@@ -284,12 +289,11 @@ export class VmlPatch {
       : ' xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"';
     // Anchor: from (col+1, 15px, row-1 or 0, 10px) to (col+3, 15px, row+3, 4px), as Excel places a new note.
     const anchor = `${c0 + 1}, 15, ${Math.max(0, r0 - 1)}, 10, ${c0 + 3}, 15, ${r0 + 3}, 4`;
-    this.added.set(
-      key,
-      `<v:shape${ns} id="${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:216pt;height:79.5pt;z-index:1;visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
-        '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
-        '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
-        `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${anchor}</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${r0}</x:Row><x:Column>${c0}</x:Column></x:ClientData></v:shape>`,
+    return (
+      `<v:shape${ns} id="_x0000_s${n}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:216pt;height:79.5pt;z-index:1;visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+      '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
+      '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
+      `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${anchor}</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${r0}</x:Row><x:Column>${c0}</x:Column></x:ClientData></v:shape>`
     );
   }
 
@@ -304,21 +308,29 @@ export class VmlPatch {
     return this.shapeCount - this.removed.size + this.added.size > 0;
   }
 
-  toString(): string {
-    if (!this.changed) return this.xml;
+  /** Writes the part: the shapes we add go before the root's end tag, one by one. */
+  writeTo(out: ByteSink): void {
+    if (!this.changed) {
+      out.write(this.xml);
+      return;
+    }
     const cuts = [...this.removed].map((k) => this.shapes.get(k)!).sort((a, b) => a.start - b.start);
-    const out: string[] = [];
+    const kept: string[] = [];
     let at = 0;
     for (const c of cuts) {
-      out.push(this.xml.slice(at, c.start));
+      kept.push(this.xml.slice(at, c.start));
       at = c.end;
     }
-    let xml = out.join("") + this.xml.slice(at);
-    if (this.added.size > 0) {
-      if (!/id\s*=\s*["']_x0000_t202["']/.test(xml)) xml = insertBeforeLastClose(xml, SHAPETYPE);
-      xml = insertBeforeLastClose(xml, [...this.added.values()].join(""));
+    let xml = kept.join("") + this.xml.slice(at);
+    if (this.added.size === 0) {
+      out.write(xml);
+      return;
     }
-    return xml;
+    if (!/id\s*=\s*["']_x0000_t202["']/.test(xml)) xml = insertBeforeLastClose(xml, SHAPETYPE);
+    const close = xml.lastIndexOf("</");
+    out.write(close < 0 ? xml : xml.slice(0, close));
+    for (const shape of this.added.values()) out.write(this.shapeXml(shape));
+    if (close >= 0) out.write(xml.slice(close));
   }
 }
 

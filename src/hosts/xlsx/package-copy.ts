@@ -1,6 +1,7 @@
 import { inflateSync } from "fflate";
+import { ByteSink } from "./byte-sink.js";
 import { Package } from "./package.js";
-import { writeZipCopy, type PartChange } from "./zip-copy.js";
+import { deflatePart, writeZipCopy, type PartChange } from "./zip-copy.js";
 import { attrsOf, localAttr, xmlAttr } from "./xml-write.js";
 
 /**
@@ -45,10 +46,21 @@ export function relTypeIs(type: string, wanted: string): boolean {
   return type === wanted || type.slice(type.lastIndexOf("/")) === wanted.slice(wanted.lastIndexOf("/"));
 }
 
+/**
+ * A part this big (bytes, or characters) is kept compressed, not as a string: a 50,000-row
+ * ledger's sheet, notes and drawing are 20 MB each, and as strings they sat in V8's heap (with a
+ * decoded copy of the original beside them), which then grew to several times their size before
+ * collecting; compressed, they are a tenth of that, outside the heap, and the copy deflates each
+ * part once either way. Read again, such a part is inflated anew each time: the writer reads each once.
+ */
+const BIG_PART = 1024 * 1024;
+
 export class PackageCopy {
   /** The original, read through package.ts (bounded inflation, limits); null for a new package. */
   private readonly source: Package | null;
   private readonly texts = new Map<string, string>();
+  /** The heads read of parts not held as text (see head), until the part changes. */
+  private readonly heads = new Map<string, { chars: number; text: string }>();
   /** New content by part: text is encoded only when the copy is made (a part may change several times). */
   private readonly changes = new Map<string, PartChange>();
   private readonly decoder = new TextDecoder();
@@ -82,7 +94,8 @@ export class PackageCopy {
     const change = this.changes.get(this.key(part));
     if (change === null) return undefined;
     if (typeof change === "string") return this.encoder.encode(change);
-    if (change !== undefined) return change;
+    if (change instanceof Uint8Array) return change;
+    if (change !== undefined) return this.inflate(change.deflated, change.size);
     if (!this.source?.has(part)) return undefined;
     const entry = this.source.entry(part)!;
     if (entry.method === 8 && !this.source.zlib.inflateRaw) {
@@ -98,6 +111,12 @@ export class PackageCopy {
     return this.source.bytes(part);
   }
 
+  /** A part this copy compressed itself (so its size is known to be true). */
+  private inflate(deflated: Uint8Array, size: number): Uint8Array {
+    const zlib = this.source?.zlib;
+    return zlib?.inflateRaw ? zlib.inflateRaw(deflated, size) : inflateSync(deflated, { out: new Uint8Array(size) });
+  }
+
   text(part: string): string | undefined {
     const k = this.key(part);
     const cached = this.texts.get(k);
@@ -105,18 +124,63 @@ export class PackageCopy {
     const b = this.bytes(k);
     if (!b) return undefined;
     const t = this.decoder.decode(b);
-    this.texts.set(k, t);
+    if (b.length < BIG_PART) this.texts.set(k, t);
     return t;
+  }
+
+  /**
+   * The first `chars` characters of a part (at least; fewer only when the part is shorter), for
+   * what sits at the top (a sheet's code name), without decoding a big part the writer made as bytes.
+   */
+  head(part: string, chars: number): string | undefined {
+    const k = this.key(part);
+    const cached = this.texts.get(k);
+    if (cached !== undefined) return cached.slice(0, chars);
+    const known = this.heads.get(k);
+    if (known && known.chars >= chars) return known.text.slice(0, chars);
+    // A UTF-16 unit is at most 3 UTF-8 bytes: 3 × chars bytes hold `chars` characters.
+    const b = this.bytes(k);
+    if (!b) return undefined;
+    const text = this.decoder.decode(b.subarray(0, chars * 3)).slice(0, chars);
+    this.heads.set(k, { chars, text });
+    return text;
   }
 
   setText(part: string, xml: string): void {
     const k = this.key(part);
+    this.heads.delete(k);
+    if (xml.length >= BIG_PART) {
+      this.setBytes(k, this.encoder.encode(xml));
+      return;
+    }
     this.texts.set(k, xml);
     this.changes.set(k, xml);
   }
 
+  /** A sink for a part's new content, compressing as it is written (see setSink). */
+  sink(): ByteSink {
+    return new ByteSink(this.source?.zlib ?? {});
+  }
+
+  /** New content from a sink (written to the end): held compressed. */
+  setSink(part: string, sink: ByteSink): void {
+    const k = this.key(part);
+    this.heads.delete(k);
+    this.texts.delete(k);
+    this.changes.set(k, sink.deflated(this.source?.zlib));
+  }
+
+  /** New content as UTF-8 bytes; a big part is compressed at once. */
+  setBytes(part: string, bytes: Uint8Array): void {
+    const k = this.key(part);
+    this.heads.delete(k);
+    this.texts.delete(k);
+    this.changes.set(k, bytes.length >= BIG_PART ? deflatePart(bytes, this.source?.zlib) : bytes);
+  }
+
   remove(part: string): void {
     const k = this.key(part);
+    this.heads.delete(k);
     this.texts.delete(k);
     if (this.source?.has(k)) this.changes.set(k, null);
     else this.changes.delete(k);

@@ -54,9 +54,14 @@ export type RawInflater = (data: Uint8Array, size: number) => Uint8Array;
  */
 export interface Zlib {
   inflateRaw?: RawInflater;
-  /** Raw deflate (no zlib header), at a fast level: only the parts we change are compressed. */
-  deflateRaw?: (data: Uint8Array) => Uint8Array;
-  crc32?: (data: Uint8Array) => number;
+  /**
+   * Raw deflate (no zlib header), at a fast level: only the parts we change are compressed. A part
+   * may come in segments: with `more`, the output ends in a sync flush instead of the final block,
+   * for the next segment to follow; `dictionary` is what came before (the last 32 KB), for it to refer back to.
+   */
+  deflateRaw?: (data: Uint8Array, segment?: { more: boolean; dictionary?: Uint8Array | undefined }) => Uint8Array;
+  /** CRC-32 of `data`, continuing from `value` (the CRC of what came before). */
+  crc32?: (data: Uint8Array, value?: number) => number;
 }
 
 export interface ZipEntry {

@@ -22,6 +22,21 @@ export interface RenderOptions {
 }
 
 export function renderSheetDocument(doc: SheetDocument, styles: StylesPatch, options: RenderOptions = {}): string {
+  const pieces: string[] = [];
+  writeSheetDocument(doc, styles, (text) => pieces.push(text), options);
+  return pieces.join("");
+}
+
+/**
+ * The same XML, handed to `write` a piece at a time (a row, or less), so that a big sheet can be
+ * encoded as it is made instead of being held whole as a string (see byte-sink.ts).
+ */
+export function writeSheetDocument(
+  doc: SheetDocument,
+  styles: StylesPatch,
+  write: (text: string) => void,
+  options: RenderOptions = {},
+): void {
   const xfCache = new Map<string, number>();
   const xfOf = (name: string, isText: boolean): number => {
     const key = `${name}\u0000${isText}`;
@@ -35,23 +50,24 @@ export function renderSheetDocument(doc: SheetDocument, styles: StylesPatch, opt
   };
 
   // Cells by row, merged areas styled cell by cell: Excel draws each cell's own border, so a
-  // bordered merge needs the border on every cell it covers, not only on the master.
-  const rows = new Map<number, Map<number, string>>();
+  // bordered merge needs the border on every cell it covers, not only on the master. Each slot
+  // keeps the cell and its style, not its XML: the XML is made row by row as it is written.
+  const rows = new Map<number, Map<number, Slot>>();
   const merges: string[] = [];
-  const put = (r: number, c: number, xml: string) => {
+  const put = (r: number, c: number, slot: Slot) => {
     let row = rows.get(r);
     if (!row) rows.set(r, (row = new Map()));
-    row.set(c, xml);
+    row.set(c, slot);
   };
   for (const cell of doc.cells) {
     const rowSpan = Math.max(1, cell.rowSpan ?? 1);
     const colSpan = Math.max(1, cell.colSpan ?? 1);
     const isText = typeof cell.value === "string" || !Number.isFinite(cell.value);
     const s = xfOf(cell.style, isText);
-    put(cell.row, cell.col, cellXml(cell, s));
+    put(cell.row, cell.col, { cell, s });
     for (let r = cell.row; r < cell.row + rowSpan; r++) {
       for (let c = cell.col; c < cell.col + colSpan; c++) {
-        if (r !== cell.row || c !== cell.col) put(r, c, `<c r="${cellAddress(r, c)}" s="${s}"/>`);
+        if (r !== cell.row || c !== cell.col) put(r, c, { cell: null, s });
       }
     }
     if (rowSpan > 1 || colSpan > 1) {
@@ -59,21 +75,6 @@ export function renderSheetDocument(doc: SheetDocument, styles: StylesPatch, opt
         `<mergeCell ref="${cellAddress(cell.row, cell.col)}:${cellAddress(cell.row + rowSpan - 1, cell.col + colSpan - 1)}"/>`,
       );
     }
-  }
-
-  const allRows = new Set<number>([...rows.keys(), ...Object.keys(doc.rowHeights).map(Number)]);
-  const sheetData: string[] = [];
-  for (const r of [...allRows].sort((a, b) => a - b)) {
-    const height = doc.rowHeights[r];
-    const cells = rows.get(r);
-    const attrs = height !== undefined ? ` ht="${num(height)}" customHeight="1"` : "";
-    const body = cells
-      ? [...cells.entries()]
-          .sort((a, b) => a[0] - b[0])
-          .map(([, x]) => x)
-          .join("")
-      : "";
-    sheetData.push(`<row r="${r}"${attrs}>${body}</row>`);
   }
 
   const cols = doc.columnWidths
@@ -102,22 +103,43 @@ export function renderSheetDocument(doc: SheetDocument, styles: StylesPatch, opt
         "</rowBreaks>"
       : "";
 
-  return (
+  write(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
-    sheetPr +
-    `<sheetViews><sheetView${doc.showGridLines ? "" : ' showGridLines="0"'} workbookViewId="0"/></sheetViews>` +
-    '<sheetFormatPr defaultRowHeight="15"/>' +
-    (cols ? `<cols>${cols}</cols>` : "") +
-    `<sheetData>${sheetData.join("")}</sheetData>` +
-    (merges.length > 0 ? `<mergeCells count="${merges.length}">${merges.join("")}</mergeCells>` : "") +
-    (p.horizontallyCentered ? '<printOptions horizontalCentered="1"/>' : "") +
-    `<pageMargins left="${num(m.left)}" right="${num(m.right)}" top="${num(m.top)}" bottom="${num(m.bottom)}" header="${num(m.header)}" footer="${num(m.footer)}"/>` +
-    `<pageSetup paperSize="9" orientation="${p.orientation}"${p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>` +
-    headerFooter +
-    rowBreaks +
-    "</worksheet>"
+      `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+      sheetPr +
+      `<sheetViews><sheetView${doc.showGridLines ? "" : ' showGridLines="0"'} workbookViewId="0"/></sheetViews>` +
+      '<sheetFormatPr defaultRowHeight="15"/>' +
+      (cols ? `<cols>${cols}</cols>` : "") +
+      "<sheetData>",
   );
+  const allRows = new Set<number>([...rows.keys(), ...Object.keys(doc.rowHeights).map(Number)]);
+  for (const r of [...allRows].sort((a, b) => a - b)) {
+    const height = doc.rowHeights[r];
+    const cells = rows.get(r);
+    const attrs = height !== undefined ? ` ht="${num(height)}" customHeight="1"` : "";
+    let body = "";
+    if (cells) {
+      for (const [c, slot] of [...cells.entries()].sort((a, b) => a[0] - b[0]))
+        body += slot.cell ? cellXml(slot.cell, slot.s) : `<c r="${cellAddress(r, c)}" s="${slot.s}"/>`;
+    }
+    write(`<row r="${r}"${attrs}>${body}</row>`);
+  }
+  write(
+    "</sheetData>" +
+      (merges.length > 0 ? `<mergeCells count="${merges.length}">${merges.join("")}</mergeCells>` : "") +
+      (p.horizontallyCentered ? '<printOptions horizontalCentered="1"/>' : "") +
+      `<pageMargins left="${num(m.left)}" right="${num(m.right)}" top="${num(m.top)}" bottom="${num(m.bottom)}" header="${num(m.header)}" footer="${num(m.footer)}"/>` +
+      `<pageSetup paperSize="9" orientation="${p.orientation}"${p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>` +
+      headerFooter +
+      rowBreaks +
+      "</worksheet>",
+  );
+}
+
+/** A cell of the sheet: the laid-out cell itself, or (null) one its merge covers, with the style both get. */
+interface Slot {
+  cell: DocCell | null;
+  s: number;
 }
 
 function cellXml(cell: DocCell, s: number): string {

@@ -1,4 +1,5 @@
 import { cellAddress } from "../../core/grid.js";
+import { ByteSink } from "./byte-sink.js";
 import { attrsOf, setAttr } from "./xml-write.js";
 
 /**
@@ -75,17 +76,45 @@ function parseRef(ref: string): { row: number; col: number } | null {
 }
 
 /**
- * Runs `decide` on every target cell and returns the patched part (the same string when
- * nothing changed). Cells are visited in document order.
+ * A sheet on its way to bytes: what is encoded already (`head`), and the part's own end from
+ * `</sheetData>` on, kept as text for the notes' legacyDrawing to go into, with the root tag it
+ * needs. A 50,000-row sheet is thus never joined into one more 20 MB string, and once patched it
+ * holds nothing of the decoded original (40 MB as UTF-16): the tail and root are copies.
  */
-export function patchCells(xml: string, targets: Targets, decide: Decide): string {
-  if (targets.rows.size === 0) return xml;
+export interface PatchedSheet {
+  head: ByteSink;
+  tail: string;
+  /** The `<worksheet>` start tag, when `tail` does not hold it. */
+  root: string;
+  /** False for a sheet as it was (see unpatched). */
+  changed: boolean;
+}
+
+/** A sheet as it is, as a PatchedSheet (for a legacyDrawing to be added all the same). */
+export function unpatched(xml: string, head = new ByteSink()): PatchedSheet {
+  return { head, tail: xml, root: "", changed: false };
+}
+
+/** The whole sheet written: its head, with the tail written into it. */
+export function finished(sheet: PatchedSheet): ByteSink {
+  sheet.head.write(sheet.tail);
+  return sheet.head;
+}
+
+/**
+ * Runs `decide` on every target cell (in document order) and returns the patched part, written
+ * into `head` but for its tail, or null when nothing changed.
+ */
+export function patchSheet(xml: string, targets: Targets, decide: Decide, head = new ByteSink()): PatchedSheet | null {
+  if (targets.rows.size === 0) return null;
   const open = /<((?:\w+:)?)sheetData\b[^>]*?(\/?)>/.exec(xml);
-  if (!open) return xml;
+  if (!open) return null;
   const prefix = open[1]!;
   const cols = columnStyles(xml, open.index);
-  const out: string[] = [];
-  let copied = 0; // xml[0, copied) is already in out
+  const write = (...texts: string[]) => {
+    for (const t of texts) head.write(t);
+  };
+  let copied = 0; // xml[0, copied) is already written
   let changed = false;
 
   const pendingRows = [...targets.rows.keys()].sort((a, b) => a - b);
@@ -111,13 +140,15 @@ export function patchCells(xml: string, targets: Targets, decide: Decide): strin
 
   if (open[2] === "/") {
     const rows = newRowsBefore(Infinity);
-    if (!rows) return xml;
-    return `${xml.slice(0, open.index)}<${prefix}sheetData>${rows}</${prefix}sheetData>${xml.slice(open.index + open[0].length)}`;
+    if (!rows) return null;
+    write(xml.slice(0, open.index), `<${prefix}sheetData>${rows}</${prefix}sheetData>`);
+    head.flush();
+    return { head, tail: detached(xml.slice(open.index + open[0].length)), root: rootTag(xml), changed: true };
   }
 
   const closeTag = `</${prefix}sheetData>`;
   const dataEnd = xml.indexOf(closeTag, open.index);
-  if (dataEnd < 0) return xml;
+  if (dataEnd < 0) return null;
   const rowRe = /<(?:\w+:)?row\b[^>]*?(\/?)>/g;
   rowRe.lastIndex = open.index + open[0].length;
   let prevRow = 0;
@@ -136,7 +167,7 @@ export function patchCells(xml: string, targets: Targets, decide: Decide): strin
 
     const inserted = newRowsBefore(r);
     if (inserted) {
-      out.push(xml.slice(copied, m.index), inserted);
+      write(xml.slice(copied, m.index), inserted);
       copied = m.index;
       changed = true;
     }
@@ -158,7 +189,7 @@ export function patchCells(xml: string, targets: Targets, decide: Decide): strin
     if (patched === null) continue;
     if (patched.text.trim() === "" && Object.keys(rowAttrs).every((k) => k === "r")) {
       // A row that held only the empty cell we had inserted (a row we added): it goes with it.
-      out.push(xml.slice(copied, m.index));
+      write(xml.slice(copied, m.index));
       copied = selfClosing ? contentStart : contentEnd + rowClose.length;
       changed = true;
       continue;
@@ -171,19 +202,32 @@ export function patchCells(xml: string, targets: Targets, decide: Decide): strin
       if (!sp || patched.minCol < Number(sp[1]) || patched.maxCol > Number(sp[2]))
         newTag = setAttr(newTag, "spans", null);
     }
-    out.push(xml.slice(copied, m.index), newTag, patched.text, selfClosing ? rowClose : "");
+    write(xml.slice(copied, m.index), newTag, patched.text, selfClosing ? rowClose : "");
     copied = contentEnd;
     changed = true;
   }
   const tail = newRowsBefore(Infinity);
   if (tail) {
-    out.push(xml.slice(copied, dataEnd), tail);
+    write(xml.slice(copied, dataEnd), tail);
     copied = dataEnd;
     changed = true;
   }
-  if (!changed) return xml;
-  out.push(xml.slice(copied));
-  return out.join("");
+  if (!changed) return null;
+  write(xml.slice(copied, dataEnd));
+  head.flush();
+  return { head, tail: detached(xml.slice(dataEnd)), root: rootTag(xml), changed: true };
+}
+
+function rootTag(xml: string): string {
+  return detached(/<(?:\w+:)?worksheet\b[^>]*>/.exec(xml)?.[0] ?? "");
+}
+
+/**
+ * A copy of a slice that does not keep the string it was cut from alive (V8 slices share their
+ * parent's characters): flattening the concatenation copies the characters.
+ */
+function detached(slice: string): string {
+  return ` ${slice}`.slice(1);
 }
 
 function patchRow(
@@ -263,9 +307,16 @@ function patchRow(
 
 /**
  * The sheet with a `<legacyDrawing r:id>` (for notes) in its schema place: after `drawing`,
- * before `legacyDrawingHF`, `picture`, `oleObjects`, `controls`, `webPublishItems`, `tableParts`, `extLst`.
+ * before `legacyDrawingHF`, `picture`, `oleObjects`, `controls`, `webPublishItems`, `tableParts`,
+ * `extLst`, all of which come after sheetData: it goes into the tail.
  */
-export function withLegacyDrawing(xml: string, rId: string): string {
+export function withLegacyDrawing(sheet: PatchedSheet, rId: string): PatchedSheet {
+  const { at, element } = legacyDrawingAt(sheet.root + sheet.tail, rId);
+  const offset = at - sheet.root.length;
+  return { ...sheet, tail: sheet.tail.slice(0, offset) + element + sheet.tail.slice(offset), changed: true };
+}
+
+function legacyDrawingAt(xml: string, rId: string): { at: number; element: string } {
   const root = /<((?:\w+:)?)worksheet\b[^>]*>/.exec(xml);
   if (!root) throw new Error("not a worksheet");
   const prefix = root[1]!;
@@ -283,10 +334,10 @@ export function withLegacyDrawing(xml: string, rId: string): string {
   const later = ["legacyDrawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
   for (const name of later) {
     const m = new RegExp(`<(?:\\w+:)?${name}\\b`).exec(tail);
-    if (m) return xml.slice(0, tailStart + m.index) + element + xml.slice(tailStart + m.index);
+    if (m) return { at: tailStart + m.index, element };
   }
   const close = new RegExp(`</(?:\\w+:)?worksheet\\s*>`).exec(xml)!;
-  return xml.slice(0, close.index) + element + xml.slice(close.index);
+  return { at: close.index, element };
 }
 
 /** The r:id of the sheet's `<legacyDrawing>`, if any. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SnapshotSchema } from "../../core/progress/snapshot.js";
+import type { ByteSink } from "./byte-sink.js";
 import type { PackageCopy } from "./package-copy.js";
 import type { SheetEntry } from "./xlsx-writer.js";
 import { decodeXml } from "./xml.js";
@@ -79,7 +80,7 @@ export interface StateHost {
   pkg: PackageCopy;
   sheets(): SheetEntry[];
   /** Adds a worksheet at the end of the tab order; returns its entry. */
-  addSheet(name: string, xml: string, state: "veryHidden"): SheetEntry;
+  addSheet(name: string, xml: ByteSink, state: "veryHidden"): SheetEntry;
   removeSheet(entry: SheetEntry): void;
 }
 
@@ -100,7 +101,7 @@ export function loadState(host: StateHost): LoadedState {
     const head = HEADER.exec(texts[0] ?? "");
     if (!head) continue;
     const json = texts.slice(1).join("");
-    if (checksum(`${head[1]}\n${json}`) === head[2]) {
+    if (checksum(`${head[1]}\n`, json) === head[2]) {
       try {
         const parsed = XlsxStateSchema.safeParse(JSON.parse(json));
         if (parsed.success) return { state: parsed.data, sheet: s.name, tampered: false };
@@ -124,7 +125,7 @@ export function saveState(host: StateHost, state: XlsxState, sheet: string | nul
   const id = randomHex(16);
   // JSON escapes every control character; U+FFFE/U+FFFF too, so each chunk is plain XML text.
   const json = JSON.stringify(state).replace(/[\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
-  const texts = [`ledger-check state 2 id=${id} sig=${checksum(`${id}\n${json}`)}`];
+  const texts = [`ledger-check state 2 id=${id} sig=${checksum(`${id}\n`, json)}`];
   for (let i = 0; i < json.length;) {
     let end = Math.min(i + CHUNK, json.length);
     // Never split a surrogate pair: a lone half is not valid XML.
@@ -133,14 +134,18 @@ export function saveState(host: StateHost, state: XlsxState, sheet: string | nul
     texts.push(json.slice(i, end));
     i = end;
   }
-  const rows = texts
-    .map((t, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>${xmlText(t)}</t></is></c></row>`)
-    .join("");
-  const xml =
+  // Row by row into the part (a 50,000-mark state is 6 MB of JSON: never a second string of it).
+  const xml = host.pkg.sink();
+  xml.write(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+  );
+  texts.forEach((t, i) =>
+    xml.write(`<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>${xmlText(t)}</t></is></c></row>`),
+  );
+  xml.write("</sheetData></worksheet>");
   if (entry?.part) {
-    host.pkg.setText(entry.part, xml);
+    host.pkg.setSink(entry.part, xml);
     return entry.name;
   }
   const taken = new Set(host.sheets().map((s) => s.name.toLowerCase()));
@@ -178,14 +183,17 @@ function sharedStrings(pkg: PackageCopy): string[] {
   return out;
 }
 
-export function checksum(text: string): string {
+/** The checksum of the texts one after the other (not joined: the state's JSON is 6 MB at 50,000 marks). */
+export function checksum(...texts: string[]): string {
   let h1 = 0x811c9dc5;
   let h2 = 0x9e3779b9;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
+  for (const text of texts) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 0x85ebca6b);
   h2 = Math.imul(h2 ^ (h2 >>> 13), 0xc2b2ae35);

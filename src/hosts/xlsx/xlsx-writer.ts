@@ -7,12 +7,18 @@ import { chooseSheetName } from "../../core/sheet-names.js";
 import { CommentsPatch, VmlPatch, type Note } from "./notes-patch.js";
 import type { Package } from "./package.js";
 import { CONTENT_TYPE, PackageCopy, REL, relTypeIs, insertBeforeClose } from "./package-copy.js";
-import { renderSheetDocument } from "./render-sheet.js";
+import { ByteSink } from "./byte-sink.js";
+import { writeSheetDocument } from "./render-sheet.js";
 import {
   legacyDrawingId,
-  patchCells,
+  finished,
+  patchSheet,
   targetsOf,
+  unpatched,
   withLegacyDrawing,
+  type Decide,
+  type PatchedSheet,
+  type Targets,
   type CellAction,
   type CellState,
 } from "./sheet-patch.js";
@@ -128,9 +134,8 @@ export class XlsxWriter implements StateHost {
   }
 
   private codeNameOf(part: string): string | null {
-    const xml = this.pkg.text(part);
-    if (!xml) return null;
-    const head = xml.slice(0, 4096);
+    const head = this.pkg.head(part, 4096);
+    if (!head) return null;
     const m = /<(?:\w+:)?sheetPr\b[^>]*>/.exec(head);
     return m ? (attrsOf(m[0]).codeName ?? null) : null;
   }
@@ -161,7 +166,11 @@ export class XlsxWriter implements StateHost {
 
   // --- notes ---
 
-  private notesOf(part: string): {
+  /** The sheet's notes; `xml` is the sheet's text when the caller holds it already (a big sheet is not kept decoded). */
+  private notesOf(
+    part: string,
+    xml = this.pkg.text(part) ?? "",
+  ): {
     comments: CommentsPatch;
     commentsPart: string | null;
     vml: VmlPatch;
@@ -169,7 +178,6 @@ export class XlsxWriter implements StateHost {
   } {
     const rels = this.pkg.rels(part);
     const c = rels.find((r) => relTypeIs(r.type, REL.comments) && r.part && this.pkg.has(r.part));
-    const xml = this.pkg.text(part) ?? "";
     const drawingId = legacyDrawingId(xml);
     const v = drawingId ? rels.find((r) => r.id === drawingId && r.part && this.pkg.has(r.part)) : undefined;
     return {
@@ -190,14 +198,20 @@ export class XlsxWriter implements StateHost {
     return max + 1;
   }
 
-  private flushNotes(part: string, n: ReturnType<XlsxWriter["notesOf"]>): void {
-    let sheetXml = this.pkg.text(part)!;
+  /**
+   * Writes the notes' parts. Returns the sheet for the caller to store (if changed): with its
+   * legacyDrawing added or removed as the notes need.
+   */
+  private flushNotes(part: string, n: ReturnType<XlsxWriter["notesOf"]>, patched: PatchedSheet): PatchedSheet {
+    let sheet = patched;
     const hasNotes = !n.comments.empty;
     // Comments part.
     if (n.comments.changed || (n.commentsPart && !hasNotes)) {
       if (hasNotes) {
         const cp = n.commentsPart ?? this.pkg.freeName("xl/comments", ".xml");
-        this.pkg.setText(cp, n.comments.toString());
+        const sink = this.pkg.sink();
+        n.comments.writeTo(sink);
+        this.pkg.setSink(cp, sink);
         if (!n.commentsPart) {
           this.pkg.addRel(part, REL.comments, cp);
           this.pkg.declare(cp, CONTENT_TYPE.comments);
@@ -211,19 +225,39 @@ export class XlsxWriter implements StateHost {
       if (n.vml.hasShapes) {
         if (n.vml.changed) {
           const vp = n.vmlPart ?? this.pkg.freeName("xl/drawings/vmlDrawing", ".vml");
-          this.pkg.setText(vp, n.vml.toString());
+          const sink = this.pkg.sink();
+          n.vml.writeTo(sink);
+          this.pkg.setSink(vp, sink);
           if (!n.vmlPart) {
             const id = this.pkg.addRel(part, REL.vmlDrawing, vp);
             this.pkg.declare(vp, CONTENT_TYPE.vml);
-            sheetXml = withLegacyDrawing(sheetXml, id);
+            sheet = withLegacyDrawing(sheet, id);
           }
         }
       } else if (n.vmlPart) {
         this.removeRelated(part, n.vmlPart);
-        sheetXml = sheetXml.replace(/<(?:\w+:)?legacyDrawing\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?legacyDrawing\s*>)/, "");
+        const xml = this.decoder.decode(sheet.head.bytes()) + sheet.tail;
+        const without = xml.replace(/<(?:\w+:)?legacyDrawing\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?legacyDrawing\s*>)/, "");
+        if (sheet.changed || without !== xml) sheet = { ...unpatched(without, this.pkg.sink()), changed: true };
       }
     }
-    if (sheetXml !== this.pkg.text(part)) this.pkg.setText(part, sheetXml);
+    return sheet;
+  }
+
+  private readonly decoder = new TextDecoder();
+
+  /**
+   * The sheet (`text`, when the caller has it, else the part's own) patched, as a PatchedSheet:
+   * the decoded text is let go once patched. A sheet given as text counts as changed.
+   */
+  private patch(part: string, text: string | undefined, targets: Targets, decide: Decide): PatchedSheet {
+    const xml = text ?? this.pkg.text(part)!;
+    return (
+      patchSheet(xml, targets, decide, this.pkg.sink()) ?? {
+        ...unpatched(xml, this.pkg.sink()),
+        changed: text !== undefined,
+      }
+    );
   }
 
   private removeRelated(source: string, target: string): void {
@@ -240,9 +274,11 @@ export class XlsxWriter implements StateHost {
 
   writeMarks(sheetName: string, marks: readonly Mark[]): void {
     const ws = this.sheet(sheetName);
-    this.restore(ws);
+    // The sheet as restore leaves it is patched here and stored once, not stored twice.
+    let restored = this.restore(ws, false);
     const byCell = marksByCell(marks);
     if (byCell.size === 0) {
+      if (restored !== undefined) this.pkg.setText(ws.part, restored);
       this.flushStyles();
       this.saveState();
       return;
@@ -294,11 +330,10 @@ export class XlsxWriter implements StateHost {
       };
       return { s };
     };
-    const xml = this.pkg.text(ws.part)!;
-    const patched = patchCells(xml, targetsOf(byCell.values()), decide);
-    if (patched !== xml) this.pkg.setText(ws.part, patched);
+    const patched = this.patch(ws.part, restored, targetsOf(byCell.values()), decide);
+    restored = undefined; // the patch holds what it needs of it
 
-    const notes = this.notesOf(ws.part);
+    const notes = this.notesOf(ws.part, patched.tail);
     for (const [address, rec] of Object.entries(records)) {
       const existing = notes.comments.get(address);
       if (existing && (existing.text === rec.ours || existing.text.endsWith(`\n${rec.ours}`))) {
@@ -314,7 +349,8 @@ export class XlsxWriter implements StateHost {
       const { row, col } = parseAddress(address);
       notes.vml.addNoteShape(row, col);
     }
-    this.flushNotes(ws.part, notes);
+    const sheet = this.flushNotes(ws.part, notes, patched);
+    if (sheet.changed) this.pkg.setSink(ws.part, finished(sheet));
     this.state.marks[String(ws.sheetId)] = { name: ws.name, cells: records };
     this.flushStyles();
     this.saveState();
@@ -323,7 +359,7 @@ export class XlsxWriter implements StateHost {
   clearMarks(sheetName: string): void {
     const ws = this.sheets().find((s) => s.name === sheetName);
     if (!ws?.part || !this.state.marks[String(ws.sheetId)]) return;
-    this.restore(ws as SheetEntry & { part: string });
+    this.restore(ws as SheetEntry & { part: string }, true);
     this.flushStyles();
     this.saveState();
   }
@@ -332,14 +368,16 @@ export class XlsxWriter implements StateHost {
    * Undoes our marks on a sheet, cell by cell, and only where the mark is still exactly ours:
    * a fill the clerk changed stays, a note the clerk edited keeps the edit (only our own last
    * paragraph goes, if it is still there word for word). When rows or columns were inserted since,
-   * a mark is found again by its note.
+   * a mark is found again by its note. With `store` false the sheet's text is returned (when it
+   * changed) instead of stored, for writeMarks to patch further.
    */
-  private restore(ws: SheetEntry & { part: string }): void {
+  private restore(ws: SheetEntry & { part: string }, store: boolean): string | undefined {
     const entry = this.state.marks[String(ws.sheetId)];
-    if (!entry) return;
+    if (!entry) return undefined;
     delete this.state.marks[String(ws.sheetId)];
     const styles = this.styles();
-    const notes = this.notesOf(ws.part);
+    const xml = this.pkg.text(ws.part)!;
+    const notes = this.notesOf(ws.part, xml);
 
     // Where each record's cell is now: where it was, or where its note went.
     const where = locate(entry.cells, notes.comments);
@@ -384,9 +422,10 @@ export class XlsxWriter implements StateHost {
       const s = before !== undefined && sameXf(before, wanted) ? original : styles.findOrAppend("cellXfs", wanted);
       return { s: s === 0 && rec.s === null ? null : s, dropIfEmpty: !rec.existed && s === cell.effective };
     };
-    const xml = this.pkg.text(ws.part)!;
-    const patched = patchCells(xml, targetsOf([...plan.keys()].map(parseAddress)), decide);
-    if (patched !== xml) this.pkg.setText(ws.part, patched);
+    // Returned as text, the sheet is kept as it is written; stored, it is compressed as it is written.
+    const head = store ? this.pkg.sink() : new ByteSink();
+    const patched =
+      patchSheet(xml, targetsOf([...plan.keys()].map(parseAddress)), decide, head) ?? unpatched(xml, head);
 
     for (const [address, rec] of plan) {
       const current = notes.comments.get(address);
@@ -415,7 +454,11 @@ export class XlsxWriter implements StateHost {
         notes.vml.removeNoteShape(row, col);
       } else if (without !== null) notes.comments.set(address, without);
     }
-    if (notes.comments.changed) this.flushNotes(ws.part, notes);
+    const sheet = notes.comments.changed ? this.flushNotes(ws.part, notes, patched) : patched;
+    if (!sheet.changed) return undefined;
+    if (!store) return this.decoder.decode(finished(sheet).bytes());
+    this.pkg.setSink(ws.part, finished(sheet));
+    return undefined;
   }
 
   /** The snapshot of the check that wrote this copy, if any. */
@@ -458,12 +501,13 @@ export class XlsxWriter implements StateHost {
     );
     const styles = this.styles();
     const codeName = `lc${randomHex(6)}`;
-    const xml = renderSheetDocument(doc, styles, { codeName });
+    const xml = this.pkg.sink();
+    writeSheetDocument(doc, styles, (text) => xml.write(text), { codeName });
     const wb = this.pkg.workbookPart();
     const old = sheets.find((s) => s.name.toLowerCase() === name.toLowerCase() && ours.includes(s.name));
     if (old?.part) {
       // Ours: replaced in place (same tab, same sheetId), so defined names and views keep their meaning.
-      this.pkg.setText(old.part, xml);
+      this.pkg.setSink(old.part, xml);
       const relsPart = this.pkg.relsPartOf(old.part);
       if (this.pkg.has(relsPart)) this.pkg.remove(relsPart);
       this.state.generated = this.state.generated.filter((g) => g.sheetId !== old.sheetId);
@@ -488,11 +532,12 @@ export class XlsxWriter implements StateHost {
   }
 
   /** A new worksheet at the end of the tab order, with its part, relationship and content type. */
-  addSheet(name: string, xml: string, state: "visible" | "veryHidden"): SheetEntry {
+  addSheet(name: string, xml: string | ByteSink, state: "visible" | "veryHidden"): SheetEntry {
     const sheets = this.sheets();
     const wb = this.pkg.workbookPart();
     const part = this.pkg.freeName("xl/worksheets/sheet", ".xml");
-    this.pkg.setText(part, xml);
+    if (typeof xml === "string") this.pkg.setText(part, xml);
+    else this.pkg.setSink(part, xml);
     const rId = this.pkg.addRel(wb, REL.worksheet, part);
     this.pkg.declare(part, CONTENT_TYPE.worksheet);
     const sheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;

@@ -26,11 +26,20 @@ export interface ZipSource {
   stored(name: string): Uint8Array;
 }
 
+/** A part compressed already (raw deflate), with what its zip entry says of it. */
+export interface DeflatedPart {
+  deflated: Uint8Array;
+  crc32: number;
+  /** Inflated size. */
+  size: number;
+}
+
 /**
- * What becomes of a part in the copy: new bytes, or new text (encoded only as its turn comes, so
- * that a 50,000-row ledger's changed sheets are never all held as bytes at once), or null to leave it out.
+ * What becomes of a part in the copy: new bytes, new text (encoded only as its turn comes), a part
+ * compressed as soon as it was made (a big one: so that a 50,000-row ledger's changed parts are never
+ * all held inflated at once), or null to leave it out.
  */
-export type PartChange = Uint8Array | string | null;
+export type PartChange = Uint8Array | string | DeflatedPart | null;
 
 /**
  * The copy: original entries in their original order (replaced ones in place), new parts
@@ -42,8 +51,10 @@ export function writeZipCopy(
   zlib: Zlib = {},
 ): Uint8Array {
   const encoder = new TextEncoder();
-  const deflated = (name: Uint8Array, data: Uint8Array | string, offset: number) =>
-    deflatedEntry(name, typeof data === "string" ? encoder.encode(data) : data, offset, zlib);
+  const deflated = (name: Uint8Array, data: Uint8Array | string | DeflatedPart, offset: number) => {
+    const part = data instanceof Uint8Array || typeof data === "string" ? deflatePart(data, zlib) : data;
+    return encodeEntry(name, part.deflated, offset, 8, part.crc32, part.size);
+  };
   const chunks: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
@@ -99,15 +110,12 @@ export function writeZipCopy(
   return out;
 }
 
-function deflatedEntry(
-  name: Uint8Array,
-  data: Uint8Array,
-  offset: number,
-  zlib: Zlib,
-): { local: Uint8Array; central: Uint8Array } {
+/** A part's bytes (text as UTF-8) compressed as the copy stores them. */
+export function deflatePart(data: Uint8Array | string, zlib: Zlib = {}): DeflatedPart {
+  const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
   // Level 1: the sheet we patch is most of the package, and level 6 costs 3× for a few % of size.
-  const compressed = zlib.deflateRaw ? zlib.deflateRaw(data) : deflateSync(data, { level: 1 });
-  return encodeEntry(name, compressed, offset, 8, (zlib.crc32 ?? crc32)(data), data.length);
+  const deflated = zlib.deflateRaw ? zlib.deflateRaw(bytes) : deflateSync(bytes, { level: 1 });
+  return { deflated, crc32: (zlib.crc32 ?? crc32)(bytes), size: bytes.length };
 }
 
 function encodeEntry(
@@ -157,8 +165,8 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
 let CRC_TABLE: Uint32Array | null = null;
 
-/** CRC-32 (ISO-HDLC), as the zip format asks of every entry. */
-export function crc32(data: Uint8Array): number {
+/** CRC-32 (ISO-HDLC), as the zip format asks of every entry; `value` is the CRC of what came before. */
+export function crc32(data: Uint8Array, value = 0): number {
   let table = CRC_TABLE;
   if (!table) {
     table = new Uint32Array(256);
@@ -169,7 +177,7 @@ export function crc32(data: Uint8Array): number {
     }
     CRC_TABLE = table;
   }
-  let crc = 0xffffffff;
+  let crc = (value ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
