@@ -1,4 +1,4 @@
-import { cellAddress } from "../../core/grid.js";
+import { cellAddress, columnLetter } from "../../core/grid.js";
 import type { CellStyle, DocCell, SheetDocument } from "../../core/sheet-document.js";
 import type { StylesPatch } from "./styles-patch.js";
 import { tElement, xmlAttr, xmlText } from "./xml-write.js";
@@ -52,12 +52,12 @@ export function writeSheetDocument(
   // Cells by row, merged areas styled cell by cell: Excel draws each cell's own border, so a
   // bordered merge needs the border on every cell it covers, not only on the master. Each slot
   // keeps the cell and its style, not its XML: the XML is made row by row as it is written.
-  const rows = new Map<number, Map<number, Slot>>();
+  // Arrays indexed by row and column keep both in order without sorting (a 校验明细 of 34,000
+  // findings has 200,000 cells).
+  const rows: (Slot | undefined)[][] = [];
   const merges: string[] = [];
   const put = (r: number, c: number, slot: Slot) => {
-    let row = rows.get(r);
-    if (!row) rows.set(r, (row = new Map()));
-    row.set(c, slot);
+    (rows[r] ??= [])[c] = slot;
   };
   for (const cell of doc.cells) {
     const rowSpan = Math.max(1, cell.rowSpan ?? 1);
@@ -112,15 +112,19 @@ export function writeSheetDocument(
       (cols ? `<cols>${cols}</cols>` : "") +
       "<sheetData>",
   );
-  const allRows = new Set<number>([...rows.keys(), ...Object.keys(doc.rowHeights).map(Number)]);
-  for (const r of [...allRows].sort((a, b) => a - b)) {
+  for (const r of Object.keys(doc.rowHeights).map(Number)) rows[r] ??= [];
+  const letters: string[] = [];
+  for (let r = 1; r < rows.length; r++) {
+    const cells = rows[r];
+    if (!cells) continue;
     const height = doc.rowHeights[r];
-    const cells = rows.get(r);
     const attrs = height !== undefined ? ` ht="${num(height)}" customHeight="1"` : "";
     let body = "";
-    if (cells) {
-      for (const [c, slot] of [...cells.entries()].sort((a, b) => a[0] - b[0]))
-        body += slot.cell ? cellXml(slot.cell, slot.s) : `<c r="${cellAddress(r, c)}" s="${slot.s}"/>`;
+    for (let c = 1; c < cells.length; c++) {
+      const slot = cells[c];
+      if (!slot) continue;
+      const ref = (letters[c] ??= columnLetter(c)) + r;
+      body += slot.cell ? cellXml(slot.cell, slot.s, ref) : `<c r="${ref}" s="${slot.s}"/>`;
     }
     write(`<row r="${r}"${attrs}>${body}</row>`);
   }
@@ -142,8 +146,7 @@ interface Slot {
   s: number;
 }
 
-function cellXml(cell: DocCell, s: number): string {
-  const ref = cellAddress(cell.row, cell.col);
+function cellXml(cell: DocCell, s: number, ref: string): string {
   if (typeof cell.value === "number" && Number.isFinite(cell.value)) {
     return `<c r="${ref}" s="${s}"><v>${String(cell.value)}</v></c>`;
   }
