@@ -4,7 +4,7 @@ import { checkGrid } from "../../../src/core/check.js";
 import type { CellValue } from "../../../src/core/grid.js";
 import { compareWithSnapshot, matchTasks, ProgressSchema } from "../../../src/core/progress/compare.js";
 import { SnapshotSchema, takeSnapshot, unpackSnapshot } from "../../../src/core/progress/snapshot.js";
-import { keyText, taskKey, taskKeys, textHash } from "../../../src/core/progress/task-key.js";
+import { base36, keyText, taskKey, taskKeys, textHash } from "../../../src/core/progress/task-key.js";
 import { normalize } from "../../../src/core/parse/normalize.js";
 import { config, grid, HEADER, ledger } from "../../helpers/grid.js";
 
@@ -298,4 +298,17 @@ describe("textHash: the one-character-at-a-time reading gives keyText's hash", (
       { numRuns: 3000 },
     );
   });
+});
+
+it("base36 writes a 53-bit hash as Number#toString(36) does", () => {
+  const HALF = 36 ** 5;
+  for (const n of [0, 1, 35, 36, HALF - 1, HALF, HALF + 1, 2 ** 31, 2 ** 32, 36 ** 10 - 1, 36 ** 10, 2 ** 53 - 1])
+    expect(base36(n)).toBe(n.toString(36));
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 2 ** 21 - 1 }), fc.integer({ min: 0, max: 2 ** 32 - 1 }), (hi, lo) => {
+      const n = 4294967296 * hi + lo;
+      expect(base36(n)).toBe(n.toString(36));
+    }),
+    { numRuns: 5000 },
+  );
 });
