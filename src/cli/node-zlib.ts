@@ -8,7 +8,13 @@ import type { Zlib } from "../hosts/xlsx/package.js";
  * changed XML), level 1 gave 8.9 MB in 5.4 s, level 3 8.0 MB in the same time, level 6 6.8 MB in 5.9 s.
  */
 export const NODE_ZLIB: Zlib = {
-  inflateRaw: (data, size) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size) }),
+  // Output in one piece of the declared size: zlib's default 16 KB pieces are joined by a copy of
+  // the whole part at the end (~20 ms for a 50,000-row sheet's 21 MB).
+  inflateRaw: (data, size) =>
+    zlib.inflateRawSync(data, {
+      maxOutputLength: Math.max(1, size),
+      chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, size),
+    }),
   deflateRaw: (data) => zlib.deflateRawSync(data, { level: 3 }),
   // zlib.crc32 is Node ≥ 20.15 / 22.2; older Nodes keep the JavaScript one.
   ...(typeof zlib.crc32 === "function" ? { crc32: (data: Uint8Array) => zlib.crc32(data) >>> 0 } : {}),
