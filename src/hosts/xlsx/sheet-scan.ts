@@ -179,7 +179,16 @@ class Scanner {
       after += pending;
       pending = "";
     };
-    for (const chunk of this.input.chunks) feed(decoder.decode(chunk, { stream: true }), false);
+    // A piece is decoded once the next is known: the last one (with a native inflater, the only
+    // one) is decoded as the end of the text, which takes Node's fast UTF-8 path; a streaming
+    // decode never does.
+    const pieces = this.input.chunks[Symbol.iterator]();
+    let piece = pieces.next();
+    while (!piece.done) {
+      const next = pieces.next();
+      feed(next.done ? decoder.decode(piece.value) : decoder.decode(piece.value, { stream: true }), false);
+      piece = next;
+    }
     feed(decoder.decode(), true);
     this.rowEnd();
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isErrorValue, type Grid } from "../../../src/core/grid.js";
 import { WorkbookOpenError } from "../../../src/hosts/xlsx/errors.js";
 import { XlsxReader } from "../../../src/hosts/xlsx/reader.js";
-import { DEFAULT_SCAN_LIMITS } from "../../../src/hosts/xlsx/sheet-scan.js";
+import { DEFAULT_SCAN_LIMITS, scanSheet } from "../../../src/hosts/xlsx/sheet-scan.js";
 import { handXlsx, type HandBook } from "./handmade.js";
 
 function read(book: HandBook, sheet?: string, maxRows?: number): Grid {
@@ -357,5 +357,28 @@ describe("XlsxReader: limits (issue 15.8)", () => {
     expect(() =>
       XlsxReader.open(handXlsx({ sheets: [{ name: "图表", rows: `<chartsheet/>`, kind: "chartsheet" }] })),
     ).toThrow(WorkbookOpenError);
+  });
+});
+
+describe("scanSheet: the part's text is the same however its bytes are cut", () => {
+  it("reads a sheet given whole, in two pieces, and byte by byte (characters split across pieces)", () => {
+    const xml =
+      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+      `<row r="1"><c r="A1" t="inlineStr"><is><t>整改措施①</t></is></c><c r="B1" t="inlineStr"><is><t>😀 已完成</t></is></c></row>` +
+      `<row r="2"><c r="A2" t="inlineStr"><is><t>落实“三重一大”</t></is></c><c r="B2"><v>3</v></c></row>` +
+      `</sheetData></worksheet>`;
+    const bytes = new TextEncoder().encode(xml);
+    const scan = (chunks: Uint8Array[]) =>
+      scanSheet({ chunks, strings: [], formats: { codes: [], isDate: [] }, date1904: false, maxRows: Infinity }).values;
+    const whole = scan([bytes]);
+    expect(whole).toEqual([
+      ["整改措施①", "😀 已完成"],
+      ["落实“三重一大”", 3],
+    ]);
+    const cut = bytes.indexOf(0xe6, 120) + 1; // inside a three-byte character
+    expect(cut).toBeGreaterThan(120);
+    expect(scan([bytes.subarray(0, cut), bytes.subarray(cut)])).toEqual(whole);
+    expect(scan(Array.from(bytes, (_, i) => bytes.subarray(i, i + 1)))).toEqual(whole);
+    expect(scan([new Uint8Array(0), bytes, new Uint8Array(0)])).toEqual(whole);
   });
 });
