@@ -317,6 +317,7 @@ class Scanner {
 
   /** Reads r (as a column number), s and t of the tag between from and to. */
   private cellTag(s: string, from: number, to: number): void {
+    if (this.plainCellTag(s, from, to)) return;
     this.attrR = -1;
     this.attrS = 0;
     this.attrT = "";
@@ -341,6 +342,50 @@ class Scanner {
       }
       i = vEnd + 1;
     }
+  }
+
+  /**
+   * The tag as Excel and most writers spell it, ` r="B7"` then ` s="3"` and ` t="s"` if there, in
+   * that order, quoted with `"`, upper-case letters, nothing else: read in one pass; false (and
+   * nothing set) for any other spelling, which cellTag reads in general.
+   */
+  private plainCellTag(s: string, from: number, to: number): boolean {
+    let i = from;
+    if (!isAttrStart(s, i, 114 /* r */)) return false;
+    i += 4;
+    let c = s.charCodeAt(i);
+    let col = 0;
+    while (c >= 65 && c <= 90) {
+      col = col * 26 + (c - 64);
+      c = s.charCodeAt(++i);
+    }
+    while (c >= 48 && c <= 57) c = s.charCodeAt(++i);
+    if (col === 0 || c !== 34) return false;
+    i++;
+    let xf = 0;
+    if (isAttrStart(s, i, 115 /* s */)) {
+      i += 4;
+      c = s.charCodeAt(i);
+      while (c >= 48 && c <= 57) {
+        xf = xf * 10 + (c - 48);
+        c = s.charCodeAt(++i);
+      }
+      if (c !== 34) return false;
+      i++;
+    }
+    let t = "";
+    if (isAttrStart(s, i, 116 /* t */)) {
+      i += 4;
+      const q = s.indexOf('"', i);
+      if (q < 0 || q >= to) return false;
+      t = q === i + 1 && s.charCodeAt(i) === 115 ? "s" : s.slice(i, q);
+      i = q + 1;
+    }
+    if (i !== to && !(i === to - 1 && s.charCodeAt(i) === 47)) return false;
+    this.attrR = col;
+    this.attrS = xf;
+    this.attrT = t;
+    return true;
   }
 
   private cellValue(s: string, from: number, to: number): CellValue {
@@ -478,6 +523,13 @@ class Scanner {
     }
     while (this.usedRows > 0 && this.values[this.usedRows - 1]!.length === 0) this.usedRows--;
   }
+}
+
+/** ` n="` at i: one space, the one-letter attribute name, `=`, a double quote. */
+function isAttrStart(s: string, i: number, name: number): boolean {
+  return (
+    s.charCodeAt(i) === 32 && s.charCodeAt(i + 1) === name && s.charCodeAt(i + 2) === 61 && s.charCodeAt(i + 3) === 34
+  );
 }
 
 function isNameEnd(c: number): boolean {
