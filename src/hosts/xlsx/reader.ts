@@ -96,6 +96,7 @@ export class XlsxReader {
       maxRows,
       limits: this.limits.scan,
       onProgress: options.onProgress,
+      ...(this.pkg.zlib.decodeUtf8 ? { decodeUtf8: this.pkg.zlib.decodeUtf8 } : {}),
     });
     if (maxRows === Infinity && source === this.pkg) this.rowCounts.set(part, scan.values.length);
     return {

@@ -46,6 +46,8 @@ export interface ScanInput {
   maxRows: number;
   limits?: ScanLimits;
   onProgress?: (done: number, total: number) => void;
+  /** A host's faster UTF-8 decoder for a part given in one piece (Zlib.decodeUtf8). */
+  decodeUtf8?: (bytes: Uint8Array) => string;
 }
 
 export interface SheetScan {
@@ -183,10 +185,15 @@ class Scanner {
     // one) is decoded as the end of the text, which takes Node's fast UTF-8 path; a streaming
     // decode never does.
     const pieces = this.input.chunks[Symbol.iterator]();
+    const whole = this.input.decodeUtf8;
+    let streamed = false;
     let piece = pieces.next();
     while (!piece.done) {
       const next = pieces.next();
-      feed(next.done ? decoder.decode(piece.value) : decoder.decode(piece.value, { stream: true }), false);
+      if (!next.done) {
+        feed(decoder.decode(piece.value, { stream: true }), false);
+        streamed = true;
+      } else feed(!streamed && whole ? whole(piece.value) : decoder.decode(piece.value), false);
       piece = next;
     }
     feed(decoder.decode(), true);
