@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (built into lib/ by `npm ci` through the `prepare` script).
-import { main } from "../lib/cli/main.js";
+// Runs the CLI, compiled and bundled into lib/bundle/ by `npm run build:cli` (run by `npm ci`
+// through the `prepare` script; scripts/bundle-cli.mjs says why it is one bundle).
+import { main } from "../lib/bundle/ledger-check.js";
 
 process.exitCode = await main(process.argv.slice(2));

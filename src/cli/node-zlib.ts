@@ -1,3 +1,4 @@
+import { Buffer, isAscii } from "node:buffer";
 import * as zlib from "node:zlib";
 import type { Zlib } from "../hosts/xlsx/package.js";
 
@@ -8,15 +9,34 @@ import type { Zlib } from "../hosts/xlsx/package.js";
  * changed XML), level 1 gave 8.9 MB in 5.4 s, level 3 8.0 MB in the same time, level 6 6.8 MB in 5.9 s.
  */
 export const NODE_ZLIB: Zlib = {
-  inflateRaw: (data, size) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size) }),
+  // Output in one piece of the declared size: zlib's default 16 KB pieces are joined by a copy of
+  // the whole part at the end (~20 ms for a 50,000-row sheet's 21 MB).
+  inflateRaw: (data, size) =>
+    zlib.inflateRawSync(data, {
+      maxOutputLength: Math.max(1, size),
+      chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, size),
+    }),
   deflateRaw: (data, segment) =>
     zlib.deflateRawSync(data, {
       level: 3,
       ...(segment?.more ? { finishFlush: zlib.constants.Z_SYNC_FLUSH } : {}),
       ...(segment?.dictionary ? { dictionary: segment.dictionary } : {}),
     }),
+  decodeUtf8,
   // zlib.crc32 is Node ≥ 20.15 / 22.2; older Nodes keep the JavaScript one.
   ...(typeof zlib.crc32 === "function"
     ? { crc32: (data: Uint8Array, value?: number) => zlib.crc32(data, value ?? 0) >>> 0 }
     : {}),
 };
+
+const utf8 = new TextDecoder("utf-8");
+
+/**
+ * ASCII bytes are their own text in UTF-8 and in Latin-1 alike, and Node copies Latin-1 into a
+ * string without decoding: a 50,000-row sheet's 21 MB in ~1 ms instead of ~50 ms. Anything else
+ * (a BOM included) goes to TextDecoder, whose text this must equal.
+ */
+function decodeUtf8(bytes: Uint8Array): string {
+  if (!isAscii(bytes)) return utf8.decode(bytes);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+}

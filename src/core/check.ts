@@ -18,7 +18,7 @@ import {
   type ListedRule as Rule,
   type MessageData,
 } from "./rules/index.js";
-import { fill, type Catalogue, type Lang } from "./i18n.js";
+import { compileTemplate, fill, type Catalogue, type Lang, type TemplateData } from "./i18n.js";
 
 export interface CheckResult {
   ledger: Ledger;
@@ -147,6 +147,15 @@ function renderFindings(hits: readonly Hit[], lang: Lang): CheckedFinding[] {
     }
     return s;
   };
+  // A rule has a few message templates, each filled thousands of times: read once per check.
+  const templates = new Map<string, (data: TemplateData) => string>();
+  const render = (rule: Rule, draft: FindingDraft): string => {
+    const template = rule.words[lang].messages[draft.messageId] ?? draft.messageId;
+    if (draft.data === undefined) return template;
+    let filled = templates.get(template);
+    if (filled === undefined) templates.set(template, (filled = compileTemplate(template)));
+    return filled(flatData(draft.data, lang));
+  };
   const out: CheckedFinding[] = new Array(hits.length);
   for (let i = 0; i < hits.length; i++) {
     const { rule, draft, row, col } = hits[i]!;
@@ -161,7 +170,7 @@ function renderFindings(hits: readonly Hit[], lang: Lang): CheckedFinding[] {
       row,
       column,
       cell: `${column}${row}`,
-      message: renderMessage(rule, draft, lang),
+      message: render(rule, draft),
       problem: snippetOf(task) || undefined,
       department: fieldText(task, "department") || undefined,
       days: draft.days,
@@ -204,18 +213,18 @@ function enabledRules(config: Config): Rule[] {
   return RULES.filter((r) => config.rules[r.id] !== false && !(r.reason && config.paperOnly[r.reason] === false));
 }
 
-/** A finding's message: the rule's template for the draft's message id, filled with its data. */
-function renderMessage(rule: Rule, draft: FindingDraft, lang: Lang): string {
-  return fillList(rule.words[lang].messages[draft.messageId] ?? draft.messageId, draft.data, lang);
-}
-
 /** `fill`, with list data joined by the language's separator. */
 function fillList(template: string, data: MessageData | undefined, lang: Lang): string {
   if (data === undefined) return template;
+  return fill(template, flatData(data, lang));
+}
+
+/** Message data with each list joined by the language's separator. */
+function flatData(data: MessageData, lang: Lang): TemplateData {
   const flat: Record<string, string | number | undefined> = {};
   for (const [k, v] of Object.entries(data))
     flat[k] = Array.isArray(v) ? v.join(WORDS[lang].listSep) : (v as string | number | undefined);
-  return fill(template, flat);
+  return flat;
 }
 
 function missingColumnNotice(rule: Rule, absent: Field[], lang: Lang): Notice {

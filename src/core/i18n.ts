@@ -32,10 +32,39 @@ const PLACEHOLDER = /\{\{\s*(\w+)\s*(?:\|([^|}]*)\|([^|}]*))?\}\}/g;
  * Chinese does not). An unknown placeholder is left as written so a missing datum shows.
  */
 export function fill(template: string, data: TemplateData = {}): string {
-  return template.replace(PLACEHOLDER, (whole, name: string, one?: string, many?: string) => {
-    const value = data[name];
-    if (value === undefined) return whole;
-    if (one !== undefined && many !== undefined) return value === 1 ? one : many;
-    return String(value);
-  });
+  return template.replace(PLACEHOLDER, (whole, name: string, one?: string, many?: string) =>
+    fillOne(data, whole, name, one, many),
+  );
+}
+
+function fillOne(data: TemplateData, whole: string, name: string, one?: string, many?: string): string {
+  const value = data[name];
+  if (value === undefined) return whole;
+  if (one !== undefined && many !== undefined) return value === 1 ? one : many;
+  return String(value);
+}
+
+/**
+ * `fill` for one template, read once: for a template filled many times over (a rule's message,
+ * once per finding) the placeholders are not searched for again each time.
+ */
+export function compileTemplate(template: string): (data: TemplateData) => string {
+  const parts: string[] = [];
+  const holes: [whole: string, name: string, one: string | undefined, many: string | undefined][] = [];
+  let at = 0;
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    parts.push(template.slice(at, m.index));
+    holes.push([m[0], m[1]!, m[2], m[3]]);
+    at = m.index + m[0].length;
+  }
+  const tail = template.slice(at);
+  if (holes.length === 0) return () => template;
+  return (data) => {
+    let out = "";
+    for (let i = 0; i < holes.length; i++) {
+      const [whole, name, one, many] = holes[i]!;
+      out += parts[i]! + fillOne(data, whole, name, one, many);
+    }
+    return out + tail;
+  };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { normalize, normalizeSpaced } from "../../src/core/parse/normalize.js";
+import fc from "fast-check";
+import { normalize, normalizeSpaced, sameNormalized } from "../../src/core/parse/normalize.js";
 
 describe("normalize", () => {
   it.each([
@@ -30,5 +31,55 @@ describe("normalizeSpaced", () => {
     ["Ｑ３ ２０２５", "Q3 2025"],
   ])("%j → %j", (input, expected) => {
     expect(normalizeSpaced(input)).toBe(expected);
+  });
+});
+
+describe("sameNormalized: normalize(a) === normalize(b), read through its map", () => {
+  const same = (a: string, b: string) => normalize(a) === normalize(b);
+  const chars = (first: number, last: number) =>
+    Array.from({ length: last - first + 1 }, (_, i) => String.fromCharCode(first + i));
+  // Every character the map holds, and the neighbours that could compose with them.
+  const near = [
+    ...chars(0x00, 0xff),
+    ...chars(0x2000, 0x206f),
+    ...chars(0x3000, 0x303f),
+    ...chars(0xff00, 0xffef),
+    ..."问题甲一龥①⑳\u0300\u0301\u0308\u0338\u3099\u309a\u30ab\u30cf\u1100\u1161\u11a8\uac00々〇\ud83d\ude00\ud800",
+  ];
+
+  it("every CJK unified ideograph is its own normal form", () => {
+    for (const c of chars(0x4e00, 0x9fff)) expect(normalize(c)).toBe(c);
+  });
+
+  it("on every pair of those characters, against its normal form, one of them, and nothing", () => {
+    for (const a of near)
+      for (const b of near) {
+        const p = a + b;
+        const n = normalize(p);
+        for (const q of [n, a, b, ""]) if (sameNormalized(p, q) !== same(p, q)) expect([p, q]).toBe("");
+      }
+  });
+
+  it("on texts mixing them with ideographs, alike and not", () => {
+    const unit = fc.oneof(
+      fc.constantFrom(...near),
+      fc.constantFrom(..."问题甲乙丙整改措施，。（）“”、；：-"),
+      fc.integer({ min: 0x4e00, max: 0x9fff }).map((c) => String.fromCharCode(c)),
+    );
+    const text = fc.string({ unit, maxLength: 12 });
+    const pair = fc.oneof(
+      fc.tuple(text, text),
+      fc.tuple(text, text, text).map(([a, b, c]) => [a + b, a + c] as [string, string]),
+      fc
+        .tuple(text, fc.constantFrom(" ", "\n", "，", ",", "\u3000", "（", "("))
+        .map(([a, s]) => [a, `${s}${a}${s}`] as [string, string]),
+    );
+    fc.assert(
+      fc.property(pair, ([a, b]) => {
+        expect(sameNormalized(a, b)).toBe(same(a, b));
+        expect(sameNormalized(b, a)).toBe(same(a, b));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

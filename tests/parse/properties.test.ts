@@ -4,6 +4,7 @@ import type { CellValue } from "../../src/core/grid.js";
 import { daysBetween, daysInMonth, isoDate } from "../../src/core/dates.js";
 import { parseDeadline } from "../../src/core/parse/deadline.js";
 import { parseStatus } from "../../src/core/parse/status.js";
+import { normalize } from "../../src/core/parse/normalize.js";
 import {
   DEADLINE_WORDS,
   isDeadlinePlaceholder,
@@ -216,5 +217,21 @@ describe("placeholder fast path", () => {
   it("knows every Chinese character of the placeholder words (else it would call a placeholder content)", () => {
     const chars = new Set((WORDS.source + DEADLINE_WORDS.source).match(/[\u4e00-\u9fff]/g));
     expect([...chars].filter((c) => !WORD_CHARS.has(c))).toEqual([]);
+  });
+  it("no placeholder word can hold a digit (a text with one is content, told before normalising)", () => {
+    expect(WORDS.source + DEADLINE_WORDS.source).not.toMatch(/[0-9０-９.[]|\\[dDwWsSpPu]/);
+  });
+  it("a text with a digit is never a placeholder, as normalising it first would also find", () => {
+    const digit = fc.constantFrom(..."0123456789０１２３４５６７８９");
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), ledgerish), digit, fc.nat(20), (s, d, at) => {
+        const text = `${s.slice(0, at)}${d}${s.slice(at)}`;
+        expect(isPlaceholder(text)).toBe(false);
+        expect(isDeadlinePlaceholder(text)).toBe(false);
+        const n = normalize(text);
+        expect(/[0-9]/.test(n)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

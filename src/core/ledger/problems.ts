@@ -1,4 +1,4 @@
-import { normalize } from "../parse/normalize.js";
+import { sameNormalized } from "../parse/normalize.js";
 import type { Task } from "./model.js";
 
 /**
@@ -14,7 +14,8 @@ export function problemGroups(tasks: readonly Task[]): { of: Int32Array; count: 
   const of = new Int32Array(tasks.length);
   let count = 0;
   let lastCell: Task["cells"]["problem"];
-  let lastKey: string | undefined;
+  // The text of the problem the last row belongs to, undefined after a row of no problem.
+  let lastText: string | undefined;
   let lastCategory: string | undefined;
   for (let i = 0; i < tasks.length; i++) {
     const task = tasks[i]!;
@@ -23,23 +24,19 @@ export function problemGroups(tasks: readonly Task[]): { of: Int32Array; count: 
     let same = false;
     if (cell !== undefined && i > 0 && sameCategory) {
       if (cell === lastCell) same = true;
-      else if (cell.text === "") same = lastKey !== undefined;
-      else same = lastKey !== undefined && key(cell.text) === lastKey;
+      else if (cell.text === "") same = lastText !== undefined;
+      else same = lastText !== undefined && sameNormalized(cell.text, lastText);
     }
     if (!same) count++;
     of[i] = count - 1;
     if (cell !== undefined && cell.text !== "") {
-      if (cell !== lastCell) lastKey = key(cell.text);
+      if (cell !== lastCell) lastText = cell.text;
       lastCell = cell;
     } else if (!same) {
-      lastKey = undefined;
+      lastText = undefined;
       lastCell = cell;
     }
     lastCategory = task.category;
   }
   return { of, count };
-}
-
-function key(text: string): string {
-  return normalize(text);
 }

@@ -46,3 +46,74 @@ export function normalize(text: string): string {
 export function normalizeSpaced(text: string): string {
   return unify(text).replace(SPACES, " ").trim();
 }
+
+/**
+ * Whether `normalize(a) === normalize(b)`, mostly without building either: a text made only of
+ * characters normalize maps one at a time (below) is compared through the map, and any other
+ * text is normalised. Run on every row by the problem count, where neighbouring rows mostly
+ * differ early or are the same string.
+ */
+export function sameNormalized(a: string, b: string): boolean {
+  if (a === b) return true;
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    let ca = 0;
+    while (i < a.length && (ca = UNIT[a.charCodeAt(i)]!) === DROP) i++;
+    let cb = 0;
+    while (j < b.length && (cb = UNIT[b.charCodeAt(j)]!) === DROP) j++;
+    const endA = i >= a.length;
+    const endB = j >= b.length;
+    if (endA || endB || ca === 0 || cb === 0) return finish(a, b, i, j, endA, endB);
+    if (ca !== cb) return rest(a, i) && rest(b, j) ? false : normalize(a) === normalize(b);
+    i++;
+    j++;
+  }
+}
+
+/** Where one side ran out or met a character the map does not hold: the rest decides. */
+function finish(a: string, b: string, i: number, j: number, endA: boolean, endB: boolean): boolean {
+  if (endA && endB) return true;
+  // One text ended inside the map and the other still has a mapped character: they differ.
+  if ((endA && rest(b, j)) || (endB && rest(a, i))) return false;
+  return normalize(a) === normalize(b);
+}
+
+/** Whether every character of `text` from `from` on is in the map. */
+function rest(text: string, from: number): boolean {
+  for (let k = from; k < text.length; k++) if (UNIT[text.charCodeAt(k)] === 0) return false;
+  return true;
+}
+
+/**
+ * What normalize makes of each character it can be read off one at a time: 0 for a character
+ * the map does not hold, DROP for one it removes, else the one code unit it becomes. Every
+ * character held is a starter whose normal form is one printable ASCII character, a CJK
+ * ideograph, or a punctuation mark or symbol (all starters), or nothing; no canonical
+ * composition joins two of them (its second half is a combining mark, a Hangul jamo or an Indic
+ * vowel sign), so a text of them normalises character by character. The map is filled by
+ * normalize itself over the ranges ledgers are typed in; characters it turns into more than one
+ * (①) or into anything else (half-width katakana, whose voiced marks compose) are left out.
+ */
+const DROP = 0xffff;
+const UNIT = new Uint16Array(0x10000);
+const PUNCT_OR_SYMBOL = /^[\p{P}\p{S}]$/u;
+for (const [first, last] of [
+  [0x00, 0xff],
+  [0x2000, 0x206f],
+  [0x3000, 0x303f],
+  [0xff00, 0xffef],
+] as const) {
+  for (let c = first; c <= last; c++) {
+    const n = normalize(String.fromCharCode(c));
+    const u = n.charCodeAt(0);
+    if (n === "") UNIT[c] = DROP;
+    else if (n.length === 1 && ((u >= 0x21 && u <= 0x7e) || isIdeograph(u) || PUNCT_OR_SYMBOL.test(n))) UNIT[c] = u;
+  }
+}
+// CJK Unified Ideographs (not the compatibility ones at U+F900) are their own normal form.
+for (let c = 0x4e00; c <= 0x9fff; c++) UNIT[c] = c;
+
+function isIdeograph(u: number): boolean {
+  return u >= 0x4e00 && u <= 0x9fff;
+}

@@ -49,6 +49,9 @@ function placeholderKind(text: string, words: RegExp): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x4e00 && c <= 0x9fff && !WORD_CHARS.has(text[i]!)) return false;
+    // A digit (ASCII or full-width) survives normalising and is neither a mark nor in any
+    // placeholder word: a date (`2025/6/30`, every deadline cell) is content, told unnormalised.
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) return false;
   }
   const s = normalize(text);
   // `#N/A` typed or pasted as text is an error literal, not a clerk's "nothing".

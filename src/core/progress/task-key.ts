@@ -47,18 +47,87 @@ export function keyText(text: string): string {
 const IGNORED = /[\s\u200B-\u200D\u2060\p{P}\p{S}]/gu;
 
 export function textHash(text: string): string {
-  return cyrb53(keyText(text)).toString(36);
+  const plain = plainHash(text);
+  return base36(plain >= 0 ? plain : cyrb53(keyText(text)));
+}
+
+/**
+ * `n.toString(36)` for a hash (an integer below 2^53), in two small-integer halves: V8 writes a
+ * number past 2^31 in a radix through its general floating-point path, about 1 µs a call, which
+ * was most of the cost of hashing a short text.
+ */
+const HALF = 36 ** 5;
+export function base36(n: number): string {
+  if (n < HALF) return n.toString(36);
+  const low = n % HALF;
+  return ((n - low) / HALF).toString(36) + low.toString(36).padStart(5, "0");
+}
+
+/**
+ * What keyText makes of each character it can be read off one at a time: 0 for a character
+ * the table does not know (the text then takes keyText's whole pass), DROP for one it drops,
+ * else the one code unit it becomes. A text made only of such characters reads the same
+ * one character at a time as normalised whole: every one of them is a starter whose NFKC form
+ * is ASCII, a CJK ideograph or a mark keyText drops, and no canonical composition joins two
+ * such characters (a composition's second half is a combining mark, a Hangul jamo or an Indic
+ * vowel sign, none of them here). Half-width katakana, whose voiced marks do compose, and any
+ * character NFKC turns into more than one are left to the slow pass by the table's own test.
+ */
+const DROP = 0xffff;
+const KEY_UNIT = new Uint16Array(0x10000);
+const CJK_FIRST = 0x4e00;
+const CJK_LAST = 0x9fff;
+// Ranges ledgers are typed in: ASCII and Latin-1, general punctuation, CJK punctuation, full-width forms.
+for (const [first, last] of [
+  [0x00, 0xff],
+  [0x2000, 0x206f],
+  [0x3000, 0x303f],
+  [0xff00, 0xffef],
+] as const) {
+  for (let c = first; c <= last; c++) {
+    const k = keyText(String.fromCharCode(c));
+    if (k === "") KEY_UNIT[c] = DROP;
+    else if (k.length === 1 && (isPrintableAscii(k.charCodeAt(0)) || isCjk(k.charCodeAt(0))))
+      KEY_UNIT[c] = k.charCodeAt(0);
+  }
+}
+// CJK Unified Ideographs (not the compatibility ones at U+F900) are their own NFKC form.
+for (let c = CJK_FIRST; c <= CJK_LAST; c++) KEY_UNIT[c] = c;
+
+function isPrintableAscii(c: number): boolean {
+  return c >= 0x21 && c <= 0x7e;
+}
+function isCjk(c: number): boolean {
+  return c >= CJK_FIRST && c <= CJK_LAST;
+}
+
+/** cyrb53 of keyText(text) read through KEY_UNIT, without building the text; -1 when a character is not in it. */
+function plainHash(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = KEY_UNIT[text.charCodeAt(i)]!;
+    if (c === DROP) continue;
+    if (c === 0) return -1;
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  return cyrb53End(h1, h2);
 }
 
 /** cyrb53 (public domain, bryc): a fast 53-bit string hash with good dispersion. */
-function cyrb53(s: string, seed = 0): number {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
+function cyrb53(s: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 2654435761);
     h2 = Math.imul(h2 ^ c, 1597334677);
   }
+  return cyrb53End(h1, h2);
+}
+
+function cyrb53End(h1: number, h2: number): number {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);

@@ -1,5 +1,4 @@
 import { WorkbookOpenError } from "./errors.js";
-import { readCsv } from "./csv.js";
 import type { Zlib } from "./package.js";
 import { DEFAULT_READER_LIMITS, XlsxReader } from "./reader.js";
 import { XlsxWorkbook } from "./xlsx-workbook.js";
@@ -42,12 +41,15 @@ export async function openWorkbookFile(
       throw new WorkbookOpenError("xls");
     case "encrypted":
       throw new WorkbookOpenError("encrypted");
-    case "csv":
+    case "csv": {
+      // Loaded for a CSV only: its parser is a package of its own, which an .xlsx need not load.
+      const { readCsv } = await import("./csv.js");
       try {
         return XlsxWorkbook.fromCsvGrid(readCsv(bytes, csvSheetName(fileName)));
       } catch (e) {
         throw new WorkbookOpenError("corrupt", e);
       }
+    }
     case "xlsx": {
       // Zip-based, but not a SpreadsheetML workbook (.xlsm and .xltx are, and read as one).
       if (ext === "xlsb" || ext === "ods" || ext === "numbers") throw new WorkbookOpenError("unsupported");

@@ -96,6 +96,7 @@ export class XlsxReader {
       maxRows,
       limits: this.limits.scan,
       onProgress: options.onProgress,
+      ...(this.pkg.zlib.decodeUtf8 ? { decodeUtf8: this.pkg.zlib.decodeUtf8 } : {}),
     });
     if (maxRows === Infinity && source === this.pkg) this.rowCounts.set(part, scan.values.length);
     return {
@@ -140,8 +141,8 @@ export class XlsxReader {
 function dimensionHint(pkg: Package, part: string): number | undefined {
   let head = "";
   const decoder = new TextDecoder("utf-8");
-  // Only the head is decoded: with a native inflater the first piece is the whole part.
-  outer: for (const chunk of pkg.chunks(part)) {
+  // Only the head is inflated and decoded: the sheet's whole part is inflated again when read.
+  outer: for (const chunk of pkg.chunks(part, { whole: false })) {
     for (let i = 0; i < chunk.length; i += 65_536) {
       head += decoder.decode(chunk.subarray(i, i + 65_536), { stream: true });
       if (head.includes("sheetData") || head.length > 1_000_000) break outer;

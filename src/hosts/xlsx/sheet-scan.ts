@@ -46,6 +46,8 @@ export interface ScanInput {
   maxRows: number;
   limits?: ScanLimits;
   onProgress?: (done: number, total: number) => void;
+  /** A host's faster UTF-8 decoder for a part given in one piece (Zlib.decodeUtf8). */
+  decodeUtf8?: (bytes: Uint8Array) => string;
 }
 
 export interface SheetScan {
@@ -179,7 +181,21 @@ class Scanner {
       after += pending;
       pending = "";
     };
-    for (const chunk of this.input.chunks) feed(decoder.decode(chunk, { stream: true }), false);
+    // A piece is decoded once the next is known: the last one (with a native inflater, the only
+    // one) is decoded as the end of the text, which takes Node's fast UTF-8 path; a streaming
+    // decode never does.
+    const pieces = this.input.chunks[Symbol.iterator]();
+    const whole = this.input.decodeUtf8;
+    let streamed = false;
+    let piece = pieces.next();
+    while (!piece.done) {
+      const next = pieces.next();
+      if (!next.done) {
+        feed(decoder.decode(piece.value, { stream: true }), false);
+        streamed = true;
+      } else feed(!streamed && whole ? whole(piece.value) : decoder.decode(piece.value), false);
+      piece = next;
+    }
     feed(decoder.decode(), true);
     this.rowEnd();
 
@@ -308,6 +324,7 @@ class Scanner {
 
   /** Reads r (as a column number), s and t of the tag between from and to. */
   private cellTag(s: string, from: number, to: number): void {
+    if (this.plainCellTag(s, from, to)) return;
     this.attrR = -1;
     this.attrS = 0;
     this.attrT = "";
@@ -332,6 +349,50 @@ class Scanner {
       }
       i = vEnd + 1;
     }
+  }
+
+  /**
+   * The tag as Excel and most writers spell it, ` r="B7"` then ` s="3"` and ` t="s"` if there, in
+   * that order, quoted with `"`, upper-case letters, nothing else: read in one pass; false (and
+   * nothing set) for any other spelling, which cellTag reads in general.
+   */
+  private plainCellTag(s: string, from: number, to: number): boolean {
+    let i = from;
+    if (!isAttrStart(s, i, 114 /* r */)) return false;
+    i += 4;
+    let c = s.charCodeAt(i);
+    let col = 0;
+    while (c >= 65 && c <= 90) {
+      col = col * 26 + (c - 64);
+      c = s.charCodeAt(++i);
+    }
+    while (c >= 48 && c <= 57) c = s.charCodeAt(++i);
+    if (col === 0 || c !== 34) return false;
+    i++;
+    let xf = 0;
+    if (isAttrStart(s, i, 115 /* s */)) {
+      i += 4;
+      c = s.charCodeAt(i);
+      while (c >= 48 && c <= 57) {
+        xf = xf * 10 + (c - 48);
+        c = s.charCodeAt(++i);
+      }
+      if (c !== 34) return false;
+      i++;
+    }
+    let t = "";
+    if (isAttrStart(s, i, 116 /* t */)) {
+      i += 4;
+      const q = s.indexOf('"', i);
+      if (q < 0 || q >= to) return false;
+      t = q === i + 1 && s.charCodeAt(i) === 115 ? "s" : s.slice(i, q);
+      i = q + 1;
+    }
+    if (i !== to && !(i === to - 1 && s.charCodeAt(i) === 47)) return false;
+    this.attrR = col;
+    this.attrS = xf;
+    this.attrT = t;
+    return true;
   }
 
   private cellValue(s: string, from: number, to: number): CellValue {
@@ -469,6 +530,13 @@ class Scanner {
     }
     while (this.usedRows > 0 && this.values[this.usedRows - 1]!.length === 0) this.usedRows--;
   }
+}
+
+/** ` n="` at i: one space, the one-letter attribute name, `=`, a double quote. */
+function isAttrStart(s: string, i: number, name: number): boolean {
+  return (
+    s.charCodeAt(i) === 32 && s.charCodeAt(i + 1) === name && s.charCodeAt(i + 2) === 61 && s.charCodeAt(i + 3) === 34
+  );
 }
 
 function isNameEnd(c: number): boolean {

@@ -4,7 +4,7 @@ import { checkGrid } from "../../../src/core/check.js";
 import type { CellValue } from "../../../src/core/grid.js";
 import { compareWithSnapshot, matchTasks, ProgressSchema } from "../../../src/core/progress/compare.js";
 import { SnapshotSchema, takeSnapshot, unpackSnapshot } from "../../../src/core/progress/snapshot.js";
-import { keyText, taskKey, taskKeys, textHash } from "../../../src/core/progress/task-key.js";
+import { base36, keyText, taskKey, taskKeys, textHash } from "../../../src/core/progress/task-key.js";
 import { normalize } from "../../../src/core/parse/normalize.js";
 import { config, grid, HEADER, ledger } from "../../helpers/grid.js";
 
@@ -250,4 +250,65 @@ describe("keyText: one pass, the same text as normalize with punctuation dropped
       { numRuns: 2000 },
     );
   });
+});
+
+describe("textHash: the one-character-at-a-time reading gives keyText's hash", () => {
+  /** The hash as defined: cyrb53 of the whole keyText (the reading the fast path must equal). */
+  function definedHash(text: string): string {
+    const s = keyText(text);
+    let h1 = 0xdeadbeef;
+    let h2 = 0x41c6ce57;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  }
+  const chars = (first: number, last: number) =>
+    Array.from({ length: last - first + 1 }, (_, i) => String.fromCharCode(first + i));
+  // Every character the table reads one at a time, and the neighbours that could compose with them.
+  const near = [
+    ...chars(0x00, 0xff),
+    ...chars(0x2000, 0x206f),
+    ...chars(0x3000, 0x303f),
+    ...chars(0xff00, 0xffef),
+    ..."整改台账一龥\u0300\u0301\u0308\u3099\u309a\u30ab\u30cf\u1100\u1161\u11a8\uac00々〇①\ud83d\ude00\ud800",
+  ];
+
+  it("every CJK unified ideograph is its own key", () => {
+    for (const c of chars(0x4e00, 0x9fff)) expect(keyText(c)).toBe(c);
+  });
+
+  it("on every pair of those characters", () => {
+    for (const a of near) for (const b of near) if (textHash(a + b) !== definedHash(a + b)) expect(a + b).toBe("");
+  });
+
+  it("on any text mixing them with ideographs", () => {
+    const unit = fc.oneof(
+      fc.constantFrom(...near),
+      fc.integer({ min: 0x4e00, max: 0x9fff }).map((c) => String.fromCharCode(c)),
+    );
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 30 }), (t) => {
+        expect(textHash(t)).toBe(definedHash(t));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+it("base36 writes a 53-bit hash as Number#toString(36) does", () => {
+  const HALF = 36 ** 5;
+  for (const n of [0, 1, 35, 36, HALF - 1, HALF, HALF + 1, 2 ** 31, 2 ** 32, 36 ** 10 - 1, 36 ** 10, 2 ** 53 - 1])
+    expect(base36(n)).toBe(n.toString(36));
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 2 ** 21 - 1 }), fc.integer({ min: 0, max: 2 ** 32 - 1 }), (hi, lo) => {
+      const n = 4294967296 * hi + lo;
+      expect(base36(n)).toBe(n.toString(36));
+    }),
+    { numRuns: 5000 },
+  );
 });

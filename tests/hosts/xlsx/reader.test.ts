@@ -1,8 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isErrorValue, type Grid } from "../../../src/core/grid.js";
 import { WorkbookOpenError } from "../../../src/hosts/xlsx/errors.js";
 import { XlsxReader } from "../../../src/hosts/xlsx/reader.js";
-import { DEFAULT_SCAN_LIMITS } from "../../../src/hosts/xlsx/sheet-scan.js";
+import { DEFAULT_SCAN_LIMITS, scanSheet } from "../../../src/hosts/xlsx/sheet-scan.js";
 import { handXlsx, type HandBook } from "./handmade.js";
 
 function read(book: HandBook, sheet?: string, maxRows?: number): Grid {
@@ -357,5 +358,87 @@ describe("XlsxReader: limits (issue 15.8)", () => {
     expect(() =>
       XlsxReader.open(handXlsx({ sheets: [{ name: "图表", rows: `<chartsheet/>`, kind: "chartsheet" }] })),
     ).toThrow(WorkbookOpenError);
+  });
+});
+
+describe("scanSheet: the part's text is the same however its bytes are cut", () => {
+  it("reads a sheet given whole, in two pieces, and byte by byte (characters split across pieces)", () => {
+    const xml =
+      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+      `<row r="1"><c r="A1" t="inlineStr"><is><t>整改措施①</t></is></c><c r="B1" t="inlineStr"><is><t>😀 已完成</t></is></c></row>` +
+      `<row r="2"><c r="A2" t="inlineStr"><is><t>落实“三重一大”</t></is></c><c r="B2"><v>3</v></c></row>` +
+      `</sheetData></worksheet>`;
+    const bytes = new TextEncoder().encode(xml);
+    const scan = (chunks: Uint8Array[]) =>
+      scanSheet({ chunks, strings: [], formats: { codes: [], isDate: [] }, date1904: false, maxRows: Infinity }).values;
+    const whole = scan([bytes]);
+    expect(whole).toEqual([
+      ["整改措施①", "😀 已完成"],
+      ["落实“三重一大”", 3],
+    ]);
+    const cut = bytes.indexOf(0xe6, 120) + 1; // inside a three-byte character
+    expect(cut).toBeGreaterThan(120);
+    expect(scan([bytes.subarray(0, cut), bytes.subarray(cut)])).toEqual(whole);
+    expect(scan(Array.from(bytes, (_, i) => bytes.subarray(i, i + 1)))).toEqual(whole);
+    expect(scan([new Uint8Array(0), bytes, new Uint8Array(0)])).toEqual(whole);
+  });
+});
+
+describe("scanSheet: a cell tag reads the same however its attributes are spelled", () => {
+  const formats = { codes: ["General", "0.00", "yyyy-mm-dd"], isDate: [false, false, true] };
+  const scan = (xml: string) =>
+    scanSheet({
+      chunks: [new TextEncoder().encode(`<worksheet><sheetData>${xml}</sheetData></worksheet>`)],
+      strings: ["甲", "乙", "丙"],
+      formats,
+      date1904: false,
+      maxRows: Infinity,
+    });
+  const cell = fc.record({
+    col: fc.constantFrom("A", "B", "C", "K", "AA", "ab", "XFD", "XFE", ""),
+    s: fc.constantFrom(undefined, "0", "1", "2", "", "2x"),
+    t: fc.constantFrom(undefined, "s", "n", "str", "b", "e", "inlineStr", "", "d"),
+    v: fc.constantFrom("0", "1", "2", "45991", "3.5", "#N/A", "2025-06-30", ""),
+    empty: fc.boolean(),
+  });
+  type Cell = typeof cell extends fc.Arbitrary<infer C> ? C : never;
+  const body = (c: Cell) =>
+    c.empty ? "/>" : c.t === "inlineStr" ? `><is><t>${c.v}</t></is></c>` : `><v>${c.v}</v></c>`;
+  /** As Excel writes it: ` r="…"`, then s and t, double quotes. */
+  const plain = (c: Cell, row: number) =>
+    `<c r="${c.col}${row}"${c.s === undefined ? "" : ` s="${c.s}"`}${c.t === undefined ? "" : ` t="${c.t}"`}${body(c)}`;
+  /** The same attributes another way: reordered, single-quoted, spaced, with one more. */
+  const other = (c: Cell, row: number, way: number) => {
+    const a = [
+      `r="${c.col}${row}"`,
+      ...(c.s === undefined ? [] : [`s="${c.s}"`]),
+      ...(c.t === undefined ? [] : [`t="${c.t}"`]),
+    ];
+    if (way === 0) return `<c ${a.reverse().join(" ")}${body(c)}`;
+    if (way === 1) return `<c ${a.map((x) => x.replaceAll('"', "'")).join(" ")}${body(c)}`;
+    if (way === 2) return `<c\n  ${a.map((x) => x.replace("=", " = ")).join("\t")} ${body(c)}`;
+    return `<c ${a.join(" ")} cm="1"${body(c)}`;
+  };
+  it("Excel's own spelling and any other give one grid", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 5 }), fc.nat(3), (rows, way) => {
+        const xml = (spell: (c: Cell, row: number) => string) =>
+          rows.map((cells, r) => `<row r="${r + 1}">${cells.map((c) => spell(c, r + 1)).join("")}</row>`).join("");
+        let expected: unknown;
+        try {
+          expected = scan(xml((c, r) => other(c, r, way)));
+        } catch (e) {
+          expected = e instanceof Error ? e.message : e;
+        }
+        let got: unknown;
+        try {
+          got = scan(xml(plain));
+        } catch (e) {
+          got = e instanceof Error ? e.message : e;
+        }
+        expect(got).toEqual(expected);
+      }),
+      { numRuns: 1500 },
+    );
   });
 });
