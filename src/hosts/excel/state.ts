@@ -130,8 +130,8 @@ export function readCachedSnapshot(cache: StateCache, now = Date.now()): MarksSt
 }
 
 /**
- * Queues the state write, one setXml (or add) per part, syncing between parts when the
- * request is full. An empty state removes our parts; no sheet is touched.
+ * Queues the state write, one new part per chunk and the old parts' deletion, syncing between
+ * parts when the request is full. An empty state removes our parts; no sheet is touched.
  */
 export async function saveState(
   s: Session,
