@@ -3,6 +3,7 @@
  * so the layout must estimate how many lines a text wraps to, on the safe side: a row that is
  * a little tall is fine, a row that cuts the last line off is not.
  */
+import { isSpace } from "../parse/chars.js";
 
 /** CJK ideographs, kana, Hangul, full-width forms and CJK punctuation take a full em. */
 const WIDE =
@@ -150,23 +151,6 @@ function isAlnum(c: number): boolean {
 /** breakUnits' word characters: `[A-Za-z0-9\-_/'@#&+=*.:]`. */
 function isWordChar(c: number): boolean {
   return isAlnum(c) || "-_/'@#&+=*.:".includes(String.fromCharCode(c));
-}
-
-/** What trimEnd takes off (ECMAScript WhiteSpace and LineTerminator, as `\s`). */
-function isSpace(c: number): boolean {
-  return (
-    (c >= 0x09 && c <= 0x0d) ||
-    c === 0x20 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 /** Length in UTF-16 units of the code point at `i` (a pair, or one unit, a lone surrogate too). */

@@ -8,6 +8,7 @@ import { isDeadlinePlaceholder, isPlaceholder } from "../parse/placeholder.js";
 import { displayText } from "./display.js";
 import type { PairFirst } from "./headers.js";
 import { MergeIndex } from "./merge-index.js";
+import { isSpace } from "../parse/chars.js";
 import type { LedgerLayout, Task, TaskCell } from "./model.js";
 import { splitPair } from "./pair.js";
 
@@ -295,21 +296,4 @@ export function isBlank(s: string): boolean {
     if (!isSpace(c)) return false;
   }
   return true;
-}
-
-/** The code units JavaScript's `\s` matches. */
-function isSpace(c: number): boolean {
-  return (
-    (c >= 0x09 && c <= 0x0d) ||
-    c === 0x20 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }

@@ -4,6 +4,7 @@
  * so the same phrase arrives in many spellings: `２０２５年`, `责任\n领导`, `整改 时限`,
  * `完成时限（年月日）`. Normalising first lets every matcher stay small.
  */
+import { DROP, isIdeograph, unitTable } from "./chars.js";
 
 /** Circled numbers ①..⑳: NFKC would turn ① into a bare `1` and glue it to the digits that follow. */
 const CIRCLED = /[\u2460-\u2473]/g;
@@ -95,25 +96,5 @@ function rest(text: string, from: number): boolean {
  * normalize itself over the ranges ledgers are typed in; characters it turns into more than one
  * (①) or into anything else (half-width katakana, whose voiced marks compose) are left out.
  */
-const DROP = 0xffff;
-const UNIT = new Uint16Array(0x10000);
 const PUNCT_OR_SYMBOL = /^[\p{P}\p{S}]$/u;
-for (const [first, last] of [
-  [0x00, 0xff],
-  [0x2000, 0x206f],
-  [0x3000, 0x303f],
-  [0xff00, 0xffef],
-] as const) {
-  for (let c = first; c <= last; c++) {
-    const n = normalize(String.fromCharCode(c));
-    const u = n.charCodeAt(0);
-    if (n === "") UNIT[c] = DROP;
-    else if (n.length === 1 && ((u >= 0x21 && u <= 0x7e) || isIdeograph(u) || PUNCT_OR_SYMBOL.test(n))) UNIT[c] = u;
-  }
-}
-// CJK Unified Ideographs (not the compatibility ones at U+F900) are their own normal form.
-for (let c = 0x4e00; c <= 0x9fff; c++) UNIT[c] = c;
-
-function isIdeograph(u: number): boolean {
-  return u >= 0x4e00 && u <= 0x9fff;
-}
+const UNIT = unitTable(normalize, (u, n) => (u >= 0x21 && u <= 0x7e) || isIdeograph(u) || PUNCT_OR_SYMBOL.test(n));

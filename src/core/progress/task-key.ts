@@ -1,4 +1,5 @@
 import { fieldText, type Task } from "../ledger/model.js";
+import { DROP, isIdeograph, unitTable } from "../parse/chars.js";
 
 /**
  * What identifies a task from one check to the next, when rows are inserted, deleted and
@@ -73,33 +74,7 @@ export function base36(n: number): string {
  * vowel sign, none of them here). Half-width katakana, whose voiced marks do compose, and any
  * character NFKC turns into more than one are left to the slow pass by the table's own test.
  */
-const DROP = 0xffff;
-const KEY_UNIT = new Uint16Array(0x10000);
-const CJK_FIRST = 0x4e00;
-const CJK_LAST = 0x9fff;
-// Ranges ledgers are typed in: ASCII and Latin-1, general punctuation, CJK punctuation, full-width forms.
-for (const [first, last] of [
-  [0x00, 0xff],
-  [0x2000, 0x206f],
-  [0x3000, 0x303f],
-  [0xff00, 0xffef],
-] as const) {
-  for (let c = first; c <= last; c++) {
-    const k = keyText(String.fromCharCode(c));
-    if (k === "") KEY_UNIT[c] = DROP;
-    else if (k.length === 1 && (isPrintableAscii(k.charCodeAt(0)) || isCjk(k.charCodeAt(0))))
-      KEY_UNIT[c] = k.charCodeAt(0);
-  }
-}
-// CJK Unified Ideographs (not the compatibility ones at U+F900) are their own NFKC form.
-for (let c = CJK_FIRST; c <= CJK_LAST; c++) KEY_UNIT[c] = c;
-
-function isPrintableAscii(c: number): boolean {
-  return c >= 0x21 && c <= 0x7e;
-}
-function isCjk(c: number): boolean {
-  return c >= CJK_FIRST && c <= CJK_LAST;
-}
+const KEY_UNIT = unitTable(keyText, (u) => (u >= 0x21 && u <= 0x7e) || isIdeograph(u));
 
 /** cyrb53 of keyText(text) read through KEY_UNIT, without building the text; -1 when a character is not in it. */
 function plainHash(text: string): number {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { LEDGER_RANGES } from "../../../src/core/parse/chars.js";
 import fc from "fast-check";
 import { checkGrid } from "../../../src/core/check.js";
 import type { CellValue } from "../../../src/core/grid.js";
@@ -271,10 +272,7 @@ describe("textHash: the one-character-at-a-time reading gives keyText's hash", (
     Array.from({ length: last - first + 1 }, (_, i) => String.fromCharCode(first + i));
   // Every character the table reads one at a time, and the neighbours that could compose with them.
   const near = [
-    ...chars(0x00, 0xff),
-    ...chars(0x2000, 0x206f),
-    ...chars(0x3000, 0x303f),
-    ...chars(0xff00, 0xffef),
+    ...LEDGER_RANGES.flatMap(([first, last]) => chars(first, last)),
     ..."整改台账一龥\u0300\u0301\u0308\u3099\u309a\u30ab\u30cf\u1100\u1161\u11a8\uac00々〇①\ud83d\ude00\ud800",
   ];
 
