@@ -95,6 +95,11 @@ export function mergeNote(userNote: string | null | undefined, ours: string): st
   return userNote ? `${userNote}\n${ours}` : ours;
 }
 
+/** Whether a cell's note already ends with this very paragraph of ours, alone or below the clerk's (mergeNote). */
+export function endsWithOurNote(note: string | null | undefined, ours: string): boolean {
+  return !!note && (note === ours || note.endsWith(`\n${ours}`));
+}
+
 /**
  * Takes exactly our note back out of a cell's current note, whatever the clerk wrote above it
  * since: null when nothing of theirs is left. A note that no longer ends with ours (the clerk
@@ -102,7 +107,6 @@ export function mergeNote(userNote: string | null | undefined, ours: string): st
  */
 export function removeOurNote(current: string | null | undefined, ours: string): string | null {
   if (!current) return null;
-  if (current === ours) return null;
-  if (current.endsWith(`\n${ours}`)) return current.slice(0, current.length - ours.length - 1) || null;
-  return current;
+  if (!endsWithOurNote(current, ours)) return current;
+  return current.slice(0, Math.max(0, current.length - ours.length - 1)) || null;
 }

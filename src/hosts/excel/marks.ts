@@ -2,7 +2,14 @@
 import { parseAddress } from "../../core/grid.js";
 import type { MarksState, OriginalCell } from "../../core/marks-state.js";
 import type { Snapshot } from "../../core/progress/snapshot.js";
-import { marksByCell, mergeNote, ourNote as noteOf, ourPartBreak, startsAsOurs } from "../../core/marks.js";
+import {
+  endsWithOurNote,
+  marksByCell,
+  mergeNote,
+  ourNote as noteOf,
+  ourPartBreak,
+  startsAsOurs,
+} from "../../core/marks.js";
 import { MARK_FILLS, type Mark } from "../workbook.js";
 import { joinAddresses } from "./address.js";
 import type { ExcelCapabilities } from "./capabilities.js";
@@ -172,9 +179,7 @@ async function applyMarks(
     if (caps.notes) {
       const ours = noteOf(mark);
       original.raw.h = hash(ours);
-      const found = cell.note;
-      const endsWithOurs = !!found && (found === ours || found.endsWith(`\n${ours}`));
-      if (endsWithOurs && (!rec || (rec.raw?.k && ourNote(cell, rec)))) original.raw.k = true;
+      if (endsWithOurNote(cell.note, ours) && (!rec || (rec.raw?.k && ourNote(cell, rec)))) original.raw.k = true;
     }
     records[addr] = original;
     marking.push([addr, mark, original, cell, rec]);

@@ -1,6 +1,14 @@
 import { cellAddress, parseAddress } from "../../core/grid.js";
 import type { Snapshot } from "../../core/progress/snapshot.js";
-import { marksByCell, mergeNote, ourNote, removeOurNote, MARK_FILLS, type Mark } from "../../core/marks.js";
+import {
+  endsWithOurNote,
+  marksByCell,
+  mergeNote,
+  ourNote,
+  removeOurNote,
+  MARK_FILLS,
+  type Mark,
+} from "../../core/marks.js";
 import type { Severity } from "../../core/report.js";
 import type { SheetDocument } from "../../core/sheet-document.js";
 import { chooseSheetName } from "../../core/sheet-names.js";
@@ -336,7 +344,7 @@ export class XlsxWriter implements StateHost {
     const notes = this.notesOf(ws.part, patched.tail);
     for (const [address, rec] of Object.entries(records)) {
       const existing = notes.comments.get(address);
-      if (existing && (existing.text === rec.ours || existing.text.endsWith(`\n${rec.ours}`))) {
+      if (existing && endsWithOurNote(existing.text, rec.ours)) {
         // Our very paragraph is there already: a second one would say the same thing twice.
         rec.note = { xml: existing.xml, text: existing.text };
         rec.kept = true;
