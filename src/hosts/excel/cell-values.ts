@@ -22,6 +22,11 @@ export const EXCEL_ERRORS = new Set([
   "#UNKNOWN!",
 ]);
 
+/** A value a date format shows as a date: a finite serial, not negative. Its format matters to no other. */
+export function mayBeDate(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value) && value >= 0;
+}
+
 /**
  * One Office.js cell (`values` entry plus its number format) → the engine's CellValue.
  * Empty cells come as "" and become null. Errors come as their literal string; a clerk who
@@ -30,10 +35,8 @@ export const EXCEL_ERRORS = new Set([
  */
 export function toCellValue(value: unknown, numberFormat: string, date1904: boolean): CellValue {
   if (value === "" || value === null || value === undefined) return null;
-  if (typeof value === "number") {
-    if (Number.isFinite(value) && value >= 0 && isDateFormat(numberFormat)) return serialToDate(value, date1904);
-    return value;
-  }
+  if (typeof value === "number")
+    return mayBeDate(value) && isDateFormat(numberFormat) ? serialToDate(value, date1904) : value;
   if (typeof value === "boolean") return value;
   if (typeof value === "string") return EXCEL_ERRORS.has(value) ? { error: value } : value;
   return String(value);

@@ -11,7 +11,7 @@ import {
   startsAsOurs,
 } from "../../core/marks.js";
 import { MARK_FILLS, type Mark } from "../workbook.js";
-import { joinAddresses } from "./address.js";
+import { rangesFor } from "./ranges.js";
 import type { ExcelCapabilities } from "./capabilities.js";
 import { excelError } from "./errors.js";
 import type { Session } from "./session.js";
@@ -40,8 +40,6 @@ const BLOCK = 250;
  * in tests/hosts/excel/serializer.test.ts), so 3,000 stay under 4 MB.
  */
 const CELLS_PER_SYNC = 3_000;
-/** Address strings passed to `getRanges` stay short: Excel rejects very long ones. */
-const MAX_ADDRESS_CHARS = 2_000;
 
 interface Recorded extends OriginalCell {
   raw?: OriginalCell["raw"] & {
@@ -552,16 +550,6 @@ async function queueMarks(
       if ((i + 1) % 25 === 0) await s.flushIfFull(BLOCK, CELLS_PER_SYNC);
     }
   }
-}
-
-/**
- * Ranges covering the addresses: `getRanges` over capped address lists (ExcelApi 1.9), or one
- * `getRange` per address before that. Either way they are only queued, not synced.
- */
-function rangesFor(ws: Excel.Worksheet, caps: ExcelCapabilities, addrs: string[]): (Excel.Range | Excel.RangeAreas)[] {
-  if (addrs.length === 0) return [];
-  if (!caps.getRanges) return addrs.map((a) => ws.getRange(a));
-  return joinAddresses(addrs, MAX_ADDRESS_CHARS).map((list) => ws.getRanges(list));
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits: identifies our note's text without storing it twice. */

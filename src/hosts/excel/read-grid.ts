@@ -5,7 +5,7 @@ import { STATE_SHEET } from "../../core/marks-state.js";
 import type { ReadOptions, SheetInfo } from "../workbook.js";
 import { parseRangeAddress, rectAddress, splitAreas, type Rect } from "./address.js";
 import type { ExcelCapabilities } from "./capabilities.js";
-import { toCellValue } from "./cell-values.js";
+import { mayBeDate, toCellValue } from "./cell-values.js";
 import { jsonBytes, PAYLOAD_LIMIT, type Session } from "./session.js";
 import { confirmState, queueStateLookup, readState, type StateCache, type StateLookup } from "./state.js";
 
@@ -162,7 +162,7 @@ export async function readGrid(
       row.forEach((f, j) => {
         const format = String(f ?? "General");
         formats[from + i]![j] = format;
-        if (!isNumberCell(r.values[i]![j])) return;
+        if (!mayBeDate(r.values[i]![j])) return;
         numbers++;
         numberBytes += jsonBytes(format) + 3;
         setFormat(from + i, j, format);
@@ -268,8 +268,7 @@ export async function readGrid(
     numberCells.forEach((run, k) => {
       const got = owedRanges[k]!.numberFormat;
       for (let i = 0; i < run.rows; i++)
-        if (isNumberCell(values[run.row + i]![run.col]))
-          setFormat(run.row + i, run.col, String(got[i]?.[0] ?? "General"));
+        if (mayBeDate(values[run.row + i]![run.col])) setFormat(run.row + i, run.col, String(got[i]?.[0] ?? "General"));
       owedCells += run.rows;
       owedBytes += jsonBytes(got);
     });
@@ -301,9 +300,6 @@ interface FormatRun {
 /** Bytes a number cell's format is taken to weigh before one was seen (`["General"],`). */
 const MIN_FORMAT_BYTES = 12;
 
-/** A value a number format could show as a date (toCellValue). */
-const isNumberCell = (v: unknown): v is number => typeof v === "number" && v >= 0;
-
 /** Runs of one column past which its number cells are asked as one span (a request per run). */
 const MAX_RUNS_PER_COLUMN = 32;
 
@@ -317,7 +313,7 @@ export function numberRuns(values: CellValue[][], from: number): FormatRun[] {
   for (let i = from; i < values.length; i++) {
     const row = values[i]!;
     for (let j = 0; j < row.length; j++) {
-      if (!isNumberCell(row[j])) continue;
+      if (!mayBeDate(row[j])) continue;
       const runs = byColumn.get(j) ?? [];
       const last = runs[runs.length - 1];
       if (last && last.row + last.rows === i) last.rows++;

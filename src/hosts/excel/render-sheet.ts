@@ -3,7 +3,8 @@ import { cellAddress, columnLetter } from "../../core/grid.js";
 import type { MarksState } from "../../core/marks-state.js";
 import type { CellStyle, DocCell, SheetDocument } from "../../core/sheet-document.js";
 import { chooseSheetName } from "../../core/sheet-names.js";
-import { rectAddress, joinAddresses, type Rect } from "./address.js";
+import { rectAddress, type Rect } from "./address.js";
+import { rangesFor } from "./ranges.js";
 import type { ExcelCapabilities } from "./capabilities.js";
 import type { Session } from "./session.js";
 import { queueStateLookup, readState, saveState, type StateCache } from "./state.js";
@@ -23,7 +24,6 @@ import { queueStateLookup, readState, saveState, type StateCache } from "./state
 
 /** Rows per values/numberFormat write: ≈100 kB of request each, the overshoot past REQUEST_BUDGET at most. */
 const BLOCK_ROWS = 500;
-const MAX_ADDRESS_CHARS = 2_000;
 
 /**
  * Writes generated sheets in one batch: one sync to learn the sheet names and the state, then
@@ -217,12 +217,6 @@ export function fitScale(
   const content = columnPoints.reduce((a, b) => a + b, 0);
   if (content <= 0) return 100;
   return Math.max(10, Math.min(100, Math.floor((printable / content) * 100)));
-}
-
-function rangesFor(ws: Excel.Worksheet, caps: ExcelCapabilities, addrs: string[]): (Excel.Range | Excel.RangeAreas)[] {
-  if (addrs.length === 0) return [];
-  if (!caps.getRanges) return addrs.map((a) => ws.getRange(a));
-  return joinAddresses(addrs, MAX_ADDRESS_CHARS).map((list) => ws.getRanges(list));
 }
 
 /** Splits Excel footer codes `&Lleft&Ccentre&Rright`; text without a section code is centred. */

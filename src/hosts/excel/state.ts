@@ -79,7 +79,7 @@ export async function readState(
   alwaysSync = false,
 ): Promise<LoadedState> {
   const parts = lookup.parts?.items ?? [];
-  const ids = parts.map((p) => p.id).join(",");
+  const ids = idsOf(parts);
   if (parts.length > 0 && cache.value?.ids === ids) {
     if (alwaysSync) await s.sync();
     cache.confirmedAt = Date.now();
@@ -115,7 +115,7 @@ export async function readState(
 export function confirmState(lookup: StateLookup, cache: StateCache): void {
   const parts = lookup.parts?.items ?? [];
   const legacy = !!lookup.legacy && !lookup.legacy.isNullObject;
-  const ids = legacy ? null : parts.map((p) => p.id).join(",");
+  const ids = legacy ? null : idsOf(parts);
   cache.confirmedAt = ids !== null && cache.value?.ids === ids ? Date.now() : undefined;
 }
 
@@ -159,9 +159,12 @@ export async function saveState(
   // Call after the sync that sends the last part: the cache then knows the parts' ids.
   const saved = structuredClone(state);
   return () => {
-    cache.value = { ids: kept.map((p) => p.id).join(","), state: saved };
+    cache.value = { ids: idsOf(kept), state: saved };
   };
 }
+
+/** The cache's key for a set of parts (ids change with every save: saveState). */
+const idsOf = (parts: Excel.CustomXmlPart[]) => parts.map((p) => p.id).join(",");
 
 function partXml(index: number, of: number, save: string, json: string): string {
   return `<state xmlns="${STATE_NAMESPACE}" index="${index}" of="${of}" save="${save}" encoding="zlib-base64">${json}</state>`;
