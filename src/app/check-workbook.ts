@@ -209,9 +209,10 @@ export async function writeNotices(
 ): Promise<string | null> {
   const set = noticeSet(check, config);
   const sheet = noticeSheet(set);
-  if (set.notices.length > 0) return port.writeSheet(sheet);
+  if (set.notices.length > 0) return (await port.writeSheets([sheet]))[0]!;
   const name = sheet.name.toLowerCase();
-  if ((await port.listSheets()).some((s) => s.generated && s.name.toLowerCase() === name)) await port.writeSheet(sheet);
+  if ((await port.listSheets()).some((s) => s.generated && s.name.toLowerCase() === name))
+    await port.writeSheets([sheet]);
   return null;
 }
 

@@ -40,13 +40,9 @@ export interface WorkbookPort {
   /** Restores the fills and notes recorded by writeMarks; a no-op when there are none. */
   clearMarks(sheet: string): Promise<void>;
   /**
-   * Writes a generated sheet. Replaces a sheet ledger-check made before under that name;
-   * never replaces a sheet of the user's (picks `name (2)` …). Returns the name used.
-   */
-  writeSheet(doc: SheetDocument): Promise<string>;
-  /**
-   * Writes several generated sheets at once (in Excel: one batch, one state save), by
-   * writeSheet's rules; the first is left in front. Returns the names used, in order.
+   * Writes generated sheets, in Excel in one batch with one state save. Replaces a sheet
+   * ledger-check made before under a document's name; never replaces a sheet of the user's (picks
+   * `name (2)` …). The first is left in front. Returns the names used, in order.
    */
   writeSheets(docs: SheetDocument[]): Promise<string[]>;
   /**

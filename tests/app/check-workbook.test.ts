@@ -13,7 +13,6 @@ describe("the one-click job's progress", () => {
       readGrid: async (sheet, o) => (calls.push(`read ${sheet} ${o?.maxRows ?? "all"}`), ledger),
       writeMarks: async (sheet, marks) => void calls.push(`mark ${sheet} ${marks.length}`),
       clearMarks: async (sheet) => void calls.push(`clear ${sheet}`),
-      writeSheet: async (doc) => (calls.push(`sheet ${doc.name}`), doc.name),
       writeSheets: async (docs) => (calls.push(`sheets ${docs.length}`), docs.map((d) => d.name)),
       select: async (sheet, cell) => void calls.push(`select ${sheet}!${cell}`),
     };

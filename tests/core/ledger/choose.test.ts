@@ -61,7 +61,6 @@ function port(grids: Grid[]): WorkbookPort {
     },
     writeMarks: async () => {},
     clearMarks: async () => {},
-    writeSheet: async (doc) => doc.name,
     writeSheets: async (docs) => docs.map((d) => d.name),
     select: async () => {},
   };

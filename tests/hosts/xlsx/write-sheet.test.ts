@@ -158,6 +158,19 @@ describe("our sheets and our state are known by a mark only we write, never by a
   });
 });
 
+describe("writeSheets", () => {
+  it("writes each document by writeSheet's rules and leaves the first (the bulletin) the active tab", async () => {
+    const book = await openWorkbookFile(await workbook(["台账", "整改通报"]), "a.xlsx");
+    expect(await book.writeSheets([bulletin("通报"), bulletin("明细", "校验明细")])).toEqual([
+      "整改通报 (2)",
+      "校验明细",
+    ]);
+    const saved = await load(await book.toBuffer());
+    expect(saved.getWorksheet("整改通报")!.getCell("A1").value).toBe("用户的整改通报");
+    expect(saved.views[0]!.activeTab).toBe(saved.worksheets.findIndex((ws) => ws.name === "整改通报 (2)"));
+  });
+});
+
 describe("select", () => {
   it("makes the sheet the active tab, the only selected one, with the cell selected", async () => {
     const writer = new XlsxWriter(await workbook(["台账", "附表"]));

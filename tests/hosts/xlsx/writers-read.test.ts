@@ -109,7 +109,6 @@ function readerPort(reader: XlsxReader): WorkbookPort {
     readGrid: async (sheet, options) => reader.readGrid(sheet, options),
     writeMarks: async () => refuse(),
     clearMarks: async () => refuse(),
-    writeSheet: async () => refuse(),
     writeSheets: async () => refuse(),
     select: async () => refuse(),
   };
