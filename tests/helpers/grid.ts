@@ -17,6 +17,14 @@ export function area(range: string): MergedArea {
 export const HEADER = ["序号", "反馈问题", "整改措施", "责任领导", "责任部门", "整改时限", "整改进展", "佐证材料"];
 
 /**
+ * A row under HEADER for a problem with its measures spread over rows: 序号 and 反馈问题 null on a
+ * problem's later measure rows; the rest complete and unfinished.
+ */
+export function measureRow(n: number | null, problem: string | null, measures: string): CellValue[] {
+  return [n, problem, measures, "张某", "办公室", "2025年12月31日", "正在推进", ""];
+}
+
+/**
  * A ledger grid: header in row 1 (columns A–H as in HEADER) and one task per given row.
  * Each task lists only what differs from a complete, clean, unfinished task.
  */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkGrid } from "../../../src/core/check.js";
 import { formulaShown } from "../../../src/core/ledger/display.js";
 import { fieldText } from "../../../src/core/ledger/model.js";
-import { config, grid, ledger } from "../../helpers/grid.js";
+import { config, ledger } from "../../helpers/grid.js";
 import { findings } from "../rules/run.js";
 
 describe("placeholders mean empty (DOMAIN.md)", () => {

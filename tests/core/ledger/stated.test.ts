@@ -1,26 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { checkGrid } from "../../../src/core/check.js";
-import { config, grid } from "../../helpers/grid.js";
+import { config, grid, HEADER, measureRow } from "../../helpers/grid.js";
 
-const H = ["序号", "反馈问题", "整改措施", "责任领导", "责任部门", "整改时限", "整改进展", "佐证材料"];
-const row = (n: number | null, problem: string | null, measures: string) => [
-  n,
-  problem,
-  measures,
-  "张某",
-  "办公室",
-  "2025年12月31日",
-  "正在推进",
-  "",
-];
 /** Two problems over three measure rows, and a footer stating the counts. */
 function withFooter(footer: string) {
   return grid(
     [
-      H,
-      row(1, "问题甲", "措施一"),
-      row(null, null, "措施二"),
-      row(2, "问题乙", "措施三"),
+      HEADER,
+      measureRow(1, "问题甲", "措施一"),
+      measureRow(null, null, "措施二"),
+      measureRow(2, "问题乙", "措施三"),
       ["填报人：张某某    审核人：李某某"],
       [footer],
     ],
@@ -45,7 +34,7 @@ describe("a footer's stated counts (DOMAIN.md: `本清单共17项问题、21条�
     ]);
   });
   it("does not take a task's own text for a footer", () => {
-    const g = grid([H, row(1, "共3个问题未整改", "整改措施共5条，正在推进")]);
+    const g = grid([HEADER, measureRow(1, "共3个问题未整改", "整改措施共5条，正在推进")]);
     expect(checkGrid(g, config()).report.notices).toEqual([]);
   });
 });

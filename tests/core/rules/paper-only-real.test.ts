@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isDocumentsOnly, isVague } from "../../../src/core/rules/paper-only/measures-text.js";
-import { grid, ledger } from "../../helpers/grid.js";
+import { grid, HEADER, ledger, measureRow } from "../../helpers/grid.js";
 import { findings } from "./run.js";
 
 const DONE = { status: "已完成", evidence: "验收材料" };
@@ -77,30 +77,27 @@ describe("vague-measures: an abstract object does not make a slogan checkable", 
 });
 
 describe("duplicate-text: the same boilerplate under one problem is that problem's", () => {
-  const H = ["序号", "反馈问题", "整改措施", "责任领导", "责任部门", "整改时限", "整改进展", "佐证材料"];
   const boiler = "严格落实整改责任，建立整改台账并逐项销号，确保按期完成";
-  const row = (n: number | null, problem: string | null, measures: string) => [
-    n,
-    problem,
-    measures,
-    "张某",
-    "办公室",
-    "2025年12月31日",
-    "正在推进",
-    "",
-  ];
 
   it("is not flagged under one problem merged over its measure rows", () => {
-    const g = grid([H, row(1, "问题甲", boiler), row(null, null, boiler), row(null, null, boiler)], ["A2:A4", "B2:B4"]);
+    const g = grid(
+      [HEADER, measureRow(1, "问题甲", boiler), measureRow(null, null, boiler), measureRow(null, null, boiler)],
+      ["A2:A4", "B2:B4"],
+    );
     expect(findings(g, {}, "paper-only")).toEqual([]);
   });
   it("is not flagged under one problem whose measure rows were left unmerged with the problem blank", () => {
-    const g = grid([H, row(1, "问题甲", boiler), row(null, null, boiler), row(2, "问题乙", "开展专项检查3次")]);
+    const g = grid([
+      HEADER,
+      measureRow(1, "问题甲", boiler),
+      measureRow(null, null, boiler),
+      measureRow(2, "问题乙", "开展专项检查3次"),
+    ]);
     expect(findings(g, {}, "paper-only")).toEqual([]);
   });
   it("is flagged when it also stands under another problem (the trap the other way)", () => {
     const g = grid(
-      [H, row(1, "问题甲", boiler), row(null, null, boiler), row(2, "问题乙", boiler)],
+      [HEADER, measureRow(1, "问题甲", boiler), measureRow(null, null, boiler), measureRow(2, "问题乙", boiler)],
       ["A2:A3", "B2:B3"],
     );
     expect(findings(g, {}, "paper-only")).toEqual([
