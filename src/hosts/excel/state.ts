@@ -124,8 +124,9 @@ export function confirmState(lookup: StateLookup, cache: StateCache): void {
  * undefined when it must be read. A stale answer could only misstate the progress figures (the
  * marks write looks the state up again), and only if another instance checked in between.
  */
-export function readCachedSnapshot(cache: StateCache, now = Date.now()): MarksState["snapshot"] | null | undefined {
-  if (!cache.value || cache.confirmedAt === undefined || now - cache.confirmedAt > CONFIRMED_MS) return undefined;
+export function readCachedSnapshot(cache: StateCache): MarksState["snapshot"] | null | undefined {
+  if (!cache.value || cache.confirmedAt === undefined || Date.now() - cache.confirmedAt > CONFIRMED_MS)
+    return undefined;
   return cache.value.state.snapshot ?? null;
 }
 
