@@ -13,7 +13,6 @@ import { ConfigSchema, type ConfigInput } from "../core/config.js";
 import { localToday } from "../core/dates.js";
 import { LedgerError } from "../core/errors.js";
 import { fill, LANGS, type Lang } from "../core/i18n.js";
-import { ReportSchema } from "../core/report.js";
 import { openWorkbookFile } from "../hosts/xlsx/open.js";
 import { readInputFile } from "./input-file.js";
 import { messageLang, parseCommandLine, switches, type Options } from "./options.js";
@@ -108,7 +107,10 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
 
   const report = check.report;
   if (opts.json) {
-    io.stdout(`${JSON.stringify(ReportSchema.parse(report), null, 2)}\n`);
+    // Indented for a person at a terminal; compact into a pipe or file, where a program reads it
+    // (a 50,000-row report is 15 MB indented, 8 MB compact). Its shape is ReportSchema's: the
+    // tests hold the CLI's output to it, so the run does not pay to check its own work again.
+    io.stdout(`${JSON.stringify(report, null, io.stdoutIsTTY ? 2 : undefined)}\n`);
   } else {
     io.stdout(`${formatReport(report, { color: opts.color && io.stdoutIsTTY, file })}\n`);
     if (opts.out) io.stdout(`${fill(CLI_WORDS[opts.lang].written, { path: terminalSafe(opts.out) })}\n`);

@@ -173,8 +173,8 @@ function renderFindings(hits: readonly Hit[], lang: Lang): CheckedFinding[] {
       message: render(rule, draft),
       problem: snippetOf(task) || undefined,
       department: fieldText(task, "department") || undefined,
-      days: draft.days,
       taskRow: task.row,
+      days: draft.days,
     };
     out[i] = { finding, task, col };
   }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ReportSchema, type Report } from "../../src/core/report.js";
 import { buildLedger, tempDir, writeLedger, type LedgerSpec } from "../support/ledger-builder.js";
+import { main } from "../../src/cli/main.js";
 import { runCli } from "./run.js";
 
 /**
@@ -116,7 +117,11 @@ afterAll(() => cleanup());
 async function json(args: string[]): Promise<{ code: number; report: Report }> {
   const r = await runCli([...args, "--json"]);
   expect(r.stderr).toBe("");
-  return { code: r.code, report: ReportSchema.parse(JSON.parse(r.stdout)) };
+  const report = ReportSchema.parse(JSON.parse(r.stdout));
+  // The CLI prints its report unchecked (the check is here): exactly the contract's keys, in its
+  // order, compact into a pipe. zod's parse drops any key the schema lacks and orders the rest.
+  expect(r.stdout).toBe(`${JSON.stringify(report)}\n`);
+  return { code: r.code, report };
 }
 
 const brief = (report: Report) =>
@@ -156,6 +161,20 @@ describe("ledger-check --json", () => {
       column: "H",
     });
     expect(report.notices).toEqual([]);
+  });
+
+  it("indents the report for a person at a terminal, the same report as into a pipe", async () => {
+    let tty = "";
+    const code = await main([small, "--today", "2025-07-01", "--json"], {
+      stdout: (t) => void (tty += t),
+      stderr: () => undefined,
+      stdoutIsTTY: true,
+      stderrIsTTY: false,
+    });
+    expect(code).toBe(1);
+    const piped = (await runCli([small, "--today", "2025-07-01", "--json"])).stdout;
+    expect(tty).toBe(`${JSON.stringify(JSON.parse(piped), null, 2)}\n`);
+    expect(tty.split("\n")[1]).toMatch(/^  "file": /);
   });
 
   it("gives exact summary figures, counted per task", async () => {
