@@ -46,9 +46,10 @@ await build({
   banner: {
     js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
   },
-  // Whitespace and syntax only: names stay, so a profile or a stack trace still reads.
-  minifyWhitespace: true,
-  minifySyntax: true,
+  // Whitespace and syntax only: names stay, so a stack trace still reads. BUNDLE_READABLE=1 keeps
+  // the lines too, for a profile that should point at them.
+  minifyWhitespace: process.env.BUNDLE_READABLE !== "1",
+  minifySyntax: process.env.BUNDLE_READABLE !== "1",
   plugins: [zodEnglishOnly],
   logLevel: "warning",
 });

@@ -116,7 +116,8 @@ const HEADER_FILL = "D9D9D9";
 /** One row of the laid-out sheet before pagination gives it a number. */
 interface LRow {
   height: number;
-  cells: Omit<DocCell, "row">[];
+  /** Row 0 until paginate numbers them. */
+  cells: DocCell[];
   /** Keep on the page of the next row (headings, captions, table headers). */
   keepNext?: boolean;
   /** Rows printed again above this one when it starts a page (a table's header). */
@@ -146,7 +147,7 @@ export function layoutBulletin(bulletin: Bulletin, lang: Lang): SheetDocument {
       const chunk = lines.slice(i, i + perRow);
       rows.push({
         height: rowHeightFor(chunk.length, font.size),
-        cells: [{ col: 1, value: chunk.join(""), style, colSpan: ncols }],
+        cells: [{ row: 0, col: 1, value: chunk.join(""), style, colSpan: ncols }],
         ...extra,
       });
     }
@@ -158,7 +159,7 @@ export function layoutBulletin(bulletin: Bulletin, lang: Lang): SheetDocument {
   const title = titleLines(bulletin.title, titleWidthEm);
   rows.push({
     height: rowHeightFor(title.length, fonts.title.size),
-    cells: [{ col: 1, value: title.join("\n"), style: "title", colSpan: ncols }],
+    cells: [{ row: 0, col: 1, value: title.join("\n"), style: "title", colSpan: ncols }],
     keepNext: true,
   });
   gap(fonts.body.size);
@@ -220,8 +221,19 @@ function paginate(rows: LRow[]): { cells: DocCell[]; rowHeights: Record<number, 
   const rowBreaks: number[] = [];
   let row = 1;
   let used = 0;
+  // A row's cells are numbered where they stand; only a header printed again on a later page is
+  // copied. The notices of a 50,000-task ledger lay out 200,000 cells: a copy of each was 20 MB.
+  const placed = new Set<LRow>();
   const place = (r: LRow) => {
-    for (const c of r.cells) cells.push({ ...c, row });
+    if (placed.has(r)) {
+      for (const c of r.cells) cells.push({ ...c, row });
+    } else {
+      placed.add(r);
+      for (const c of r.cells) {
+        c.row = row;
+        cells.push(c);
+      }
+    }
     rowHeights[row] = r.height;
     used += r.height;
     row++;
@@ -284,10 +296,12 @@ function tableRows(table: TableBlock, edges: number[], widthsPx: number[], font:
   const at = wanted.map((px) => nearestEdge(edges, px));
   const spans = table.columns.map((_, i) => ({ col: at[i]! + 1, span: at[i + 1]! - at[i]! }));
   const pxOf = (from: number, span: number) => widthsPx.slice(from - 1, from - 1 + span).reduce((a, b) => a + b, 0);
+  const tdStyles = table.columns.map((c) => `td-${c.align ?? "left"}`);
+  const tdPx = spans.map((s) => pxOf(s.col, s.span));
 
   const make = (values: (string | number)[], kind: "th" | "td" | "total"): LRow => {
     let lines = 1;
-    const cells: Omit<DocCell, "row">[] = [];
+    const cells: DocCell[] = [];
     for (let i = 0; i < values.length && i < spans.length; i++) {
       const value = values[i]!;
       let { col, span } = spans[i]!;
@@ -298,16 +312,14 @@ function tableRows(table: TableBlock, edges: number[], widthsPx: number[], font:
       }
       if (span <= 0) continue;
       const align: Alignment = kind === "th" ? "center" : (table.columns[i]?.align ?? "left");
-      const style = kind === "th" ? "th" : `${kind === "total" ? "total" : "td"}-${align}`;
-      const px = pxOf(col, span);
+      // A body cell's style and width are its column's, made once (the notices have 200,000 cells).
+      const style = kind === "th" ? "th" : kind === "total" ? `total-${align}` : tdStyles[i]!;
+      const px = kind === "td" ? tdPx[i]! : pxOf(col, span);
       const text = kind === "th" ? balanceHeader(String(value), px, font.size) : String(value);
       lines = Math.max(lines, linesNeeded(text, px, font.size));
-      cells.push({
-        col,
-        value: typeof value === "number" ? value : text,
-        style,
-        ...(span > 1 ? { colSpan: span } : {}),
-      });
+      const cell: DocCell = { row: 0, col, value: typeof value === "number" ? value : text, style };
+      if (span > 1) cell.colSpan = span;
+      cells.push(cell);
       col += span;
     }
     return { height: rowHeightFor(lines, font.size), cells };
@@ -317,9 +329,19 @@ function tableRows(table: TableBlock, edges: number[], widthsPx: number[], font:
     table.columns.map((c) => c.header),
     "th",
   );
-  const out: LRow[] = [{ ...header, keepNext: true }];
-  for (const r of table.rows) out.push({ ...make(r, "td"), repeat: [header] });
-  if (table.total) out.push({ ...make(table.total, "total"), repeat: [header] });
+  header.keepNext = true;
+  const repeat = [header];
+  const out: LRow[] = [header];
+  for (const r of table.rows) {
+    const row = make(r, "td");
+    row.repeat = repeat;
+    out.push(row);
+  }
+  if (table.total) {
+    const row = make(table.total, "total");
+    row.repeat = repeat;
+    out.push(row);
+  }
   return out;
 }
 

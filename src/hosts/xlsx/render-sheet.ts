@@ -50,24 +50,26 @@ export function writeSheetDocument(
   };
 
   // Cells by row, merged areas styled cell by cell: Excel draws each cell's own border, so a
-  // bordered merge needs the border on every cell it covers, not only on the master. Each slot
-  // keeps the cell and its style, not its XML: the XML is made row by row as it is written.
-  // Arrays indexed by row and column keep both in order without sorting (a 校验明细 of 34,000
-  // findings has 200,000 cells).
-  const rows: (Slot | undefined)[][] = [];
+  // bordered merge needs the border on every cell it covers, not only on the master. Each place
+  // keeps the cell (null where a merge covers it) and its style, not its XML: the XML is made row
+  // by row as it is written. Arrays indexed by row and column keep both in order without sorting
+  // (a 校验明细 of 34,000 findings has 200,000 cells), the styles as plain numbers.
+  const rows: (DocCell | null | undefined)[][] = [];
+  const xfs: number[][] = [];
   const merges: string[] = [];
-  const put = (r: number, c: number, slot: Slot) => {
-    (rows[r] ??= [])[c] = slot;
+  const put = (r: number, c: number, cell: DocCell | null, s: number) => {
+    (rows[r] ??= [])[c] = cell;
+    (xfs[r] ??= [])[c] = s;
   };
   for (const cell of doc.cells) {
     const rowSpan = Math.max(1, cell.rowSpan ?? 1);
     const colSpan = Math.max(1, cell.colSpan ?? 1);
     const isText = typeof cell.value === "string" || !Number.isFinite(cell.value);
     const s = xfOf(cell.style, isText);
-    put(cell.row, cell.col, { cell, s });
+    put(cell.row, cell.col, cell, s);
     for (let r = cell.row; r < cell.row + rowSpan; r++) {
       for (let c = cell.col; c < cell.col + colSpan; c++) {
-        if (r !== cell.row || c !== cell.col) put(r, c, { cell: null, s });
+        if (r !== cell.row || c !== cell.col) put(r, c, null, s);
       }
     }
     if (rowSpan > 1 || colSpan > 1) {
@@ -117,14 +119,15 @@ export function writeSheetDocument(
   for (let r = 1; r < rows.length; r++) {
     const cells = rows[r];
     if (!cells) continue;
+    const styles = xfs[r] ?? [];
     const height = doc.rowHeights[r];
     const attrs = height !== undefined ? ` ht="${num(height)}" customHeight="1"` : "";
     let body = "";
     for (let c = 1; c < cells.length; c++) {
-      const slot = cells[c];
-      if (!slot) continue;
+      const cell = cells[c];
+      if (cell === undefined) continue;
       const ref = (letters[c] ??= columnLetter(c)) + r;
-      body += slot.cell ? cellXml(slot.cell, slot.s, ref) : `<c r="${ref}" s="${slot.s}"/>`;
+      body += cell ? cellXml(cell, styles[c]!, ref) : `<c r="${ref}" s="${styles[c]!}"/>`;
     }
     write(`<row r="${r}"${attrs}>${body}</row>`);
   }
@@ -138,12 +141,6 @@ export function writeSheetDocument(
       rowBreaks +
       "</worksheet>",
   );
-}
-
-/** A cell of the sheet: the laid-out cell itself, or (null) one its merge covers, with the style both get. */
-interface Slot {
-  cell: DocCell | null;
-  s: number;
 }
 
 function cellXml(cell: DocCell, s: number, ref: string): string {
