@@ -353,19 +353,30 @@ function problemKey(task: Task): string {
   return c && c.text ? `${c.row}:${c.col}` : `row:${task.row}`;
 }
 
-function add(c: Counts, task: Task, overdue: boolean): void {
+/** What the tallies read of a task, read once: a task is counted in up to four tallies. */
+interface Tallied {
+  task: Task;
+  problem: string;
+  department: string;
+  lead: string;
+  overdue: boolean;
+}
+
+function tallied(task: Task, overdue: boolean): Tallied {
+  return { task, problem: problemKey(task), department: text(task, "department"), lead: text(task, "lead"), overdue };
+}
+
+function add(c: Counts, t: Tallied): void {
   c.measures++;
-  const kind = task.status.kind;
+  const kind = t.task.status.kind;
   if (kind === "done") c.done++;
   else if (kind === "in-progress") c.inProgress++;
   else if (kind === "not-started") c.notStarted++;
   else c.unknown++;
-  if (overdue) c.overdue++;
-  const key = problemKey(task);
-  c.problems.add(key);
-  if (kind !== "done") c.openProblems.add(key);
-  const dept = text(task, "department");
-  if (dept) c.departments.add(dept);
+  if (t.overdue) c.overdue++;
+  c.problems.add(t.problem);
+  if (kind !== "done") c.openProblems.add(t.problem);
+  if (t.department) c.departments.add(t.department);
 }
 
 function countProblemsDone(c: Counts): number {
@@ -388,14 +399,11 @@ function tallyTasks(ctx: Ctx, tasks: readonly Task[]): Tally {
   let noDepartment = 0;
   let noLeader = 0;
   for (let i = 0; i < tasks.length; i++) {
-    const task = tasks[i]!;
-    const late = overdueRows.has(task.row);
-    add(all, task, late);
-    const dept = text(task, "department");
-    if (dept) add(getOr(depts, dept), task, late);
+    const t = tallied(tasks[i]!, overdueRows.has(tasks[i]!.row));
+    add(all, t);
+    if (t.department) add(getOr(depts, t.department), t);
     else noDepartment++;
-    const lead = text(task, "lead");
-    if (lead) add(getOr(leaders, lead), task, late);
+    if (t.lead) add(getOr(leaders, t.lead), t);
     else noLeader++;
   }
   // Stable sort: equal counts keep the ledger's order, which the clerk recognises.
@@ -556,7 +564,7 @@ function categorySection(ctx: Ctx, tasks: readonly Task[]): Block[] {
       text: fill(aspect ? w.categoryHeading : w.categoryHeadingPlain, { n, name }),
     });
     const c = counts(cat);
-    for (const t of list) add(c, t, overdueRows.has(t.row));
+    for (const t of list) add(c, tallied(t, overdueRows.has(t.row)));
     const figures =
       fill(w.categoryFigures, {
         problems: c.problems.size,
