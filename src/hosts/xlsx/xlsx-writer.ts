@@ -621,11 +621,18 @@ export class XlsxWriter implements StateHost {
       }
     }
     // Only one selected tab: two would put Excel in group mode, where typing edits both sheets.
+    const VIEW = /<(?:\w+:)?sheetView\b[^>]*?\/?>/;
     for (const s of sheets) {
       if (!s.part) continue;
+      // Another sheet is rewritten only to lose its tabSelected, which sits at its top: a sheet
+      // without one is not decoded whole (the copy's 校验明细 and state are megabytes).
+      if (s !== target) {
+        const view = VIEW.exec(this.pkg.head(s.part, 65536) ?? "");
+        if (!view || !/\stabSelected\s*=\s*["'](1|true)["']/.test(view[0])) continue;
+      }
       const xml = this.pkg.text(s.part);
       if (!xml) continue;
-      const m = /<(?:\w+:)?sheetView\b[^>]*?\/?>/.exec(xml.slice(0, 65536));
+      const m = VIEW.exec(xml.slice(0, 65536));
       if (!m) {
         if (s !== target) continue;
         // No view: one goes where CT_Worksheet's sequence puts sheetViews (after sheetPr and dimension).
