@@ -23,6 +23,11 @@ export const NODE_ZLIB: Zlib = {
       ...(segment?.dictionary ? { dictionary: segment.dictionary } : {}),
     }),
   decodeUtf8,
+  latin1: {
+    decode: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"),
+    encodeInto: (text, dest) =>
+      Buffer.from(dest.buffer, dest.byteOffset, dest.byteLength).write(text, 0, dest.byteLength, "latin1"),
+  },
   // zlib.crc32 is Node ≥ 20.15 / 22.2; older Nodes keep the JavaScript one.
   ...(typeof zlib.crc32 === "function"
     ? { crc32: (data: Uint8Array, value?: number) => zlib.crc32(data, value ?? 0) >>> 0 }

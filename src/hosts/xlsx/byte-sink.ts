@@ -25,9 +25,12 @@ export class ByteSink {
   private used = 0;
   private pending = "";
   private readonly deflater: SegmentDeflater | null;
+  /** Set for a sink of Latin-1 text (Zlib.latin1): each character is written as the one byte it stands for. */
+  readonly latin1: Zlib["latin1"];
 
-  constructor(deflating?: Zlib) {
+  constructor(deflating?: Zlib, options: { latin1?: Zlib["latin1"] } = {}) {
     this.deflater = deflating ? new SegmentDeflater(deflating) : null;
+    this.latin1 = options.latin1;
   }
 
   write(text: string): void {
@@ -51,7 +54,10 @@ export class ByteSink {
     this.pending = "";
     while (rest.length > 0) {
       // encodeInto never splits a character: what does not fit goes whole into the next block.
-      const { read, written } = this.encoder.encodeInto(rest, this.block.subarray(this.used));
+      const dest = this.block.subarray(this.used);
+      const { read, written } = this.latin1
+        ? oneToOne(this.latin1.encodeInto(rest, dest))
+        : this.encoder.encodeInto(rest, dest);
       this.used += written;
       if (read === rest.length) return;
       rest = rest.slice(read);
@@ -93,6 +99,10 @@ export class ByteSink {
     this.deflater.push(this.block.subarray(0, this.used), true);
     return this.deflater.finish();
   }
+}
+
+function oneToOne(n: number): { read: number; written: number } {
+  return { read: n, written: n };
 }
 
 /** Deflate's window: what a segment may refer back to in the ones before it. */

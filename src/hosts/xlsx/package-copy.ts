@@ -157,9 +157,21 @@ export class PackageCopy {
     this.changes.set(k, xml);
   }
 
-  /** A sink for a part's new content, compressing as it is written (see setSink). */
-  sink(): ByteSink {
-    return new ByteSink(this.source?.zlib ?? {});
+  /** A sink for a part's new content, compressing as it is written (see setSink); `latin1` for latin1Text's text. */
+  sink(latin1?: "latin1"): ByteSink {
+    const zlib = this.source?.zlib ?? {};
+    return new ByteSink(zlib, latin1 && zlib.latin1 ? { latin1: zlib.latin1 } : {});
+  }
+
+  /**
+   * A part as Latin-1 text (one character a byte, see Zlib.latin1), for a patch that writes it back
+   * through sink("latin1"); undefined where the host has no exact Latin-1 or the part is missing.
+   */
+  latin1Text(part: string): string | undefined {
+    const latin1 = this.source?.zlib.latin1;
+    if (!latin1) return undefined;
+    const b = this.bytes(part);
+    return b ? latin1.decode(b) : undefined;
   }
 
   /** New content from a sink (written to the end): held compressed. */

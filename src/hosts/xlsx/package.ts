@@ -67,6 +67,16 @@ export interface Zlib {
    * (the CLI: a sheet part is mostly ASCII, which Node copies into a string without decoding).
    */
   decodeUtf8?: (bytes: Uint8Array) => string;
+  /**
+   * Bytes as a string of one character a byte (Latin-1), and back into `dest` (returning how many
+   * were written). A sheet patched this way is never decoded or encoded as UTF-8: its markup is
+   * ASCII, read the same either way, and every other byte goes back as it came. Only where both are
+   * exact (Node's Buffer: a browser's TextDecoder("latin1") is windows-1252, not byte for byte).
+   */
+  latin1?: {
+    decode: (bytes: Uint8Array) => string;
+    encodeInto: (text: string, dest: Uint8Array) => number;
+  };
 }
 
 export interface ZipEntry {

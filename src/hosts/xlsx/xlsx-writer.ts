@@ -244,9 +244,12 @@ export class XlsxWriter implements StateHost {
         }
       } else if (n.vmlPart) {
         this.removeRelated(part, n.vmlPart);
-        const xml = this.decoder.decode(sheet.head.bytes()) + sheet.tail;
+        const latin1 = sheet.head.latin1;
+        const bytes = sheet.head.bytes();
+        const xml = (latin1 ? latin1.decode(bytes) : this.decoder.decode(bytes)) + sheet.tail;
         const without = xml.replace(/<(?:\w+:)?legacyDrawing\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?legacyDrawing\s*>)/, "");
-        if (sheet.changed || without !== xml) sheet = { ...unpatched(without, this.pkg.sink()), changed: true };
+        if (sheet.changed || without !== xml)
+          sheet = { ...unpatched(without, this.pkg.sink(latin1 ? "latin1" : undefined)), changed: true };
       }
     }
     return sheet;
@@ -259,10 +262,14 @@ export class XlsxWriter implements StateHost {
    * the decoded text is let go once patched. A sheet given as text counts as changed.
    */
   private patch(part: string, text: string | undefined, targets: Targets, decide: Decide): PatchedSheet {
-    const xml = text ?? this.pkg.text(part)!;
+    // The part as it is stored, where the host can: read and written back byte for byte, the
+    // patched sheet is never decoded into UTF-16 (20 MB of sheet took 40 MB so) nor encoded again.
+    const raw = text === undefined ? this.pkg.latin1Text(part) : undefined;
+    const encoding = raw !== undefined ? "latin1" : undefined;
+    const xml = text ?? raw ?? this.pkg.text(part)!;
     return (
-      patchSheet(xml, targets, decide, this.pkg.sink()) ?? {
-        ...unpatched(xml, this.pkg.sink()),
+      patchSheet(xml, targets, decide, this.pkg.sink(encoding)) ?? {
+        ...unpatched(xml, this.pkg.sink(encoding)),
         changed: text !== undefined,
       }
     );

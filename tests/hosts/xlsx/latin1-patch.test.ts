@@ -1,0 +1,98 @@
+import { strToU8, unzipSync, zipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { NODE_ZLIB } from "../../../src/cli/node-zlib.js";
+import { Package } from "../../../src/hosts/xlsx/package.js";
+import { XlsxReader } from "../../../src/hosts/xlsx/reader.js";
+import { XlsxWriter } from "../../../src/hosts/xlsx/xlsx-writer.js";
+import type { Mark } from "../../../src/hosts/workbook.js";
+import { handXlsx } from "./handmade.js";
+
+/**
+ * The CLI patches a marked sheet as Latin-1 text (one character a byte: NODE_ZLIB.latin1), never
+ * decoding its UTF-8; the browser preview, without an exact Latin-1, patches the decoded text.
+ * Both must give the same sheet, and the bytes we do not change must be the input's own, whatever
+ * they spell: CJK in cells and after sheetData, a byte-order mark, a prefixed namespace.
+ */
+
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+const ROWS =
+  `<row r="1"><c r="A1" t="inlineStr"><is><t>反馈问题</t></is></c><c r="B1" t="inlineStr"><is><t>整改措施</t></is></c></row>` +
+  `<row r="2" spans="1:3"><c r="A2" t="inlineStr"><is><t>公务用车管理不规范「第1项」</t></is></c><c r="B2"/><c r="C2" t="inlineStr"><is><t>😀 emoji</t></is></c></row>` +
+  // Row 3 is missing: a mark there makes a new row.
+  `<row r="4"><c r="A4" t="inlineStr"><is><t>经费报销凭证不全</t></is></c></row>`;
+const AFTER =
+  `<dataValidations count="1"><dataValidation type="list" sqref="B2:B9" prompt="请选择：已完成、正在推进"><formula1>"已完成,正在推进"</formula1></dataValidation></dataValidations>` +
+  `<headerFooter><oddFooter>&amp;C第 &amp;P 页　共 &amp;N 页</oddFooter></headerFooter>`;
+
+const MARKS: Mark[] = [
+  { row: 2, col: 1, severity: "error", note: "未填写责任领导" },
+  { row: 2, col: 2, severity: "warning", note: "疑似纸面整改" },
+  { row: 3, col: 2, severity: "info", note: "还剩5天到期" },
+  { row: 4, col: 3, severity: "error", note: "已逾期3天" },
+];
+
+function sheetXml(prefix: string, bom: boolean): string {
+  const p = prefix ? `${prefix}:` : "";
+  const ns = prefix ? `xmlns:${prefix}="${MAIN}"` : `xmlns="${MAIN}"`;
+  const body = (ROWS + AFTER).replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${p}`);
+  const [data, after] = [
+    body.slice(0, body.indexOf(`<${p}dataValidations`)),
+    body.slice(body.indexOf(`<${p}dataValidations`)),
+  ];
+  return (
+    (bom ? "\uFEFF" : "") +
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><${p}worksheet ${ns} xmlns:r="${REL}">` +
+    `<${p}sheetViews><${p}sheetView workbookViewId="0"/></${p}sheetViews><${p}sheetData>${data}</${p}sheetData>${after}</${p}worksheet>`
+  );
+}
+
+function book(xml: string): Uint8Array {
+  const files = unzipSync(handXlsx({ sheets: [{ name: "台账", rows: "" }] }));
+  files["xl/worksheets/sheet1.xml"] = strToU8(xml);
+  return zipSync(files);
+}
+
+function marked(input: Uint8Array, zlib: typeof NODE_ZLIB): Uint8Array {
+  const writer = new XlsxWriter(Package.open(input, undefined, zlib));
+  writer.writeMarks("台账", MARKS);
+  return unzipSync(writer.toBytes())["xl/worksheets/sheet1.xml"]!;
+}
+
+const { latin1: _latin1, ...WITHOUT_LATIN1 } = NODE_ZLIB;
+
+describe("patching a sheet byte for byte (Latin-1) and as decoded text", () => {
+  for (const prefix of ["", "x"]) {
+    it(`gives the same sheet either way${prefix ? `, with the ${prefix}: prefix` : ""}`, () => {
+      const input = book(sheetXml(prefix, false));
+      const bytes = marked(input, NODE_ZLIB);
+      expect(Buffer.from(bytes).equals(Buffer.from(marked(input, WITHOUT_LATIN1)))).toBe(true);
+      const xml = new TextDecoder().decode(bytes);
+      // The marks: styles on the cells, a new row 3, a new cell C4, CJK text and the tail untouched.
+      expect(xml).toMatch(new RegExp(`<${prefix ? "x:" : ""}c s="\\d+" r="A2" t="inlineStr">`));
+      expect(xml).toMatch(new RegExp(`<${prefix ? "x:" : ""}row r="3"><${prefix ? "x:" : ""}c r="B3" s="\\d+"/>`));
+      expect(xml).toContain("公务用车管理不规范「第1项」");
+      expect(xml).toContain("😀 emoji");
+      expect(xml).toContain('prompt="请选择：已完成、正在推进"');
+      expect(xml).toContain("第 &amp;P 页　共 &amp;N 页");
+    });
+  }
+
+  it("keeps a byte-order mark the decoded path would drop, and every other byte", () => {
+    const input = book(sheetXml("", true));
+    const bytes = marked(input, NODE_ZLIB);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(Buffer.from(bytes.subarray(3)).equals(Buffer.from(marked(input, WITHOUT_LATIN1)))).toBe(true);
+  });
+
+  it("reads back with the same values", () => {
+    const input = book(sheetXml("", false));
+    const copy = new XlsxWriter(Package.open(input, undefined, NODE_ZLIB));
+    copy.writeMarks("台账", MARKS);
+    const before = XlsxReader.open(input).readGrid("台账").values;
+    const after = XlsxReader.open(copy.toBytes()).readGrid("台账").values;
+    expect(after).toEqual(before);
+    expect(after[1]).toEqual(["公务用车管理不规范「第1项」", null, "😀 emoji"]);
+  });
+});
