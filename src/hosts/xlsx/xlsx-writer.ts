@@ -42,6 +42,9 @@ import {
 import { fillKey, MINIMAL_STYLES, StylesPatch, xfApplyFill, xfNumber, xfWithFill } from "./styles-patch.js";
 import { attrsOf, localAttr, setAttr, xmlAttr } from "./xml-write.js";
 
+/** Excel's columns (XFD): row × COLUMNS + column is one number a cell, a cheaper key than "row,col". */
+const COLUMNS = 16384;
+
 /**
  * Our fill: solid in the severity's colour, with a background colour no one picks by hand
  * (a solid fill never shows its bgColor). It is how a recheck tells our fill from a clerk's own
@@ -318,27 +321,38 @@ export class XlsxWriter implements StateHost {
       return i;
     };
 
-    const byRowCol = new Map<string, Mark>();
-    for (const m of byCell.values()) byRowCol.set(`${m.row},${m.col}`, m);
+    const byRowCol = new Map<number, Mark>();
+    for (const m of byCell.values()) byRowCol.set(m.row * COLUMNS + m.col, m);
+    // What a marked cell's record and clone take from its base style, read once a style: a
+    // ledger has a few styles and tens of thousands of flagged cells.
+    const bases = new Map<number, { xf: string; fillId: number; applyFill: string | null; fill: number }>();
+    const baseOf = (base: number) => {
+      let b = bases.get(base);
+      if (b === undefined) {
+        const xf = styles.item("cellXfs", base) ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
+        const fillId = xfNumber(xf, "fillId");
+        b = { xf, fillId, applyFill: xfApplyFill(xf), fill: fillIndex(styles.item("fills", fillId) ?? "") };
+        bases.set(base, b);
+      }
+      return b;
+    };
 
     const decide = (row: number, col: number, cell: CellState): CellAction | undefined => {
-      const m = byRowCol.get(`${row},${col}`);
+      const m = byRowCol.get(row * COLUMNS + col);
       if (!m) return undefined;
       let base = cell.exists ? (cell.s ?? 0) : cell.effective;
       if (base >= xfCount) base = 0; // an index past the list: Excel shows style 0
-      const xf = styles.item("cellXfs", base) ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
-      const fillId = xfNumber(xf, "fillId");
-      const fillXml = styles.item("fills", fillId) ?? "";
+      const b = baseOf(base);
       const key = `${base}|${m.severity}`;
       let s = clones.get(key);
       if (s === undefined)
-        clones.set(key, (s = styles.findOrAppend("cellXfs", xfWithFill(xf, fillIdOf(m.severity), "1"))));
+        clones.set(key, (s = styles.findOrAppend("cellXfs", xfWithFill(b.xf, fillIdOf(m.severity), "1"))));
       records[cellAddress(row, col)] = {
         s: cell.exists ? cell.s : null,
         existed: cell.exists,
-        fillId,
-        applyFill: xfApplyFill(xf),
-        fill: fillIndex(fillXml),
+        fillId: b.fillId,
+        applyFill: b.applyFill,
+        fill: b.fill,
         severity: m.severity,
         note: null,
         ours: ourNote(m),
