@@ -326,9 +326,9 @@ interface Counts {
   unknown: number;
   overdue: number;
   /** Problem keys, so a problem merged over several measures counts once. */
-  problems: Set<string>;
+  problems: Set<number>;
   /** Problems with at least one measure not done. */
-  openProblems: Set<string>;
+  openProblems: Set<number>;
   departments: Set<string>;
 }
 
@@ -347,16 +347,20 @@ function counts(name: string): Counts {
   };
 }
 
-/** A problem is its cell: merged problem cells are one TaskCell shared by the rows under them. */
-function problemKey(task: Task): string {
+/**
+ * A problem is its cell: merged problem cells are one TaskCell shared by the rows under them. One
+ * number (row × Excel's 16,384 columns + column; a task without a problem, minus its row): sets of
+ * numbers are cheaper than of "row:col" strings, and a tally holds one a task.
+ */
+function problemKey(task: Task): number {
   const c = task.cells.problem;
-  return c && c.text ? `${c.row}:${c.col}` : `row:${task.row}`;
+  return c && c.text ? c.row * 16384 + c.col : -task.row;
 }
 
 /** What the tallies read of a task, read once: a task is counted in up to four tallies. */
 interface Tallied {
   task: Task;
-  problem: string;
+  problem: number;
   department: string;
   lead: string;
   overdue: boolean;
