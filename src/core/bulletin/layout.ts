@@ -298,6 +298,16 @@ function tableRows(table: TableBlock, edges: number[], widthsPx: number[], font:
   const pxOf = (from: number, span: number) => widthsPx.slice(from - 1, from - 1 + span).reduce((a, b) => a + b, 0);
   const tdStyles = table.columns.map((c) => `td-${c.align ?? "left"}`);
   const tdPx = spans.map((s) => pxOf(s.col, s.span));
+  // A column's texts repeat (a problem over its measures, a level, a date, a lead's name): each
+  // distinct one is measured once a column.
+  const tdLines = spans.map(() => new Map<string, number>());
+  const linesOfTd = (i: number, text: string): number => {
+    const known = tdLines[i]!.get(text);
+    if (known !== undefined) return known;
+    const n = linesNeeded(text, tdPx[i]!, font.size);
+    tdLines[i]!.set(text, n);
+    return n;
+  };
 
   const make = (values: (string | number)[], kind: "th" | "td" | "total"): LRow => {
     let lines = 1;
@@ -316,7 +326,7 @@ function tableRows(table: TableBlock, edges: number[], widthsPx: number[], font:
       const style = kind === "th" ? "th" : kind === "total" ? `total-${align}` : tdStyles[i]!;
       const px = kind === "td" ? tdPx[i]! : pxOf(col, span);
       const text = kind === "th" ? balanceHeader(String(value), px, font.size) : String(value);
-      lines = Math.max(lines, linesNeeded(text, px, font.size));
+      lines = Math.max(lines, kind === "td" ? linesOfTd(i, text) : linesNeeded(text, px, font.size));
       const cell: DocCell = { row: 0, col, value: typeof value === "number" ? value : text, style };
       if (span > 1) cell.colSpan = span;
       cells.push(cell);
