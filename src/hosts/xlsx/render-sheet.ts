@@ -105,10 +105,22 @@ export function writeSheetDocument(
         "</rowBreaks>"
       : "";
 
+  // The used range, as Excel writes it: a reader (ours among them, listing a workbook's sheets)
+  // learns the sheet's size from it without reading every row.
+  let bottom = 0;
+  let right = 0;
+  for (let r = 1; r < rows.length; r++) {
+    const cells = rows[r];
+    if (!cells || cells.length <= 1) continue;
+    bottom = r;
+    right = Math.max(right, cells.length - 1);
+  }
+  const dimension = bottom > 0 ? `<dimension ref="A1:${cellAddress(bottom, right)}"/>` : "";
   write(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
       sheetPr +
+      dimension +
       `<sheetViews><sheetView${doc.showGridLines ? "" : ' showGridLines="0"'} workbookViewId="0"/></sheetViews>` +
       '<sheetFormatPr defaultRowHeight="15"/>' +
       (cols ? `<cols>${cols}</cols>` : "") +

@@ -63,6 +63,19 @@ describe("writeSheet", () => {
     expect(again.getWorksheet("整改通报 (2)")!.getCell("A1").value).toBe("第三版");
   });
 
+  it("writes the used range as <dimension>, in CT_Worksheet's place, so its size is known from its head", async () => {
+    const writer = new XlsxWriter(await workbook(["台账"]));
+    const doc = bulletin("正文");
+    doc.cells.push({ row: 40, col: 2, value: 1, style: "body", colSpan: 3 });
+    const name = writer.writeSheet(doc);
+    const xml = text(parts(writer.toBytes())[writer.sheets().find((s) => s.name === name)!.part!]);
+    // ECMA-376 Part 1 §18.3.1.99: sheetPr, dimension, sheetViews, … sheetData. A merge's covered
+    // cells are written (styled), so they count: B40 merged over three columns ends at D40.
+    expect(xml).toMatch(/<\/sheetPr><dimension ref="A1:D40"\/><sheetViews>/);
+    const book = await openWorkbookFile(writer.toBytes(), "a.xlsx");
+    expect((await book.listSheets()).find((s) => s.name === name)!.rowCount).toBe(40);
+  });
+
   it("skips every user sheet in the way, case-insensitively", async () => {
     const book = await openWorkbookFile(await workbook(["Report", "report (2)"]), "a.xlsx");
     expect(await book.writeSheet(bulletin("x", "REPORT"))).toBe("REPORT (3)");
