@@ -42,6 +42,21 @@ import {
 import { fillKey, MINIMAL_STYLES, StylesPatch, xfApplyFill, xfNumber, xfWithFill } from "./styles-patch.js";
 import { attrsOf, localAttr, setAttr, xmlAttr } from "./xml-write.js";
 
+/**
+ * A sheet's whole text between restore and the patch after it: decoded, or Latin-1 (one character
+ * a byte, Zlib.latin1) when the host has it, and then written back only as such.
+ */
+interface SheetText {
+  xml: string;
+  latin1: boolean;
+}
+
+/** What a finished (non-deflating) sink holds, as the text it was written as. */
+function sheetText(sink: ByteSink): string {
+  const bytes = sink.bytes();
+  return sink.latin1 ? sink.latin1.decode(bytes) : new TextDecoder().decode(bytes);
+}
+
 /** Excel's columns (XFD): row × COLUMNS + column is one number a cell, a cheaper key than "row,col". */
 const COLUMNS = 16384;
 
@@ -264,18 +279,26 @@ export class XlsxWriter implements StateHost {
    * The sheet (`text`, when the caller has it, else the part's own) patched, as a PatchedSheet:
    * the decoded text is let go once patched. A sheet given as text counts as changed.
    */
-  private patch(part: string, text: string | undefined, targets: Targets, decide: Decide): PatchedSheet {
+  private patch(part: string, text: SheetText | undefined, targets: Targets, decide: Decide): PatchedSheet {
     // The part as it is stored, where the host can: read and written back byte for byte, the
     // patched sheet is never decoded into UTF-16 (20 MB of sheet took 40 MB so) nor encoded again.
     const raw = text === undefined ? this.pkg.latin1Text(part) : undefined;
-    const encoding = raw !== undefined ? "latin1" : undefined;
-    const xml = text ?? raw ?? this.pkg.text(part)!;
+    const encoding = (text ? text.latin1 : raw !== undefined) ? "latin1" : undefined;
+    const xml = text?.xml ?? raw ?? this.pkg.text(part)!;
     return (
       patchSheet(xml, targets, decide, this.pkg.sink(encoding)) ?? {
         ...unpatched(xml, this.pkg.sink(encoding)),
         changed: text !== undefined,
       }
     );
+  }
+
+  /** A whole sheet's text stored as the part, as the encoding it was read in. */
+  private storeSheet(part: string, text: SheetText): void {
+    if (!text.latin1) return this.pkg.setText(part, text.xml);
+    const sink = this.pkg.sink("latin1");
+    sink.write(text.xml);
+    this.pkg.setSink(part, sink);
   }
 
   private removeRelated(source: string, target: string): void {
@@ -296,7 +319,7 @@ export class XlsxWriter implements StateHost {
     let restored = this.restore(ws, false);
     const byCell = marksByCell(marks);
     if (byCell.size === 0) {
-      if (restored !== undefined) this.pkg.setText(ws.part, restored);
+      if (restored !== undefined) this.storeSheet(ws.part, restored);
       this.flushStyles();
       this.saveState();
       return;
@@ -400,12 +423,14 @@ export class XlsxWriter implements StateHost {
    * a mark is found again by its note. With `store` false the sheet's text is returned (when it
    * changed) instead of stored, for writeMarks to patch further.
    */
-  private restore(ws: SheetEntry & { part: string }, store: boolean): string | undefined {
+  private restore(ws: SheetEntry & { part: string }, store: boolean): SheetText | undefined {
     const entry = this.state.marks[String(ws.sheetId)];
     if (!entry) return undefined;
     delete this.state.marks[String(ws.sheetId)];
     const styles = this.styles();
-    const xml = this.pkg.text(ws.part)!;
+    const raw = this.pkg.latin1Text(ws.part);
+    const encoding = raw !== undefined ? "latin1" : undefined;
+    const xml = raw ?? this.pkg.text(ws.part)!;
     const notes = this.notesOf(ws.part, xml);
 
     // Where each record's cell is now: where it was, or where its note went.
@@ -452,7 +477,7 @@ export class XlsxWriter implements StateHost {
       return { s: s === 0 && rec.s === null ? null : s, dropIfEmpty: !rec.existed && s === cell.effective };
     };
     // Returned as text, the sheet is kept as it is written; stored, it is compressed as it is written.
-    const head = store ? this.pkg.sink() : new ByteSink();
+    const head = store ? this.pkg.sink(encoding) : this.pkg.plainSink(encoding);
     const patched =
       patchSheet(xml, targetsOf([...plan.keys()].map(parseAddress)), decide, head) ?? unpatched(xml, head);
 
@@ -485,7 +510,7 @@ export class XlsxWriter implements StateHost {
     }
     const sheet = notes.comments.changed ? this.flushNotes(ws.part, notes, patched) : patched;
     if (!sheet.changed) return undefined;
-    if (!store) return this.decoder.decode(finished(sheet).bytes());
+    if (!store) return { xml: sheetText(finished(sheet)), latin1: encoding !== undefined };
     this.pkg.setSink(ws.part, finished(sheet));
     return undefined;
   }

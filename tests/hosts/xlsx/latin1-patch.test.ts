@@ -86,6 +86,38 @@ describe("patching a sheet byte for byte (Latin-1) and as decoded text", () => {
     expect(Buffer.from(bytes.subarray(3)).equals(Buffer.from(marked(input, WITHOUT_LATIN1)))).toBe(true);
   });
 
+  it("rechecks and clears a copy the same way: marks taken off, new ones put on, the clerk's bytes kept", () => {
+    const LATER: Mark[] = [
+      { row: 2, col: 1, severity: "warning", note: "疑似纸面整改" },
+      { row: 4, col: 1, severity: "error", note: "已逾期10天" },
+    ];
+    for (const prefix of ["", "x"]) {
+      const input = book(sheetXml(prefix, false));
+      const run = (zlib: typeof NODE_ZLIB) => {
+        const first = new XlsxWriter(Package.open(input, undefined, zlib));
+        first.writeMarks("台账", MARKS);
+        const recheck = new XlsxWriter(Package.open(first.toBytes(), undefined, zlib));
+        recheck.writeMarks("台账", LATER);
+        const rechecked = recheck.toBytes();
+        const clear = new XlsxWriter(Package.open(rechecked, undefined, zlib));
+        clear.clearMarks("台账");
+        const sheet = (bytes: Uint8Array) => unzipSync(bytes)["xl/worksheets/sheet1.xml"]!;
+        return { rechecked: sheet(rechecked), cleared: sheet(clear.toBytes()) };
+      };
+      const a = run(NODE_ZLIB);
+      const b = run(WITHOUT_LATIN1);
+      expect(Buffer.from(a.rechecked).equals(Buffer.from(b.rechecked))).toBe(true);
+      expect(Buffer.from(a.cleared).equals(Buffer.from(b.cleared))).toBe(true);
+      const rechecked = new TextDecoder().decode(a.rechecked);
+      expect(rechecked).toContain("公务用车管理不规范「第1项」");
+      expect(rechecked).toMatch(new RegExp(`<${prefix ? "x:" : ""}c s="\\d+" r="A4" t="inlineStr">`));
+      // Cleared, the cells are as they came: no style where there was none, the cells we added gone.
+      const cleared = new TextDecoder().decode(a.cleared);
+      expect(cleared).toContain(`<${prefix ? "x:" : ""}c r="A2" t="inlineStr">`);
+      expect(cleared).not.toContain('r="B3"');
+    }
+  });
+
   it("reads back with the same values", () => {
     const input = book(sheetXml("", false));
     const copy = new XlsxWriter(Package.open(input, undefined, NODE_ZLIB));
