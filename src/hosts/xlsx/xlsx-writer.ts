@@ -51,6 +51,9 @@ interface SheetText {
   latin1: boolean;
 }
 
+/** A sheet's notes being edited: its comments and their VML boxes (notesOf). */
+type Notes = ReturnType<XlsxWriter["notesOf"]>;
+
 /** What a finished (non-deflating) sink holds, as the text it was written as. */
 function sheetText(sink: ByteSink): string {
   const bytes = sink.bytes();
@@ -293,14 +296,6 @@ export class XlsxWriter implements StateHost {
     );
   }
 
-  /** A whole sheet's text stored as the part, as the encoding it was read in. */
-  private storeSheet(part: string, text: SheetText): void {
-    if (!text.latin1) return this.pkg.setText(part, text.xml);
-    const sink = this.pkg.sink("latin1");
-    sink.write(text.xml);
-    this.pkg.setSink(part, sink);
-  }
-
   private removeRelated(source: string, target: string): void {
     for (const rel of this.pkg.rels(source)) if (rel.part === target) this.pkg.removeRel(source, rel.id);
     this.pkg.remove(target);
@@ -315,11 +310,16 @@ export class XlsxWriter implements StateHost {
 
   writeMarks(sheetName: string, marks: readonly Mark[]): void {
     const ws = this.sheet(sheetName);
-    // The sheet as restore leaves it is patched here and stored once, not stored twice.
-    let restored = this.restore(ws, false);
+    // The sheet and notes as restore leaves them are patched here and stored once, not twice.
+    const restored = this.restore(ws, false);
+    let restoredText = restored?.text;
     const byCell = marksByCell(marks);
     if (byCell.size === 0) {
-      if (restored !== undefined) this.storeSheet(ws.part, restored);
+      if (restored) {
+        const sheet = this.patch(ws.part, restoredText, targetsOf([]), () => undefined);
+        const flushed = restored.notes.comments.changed ? this.flushNotes(ws.part, restored.notes, sheet) : sheet;
+        if (flushed.changed) this.pkg.setSink(ws.part, finished(flushed));
+      }
       this.flushStyles();
       this.saveState();
       return;
@@ -382,10 +382,10 @@ export class XlsxWriter implements StateHost {
       };
       return { s };
     };
-    const patched = this.patch(ws.part, restored, targetsOf(byCell.values()), decide);
-    restored = undefined; // the patch holds what it needs of it
+    const patched = this.patch(ws.part, restoredText, targetsOf(byCell.values()), decide);
+    restoredText = undefined; // the patch holds what it needs of it
 
-    const notes = this.notesOf(ws.part, patched.tail);
+    const notes = restored?.notes ?? this.notesOf(ws.part, patched.tail);
     for (const [address, rec] of Object.entries(records)) {
       const existing = notes.comments.get(address);
       if (existing && endsWithOurNote(existing.text, rec.ours)) {
@@ -423,7 +423,15 @@ export class XlsxWriter implements StateHost {
    * a mark is found again by its note. With `store` false the sheet's text is returned (when it
    * changed) instead of stored, for writeMarks to patch further.
    */
-  private restore(ws: SheetEntry & { part: string }, store: boolean): SheetText | undefined {
+  /**
+   * Takes our marks off the sheet. Stored (`store`, a clear), the sheet and its notes are written;
+   * else (a recheck) the sheet's text, when its styles changed, and its notes as edited, in memory,
+   * are handed to the marks that follow, which write them once with their own.
+   */
+  private restore(
+    ws: SheetEntry & { part: string },
+    store: boolean,
+  ): { text: SheetText | undefined; notes: Notes } | undefined {
     const entry = this.state.marks[String(ws.sheetId)];
     if (!entry) return undefined;
     delete this.state.marks[String(ws.sheetId)];
@@ -444,36 +452,59 @@ export class XlsxWriter implements StateHost {
     for (const [address, rec] of Object.entries(entry.cells))
       if (!where.has(address) && !plan.has(address)) plan.set(address, rec);
 
-    const byRowCol = new Map<string, MarkRecord>();
+    const byRowCol = new Map<number, MarkRecord>();
     for (const [address, rec] of plan) {
       const { row, col } = parseAddress(address);
-      byRowCol.set(`${row},${col}`, rec);
+      byRowCol.set(row * COLUMNS + col, rec);
     }
-    const decide = (row: number, col: number, cell: CellState): CellAction | undefined => {
-      const rec = byRowCol.get(`${row},${col}`);
-      if (!rec || !cell.exists) return undefined;
-      const xf = styles.item("cellXfs", cell.s ?? 0);
-      if (!xf) return undefined;
-      const fillXml = styles.item("fills", xfNumber(xf, "fillId")) ?? "";
-      if (OUR_FILL_KEYS.get(fillKey(fillXml)) !== rec.severity) return undefined; // the clerk changed the fill
-      // The original fill: the same index if it still means the same, else one that does.
-      let fid = rec.fillId;
-      const recXml = this.state.fills[rec.fill] ?? "";
-      const recKey = fillKey(recXml);
-      if (fillKey(styles.item("fills", fid) ?? "") !== recKey) {
-        fid = -1;
-        for (let i = 0; i < styles.count("fills"); i++) {
-          if (fillKey(styles.item("fills", i)!) === recKey) {
-            fid = i;
-            break;
-          }
-        }
-        if (fid < 0) fid = styles.append("fills", recXml || '<fill><patternFill patternType="none"/></fill>');
+    // A ledger has a few styles and fills and tens of thousands of marked cells: what a style says
+    // (its xf, whose mark its fill is) and what a record's style goes back to are worked out once.
+    const fillKeys = new Map<string, string>();
+    const keyOf = (fill: string) => {
+      let k = fillKeys.get(fill);
+      if (k === undefined) fillKeys.set(fill, (k = fillKey(fill)));
+      return k;
+    };
+    const styleOf = new Map<number, { xf: string; mark: Severity | undefined } | null>();
+    const markOfStyle = (s: number) => {
+      let known = styleOf.get(s);
+      if (known === undefined) {
+        const xf = styles.item("cellXfs", s);
+        known = xf ? { xf, mark: OUR_FILL_KEYS.get(keyOf(styles.item("fills", xfNumber(xf, "fillId")) ?? "")) } : null;
+        styleOf.set(s, known);
       }
-      const wanted = xfWithFill(xf, fid, rec.applyFill);
+      return known;
+    };
+    const restoredStyle = new Map<string, number>();
+    const decide = (row: number, col: number, cell: CellState): CellAction | undefined => {
+      const rec = byRowCol.get(row * COLUMNS + col);
+      if (!rec || !cell.exists) return undefined;
+      const style = markOfStyle(cell.s ?? 0);
+      if (!style) return undefined;
+      if (style.mark !== rec.severity) return undefined; // the clerk changed the fill
       const original = rec.existed ? (rec.s ?? 0) : cell.effective;
-      const before = styles.item("cellXfs", original);
-      const s = before !== undefined && sameXf(before, wanted) ? original : styles.findOrAppend("cellXfs", wanted);
+      const key = `${cell.s ?? 0}|${rec.fillId}|${rec.fill}|${rec.applyFill}|${original}`;
+      let s = restoredStyle.get(key);
+      if (s === undefined) {
+        // The original fill: the same index if it still means the same, else one that does.
+        let fid = rec.fillId;
+        const recXml = this.state.fills[rec.fill] ?? "";
+        const recKey = keyOf(recXml);
+        if (keyOf(styles.item("fills", fid) ?? "") !== recKey) {
+          fid = -1;
+          for (let i = 0; i < styles.count("fills"); i++) {
+            if (keyOf(styles.item("fills", i)!) === recKey) {
+              fid = i;
+              break;
+            }
+          }
+          if (fid < 0) fid = styles.append("fills", recXml || '<fill><patternFill patternType="none"/></fill>');
+        }
+        const wanted = xfWithFill(style.xf, fid, rec.applyFill);
+        const before = styles.item("cellXfs", original);
+        s = before !== undefined && sameXf(before, wanted) ? original : styles.findOrAppend("cellXfs", wanted);
+        restoredStyle.set(key, s);
+      }
       return { s: s === 0 && rec.s === null ? null : s, dropIfEmpty: !rec.existed && s === cell.effective };
     };
     // Returned as text, the sheet is kept as it is written; stored, it is compressed as it is written.
@@ -508,10 +539,14 @@ export class XlsxWriter implements StateHost {
         notes.vml.removeNoteShape(row, col);
       } else if (without !== null) notes.comments.set(address, without);
     }
+    if (!store) {
+      return {
+        text: patched.changed ? { xml: sheetText(finished(patched)), latin1: encoding !== undefined } : undefined,
+        notes,
+      };
+    }
     const sheet = notes.comments.changed ? this.flushNotes(ws.part, notes, patched) : patched;
-    if (!sheet.changed) return undefined;
-    if (!store) return { xml: sheetText(finished(sheet)), latin1: encoding !== undefined };
-    this.pkg.setSink(ws.part, finished(sheet));
+    if (sheet.changed) this.pkg.setSink(ws.part, finished(sheet));
     return undefined;
   }
 
