@@ -95,11 +95,18 @@ export function snapshotKeys(s: Snapshot): TaskKey[] {
 }
 
 export function unpackSnapshot(s: Snapshot): SnapshotTask[] {
+  // A ledger has a few hundred distinct deadlines over its tasks: each date is made once.
+  const dates = new Map<string, IsoDate>();
+  const dateOf = (packed: string): IsoDate => {
+    let d = dates.get(packed);
+    if (d === undefined) dates.set(packed, (d = addDays(EPOCH, parseInt(packed, 36))));
+    return d;
+  };
   return s.problem.map((problem, i) => ({
     problem,
     measures: s.measures[i]!,
     status: STATUS_OF_CODE[s.status[i]!]!,
-    deadline: s.deadline[i] ? addDays(EPOCH, parseInt(s.deadline[i]!, 36)) : null,
+    deadline: s.deadline[i] ? dateOf(s.deadline[i]!) : null,
     overdue: s.overdue[i] === "1",
   }));
 }
