@@ -4,9 +4,11 @@
  *             every cell and shared string; what any tool pays to look at the file;
  *   json    — `ledger-check FILE --json` (read + check + report);
  *   out     — `ledger-check FILE --out COPY` (also marks and writes the copy);
+ *   recheck — `ledger-check COPY --out COPY2`: the clerk's next check, on the marked copy (its
+ *             marks taken off and put back, its sheets of ours replaced); no goal of its own;
  *   pandas  — bench/pandas-check.py: pandas + openpyxl doing only the required-field and
  *             overdue checks (when Debian's python3-pandas is at /usr/bin/python3; said when not).
- * Rounds interleave the four, so drift in the machine's speed falls on each. Each process is timed
+ * Rounds interleave them, so drift in the machine's speed falls on each. Each process is timed
  * by /usr/bin/time when present (wall, user+sys CPU, peak RSS), else by the wall clock alone.
  * CPU time is printed beside wall time: on a shared machine the wall clock carries the others' load.
  * Goals: json ≤ 2.5× floor and ≤ 0.25× pandas; out ≤ 1.5× json with peak RSS under 400 MB.
@@ -57,22 +59,32 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-/** Runs the four processes `rounds` times on `file` and returns one table row of medians. */
+/** Runs the five processes `rounds` times on `file` and returns one table row of medians. */
 export function processFigures(file: string, rows: number, rounds: number, today: string): ProcessRow {
   const floorJs = fileURLToPath(new URL("./floor.mjs", import.meta.url));
   // The CLI as it ships: compiled into lib/ (npm run bench builds it first).
   const cli = fileURLToPath(new URL("../bin/ledger-check.js", import.meta.url));
   const pandasPy = fileURLToPath(new URL("./pandas-check.py", import.meta.url));
   const copy = `${file}.checked.xlsx`;
+  const rechecked = `${file}.rechecked.xlsx`;
   const withPandas = pandasAvailable();
-  const runs: Record<"floor" | "json" | "out" | "pandas", Run[]> = { floor: [], json: [], out: [], pandas: [] };
+  const runs: Record<"floor" | "json" | "out" | "recheck" | "pandas", Run[]> = {
+    floor: [],
+    json: [],
+    out: [],
+    recheck: [],
+    pandas: [],
+  };
   for (let i = 0; i < rounds; i++) {
     runs.floor.push(timed(process.execPath, [floorJs, file]));
     runs.json.push(timed(process.execPath, [cli, file, "--json", "--today", today, "--exit-zero"]));
     runs.out.push(timed(process.execPath, [cli, file, "--out", copy, "--today", today, "--exit-zero"]));
+    // The clerk's next check: the marked copy checked again, its marks taken off and put back.
+    runs.recheck.push(timed(process.execPath, [cli, copy, "--out", rechecked, "--today", today, "--exit-zero"]));
     if (withPandas) runs.pandas.push(timed(PYTHON, [pandasPy, file, today]));
   }
   rmSync(copy, { force: true });
+  rmSync(rechecked, { force: true });
   const wall = (k: keyof typeof runs): number | undefined =>
     runs[k].length ? median(runs[k].map((r) => r.wall)) : undefined;
   const cpu = (k: keyof typeof runs): number | undefined => {
@@ -102,6 +114,7 @@ export function processFigures(file: string, rows: number, rounds: number, today
       withPandas ? ratios("json", "pandas") : "—",
       ratios("out", "json"),
       `${rss("json")} / ${rss("out")}`,
+      `${both("recheck")} / ${rss("recheck")} MB`,
     ],
   };
 }
@@ -116,4 +129,5 @@ export const PROCESS_HEAD = [
   "json÷pandas (≤0.25×)",
   "out÷json (≤1.5×)",
   "peak RSS MB json/out",
+  "recheck of the copy (--out) wall/cpu/RSS",
 ];
