@@ -163,12 +163,6 @@ export class PackageCopy {
     return new ByteSink(zlib, latin1 && zlib.latin1 ? { latin1: zlib.latin1 } : {});
   }
 
-  /** A sink that keeps what it is given (no compression), in the encoding sink() would use. */
-  plainSink(latin1?: "latin1"): ByteSink {
-    const zlib = this.source?.zlib ?? {};
-    return new ByteSink(undefined, latin1 && zlib.latin1 ? { latin1: zlib.latin1 } : {});
-  }
-
   /**
    * A part as Latin-1 text (one character a byte, see Zlib.latin1), for a patch that writes it back
    * through sink("latin1"); undefined where the host has no exact Latin-1 or the part is missing.

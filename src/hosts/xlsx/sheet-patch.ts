@@ -19,6 +19,8 @@ export interface CellState {
   hasValue: boolean;
   /** The style an absent cell shows (row style with customFormat, else its column's), for cloning. */
   effective: number;
+  /** For a cell that exists: whether its element has no attribute but `r` and `s` (it may be dropped when empty). */
+  plain?: () => boolean;
 }
 
 /**
@@ -276,17 +278,18 @@ function patchRow(
     wi++;
     const body = selfClosing ? "" : content.slice(m.index + tag.length, bodyEnd);
     const sAttr = /\ss\s*=\s*["'](\d+)["']/.exec(tag);
+    const plain = () => Object.keys(attrsOf(tag)).every((a) => a === "r" || a === "s");
     const state: CellState = {
       s: sAttr ? Number(sAttr[1]) : null,
       exists: true,
       hasValue: /<(?:\w+:)?(?:v|f|is)\b/.test(body),
       effective: effectiveOf(c),
+      plain,
     };
     const action = decide(row, c, state);
     if (!action) continue;
     let replacement: string;
-    const droppable =
-      action.dropIfEmpty === true && !state.hasValue && Object.keys(attrsOf(tag)).every((a) => a === "r" || a === "s");
+    const droppable = action.dropIfEmpty === true && !state.hasValue && plain();
     if (droppable) {
       replacement = "";
     } else {

@@ -43,8 +43,8 @@ import { fillKey, MINIMAL_STYLES, StylesPatch, xfApplyFill, xfNumber, xfWithFill
 import { attrsOf, localAttr, setAttr, xmlAttr } from "./xml-write.js";
 
 /**
- * A sheet's whole text between restore and the patch after it: decoded, or Latin-1 (one character
- * a byte, Zlib.latin1) when the host has it, and then written back only as such.
+ * A sheet's whole text as unmarking read it for the patch: decoded, or Latin-1 (one character a
+ * byte, Zlib.latin1) when the host has it, and then written back only as such.
  */
 interface SheetText {
   xml: string;
@@ -54,10 +54,12 @@ interface SheetText {
 /** A sheet's notes being edited: its comments and their VML boxes (notesOf). */
 type Notes = ReturnType<XlsxWriter["notesOf"]>;
 
-/** What a finished (non-deflating) sink holds, as the text it was written as. */
-function sheetText(sink: ByteSink): string {
-  const bytes = sink.bytes();
-  return sink.latin1 ? sink.latin1.decode(bytes) : new TextDecoder().decode(bytes);
+/** Our marks on a sheet being undone (XlsxWriter.unmark): the sheet read, the cells and their styles' undoing, the notes edited. */
+interface Unmarking {
+  sheet: SheetText;
+  cells: { row: number; col: number }[];
+  decide: Decide;
+  notes: Notes;
 }
 
 /** Excel's columns (XFD): row × COLUMNS + column is one number a cell, a cheaper key than "row,col". */
@@ -282,7 +284,13 @@ export class XlsxWriter implements StateHost {
    * The sheet (`text`, when the caller has it, else the part's own) patched, as a PatchedSheet:
    * the decoded text is let go once patched. A sheet given as text counts as changed.
    */
-  private patch(part: string, text: SheetText | undefined, targets: Targets, decide: Decide): PatchedSheet {
+  private patch(
+    part: string,
+    text: SheetText | undefined,
+    targets: Targets,
+    decide: Decide,
+    changed = text !== undefined,
+  ): PatchedSheet {
     // The part as it is stored, where the host can: read and written back byte for byte, the
     // patched sheet is never decoded into UTF-16 (20 MB of sheet took 40 MB so) nor encoded again.
     const raw = text === undefined ? this.pkg.latin1Text(part) : undefined;
@@ -291,7 +299,7 @@ export class XlsxWriter implements StateHost {
     return (
       patchSheet(xml, targets, decide, this.pkg.sink(encoding)) ?? {
         ...unpatched(xml, this.pkg.sink(encoding)),
-        changed: text !== undefined,
+        changed,
       }
     );
   }
@@ -310,14 +318,15 @@ export class XlsxWriter implements StateHost {
 
   writeMarks(sheetName: string, marks: readonly Mark[]): void {
     const ws = this.sheet(sheetName);
-    // The sheet and notes as restore leaves them are patched here and stored once, not twice.
-    const restored = this.restore(ws, false);
-    let restoredText = restored?.text;
+    // A recheck: the earlier marks come off in the same pass that puts the new ones on, and the
+    // notes as unmarking leaves them are the ones marked; the sheet and notes are stored once.
+    const unmarking = this.unmark(ws);
     const byCell = marksByCell(marks);
     if (byCell.size === 0) {
-      if (restored) {
-        const sheet = this.patch(ws.part, restoredText, targetsOf([]), () => undefined);
-        const flushed = restored.notes.comments.changed ? this.flushNotes(ws.part, restored.notes, sheet) : sheet;
+      if (unmarking) {
+        const { sheet, cells, decide, notes } = unmarking;
+        const patched = this.patch(ws.part, sheet, targetsOf(cells), decide, false);
+        const flushed = notes.comments.changed ? this.flushNotes(ws.part, notes, patched) : patched;
         if (flushed.changed) this.pkg.setSink(ws.part, finished(flushed));
       }
       this.flushStyles();
@@ -360,11 +369,12 @@ export class XlsxWriter implements StateHost {
       return b;
     };
 
-    const decide = (row: number, col: number, cell: CellState): CellAction | undefined => {
+    /** `restored`: the cell's style is the one unmarking just gave it, a valid index whatever the count. */
+    const mark = (row: number, col: number, cell: CellState, restored: boolean): CellAction | undefined => {
       const m = byRowCol.get(row * COLUMNS + col);
       if (!m) return undefined;
       let base = cell.exists ? (cell.s ?? 0) : cell.effective;
-      if (base >= xfCount) base = 0; // an index past the list: Excel shows style 0
+      if (base >= xfCount && !restored) base = 0; // an index past the list: Excel shows style 0
       const b = baseOf(base);
       const key = `${base}|${m.severity}`;
       let s = clones.get(key);
@@ -382,10 +392,24 @@ export class XlsxWriter implements StateHost {
       };
       return { s };
     };
-    const patched = this.patch(ws.part, restoredText, targetsOf(byCell.values()), decide);
-    restoredText = undefined; // the patch holds what it needs of it
+    // A cell unmarking takes back is marked on what it leaves: its style restored, or, for an empty
+    // cell we had added, no cell at all (as a second pass would find it).
+    const decide: Decide = unmarking
+      ? (row, col, cell) => {
+          const undone = unmarking.decide(row, col, cell);
+          if (!undone) return mark(row, col, cell, false);
+          const left: CellState =
+            undone.dropIfEmpty && !cell.hasValue && cell.plain?.() === true
+              ? { s: null, exists: false, hasValue: false, effective: cell.effective }
+              : { ...cell, s: undone.s };
+          return mark(row, col, left, left.exists) ?? undone;
+        }
+      : (row, col, cell) => mark(row, col, cell, false);
+    const targets = targetsOf([...(unmarking?.cells ?? []), ...byCell.values()]);
+    const patched = this.patch(ws.part, unmarking?.sheet, targets, decide, false);
+    if (unmarking) unmarking.sheet.xml = ""; // the patch holds what it needs of it
 
-    const notes = restored?.notes ?? this.notesOf(ws.part, patched.tail);
+    const notes = unmarking?.notes ?? this.notesOf(ws.part, patched.tail);
     for (const [address, rec] of Object.entries(records)) {
       const existing = notes.comments.get(address);
       if (existing && endsWithOurNote(existing.text, rec.ours)) {
@@ -411,7 +435,7 @@ export class XlsxWriter implements StateHost {
   clearMarks(sheetName: string): void {
     const ws = this.sheets().find((s) => s.name === sheetName);
     if (!ws?.part || !this.state.marks[String(ws.sheetId)]) return;
-    this.restore(ws as SheetEntry & { part: string }, true);
+    this.restore(ws as SheetEntry & { part: string });
     this.flushStyles();
     this.saveState();
   }
@@ -420,26 +444,18 @@ export class XlsxWriter implements StateHost {
    * Undoes our marks on a sheet, cell by cell, and only where the mark is still exactly ours:
    * a fill the clerk changed stays, a note the clerk edited keeps the edit (only our own last
    * paragraph goes, if it is still there word for word). When rows or columns were inserted since,
-   * a mark is found again by its note. With `store` false the sheet's text is returned (when it
-   * changed) instead of stored, for writeMarks to patch further.
+   * a mark is found again by its note. The notes are edited here, in memory; the cells' styles are
+   * what `decide` gives `cells`, for one pass over the sheet: a clear's own (restore), or a
+   * recheck's, folded into the pass that marks the sheet again (writeMarks).
    */
-  /**
-   * Takes our marks off the sheet. Stored (`store`, a clear), the sheet and its notes are written;
-   * else (a recheck) the sheet's text, when its styles changed, and its notes as edited, in memory,
-   * are handed to the marks that follow, which write them once with their own.
-   */
-  private restore(
-    ws: SheetEntry & { part: string },
-    store: boolean,
-  ): { text: SheetText | undefined; notes: Notes } | undefined {
+  private unmark(ws: SheetEntry & { part: string }): Unmarking | undefined {
     const entry = this.state.marks[String(ws.sheetId)];
     if (!entry) return undefined;
     delete this.state.marks[String(ws.sheetId)];
     const styles = this.styles();
     const raw = this.pkg.latin1Text(ws.part);
-    const encoding = raw !== undefined ? "latin1" : undefined;
-    const xml = raw ?? this.pkg.text(ws.part)!;
-    const notes = this.notesOf(ws.part, xml);
+    const sheet: SheetText = { xml: raw ?? this.pkg.text(ws.part)!, latin1: raw !== undefined };
+    const notes = this.notesOf(ws.part, sheet.xml);
 
     // Where each record's cell is now: where it was, or where its note went.
     const where = locate(entry.cells, notes.comments);
@@ -508,10 +524,6 @@ export class XlsxWriter implements StateHost {
       return { s: s === 0 && rec.s === null ? null : s, dropIfEmpty: !rec.existed && s === cell.effective };
     };
     // Returned as text, the sheet is kept as it is written; stored, it is compressed as it is written.
-    const head = store ? this.pkg.sink(encoding) : this.pkg.plainSink(encoding);
-    const patched =
-      patchSheet(xml, targetsOf([...plan.keys()].map(parseAddress)), decide, head) ?? unpatched(xml, head);
-
     for (const [address, rec] of plan) {
       const current = notes.comments.get(address);
       if (!current) continue;
@@ -539,15 +551,16 @@ export class XlsxWriter implements StateHost {
         notes.vml.removeNoteShape(row, col);
       } else if (without !== null) notes.comments.set(address, without);
     }
-    if (!store) {
-      return {
-        text: patched.changed ? { xml: sheetText(finished(patched)), latin1: encoding !== undefined } : undefined,
-        notes,
-      };
-    }
-    const sheet = notes.comments.changed ? this.flushNotes(ws.part, notes, patched) : patched;
+    return { sheet, cells: [...plan.keys()].map(parseAddress), decide, notes };
+  }
+
+  /** A clear: the marks undone, the sheet and its notes stored. */
+  private restore(ws: SheetEntry & { part: string }): void {
+    const u = this.unmark(ws);
+    if (!u) return;
+    const patched = this.patch(ws.part, u.sheet, targetsOf(u.cells), u.decide, false);
+    const sheet = u.notes.comments.changed ? this.flushNotes(ws.part, u.notes, patched) : patched;
     if (sheet.changed) this.pkg.setSink(ws.part, finished(sheet));
-    return undefined;
   }
 
   /** The snapshot of the check that wrote this copy, if any. */

@@ -87,8 +87,10 @@ describe("patching a sheet byte for byte (Latin-1) and as decoded text", () => {
   });
 
   it("rechecks and clears a copy the same way: marks taken off, new ones put on, the clerk's bytes kept", () => {
+    // B3 again (a cell we had added: unmarked and marked in one pass), C4 no longer (taken away).
     const LATER: Mark[] = [
       { row: 2, col: 1, severity: "warning", note: "疑似纸面整改" },
+      { row: 3, col: 2, severity: "error", note: "逾期未完成" },
       { row: 4, col: 1, severity: "error", note: "已逾期10天" },
     ];
     for (const prefix of ["", "x"]) {
@@ -112,9 +114,13 @@ describe("patching a sheet byte for byte (Latin-1) and as decoded text", () => {
       expect(rechecked).toContain("公务用车管理不规范「第1项」");
       expect(rechecked).toMatch(new RegExp(`<${prefix ? "x:" : ""}c s="\\d+" r="A4" t="inlineStr">`));
       // Cleared, the cells are as they came: no style where there was none, the cells we added gone.
-      const cleared = new TextDecoder().decode(a.cleared);
-      expect(cleared).toContain(`<${prefix ? "x:" : ""}c r="A2" t="inlineStr">`);
-      expect(cleared).not.toContain('r="B3"');
+      expect(rechecked).toMatch(
+        new RegExp(`<${prefix ? "x:" : ""}row r="3"><${prefix ? "x:" : ""}c r="B3" s="\\d+"/>`),
+      );
+      expect(rechecked).not.toContain('r="C4"');
+      // Cleared after the recheck, the sheet is byte for byte the one the clerk gave us.
+      const original = unzipSync(input)["xl/worksheets/sheet1.xml"]!;
+      expect(Buffer.from(a.cleared).equals(Buffer.from(original))).toBe(true);
     }
   });
 
