@@ -163,6 +163,14 @@ export class PackageCopy {
     return new ByteSink(zlib, latin1 && zlib.latin1 ? { latin1: zlib.latin1 } : {});
   }
 
+  /** New content given as latin1Text's text (one character a byte), stored as those bytes. */
+  setLatin1Text(part: string, text: string): void {
+    const sink = this.sink("latin1");
+    if (!sink.latin1) throw new Error("setLatin1Text: the host has no exact Latin-1");
+    sink.write(text);
+    this.setSink(part, sink);
+  }
+
   /**
    * A part as Latin-1 text (one character a byte, see Zlib.latin1), for a patch that writes it back
    * through sink("latin1"); undefined where the host has no exact Latin-1 or the part is missing.

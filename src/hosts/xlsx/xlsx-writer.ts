@@ -724,8 +724,13 @@ export class XlsxWriter implements StateHost {
         const view = VIEW.exec(this.pkg.head(s.part, 65536) ?? "");
         if (!view || !/\stabSelected\s*=\s*["'](1|true)["']/.test(view[0])) continue;
       }
-      const xml = this.pkg.text(s.part);
+      // Byte for byte where the host can (the edits are ASCII): the marked ledger is 20 MB.
+      const raw = this.pkg.latin1Text(s.part);
+      const xml = raw ?? this.pkg.text(s.part);
       if (!xml) continue;
+      const part = s.part;
+      const store = (text: string) =>
+        raw !== undefined ? this.pkg.setLatin1Text(part, text) : this.pkg.setText(part, text);
       const m = VIEW.exec(xml.slice(0, 65536));
       if (!m) {
         if (s !== target) continue;
@@ -734,7 +739,7 @@ export class XlsxWriter implements StateHost {
         if (!before) continue;
         const p = /<(\w+:)?worksheet\b/.exec(xml)?.[1] ?? "";
         const view = `<${p}sheetViews><${p}sheetView tabSelected="1" workbookViewId="0"><${p}selection activeCell="${cell}" sqref="${cell}"/></${p}sheetView></${p}sheetViews>`;
-        this.pkg.setText(s.part, xml.slice(0, before.index) + view + xml.slice(before.index));
+        store(xml.slice(0, before.index) + view + xml.slice(before.index));
         continue;
       }
       const selected = /\stabSelected\s*=\s*["'](1|true)["']/.test(m[0]);
@@ -754,12 +759,9 @@ export class XlsxWriter implements StateHost {
             .replace(/<(?:\w+:)?selection\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?selection\s*>)/g, "");
           after = inner + selection + after.slice(close);
         }
-        this.pkg.setText(s.part, xml.slice(0, m.index) + tag + after);
+        store(xml.slice(0, m.index) + tag + after);
       } else if (selected) {
-        this.pkg.setText(
-          s.part,
-          xml.slice(0, m.index) + setAttr(m[0], "tabSelected", null) + xml.slice(m.index + m[0].length),
-        );
+        store(xml.slice(0, m.index) + setAttr(m[0], "tabSelected", null) + xml.slice(m.index + m[0].length));
       }
     }
   }

@@ -4,6 +4,7 @@ import { NODE_ZLIB } from "../../../src/cli/node-zlib.js";
 import { Package } from "../../../src/hosts/xlsx/package.js";
 import { XlsxReader } from "../../../src/hosts/xlsx/reader.js";
 import { XlsxWriter } from "../../../src/hosts/xlsx/xlsx-writer.js";
+import type { SheetDocument } from "../../../src/core/sheet-document.js";
 import type { Mark } from "../../../src/hosts/workbook.js";
 import { handXlsx } from "./handmade.js";
 
@@ -61,6 +62,21 @@ function marked(input: Uint8Array, zlib: typeof NODE_ZLIB): Uint8Array {
 }
 
 const { latin1: _latin1, ...WITHOUT_LATIN1 } = NODE_ZLIB;
+
+const BULLETIN: SheetDocument = {
+  name: "整改通报",
+  columnWidths: [80],
+  rowHeights: {},
+  styles: { body: { font: { name: "仿宋_GB2312", size: 16 } } },
+  cells: [{ row: 1, col: 1, value: "关于整改进展情况的通报", style: "body" }],
+  page: {
+    paperSize: "A4",
+    orientation: "portrait",
+    fitToWidth: true,
+    margins: { top: 1, bottom: 1, left: 1, right: 1, header: 0.5, footer: 0.5 },
+  },
+  showGridLines: false,
+};
 
 describe("patching a sheet byte for byte (Latin-1) and as decoded text", () => {
   for (const prefix of ["", "x"]) {
@@ -122,6 +138,23 @@ describe("patching a sheet byte for byte (Latin-1) and as decoded text", () => {
       const original = unzipSync(input)["xl/worksheets/sheet1.xml"]!;
       expect(Buffer.from(a.cleared).equals(Buffer.from(original))).toBe(true);
     }
+  });
+
+  it("puts the bulletin in front the same way, the marked ledger losing its tabSelected and nothing else", () => {
+    const input = book(
+      sheetXml("", false).replace('<sheetView workbookViewId="0"/>', '<sheetView tabSelected="1" workbookViewId="0"/>'),
+    );
+    const run = (zlib: typeof NODE_ZLIB) => {
+      const writer = new XlsxWriter(Package.open(input, undefined, zlib));
+      writer.writeMarks("台账", MARKS);
+      writer.select(writer.writeSheet(BULLETIN), "A1");
+      return unzipSync(writer.toBytes())["xl/worksheets/sheet1.xml"]!;
+    };
+    const bytes = run(NODE_ZLIB);
+    expect(Buffer.from(bytes).equals(Buffer.from(run(WITHOUT_LATIN1)))).toBe(true);
+    const xml = new TextDecoder().decode(bytes);
+    expect(xml).toContain('<sheetView workbookViewId="0"/>');
+    expect(xml).toContain("公务用车管理不规范「第1项」");
   });
 
   it("reads back with the same values", () => {
