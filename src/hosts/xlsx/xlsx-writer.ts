@@ -281,27 +281,16 @@ export class XlsxWriter implements StateHost {
   private readonly decoder = new TextDecoder();
 
   /**
-   * The sheet (`text`, when the caller has it, else the part's own) patched, as a PatchedSheet:
-   * the decoded text is let go once patched. A sheet given as text counts as changed.
+   * The sheet (`text`, when the caller read it already, else the part's own) patched, as a
+   * PatchedSheet (unchanged when no cell needed it): the text is let go once patched.
    */
-  private patch(
-    part: string,
-    text: SheetText | undefined,
-    targets: Targets,
-    decide: Decide,
-    changed = text !== undefined,
-  ): PatchedSheet {
+  private patch(part: string, text: SheetText | undefined, targets: Targets, decide: Decide): PatchedSheet {
     // The part as it is stored, where the host can: read and written back byte for byte, the
     // patched sheet is never decoded into UTF-16 (20 MB of sheet took 40 MB so) nor encoded again.
     const raw = text === undefined ? this.pkg.latin1Text(part) : undefined;
     const encoding = (text ? text.latin1 : raw !== undefined) ? "latin1" : undefined;
     const xml = text?.xml ?? raw ?? this.pkg.text(part)!;
-    return (
-      patchSheet(xml, targets, decide, this.pkg.sink(encoding)) ?? {
-        ...unpatched(xml, this.pkg.sink(encoding)),
-        changed,
-      }
-    );
+    return patchSheet(xml, targets, decide, this.pkg.sink(encoding)) ?? unpatched(xml, this.pkg.sink(encoding));
   }
 
   private removeRelated(source: string, target: string): void {
@@ -325,7 +314,7 @@ export class XlsxWriter implements StateHost {
     if (byCell.size === 0) {
       if (unmarking) {
         const { sheet, cells, decide, notes } = unmarking;
-        const patched = this.patch(ws.part, sheet, targetsOf(cells), decide, false);
+        const patched = this.patch(ws.part, sheet, targetsOf(cells), decide);
         const flushed = notes.comments.changed ? this.flushNotes(ws.part, notes, patched) : patched;
         if (flushed.changed) this.pkg.setSink(ws.part, finished(flushed));
       }
@@ -406,7 +395,7 @@ export class XlsxWriter implements StateHost {
         }
       : (row, col, cell) => mark(row, col, cell, false);
     const targets = targetsOf([...(unmarking?.cells ?? []), ...byCell.values()]);
-    const patched = this.patch(ws.part, unmarking?.sheet, targets, decide, false);
+    const patched = this.patch(ws.part, unmarking?.sheet, targets, decide);
     if (unmarking) unmarking.sheet.xml = ""; // the patch holds what it needs of it
 
     const notes = unmarking?.notes ?? this.notesOf(ws.part, patched.tail);
@@ -523,7 +512,6 @@ export class XlsxWriter implements StateHost {
       }
       return { s: s === 0 && rec.s === null ? null : s, dropIfEmpty: !rec.existed && s === cell.effective };
     };
-    // Returned as text, the sheet is kept as it is written; stored, it is compressed as it is written.
     for (const [address, rec] of plan) {
       const current = notes.comments.get(address);
       if (!current) continue;
@@ -558,7 +546,7 @@ export class XlsxWriter implements StateHost {
   private restore(ws: SheetEntry & { part: string }): void {
     const u = this.unmark(ws);
     if (!u) return;
-    const patched = this.patch(ws.part, u.sheet, targetsOf(u.cells), u.decide, false);
+    const patched = this.patch(ws.part, u.sheet, targetsOf(u.cells), u.decide);
     const sheet = u.notes.comments.changed ? this.flushNotes(ws.part, u.notes, patched) : patched;
     if (sheet.changed) this.pkg.setSink(ws.part, finished(sheet));
   }

@@ -12,7 +12,9 @@ import { handXlsx } from "./handmade.js";
  * The CLI patches a marked sheet as Latin-1 text (one character a byte: NODE_ZLIB.latin1), never
  * decoding its UTF-8; the browser preview, without an exact Latin-1, patches the decoded text.
  * Both must give the same sheet, and the bytes we do not change must be the input's own, whatever
- * they spell: CJK in cells and after sheetData, a byte-order mark, a prefixed namespace.
+ * they spell: CJK in cells and after sheetData, a byte-order mark, a prefixed namespace, and bytes
+ * that read as whitespace to a regular expression once taken a byte a character (丠 is E4 B8 A0 in
+ * UTF-8, and A0 as Latin-1 is a no-break space, which `\s` matches).
  */
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -22,9 +24,9 @@ const ROWS =
   `<row r="1"><c r="A1" t="inlineStr"><is><t>反馈问题</t></is></c><c r="B1" t="inlineStr"><is><t>整改措施</t></is></c></row>` +
   `<row r="2" spans="1:3"><c r="A2" t="inlineStr"><is><t>公务用车管理不规范「第1项」</t></is></c><c r="B2"/><c r="C2" t="inlineStr"><is><t>😀 emoji</t></is></c></row>` +
   // Row 3 is missing: a mark there makes a new row.
-  `<row r="4"><c r="A4" t="inlineStr"><is><t>经费报销凭证不全</t></is></c></row>`;
+  `<row r="4"><c r="A4" t="inlineStr"><is><t>经费报销凭证不全丠\u00a0</t></is></c></row>`;
 const AFTER =
-  `<dataValidations count="1"><dataValidation type="list" sqref="B2:B9" prompt="请选择：已完成、正在推进"><formula1>"已完成,正在推进"</formula1></dataValidation></dataValidations>` +
+  `<dataValidations count="1"><dataValidation type="list" sqref="B2:B9" prompt="请选择：已完成、正在推进丠\u00a0"><formula1>"已完成,正在推进"</formula1></dataValidation></dataValidations>` +
   `<headerFooter><oddFooter>&amp;C第 &amp;P 页　共 &amp;N 页</oddFooter></headerFooter>`;
 
 const MARKS: Mark[] = [
@@ -90,7 +92,8 @@ describe("patching a sheet byte for byte (Latin-1) and as decoded text", () => {
       expect(xml).toMatch(new RegExp(`<${prefix ? "x:" : ""}row r="3"><${prefix ? "x:" : ""}c r="B3" s="\\d+"/>`));
       expect(xml).toContain("公务用车管理不规范「第1项」");
       expect(xml).toContain("😀 emoji");
-      expect(xml).toContain('prompt="请选择：已完成、正在推进"');
+      expect(xml).toContain('prompt="请选择：已完成、正在推进丠\u00a0"');
+      expect(xml).toContain("经费报销凭证不全丠\u00a0");
       expect(xml).toContain("第 &amp;P 页　共 &amp;N 页");
     });
   }
