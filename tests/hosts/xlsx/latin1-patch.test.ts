@@ -4,9 +4,9 @@ import { NODE_ZLIB } from "../../../src/cli/node-zlib.js";
 import { Package } from "../../../src/hosts/xlsx/package.js";
 import { XlsxReader } from "../../../src/hosts/xlsx/reader.js";
 import { XlsxWriter } from "../../../src/hosts/xlsx/xlsx-writer.js";
-import type { SheetDocument } from "../../../src/core/sheet-document.js";
 import type { Mark } from "../../../src/hosts/workbook.js";
 import { handXlsx } from "./handmade.js";
+import { bulletin } from "./writer-helpers.js";
 
 /**
  * The CLI patches a marked sheet as Latin-1 text (one character a byte: NODE_ZLIB.latin1), never
@@ -64,21 +64,6 @@ function marked(input: Uint8Array, zlib: typeof NODE_ZLIB): Uint8Array {
 }
 
 const { latin1: _latin1, ...WITHOUT_LATIN1 } = NODE_ZLIB;
-
-const BULLETIN: SheetDocument = {
-  name: "整改通报",
-  columnWidths: [80],
-  rowHeights: {},
-  styles: { body: { font: { name: "仿宋_GB2312", size: 16 } } },
-  cells: [{ row: 1, col: 1, value: "关于整改进展情况的通报", style: "body" }],
-  page: {
-    paperSize: "A4",
-    orientation: "portrait",
-    fitToWidth: true,
-    margins: { top: 1, bottom: 1, left: 1, right: 1, header: 0.5, footer: 0.5 },
-  },
-  showGridLines: false,
-};
 
 describe("patching a sheet byte for byte (Latin-1) and as decoded text", () => {
   for (const prefix of ["", "x"]) {
@@ -150,7 +135,7 @@ describe("patching a sheet byte for byte (Latin-1) and as decoded text", () => {
     const run = (zlib: typeof NODE_ZLIB) => {
       const writer = new XlsxWriter(Package.open(input, undefined, zlib));
       writer.writeMarks("台账", MARKS);
-      writer.select(writer.writeSheet(BULLETIN), "A1");
+      writer.select(writer.writeSheet(bulletin("关于整改进展情况的通报")), "A1");
       return unzipSync(writer.toBytes())["xl/worksheets/sheet1.xml"]!;
     };
     const bytes = run(NODE_ZLIB);

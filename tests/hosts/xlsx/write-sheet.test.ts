@@ -1,28 +1,10 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import type { SheetDocument } from "../../../src/core/sheet-document.js";
 import { openWorkbookFile } from "../../../src/hosts/xlsx/open.js";
 import { XlsxWriter } from "../../../src/hosts/xlsx/xlsx-writer.js";
 import { richText } from "../../../src/hosts/xlsx/xml-write.js";
 import { load, toBytes } from "./helpers.js";
-import { parts, text } from "./writer-helpers.js";
-
-function bulletin(body: string, name = "整改通报"): SheetDocument {
-  return {
-    name,
-    columnWidths: [80],
-    rowHeights: {},
-    styles: { body: { font: { name: "仿宋_GB2312", size: 16 } } },
-    cells: [{ row: 1, col: 1, value: body, style: "body" }],
-    page: {
-      paperSize: "A4",
-      orientation: "portrait",
-      fitToWidth: true,
-      margins: { top: 1, bottom: 1, left: 1, right: 1, header: 0.5, footer: 0.5 },
-    },
-    showGridLines: false,
-  };
-}
+import { bulletin, parts, text } from "./writer-helpers.js";
 
 async function workbook(sheets: string[]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { unzipSync } from "fflate";
+import type { SheetDocument } from "../../../src/core/sheet-document.js";
 
 /**
  * Test support for the patching writer: what real programs (openpyxl, LibreOffice) make of the
@@ -75,4 +76,22 @@ export function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined):
   if (!a || !b || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/** A one-cell bulletin sheet, as the layout would hand the writer one. */
+export function bulletin(body: string, name = "整改通报"): SheetDocument {
+  return {
+    name,
+    columnWidths: [80],
+    rowHeights: {},
+    styles: { body: { font: { name: "仿宋_GB2312", size: 16 } } },
+    cells: [{ row: 1, col: 1, value: body, style: "body" }],
+    page: {
+      paperSize: "A4",
+      orientation: "portrait",
+      fitToWidth: true,
+      margins: { top: 1, bottom: 1, left: 1, right: 1, header: 0.5, footer: 0.5 },
+    },
+    showGridLines: false,
+  };
 }
