@@ -52,6 +52,10 @@ export function isErrorValue(v: unknown): v is ErrorValue {
   return typeof v === "object" && v !== null && !(v instanceof Date) && typeof (v as ErrorValue).error === "string";
 }
 
+/** Excel's grid (Excel specifications and limits): rows 1…1,048,576, columns A…XFD. */
+export const MAX_ROW = 1_048_576;
+export const MAX_COL = 16_384;
+
 /** Column number (1-based) to letters: 1 → A, 27 → AA. */
 export function columnLetter(col: number): string {
   let s = "";

@@ -1,6 +1,7 @@
 import type { BulletinOptions } from "../config.js";
 import { fill, type Lang } from "../i18n.js";
 import type { Field } from "../fields.js";
+import { MAX_COL } from "../grid.js";
 import { fieldText, type Ledger, type Task } from "../ledger/model.js";
 import type { LedgerTitle } from "../ledger/title.js";
 import { reasonTitle } from "../rules/index.js";
@@ -349,12 +350,12 @@ function counts(name: string): Counts {
 
 /**
  * A problem is its cell: merged problem cells are one TaskCell shared by the rows under them. One
- * number (row × Excel's 16,384 columns + column; a task without a problem, minus its row): sets of
+ * number (row × Excel's MAX_COL columns + column; a task without a problem, minus its row): sets of
  * numbers are cheaper than of "row:col" strings, and a tally holds one a task.
  */
 function problemKey(task: Task): number {
   const c = task.cells.problem;
-  return c && c.text ? c.row * 16384 + c.col : -task.row;
+  return c && c.text ? c.row * MAX_COL + c.col : -task.row;
 }
 
 /** What the tallies read of a task, read once: a task is counted in up to four tallies. */

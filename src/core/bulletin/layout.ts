@@ -221,14 +221,13 @@ function paginate(rows: LRow[]): { cells: DocCell[]; rowHeights: Record<number, 
   const rowBreaks: number[] = [];
   let row = 1;
   let used = 0;
-  // A row's cells are numbered where they stand; only a header printed again on a later page is
-  // copied. The notices of a 50,000-task ledger lay out 200,000 cells: a copy of each was 20 MB.
-  const placed = new Set<LRow>();
+  // A row's cells are numbered where they stand (row 0 until then); only a header printed again on
+  // a later page is copied. The notices of a 50,000-task ledger lay out 200,000 cells: a copy of
+  // each was 20 MB.
   const place = (r: LRow) => {
-    if (placed.has(r)) {
+    if (r.cells.length > 0 && r.cells[0]!.row !== 0) {
       for (const c of r.cells) cells.push({ ...c, row });
     } else {
-      placed.add(r);
       for (const c of r.cells) {
         c.row = row;
         cells.push(c);

@@ -91,7 +91,7 @@ function plainHash(text: string): number {
 }
 
 /** cyrb53 (public domain, bryc): a fast 53-bit string hash with good dispersion. */
-function cyrb53(s: string): number {
+export function cyrb53(s: string): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < s.length; i++) {

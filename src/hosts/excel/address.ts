@@ -1,4 +1,4 @@
-import { cellAddress, columnNumber, type MergedArea } from "../../core/grid.js";
+import { MAX_COL, MAX_ROW, cellAddress, columnNumber, type MergedArea } from "../../core/grid.js";
 
 /**
  * Office.js speaks in A1 addresses with the sheet in front (`'整改 台账'!A3:J120`). These
@@ -16,14 +16,11 @@ export function parseRangeAddress(address: string): Rect {
   return { top: p.row, left: p.col, bottom: q.row, right: q.col };
 }
 
-const MAX_ROWS = 1_048_576;
-const MAX_COLS = 16_384;
-
 function parseEnd(s: string, which: "start" | "end"): { row: number; col: number } {
   const m = /^([A-Za-z]{0,3})(\d*)$/.exec(s.trim());
   if (!m || (m[1] === "" && m[2] === "")) throw new Error(`not a range address: ${s}`);
-  const col = m[1] ? columnNumber(m[1]) : which === "start" ? 1 : MAX_COLS;
-  const row = m[2] ? Number(m[2]) : which === "start" ? 1 : MAX_ROWS;
+  const col = m[1] ? columnNumber(m[1]) : which === "start" ? 1 : MAX_COL;
+  const row = m[2] ? Number(m[2]) : which === "start" ? 1 : MAX_ROW;
   return { row, col };
 }
 

@@ -1,6 +1,6 @@
 import { formatDate } from "../../core/number-format.js";
 import { serialToDate } from "../../core/dates.js";
-import type { CellValue, MergedArea } from "../../core/grid.js";
+import { MAX_COL, MAX_ROW, type CellValue, type MergedArea } from "../../core/grid.js";
 import { tooLarge } from "./errors.js";
 import { runText } from "./shared-strings.js";
 import type { CellFormats } from "./styles-read.js";
@@ -33,9 +33,7 @@ export const DEFAULT_SCAN_LIMITS: ScanLimits = {
   maxMergeRows: 20_000_000,
 };
 
-/** Excel's grid (Excel specifications and limits): a sheet past it is no sheet Excel can open. */
-export const MAX_ROW = 1_048_576;
-export const MAX_COL = 16_384;
+// A sheet past Excel's grid (MAX_ROW × MAX_COL) is no sheet Excel can open.
 
 export interface ScanInput {
   chunks: Iterable<Uint8Array>;

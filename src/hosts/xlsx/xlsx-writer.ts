@@ -1,4 +1,4 @@
-import { cellAddress, parseAddress } from "../../core/grid.js";
+import { MAX_COL, cellAddress, parseAddress } from "../../core/grid.js";
 import type { Snapshot } from "../../core/progress/snapshot.js";
 import {
   endsWithOurNote,
@@ -61,9 +61,6 @@ interface Unmarking {
   decide: Decide;
   notes: Notes;
 }
-
-/** Excel's columns (XFD): row × COLUMNS + column is one number a cell, a cheaper key than "row,col". */
-const COLUMNS = 16384;
 
 /**
  * Our fill: solid in the severity's colour, with a background colour no one picks by hand
@@ -343,7 +340,7 @@ export class XlsxWriter implements StateHost {
     };
 
     const byRowCol = new Map<number, Mark>();
-    for (const m of byCell.values()) byRowCol.set(m.row * COLUMNS + m.col, m);
+    for (const m of byCell.values()) byRowCol.set(m.row * MAX_COL + m.col, m);
     // What a marked cell's record and clone take from its base style, read once a style: a
     // ledger has a few styles and tens of thousands of flagged cells.
     const bases = new Map<number, { xf: string; fillId: number; applyFill: string | null; fill: number }>();
@@ -360,7 +357,7 @@ export class XlsxWriter implements StateHost {
 
     /** `restored`: the cell's style is the one unmarking just gave it, a valid index whatever the count. */
     const mark = (row: number, col: number, cell: CellState, restored: boolean): CellAction | undefined => {
-      const m = byRowCol.get(row * COLUMNS + col);
+      const m = byRowCol.get(row * MAX_COL + col);
       if (!m) return undefined;
       let base = cell.exists ? (cell.s ?? 0) : cell.effective;
       if (base >= xfCount && !restored) base = 0; // an index past the list: Excel shows style 0
@@ -460,7 +457,7 @@ export class XlsxWriter implements StateHost {
     const byRowCol = new Map<number, MarkRecord>();
     for (const [address, rec] of plan) {
       const { row, col } = parseAddress(address);
-      byRowCol.set(row * COLUMNS + col, rec);
+      byRowCol.set(row * MAX_COL + col, rec);
     }
     // A ledger has a few styles and fills and tens of thousands of marked cells: what a style says
     // (its xf, whose mark its fill is) and what a record's style goes back to are worked out once.
@@ -482,7 +479,7 @@ export class XlsxWriter implements StateHost {
     };
     const restoredStyle = new Map<string, number>();
     const decide = (row: number, col: number, cell: CellState): CellAction | undefined => {
-      const rec = byRowCol.get(row * COLUMNS + col);
+      const rec = byRowCol.get(row * MAX_COL + col);
       if (!rec || !cell.exists) return undefined;
       const style = markOfStyle(cell.s ?? 0);
       if (!style) return undefined;

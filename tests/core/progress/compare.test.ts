@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { LEDGER_RANGES } from "../../../src/core/parse/chars.js";
+import { charRange, tableChars } from "../../helpers/chars.js";
 import fc from "fast-check";
 import { checkGrid } from "../../../src/core/check.js";
 import type { CellValue } from "../../../src/core/grid.js";
 import { compareWithSnapshot, matchTasks, ProgressSchema } from "../../../src/core/progress/compare.js";
 import { SnapshotSchema, takeSnapshot, unpackSnapshot } from "../../../src/core/progress/snapshot.js";
-import { base36, keyText, taskKey, taskKeys, textHash } from "../../../src/core/progress/task-key.js";
+import { base36, cyrb53, keyText, taskKey, taskKeys, textHash } from "../../../src/core/progress/task-key.js";
 import { normalize } from "../../../src/core/parse/normalize.js";
 import { config, grid, HEADER, ledger } from "../../helpers/grid.js";
 
@@ -255,29 +255,14 @@ describe("keyText: one pass, the same text as normalize with punctuation dropped
 
 describe("textHash: the one-character-at-a-time reading gives keyText's hash", () => {
   /** The hash as defined: cyrb53 of the whole keyText (the reading the fast path must equal). */
-  function definedHash(text: string): string {
-    const s = keyText(text);
-    let h1 = 0xdeadbeef;
-    let h2 = 0x41c6ce57;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 2654435761);
-      h2 = Math.imul(h2 ^ c, 1597334677);
-    }
-    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-  }
-  const chars = (first: number, last: number) =>
-    Array.from({ length: last - first + 1 }, (_, i) => String.fromCharCode(first + i));
+  const definedHash = (text: string) => base36(cyrb53(keyText(text)));
   // Every character the table reads one at a time, and the neighbours that could compose with them.
-  const near = [
-    ...LEDGER_RANGES.flatMap(([first, last]) => chars(first, last)),
-    ..."整改台账一龥\u0300\u0301\u0308\u3099\u309a\u30ab\u30cf\u1100\u1161\u11a8\uac00々〇①\ud83d\ude00\ud800",
-  ];
+  const near = tableChars(
+    "整改台账一龥\u0300\u0301\u0308\u3099\u309a\u30ab\u30cf\u1100\u1161\u11a8\uac00々〇①\ud83d\ude00\ud800",
+  );
 
   it("every CJK unified ideograph is its own key", () => {
-    for (const c of chars(0x4e00, 0x9fff)) expect(keyText(c)).toBe(c);
+    for (const c of charRange(0x4e00, 0x9fff)) expect(keyText(c)).toBe(c);
   });
 
   it("on every pair of those characters", () => {
