@@ -97,6 +97,7 @@ export class XlsxReader {
       limits: this.limits.scan,
       onProgress: options.onProgress,
       ...(this.pkg.zlib.decodeUtf8 ? { decodeUtf8: this.pkg.zlib.decodeUtf8 } : {}),
+      ...(this.pkg.zlib.latin1 ? { latin1: this.pkg.zlib.latin1 } : {}),
     });
     if (maxRows === Infinity && source === this.pkg) this.rowCounts.set(part, scan.values.length);
     return {

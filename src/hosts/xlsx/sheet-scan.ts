@@ -46,6 +46,13 @@ export interface ScanInput {
   onProgress?: (done: number, total: number) => void;
   /** A host's faster UTF-8 decoder for a part given in one piece (Zlib.decodeUtf8). */
   decodeUtf8?: (bytes: Uint8Array) => string;
+  /**
+   * With the host's exact Latin-1 (Zlib.latin1) and decodeUtf8, the part is scanned as Latin-1 text,
+   * a character a byte: the markup is ASCII and reads the same, and only the texts taken out of it
+   * (a string cell, a formula's) are decoded as UTF-8. A ledger's sheet is mostly markup, and its
+   * cached formula texts (`VLOOKUP(B5,反馈问题!A:C…)`) kept the whole part off Node's ASCII fast path.
+   */
+  latin1?: { decode: (bytes: Uint8Array) => string; encodeInto: (text: string, dest: Uint8Array) => number };
 }
 
 export interface SheetScan {
@@ -97,6 +104,9 @@ class Scanner {
   // Element spellings, with the root's prefix when it has one (`<x:row`).
   private p = "";
 
+  /** A text taken out of the part, as the characters it stands for (the identity unless the part is read as Latin-1). */
+  private readonly utf8: (s: string) => string;
+
   // Attributes of the cell tag being read (set by cellTag, to allocate nothing per cell).
   private attrR = -1;
   private attrS = 0;
@@ -110,6 +120,8 @@ class Scanner {
     this.maxRows = input.maxRows;
     this.limits = input.limits ?? DEFAULT_SCAN_LIMITS;
     this.onProgress = input.onProgress;
+    const { latin1, decodeUtf8 } = input;
+    this.utf8 = latin1 && decodeUtf8 ? (s) => latin1ToUtf8(s, latin1, decodeUtf8) : identity;
   }
 
   run(): SheetScan {
@@ -184,8 +196,11 @@ class Scanner {
     // decode never does.
     const pieces = this.input.chunks[Symbol.iterator]();
     const whole = this.input.decodeUtf8;
+    const latin1 = whole ? this.input.latin1 : undefined;
     let streamed = false;
     let piece = pieces.next();
+    // Latin-1 has no state between pieces: each is its bytes.
+    if (latin1) for (; !piece.done; piece = pieces.next()) feed(latin1.decode(piece.value), false);
     while (!piece.done) {
       const next = pieces.next();
       if (!next.done) {
@@ -397,17 +412,21 @@ class Scanner {
     const t = this.attrT;
     if (t === "inlineStr") {
       const is = indexWithin(s, "<is", from, to);
-      if (is >= 0) return runText(s, is, to);
+      if (is >= 0) {
+        if (this.utf8 === identity) return runText(s, is, to);
+        const text = this.utf8(s.slice(is, to));
+        return runText(text, 0, text.length);
+      }
     }
     const v = findV(s, from, to);
     if (v === null) {
       // A formula written without its result (openpyxl, xlsxwriter write none unless given):
       // =HYPERLINK("…","text") still shows its text, so that is what the clerk sees.
-      return hyperlinkText(s, from, to);
+      return hyperlinkText(s, from, to, this.utf8);
     }
     const raw = s.slice(v.start, v.end);
     // An empty <v></v> under a formula is a result not computed (openpyxl writes it so).
-    if (raw === "" && t !== "str") return hyperlinkText(s, from, to);
+    if (raw === "" && t !== "str") return hyperlinkText(s, from, to, this.utf8);
     switch (t) {
       case "":
       case "n":
@@ -418,20 +437,23 @@ class Scanner {
       }
       case "str":
       case "inlineStr":
-        return decodeCellText(raw);
+        return decodeCellText(this.utf8(raw));
       case "b":
         return raw === "1" || raw === "true";
       case "e":
-        return { error: decodeXml(raw) };
+        return { error: decodeXml(this.utf8(raw)) };
       case "d":
-        return this.isoDate(raw);
+        return this.isoDate(this.utf8(raw));
       default:
-        return decodeCellText(raw);
+        return decodeCellText(this.utf8(raw));
     }
   }
 
-  private number(raw: string): CellValue {
-    const n = Number(raw);
+  private number(text: string): CellValue {
+    let raw = text;
+    let n = Number(raw);
+    // Number() skips Unicode spaces (U+00A0…), which Latin-1 text holds as their UTF-8 bytes.
+    if (Number.isNaN(n) && (raw = this.utf8(text)) !== text) n = Number(raw);
     if (raw === "" || Number.isNaN(n)) return raw === "" ? null : decodeCellText(raw);
     const xf = this.attrS;
     if (this.isDate[xf] === true && n >= 0 && n < MAX_DATE_SERIAL + 1) {
@@ -528,6 +550,23 @@ class Scanner {
     }
     while (this.usedRows > 0 && this.values[this.usedRows - 1]!.length === 0) this.usedRows--;
   }
+}
+
+const identity = (s: string): string => s;
+
+/** Bytes ≥ 0x80, which Latin-1 text stands for one by one and UTF-8 reads in sequences. */
+const HIGH = /[\x80-\xff]/;
+
+/** A text read as Latin-1 (a character a byte) as the UTF-8 it is; ASCII is both already. */
+function latin1ToUtf8(
+  s: string,
+  latin1: NonNullable<ScanInput["latin1"]>,
+  decodeUtf8: (bytes: Uint8Array) => string,
+): string {
+  if (!HIGH.test(s)) return s;
+  const bytes = new Uint8Array(s.length);
+  latin1.encodeInto(s, bytes);
+  return decodeUtf8(bytes);
 }
 
 /** ` n="` at i: one space, the one-letter attribute name, `=`, a double quote. */
@@ -643,14 +682,14 @@ function findV(s: string, from: number, to: number): { start: number; end: numbe
 
 const HYPERLINK = /^\s*(?:_xlfn\.)?HYPERLINK\(\s*"(?:[^"]|"")*"\s*,\s*"((?:[^"]|"")*)"\s*\)\s*$/i;
 
-function hyperlinkText(s: string, from: number, to: number): CellValue {
+function hyperlinkText(s: string, from: number, to: number, utf8: (s: string) => string): CellValue {
   const f = indexWithin(s, "<f", from, to);
   if (f < 0) return null;
   const gt = s.indexOf(">", f);
   if (gt < 0 || gt >= to || s.charCodeAt(gt - 1) === 47) return null;
   const close = s.indexOf("</f>", gt);
   if (close < 0 || close > to) return null;
-  const m = HYPERLINK.exec(decodeXml(s.slice(gt + 1, close)));
+  const m = HYPERLINK.exec(decodeXml(utf8(s.slice(gt + 1, close))));
   return m ? m[1]!.replaceAll('""', '"') : null;
 }
 

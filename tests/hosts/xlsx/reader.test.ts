@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isErrorValue, type Grid } from "../../../src/core/grid.js";
 import { WorkbookOpenError } from "../../../src/hosts/xlsx/errors.js";
+import { NODE_ZLIB } from "../../../src/cli/node-zlib.js";
 import { XlsxReader } from "../../../src/hosts/xlsx/reader.js";
 import { DEFAULT_SCAN_LIMITS, scanSheet } from "../../../src/hosts/xlsx/sheet-scan.js";
 import { handXlsx, type HandBook } from "./handmade.js";
@@ -440,5 +441,87 @@ describe("scanSheet: a cell tag reads the same however its attributes are spelle
       }),
       { numRuns: 1500 },
     );
+  });
+});
+
+describe("scanSheet: read as Latin-1 (the CLI, NODE_ZLIB.latin1), a part gives what UTF-8 gives", () => {
+  const formats = { codes: ["General", "yyyy-mm-dd"], isDate: [false, true] };
+  const scan = (bytes: Uint8Array, zlib: Partial<typeof NODE_ZLIB>) =>
+    scanSheet({
+      chunks: [bytes],
+      strings: ["甲"],
+      formats,
+      date1904: false,
+      maxRows: Infinity,
+      ...(zlib.decodeUtf8 ? { decodeUtf8: zlib.decodeUtf8 } : {}),
+      ...(zlib.latin1 ? { latin1: zlib.latin1 } : {}),
+    });
+  // Texts as they reach a cell: CJK and emoji as UTF-8, as character references, next to markup-like text.
+  const text = fc.oneof(
+    fc.string({ unit: fc.constantFrom("整", "改", "😀", "a", " ", "“", "丠", "\u00a0", "é") }),
+    fc.constantFrom("&#x4E2D;&#25991;", "&amp;lt;", "_x000D_", "A&amp;B"),
+  );
+  const cell = fc.record({
+    kind: fc.constantFrom("inlineStr", "rich", "str", "e", "n", "hyperlink", "d"),
+    text,
+  });
+  type Cell = typeof cell extends fc.Arbitrary<infer C> ? C : never;
+  const xmlOf = (c: Cell, ref: string) => {
+    switch (c.kind) {
+      case "inlineStr":
+        return `<c r="${ref}" t="inlineStr"><is><t>${c.text}</t></is></c>`;
+      case "rich":
+        return `<c r="${ref}" t="inlineStr"><is><r><t>${c.text}</t></r><r><t>尾</t></r></is></c>`;
+      case "str":
+        return `<c r="${ref}" t="str"><f>VLOOKUP(B5,反馈问题!A:C,3,FALSE)</f><v>${c.text}</v></c>`;
+      case "e":
+        return `<c r="${ref}" t="e"><f>反馈问题!A1</f><v>#N/A${c.text}</v></c>`;
+      case "n":
+        return `<c r="${ref}" s="1"><v>${c.text === "" ? "45991" : c.text}</v></c>`;
+      case "hyperlink":
+        return `<c r="${ref}"><f>HYPERLINK("https://例子.cn/${c.text}","${c.text}")</f></c>`;
+      case "d":
+        return `<c r="${ref}" t="d" s="1"><v>2025-06-30${c.text}</v></c>`;
+    }
+  };
+  const { latin1: _latin1, ...UTF8_ONLY } = NODE_ZLIB;
+
+  it("the same values, date texts and formats for any text in any kind of cell", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { maxLength: 4 }), { maxLength: 4 }),
+        fc.constantFrom("", "x:"),
+        fc.boolean(),
+        (rows, p, bom) => {
+          const body = rows
+            .map(
+              (cells, r) =>
+                `<${p}row r="${r + 1}">${cells
+                  .map((c, i) => xmlOf(c, `${"ABCD"[i]}${r + 1}`))
+                  .join("")
+                  .replaceAll("<c ", `<${p}c `)
+                  .replaceAll("</c>", `</${p}c>`)}</${p}row>`,
+            )
+            .join("");
+          const xml = `${bom ? "\ufeff" : ""}<${p}worksheet xmlns${p ? `:${p.slice(0, -1)}` : ""}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><${p}sheetData>${body}</${p}sheetData></${p}worksheet>`;
+          const bytes = new TextEncoder().encode(xml);
+          expect(scan(bytes, NODE_ZLIB)).toEqual(scan(bytes, UTF8_ONLY));
+          expect(scan(bytes, NODE_ZLIB)).toEqual(scan(bytes, {}));
+        },
+      ),
+      { numRuns: 800 },
+    );
+  });
+
+  it("bytes that are not UTF-8 read as U+FFFD either way (TextDecoder's replacement)", () => {
+    const head = new TextEncoder().encode(`<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>整`);
+    const tail = new TextEncoder().encode(
+      `改</t></is></c><c r="B1" t="str"><v>\u00e9</v></c></row></sheetData></worksheet>`,
+    );
+    // A lone continuation byte, a truncated three-byte sequence, and Latin-1's own é (0xE9) unencoded.
+    const bytes = new Uint8Array([...head, 0x80, 0xe6, 0x95, ...tail.subarray(0, 3), 0xe9, ...tail.subarray(3)]);
+    const utf8 = scan(bytes, UTF8_ONLY);
+    expect(scan(bytes, NODE_ZLIB)).toEqual(utf8);
+    expect(String(utf8.values[0]![0])).toContain("\ufffd");
   });
 });
