@@ -48,6 +48,7 @@ export const GeneratedSheetSchema = z.object({
 });
 export type GeneratedSheet = z.infer<typeof GeneratedSheetSchema>;
 
+/** The state as the writer holds it, each mark a record under its cell's address; stored so up to version 2. */
 export const XlsxStateSchema = z.object({
   version: z.literal(2),
   /** By the sheet's sheetId (which a rename keeps). */
@@ -62,6 +63,119 @@ export const XlsxStateSchema = z.object({
   snapshot: SnapshotSchema.optional(),
 });
 export type XlsxState = z.infer<typeof XlsxStateSchema>;
+
+const ADDRESS = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
+const index = z.number().int().nonnegative();
+
+/**
+ * A sheet's marks as stored from version 3: the records as columns, in one order, their texts as
+ * indexes into the state's table. A 50,000-row ledger's 28,000 records were 5 MB of JSON as
+ * objects, each repeating its note's text (1,600 distinct) and its keys.
+ */
+const StoredMarksSchema = z.object({
+  name: z.string(),
+  /** The cells' addresses, space-separated. */
+  cells: z.string(),
+  /** MarkRecord.s, -1 for null. */
+  s: z.array(z.number().int().min(-1)),
+  /** MarkRecord.existed, a 1 or 0 a cell. */
+  existed: z.string().regex(/^[01]*$/),
+  fillId: z.array(index),
+  /** MarkRecord.applyFill as an index into texts, -1 for null. */
+  applyFill: z.array(z.number().int().min(-1)),
+  fill: z.array(index),
+  /** MarkRecord.severity by its first letter. */
+  severity: z.string().regex(/^[ewi]*$/),
+  /** MarkRecord.ours as an index into texts. */
+  ours: z.array(index),
+  /** MarkRecord.note, by the cell's place in the columns (most marked cells had no note). */
+  notes: z.record(z.string().regex(/^\d+$/), z.object({ xml: z.string(), text: z.string() })).optional(),
+  /** The places of the records that are `kept`. */
+  kept: z.array(index).optional(),
+});
+type StoredMarks = z.infer<typeof StoredMarksSchema>;
+
+const StoredStateSchema = XlsxStateSchema.extend({
+  version: z.literal(3),
+  /** The texts the marks share. */
+  texts: z.array(z.string()),
+  marks: z.record(z.string(), StoredMarksSchema),
+});
+type StoredState = z.infer<typeof StoredStateSchema>;
+
+/** The state as it is stored (version 3). */
+export function packState(state: XlsxState): StoredState {
+  const texts: string[] = [];
+  const textIndex = new Map<string, number>();
+  const textOf = (t: string): number => {
+    let i = textIndex.get(t);
+    if (i === undefined) textIndex.set(t, (i = texts.push(t) - 1));
+    return i;
+  };
+  const marks: Record<string, StoredMarks> = {};
+  for (const [sheetId, { name, cells }] of Object.entries(state.marks)) {
+    const records = Object.entries(cells);
+    const notes: NonNullable<StoredMarks["notes"]> = {};
+    const kept: number[] = [];
+    records.forEach(([, rec], at) => {
+      if (rec.note) notes[String(at)] = rec.note;
+      if (rec.kept) kept.push(at);
+    });
+    marks[sheetId] = {
+      name,
+      cells: records.map(([address]) => address).join(" "),
+      s: records.map(([, r]) => r.s ?? -1),
+      existed: records.map(([, r]) => (r.existed ? "1" : "0")).join(""),
+      fillId: records.map(([, r]) => r.fillId),
+      applyFill: records.map(([, r]) => (r.applyFill === null ? -1 : textOf(r.applyFill))),
+      fill: records.map(([, r]) => r.fill),
+      severity: records.map(([, r]) => r.severity[0]).join(""),
+      ours: records.map(([, r]) => textOf(r.ours)),
+      ...(Object.keys(notes).length > 0 ? { notes } : {}),
+      ...(kept.length > 0 ? { kept } : {}),
+    };
+  }
+  return { ...state, version: 3, texts, marks };
+}
+
+const SEVERITY = { e: "error", w: "warning", i: "info" } as const;
+
+/** A stored state as the writer holds it; null when its columns do not agree (not a state we wrote). */
+export function unpackState(stored: StoredState): XlsxState | null {
+  const { texts } = stored;
+  const marks: XlsxState["marks"] = {};
+  for (const [sheetId, m] of Object.entries(stored.marks)) {
+    const addresses = m.cells === "" ? [] : m.cells.split(" ");
+    const n = addresses.length;
+    const columns = [m.s, m.existed, m.fillId, m.applyFill, m.fill, m.severity, m.ours];
+    if (columns.some((c) => c.length !== n)) return null;
+    const cells: Record<string, MarkRecord> = {};
+    for (let i = 0; i < n; i++) {
+      const address = addresses[i]!;
+      const ours = texts[m.ours[i]!];
+      const applyFill = m.applyFill[i]! < 0 ? null : texts[m.applyFill[i]!];
+      if (!ADDRESS.test(address) || ours === undefined || applyFill === undefined || address in cells) return null;
+      cells[address] = {
+        s: m.s[i]! < 0 ? null : m.s[i]!,
+        existed: m.existed[i] === "1",
+        fillId: m.fillId[i]!,
+        applyFill,
+        fill: m.fill[i]!,
+        severity: SEVERITY[m.severity[i] as keyof typeof SEVERITY],
+        note: m.notes?.[String(i)] ?? null,
+        ours,
+      };
+    }
+    for (const at of Object.keys(m.notes ?? {})) if (Number(at) >= n) return null;
+    for (const at of m.kept ?? []) {
+      if (at >= n) return null;
+      cells[addresses[at]!]!.kept = true;
+    }
+    marks[sheetId] = { name: m.name, cells };
+  }
+  const { texts: _texts, ...rest } = stored;
+  return { ...rest, version: 2, marks };
+}
 
 export function emptyXlsxState(): XlsxState {
   return { version: 2, marks: {}, generated: [], fills: [] };
@@ -84,7 +198,8 @@ export interface StateHost {
   removeSheet(entry: SheetEntry): void;
 }
 
-const HEADER = /^ledger-check state 2 id=([0-9a-f]{32}) sig=([0-9a-f]{16})$/;
+/** The header's version: 3 stores the marks as columns (packState); a copy of version 2 is still read. */
+const HEADER = /^ledger-check state ([23]) id=([0-9a-f]{32}) sig=([0-9a-f]{16})$/;
 
 /** The name we give the state sheet when it is free (a clerk's sheet of that name is never ours). */
 export const STATE_SHEET_NAME = "ledger-check";
@@ -101,10 +216,10 @@ export function loadState(host: StateHost): LoadedState {
     const head = HEADER.exec(texts[0] ?? "");
     if (!head) continue;
     const json = texts.slice(1).join("");
-    if (checksum(`${head[1]}\n`, json) === head[2]) {
+    if (checksum(`${head[2]}\n`, json) === head[3]) {
       try {
-        const parsed = XlsxStateSchema.safeParse(JSON.parse(json));
-        if (parsed.success) return { state: parsed.data, sheet: s.name, tampered: false };
+        const state = head[1] === "2" ? XlsxStateSchema.safeParse(JSON.parse(json)).data : stored(JSON.parse(json));
+        if (state) return { state, sheet: s.name, tampered: false };
       } catch {
         // not JSON after all: tampered
       }
@@ -124,8 +239,8 @@ export function saveState(host: StateHost, state: XlsxState, sheet: string | nul
   }
   const id = randomHex(16);
   // JSON escapes every control character; U+FFFE/U+FFFF too, so each chunk is plain XML text.
-  const json = JSON.stringify(state).replace(/[\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
-  const texts = [`ledger-check state 2 id=${id} sig=${checksum(`${id}\n`, json)}`];
+  const json = JSON.stringify(packState(state)).replace(/[\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+  const texts = [`ledger-check state 3 id=${id} sig=${checksum(`${id}\n`, json)}`];
   for (let i = 0; i < json.length;) {
     let end = Math.min(i + CHUNK, json.length);
     // Never split a surrogate pair: a lone half is not valid XML.
@@ -152,6 +267,11 @@ export function saveState(host: StateHost, state: XlsxState, sheet: string | nul
   let name = STATE_SHEET_NAME;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${STATE_SHEET_NAME} (${n})`;
   return host.addSheet(name, xml, "veryHidden").name;
+}
+
+function stored(json: unknown): XlsxState | null {
+  const parsed = StoredStateSchema.safeParse(json);
+  return parsed.success ? unpackState(parsed.data) : null;
 }
 
 /** The texts of column A, in row order (inline, shared or formula-result strings). */

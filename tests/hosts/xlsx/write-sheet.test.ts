@@ -140,7 +140,7 @@ describe("our sheets and our state are known by a mark only we write, never by a
     const writer = new XlsxWriter(await book.toBuffer());
     const state = writer.sheets().find((s) => s.state === "veryHidden")!;
     // What broke exceljs before: an address past the last column.
-    writer.pkg.setText(state.part!, writer.pkg.text(state.part!)!.replace('"A1":', '"ZZZZ1":'));
+    writer.pkg.setText(state.part!, writer.pkg.text(state.part!)!.replace('"cells":"A1"', '"cells":"ZZZZ1"'));
     const tampered = await openWorkbookFile(writer.toBytes(), "a.xlsx");
     expect(tampered.stateTampered).toBe(true);
     expect(tampered.marksState.marks).toEqual({});
