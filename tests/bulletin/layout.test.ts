@@ -330,6 +330,18 @@ describe("measuring, cached and short-cut", () => {
     expect(charWidthEm("😀")).toBe(1);
   });
 
+  it("a text's width is its characters' widths added up, pairs and lone surrogates too", () => {
+    const unit = fc.constantFrom(..."整改a W,i（", "😀", "\ud800", "\udc00", "\u3000", " ");
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 40 }), (t) => {
+        let sum = 0;
+        for (const ch of t) sum += charWidthEm(ch);
+        expect(textWidthEm(t)).toBe(sum);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it("counts lines as wrapLines does, for any text and width (the one-line short cut changes nothing)", () => {
     // Every class of character the counting distinguishes: words and their joiners, spaces trimEnd
     // takes (full-width, tab, CR), punctuation kept with its neighbour, pairs and a lone surrogate.
