@@ -69,6 +69,29 @@ function colStyle(cols: Array<[number, number, number]>, col: number): number {
 
 const COL_LETTERS = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
 
+/**
+ * The column of a cell tag's r, or null without one (or one that is no reference). Excel's own
+ * spelling, `<c r="H5"` first, is read by hand: a marked row is scanned up to its last mark.
+ */
+function tagColumn(tag: string, prefixLength: number): number | null {
+  let i = prefixLength + 2;
+  if (tag.startsWith(' r="', i)) {
+    i += 4;
+    let col = 0;
+    let c = tag.charCodeAt(i);
+    while (c >= 65 && c <= 90 && col < 703) {
+      col = col * 26 + (c - 64);
+      c = tag.charCodeAt(++i);
+    }
+    const letters = i;
+    while (c >= 48 && c <= 57) c = tag.charCodeAt(++i);
+    // Up to three letters (XFD), then a row: as COL_LETTERS reads it.
+    if (col > 0 && i > letters && c === 34) return col;
+  }
+  const rAttr = /\sr\s*=\s*["']([^"']*)["']/.exec(tag);
+  return (rAttr ? parseRef(rAttr[1]!) : null)?.col ?? null;
+}
+
 function parseRef(ref: string): { row: number; col: number } | null {
   const m = COL_LETTERS.exec(ref);
   if (!m) return null;
@@ -265,9 +288,7 @@ function patchRow(
   let m: RegExpExecArray | null;
   while (wi < wanted.length && (m = cellRe.exec(content)) !== null) {
     const tag = m[0];
-    const rAttr = /\sr\s*=\s*["']([^"']*)["']/.exec(tag);
-    const ref = rAttr ? parseRef(rAttr[1]!) : null;
-    const c = ref ? ref.col : prevCol + 1;
+    const c = tagColumn(tag, prefix.length) ?? prevCol + 1;
     prevCol = c;
     const selfClosing = m[1] === "/";
     const bodyEnd = selfClosing ? m.index + tag.length : content.indexOf(close, m.index + tag.length);

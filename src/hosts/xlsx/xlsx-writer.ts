@@ -327,7 +327,8 @@ export class XlsxWriter implements StateHost {
       return id;
     };
     const xfCount = styles.count("cellXfs");
-    const clones = new Map<string, number>();
+    /** Our clone of a base style, by base × 4 + severity. */
+    const clones = new Map<number, number>();
     const records: Record<string, MarkRecord> = {};
     const fillTable = new Map(this.state.fills.map((f, i) => [f, i]));
     const fillIndex = (xml: string): number => {
@@ -362,7 +363,7 @@ export class XlsxWriter implements StateHost {
       let base = cell.exists ? (cell.s ?? 0) : cell.effective;
       if (base >= xfCount && !restored) base = 0; // an index past the list: Excel shows style 0
       const b = baseOf(base);
-      const key = `${base}|${m.severity}`;
+      const key = base * 4 + SEVERITY_KEY[m.severity];
       let s = clones.get(key);
       if (s === undefined)
         clones.set(key, (s = styles.findOrAppend("cellXfs", xfWithFill(b.xf, fillIdOf(m.severity), "1"))));
@@ -831,3 +832,5 @@ function locate(cells: Record<string, MarkRecord>, comments: CommentsPatch): Map
 
 export type { Note };
 export { emptyXlsxState };
+
+const SEVERITY_KEY: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
