@@ -37,6 +37,8 @@ export class CommentsPatch {
   /** Comments by cell, in the part's order (a Map keeps insertion order); new cells come after. */
   private readonly list = new Map<string, string>();
   private readonly original = new Set<string>();
+  /** Each note's text, worked out once: a recheck asks it of every note two or three times. */
+  private readonly texts = new Map<string, string>();
   private tail: string;
   private dirty = false;
   /** Text between the end of <authors> and the start of <commentList> (kept as it was). */
@@ -93,7 +95,10 @@ export class CommentsPatch {
 
   get(ref: string): Note | null {
     const xml = this.list.get(ref);
-    return xml !== undefined ? { xml, text: commentText(xml) } : null;
+    if (xml === undefined) return null;
+    let text = this.texts.get(ref);
+    if (text === undefined) this.texts.set(ref, (text = commentText(xml)));
+    return { xml, text };
   }
 
   refs(): string[] {
@@ -103,6 +108,7 @@ export class CommentsPatch {
   /** Puts a `<comment>` element in place of the cell's note (or adds it), keeping the list in cell order. */
   set(ref: string, xml: string | null): void {
     this.dirty = true;
+    this.texts.delete(ref);
     if (xml === null) this.list.delete(ref);
     else this.list.set(ref, xml);
   }

@@ -123,7 +123,8 @@ export class PackageCopy {
     if (cached !== undefined) return cached;
     const b = this.bytes(k);
     if (!b) return undefined;
-    const t = this.decoder.decode(b);
+    // The host's decoder where it has one: a notes drawing (VML) of 30,000 notes is 17 MB of ASCII.
+    const t = this.source?.zlib.decodeUtf8 ? this.source.zlib.decodeUtf8(b) : this.decoder.decode(b);
     if (b.length < BIG_PART) this.texts.set(k, t);
     return t;
   }
