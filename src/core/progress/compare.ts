@@ -61,14 +61,15 @@ export function matchTasks(current: readonly TaskKey[], previous: readonly TaskK
   // Each pass pairs the still-unpaired tasks that agree on `keyOf`, in row order on both sides,
   // so among tasks with the same key the first pairs with the first.
   const pass = (keyOf: (k: TaskKey) => string, unique: boolean): void => {
-    const queues = new Map<string, number[]>();
+    // A queue is read from `head` on, never shifted: thousands of tasks can share a key (an empty problem).
+    const queues = new Map<string, { items: number[]; head: number }>();
     const counts = new Map<string, number>();
     for (let j = 0; j < previous.length; j++) {
       if (taken[j]) continue;
       const k = keyOf(previous[j]!);
       let q = queues.get(k);
-      if (!q) queues.set(k, (q = []));
-      q.push(j);
+      if (!q) queues.set(k, (q = { items: [], head: 0 }));
+      q.items.push(j);
     }
     if (unique)
       for (let i = 0; i < current.length; i++) {
@@ -80,10 +81,11 @@ export function matchTasks(current: readonly TaskKey[], previous: readonly TaskK
       if (pair[i] !== undefined) continue;
       const k = keyOf(current[i]!);
       const q = queues.get(k);
-      if (!q || q.length === 0) continue;
+      const left = q ? q.items.length - q.head : 0;
+      if (left === 0) continue;
       // A measures text pasted under several problems says nothing about which is which.
-      if (unique && (q.length > 1 || counts.get(k)! > 1)) continue;
-      const j = q.shift()!;
+      if (unique && (left > 1 || counts.get(k)! > 1)) continue;
+      const j = q!.items[q!.head++]!;
       taken[j] = 1;
       pair[i] = j;
     }
