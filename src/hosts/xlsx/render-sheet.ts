@@ -37,16 +37,17 @@ export function writeSheetDocument(
   write: (text: string) => void,
   options: RenderOptions = {},
 ): void {
-  const xfCache = new Map<string, number>();
+  // By style name, the xf for a number and for a text: no key string made for each of 200,000 cells.
+  const xfCache = new Map<string, [number | undefined, number | undefined]>();
   const xfOf = (name: string, isText: boolean): number => {
-    const key = `${name}\u0000${isText}`;
-    const hit = xfCache.get(key);
+    let pair = xfCache.get(name);
+    if (pair === undefined) xfCache.set(name, (pair = [undefined, undefined]));
+    const i = isText ? 1 : 0;
+    const hit = pair[i];
     if (hit !== undefined) return hit;
     const style = doc.styles[name];
     if (!style) throw new Error(`SheetDocument names unknown style "${name}"`);
-    const xf = styleXf(style, isText, styles);
-    xfCache.set(key, xf);
-    return xf;
+    return (pair[i] = styleXf(style, isText, styles));
   };
 
   // Cells by row, merged areas styled cell by cell: Excel draws each cell's own border, so a
