@@ -37,6 +37,8 @@ export class CommentsPatch {
   /** Comments by cell, in the part's order (a Map keeps insertion order); new cells come after. */
   private readonly list = new Map<string, string>();
   private readonly original = new Set<string>();
+  /** Our author's index in `authors`, once looked up (each note we create names it). */
+  private ourAuthor: number | undefined;
   /** Each note's text, worked out once: a recheck asks it of every note two or three times. */
   private readonly texts = new Map<string, string>();
   private tail: string;
@@ -181,11 +183,13 @@ export class CommentsPatch {
   }
 
   private ourAuthorId(): number {
-    const i = this.authors.findIndex((a) => commentAuthor(a) === OUR_AUTHOR);
-    if (i >= 0) return i;
-    this.authors.push(`<${this.prefix}author>${xmlText(OUR_AUTHOR)}</${this.prefix}author>`);
-    this.dirty = true;
-    return this.authors.length - 1;
+    if (this.ourAuthor !== undefined) return this.ourAuthor;
+    let i = this.authors.findIndex((a) => commentAuthor(a) === OUR_AUTHOR);
+    if (i < 0) {
+      i = this.authors.push(`<${this.prefix}author>${xmlText(OUR_AUTHOR)}</${this.prefix}author>`) - 1;
+      this.dirty = true;
+    }
+    return (this.ourAuthor = i);
   }
 
   /** Writes the part, note by note (a 50,000-note part is never one string). */
@@ -195,7 +199,10 @@ export class CommentsPatch {
     const last = this.authors.length - 1;
     if (last >= 0 && commentAuthor(this.authors[last]!) === OUR_AUTHOR) {
       const used = [...this.list.values()].some((c) => /\sauthorId\s*=\s*["'](\d+)["']/.exec(c)?.[1] === String(last));
-      if (!used) this.authors.pop();
+      if (!used) {
+        this.authors.pop();
+        this.ourAuthor = undefined;
+      }
     }
     out.write(this.head + `<${p}authors>${this.authors.join("")}</${p}authors>` + this.middle + this.listOpen);
     // The part's own comments in their order; new ones merged in by cell order (rows, then columns).
