@@ -16,6 +16,11 @@ export const NODE_ZLIB: Zlib = {
       maxOutputLength: Math.max(1, size),
       chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, size),
     }),
+  inflateRawHead: (data, limit) =>
+    zlib.inflateRawSync(data, {
+      finishFlush: zlib.constants.Z_SYNC_FLUSH,
+      maxOutputLength: Math.max(1, limit),
+    }),
   deflateRaw: (data, segment) =>
     zlib.deflateRawSync(data, {
       level: 3,

@@ -1,4 +1,4 @@
-import { inflateSync } from "fflate";
+import { Inflate, inflateSync } from "fflate";
 import { ByteSink } from "./byte-sink.js";
 import { Package } from "./package.js";
 import { deflatePart, writeZipCopy, type PartChange } from "./zip-copy.js";
@@ -54,6 +54,28 @@ export function relTypeIs(type: string, wanted: string): boolean {
  * part once either way. Read again, such a part is inflated anew each time: the writer reads each once.
  */
 const BIG_PART = 1024 * 1024;
+/** Compressed bytes inflated at a time when only a part's head is wanted. */
+const PREFIX_STEP = 16 * 1024;
+
+/** What `f` gives, or undefined when it throws (the checked whole read then says what is wrong). */
+function safely<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
+}
+
+function joined(chunks: Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
 
 export class PackageCopy {
   /** The original, read through package.ts (bounded inflation, limits); null for a new package. */
@@ -140,11 +162,59 @@ export class PackageCopy {
     const known = this.heads.get(k);
     if (known && known.chars >= chars) return known.text.slice(0, chars);
     // A UTF-16 unit is at most 3 UTF-8 bytes: 3 × chars bytes hold `chars` characters.
-    const b = this.bytes(k);
+    const b = this.prefix(k, chars * 3);
     if (!b) return undefined;
     const text = this.decoder.decode(b.subarray(0, chars * 3)).slice(0, chars);
     this.heads.set(k, { chars, text });
     return text;
+  }
+
+  /**
+   * At least the first `n` bytes of a part (all of it when shorter), inflated no further than
+   * that: the head of a 20 MB sheet (its sheetView, its code name) is in its first kilobytes.
+   */
+  private prefix(part: string, n: number): Uint8Array | undefined {
+    const change = this.changes.get(part);
+    if (change === null) return undefined;
+    const head = this.source?.zlib.inflateRawHead;
+    if (head) {
+      // The host's inflater on a growing start of the stream, the whole part its bound.
+      const entry = change === undefined ? this.source?.entry(part) : undefined;
+      const [deflated, size] =
+        change !== undefined && typeof change === "object" && !(change instanceof Uint8Array)
+          ? [change.deflated, change.size]
+          : entry?.method === 8
+            ? [this.source!.stored(part), entry.size]
+            : [undefined, 0];
+      if (deflated) {
+        for (let take = PREFIX_STEP; ; take *= 4) {
+          const out = take >= deflated.length ? undefined : safely(() => head(deflated.subarray(0, take), size));
+          if (out === undefined) return this.bytes(part);
+          if (out.length >= n) return out;
+        }
+      }
+    }
+    if (change === undefined && this.source?.has(part)) {
+      const out: Uint8Array[] = [];
+      let size = 0;
+      for (const chunk of this.source.chunks(part, { whole: false })) {
+        out.push(chunk);
+        if ((size += chunk.length) >= n) break;
+      }
+      return joined(out, size);
+    }
+    if (change === undefined || typeof change === "string" || change instanceof Uint8Array) return this.bytes(part);
+    const out: Uint8Array[] = [];
+    let size = 0;
+    const inflater = new Inflate((chunk) => {
+      out.push(chunk);
+      size += chunk.length;
+    });
+    for (let at = 0; at < change.deflated.length && size < n; at += PREFIX_STEP) {
+      const end = Math.min(change.deflated.length, at + PREFIX_STEP);
+      inflater.push(change.deflated.subarray(at, end), end === change.deflated.length);
+    }
+    return joined(out, size);
   }
 
   setText(part: string, xml: string): void {

@@ -60,6 +60,11 @@ export interface Zlib {
    * for the next segment to follow; `dictionary` is what came before (the last 32 KB), for it to refer back to.
    */
   deflateRaw?: (data: Uint8Array, segment?: { more: boolean; dictionary?: Uint8Array | undefined }) => Uint8Array;
+  /**
+   * What the start of a raw deflate stream holds, `data` being that start (a sync flush, not the
+   * end), at most `limit` bytes: a 20 MB sheet's head without inflating the rest.
+   */
+  inflateRawHead?: (data: Uint8Array, limit: number) => Uint8Array;
   /** CRC-32 of `data`, continuing from `value` (the CRC of what came before). */
   crc32?: (data: Uint8Array, value?: number) => number;
   /**

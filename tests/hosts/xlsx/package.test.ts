@@ -1,6 +1,8 @@
 import { inflateSync, strFromU8, strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { WorkbookOpenError } from "../../../src/hosts/xlsx/errors.js";
+import { NODE_ZLIB } from "../../../src/cli/node-zlib.js";
+import { PackageCopy } from "../../../src/hosts/xlsx/package-copy.js";
 import { Package, relsPartName, resolveTarget } from "../../../src/hosts/xlsx/package.js";
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -215,5 +217,34 @@ describe("Package", () => {
   it("calls a zip without a workbook corrupt when the workbook is asked for", () => {
     const pkg = Package.open(zip({ "readme.txt": "hi" }));
     expect(() => pkg.workbook).toThrow(WorkbookOpenError);
+  });
+});
+
+describe("PackageCopy.head: a part's first characters, inflating no more than holds them", () => {
+  // A sheet whose text is not all one byte a character: CJK at the cut, an emoji after it.
+  const big = `<worksheet><sheetPr codeName="lc0123456789ab"/>${"<row>整改😀</row>".repeat(60_000)}</worksheet>`;
+  const original = zip({
+    "[Content_Types].xml": "<Types/>",
+    "_rels/.rels": rels([["rId1", "officeDocument", "xl/workbook.xml"]]),
+    "xl/workbook.xml": `<workbook xmlns:r="${REL}"><sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    "xl/_rels/workbook.xml.rels": rels([["rId1", "worksheet", "worksheets/sheet1.xml"]]),
+    "xl/worksheets/sheet1.xml": big,
+    "xl/worksheets/stored.xml": big,
+  });
+  const stored = zip({ "xl/worksheets/sheet1.xml": big }, 0);
+
+  it.each([1, 17, 100, 4096, 65_536, 1_000_000])("gives %i characters as the whole text does", (chars) => {
+    for (const zlib of [{}, NODE_ZLIB]) {
+      const copy = new PackageCopy(Package.open(original, undefined, zlib));
+      expect(copy.head("xl/worksheets/sheet1.xml", chars)).toBe(big.slice(0, chars));
+      // A part the copy holds compressed itself (a sink), as the marked sheet is.
+      const sink = copy.sink();
+      sink.write(big);
+      copy.setSink("xl/worksheets/stored.xml", sink);
+      expect(copy.head("xl/worksheets/stored.xml", chars)).toBe(big.slice(0, chars));
+      expect(new PackageCopy(Package.open(stored, undefined, zlib)).head("xl/worksheets/sheet1.xml", chars)).toBe(
+        big.slice(0, chars),
+      );
+    }
   });
 });
