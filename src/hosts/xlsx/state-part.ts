@@ -89,7 +89,7 @@ const StoredMarksSchema = z.object({
   /** MarkRecord.ours as an index into texts. */
   ours: z.array(index),
   /** MarkRecord.note, by the cell's place in the columns (most marked cells had no note). */
-  notes: z.record(z.string().regex(/^\d+$/), z.object({ xml: z.string(), text: z.string() })).optional(),
+  notes: z.record(z.string().regex(/^(?:0|[1-9]\d*)$/), z.object({ xml: z.string(), text: z.string() })).optional(),
   /** The places of the records that are `kept`. */
   kept: z.array(index).optional(),
 });
@@ -166,7 +166,8 @@ export function unpackState(stored: StoredState): XlsxState | null {
         ours,
       };
     }
-    for (const at of Object.keys(m.notes ?? {})) if (Number(at) >= n) return null;
+    // A place is a record's index, written as JSON writes it ("01" is no place: its note would be lost).
+    for (const at of Object.keys(m.notes ?? {})) if (!(Number(at) < n) || String(Number(at)) !== at) return null;
     for (const at of m.kept ?? []) {
       if (at >= n) return null;
       cells[addresses[at]!]!.kept = true;

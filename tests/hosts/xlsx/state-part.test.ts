@@ -138,6 +138,7 @@ describe("the .xlsx state as stored (version 3: the marks as columns, their text
       { ...m, cells: "ZZZZ1" },
       { ...m, kept: [1] },
       { ...m, notes: { "1": { xml: "", text: "" } } },
+      { ...m, notes: { "00": { xml: "", text: "" } } },
     ])
       expect(unpackState({ ...good, marks: { "1": bad } })).toBeNull();
   });
