@@ -1,6 +1,7 @@
 import { constants } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
 import { LedgerError } from "../core/errors.js";
+import { concatBytes } from "../hosts/xlsx/bytes.js";
 
 /**
  * Reads the ledger file the clerk named, refusing what is not a regular file before reading a
@@ -46,7 +47,7 @@ export async function readInputFile(path: string, shown: string, limit = MAX_INP
       if (total > limit) throw tooLarge(limit);
       chunks.push(chunk.subarray(0, bytesRead));
     }
-    return { bytes: chunks.length === 1 ? chunks[0]! : concat(chunks, total), dev: st.dev, ino: st.ino };
+    return { bytes: concatBytes(chunks, total), dev: st.dev, ino: st.ino };
   } catch (e) {
     if (e instanceof LedgerError) throw e;
     throw openError(e, shown);
@@ -84,14 +85,4 @@ function openError(e: unknown, path: string): LedgerError {
       // No raw code in the message: the clerk can't act on EIO; the action says what to try.
       return new LedgerError("unreadable", { path });
   }
-}
-
-function concat(chunks: Uint8Array[], total: number): Uint8Array {
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }

@@ -1,6 +1,7 @@
 import { Deflate, inflateSync } from "fflate";
 import type { Zlib } from "./package.js";
 import { crc32, deflatePart, type DeflatedPart } from "./zip-copy.js";
+import { concatBytes } from "./bytes.js";
 
 /**
  * UTF-8 bytes written piece by piece. A generated sheet of a 50,000-row ledger is ~15 MB of
@@ -82,14 +83,7 @@ export class ByteSink {
       return this.deflater.inflate(part);
     }
     this.flush();
-    const blocks = [...this.blocks, this.block.subarray(0, this.used)];
-    const out = new Uint8Array(blocks.reduce((n, b) => n + b.length, 0));
-    let at = 0;
-    for (const b of blocks) {
-      out.set(b, at);
-      at += b.length;
-    }
-    return out;
+    return concatBytes([...this.blocks, this.block.subarray(0, this.used)]);
   }
 
   /** Everything written, compressed as the copy stores it. Ends the sink. */
@@ -137,13 +131,7 @@ class SegmentDeflater {
   }
 
   finish(): DeflatedPart {
-    const deflated = new Uint8Array(this.out.reduce((n, c) => n + c.length, 0));
-    let at = 0;
-    for (const c of this.out) {
-      deflated.set(c, at);
-      at += c.length;
-    }
-    return { deflated, crc32: this.crc, size: this.size };
+    return { deflated: concatBytes(this.out), crc32: this.crc, size: this.size };
   }
 
   inflate(part: DeflatedPart): Uint8Array {

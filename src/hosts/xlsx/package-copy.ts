@@ -3,6 +3,7 @@ import { ByteSink } from "./byte-sink.js";
 import { Package } from "./package.js";
 import { deflatePart, writeZipCopy, type PartChange } from "./zip-copy.js";
 import { attrsOf, localAttr, xmlAttr } from "./xml-write.js";
+import { concatBytes } from "./bytes.js";
 
 /**
  * The package as the writer sees it: the original parts by name, and the few it changes.
@@ -64,17 +65,6 @@ function safely<T>(f: () => T): T | undefined {
   } catch {
     return undefined;
   }
-}
-
-function joined(chunks: Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 export class PackageCopy {
@@ -201,7 +191,7 @@ export class PackageCopy {
         out.push(chunk);
         if ((size += chunk.length) >= n) break;
       }
-      return joined(out, size);
+      return concatBytes(out, size);
     }
     if (change === undefined || typeof change === "string" || change instanceof Uint8Array) return this.bytes(part);
     const out: Uint8Array[] = [];
@@ -214,7 +204,7 @@ export class PackageCopy {
       const end = Math.min(change.deflated.length, at + PREFIX_STEP);
       inflater.push(change.deflated.subarray(at, end), end === change.deflated.length);
     }
-    return joined(out, size);
+    return concatBytes(out, size);
   }
 
   setText(part: string, xml: string): void {

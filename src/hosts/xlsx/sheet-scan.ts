@@ -2,6 +2,7 @@ import { formatDate } from "../../core/number-format.js";
 import { serialToDate } from "../../core/dates.js";
 import { MAX_COL, MAX_ROW, type CellValue, type MergedArea } from "../../core/grid.js";
 import { tooLarge } from "./errors.js";
+import type { Zlib } from "./package.js";
 import { runText } from "./shared-strings.js";
 import type { CellFormats } from "./styles-read.js";
 import { decodeCellText, decodeXml } from "./xml.js";
@@ -52,7 +53,7 @@ export interface ScanInput {
    * (a string cell, a formula's) are decoded as UTF-8. A ledger's sheet is mostly markup, and its
    * cached formula texts (`VLOOKUP(B5,反馈问题!A:C…)`) kept the whole part off Node's ASCII fast path.
    */
-  latin1?: { decode: (bytes: Uint8Array) => string; encodeInto: (text: string, dest: Uint8Array) => number };
+  latin1?: Zlib["latin1"];
 }
 
 export interface SheetScan {

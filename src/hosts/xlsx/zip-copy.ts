@@ -1,5 +1,6 @@
 import { deflateSync } from "fflate";
 import type { Zlib } from "./package.js";
+import { concatBytes } from "./bytes.js";
 
 /**
  * The zip side of the patching writer: the copy is the original package with a few parts
@@ -101,13 +102,7 @@ export function writeZipCopy(
   ev.setUint32(16, dirOffset, true);
   push(end);
 
-  const out = new Uint8Array(offset);
-  let p = 0;
-  for (const c of chunks) {
-    out.set(c, p);
-    p += c.length;
-  }
-  return out;
+  return concatBytes(chunks, offset);
 }
 
 /** A part's bytes (text as UTF-8) compressed as the copy stores them. */
