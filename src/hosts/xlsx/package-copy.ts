@@ -58,6 +58,17 @@ const BIG_PART = 1024 * 1024;
 /** Compressed bytes inflated at a time when only a part's head is wanted. */
 const PREFIX_STEP = 16 * 1024;
 
+/** Zlib.inflateRawHead by fflate: what the start of a raw deflate stream holds, at most `limit` bytes. */
+function inflateHead(data: Uint8Array, limit: number): Uint8Array {
+  const out: Uint8Array[] = [];
+  let size = 0;
+  new Inflate((chunk) => {
+    if ((size += chunk.length) > limit) throw new Error("longer than its part");
+    out.push(chunk);
+  }).push(data, false);
+  return concatBytes(out, size);
+}
+
 /** What `f` gives, or undefined when it throws (the checked whole read then says what is wrong). */
 function safely<T>(f: () => T): T | undefined {
   try {
@@ -161,50 +172,28 @@ export class PackageCopy {
 
   /**
    * At least the first `n` bytes of a part (all of it when shorter), inflated no further than
-   * that: the head of a 20 MB sheet (its sheetView, its code name) is in its first kilobytes.
+   * that: the head of a 20 MB sheet (its sheetView, its code name) is in its first kilobytes. A
+   * growing start of the compressed stream is inflated (the host's inflater, else fflate's), the
+   * part's size its bound; what is not deflated, or does not inflate, is read whole.
    */
   private prefix(part: string, n: number): Uint8Array | undefined {
     const change = this.changes.get(part);
-    if (change === null) return undefined;
-    const head = this.source?.zlib.inflateRawHead;
-    if (head) {
-      // The host's inflater on a growing start of the stream, the whole part its bound.
-      const entry = change === undefined ? this.source?.entry(part) : undefined;
-      const [deflated, size] =
-        change !== undefined && typeof change === "object" && !(change instanceof Uint8Array)
-          ? [change.deflated, change.size]
-          : entry?.method === 8
-            ? [this.source!.stored(part), entry.size]
-            : [undefined, 0];
-      if (deflated) {
-        for (let take = PREFIX_STEP; ; take *= 4) {
-          const out = take >= deflated.length ? undefined : safely(() => head(deflated.subarray(0, take), size));
-          if (out === undefined) return this.bytes(part);
-          if (out.length >= n) return out;
-        }
+    const entry = change === undefined ? this.source?.entry(part) : undefined;
+    const [deflated, size] =
+      change !== undefined && change !== null && typeof change === "object" && !(change instanceof Uint8Array)
+        ? [change.deflated, change.size]
+        : entry?.method === 8
+          ? [this.source!.stored(part), entry.size]
+          : [undefined, 0];
+    if (deflated) {
+      const head = this.source?.zlib.inflateRawHead ?? inflateHead;
+      for (let take = PREFIX_STEP; take < deflated.length; take *= 4) {
+        const out = safely(() => head(deflated.subarray(0, take), size));
+        if (out === undefined) break;
+        if (out.length >= n) return out;
       }
     }
-    if (change === undefined && this.source?.has(part)) {
-      const out: Uint8Array[] = [];
-      let size = 0;
-      for (const chunk of this.source.chunks(part, { whole: false })) {
-        out.push(chunk);
-        if ((size += chunk.length) >= n) break;
-      }
-      return concatBytes(out, size);
-    }
-    if (change === undefined || typeof change === "string" || change instanceof Uint8Array) return this.bytes(part);
-    const out: Uint8Array[] = [];
-    let size = 0;
-    const inflater = new Inflate((chunk) => {
-      out.push(chunk);
-      size += chunk.length;
-    });
-    for (let at = 0; at < change.deflated.length && size < n; at += PREFIX_STEP) {
-      const end = Math.min(change.deflated.length, at + PREFIX_STEP);
-      inflater.push(change.deflated.subarray(at, end), end === change.deflated.length);
-    }
-    return concatBytes(out, size);
+    return this.bytes(part);
   }
 
   setText(part: string, xml: string): void {

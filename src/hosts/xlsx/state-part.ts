@@ -16,6 +16,10 @@ import { attrsOf, richText, xmlText } from "./xml-write.js";
  */
 
 const Severity = z.enum(["error", "warning", "info"]);
+/** A marked cell's address, as records are keyed (version 2) and listed (version 3). */
+const ADDRESS = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
+/** A clerk's note as it was: its `<comment>` verbatim and its text. */
+const NoteSchema = z.object({ xml: z.string(), text: z.string() });
 
 export const MarkRecordSchema = z.object({
   /** The cell's `s` attribute before we marked it (null: absent). */
@@ -29,7 +33,7 @@ export const MarkRecordSchema = z.object({
   fill: z.number().int().nonnegative(),
   severity: Severity,
   /** The clerk's note before, verbatim, or null when there was none. */
-  note: z.object({ xml: z.string(), text: z.string() }).nullable(),
+  note: NoteSchema.nullable(),
   /** The paragraph we wrote into the note (`【整改台账校验】…`, core/marks.ts ourNote). */
   ours: z.string(),
   /**
@@ -54,7 +58,7 @@ export const XlsxStateSchema = z.object({
   /** By the sheet's sheetId (which a rename keeps). */
   marks: z.record(
     z.string(),
-    z.object({ name: z.string(), cells: z.record(z.string().regex(/^[A-Z]{1,3}[1-9]\d{0,6}$/), MarkRecordSchema) }),
+    z.object({ name: z.string(), cells: z.record(z.string().regex(ADDRESS), MarkRecordSchema) }),
   ),
   generated: z.array(GeneratedSheetSchema),
   /** Fill elements the marked cells had, verbatim. */
@@ -64,7 +68,6 @@ export const XlsxStateSchema = z.object({
 });
 export type XlsxState = z.infer<typeof XlsxStateSchema>;
 
-const ADDRESS = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
 const index = z.number().int().nonnegative();
 
 /**
@@ -88,8 +91,8 @@ const StoredMarksSchema = z.object({
   severity: z.string().regex(/^[ewi]*$/),
   /** MarkRecord.ours as an index into texts. */
   ours: z.array(index),
-  /** MarkRecord.note, by the cell's place in the columns (most marked cells had no note). */
-  notes: z.record(z.string().regex(/^(?:0|[1-9]\d*)$/), z.object({ xml: z.string(), text: z.string() })).optional(),
+  /** MarkRecord.note, by the cell's place in the columns (most marked cells had no note); unpackState checks the places. */
+  notes: z.record(z.string(), NoteSchema).optional(),
   /** The places of the records that are `kept`. */
   kept: z.array(index).optional(),
 });

@@ -304,21 +304,17 @@ export class XlsxWriter implements StateHost {
 
   writeMarks(sheetName: string, marks: readonly Mark[]): void {
     const ws = this.sheet(sheetName);
-    // A recheck: the earlier marks come off in the same pass that puts the new ones on, and the
-    // notes as unmarking leaves them are the ones marked; the sheet and notes are stored once.
-    const unmarking = this.unmark(ws);
     const byCell = marksByCell(marks);
     if (byCell.size === 0) {
-      if (unmarking) {
-        const { sheet, cells, decide, notes } = unmarking;
-        const patched = this.patch(ws.part, sheet, targetsOf(cells), decide);
-        const flushed = notes.comments.changed ? this.flushNotes(ws.part, notes, patched) : patched;
-        if (flushed.changed) this.pkg.setSink(ws.part, finished(flushed));
-      }
+      // Nothing to mark: the earlier marks come off, as a clear takes them.
+      this.restore(ws);
       this.flushStyles();
       this.saveState();
       return;
     }
+    // A recheck: the earlier marks come off in the same pass that puts the new ones on, and the
+    // notes as unmarking leaves them are the ones marked; the sheet and notes are stored once.
+    const unmarking = this.unmark(ws);
     const styles = this.styles();
     const fillIds = new Map<Severity, number>();
     const fillIdOf = (sev: Severity) => {
