@@ -261,6 +261,14 @@ describe("textHash: the one-character-at-a-time reading gives keyText's hash", (
     "整改台账一龥\u0300\u0301\u0308\u3099\u309a\u30ab\u30cf\u1100\u1161\u11a8\uac00々〇①\ud83d\ude00\ud800",
   );
 
+  it("cyrb53 is the published algorithm: the reference values of bryc's README (bryc/code, jshash)", () => {
+    // definedHash calls task-key's own cyrb53, so the hash itself is pinned here: a changed hash
+    // would silently stop every snapshot in the clerks' copies from matching.
+    expect([cyrb53("a"), cyrb53("b"), cyrb53("revenge"), cyrb53("revenue")]).toEqual([
+      7929297801672961, 8684336938537663, 4051478007546757, 8309097637345594,
+    ]);
+  });
+
   it("every CJK unified ideograph is its own key", () => {
     for (const c of charRange(0x4e00, 0x9fff)) expect(keyText(c)).toBe(c);
   });
