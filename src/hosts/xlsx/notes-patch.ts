@@ -30,12 +30,21 @@ function refOf(comment: string): string {
   return m ? decodeXml(m[1] ?? m[2] ?? "").toUpperCase() : "";
 }
 
+/**
+ * A note we created, held as its text and author until it is read or written: the XML of 30,000
+ * notes, made as they were marked, sat in the heap until the part was written.
+ */
+interface OurNote {
+  text: string;
+  author: number;
+}
+
 export class CommentsPatch {
   private prefix: string;
   private head: string;
   private authors: string[];
   /** Comments by cell, in the part's order (a Map keeps insertion order); new cells come after. */
-  private readonly list = new Map<string, string>();
+  private readonly list = new Map<string, string | OurNote>();
   private readonly original = new Set<string>();
   /** Our author's index in `authors`, once looked up (each note we create names it). */
   private ourAuthor: number | undefined;
@@ -96,8 +105,9 @@ export class CommentsPatch {
   }
 
   get(ref: string): Note | null {
-    const xml = this.list.get(ref);
-    if (xml === undefined) return null;
+    const entry = this.list.get(ref);
+    if (entry === undefined) return null;
+    const xml = this.xmlOf(ref, entry);
     let text = this.texts.get(ref);
     if (text === undefined) this.texts.set(ref, (text = commentText(xml)));
     return { xml, text };
@@ -113,6 +123,18 @@ export class CommentsPatch {
     this.texts.delete(ref);
     if (xml === null) this.list.delete(ref);
     else this.list.set(ref, xml);
+  }
+
+  /** Puts a new note of ours (created's) on the cell, its XML made only when it is read or written. */
+  setCreated(ref: string, text: string): void {
+    this.dirty = true;
+    this.texts.delete(ref);
+    // The author now: looking it up may add ours to the authors, which are written first.
+    this.list.set(ref, { text, author: this.ourAuthorId() });
+  }
+
+  private xmlOf(ref: string, entry: string | OurNote): string {
+    return typeof entry === "string" ? entry : this.noteXml(ref, entry.text, entry.author);
   }
 
   /** The comment with our paragraph appended to the clerk's note, in its own run so the clerk's formatting stays. */
@@ -135,12 +157,18 @@ export class CommentsPatch {
 
   /** A new note of ours on an empty (note-less) cell. */
   created(ref: string, text: string): string {
+    return this.noteXml(ref, text, this.ourAuthorId());
+  }
+
+  private noteXml(ref: string, text: string, author: number): string {
     const p = this.prefix;
-    const t = tElement(text)
-      .replace(/^<t/, `<${p}t`)
-      .replace(/<\/t>$/, `</${p}t>`);
+    const t = p
+      ? tElement(text)
+          .replace(/^<t/, `<${p}t`)
+          .replace(/<\/t>$/, `</${p}t>`)
+      : tElement(text);
     // As a run, the way Excel writes notes: some readers (exceljs) see only runs.
-    return `<${p}comment ref="${ref}" authorId="${this.ourAuthorId()}"><${p}text><${p}r>${t}</${p}r></${p}text></${p}comment>`;
+    return `<${p}comment ref="${ref}" authorId="${author}"><${p}text><${p}r>${t}</${p}r></${p}text></${p}comment>`;
   }
 
   /** The comment without our last run (the clerk's text kept), or null when the last run is not exactly ours. */
@@ -198,7 +226,9 @@ export class CommentsPatch {
     // Our author goes again once no note of ours is left (it is last, so no other index moves).
     const last = this.authors.length - 1;
     if (last >= 0 && commentAuthor(this.authors[last]!) === OUR_AUTHOR) {
-      const used = [...this.list.values()].some((c) => /\sauthorId\s*=\s*["'](\d+)["']/.exec(c)?.[1] === String(last));
+      const used = [...this.list.values()].some((c) =>
+        typeof c === "string" ? /\sauthorId\s*=\s*["'](\d+)["']/.exec(c)?.[1] === String(last) : c.author === last,
+      );
       if (!used) {
         this.authors.pop();
         this.ourAuthor = undefined;
@@ -208,13 +238,17 @@ export class CommentsPatch {
     // The part's own comments in their order; new ones merged in by cell order (rows, then columns).
     const added = [...this.list.keys()].filter((r) => !this.original.has(r)).sort((a, b) => sortKey(a) - sortKey(b));
     let ai = 0;
-    for (const [ref, xml] of this.list) {
+    const writeAdded = () => {
+      const ref = added[ai++]!;
+      out.write(this.xmlOf(ref, this.list.get(ref)!));
+    };
+    for (const [ref, entry] of this.list) {
       if (!this.original.has(ref)) continue;
       const key = sortKey(ref);
-      while (ai < added.length && sortKey(added[ai]!) < key) out.write(this.list.get(added[ai++]!)!);
-      out.write(xml);
+      while (ai < added.length && sortKey(added[ai]!) < key) writeAdded();
+      out.write(this.xmlOf(ref, entry));
     }
-    while (ai < added.length) out.write(this.list.get(added[ai++]!)!);
+    while (ai < added.length) writeAdded();
     out.write(`</${p}commentList>`);
     out.write(this.tail);
   }

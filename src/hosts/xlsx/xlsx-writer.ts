@@ -403,7 +403,7 @@ export class XlsxWriter implements StateHost {
         rec.note = { xml: existing.xml, text: existing.text };
         notes.comments.set(address, notes.comments.appended(existing, rec.ours));
       } else {
-        notes.comments.set(address, notes.comments.created(address, rec.ours));
+        notes.comments.setCreated(address, rec.ours);
       }
       const { row, col } = parseAddress(address);
       notes.vml.addNoteShape(row, col);
