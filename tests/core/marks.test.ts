@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkGrid } from "../../src/core/check.js";
 import {
+  marksByCell,
   marksFromFindings,
   mergeNote,
   NOTE_PREFIXES,
@@ -21,6 +22,22 @@ const merged = grid(
   ],
   ["A2:A3", "B2:B3", "E2:E3"],
 );
+
+describe("marksByCell", () => {
+  it("takes a cell's marks together, the most severe colour and each line once, leaving the marks given as they were", () => {
+    const given = [
+      { row: 2, col: 5, severity: "info", note: "还剩5天到期" },
+      { row: 2, col: 5, severity: "error", note: "未填写责任部门\n还剩5天到期" },
+      { row: 3, col: 5, severity: "warning", note: "疑似纸面整改" },
+    ] as const;
+    const frozen = given.map((m) => Object.freeze({ ...m }));
+    const byCell = marksByCell(frozen);
+    expect([...byCell.keys()]).toEqual(["E2", "E3"]);
+    expect(byCell.get("E2")).toEqual({ row: 2, col: 5, severity: "error", note: "还剩5天到期\n未填写责任部门" });
+    expect(byCell.get("E3")).toBe(frozen[2]);
+    expect(frozen.map((m) => ({ ...m }))).toEqual(given.map((m) => ({ ...m })));
+  });
+});
 
 describe("findings → marks", () => {
   it("marks a merged cell once, from the findings' numbers, with each message once", () => {

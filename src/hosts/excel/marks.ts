@@ -85,7 +85,7 @@ async function applyMarks(
   caps: ExcelCapabilities,
   cache: StateCache,
   sheet: string,
-  wanted: Map<string, Mark>,
+  wanted: ReadonlyMap<string, Readonly<Mark>>,
   snapshot?: Snapshot,
 ): Promise<void> {
   const ws = s.context.workbook.worksheets.getItem(sheet);
