@@ -71,8 +71,9 @@ export function buildNotices(report: Report, ledger: Ledger, options: NoticeOpti
   }
 
   const notices = new Map<string, DepartmentNotice>();
+  const days = daysPhrases();
   for (const task of ledger.tasks) {
-    const item = noticeItem(task, byTask.get(task.row) ?? [], report.today, options, fieldOfColumn);
+    const item = noticeItem(task, byTask.get(task.row) ?? [], report.today, options, fieldOfColumn, days);
     if (!item) continue;
     const named = fieldText(task, "department")
       .split(DEPARTMENT_SEPARATORS)
@@ -95,12 +96,25 @@ export function buildNotices(report: Report, ledger: Ledger, options: NoticeOpti
   return list;
 }
 
+/** A phrase with a number of days (`已逾期12天`): the tasks of a ledger share a few hundred, each made once. */
+function daysPhrases(): (template: string, days: number | undefined) => string {
+  const made = new Map<string, Map<number | undefined, string>>();
+  return (template, days) => {
+    let byDays = made.get(template);
+    if (!byDays) made.set(template, (byDays = new Map()));
+    let text = byDays.get(days);
+    if (text === undefined) byDays.set(days, (text = fill(template, { days })));
+    return text;
+  };
+}
+
 function noticeItem(
   task: Task,
   findings: readonly Finding[],
   today: IsoDate,
   options: NoticeOptions,
   fieldOfColumn: ReadonlyMap<string, Field>,
+  days: ReturnType<typeof daysPhrases>,
 ): NoticeItem | null {
   const w = NOTICE_WORDS[options.lang];
   const todo: string[] = [];
@@ -109,19 +123,19 @@ function noticeItem(
   const dueSoon = findings.find((f) => f.rule === "due-soon");
   if (overdue) {
     level = "red";
-    todo.push(fill(w.todo.overdue, { days: overdue.days }));
+    todo.push(days(w.todo.overdue, overdue.days));
   } else if (dueSoon && dueSoon.days !== undefined && dueSoon.days <= options.dueSoonDays) {
     level = "yellow";
-    todo.push(fill(w.todo.dueSoon, { days: dueSoon.days }));
+    todo.push(days(w.todo.dueSoon, dueSoon.days));
   } else if (task.status.kind !== "done" && task.deadline.kind === "date") {
     const left = daysBetween(today, task.deadline.date);
     if (left >= 0 && left <= options.dueSoonDays && !dueSoon && options.dueSoonDays >= 0) {
       // The due-soon rule is switched off: the window still colours the notice.
       level = "yellow";
-      todo.push(fill(w.todo.dueSoon, { days: left }));
+      todo.push(days(w.todo.dueSoon, left));
     } else if (left > options.dueSoonDays && left <= options.watchDays) {
       level = "green";
-      todo.push(fill(w.todo.watch, { days: left }));
+      todo.push(days(w.todo.watch, left));
     }
   }
 
