@@ -5,6 +5,7 @@ import type { CellStyle, DocCell, SheetDocument } from "../../../src/core/sheet-
 import { renderSheetDocument } from "../../../src/hosts/xlsx/render-sheet.js";
 import { MINIMAL_STYLES, StylesPatch } from "../../../src/hosts/xlsx/styles-patch.js";
 import { decodeXml } from "../../../src/hosts/xlsx/xml.js";
+import { bulletin } from "./writer-helpers.js";
 
 /**
  * renderSheetDocument writes a row at a time from the cells in reading order. Held to what a grid
@@ -34,20 +35,7 @@ const cell: fc.Arbitrary<DocCell> = fc
   }));
 
 function doc(cells: DocCell[], rowHeights: Record<number, number>): SheetDocument {
-  return {
-    name: "x",
-    columnWidths: [10, 12],
-    rowHeights,
-    styles: STYLES,
-    cells,
-    page: {
-      paperSize: "A4",
-      orientation: "portrait",
-      fitToWidth: true,
-      margins: { top: 1, bottom: 1, left: 1, right: 1, header: 0.5, footer: 0.5 },
-    },
-    showGridLines: false,
-  };
+  return { ...bulletin(""), columnWidths: [10, 12], rowHeights, styles: STYLES, cells };
 }
 
 interface Place {
