@@ -58,8 +58,7 @@ export function writeSheetDocument(
   let bottom = 0;
   let right = 0;
   for (const cell of cells) {
-    if (cell.row < 1 || cell.col < 1) continue;
-    bottom = Math.max(bottom, cell.row + Math.max(1, cell.rowSpan ?? 1) - 1);
+    bottom = Math.max(bottom, Math.min(MAX_ROW, cell.row + Math.max(1, cell.rowSpan ?? 1) - 1));
     right = Math.max(right, cell.col + Math.max(1, cell.colSpan ?? 1) - 1);
   }
   const cols = doc.columnWidths
@@ -110,7 +109,7 @@ export function writeSheetDocument(
   const merges: string[] = [];
   const letters: string[] = [];
   let last = bottom;
-  for (const key of Object.keys(doc.rowHeights)) if (Number.isInteger(Number(key))) last = Math.max(last, Number(key));
+  for (const key of Object.keys(doc.rowHeights)) if (placedRow(Number(key))) last = Math.max(last, Number(key));
   let next = 0;
   for (let r = 1; r <= last; r++) {
     place.length = 0;
@@ -120,9 +119,8 @@ export function writeSheetDocument(
         xfs[c] = cover.s;
       }
     below.delete(r);
-    for (; next < cells.length && cells[next]!.row <= r; next++) {
+    for (; next < cells.length && cells[next]!.row === r; next++) {
       const cell = cells[next]!;
-      if (cell.row < r || cell.col < 1) continue;
       const rowSpan = Math.max(1, cell.rowSpan ?? 1);
       const colSpan = Math.max(1, cell.colSpan ?? 1);
       const isText = typeof cell.value === "string" || !Number.isFinite(cell.value);
@@ -131,14 +129,14 @@ export function writeSheetDocument(
         place[c] = c === cell.col ? cell : null;
         xfs[c] = s;
       }
-      for (let down = r + 1; down < r + rowSpan; down++) {
+      for (let down = r + 1; down < r + rowSpan && placedRow(down); down++) {
         let list = below.get(down);
         if (!list) below.set(down, (list = []));
         list.push({ col: cell.col, span: colSpan, s });
       }
       if (rowSpan > 1 || colSpan > 1) {
         merges.push(
-          `<mergeCell ref="${cellAddress(cell.row, cell.col)}:${cellAddress(cell.row + rowSpan - 1, cell.col + colSpan - 1)}"/>`,
+          `<mergeCell ref="${cellAddress(cell.row, cell.col)}:${cellAddress(Math.min(MAX_ROW, cell.row + rowSpan - 1), cell.col + colSpan - 1)}"/>`,
         );
       }
     }
@@ -166,10 +164,22 @@ export function writeSheetDocument(
   );
 }
 
-/** Sorted by row, then column; equal places keep their order (the later wins). Already so from the layout: no copy. */
+/** Excel's last row. */
+const MAX_ROW = 1_048_576;
+
+function placedRow(r: number): boolean {
+  return Number.isInteger(r) && r >= 1 && r <= MAX_ROW;
+}
+
+/**
+ * The cells that have a place on the sheet, sorted by row, then column, equal places in their
+ * order (the later wins). The layout's come so: then they are not copied.
+ */
 function inReadingOrder(cells: DocCell[]): DocCell[] {
+  const placed = (c: DocCell) => placedRow(c.row) && Number.isInteger(c.col) && c.col >= 1;
   const before = (a: DocCell, b: DocCell) => a.row - b.row || a.col - b.col;
-  for (let i = 1; i < cells.length; i++) if (before(cells[i - 1]!, cells[i]!) > 0) return [...cells].sort(before);
+  for (let i = 0; i < cells.length; i++)
+    if (!placed(cells[i]!) || (i > 0 && before(cells[i - 1]!, cells[i]!) > 0)) return cells.filter(placed).sort(before);
   return cells;
 }
 

@@ -139,6 +139,25 @@ describe("renderSheetDocument: a row at a time, as the document's grid means", (
     );
   });
 
+  it("leaves out cells with no place on a sheet, and stops a merge at Excel's last row", () => {
+    const valid: DocCell = { row: 2, col: 2, value: "留下", style: "a" };
+    const nowhere: DocCell[] = [
+      { row: 0, col: 1, value: "行0", style: "a" },
+      { row: 1, col: 0, value: "列0", style: "a" },
+      { row: 1.5, col: 1, value: "半行", style: "a" },
+      { row: Number.NaN, col: 1, value: "NaN", style: "a" },
+    ];
+    const xml = renderSheetDocument(doc([...nowhere, valid], {}), new StylesPatch(MINIMAL_STYLES));
+    expect(written(xml).map((r) => r.cells.map((c) => [c.ref, c.value]))).toEqual([[["B2", "留下"]]]);
+    const tall = renderSheetDocument(
+      doc([{ row: 1_048_575, col: 1, value: "到底", style: "a", rowSpan: 10 }], {}),
+      new StylesPatch(MINIMAL_STYLES),
+    );
+    expect(written(tall).map((r) => r.r)).toEqual([1_048_575, 1_048_576]);
+    expect(tall).toContain('<dimension ref="A1:A1048576"/>');
+    expect(tall).toContain('<mergeCell ref="A1048575:A1048576"/>');
+  });
+
   it("gives a document's cells in any order the same sheet", () => {
     fc.assert(
       fc.property(fc.uniqueArray(cell, { selector: (c) => `${c.row},${c.col}`, maxLength: 20 }), (cells) => {
