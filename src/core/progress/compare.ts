@@ -61,16 +61,18 @@ export function matchTasks(current: readonly TaskKey[], previous: readonly TaskK
   // Each pass pairs the still-unpaired tasks that agree on `keyOf`, in row order on both sides,
   // so among tasks with the same key the first pairs with the first.
   const pass = (keyOf: (k: TaskKey) => string, unique: boolean): void => {
-    // A queue is read from `head` on, never shifted: thousands of tasks can share a key (an empty problem).
-    const queues = new Map<string, { items: number[]; head: number }>();
-    const counts = new Map<string, number>();
-    for (let j = 0; j < previous.length; j++) {
+    // By key, the first still-unpaired previous task with it, and `after[j]` the next one with
+    // j's key (-1: none): a chain in row order, taken from its head. No queue object a key: a
+    // ledger's keys are mostly its own (50,000 queues of one were 8 MB).
+    const head = new Map<string, number>();
+    const after = new Int32Array(previous.length);
+    for (let j = previous.length - 1; j >= 0; j--) {
       if (taken[j]) continue;
       const k = keyOf(previous[j]!);
-      let q = queues.get(k);
-      if (!q) queues.set(k, (q = { items: [], head: 0 }));
-      q.items.push(j);
+      after[j] = head.get(k) ?? -1;
+      head.set(k, j);
     }
+    const counts = new Map<string, number>();
     if (unique)
       for (let i = 0; i < current.length; i++) {
         if (pair[i] !== undefined) continue;
@@ -80,12 +82,11 @@ export function matchTasks(current: readonly TaskKey[], previous: readonly TaskK
     for (let i = 0; i < current.length; i++) {
       if (pair[i] !== undefined) continue;
       const k = keyOf(current[i]!);
-      const q = queues.get(k);
-      const left = q ? q.items.length - q.head : 0;
-      if (left === 0) continue;
+      const j = head.get(k) ?? -1;
+      if (j < 0) continue;
       // A measures text pasted under several problems says nothing about which is which.
-      if (unique && (left > 1 || counts.get(k)! > 1)) continue;
-      const j = q!.items[q!.head++]!;
+      if (unique && (after[j]! >= 0 || counts.get(k)! > 1)) continue;
+      head.set(k, after[j]!);
       taken[j] = 1;
       pair[i] = j;
     }

@@ -200,6 +200,39 @@ describe("matchTasks (property)", () => {
       ),
     );
   });
+  it("pairs as three plain passes would: the same problem and measures, then a measures text only one task on each side has, then the same problem; the first with the first", () => {
+    type Key = { problem: string; measures: string };
+    const reference = (current: Key[], previous: Key[]): (number | undefined)[] => {
+      const pair: (number | undefined)[] = current.map(() => undefined);
+      const taken = previous.map(() => false);
+      const pass = (keyOf: (k: Key) => string, unique: boolean) => {
+        const free = current.map((_, i) => i).filter((i) => pair[i] === undefined);
+        for (const i of free) {
+          const k = keyOf(current[i]!);
+          const prevs = previous.map((_, j) => j).filter((j) => !taken[j] && keyOf(previous[j]!) === k);
+          if (prevs.length === 0) continue;
+          if (unique && (prevs.length > 1 || free.filter((x) => keyOf(current[x]!) === k).length > 1)) continue;
+          taken[prevs[0]!] = true;
+          pair[i] = prevs[0];
+        }
+      };
+      pass((k) => `${k.problem}|${k.measures}`, false);
+      pass((k) => k.measures, true);
+      pass((k) => k.problem, false);
+      return pair;
+    };
+    const key = fc.record({
+      problem: fc.constantFrom("a", "b", "c", ""),
+      measures: fc.constantFrom("x", "y", "z", ""),
+    });
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 14 }), fc.array(key, { maxLength: 14 }), (now, before) => {
+        expect(matchTasks(now, before)).toEqual(reference(now, before));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("uses each earlier task at most once", () => {
     fc.assert(
       fc.property(
