@@ -21,7 +21,8 @@ export const MARK_FILLS: Record<Severity, string> = {
   info: "DDEBF7",
 };
 
-const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+/** Severities in order, the most severe highest (1 to 3). */
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 /**
  * One mark per cell, keyed by address: several findings on a cell take the most severe colour
@@ -44,7 +45,7 @@ export function marksByCell(marks: readonly Mark[]): ReadonlyMap<string, Readonl
       merged.add(into);
       byCell.set(address, into);
     }
-    if (RANK[m.severity] > RANK[into.severity]) into.severity = m.severity;
+    if (SEVERITY_RANK[m.severity] > SEVERITY_RANK[into.severity]) into.severity = m.severity;
     const lines = into.note.split("\n");
     for (const line of m.note.split("\n")) if (!lines.includes(line)) lines.push(line);
     into.note = lines.join("\n");

@@ -10,6 +10,7 @@ import {
   type Severity,
   type Summary,
 } from "../core/report.js";
+import { SEVERITY_RANK } from "../core/marks.js";
 
 /**
  * The pane's pure logic: what the tiles say and filter, how findings are filtered, counted
@@ -186,8 +187,6 @@ export type ListRow =
   | { kind: "group"; key: string; count: number; severity: Severity }
   | { kind: "item"; finding: Finding; group: string; index: number };
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
 /**
  * Findings as list rows grouped by rule (in the engine's order) or by department (most
  * findings first), each group headed by its count; sheet order within a group. `index` is the
@@ -201,7 +200,10 @@ export function listRows(findings: readonly Finding[], groupBy: GroupBy): ListRo
   const rows: ListRow[] = [];
   let index = 0;
   for (const [key, items] of groups) {
-    const severity = items.reduce<Severity>((s, f) => (RANK[f.severity] < RANK[s] ? f.severity : s), "info");
+    const severity = items.reduce<Severity>(
+      (s, f) => (SEVERITY_RANK[f.severity] > SEVERITY_RANK[s] ? f.severity : s),
+      "info",
+    );
     rows.push({ kind: "group", key, count: items.length, severity });
     for (const finding of items) rows.push({ kind: "item", finding, group: key, index: ++index });
   }

@@ -7,6 +7,7 @@ import {
   ourNote,
   removeOurNote,
   MARK_FILLS,
+  SEVERITY_RANK,
   type Mark,
 } from "../../core/marks.js";
 import type { Severity } from "../../core/report.js";
@@ -359,7 +360,7 @@ export class XlsxWriter implements StateHost {
       let base = cell.exists ? (cell.s ?? 0) : cell.effective;
       if (base >= xfCount && !restored) base = 0; // an index past the list: Excel shows style 0
       const b = baseOf(base);
-      const key = base * 4 + SEVERITY_KEY[m.severity];
+      const key = base * 4 + SEVERITY_RANK[m.severity];
       let s = clones.get(key);
       if (s === undefined)
         clones.set(key, (s = styles.findOrAppend("cellXfs", xfWithFill(b.xf, fillIdOf(m.severity), "1"))));
@@ -828,5 +829,3 @@ function locate(cells: Record<string, MarkRecord>, comments: CommentsPatch): Map
 
 export type { Note };
 export { emptyXlsxState };
-
-const SEVERITY_KEY: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
