@@ -125,7 +125,7 @@ export class CommentsPatch {
     else this.list.set(ref, xml);
   }
 
-  /** Puts a new note of ours (created's) on the cell, its XML made only when it is read or written. */
+  /** Puts a new note of ours on a cell without one, its XML made only when it is read or written. */
   setCreated(ref: string, text: string): void {
     this.dirty = true;
     this.texts.delete(ref);
@@ -140,12 +140,13 @@ export class CommentsPatch {
   /** The comment with our paragraph appended to the clerk's note, in its own run so the clerk's formatting stays. */
   appended(note: Note, ours: string): string {
     const p = this.prefix;
-    const run = `<${p}r>${tElement(`\n${ours}`)
-      .replace(/^<t/, `<${p}t`)
-      .replace(/<\/t>$/, `</${p}t>`)}</${p}r>`;
+    const run = `<${p}r>${this.tElement(`\n${ours}`)}</${p}r>`;
     const textClose = new RegExp(`</(?:\\w+:)?text\\s*>`);
     const m = textClose.exec(note.xml);
-    if (!m) return this.created(note.xml.match(/\sref\s*=\s*"([^"]*)"/)?.[1] ?? "A1", `${note.text}\n${ours}`);
+    if (!m) {
+      const ref = note.xml.match(/\sref\s*=\s*"([^"]*)"/)?.[1] ?? "A1";
+      return this.noteXml(ref, `${note.text}\n${ours}`, this.ourAuthorId());
+    }
     let body = note.xml.slice(0, m.index);
     // A bare <t> (plain note) before runs is valid (CT_Rst: t?, r*) but unusual; wrap it as a run.
     body = body.replace(
@@ -155,20 +156,18 @@ export class CommentsPatch {
     return body + run + note.xml.slice(m.index);
   }
 
-  /** A new note of ours on an empty (note-less) cell. */
-  created(ref: string, text: string): string {
-    return this.noteXml(ref, text, this.ourAuthorId());
-  }
-
+  /** A note of ours: the `<comment>` element, its text one run. */
   private noteXml(ref: string, text: string, author: number): string {
     const p = this.prefix;
-    const t = p
-      ? tElement(text)
-          .replace(/^<t/, `<${p}t`)
-          .replace(/<\/t>$/, `</${p}t>`)
-      : tElement(text);
     // As a run, the way Excel writes notes: some readers (exceljs) see only runs.
-    return `<${p}comment ref="${ref}" authorId="${author}"><${p}text><${p}r>${t}</${p}r></${p}text></${p}comment>`;
+    return `<${p}comment ref="${ref}" authorId="${author}"><${p}text><${p}r>${this.tElement(text)}</${p}r></${p}text></${p}comment>`;
+  }
+
+  /** xml-write's `<t>` element, in the part's prefix. */
+  private tElement(text: string): string {
+    const p = this.prefix;
+    const t = tElement(text);
+    return p ? t.replace(/^<t/, `<${p}t`).replace(/<\/t>$/, `</${p}t>`) : t;
   }
 
   /** The comment without our last run (the clerk's text kept), or null when the last run is not exactly ours. */
@@ -204,10 +203,7 @@ export class CommentsPatch {
     if (rest === "") return "";
     const p = this.prefix;
     const open = note.xml.slice(0, note.xml.indexOf(">") + 1);
-    const t = tElement(rest)
-      .replace(/^<t/, `<${p}t`)
-      .replace(/<\/t>$/, `</${p}t>`);
-    return `${open}<${p}text><${p}r>${t}</${p}r></${p}text></${p}comment>`;
+    return `${open}<${p}text><${p}r>${this.tElement(rest)}</${p}r></${p}text></${p}comment>`;
   }
 
   private ourAuthorId(): number {
