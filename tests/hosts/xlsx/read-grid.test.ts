@@ -91,7 +91,8 @@ describe("readGrid", () => {
     ]);
   });
 
-  it("reads 50,000 rows × 10 columns quickly", () => {
+  // Its speed is npm run bench's to print (the exceljs read row), never a timed assertion here.
+  it("reads 50,000 rows × 10 columns, the last row whole", () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Big");
     for (let r = 1; r <= 50000; r++) {
@@ -109,9 +110,7 @@ describe("readGrid", () => {
       ]);
     }
     ws.getColumn(6).numFmt = "yyyy/m/d";
-    const t0 = performance.now();
     const grid = readGrid(ws);
-    const ms = performance.now() - t0;
     expect(grid.values.length).toBe(50000);
     expect(grid.values[49999]).toEqual([
       50000,
@@ -125,7 +124,6 @@ describe("readGrid", () => {
       "",
       100000,
     ]);
-    expect(ms).toBeLessThan(3000);
   });
 });
 
