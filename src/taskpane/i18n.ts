@@ -1,4 +1,4 @@
-import type { Field } from "../core/fields.js";
+import { FIELD_NAMES, type Field } from "../core/fields.js";
 import { fill, type Catalogue, type Lang, type TemplateData } from "../core/i18n.js";
 import type { Severity } from "../core/report.js";
 
@@ -236,15 +236,8 @@ export const WORDS = {
     issueDate: "成文日期",
     issueDateHint: "留空则为校验日期",
     fromLedger: "留空则从台账标题读取",
-    fields: {
-      problem: "反馈问题",
-      measures: "整改措施",
-      lead: "责任领导",
-      department: "责任部门",
-      deadline: "整改时限",
-      status: "整改进展",
-      evidence: "佐证材料",
-    },
+    // The ledger's own header names, as every message and the bulletin call the fields.
+    fields: FIELD_NAMES.zh,
     category: "所属类别",
     row: "第 {{row}} 行",
     taskDetails: "任务详情",
@@ -371,15 +364,7 @@ export const WORDS = {
     issueDate: "Date of issue",
     issueDateHint: "Empty: the check date",
     fromLedger: "Empty: read from the ledger's title",
-    fields: {
-      problem: "Problem",
-      measures: "Measures",
-      lead: "Lead",
-      department: "Department",
-      deadline: "Deadline",
-      status: "Status",
-      evidence: "Evidence",
-    },
+    fields: FIELD_NAMES.en,
     category: "Category",
     row: "Row {{row}}",
     taskDetails: "Task details",

@@ -1,6 +1,6 @@
 import type { ByteSink } from "./byte-sink.js";
-import { attrsOf, richText, tElement, xmlText } from "./xml-write.js";
-import { decodeXml } from "./xml.js";
+import { richText, tElement, xmlText } from "./xml-write.js";
+import { attributes, decodeXml } from "./xml.js";
 
 /**
  * A sheet's notes: the comments part (ECMA-376 Part 1 §18.7) and the legacy VML drawing that
@@ -21,11 +21,11 @@ export interface Note {
   text: string;
 }
 
-/** A `<comment>` start tag's ref, upper-cased, as attrsOf would read it ("" without one). */
+/** A `<comment>` start tag's ref, upper-cased, as attributes would read it ("" without one). */
 function refOf(comment: string): string {
   const tag = comment.slice(0, comment.indexOf(">") + 1);
   // "ref" once in the tag cannot be inside another attribute's value: read it directly.
-  if (tag.indexOf("ref") !== tag.lastIndexOf("ref")) return (attrsOf(tag).ref ?? "").toUpperCase();
+  if (tag.indexOf("ref") !== tag.lastIndexOf("ref")) return (attributes(tag).ref ?? "").toUpperCase();
   const m = /\sref\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(tag);
   return m ? decodeXml(m[1] ?? m[2] ?? "").toUpperCase() : "";
 }

@@ -2,7 +2,8 @@ import { Inflate, inflateSync } from "fflate";
 import { ByteSink } from "./byte-sink.js";
 import { Package } from "./package.js";
 import { deflatePart, writeZipCopy, type PartChange } from "./zip-copy.js";
-import { attrsOf, localAttr, xmlAttr } from "./xml-write.js";
+import { xmlAttr } from "./xml-write.js";
+import { attributes } from "./xml.js";
 import { concatBytes } from "./bytes.js";
 
 /**
@@ -277,7 +278,7 @@ export class PackageCopy {
     if (!xml) return [];
     const out: Relationship[] = [];
     for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
-      const a = attrsOf(m[0]);
+      const a = attributes(m[0]);
       const target = a.Target ?? "";
       const external = (a.TargetMode ?? "").toLowerCase() === "external";
       out.push({ id: a.Id ?? "", type: a.Type ?? "", target, part: external ? null : resolveTarget(source, target) });
@@ -305,7 +306,7 @@ export class PackageCopy {
     const xml = this.text(relsPart);
     if (!xml) return;
     const next = xml.replace(/<(?:\w+:)?Relationship\b[^>]*>(?:\s*<\/(?:\w+:)?Relationship>)?/g, (tag) =>
-      attrsOf(tag).Id === id ? "" : tag,
+      attributes(tag).Id === id ? "" : tag,
     );
     if (next !== xml) this.setText(relsPart, next);
   }
@@ -316,12 +317,12 @@ export class PackageCopy {
     const xml = this.text("[Content_Types].xml") ?? "";
     const name = `/${part}`.toLowerCase();
     for (const m of xml.matchAll(/<(?:\w+:)?Override\b[^>]*>/g)) {
-      const a = attrsOf(m[0]);
+      const a = attributes(m[0]);
       if ((a.PartName ?? "").toLowerCase() === name) return a.ContentType;
     }
     const ext = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
     for (const m of xml.matchAll(/<(?:\w+:)?Default\b[^>]*>/g)) {
-      const a = attrsOf(m[0]);
+      const a = attributes(m[0]);
       if ((a.Extension ?? "").toLowerCase() === ext) return a.ContentType;
     }
     return undefined;
@@ -333,7 +334,7 @@ export class PackageCopy {
     const xml = this.text("[Content_Types].xml") ?? "";
     const ext = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
     const hasDefault = [...xml.matchAll(/<(?:\w+:)?Default\b[^>]*>/g)].some(
-      (m) => (attrsOf(m[0]).Extension ?? "").toLowerCase() === ext,
+      (m) => (attributes(m[0]).Extension ?? "").toLowerCase() === ext,
     );
     const entry =
       !hasDefault && (contentType === CONTENT_TYPE.vml || contentType === CONTENT_TYPE.rels)
@@ -347,7 +348,7 @@ export class PackageCopy {
     if (!xml) return;
     const name = `/${part}`.toLowerCase();
     const next = xml.replace(/<(?:\w+:)?Override\b[^>]*>(?:\s*<\/(?:\w+:)?Override>)?/g, (tag) =>
-      (attrsOf(tag).PartName ?? "").toLowerCase() === name ? "" : tag,
+      (attributes(tag).PartName ?? "").toLowerCase() === name ? "" : tag,
     );
     if (next !== xml) this.setText("[Content_Types].xml", next);
   }
@@ -404,5 +405,3 @@ export function insertBeforeClose(xml: string, local: string, text: string): str
   if (!s) throw new Error(`no <${local}> element`);
   return `${xml.slice(0, s.index)}<${s[1]}${s[2]}>${text}</${s[1]}>${xml.slice(s.index + s[0].length)}`;
 }
-
-export { attrsOf, localAttr };

@@ -1,6 +1,7 @@
 import { cellAddress } from "../../core/grid.js";
 import { ByteSink } from "./byte-sink.js";
-import { attrsOf, setAttr } from "./xml-write.js";
+import { setAttr } from "./xml-write.js";
+import { attributes } from "./xml.js";
 
 /**
  * Patching a worksheet part: only the `s` attribute of the cells we mark changes, empty `<c>`
@@ -55,7 +56,7 @@ function columnStyles(xml: string, end: number): Array<[number, number, number]>
   const out: Array<[number, number, number]> = [];
   const head = xml.slice(0, end);
   for (const m of head.matchAll(/<(?:\w+:)?col\b[^>]*>/g)) {
-    const a = attrsOf(m[0]);
+    const a = attributes(m[0]);
     if (a.style === undefined) continue;
     out.push([Number(a.min ?? 0), Number(a.max ?? 0), Number(a.style)]);
   }
@@ -200,7 +201,7 @@ export function patchSheet(xml: string, targets: Targets, decide: Decide, head =
     if (!wanted || pendingRows[pi] !== r) continue;
     pi++;
 
-    const rowAttrs = attrsOf(tag);
+    const rowAttrs = attributes(tag);
     const rowStyle = rowAttrs.customFormat === "1" || rowAttrs.customFormat === "true" ? Number(rowAttrs.s ?? 0) : null;
     const content = xml.slice(contentStart, contentEnd);
     const patched = patchRow(
@@ -299,7 +300,7 @@ function patchRow(
     wi++;
     const body = selfClosing ? "" : content.slice(m.index + tag.length, bodyEnd);
     const sAttr = /\ss\s*=\s*["'](\d+)["']/.exec(tag);
-    const plain = () => Object.keys(attrsOf(tag)).every((a) => a === "r" || a === "s");
+    const plain = () => Object.keys(attributes(tag)).every((a) => a === "r" || a === "s");
     const state: CellState = {
       s: sAttr ? Number(sAttr[1]) : null,
       exists: true,
@@ -368,7 +369,7 @@ function legacyDrawingAt(xml: string, rId: string): { at: number; element: strin
 export function legacyDrawingId(xml: string): string | null {
   const m = /<(?:\w+:)?legacyDrawing\b[^>]*>/.exec(xml.slice(Math.max(0, xml.lastIndexOf("sheetData"))));
   if (!m) return null;
-  const a = attrsOf(m[0]);
+  const a = attributes(m[0]);
   for (const k in a) if (k === "id" || k.endsWith(":id")) return a[k]!;
   return null;
 }

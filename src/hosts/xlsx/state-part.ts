@@ -3,8 +3,8 @@ import { SnapshotSchema } from "../../core/progress/snapshot.js";
 import type { ByteSink } from "./byte-sink.js";
 import type { PackageCopy } from "./package-copy.js";
 import type { SheetEntry } from "./xlsx-writer.js";
-import { decodeXml } from "./xml.js";
-import { attrsOf, richText, xmlText } from "./xml-write.js";
+import { attributes, decodeXml } from "./xml.js";
+import { richText, xmlText } from "./xml-write.js";
 
 /**
  * What ledger-check keeps in a copy so that its marks can be undone exactly and its sheets
@@ -284,7 +284,7 @@ function columnA(pkg: PackageCopy, part: string): string[] {
   const out: string[] = [];
   let shared: string[] | null = null;
   for (const m of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
-    const a = attrsOf(`<c${m[1]}>`);
+    const a = attributes(`<c${m[1]}>`);
     if (!/^A\d+$/.test(a.r ?? "")) continue;
     const body = m[2] ?? "";
     if (a.t === "inlineStr") out.push(richText(body));

@@ -1,4 +1,5 @@
-import { attrsOf, setAttr } from "./xml-write.js";
+import { setAttr } from "./xml-write.js";
+import { attributes } from "./xml.js";
 
 /**
  * styles.xml, patched: the writer only ever appends (fills, fonts, borders, number formats,
@@ -101,7 +102,7 @@ export class StylesPatch {
     const s = this.section("numFmts");
     let max = 163;
     for (const item of [...s.items, ...s.added]) {
-      const a = attrsOf(item);
+      const a = attributes(item);
       const id = Number(a.numFmtId);
       if (a.formatCode === code) return id;
       if (id > max) max = id;
@@ -186,11 +187,11 @@ export const MINIMAL_STYLES =
 export function fillKey(fillXml: string): string {
   const pattern = /<(?:\w+:)?patternFill\b[^>]*>/.exec(fillXml);
   if (!pattern) return fillXml.replace(/\s+/g, " ");
-  const type = attrsOf(pattern[0]).patternType ?? "none";
+  const type = attributes(pattern[0]).patternType ?? "none";
   const colour = (name: string) => {
     const m = new RegExp(`<(?:\\w+:)?${name}\\b[^>]*>`).exec(fillXml);
     if (!m) return "";
-    const a = attrsOf(m[0]);
+    const a = attributes(m[0]);
     return Object.keys(a)
       .sort()
       .map((k) => `${k}=${k === "rgb" ? a[k]!.toUpperCase() : a[k]}`)
@@ -201,7 +202,7 @@ export function fillKey(fillXml: string): string {
 
 /** The xf's attribute, as a number (0 when absent, as the schema defaults). */
 export function xfNumber(xf: string, name: string): number {
-  const v = attrsOf(xf.slice(0, xf.indexOf(">") + 1))[name];
+  const v = attributes(xf.slice(0, xf.indexOf(">") + 1))[name];
   const n = v === undefined ? 0 : Number(v);
   return Number.isInteger(n) && n >= 0 ? n : 0;
 }
@@ -217,5 +218,5 @@ export function xfWithFill(xf: string, fillId: number, applyFill: string | null)
 
 /** The raw applyFill attribute of an xf (null when absent). */
 export function xfApplyFill(xf: string): string | null {
-  return attrsOf(xf.slice(0, xf.indexOf(">") + 1)).applyFill ?? null;
+  return attributes(xf.slice(0, xf.indexOf(">") + 1)).applyFill ?? null;
 }

@@ -41,7 +41,8 @@ import {
   type XlsxState,
 } from "./state-part.js";
 import { fillKey, MINIMAL_STYLES, StylesPatch, xfApplyFill, xfNumber, xfWithFill } from "./styles-patch.js";
-import { attrsOf, localAttr, setAttr, xmlAttr } from "./xml-write.js";
+import { setAttr, xmlAttr } from "./xml-write.js";
+import { attr, attributes } from "./xml.js";
 
 /**
  * A sheet's whole text as unmarking read it for the patch: decoded, or Latin-1 (one character a
@@ -128,8 +129,8 @@ export class XlsxWriter implements StateHost {
     if (!sheetsEl) return out;
     let index = 0;
     for (const m of sheetsEl[1]!.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
-      const a = attrsOf(m[0]);
-      const rId = localAttr(a, "id") ?? "";
+      const a = attributes(m[0]);
+      const rId = attr(a, "id") ?? "";
       const rel = rels.find((r) => r.id === rId);
       const state = a.state === "hidden" || a.state === "veryHidden" ? a.state : "visible";
       out.push({
@@ -166,7 +167,7 @@ export class XlsxWriter implements StateHost {
     const head = this.pkg.head(part, 4096);
     if (!head) return null;
     const m = /<(?:\w+:)?sheetPr\b[^>]*>/.exec(head);
-    return m ? (attrsOf(m[0]).codeName ?? null) : null;
+    return m ? (attributes(m[0]).codeName ?? null) : null;
   }
 
   // --- styles ---
@@ -647,7 +648,7 @@ export class XlsxWriter implements StateHost {
     xml = xml.replace(entry.tag, "");
     const last = Math.max(0, this.sheets().length - 2);
     xml = xml.replace(/<(?:\w+:)?workbookView\b[^>]*>/g, (tag) => {
-      const a = attrsOf(tag);
+      const a = attributes(tag);
       let t = tag;
       for (const name of ["activeTab", "firstSheet"]) {
         if (a[name] === undefined) continue;
@@ -660,7 +661,7 @@ export class XlsxWriter implements StateHost {
     });
     xml = xml.replace(/<(?:\w+:)?definedName\b[^>]*>[\s\S]*?<\/(?:\w+:)?definedName\s*>/g, (el) => {
       const open = el.slice(0, el.indexOf(">") + 1);
-      const local = attrsOf(open).localSheetId;
+      const local = attributes(open).localSheetId;
       if (local === undefined) return el;
       const n = Number(local);
       if (n === entry.index) return "";
@@ -685,7 +686,7 @@ export class XlsxWriter implements StateHost {
     const view = /<(?:\w+:)?workbookView\b[^>]*>/.exec(wbXml);
     if (view) {
       let tag = setAttr(view[0], "activeTab", String(target.index));
-      const first = Number(attrsOf(view[0]).firstSheet ?? 0);
+      const first = Number(attributes(view[0]).firstSheet ?? 0);
       if (first > target.index) tag = setAttr(tag, "firstSheet", String(target.index));
       this.setWorkbook(wbXml.slice(0, view.index) + tag + wbXml.slice(view.index + view[0].length));
     } else {
@@ -765,7 +766,7 @@ function sameXf(a: string, b: string): boolean {
   if (a === b) return true;
   const split = (xf: string) => {
     const end = xf.indexOf(">") + 1;
-    const attrs = { ...XF_DEFAULTS, ...attrsOf(xf.slice(0, end)) };
+    const attrs = { ...XF_DEFAULTS, ...attributes(xf.slice(0, end)) };
     const inner = xf.endsWith("/>") && end === xf.length ? "" : xf.slice(end).replace(/<\/(?:\w+:)?xf\s*>$/, "");
     return { attrs, inner };
   };

@@ -1,4 +1,4 @@
-import { decodeCellText, decodeXml } from "./xml.js";
+import { decodeCellText } from "./xml.js";
 /**
  * Text that the writer puts into XML: the clerk's own text never, only what ledger-check adds
  * (notes, bulletin cells, state). Always well-formed, whatever the characters.
@@ -73,29 +73,6 @@ export function richText(xml: string): string {
   let m: RegExpExecArray | null;
   while ((m = re.exec(noPhonetic)) !== null) out += m[1] ?? "";
   return decodeCellText(out);
-}
-
-const ATTR = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
-/** Attributes of one start tag, decoded, keyed by qualified name. */
-export function attrsOf(tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const start = tag.search(/[\s/>]/);
-  const body = start < 0 ? "" : tag.slice(start);
-  ATTR.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ATTR.exec(body)) !== null) out[m[1]!] = decodeXml(m[2] ?? m[3] ?? "");
-  return out;
-}
-
-/** An attribute by local name, whatever its prefix. */
-export function localAttr(attrs: Record<string, string>, local: string): string | undefined {
-  if (local in attrs) return attrs[local];
-  for (const k in attrs) {
-    const colon = k.indexOf(":");
-    if (colon >= 0 && k.slice(colon + 1) === local && k.slice(0, colon) !== "xmlns") return attrs[k];
-  }
-  return undefined;
 }
 
 /** setAttr's expression for each attribute name, made once (the marks set `s` on 30,000 cells). */

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ByteSink } from "../../../src/hosts/xlsx/byte-sink.js";
 import { finished, patchSheet, targetsOf, type CellState } from "../../../src/hosts/xlsx/sheet-patch.js";
-import { attrsOf } from "../../../src/hosts/xlsx/xml-write.js";
+import { attributes } from "../../../src/hosts/xlsx/xml.js";
 
 /**
  * The mark patch finds a row's cells by their r (ECMA-376 Part 1 §18.3.1.4: optional, then the
@@ -72,7 +72,7 @@ describe("patchSheet: a cell is found by its r however the tag is spelled", () =
           if (!patched) return;
           const out = new TextDecoder().decode(finished(patched).bytes());
           // Every cell of the patched row: its style is ours where it was asked for, else as it was.
-          const tags = [...out.matchAll(/<(?:x:)?c\b[^>]*?\/?>/g)].map((m) => attrsOf(m[0]));
+          const tags = [...out.matchAll(/<(?:x:)?c\b[^>]*?\/?>/g)].map((m) => attributes(m[0]));
           for (const [i, c] of cells.entries()) {
             const found = tags.find(
               (t) => t.r !== undefined && t.r.replaceAll("$", "").toUpperCase() === `${c.letters}${row}`,
