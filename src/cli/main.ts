@@ -7,6 +7,7 @@ import {
   writeNotices,
   type Stage,
 } from "../app/check-workbook.js";
+import { collect } from "./collect.js";
 import { NODE_ZLIB } from "./node-zlib.js";
 import { bulletinMissing, missingHint } from "../core/bulletin/names-hint.js";
 import { ConfigSchema, type ConfigInput } from "../core/config.js";
@@ -90,9 +91,13 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
   const check = await checkWorkbook(port, config, progress, file, previous ? { previous } : {});
 
   if (target) {
+    // A collection after each stage: what a stage leaves is garbage by the next (collect.ts).
     await markWorkbook(port, check, progress);
+    collect();
     await writeBulletin(port, check, progress);
+    collect();
     await writeNotices(port, check, config);
+    collect();
     await writeOutput(target, await port.toBuffer(), input);
   }
   if (docx) await writeOutput(docx, await bulletinDocxOf(check), input);

@@ -174,7 +174,7 @@ describe("ledger-check --json", () => {
     expect(code).toBe(1);
     const piped = (await runCli([small, "--today", "2025-07-01", "--json"])).stdout;
     expect(tty).toBe(`${JSON.stringify(JSON.parse(piped), null, 2)}\n`);
-    expect(tty.split("\n")[1]).toMatch(/^  "file": /);
+    expect(tty.split("\n")[1]).toMatch(/^ {2}"file": /);
   });
 
   it("gives exact summary figures, counted per task", async () => {
