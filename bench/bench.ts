@@ -56,6 +56,8 @@ interface ChildResult {
 }
 
 const TODAY = "2025-07-01";
+/** A day after every deadline the generated ledgers hold (all in 2025): every dated task overdue. */
+const LATE_TODAY = "2026-12-01";
 
 async function child(mode: Mode, file: string, rows: number, reps: number, write: boolean): Promise<void> {
   const bytes = new Uint8Array(readFileSync(file));
@@ -168,7 +170,8 @@ async function parent(args: Map<string, string>): Promise<void> {
       );
 
       // Whole processes first, on a machine not yet busy with this size's children.
-      if (n >= 10_000 && !args.has("no-process")) processes.push(processFigures(file, n, processRounds, TODAY));
+      if (n >= 10_000 && !args.has("no-process"))
+        processes.push(processFigures(file, n, processRounds, TODAY, LATE_TODAY));
 
       // Round one: read, then check (which also writes the copy); round two the other way round.
       const read1 = await runChild(self, "read", file, n, reps, budget, false);

@@ -6,6 +6,8 @@
  *   out     — `ledger-check FILE --out COPY` (also marks and writes the copy);
  *   recheck — `ledger-check COPY --out COPY2`: the clerk's next check, on the marked copy (its
  *             marks taken off and put back, its sheets of ours replaced); no goal of its own;
+ *   overdue — `--out` again, checked on a day after every deadline: the most findings, marks and
+ *             notices a ledger of this size gives (the memory goal's hardest case);
  *   pandas  — bench/pandas-check.py: pandas + openpyxl doing only the required-field and
  *             overdue checks (when Debian's python3-pandas is at /usr/bin/python3; said when not).
  * Rounds interleave them, so drift in the machine's speed falls on each. Each process is timed
@@ -60,19 +62,27 @@ function median(xs: number[]): number {
 }
 
 /** Runs the five processes `rounds` times on `file` and returns one table row of medians. */
-export function processFigures(file: string, rows: number, rounds: number, today: string): ProcessRow {
+export function processFigures(
+  file: string,
+  rows: number,
+  rounds: number,
+  today: string,
+  lateToday: string,
+): ProcessRow {
   const floorJs = fileURLToPath(new URL("./floor.mjs", import.meta.url));
   // The CLI as it ships: compiled into lib/ (npm run bench builds it first).
   const cli = fileURLToPath(new URL("../bin/ledger-check.js", import.meta.url));
   const pandasPy = fileURLToPath(new URL("./pandas-check.py", import.meta.url));
   const copy = `${file}.checked.xlsx`;
   const rechecked = `${file}.rechecked.xlsx`;
+  const late = `${file}.overdue.xlsx`;
   const withPandas = pandasAvailable();
-  const runs: Record<"floor" | "json" | "out" | "recheck" | "pandas", Run[]> = {
+  const runs: Record<"floor" | "json" | "out" | "recheck" | "overdue" | "pandas", Run[]> = {
     floor: [],
     json: [],
     out: [],
     recheck: [],
+    overdue: [],
     pandas: [],
   };
   for (let i = 0; i < rounds; i++) {
@@ -81,10 +91,12 @@ export function processFigures(file: string, rows: number, rounds: number, today
     runs.out.push(timed(process.execPath, [cli, file, "--out", copy, "--today", today, "--exit-zero"]));
     // The clerk's next check: the marked copy checked again, its marks taken off and put back.
     runs.recheck.push(timed(process.execPath, [cli, copy, "--out", rechecked, "--today", today, "--exit-zero"]));
+    runs.overdue.push(timed(process.execPath, [cli, file, "--out", late, "--today", lateToday, "--exit-zero"]));
     if (withPandas) runs.pandas.push(timed(PYTHON, [pandasPy, file, today]));
   }
   rmSync(copy, { force: true });
   rmSync(rechecked, { force: true });
+  rmSync(late, { force: true });
   const wall = (k: keyof typeof runs): number | undefined =>
     runs[k].length ? median(runs[k].map((r) => r.wall)) : undefined;
   const cpu = (k: keyof typeof runs): number | undefined => {
@@ -115,6 +127,7 @@ export function processFigures(file: string, rows: number, rounds: number, today
       ratios("out", "json"),
       `${rss("json")} / ${rss("out")}`,
       `${both("recheck")} / ${rss("recheck")} MB`,
+      `${both("overdue")} / ${rss("overdue")} MB`,
     ],
   };
 }
@@ -130,4 +143,5 @@ export const PROCESS_HEAD = [
   "out÷json (≤1.5×)",
   "peak RSS MB json/out",
   "recheck of the copy (--out) wall/cpu/RSS",
+  "--out, every task overdue, wall/cpu/RSS",
 ];
