@@ -91,11 +91,10 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
   const check = await checkWorkbook(port, config, progress, file, previous ? { previous } : {});
 
   if (target) {
-    // A collection after each stage: what a stage leaves is garbage by the next (collect.ts).
+    // What the marks and the generated sheets leave is garbage before the package is put together (collect.ts).
     await markWorkbook(port, check, progress);
     collect();
     await writeBulletin(port, check, progress);
-    collect();
     await writeNotices(port, check, config);
     collect();
     await writeOutput(target, await port.toBuffer(), input);
