@@ -77,6 +77,11 @@ export default [
     },
   },
   {
+    // Node's own scripts (build, bench, test support): plain .mjs ones see Node's globals.
+    files: ["scripts/**", "bench/**", "tests/**"],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
     // Runs inline in taskpane.html in whatever browser Office gives the add-in, Trident (IE 11) included:
     // parsed as ES5 so a later edit cannot slip in syntax that would stop it from saying why the pane can't run.
     files: ["src/taskpane/boot.js"],

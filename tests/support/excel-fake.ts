@@ -141,7 +141,6 @@ export interface FakeExcelOptions {
 export interface TwinClient {
   newContext(): TwinContext;
 }
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type Twin = any;
 interface TwinContext {
   workbook: Twin;
