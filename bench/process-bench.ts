@@ -61,7 +61,7 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-/** Runs the five processes `rounds` times on `file` and returns one table row of medians. */
+/** Runs the six processes `rounds` times on `file` and returns one table row of medians. */
 export function processFigures(
   file: string,
   rows: number,
