@@ -1,4 +1,4 @@
-import { cellAddress, columnLetter } from "../../core/grid.js";
+import { cellAddress, columnLetter, MAX_ROW } from "../../core/grid.js";
 import type { CellStyle, DocCell, SheetDocument } from "../../core/sheet-document.js";
 import type { StylesPatch } from "./styles-patch.js";
 import { tElement, xmlAttr, xmlText } from "./xml-write.js";
@@ -163,9 +163,6 @@ export function writeSheetDocument(
       "</worksheet>",
   );
 }
-
-/** Excel's last row. */
-const MAX_ROW = 1_048_576;
 
 function placedRow(r: number): boolean {
   return Number.isInteger(r) && r >= 1 && r <= MAX_ROW;
