@@ -56,7 +56,7 @@ interface ChildResult {
 }
 
 const TODAY = "2025-07-01";
-/** A day after every deadline the generated ledgers hold (all in 2025): every dated task overdue. */
+/** A day after every deadline the generated ledgers hold (all in 2025): every open task with a dated deadline overdue. */
 const LATE_TODAY = "2026-12-01";
 
 async function child(mode: Mode, file: string, rows: number, reps: number, write: boolean): Promise<void> {

@@ -143,5 +143,5 @@ export const PROCESS_HEAD = [
   "out÷json (≤1.5×)",
   "peak RSS MB json/out",
   "recheck of the copy (--out) wall/cpu/RSS",
-  "--out, every task overdue, wall/cpu/RSS",
+  "--out after every deadline, wall/cpu/RSS",
 ];

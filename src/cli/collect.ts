@@ -7,7 +7,7 @@ import { runInNewContext } from "node:vm";
  * layout), and on this workload V8 makes no full collection of its own after the check: the peak
  * was what stayed live plus everything promoted since. Collecting after the marks and after the
  * generated sheets, where the big intermediates have just died, took a 50,000-row copy's peak RSS
- * from 377 to 270 MB, and with every task overdue from 444 to 310 MB, for 0.4 s of wall time and
+ * from 377 to 270 MB, and checked after every deadline from 444 to 310 MB, for 0.4 s of wall time and
  * 0.8 s of CPU in 6 s (5 interleaved rounds; a third collection, after the bulletin, saved 7 MB
  * more for another 0.1 s: README, Performance).
  *
