@@ -1,7 +1,7 @@
 import { Inflate, inflateSync } from "fflate";
 import { ByteSink } from "./byte-sink.js";
 import { Package } from "./package.js";
-import { deflatePart, writeZipCopy, type PartChange } from "./zip-copy.js";
+import { deflatePart, withLead, writeZipCopy, type DeflatedPart, type PartChange } from "./zip-copy.js";
 import { xmlAttr } from "./xml-write.js";
 import { attributes } from "./xml.js";
 import { concatBytes } from "./bytes.js";
@@ -87,6 +87,8 @@ export class PackageCopy {
   private readonly heads = new Map<string, { chars: number; text: string }>();
   /** New content by part: text is encoded only when the copy is made (a part may change several times). */
   private readonly changes = new Map<string, PartChange>();
+  /** Parts set with a lead (see setSink), until they change otherwise. */
+  private readonly leads = new Map<string, { lead: string; latin1: boolean; body: DeflatedPart }>();
   private readonly decoder = new TextDecoder();
   private readonly encoder = new TextEncoder();
 
@@ -197,9 +199,16 @@ export class PackageCopy {
     return this.bytes(part);
   }
 
+  /** What the copy knew of a part's old content, let go when it changes. */
+  private forget(k: string): void {
+    this.heads.delete(k);
+    this.texts.delete(k);
+    this.leads.delete(k);
+  }
+
   setText(part: string, xml: string): void {
     const k = this.key(part);
-    this.heads.delete(k);
+    this.forget(k);
     if (xml.length >= BIG_PART) {
       this.setBytes(k, this.encoder.encode(xml));
       return;
@@ -233,26 +242,61 @@ export class PackageCopy {
     return b ? latin1.decode(b) : undefined;
   }
 
-  /** New content from a sink (written to the end): held compressed. */
-  setSink(part: string, sink: ByteSink): void {
+  /**
+   * New content from a sink (written to the end): held compressed. With a `lead`, the part is the
+   * lead followed by what the sink holds, and the lead stays editable (editLead) without the rest
+   * being compressed again.
+   */
+  setSink(part: string, sink: ByteSink, lead = ""): void {
     const k = this.key(part);
+    this.forget(k);
+    const zlib = this.source?.zlib;
+    const body = sink.deflated(zlib);
+    if (lead === "") {
+      this.changes.set(k, body);
+      return;
+    }
+    const latin1 = sink.latin1 !== undefined;
+    this.leads.set(k, { lead, latin1, body });
+    this.changes.set(k, withLead(this.leadBytes(lead, latin1), body, zlib));
+  }
+
+  /**
+   * Edits the lead of a part set with one (setSink): `edit` gets the lead and returns the new one.
+   * False when the part has no lead (the caller edits the whole part then).
+   */
+  editLead(part: string, edit: (lead: string) => string): boolean {
+    const k = this.key(part);
+    const held = this.leads.get(k);
+    if (!held) return false;
+    const lead = edit(held.lead);
+    if (lead === held.lead) return true;
     this.heads.delete(k);
     this.texts.delete(k);
-    this.changes.set(k, sink.deflated(this.source?.zlib));
+    this.leads.set(k, { ...held, lead });
+    this.changes.set(k, withLead(this.leadBytes(lead, held.latin1), held.body, this.source?.zlib));
+    return true;
+  }
+
+  /** A lead encoded as its part is: one byte a character for a Latin-1 sink (Zlib.latin1), else UTF-8. */
+  private leadBytes(lead: string, latin1: boolean): Uint8Array {
+    const host = this.source?.zlib.latin1;
+    if (!latin1 || !host) return this.encoder.encode(lead);
+    const bytes = new Uint8Array(lead.length);
+    host.encodeInto(lead, bytes);
+    return bytes;
   }
 
   /** New content as UTF-8 bytes; a big part is compressed at once. */
   setBytes(part: string, bytes: Uint8Array): void {
     const k = this.key(part);
-    this.heads.delete(k);
-    this.texts.delete(k);
+    this.forget(k);
     this.changes.set(k, bytes.length >= BIG_PART ? deflatePart(bytes, this.source?.zlib) : bytes);
   }
 
   remove(part: string): void {
     const k = this.key(part);
-    this.heads.delete(k);
-    this.texts.delete(k);
+    this.forget(k);
     if (this.source?.has(k)) this.changes.set(k, null);
     else this.changes.delete(k);
   }

@@ -102,12 +102,16 @@ function parseRef(ref: string): { row: number; col: number } | null {
 }
 
 /**
- * A sheet on its way to bytes: what is encoded already (`head`), and the part's own end from
- * `</sheetData>` on, kept as text for the notes' legacyDrawing to go into, with the root tag it
- * needs. A 50,000-row sheet is thus never joined into one more 20 MB string, and once patched it
- * holds nothing of the decoded original (40 MB as UTF-16): the tail and root are copies.
+ * A sheet on its way to bytes: its start before `<sheetData` (`lead`, kept as text: the sheet
+ * views are there, and selecting another sheet edits them), what is encoded already (`head`),
+ * and the part's own end from `</sheetData>` on, kept as text for the notes' legacyDrawing to go
+ * into, with the root tag it needs. A 50,000-row sheet is thus never joined into one more 20 MB
+ * string, and once patched it holds nothing of the decoded original (40 MB as UTF-16): the lead,
+ * tail and root are copies.
  */
 export interface PatchedSheet {
+  /** The part's text before `<sheetData`; "" when `head` holds the part from its start. */
+  lead: string;
   head: ByteSink;
   tail: string;
   /** The `<worksheet>` start tag, when `tail` does not hold it. */
@@ -118,10 +122,10 @@ export interface PatchedSheet {
 
 /** A sheet as it is, as a PatchedSheet (for a legacyDrawing to be added all the same). */
 export function unpatched(xml: string, head = new ByteSink()): PatchedSheet {
-  return { head, tail: xml, root: "", changed: false };
+  return { lead: "", head, tail: xml, root: "", changed: false };
 }
 
-/** The whole sheet written: its head, with the tail written into it. */
+/** The sheet after its lead written: its head, with the tail written into it. */
 export function finished(sheet: PatchedSheet): ByteSink {
   sheet.head.write(sheet.tail);
   return sheet.head;
@@ -140,7 +144,8 @@ export function patchSheet(xml: string, targets: Targets, decide: Decide, head =
   const write = (...texts: string[]) => {
     for (const t of texts) head.write(t);
   };
-  let copied = 0; // xml[0, copied) is already written
+  const lead = detached(xml.slice(0, open.index));
+  let copied = open.index; // xml[open.index, copied) is already written
   let changed = false;
 
   const pendingRows = [...targets.rows.keys()].sort((a, b) => a - b);
@@ -167,9 +172,9 @@ export function patchSheet(xml: string, targets: Targets, decide: Decide, head =
   if (open[2] === "/") {
     const rows = newRowsBefore(Infinity);
     if (!rows) return null;
-    write(xml.slice(0, open.index), `<${prefix}sheetData>${rows}</${prefix}sheetData>`);
+    write(`<${prefix}sheetData>${rows}</${prefix}sheetData>`);
     head.flush();
-    return { head, tail: detached(xml.slice(open.index + open[0].length)), root: rootTag(xml), changed: true };
+    return { lead, head, tail: detached(xml.slice(open.index + open[0].length)), root: rootTag(xml), changed: true };
   }
 
   const closeTag = `</${prefix}sheetData>`;
@@ -241,7 +246,7 @@ export function patchSheet(xml: string, targets: Targets, decide: Decide, head =
   if (!changed) return null;
   write(xml.slice(copied, dataEnd));
   head.flush();
-  return { head, tail: detached(xml.slice(dataEnd)), root: rootTag(xml), changed: true };
+  return { lead, head, tail: detached(xml.slice(dataEnd)), root: rootTag(xml), changed: true };
 }
 
 function rootTag(xml: string): string {

@@ -268,7 +268,7 @@ export class XlsxWriter implements StateHost {
         this.removeRelated(part, n.vmlPart);
         const latin1 = sheet.head.latin1;
         const bytes = sheet.head.bytes();
-        const xml = (latin1 ? latin1.decode(bytes) : this.decoder.decode(bytes)) + sheet.tail;
+        const xml = sheet.lead + (latin1 ? latin1.decode(bytes) : this.decoder.decode(bytes)) + sheet.tail;
         const without = xml.replace(/<(?:\w+:)?legacyDrawing\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?legacyDrawing\s*>)/, "");
         if (sheet.changed || without !== xml)
           sheet = { ...unpatched(without, this.pkg.sink(latin1 ? "latin1" : undefined)), changed: true };
@@ -411,7 +411,7 @@ export class XlsxWriter implements StateHost {
       notes.vml.addNoteShape(row, col);
     }
     const sheet = this.flushNotes(ws.part, notes, patched);
-    if (sheet.changed) this.pkg.setSink(ws.part, finished(sheet));
+    if (sheet.changed) this.pkg.setSink(ws.part, finished(sheet), sheet.lead);
     this.state.marks[String(ws.sheetId)] = { name: ws.name, cells: records };
     this.flushStyles();
     this.saveState();
@@ -544,7 +544,7 @@ export class XlsxWriter implements StateHost {
     if (!u) return;
     const patched = this.patch(ws.part, u.sheet, targetsOf(u.cells), u.decide);
     const sheet = u.notes.comments.changed ? this.flushNotes(ws.part, u.notes, patched) : patched;
-    if (sheet.changed) this.pkg.setSink(ws.part, finished(sheet));
+    if (sheet.changed) this.pkg.setSink(ws.part, finished(sheet), sheet.lead);
   }
 
   /** The snapshot of the check that wrote this copy, if any. */
@@ -588,19 +588,37 @@ export class XlsxWriter implements StateHost {
     const styles = this.styles();
     const codeName = `lc${randomHex(6)}`;
     const xml = this.pkg.sink();
-    writeSheetDocument(doc, styles, (text) => xml.write(text), { codeName });
+    // The sheet's start (before `<sheetData`) is kept apart: selecting the sheet edits only that.
+    let lead = "";
+    let inLead = true;
+    writeSheetDocument(
+      doc,
+      styles,
+      (text) => {
+        if (!inLead) return xml.write(text);
+        const at = text.indexOf("<sheetData");
+        if (at < 0) {
+          lead += text;
+          return;
+        }
+        inLead = false;
+        lead += text.slice(0, at);
+        xml.write(text.slice(at));
+      },
+      { codeName },
+    );
     const wb = this.pkg.workbookPart();
     const old = sheets.find((s) => s.name.toLowerCase() === name.toLowerCase() && ours.includes(s.name));
     if (old?.part) {
       // Ours: replaced in place (same tab, same sheetId), so defined names and views keep their meaning.
-      this.pkg.setSink(old.part, xml);
+      this.pkg.setSink(old.part, xml, lead);
       const relsPart = this.pkg.relsPartOf(old.part);
       if (this.pkg.has(relsPart)) this.pkg.remove(relsPart);
       this.state.generated = this.state.generated.filter((g) => g.sheetId !== old.sheetId);
       this.state.generated.push({ sheetId: old.sheetId, name, codeName });
       if (old.name !== name) this.setWorkbook(this.pkg.text(wb)!.replace(old.tag, setAttr(old.tag, "name", name)));
     } else {
-      const { sheetId } = this.addSheet(name, xml, "visible");
+      const { sheetId } = this.addSheet(name, xml, "visible", lead);
       this.state.generated.push({ sheetId, name, codeName });
     }
     this.flushStyles();
@@ -617,13 +635,13 @@ export class XlsxWriter implements StateHost {
     return this.stateSheet;
   }
 
-  /** A new worksheet at the end of the tab order, with its part, relationship and content type. */
-  addSheet(name: string, xml: string | ByteSink, state: "visible" | "veryHidden"): SheetEntry {
+  /** A new worksheet at the end of the tab order, with its part, relationship and content type; `lead` as in PackageCopy.setSink. */
+  addSheet(name: string, xml: string | ByteSink, state: "visible" | "veryHidden", lead = ""): SheetEntry {
     const sheets = this.sheets();
     const wb = this.pkg.workbookPart();
     const part = this.pkg.freeName("xl/worksheets/sheet", ".xml");
     if (typeof xml === "string") this.pkg.setText(part, xml);
-    else this.pkg.setSink(part, xml);
+    else this.pkg.setSink(part, xml, lead);
     const rId = this.pkg.addRel(wb, REL.worksheet, part);
     this.pkg.declare(part, CONTENT_TYPE.worksheet);
     const sheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;
@@ -699,54 +717,29 @@ export class XlsxWriter implements StateHost {
       }
     }
     // Only one selected tab: two would put Excel in group mode, where typing edits both sheets.
-    const VIEW = /<(?:\w+:)?sheetView\b[^>]*?\/?>/;
     for (const s of sheets) {
       if (!s.part) continue;
+      const selected = s === target;
+      // A sheet we patched keeps its start apart: the edit costs that start, not the 20 MB again.
+      if (this.pkg.editLead(s.part, (lead) => viewsSelecting(lead, selected, cell, true))) continue;
       // Another sheet is rewritten only to lose its tabSelected, which sits at its top: a sheet
       // without one is not decoded whole (the copy's 校验明细 and state are megabytes).
-      if (s !== target) {
-        const view = VIEW.exec(this.pkg.head(s.part, 65536) ?? "");
-        if (!view || !/\stabSelected\s*=\s*["'](1|true)["']/.test(view[0])) continue;
+      if (!selected) {
+        const view = SHEET_VIEW.exec(this.pkg.head(s.part, 65536) ?? "");
+        if (!view || !TAB_SELECTED.test(view[0])) continue;
       }
-      // Byte for byte where the host can (the edits are ASCII): the marked ledger is 20 MB.
+      // Byte for byte where the host can (the edits are ASCII).
       const raw = this.pkg.latin1Text(s.part);
       const xml = raw ?? this.pkg.text(s.part);
       if (!xml) continue;
-      const part = s.part;
-      const store = (text: string) =>
-        raw !== undefined ? this.pkg.setLatin1Text(part, text) : this.pkg.setText(part, text);
-      const m = VIEW.exec(xml.slice(0, 65536));
-      if (!m) {
-        if (s !== target) continue;
-        // No view: one goes where CT_Worksheet's sequence puts sheetViews (after sheetPr and dimension).
-        const before = /<(?:\w+:)?(?:sheetFormatPr|cols|sheetData)\b/.exec(xml);
-        if (!before) continue;
-        const p = /<(\w+:)?worksheet\b/.exec(xml)?.[1] ?? "";
-        const view = `<${p}sheetViews><${p}sheetView tabSelected="1" workbookViewId="0"><${p}selection activeCell="${cell}" sqref="${cell}"/></${p}sheetView></${p}sheetViews>`;
-        store(xml.slice(0, before.index) + view + xml.slice(before.index));
-        continue;
-      }
-      const selected = /\stabSelected\s*=\s*["'](1|true)["']/.test(m[0]);
-      if (s === target) {
-        let tag = setAttr(m[0], "tabSelected", "1");
-        let after = xml.slice(m.index + m[0].length);
-        const selfClosing = /\/>$/.test(m[0]);
-        const prefix = /<(\w+:)?sheetView\b/.exec(m[0])?.[1] ?? "";
-        const selection = `<${prefix}selection activeCell="${cell}" sqref="${cell}"/>`;
-        if (selfClosing) {
-          tag = tag.replace(/\s*\/>$/, ">") + selection + `</${prefix}sheetView>`;
-        } else {
-          // Replace the view's own selection(s) of the main pane; panes and other children stay.
-          const close = after.search(/<\/(?:\w+:)?sheetView\s*>/);
-          const inner = after
-            .slice(0, close)
-            .replace(/<(?:\w+:)?selection\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?selection\s*>)/g, "");
-          after = inner + selection + after.slice(close);
-        }
-        store(xml.slice(0, m.index) + tag + after);
-      } else if (selected) {
-        store(xml.slice(0, m.index) + setAttr(m[0], "tabSelected", null) + xml.slice(m.index + m[0].length));
-      }
+      const data = /<(?:\w+:)?sheetData\b/.exec(xml);
+      const end = data ? data.index : xml.length;
+      const before = xml.slice(0, end);
+      const after = viewsSelecting(before, selected, cell, data !== null);
+      if (after === before) continue;
+      const text = after + xml.slice(end);
+      if (raw !== undefined) this.pkg.setLatin1Text(s.part, text);
+      else this.pkg.setText(s.part, text);
     }
   }
 
@@ -755,6 +748,47 @@ export class XlsxWriter implements StateHost {
     this.flushStyles();
     return this.pkg.toBytes();
   }
+}
+
+const SHEET_VIEW = /<(?:\w+:)?sheetView\b[^>]*?\/?>/;
+const TAB_SELECTED = /\stabSelected\s*=\s*["'](1|true)["']/;
+
+/**
+ * A sheet's start (its text before `<sheetData`, where CT_Worksheet keeps sheetViews, ECMA-376
+ * §18.3.1.99) with its first view selected and showing `cell` (`selected`), or no longer selected.
+ * `atSheetData`: the start ends where sheetData begins, so a new sheetViews may go at its end.
+ */
+function viewsSelecting(start: string, selected: boolean, cell: string, atSheetData: boolean): string {
+  const m = SHEET_VIEW.exec(start);
+  if (!m) {
+    if (!selected) return start;
+    // No view: one goes where CT_Worksheet's sequence puts sheetViews (after sheetPr and dimension).
+    const next = /<(?:\w+:)?(?:sheetFormatPr|cols|sheetData)\b/.exec(start);
+    const at = next ? next.index : atSheetData ? start.length : -1;
+    if (at < 0) return start;
+    const p = /<(\w+:)?worksheet\b/.exec(start)?.[1] ?? "";
+    const view = `<${p}sheetViews><${p}sheetView tabSelected="1" workbookViewId="0"><${p}selection activeCell="${cell}" sqref="${cell}"/></${p}sheetView></${p}sheetViews>`;
+    return start.slice(0, at) + view + start.slice(at);
+  }
+  if (!selected) {
+    if (!TAB_SELECTED.test(m[0])) return start;
+    return start.slice(0, m.index) + setAttr(m[0], "tabSelected", null) + start.slice(m.index + m[0].length);
+  }
+  let tag = setAttr(m[0], "tabSelected", "1");
+  let after = start.slice(m.index + m[0].length);
+  const prefix = /<(\w+:)?sheetView\b/.exec(m[0])?.[1] ?? "";
+  const selection = `<${prefix}selection activeCell="${cell}" sqref="${cell}"/>`;
+  if (/\/>$/.test(m[0])) {
+    tag = tag.replace(/\s*\/>$/, ">") + selection + `</${prefix}sheetView>`;
+  } else {
+    // Replace the view's own selection(s) of the main pane; panes and other children stay.
+    const close = after.search(/<\/(?:\w+:)?sheetView\s*>/);
+    const inner = after
+      .slice(0, close)
+      .replace(/<(?:\w+:)?selection\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?selection\s*>)/g, "");
+    after = inner + selection + after.slice(close);
+  }
+  return start.slice(0, m.index) + tag + after;
 }
 
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

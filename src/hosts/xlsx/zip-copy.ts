@@ -176,3 +176,67 @@ export function crc32(data: Uint8Array, value = 0): number {
   for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
+
+/**
+ * A part whose start (`lead`) is stored apart from the rest (`body`, a deflate stream of its own):
+ * the lead goes in as stored blocks (RFC 1951 §3.2.4, BFINAL 0), byte-aligned, so the body's
+ * stream follows it unchanged. Editing the start of a 20 MB sheet then costs the lead, not the
+ * sheet's compression again. The CRC of the whole comes from the two CRCs (crc32Combine).
+ */
+export function withLead(lead: Uint8Array, body: DeflatedPart, zlib: Zlib = {}): DeflatedPart {
+  if (lead.length === 0) return body;
+  const blocks = Math.ceil(lead.length / 0xffff);
+  const deflated = new Uint8Array(lead.length + 5 * blocks + body.deflated.length);
+  let o = 0;
+  for (let i = 0; i < lead.length; i += 0xffff) {
+    const n = Math.min(0xffff, lead.length - i);
+    // Header bits BFINAL=0, BTYPE=00, padded to the byte; then LEN and its complement, little-endian.
+    deflated[o] = 0;
+    deflated[o + 1] = n & 0xff;
+    deflated[o + 2] = n >>> 8;
+    deflated[o + 3] = ~n & 0xff;
+    deflated[o + 4] = (~n >>> 8) & 0xff;
+    deflated.set(lead.subarray(i, i + n), o + 5);
+    o += 5 + n;
+  }
+  deflated.set(body.deflated, o);
+  const leadCrc = (zlib.crc32 ?? crc32)(lead);
+  return { deflated, crc32: crc32Combine(leadCrc, body.crc32, body.size), size: lead.length + body.size };
+}
+
+const CRC_POLY = 0xedb88320;
+
+/** a·b modulo the CRC-32 polynomial, bits reflected (zlib's multmodp, crc32.c). */
+function multmodp(a: number, b: number): number {
+  let m = 0x80000000;
+  let p = 0;
+  for (;;) {
+    if (a & m) {
+      p ^= b;
+      if ((a & (m - 1)) === 0) break;
+    }
+    m >>>= 1;
+    b = b & 1 ? (b >>> 1) ^ CRC_POLY : b >>> 1;
+  }
+  return p >>> 0;
+}
+
+/** x^(2^k) modulo the polynomial, k = 0…31 (zlib's x2n_table). */
+const X2N = (() => {
+  const table = new Uint32Array(32);
+  let p = 0x40000000; // x^1
+  table[0] = p;
+  for (let n = 1; n < 32; n++) table[n] = p = multmodp(p, p);
+  return table;
+})();
+
+/**
+ * The CRC-32 of A followed by B from CRC(A), CRC(B) and B's length, as zlib's crc32_combine
+ * (zlib 1.2.12's method: CRC(A) times x^(8·len B), plus CRC(B)). Node's zlib has no combine.
+ */
+export function crc32Combine(crcA: number, crcB: number, lengthB: number): number {
+  let p = 0x80000000; // x^0
+  let k = 3; // x^(8n) = x^(2^3 · n)
+  for (let n = lengthB; n > 0; n = Math.floor(n / 2), k++) if (n % 2 === 1) p = multmodp(X2N[k & 31]!, p);
+  return (multmodp(p, crcA) ^ crcB) >>> 0;
+}

@@ -145,6 +145,36 @@ describe("patching a sheet byte for byte (Latin-1) and as decoded text", () => {
     expect(xml).toContain("公务用车管理不规范「第1项」");
   });
 
+  it("selects the bulletin without compressing the marked ledger again: only its start changes", () => {
+    const input = book(
+      sheetXml("x", true).replace(
+        '<x:sheetView workbookViewId="0"/>',
+        '<x:sheetView tabSelected="1" workbookViewId="0"/>',
+      ),
+    );
+    for (const zlib of [NODE_ZLIB, WITHOUT_LATIN1]) {
+      let deflated = 0;
+      const counting = {
+        ...zlib,
+        deflateRaw: (data: Uint8Array, segment?: Parameters<NonNullable<typeof zlib.deflateRaw>>[1]) => {
+          deflated += data.length;
+          return zlib.deflateRaw!(data, segment);
+        },
+      };
+      const writer = new XlsxWriter(Package.open(input, undefined, counting));
+      writer.writeMarks("台账", MARKS);
+      const name = writer.writeSheet(bulletin("关于整改进展情况的通报"));
+      deflated = 0;
+      writer.select(name, "A1");
+      // The workbook part is set as text (compressed with the copy); the two sheets' starts are stored.
+      expect(deflated).toBe(0);
+      const selected = new TextDecoder().decode(unzipSync(writer.toBytes())["xl/worksheets/sheet1.xml"]!);
+      const unselected = new TextDecoder().decode(marked(input, zlib));
+      expect(unselected).toContain('<x:sheetView tabSelected="1" workbookViewId="0"/>');
+      expect(selected).toBe(unselected.replace(' tabSelected="1"', ""));
+    }
+  });
+
   it("reads back with the same values", () => {
     const input = book(sheetXml("", false));
     const copy = new XlsxWriter(Package.open(input, undefined, NODE_ZLIB));

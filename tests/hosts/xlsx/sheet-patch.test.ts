@@ -70,7 +70,7 @@ describe("patchSheet: a cell is found by its r however the tag is spelled", () =
             })),
           );
           if (!patched) return;
-          const out = new TextDecoder().decode(finished(patched).bytes());
+          const out = patched.lead + new TextDecoder().decode(finished(patched).bytes());
           // Every cell of the patched row: its style is ours where it was asked for, else as it was.
           const tags = [...out.matchAll(/<(?:x:)?c\b[^>]*?\/?>/g)].map((m) => attributes(m[0]));
           for (const [i, c] of cells.entries()) {
