@@ -25,6 +25,8 @@ export interface GenerateOptions {
    */
   multiRowShare?: number;
   styled?: boolean;
+  /** The sheet view as Excel saves it (LedgerSpec.excelView). Default true. */
+  excelView?: boolean;
 }
 
 const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
@@ -133,6 +135,7 @@ export function generateLedgerSpec(rows: number, options: GenerateOptions = {}):
       `说明：本清单共${problemNo}项问题、${rows}条整改措施。`,
     ],
     styled: options.styled ?? true,
+    excelView: options.excelView ?? true,
   };
 }
 

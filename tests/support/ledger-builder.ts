@@ -82,6 +82,11 @@ export interface LedgerSpec {
   footer?: string[];
   /** Borders, wrapping and column widths, as a clerk's sheet has them. Default true. */
   styled?: boolean;
+  /**
+   * The view Excel saves for the sheet a clerk works in: its tab selected (every file Excel saves
+   * has one sheet so) and the rows down to the header frozen. Default false: no sheetViews at all.
+   */
+  excelView?: boolean;
 }
 
 export interface BuiltLedger {
@@ -220,6 +225,17 @@ export function buildLedger(spec: LedgerSpec): BuiltLedger {
     row++;
   }
   const headerRow = row - 1;
+  if (spec.excelView) {
+    // exceljs writes tabSelected from the view (sheet-view-xform.js) though its types leave it out.
+    const view = {
+      state: "frozen",
+      ySplit: headerRow,
+      topLeftCell: `A${headerRow + 1}`,
+      activeCell: "A1",
+      tabSelected: true,
+    };
+    ws.views = [view as unknown as ExcelJS.WorksheetView];
+  }
 
   const bodyStyle = styled ? BODY_STYLE : undefined;
   const put = (r: number, key: ColumnKey, v: CellInput): void => {
