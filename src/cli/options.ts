@@ -4,6 +4,7 @@ import { parseIsoDate } from "../core/dates.js";
 import { LANGS, type Lang } from "../core/i18n.js";
 import { PAPER_ONLY_REASONS, RULE_IDS } from "../core/report.js";
 import { LedgerError } from "../core/errors.js";
+import { MAX_ROW } from "../core/grid.js";
 
 /**
  * The command line's options. Commander splits the words; every value is checked here, so each
@@ -41,7 +42,7 @@ export type CommandLine = { kind: "run"; file: string; options: Options } | { ki
 
 /** Limits of the numeric options (the config schema's, and Excel's last row). */
 export const DUE_SOON_DAYS = { min: 0, max: 365 } as const;
-export const HEADER_ROW = { min: 1, max: 1_048_576 } as const;
+export const HEADER_ROW = { min: 1, max: MAX_ROW } as const;
 export const WATCH_DAYS = { min: 0, max: 365 } as const;
 
 interface RawOptions extends Omit<Options, "lang" | "dueSoonDays" | "headerRow" | "watchDays" | "kind"> {

@@ -266,18 +266,13 @@ export class XlsxWriter implements StateHost {
         }
       } else if (n.vmlPart) {
         this.removeRelated(part, n.vmlPart);
-        const latin1 = sheet.head.latin1;
-        const bytes = sheet.head.bytes();
-        const xml = sheet.lead + (latin1 ? latin1.decode(bytes) : this.decoder.decode(bytes)) + sheet.tail;
-        const without = xml.replace(/<(?:\w+:)?legacyDrawing\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?legacyDrawing\s*>)/, "");
-        if (sheet.changed || without !== xml)
-          sheet = { ...unpatched(without, this.pkg.sink(latin1 ? "latin1" : undefined)), changed: true };
+        // legacyDrawing comes after sheetData (CT_Worksheet's sequence): it is in the tail, kept as text.
+        const tail = sheet.tail.replace(/<(?:\w+:)?legacyDrawing\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?legacyDrawing\s*>)/, "");
+        if (tail !== sheet.tail) sheet = { ...sheet, tail, changed: true };
       }
     }
     return sheet;
   }
-
-  private readonly decoder = new TextDecoder();
 
   /**
    * The sheet (`text`, when the caller read it already, else the part's own) patched, as a
