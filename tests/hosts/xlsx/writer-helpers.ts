@@ -16,9 +16,16 @@ const INSPECT = join(FIXTURES, "dump_xlsx.py");
 export interface Inspected {
   file: string;
   illFormed: string[];
+  /** The sheet the workbook opens on (openpyxl's wb.active: the workbook view's activeTab). */
+  active: string | null;
   sheets: Record<
     string,
-    { state: string; cells: Record<string, { v?: [string, unknown]; fill?: [string, string]; note?: string }> }
+    {
+      state: string;
+      /** The sheet view's tabSelected. */
+      selected: boolean;
+      cells: Record<string, { v?: [string, unknown]; fill?: [string, string]; note?: string }>;
+    }
   >;
 }
 

@@ -87,6 +87,8 @@ describe.each(FIXTURES)("the copy of %s", (name) => {
     const writer = new XlsxWriter(original);
     writer.writeMarks(LEDGER, marks);
     const bulletinName = writer.writeSheet(bulletin);
+    // As the one-click job does: the copy opens on the bulletin (select edits the sheets' starts only).
+    writer.select(bulletinName, "A1");
     const copy = writer.toBytes();
 
     const before = parts(original);
@@ -98,7 +100,10 @@ describe.each(FIXTURES)("the copy of %s", (name) => {
     }
     // The ledger sheet: only style attributes and empty styled cells differ (and the note drawing's reference).
     const sheetPart = writer.sheets().find((s) => s.name === LEDGER)!.part!;
-    const strip = (xml: string) => withoutStyles(xml).replace(/<(?:\w+:)?legacyDrawing\b[^>]*\/>/, "");
+    const strip = (xml: string) =>
+      withoutStyles(xml)
+        .replace(/<(?:\w+:)?legacyDrawing\b[^>]*\/>/, "")
+        .replace(/ tabSelected="(?:1|true)"/, "");
     expect(strip(text(after[sheetPart]))).toBe(strip(text(before[sheetPart])));
 
     const dir = tempDir();
@@ -130,16 +135,25 @@ describe.each(FIXTURES)("the copy of %s", (name) => {
         expect(ledgerAfter[address]!.fill).toEqual(cell.fill);
     }
     expect(now!.sheets[bulletinName]!.state).toBe("visible");
+    // One selected tab, the bulletin's, and the workbook opens on it.
+    expect(now!.active).toBe(bulletinName);
+    expect(
+      Object.entries(now!.sheets)
+        .filter(([, s]) => s.selected)
+        .map(([n]) => n),
+    ).toEqual([bulletinName]);
     expect(Object.values(now!.sheets).filter((s) => s.state === "veryHidden").length).toBe(
       Object.values(was!.sheets).filter((s) => s.state === "veryHidden").length + 1,
     );
 
-    // Clearing in a later session puts the ledger sheet and its notes back byte for byte.
+    // Clearing in a later session puts the ledger sheet and its notes back byte for byte, but for
+    // the tab selection, which stays with the bulletin (still in the copy, still the one selected).
     const later = new XlsxWriter(copy);
     expect(later.generatedNames()).toEqual([bulletinName]);
     later.clearMarks(LEDGER);
     const cleared = parts(later.toBytes());
-    expect(text(cleared[sheetPart])).toBe(text(before[sheetPart]));
+    const unselected = (xml: string) => xml.replace(/ tabSelected="(?:1|true)"/, "");
+    expect(text(cleared[sheetPart])).toBe(unselected(text(before[sheetPart])));
     const original2 = new XlsxWriter(original);
     for (const rel of original2.pkg.rels(sheetPart)) {
       if (rel.part && /comments|vmlDrawing/.test(rel.type))
@@ -158,7 +172,7 @@ describe("LibreOffice reopens the copies", () => {
     for (const name of FIXTURES) {
       const writer = new XlsxWriter(fixture(name));
       writer.writeMarks(LEDGER, marks);
-      writer.writeSheet(bulletin);
+      writer.select(writer.writeSheet(bulletin), "A1");
       originals.push(writeTemp(dir, `orig-${name}`, fixture(name)));
       copies.push(writeTemp(dir, `copy-${name}`, writer.toBytes()));
     }
@@ -172,6 +186,8 @@ describe("LibreOffice reopens the copies", () => {
       const before = valuesOf(was);
       const after = valuesOf(now);
       for (const sheet of Object.keys(before)) expect(after[sheet], `${FIXTURES[i]} ${sheet}`).toEqual(before[sheet]);
+      // LibreOffice opens the copy on the bulletin, and saves it so.
+      expect(now.active, FIXTURES[i]).toBe(bulletin.name);
       // LibreOffice keeps our notes too.
       const cells = now.sheets[LEDGER]!.cells;
       for (const m of marks) expect(cells[cellAddress(m.row, m.col)]!.note).toContain(ourNote(m));
