@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import type { ConfigInput } from "../core/config.js";
 import { parseIsoDate } from "../core/dates.js";
@@ -51,6 +52,7 @@ interface RawOptions extends Omit<Options, "lang" | "dueSoonDays" | "headerRow" 
   dueSoonDays?: string;
   headerRow?: string;
   watchDays?: string;
+  version?: boolean;
 }
 
 /**
@@ -63,13 +65,16 @@ export function parseCommandLine(argv: string[], writeOut: (text: string) => voi
     program.parse(argv, { from: "user" });
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === "commander.helpDisplayed" || e.code === "commander.help" || e.code === "commander.version")
-        return { kind: "done", code: 0 };
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.help") return { kind: "done", code: 0 };
       throw translate(e);
     }
     throw e;
   }
   const raw = program.opts<RawOptions>();
+  if (raw.version) {
+    writeOut(`ledger-check ${packageVersion()}\n`);
+    return { kind: "done", code: 0 };
+  }
   const files = program.args;
   if (files.length === 0) throw new LedgerError("no-file");
   if (files.length > 1) throw new LedgerError("two-files", { n: files.length, files });
@@ -129,10 +134,20 @@ function buildProgram(writeOut: (text: string) => void): Command {
       `督办清单: green for unfinished tasks due within n days (${WATCH_DAYS.min}–${WATCH_DAYS.max}, default 20)`,
     )
     .option("--previous <file>", "compare with an earlier check: its marked copy (--out) or --json report")
+    .option("-V, --version", "print the version")
     .allowExcessArguments(true)
     .showSuggestionAfterError(false)
     .exitOverride()
     .configureOutput({ writeOut, writeErr: () => {}, outputError: () => {} });
+}
+
+/**
+ * The package's version, read when asked: package.json is two folders up from this module both
+ * as compiled into the bundle (lib/bundle/) and as the source the tests run (src/cli/).
+ */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
 }
 
 function translate(e: CommanderError) {
