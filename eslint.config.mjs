@@ -77,8 +77,8 @@ export default [
     },
   },
   {
-    // Node's own scripts (build, bench, test support): plain .mjs ones see Node's globals.
-    files: ["scripts/**", "bench/**", "tests/**"],
+    // Node's own scripts (the bin, build, bench, test support): plain .js/.mjs ones see Node's globals.
+    files: ["bin/**", "scripts/**", "bench/**", "tests/**"],
     languageOptions: { globals: { ...globals.node } },
   },
   {
