@@ -87,7 +87,10 @@ export class PackageCopy {
   private readonly heads = new Map<string, { chars: number; text: string }>();
   /** New content by part: text is encoded only when the copy is made (a part may change several times). */
   private readonly changes = new Map<string, PartChange>();
-  /** Parts set with a lead (see setSink), until they change otherwise. */
+  /**
+   * Parts set with a lead (see setSink), until they change otherwise: the lead, and the body's
+   * stream as the end of the part in `changes` (a view, not a second copy of its bytes).
+   */
   private readonly leads = new Map<string, { lead: string; latin1: boolean; body: DeflatedPart }>();
   private readonly decoder = new TextDecoder();
   private readonly encoder = new TextEncoder();
@@ -250,15 +253,20 @@ export class PackageCopy {
   setSink(part: string, sink: ByteSink, lead = ""): void {
     const k = this.key(part);
     this.forget(k);
-    const zlib = this.source?.zlib;
-    const body = sink.deflated(zlib);
+    const body = sink.deflated(this.source?.zlib);
     if (lead === "") {
       this.changes.set(k, body);
       return;
     }
-    const latin1 = sink.latin1 !== undefined;
-    this.leads.set(k, { lead, latin1, body });
-    this.changes.set(k, withLead(this.leadBytes(lead, latin1), body, zlib));
+    this.setLed(k, lead, sink.latin1 !== undefined, body);
+  }
+
+  /** The part as its lead then `body`; the body kept as a view into the part's own bytes. */
+  private setLed(k: string, lead: string, latin1: boolean, body: DeflatedPart): void {
+    const part = withLead(this.leadBytes(lead, latin1), body, this.source?.zlib);
+    const tail = part.deflated.subarray(part.deflated.length - body.deflated.length);
+    this.leads.set(k, { lead, latin1, body: { ...body, deflated: tail } });
+    this.changes.set(k, part);
   }
 
   /**
@@ -271,10 +279,8 @@ export class PackageCopy {
     if (!held) return false;
     const lead = edit(held.lead);
     if (lead === held.lead) return true;
-    this.heads.delete(k);
-    this.texts.delete(k);
-    this.leads.set(k, { ...held, lead });
-    this.changes.set(k, withLead(this.leadBytes(lead, held.latin1), held.body, this.source?.zlib));
+    this.forget(k);
+    this.setLed(k, lead, held.latin1, held.body);
     return true;
   }
 
