@@ -1,7 +1,8 @@
 // Loads the CLI bundle (lib/bundle/ledger-check.cjs, made by scripts/bundle-cli.mjs) through V8's
-// code cache. Compiling the 0.8 MB bundle was a third of what ledger-check costs before its first
-// line runs, and most of a check of a clerk's usual ledger of a few dozen rows: with the cache the
-// build leaves beside it, a check of the sample ledger went 0.47 → 0.37 s (11 rounds). Node 20 has
+// code cache. ledger-check's start (0.22 s over bare Node) was most of a check of a clerk's usual
+// ledger of a few dozen rows, and compiling the bundle a third of that start (71 ms in profiles of
+// `--help`): with the cache the build leaves beside it, `--json` on the sample ledger went
+// 0.43 → 0.37 s against the ES module bundle loaded without one (15 rounds). Node 20 has
 // no compile cache of its own for modules (module.enableCompileCache is Node 22.1+), and vm.Script
 // takes cached data only for a script: hence a CommonJS bundle, wrapped as Node wraps a module.
 // A cache that does not fit (another Node, other V8 flags, another bundle) is rejected by V8 and

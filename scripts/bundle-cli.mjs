@@ -55,8 +55,8 @@ await build({
 });
 
 // The code cache: taken after a run of `--help`, so that it holds what every run compiles (the
-// modules' bodies, the command line) and little more; a bigger cache, taken after a whole --out,
-// was slower to load than what it saved.
+// modules' bodies, the command line) and little more. A bigger one (1.15 MB, taken after a whole
+// --out) left the sample's --json at 0.42 s, no faster than no cache (0.41 s; 0.32 s with this one).
 const { loadBundle, CACHE } = await import("../bin/bundle-loader.js");
 const { exports, script } = loadBundle({ cache: false });
 const quiet = { stdout: () => {}, stderr: () => {}, stdoutIsTTY: false, stderrIsTTY: false };

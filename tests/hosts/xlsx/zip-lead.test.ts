@@ -54,11 +54,10 @@ describe("withLead", () => {
 
   it("cuts a lead longer than a stored block can hold (65,535 bytes) into several", () => {
     const lead = new Uint8Array(65_535 * 2 + 7).fill(0x41);
-    const p = withLead(lead, part(new TextEncoder().encode("<sheetData/></worksheet>")));
+    const body = part(new TextEncoder().encode("<sheetData/></worksheet>"));
+    const p = withLead(lead, body);
     // Three stored blocks of 5 header bytes each, then the body's stream.
-    expect(p.deflated.length).toBe(
-      lead.length + 15 + part(new TextEncoder().encode("<sheetData/></worksheet>")).deflated.length,
-    );
+    expect(p.deflated.length).toBe(lead.length + 15 + body.deflated.length);
     expect(new TextDecoder().decode(inflateRawSync(p.deflated)).endsWith("A<sheetData/></worksheet>")).toBe(true);
   });
 
