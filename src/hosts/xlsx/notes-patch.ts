@@ -139,13 +139,18 @@ export class CommentsPatch {
 
   /** The comment with our paragraph appended to the clerk's note, in its own run so the clerk's formatting stays. */
   appended(note: Note, ours: string): string {
+    return this.withRun(note, `\n${ours}`);
+  }
+
+  /** The comment with `text` appended to its text as a run of its own. */
+  withRun(note: Note, text: string): string {
     const p = this.prefix;
-    const run = `<${p}r>${this.tElement(`\n${ours}`)}</${p}r>`;
+    const run = `<${p}r>${this.tElement(text)}</${p}r>`;
     const textClose = new RegExp(`</(?:\\w+:)?text\\s*>`);
     const m = textClose.exec(note.xml);
     if (!m) {
       const ref = note.xml.match(/\sref\s*=\s*"([^"]*)"/)?.[1] ?? "A1";
-      return this.noteXml(ref, `${note.text}\n${ours}`, this.ourAuthorId());
+      return this.noteXml(ref, note.text + text, this.ourAuthorId());
     }
     let body = note.xml.slice(0, m.index);
     // A bare <t> (plain note) before runs is valid (CT_Rst: t?, r*) but unusual; wrap it as a run.
@@ -201,9 +206,14 @@ export class CommentsPatch {
     const after = text.slice(at + ours.length).replace(/^\n/, "");
     const rest = before && after ? `${before}\n${after}` : before + after;
     if (rest === "") return "";
+    return this.withText(note, rest);
+  }
+
+  /** The comment (its start tag kept: ref, author, uid) with `text` as its whole text, one run. */
+  withText(note: Note, text: string): string {
     const p = this.prefix;
     const open = note.xml.slice(0, note.xml.indexOf(">") + 1);
-    return `${open}<${p}text><${p}r>${this.tElement(rest)}</${p}r></${p}text></${p}comment>`;
+    return `${open}<${p}text><${p}r>${this.tElement(text)}</${p}r></${p}text></${p}comment>`;
   }
 
   private ourAuthorId(): number {

@@ -22,6 +22,9 @@ export const REL = {
   customXml: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml",
   customXmlProps: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps",
   vbaProject: "http://schemas.microsoft.com/office/2006/relationships/vbaProject",
+  /** MS-XLSX §2.1.38 and §2.1.39: a sheet's threaded comments, the workbook's person list. */
+  threadedComment: "http://schemas.microsoft.com/office/2017/10/relationships/threadedComment",
+  person: "http://schemas.microsoft.com/office/2017/10/relationships/person",
 } as const;
 
 export const CONTENT_TYPE = {
@@ -31,6 +34,7 @@ export const CONTENT_TYPE = {
   vml: "application/vnd.openxmlformats-officedocument.vmlDrawing",
   customXmlProps: "application/vnd.openxmlformats-officedocument.customXmlProperties+xml",
   xml: "application/xml",
+  person: "application/vnd.ms-excel.person+xml",
   rels: "application/vnd.openxmlformats-package.relationships+xml",
 } as const;
 

@@ -41,6 +41,11 @@ export const MarkRecordSchema = z.object({
    * by hand is not trusted), so nothing was added: clearing leaves the note as it was found.
    */
   kept: z.literal(true).optional(),
+  /**
+   * The cell has a thread (Excel 365's comments): our paragraph went into the thread as a reply
+   * and into its placeholder note as Excel writes a reply there (threads-patch.ts).
+   */
+  thread: z.literal(true).optional(),
 });
 export type MarkRecord = z.infer<typeof MarkRecordSchema>;
 
@@ -95,6 +100,8 @@ const StoredMarksSchema = z.object({
   notes: z.record(z.string(), NoteSchema).optional(),
   /** The places of the records that are `kept`. */
   kept: z.array(index).optional(),
+  /** The places of the records that are `thread`. */
+  thread: z.array(index).optional(),
 });
 type StoredMarks = z.infer<typeof StoredMarksSchema>;
 
@@ -120,9 +127,11 @@ export function packState(state: XlsxState): StoredState {
     const records = Object.entries(cells);
     const notes: NonNullable<StoredMarks["notes"]> = {};
     const kept: number[] = [];
+    const thread: number[] = [];
     records.forEach(([, rec], at) => {
       if (rec.note) notes[String(at)] = rec.note;
       if (rec.kept) kept.push(at);
+      if (rec.thread) thread.push(at);
     });
     marks[sheetId] = {
       name,
@@ -136,6 +145,7 @@ export function packState(state: XlsxState): StoredState {
       ours: records.map(([, r]) => textOf(r.ours)),
       ...(Object.keys(notes).length > 0 ? { notes } : {}),
       ...(kept.length > 0 ? { kept } : {}),
+      ...(thread.length > 0 ? { thread } : {}),
     };
   }
   return { ...state, version: 3, texts, marks };
@@ -174,6 +184,10 @@ export function unpackState(stored: StoredState): XlsxState | null {
     for (const at of m.kept ?? []) {
       if (at >= n) return null;
       cells[addresses[at]!]!.kept = true;
+    }
+    for (const at of m.thread ?? []) {
+      if (at >= n) return null;
+      cells[addresses[at]!]!.thread = true;
     }
     marks[sheetId] = { name: m.name, cells };
   }

@@ -14,6 +14,14 @@ import type { Severity } from "../../core/report.js";
 import type { SheetDocument } from "../../core/sheet-document.js";
 import { chooseSheetName } from "../../core/sheet-names.js";
 import { CommentsPatch, VmlPatch, type Note } from "./notes-patch.js";
+import {
+  EMPTY_PERSON_LIST,
+  OUR_PERSON_ID,
+  placeholderReply,
+  ThreadsPatch,
+  withOurPerson,
+  withoutOurPerson,
+} from "./threads-patch.js";
 import type { Package } from "./package.js";
 import { CONTENT_TYPE, PackageCopy, REL, relTypeIs, insertBeforeClose } from "./package-copy.js";
 import { ByteSink } from "./byte-sink.js";
@@ -205,17 +213,51 @@ export class XlsxWriter implements StateHost {
     commentsPart: string | null;
     vml: VmlPatch;
     vmlPart: string | null;
+    threads: ThreadsPatch | null;
+    threadsPart: string | null;
   } {
     const rels = this.pkg.rels(part);
     const c = rels.find((r) => relTypeIs(r.type, REL.comments) && r.part && this.pkg.has(r.part));
     const drawingId = legacyDrawingId(xml);
     const v = drawingId ? rels.find((r) => r.id === drawingId && r.part && this.pkg.has(r.part)) : undefined;
+    const t = rels.find((r) => relTypeIs(r.type, REL.threadedComment) && r.part && this.pkg.has(r.part));
     return {
       comments: new CommentsPatch(c?.part ? this.pkg.text(c.part) : undefined),
       commentsPart: c?.part ?? null,
       vml: new VmlPatch(v?.part ? this.pkg.text(v.part) : undefined, this.nextIdmap()),
       vmlPart: v?.part ?? null,
+      threads: t?.part ? new ThreadsPatch(this.pkg.text(t.part) ?? "") : null,
+      threadsPart: t?.part ?? null,
     };
+  }
+
+  /**
+   * Our person in the workbook's person list while any thread holds a reply of ours, and not
+   * after: every reply's personId must name a person (MS-XLSX §2.6.205).
+   */
+  private syncPerson(): void {
+    const wb = this.pkg.workbookPart();
+    const rel = this.pkg.rels(wb).find((r) => relTypeIs(r.type, REL.person) && r.part);
+    const ours = this.sheets().some((ws) =>
+      ws.part
+        ? this.pkg
+            .rels(ws.part)
+            .some(
+              (r) => relTypeIs(r.type, REL.threadedComment) && r.part && this.pkg.text(r.part)?.includes(OUR_PERSON_ID),
+            )
+        : false,
+    );
+    const current = rel?.part ? this.pkg.text(rel.part) : undefined;
+    if (current === undefined) {
+      if (!ours) return;
+      const part = this.pkg.freeName("xl/persons/person", ".xml");
+      this.pkg.setText(part, withOurPerson(EMPTY_PERSON_LIST));
+      this.pkg.addRel(wb, REL.person, part);
+      this.pkg.declare(part, CONTENT_TYPE.person);
+      return;
+    }
+    const next = ours ? withOurPerson(current) : withoutOurPerson(current);
+    if (next !== current) this.pkg.setText(rel!.part!, next);
   }
 
   private nextIdmap(): number {
@@ -249,6 +291,12 @@ export class XlsxWriter implements StateHost {
       } else if (n.commentsPart) {
         this.removeRelated(part, n.commentsPart);
       }
+    }
+    if (n.threads?.changed && n.threadsPart) {
+      const sink = this.pkg.sink();
+      n.threads.writeTo(sink);
+      this.pkg.setSink(n.threadsPart, sink);
+      this.syncPerson();
     }
     // VML drawing: kept while it holds any shape (form controls live there too).
     if (n.vml.changed || n.vmlPart) {
@@ -390,8 +438,21 @@ export class XlsxWriter implements StateHost {
     if (unmarking) unmarking.sheet.xml = ""; // the patch holds what it needs of it
 
     const notes = unmarking?.notes ?? this.notesOf(ws.part, patched.tail);
+    const dT = new Date().toISOString().slice(0, 22); // as Excel writes it: UTC, hundredths
     for (const [address, rec] of Object.entries(records)) {
       const existing = notes.comments.get(address);
+      if (notes.threads?.has(address)) {
+        // Excel 365 shows the thread, other programs its placeholder note: ours goes into both.
+        rec.thread = true;
+        const reply = placeholderReply(rec.ours);
+        if (existing) {
+          rec.note = { xml: existing.xml, text: existing.text };
+          if (existing.text.endsWith(reply)) rec.kept = true;
+          else notes.comments.set(address, notes.comments.withRun(existing, reply));
+        }
+        if (!rec.kept) notes.threads.addReply(address, rec.ours, dT);
+        continue;
+      }
       if (existing && endsWithOurNote(existing.text, rec.ours)) {
         // Our very paragraph is there already: a second one would say the same thing twice.
         rec.note = { xml: existing.xml, text: existing.text };
@@ -505,9 +566,26 @@ export class XlsxWriter implements StateHost {
     };
     for (const [address, rec] of plan) {
       const current = notes.comments.get(address);
+      if (rec.kept) continue; // nothing of ours was added to this note: it stays as it is
+      if (rec.thread) {
+        notes.threads?.removeReply(address, rec.ours);
+        if (!current) continue;
+        const reply = placeholderReply(rec.ours);
+        if (rec.note && current.text === rec.note.text + reply) notes.comments.set(address, rec.note.xml);
+        else {
+          // Excel wrote the placeholder anew (other replies may follow ours): our reply alone goes.
+          const at = current.text.lastIndexOf(reply);
+          const end = at + reply.length;
+          if (at >= 0 && (end === current.text.length || current.text[end] === "\n"))
+            notes.comments.set(
+              address,
+              notes.comments.withText(current, current.text.slice(0, at) + current.text.slice(end)),
+            );
+        }
+        continue;
+      }
       if (!current) continue;
       const { row, col } = parseAddress(address);
-      if (rec.kept) continue; // nothing of ours was added to this note: it stays as it is
       if (current.text === mergeNote(rec.note?.text, rec.ours)) {
         // Exactly as we left it: the clerk's note comes back verbatim (runs, fonts, author).
         notes.comments.set(address, rec.note ? rec.note.xml : null);
@@ -538,7 +616,8 @@ export class XlsxWriter implements StateHost {
     const u = this.unmark(ws);
     if (!u) return;
     const patched = this.patch(ws.part, u.sheet, targetsOf(u.cells), u.decide);
-    const sheet = u.notes.comments.changed ? this.flushNotes(ws.part, u.notes, patched) : patched;
+    const sheet =
+      u.notes.comments.changed || u.notes.threads?.changed ? this.flushNotes(ws.part, u.notes, patched) : patched;
     if (sheet.changed) this.pkg.setSink(ws.part, finished(sheet), sheet.lead);
   }
 
@@ -821,7 +900,8 @@ function relationshipPrefix(xml: string): string | null {
  * is where the cell went when the clerk inserted or deleted rows or columns.
  */
 function locate(cells: Record<string, MarkRecord>, comments: CommentsPatch): Map<string, string> {
-  const expected = (rec: MarkRecord) => mergeNote(rec.note?.text, rec.ours);
+  const expected = (rec: MarkRecord) =>
+    rec.thread ? (rec.note?.text ?? "") + placeholderReply(rec.ours) : mergeNote(rec.note?.text, rec.ours);
   const byText = new Map<string, string[]>();
   for (const ref of comments.refs()) {
     const text = comments.get(ref)!.text;
