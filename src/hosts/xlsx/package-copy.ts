@@ -1,5 +1,6 @@
 import { Inflate, inflateSync } from "fflate";
 import { ByteSink } from "./byte-sink.js";
+import { canonicalXml, readableXml, unusualXml, utf16Of, xmlText } from "./canonical-xml.js";
 import { Package } from "./package.js";
 import { deflatePart, withLead, writeZipCopy, type DeflatedPart, type PartChange } from "./zip-copy.js";
 import { xmlAttr } from "./xml-write.js";
@@ -157,7 +158,7 @@ export class PackageCopy {
     const b = this.bytes(k);
     if (!b) return undefined;
     // The host's decoder where it has one: a notes drawing (VML) of 30,000 notes is 17 MB of ASCII.
-    const t = this.source?.zlib.decodeUtf8 ? this.source.zlib.decodeUtf8(b) : this.decoder.decode(b);
+    const t = readableXml(xmlText(b, this.source?.zlib.decodeUtf8));
     if (b.length < BIG_PART) this.texts.set(k, t);
     return t;
   }
@@ -246,7 +247,10 @@ export class PackageCopy {
     const latin1 = this.source?.zlib.latin1;
     if (!latin1) return undefined;
     const b = this.bytes(part);
-    return b ? latin1.decode(b) : undefined;
+    // UTF-16 is no Latin-1 of UTF-8: such a part is patched as text.
+    if (!b || utf16Of(b)) return undefined;
+    const text = latin1.decode(b);
+    return unusualXml(text) ? latin1.decode(new TextEncoder().encode(canonicalXml(xmlText(b)))) : text;
   }
 
   /**

@@ -1,3 +1,4 @@
+import { readableXml, xmlText } from "./canonical-xml.js";
 import { Inflate } from "fflate";
 import { tooLarge, WorkbookOpenError } from "./errors.js";
 import { attr, tags } from "./xml.js";
@@ -172,6 +173,12 @@ export class Package {
       // The first of two same-named entries wins, as in Excel and libzip.
       if (!this.byKey.has(key)) this.byKey.set(key, e);
     }
+    // A name stored percent-encoded (OPC's zip item names are ASCII, Part 2 §B.2: .NET's packager
+    // writes `xl/worksheets/%E5%8F%B0%E8%B4%A6.xml`) is found by the part name it stands for too.
+    for (const e of entries) {
+      const key = keyOf(safeDecodeUri(e.name));
+      if (!this.byKey.has(key)) this.byKey.set(key, e);
+    }
   }
 
   /** Reads the zip directory and checks the limits; parts are inflated later, on demand. */
@@ -272,10 +279,9 @@ export class Package {
     return out;
   }
 
-  /** The part as text (UTF-8; a BOM is dropped). */
+  /** The part as text (UTF-8 or UTF-16; a BOM is dropped), in the spelling the scanners read (canonical-xml.ts). */
   text(name: string): string {
-    const bytes = this.bytes(name);
-    return this.zlib.decodeUtf8 ? this.zlib.decodeUtf8(bytes) : new TextDecoder("utf-8").decode(bytes);
+    return readableXml(xmlText(this.bytes(name), this.zlib.decodeUtf8));
   }
 
   get contentTypes(): ContentTypes {

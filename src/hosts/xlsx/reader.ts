@@ -2,7 +2,9 @@ import type { Grid } from "../../core/grid.js";
 import type { ReadOptions } from "../workbook.js";
 import { WorkbookOpenError } from "./errors.js";
 import { DEFAULT_LIMITS, Package, type PackageLimits, type WorkbookSheet, type Zlib } from "./package.js";
-import { DEFAULT_SCAN_LIMITS, scanSheet, type ScanLimits } from "./sheet-scan.js";
+import { concatBytes } from "./bytes.js";
+import { canonicalXml, UnusualXml, utf16Of, xmlText } from "./canonical-xml.js";
+import { DEFAULT_SCAN_LIMITS, scanSheet, type ScanLimits, type SheetScan } from "./sheet-scan.js";
 import { readSharedStrings } from "./shared-strings.js";
 import { readCellFormats, type CellFormats } from "./styles-read.js";
 
@@ -88,17 +90,15 @@ export class XlsxReader {
    */
   readPart(part: string, sheetName: string, options: ReadOptions = {}, source: PartSource = this.pkg): Grid {
     const maxRows = options.maxRows !== undefined ? Math.max(0, Math.floor(options.maxRows)) : Infinity;
-    const scan = scanSheet({
-      chunks: source.chunks(part),
-      strings: this.strings(),
-      formats: this.formats(),
-      date1904: this.date1904,
-      maxRows,
-      limits: this.limits.scan,
-      onProgress: options.onProgress,
-      ...(this.pkg.zlib.decodeUtf8 ? { decodeUtf8: this.pkg.zlib.decodeUtf8 } : {}),
-      ...(this.pkg.zlib.latin1 ? { latin1: this.pkg.zlib.latin1 } : {}),
-    });
+    let scan: SheetScan;
+    try {
+      scan = this.scan(source.chunks(part), maxRows, options, false);
+    } catch (e) {
+      if (!(e instanceof UnusualXml)) throw e;
+      // XML the scanner does not read as it comes (canonical-xml.ts): the part whole, rewritten.
+      const text = canonicalXml(xmlText(concatBytes([...source.chunks(part)])));
+      scan = this.scan([new TextEncoder().encode(text)], maxRows, options, true);
+    }
     if (maxRows === Infinity && source === this.pkg) this.rowCounts.set(part, scan.values.length);
     return {
       sheet: sheetName,
@@ -110,6 +110,21 @@ export class XlsxReader {
       ...(scan.hiddenRows.length > 0 ? { hiddenRows: scan.hiddenRows } : {}),
       ...(scan.hiddenColumns.length > 0 ? { hiddenColumns: scan.hiddenColumns } : {}),
     };
+  }
+
+  private scan(chunks: Iterable<Uint8Array>, maxRows: number, options: ReadOptions, canonical: boolean): SheetScan {
+    return scanSheet({
+      canonical,
+      chunks: utf16Checked(chunks),
+      strings: this.strings(),
+      formats: this.formats(),
+      date1904: this.date1904,
+      maxRows,
+      limits: this.limits.scan,
+      onProgress: options.onProgress,
+      ...(this.pkg.zlib.decodeUtf8 ? { decodeUtf8: this.pkg.zlib.decodeUtf8 } : {}),
+      ...(this.pkg.zlib.latin1 ? { latin1: this.pkg.zlib.latin1 } : {}),
+    });
   }
 
   private strings(): string[] {
@@ -156,4 +171,14 @@ function dimensionHint(pkg: Package, part: string): number | undefined {
   if (!m || m[4] === undefined || (m[1]!.toUpperCase() === m[3]!.toUpperCase() && m[2] === m[4])) return undefined;
   const bottom = Number(m[4]);
   return bottom > 0 ? bottom : undefined;
+}
+
+/** The pieces of a part, refused for the scanner (UnusualXml) when they are UTF-16: the scanner reads UTF-8. */
+function* utf16Checked(chunks: Iterable<Uint8Array>): Iterable<Uint8Array> {
+  let first = true;
+  for (const c of chunks) {
+    if (first && utf16Of(c)) throw new UnusualXml();
+    first = false;
+    yield c;
+  }
 }

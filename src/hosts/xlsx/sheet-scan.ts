@@ -3,6 +3,7 @@ import { serialToDate } from "../../core/dates.js";
 import { MAX_COL, MAX_ROW, type CellValue, type MergedArea } from "../../core/grid.js";
 import { tooLarge } from "./errors.js";
 import type { Zlib } from "./package.js";
+import { UnusualWatch, UnusualXml } from "./canonical-xml.js";
 import { runText } from "./shared-strings.js";
 import type { CellFormats } from "./styles-read.js";
 import { decodeCellText, decodeXml } from "./xml.js";
@@ -54,6 +55,8 @@ export interface ScanInput {
    * cached formula texts (`VLOOKUP(B5,反馈问题!A:C…)`) kept the whole part off Node's ASCII fast path.
    */
   latin1?: Zlib["latin1"];
+  /** Text already in the scanners' spelling (canonical-xml.ts): not watched for unusual XML. */
+  canonical?: boolean;
 }
 
 export interface SheetScan {
@@ -133,7 +136,9 @@ class Scanner {
     let after = "";
     let endRow = "</row>";
     let endData = "</sheetData>";
+    const watch = this.input.canonical ? null : new UnusualWatch();
     const feed = (piece: string, last: boolean): void => {
+      if (watch?.see(piece)) throw new UnusualXml();
       pending += piece;
       if (phase === 0) {
         const at = pending.indexOf("sheetData");

@@ -4,7 +4,7 @@ import type { Mark } from "../../../src/hosts/workbook.js";
 import { openWorkbookFile } from "../../../src/hosts/xlsx/open.js";
 import { OUR_PERSON_ID } from "../../../src/hosts/xlsx/threads-patch.js";
 import { handXlsx } from "./handmade.js";
-import { inspect, libreofficeResave, parts, tempDir, text, writeTemp } from "./writer-helpers.js";
+import { inspect, libreofficeResave, type Inspected, parts, tempDir, text, writeTemp } from "./writer-helpers.js";
 
 /**
  * Cells with a thread (Excel 365's comments, MS-XLSX §2.6.205 CT_ThreadedComment). Excel 365
@@ -234,7 +234,7 @@ describe("a cell with a thread (Excel 365's comments)", () => {
     const copy = writeTemp(dir, "copy.xlsx", await marked(excel365Book()));
     const [before, after] = inspect([input, copy]);
     expect(after!.illFormed).toEqual([]);
-    const values = (s: (typeof after)["sheets"][string]) =>
+    const values = (s: Inspected["sheets"][string]) =>
       Object.fromEntries(Object.entries(s.cells).flatMap(([k, c]) => (c.v ? [[k, c.v]] : [])));
     expect(values(after!.sheets["台账"]!)).toEqual(values(before!.sheets["台账"]!));
     expect(after!.sheets["台账"]!.cells.B2!.note).toContain(`Reply:\n    ${OURS_B2}`);
