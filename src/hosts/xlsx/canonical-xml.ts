@@ -230,7 +230,8 @@ export class UnusualWatch {
     if (this.tail !== "" && UNUSUAL.test(text)) return true;
     if (UNUSUAL.test(piece)) return true;
     for (const ns of MAIN)
-      for (let at = piece.indexOf(ns); at >= 0; at = piece.indexOf(ns, at + ns.length)) if (++this.mains > 1) return true;
+      for (let at = piece.indexOf(ns); at >= 0; at = piece.indexOf(ns, at + ns.length))
+        if (++this.mains > 1) return true;
     this.tail = piece.slice(-64);
     return false;
   }

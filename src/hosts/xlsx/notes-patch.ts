@@ -1,5 +1,5 @@
 import type { ByteSink } from "./byte-sink.js";
-import { richText, tElement, xmlText } from "./xml-write.js";
+import { richText, setAttr, tElement, xmlText } from "./xml-write.js";
 import { attributes, decodeXml } from "./xml.js";
 
 /**
@@ -258,6 +258,18 @@ export class CommentsPatch {
     out.write(`</${p}commentList>`);
     out.write(this.tail);
   }
+}
+
+/**
+ * A clerk's note as recorded, with the author index the note has in the part now: a program that
+ * saved the copy (LibreOffice) may have renumbered the authors, and an index past the list makes
+ * the part unreadable (openpyxl: IndexError).
+ */
+export function withAuthorOf(recorded: string, current: string): string {
+  const now = /\sauthorId\s*=\s*["'](\d+)["']/.exec(current.slice(0, current.indexOf(">") + 1));
+  if (!now) return recorded;
+  const end = recorded.indexOf(">") + 1;
+  return setAttr(recorded.slice(0, end), "authorId", now[1]!) + recorded.slice(end);
 }
 
 function commentAuthor(xml: string): string {

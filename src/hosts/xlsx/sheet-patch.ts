@@ -360,14 +360,49 @@ function legacyDrawingAt(xml: string, rId: string): { at: number; element: strin
   const element = `<${prefix}legacyDrawing ${attr}/>`;
   // Only the part after sheetData can hold them: look there, not through every cell.
   const tailStart = Math.max(root.index, xml.lastIndexOf("sheetData"));
-  const tail = xml.slice(tailStart);
-  const later = ["legacyDrawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
-  for (const name of later) {
-    const m = new RegExp(`<(?:\\w+:)?${name}\\b`).exec(tail);
-    if (m) return { at: tailStart + m.index, element };
+  const from = xml.indexOf(">", tailStart) + 1;
+  const at = firstTopLevel(xml, from, LATER_THAN_LEGACY_DRAWING);
+  return { at: at >= 0 ? at : new RegExp(`</(?:\\w+:)?worksheet\\s*>`).exec(xml)!.index, element };
+}
+
+/** CT_Worksheet's children after legacyDrawing (ECMA-376 Part 1 §18.3.1.99), in order. */
+const LATER_THAN_LEGACY_DRAWING = new Set([
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+]);
+
+/**
+ * Where the first child of the worksheet from `from` on is one of `names` (by local name): the
+ * sheet's own children only, not an element of the same name inside one of them (a data bar's
+ * `<cfRule>` holds an `<extLst>` of its own). A top-level `mc:AlternateContent` counts as the
+ * element it offers (Excel writes `<controls>` and `<oleObjects>` inside one). -1 when none is.
+ */
+function firstTopLevel(xml: string, from: number, names: ReadonlySet<string>): number {
+  const tag = /<!--[\s\S]*?-->|<(\/?)([\w.-]+:)?([\w.-]+)[^>]*?(\/?)>/g;
+  tag.lastIndex = from;
+  let depth = 0;
+  let open = -1; // the top-level AlternateContent being looked into
+  for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
+    if (m[3] === undefined) continue; // a comment
+    const local = m[3];
+    if (m[1]) {
+      if (depth === 0) return -1; // </worksheet>
+      depth--;
+      if (depth === 0) open = -1;
+      continue;
+    }
+    if (depth === 0 && names.has(local)) return m.index;
+    if (depth === 0 && local === "AlternateContent") open = m.index;
+    else if (open >= 0 && depth <= 2 && names.has(local)) return open;
+    if (!m[4]) depth++;
   }
-  const close = new RegExp(`</(?:\\w+:)?worksheet\\s*>`).exec(xml)!;
-  return { at: close.index, element };
+  return -1;
 }
 
 /** The r:id of the sheet's `<legacyDrawing>`, if any. */

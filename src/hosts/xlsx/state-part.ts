@@ -52,8 +52,10 @@ export type MarkRecord = z.infer<typeof MarkRecordSchema>;
 export const GeneratedSheetSchema = z.object({
   sheetId: z.number().int().positive(),
   name: z.string(),
-  /** A random code name in `<sheetPr codeName>`: Excel, LibreOffice and openpyxl keep it when they re-save. */
+  /** A random code name in `<sheetPr codeName>`: Excel and openpyxl keep it when they re-save; LibreOffice does not. */
   codeName: z.string(),
+  /** The text we wrote in A1 (the sheet's title), which tells ours after LibreOffice dropped the code name. */
+  a1: z.string().optional(),
 });
 export type GeneratedSheet = z.infer<typeof GeneratedSheetSchema>;
 
@@ -214,6 +216,8 @@ export interface StateHost {
   /** Adds a worksheet at the end of the tab order; returns its entry. */
   addSheet(name: string, xml: ByteSink, state: "veryHidden"): SheetEntry;
   removeSheet(entry: SheetEntry): void;
+  /** Makes the sheet very hidden again (LibreOffice saves our state sheet as only hidden). */
+  hideSheet(entry: SheetEntry): void;
 }
 
 /** The header's version: 3 stores the marks as columns (packState); a copy of version 2 is still read. */
@@ -229,7 +233,7 @@ const CHUNK = 30000;
 export function loadState(host: StateHost): LoadedState {
   let tampered: string | null = null;
   for (const s of host.sheets()) {
-    if (s.state !== "veryHidden" || !s.part) continue;
+    if (!s.part) continue;
     const texts = columnA(host.pkg, s.part);
     const head = HEADER.exec(texts[0] ?? "");
     if (!head) continue;
@@ -242,7 +246,10 @@ export function loadState(host: StateHost): LoadedState {
         // not JSON after all: tampered
       }
     }
-    tampered ??= s.name;
+    // Ours by its checksum wherever it is: LibreOffice saves a very hidden sheet as hidden, and a
+    // clerk may unhide it. A sheet that only looks like ours is ours to replace only while very
+    // hidden, where no clerk keeps work of their own.
+    if (s.state === "veryHidden") tampered ??= s.name;
   }
   return { state: emptyXlsxState(), sheet: tampered, tampered: tampered !== null };
 }
@@ -279,6 +286,7 @@ export function saveState(host: StateHost, state: XlsxState, sheet: string | nul
   xml.write("</sheetData></worksheet>");
   if (entry?.part) {
     host.pkg.setSink(entry.part, xml);
+    if (entry.state !== "veryHidden") host.hideSheet(entry);
     return entry.name;
   }
   const taken = new Set(host.sheets().map((s) => s.name.toLowerCase()));

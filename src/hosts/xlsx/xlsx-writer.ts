@@ -13,7 +13,8 @@ import {
 import type { Severity } from "../../core/report.js";
 import type { SheetDocument } from "../../core/sheet-document.js";
 import { chooseSheetName } from "../../core/sheet-names.js";
-import { CommentsPatch, VmlPatch, type Note } from "./notes-patch.js";
+import { CommentsPatch, VmlPatch, withAuthorOf, type Note } from "./notes-patch.js";
+import { XlsxReader } from "./reader.js";
 import {
   EMPTY_PERSON_LIST,
   OUR_PERSON_ID,
@@ -44,6 +45,7 @@ import {
   loadState,
   randomHex,
   saveState,
+  type GeneratedSheet,
   type MarkRecord,
   type StateHost,
   type XlsxState,
@@ -85,6 +87,17 @@ function ourFill(severity: Severity): string {
 const OUR_FILL_KEYS = new Map<string, Severity>(
   (["error", "warning", "info"] as const).map((s) => [fillKey(ourFill(s)), s]),
 );
+/**
+ * Our fill after LibreOffice saved the copy: it writes a solid fill's bgColor anew (`FFD9D9D9`), so
+ * only the colour is left. Taken as ours only on a cell our state says we marked with that very
+ * colour: a clerk who painted it so since changed nothing anyone sees.
+ */
+const OUR_SOLID_KEYS = new Map<string, Severity>(
+  (["error", "warning", "info"] as const).map((s) => [fillKey(ourFill(s)).replace(/\|[^|]*$/, ""), s]),
+);
+function ourMarkOf(key: string): Severity | undefined {
+  return OUR_FILL_KEYS.get(key) ?? OUR_SOLID_KEYS.get(key.replace(/\|[^|]*$/, ""));
+}
 
 export interface SheetEntry {
   name: string;
@@ -160,15 +173,35 @@ export class XlsxWriter implements StateHost {
     return entry as SheetEntry & { part: string };
   }
 
-  /** Names of the sheets we generated that are still ours (same sheetId and our code name). */
+  /** Names of the sheets we generated that are still ours (isOurs). */
   generatedNames(): string[] {
     const sheets = this.sheets();
     const out: string[] = [];
     for (const g of this.state.generated) {
       const s = sheets.find((x) => x.sheetId === g.sheetId);
-      if (s?.part && this.codeNameOf(s.part) === g.codeName) out.push(s.name);
+      if (s && this.isOurs(s, g)) out.push(s.name);
     }
     return out;
+  }
+
+  /**
+   * Whether the sheet is still the one we generated: the same sheetId with our code name, or,
+   * once LibreOffice saved the copy (it drops code names), the same sheetId, name and title (A1)
+   * and no code name at all. LibreOffice numbers sheets by their place, so a clerk's sheet made
+   * where ours was, under our name, has our sheetId: the title is what tells them apart.
+   */
+  private isOurs(s: SheetEntry, g: GeneratedSheet): boolean {
+    if (!s.part) return false;
+    const code = this.codeNameOf(s.part);
+    if (code === g.codeName) return true;
+    if (code !== null || s.name !== g.name || g.a1 === undefined || !this.pkg.source || this.pkg.changed(s.part))
+      return false;
+    try {
+      const a1 = XlsxReader.on(this.pkg.source).readPart(s.part, s.name, { maxRows: 1 }).values[0]?.[0];
+      return a1 !== undefined && a1 !== null && String(a1).slice(0, 200) === g.a1;
+    } catch {
+      return false; // a sheet we cannot read is not one we wrote
+    }
   }
 
   private codeNameOf(part: string): string | null {
@@ -527,7 +560,7 @@ export class XlsxWriter implements StateHost {
       let known = styleOf.get(s);
       if (known === undefined) {
         const xf = styles.item("cellXfs", s);
-        known = xf ? { xf, mark: OUR_FILL_KEYS.get(keyOf(styles.item("fills", xfNumber(xf, "fillId")) ?? "")) } : null;
+        known = xf ? { xf, mark: ourMarkOf(keyOf(styles.item("fills", xfNumber(xf, "fillId")) ?? "")) } : null;
         styleOf.set(s, known);
       }
       return known;
@@ -571,7 +604,8 @@ export class XlsxWriter implements StateHost {
         notes.threads?.removeReply(address, rec.ours);
         if (!current) continue;
         const reply = placeholderReply(rec.ours);
-        if (rec.note && current.text === rec.note.text + reply) notes.comments.set(address, rec.note.xml);
+        if (rec.note && current.text === rec.note.text + reply)
+          notes.comments.set(address, withAuthorOf(rec.note.xml, current.xml));
         else {
           // Excel wrote the placeholder anew (other replies may follow ours): our reply alone goes.
           const at = current.text.lastIndexOf(reply);
@@ -588,7 +622,7 @@ export class XlsxWriter implements StateHost {
       const { row, col } = parseAddress(address);
       if (current.text === mergeNote(rec.note?.text, rec.ours)) {
         // Exactly as we left it: the clerk's note comes back verbatim (runs, fonts, author).
-        notes.comments.set(address, rec.note ? rec.note.xml : null);
+        notes.comments.set(address, rec.note ? withAuthorOf(rec.note.xml, current.xml) : null);
         if (!rec.note) notes.vml.removeNoteShape(row, col);
         continue;
       }
@@ -643,8 +677,8 @@ export class XlsxWriter implements StateHost {
     // Forget generated sheets that are gone or no longer ours.
     const sheets = this.sheets();
     this.state.generated = this.state.generated.filter((g) => {
-      const part = sheets.find((x) => x.sheetId === g.sheetId)?.part;
-      return part ? this.codeNameOf(part) === g.codeName : false;
+      const s = sheets.find((x) => x.sheetId === g.sheetId);
+      return s ? this.isOurs(s, g) : false;
     });
     this.stateSheet = saveState(this, this.state, this.stateSheet);
   }
@@ -689,11 +723,11 @@ export class XlsxWriter implements StateHost {
       const relsPart = this.pkg.relsPartOf(old.part);
       if (this.pkg.has(relsPart)) this.pkg.remove(relsPart);
       this.state.generated = this.state.generated.filter((g) => g.sheetId !== old.sheetId);
-      this.state.generated.push({ sheetId: old.sheetId, name, codeName });
+      this.state.generated.push({ sheetId: old.sheetId, name, codeName, ...a1Of(doc) });
       if (old.name !== name) this.setWorkbook(this.pkg.text(wb)!.replace(old.tag, setAttr(old.tag, "name", name)));
     } else {
       const { sheetId } = this.addSheet(name, xml, "visible", lead);
-      this.state.generated.push({ sheetId, name, codeName });
+      this.state.generated.push({ sheetId, name, codeName, ...a1Of(doc) });
     }
     this.flushStyles();
     this.saveState();
@@ -766,6 +800,12 @@ export class XlsxWriter implements StateHost {
       this.pkg.remove(this.pkg.relsPartOf(entry.part));
       this.pkg.undeclare(entry.part);
     }
+  }
+
+  hideSheet(entry: SheetEntry): void {
+    const wb = this.pkg.workbookPart();
+    const xml = this.pkg.text(wb)!;
+    if (xml.includes(entry.tag)) this.setWorkbook(xml.replace(entry.tag, setAttr(entry.tag, "state", "veryHidden")));
   }
 
   /** Brings the sheet forward and selects the cell, in the copy's workbook and sheet views. */
@@ -883,6 +923,12 @@ function sameXf(a: string, b: string): boolean {
   const keys = new Set([...Object.keys(x.attrs), ...Object.keys(y.attrs)]);
   for (const k of keys) if (x.attrs[k] !== y.attrs[k]) return false;
   return x.inner === y.inner;
+}
+
+/** The generated sheet's A1 text, as the state keeps it (GeneratedSheet.a1). */
+function a1Of(doc: SheetDocument): { a1?: string } {
+  const cell = doc.cells.find((c) => c.row === 1 && c.col === 1);
+  return cell && cell.value !== "" ? { a1: String(cell.value).slice(0, 200) } : {};
 }
 
 function relationshipPrefix(xml: string): string | null {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { strFromU8 } from "fflate";
 import { buildLedger, ledgerBytes } from "../../support/ledger-builder.js";
 import { must, mustCheck, type CaseContext, type HostileCase } from "../harness.js";
-import { editZip, ledger, python, pythonJson, unzipFile } from "../make.js";
+import { editZip, ledger, libreOffice, python, pythonJson, unzipFile } from "../make.js";
 
 /**
  * Issue 15 items 2–4, the marked copy (the .xlsx writer's promises): our state and sheets are
@@ -257,6 +257,73 @@ with zipfile.ZipFile(${JSON.stringify(copy)}) as z:
                 bad.append(n + ": " + str(e))
 result = bad`);
       must(bad.length === 0, `not well-formed: ${bad.join("; ")}`);
+    },
+  },
+  {
+    id: "5.data-bar-keeps-its-rule",
+    title:
+      "a data bar's own extLst (Excel 2010+, xlsxwriter) is left whole: the notes' legacyDrawing goes at the sheet's level",
+    async run(t) {
+      const input = await python(
+        t.dir,
+        "台账.xlsx",
+        `import xlsxwriter
+wb = xlsxwriter.Workbook(out)
+ws = wb.add_worksheet("整改台账")
+ws.write_row(0, 0, ["序号", "反馈问题", "整改措施", "责任领导", "责任部门", "整改时限", "整改进展", "完成率"])
+ws.write_row(1, 0, ["1", "问题一", "措施一", "", "办公室", "2025年6月30日", "正在推进", 40])
+ws.write_row(2, 0, ["2", "问题二", "措施二", "王强", "", "2025年12月31日", "正在推进", 70])
+# A solid data bar: xlsxwriter, like Excel 2010+, gives its cfRule an extLst of its own (x14 dataBar).
+ws.conditional_format("H2:H3", {"type": "data_bar", "bar_solid": True})
+wb.close()`,
+      );
+      const copy = await copyOf(t, input, "副本.xlsx");
+      const sheet = strFromU8((await unzipFile(copy))["xl/worksheets/sheet1.xml"]!);
+      const check = await pythonJson<{
+        children: string[];
+        cfRule: string[];
+      }>(`import zipfile, xml.etree.ElementTree as ET
+root = ET.fromstring(zipfile.ZipFile(${JSON.stringify(copy)}).read("xl/worksheets/sheet1.xml"))
+local = lambda e: e.tag.split("}")[-1]
+rule = [e for e in root.iter() if local(e) == "cfRule"][0]
+result = {"children": [local(e) for e in root], "cfRule": [local(e) for e in rule]}`);
+      must(
+        !check.cfRule.includes("legacyDrawing"),
+        `legacyDrawing was put inside the data bar's cfRule: ${check.cfRule}`,
+      );
+      const at = check.children.indexOf("legacyDrawing");
+      must(at >= 0, `the copy's sheet has no legacyDrawing for its notes (children: ${check.children})`);
+      // CT_Worksheet's order (ECMA-376 Part 1 §18.3.1.99): legacyDrawing before the sheet's extLst.
+      must(at < check.children.indexOf("extLst"), `legacyDrawing comes after the sheet's extLst: ${check.children}`);
+      must(
+        /<cfRule type="dataBar"[^>]*><dataBar>[\s\S]*?<\/dataBar><extLst>/.test(sheet),
+        "the data bar's rule changed",
+      );
+    },
+  },
+  {
+    id: "3.recheck-after-libreoffice-resave",
+    title:
+      "a copy LibreOffice saved again is rechecked as ours: no second bulletin, marks taken off, the state kept very hidden",
+    async run(t) {
+      const copy = await copyOf(t, await ledger(t.dir), "副本.xlsx");
+      const resaved = await libreOffice(t.dir, copy);
+      // The overdue tasks are done now: their marks must come off.
+      const again = await copyOf(t, resaved, "再次.xlsx", [...TODAY, "--disable", "overdue"]);
+      const names = (await sheetsOf(again)).map((s) => `${s.name}:${s.state}`);
+      const before = (await sheetsOf(copy)).map((s) => `${s.name}:${s.state}`);
+      must(
+        JSON.stringify(names) === JSON.stringify(before),
+        `the recheck's sheets ${names} are not the copy's ${before}`,
+      );
+      const cells = await pythonJson<{ cell: string; fill: string; note: string | null }[]>(`import openpyxl
+ws = openpyxl.load_workbook(${JSON.stringify(again)})["整改台账"]
+result = [{"cell": c.coordinate, "fill": str(c.fill.fgColor.rgb), "note": c.comment.text if c.comment else None}
+          for row in ws.iter_rows() for c in row if c.fill.fill_type == "solid" or c.comment]`);
+      const overdue = cells.filter((c) => c.note?.includes("已逾期"));
+      must(overdue.length === 0, `overdue notes are left after the recheck: ${JSON.stringify(overdue.slice(0, 3))}`);
+      const orphan = cells.filter((c) => c.fill.endsWith("FFC7CE") && !c.note?.includes("【整改台账校验】"));
+      must(orphan.length === 0, `our red fill is left on cells with no finding: ${JSON.stringify(orphan.slice(0, 3))}`);
     },
   },
 ];

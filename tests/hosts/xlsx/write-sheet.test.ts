@@ -134,6 +134,25 @@ describe("our sheets and our state are known by a mark only we write, never by a
     expect(later.writeSheet(bulletin("new"))).toBe("整改通报 (2)");
   });
 
+  it("after LibreOffice dropped our code name, ours is known by its sheetId, name and title", async () => {
+    const book = await openWorkbookFile(await workbook(["台账"]), "a.xlsx");
+    await book.writeSheet(bulletin("关于整改进展情况的通报"));
+    const writer = new XlsxWriter(await book.toBuffer());
+    const ours = writer.sheets().find((s) => s.name === "整改通报")!;
+    const xml = writer.pkg.text(ours.part!)!;
+    expect(xml).toMatch(/<sheetPr\b[^>]*codeName=/);
+    // LibreOffice 7.4 saves `<sheetPr filterMode="false">`: the code name is gone.
+    writer.pkg.setText(ours.part!, xml.replace(/<sheetPr\b[^>]*?(\/?)>/, '<sheetPr filterMode="false"$1>'));
+    const later = new XlsxWriter(writer.toBytes());
+    expect(later.generatedNames()).toEqual(["整改通报"]);
+    expect(later.writeSheet(bulletin("新的通报"))).toBe("整改通报");
+    // A sheet of the clerk's in its place, under its name and without a code name, is not ours.
+    const theirs = new XlsxWriter(writer.toBytes());
+    const part = theirs.sheets().find((s) => s.name === "整改通报")!.part!;
+    theirs.pkg.setText(part, theirs.pkg.text(part)!.replace("关于整改进展情况的通报", "我的备忘"));
+    expect(new XlsxWriter(theirs.toBytes()).generatedNames()).toEqual([]);
+  });
+
   it("a state edited by hand is not trusted: the copy is still written, and the state replaced", async () => {
     const book = await openWorkbookFile(await workbook(["台账"]), "a.xlsx");
     await book.writeMarks("台账", [{ row: 1, col: 1, severity: "error", note: "n" }]);
