@@ -121,8 +121,11 @@ export class CommentsPatch {
   set(ref: string, xml: string | null): void {
     this.dirty = true;
     this.texts.delete(ref);
-    if (xml === null) this.list.delete(ref);
-    else this.list.set(ref, xml);
+    if (xml === null) {
+      // Gone from the part's own order: put back (a recheck marking it again), it is merged in by cell.
+      this.list.delete(ref);
+      this.original.delete(ref);
+    } else this.list.set(ref, xml);
   }
 
   /** Puts a new note of ours on a cell without one, its XML made only when it is read or written. */

@@ -121,6 +121,19 @@ describe("marks on an .xlsx file", () => {
     expect(snapshot((await load(await book.toBuffer())).getWorksheet("台账")!)).toEqual(before);
   });
 
+  it("a recheck with the same marks writes the same notes part, our notes in cell order among the clerk's", async () => {
+    const once = await openWorkbookFile(await clerkLedger(), "台账.xlsx");
+    await once.writeMarks("台账", MARKS);
+    const first = await once.toBuffer();
+    const again = await openWorkbookFile(first, "台账.xlsx");
+    await again.writeMarks("台账", MARKS);
+    const comments = (b: Uint8Array) => Object.entries(parts(b)).find(([n]) => /comments\d*\.xml$/.test(n))?.[1];
+    const refs = (b: Uint8Array) => [...text(comments(b)).matchAll(/<comment ref="([A-Z]+\d+)"/g)].map((m) => m[1]);
+    expect(refs(first)).toEqual(["E3", "B4", "C4", "D4", "E4", "F6"]);
+    expect(refs(await again.toBuffer())).toEqual(refs(first));
+    expect(text(comments(await again.toBuffer()))).toBe(text(comments(first)));
+  });
+
   it("clearMarks without marks is a no-op, and leaves the package as it was", async () => {
     const original = await clerkLedger();
     const book = await openWorkbookFile(original, "台账.xlsx");
