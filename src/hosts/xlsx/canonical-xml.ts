@@ -215,6 +215,9 @@ export class UnusualXml extends Error {
   }
 }
 
+/** Characters kept from the end of a piece: one fewer than the shortest namespace name counted. */
+const OVERLAP = Math.min(...MAIN.map((ns) => ns.length)) - 1;
+
 /**
  * unusualXml over a part that comes in pieces: a pattern cut between two pieces is seen in the
  * end of the one before, and the main namespace is counted over all of them.
@@ -226,13 +229,18 @@ export class UnusualWatch {
   /** Whether the text so far (with this piece) needs canonicalXml. */
   see(piece: string): boolean {
     if (piece === "") return false;
-    const text = this.tail === "" ? piece : this.tail + piece.slice(0, 64);
-    if (this.tail !== "" && UNUSUAL.test(text)) return true;
+    // Where this piece meets the last one: a match that starts in the tail (shorter than any
+    // pattern counted) ends in this piece, so it is counted once.
+    const junction = this.tail === "" ? "" : this.tail + piece.slice(0, OVERLAP);
+    if (junction !== "" && UNUSUAL.test(junction)) return true;
     if (UNUSUAL.test(piece)) return true;
-    for (const ns of MAIN)
+    for (const ns of MAIN) {
+      for (let at = junction.indexOf(ns); at >= 0 && at < this.tail.length; at = junction.indexOf(ns, at + 1))
+        if (++this.mains > 1) return true;
       for (let at = piece.indexOf(ns); at >= 0; at = piece.indexOf(ns, at + ns.length))
         if (++this.mains > 1) return true;
-    this.tail = piece.slice(-64);
+    }
+    this.tail = piece.slice(-OVERLAP);
     return false;
   }
 }

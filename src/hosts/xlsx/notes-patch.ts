@@ -219,6 +219,29 @@ export class CommentsPatch {
     return `${open}<${p}text><${p}r>${this.tElement(text)}</${p}r></${p}text></${p}comment>`;
   }
 
+  /**
+   * A clerk's note as recorded, made to fit the part as it is now: a program that saved the copy
+   * (LibreOffice) may have renumbered the authors, spelt the namespace with another prefix, and
+   * dropped declarations (`xr`, which Excel 365 puts on notes as `xr:uid`). An author index past the
+   * list or an undeclared prefix makes the part unreadable (openpyxl: IndexError, "unbound prefix").
+   */
+  restored(recorded: string, current: Note): string {
+    let xml = recorded;
+    const own = /^<(\w+:)?comment\b/.exec(xml)?.[1] ?? "";
+    if (own !== this.prefix) xml = xml.replace(new RegExp(`<(/?)${own}(?=[\\w.-]+[\\s/>])`, "g"), `<$1${this.prefix}`);
+    const now = /\sauthorId\s*=\s*["'](\d+)["']/.exec(current.xml.slice(0, current.xml.indexOf(">") + 1));
+    let end = xml.indexOf(">") + 1;
+    let open = now ? setAttr(xml.slice(0, end), "authorId", now[1]!) : xml.slice(0, end);
+    const root = /<(?:\w+:)?comments\b[^>]*>/.exec(this.head)?.[0] ?? "";
+    for (const m of [...open.matchAll(/\s(\w+):[\w.-]+\s*=\s*(?:"[^"]*"|'[^']*')/g)]) {
+      const p = m[1]!;
+      if (p === "xml" || p === "xmlns" || root.includes(`xmlns:${p}=`) || open.includes(`xmlns:${p}=`)) continue;
+      open = open.replace(m[0], "");
+    }
+    end = xml.indexOf(">") + 1;
+    return open + xml.slice(end);
+  }
+
   private ourAuthorId(): number {
     if (this.ourAuthor !== undefined) return this.ourAuthor;
     let i = this.authors.findIndex((a) => commentAuthor(a) === OUR_AUTHOR);
@@ -261,18 +284,6 @@ export class CommentsPatch {
     out.write(`</${p}commentList>`);
     out.write(this.tail);
   }
-}
-
-/**
- * A clerk's note as recorded, with the author index the note has in the part now: a program that
- * saved the copy (LibreOffice) may have renumbered the authors, and an index past the list makes
- * the part unreadable (openpyxl: IndexError).
- */
-export function withAuthorOf(recorded: string, current: string): string {
-  const now = /\sauthorId\s*=\s*["'](\d+)["']/.exec(current.slice(0, current.indexOf(">") + 1));
-  if (!now) return recorded;
-  const end = recorded.indexOf(">") + 1;
-  return setAttr(recorded.slice(0, end), "authorId", now[1]!) + recorded.slice(end);
 }
 
 function commentAuthor(xml: string): string {

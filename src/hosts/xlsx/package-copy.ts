@@ -86,8 +86,7 @@ function safely<T>(f: () => T): T | undefined {
 
 export class PackageCopy {
   /** The original, read through package.ts (bounded inflation, limits); null for a new package. */
-  /** The original package (null for a package made from nothing: a CSV's). */
-  readonly source: Package | null;
+  private readonly source: Package | null;
   private readonly texts = new Map<string, string>();
   /** The heads read of parts not held as text (see head), until the part changes. */
   private readonly heads = new Map<string, { chars: number; text: string }>();

@@ -37,11 +37,6 @@ export class XlsxReader {
     private readonly limits: ReaderLimits,
   ) {}
 
-  /** A reader on a package already open (the writer's look at a sheet of the original). */
-  static on(pkg: Package, limits: ReaderLimits = DEFAULT_READER_LIMITS): XlsxReader {
-    return new XlsxReader(pkg, limits);
-  }
-
   /** Opens a package and reads its workbook part; throws WorkbookOpenError for what is not a workbook. */
   static open(bytes: Uint8Array, limits: ReaderLimits = DEFAULT_READER_LIMITS, zlib: Zlib = {}): XlsxReader {
     const reader = new XlsxReader(Package.open(bytes, limits.package, zlib), limits);

@@ -358,9 +358,11 @@ function legacyDrawingAt(xml: string, rId: string): { at: number; element: strin
     ? `${relNs[1]}:id="${rId}"`
     : `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${rId}"`;
   const element = `<${prefix}legacyDrawing ${attr}/>`;
-  // Only the part after sheetData can hold them: look there, not through every cell.
-  const tailStart = Math.max(root.index, xml.lastIndexOf("sheetData"));
-  const from = xml.indexOf(">", tailStart) + 1;
+  // Only the part after sheetData can hold them: look there, not through every cell. Its end is
+  // the last `</sheetData>` (or `<sheetData/>`): the word alone may stand in a later attribute.
+  let from = root.index + root[0].length;
+  for (const m of xml.matchAll(/<\/(?:\w+:)?sheetData\s*>|<(?:\w+:)?sheetData\b[^>]*\/>/g))
+    from = m.index + m[0].length;
   const at = firstTopLevel(xml, from, LATER_THAN_LEGACY_DRAWING);
   return { at: at >= 0 ? at : new RegExp(`</(?:\\w+:)?worksheet\\s*>`).exec(xml)!.index, element };
 }
@@ -384,12 +386,12 @@ const LATER_THAN_LEGACY_DRAWING = new Set([
  * element it offers (Excel writes `<controls>` and `<oleObjects>` inside one). -1 when none is.
  */
 function firstTopLevel(xml: string, from: number, names: ReadonlySet<string>): number {
-  const tag = /<!--[\s\S]*?-->|<(\/?)([\w.-]+:)?([\w.-]+)[^>]*?(\/?)>/g;
+  const tag = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<(\/?)([\w.-]+:)?([\w.-]+)[^>]*?(\/?)>/g;
   tag.lastIndex = from;
   let depth = 0;
   let open = -1; // the top-level AlternateContent being looked into
   for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
-    if (m[3] === undefined) continue; // a comment
+    if (m[3] === undefined) continue; // a comment or a processing instruction
     const local = m[3];
     if (m[1]) {
       if (depth === 0) return -1; // </worksheet>

@@ -54,8 +54,6 @@ export const GeneratedSheetSchema = z.object({
   name: z.string(),
   /** A random code name in `<sheetPr codeName>`: Excel and openpyxl keep it when they re-save; LibreOffice does not. */
   codeName: z.string(),
-  /** The text we wrote in A1 (the sheet's title), which tells ours after LibreOffice dropped the code name. */
-  a1: z.string().optional(),
 });
 export type GeneratedSheet = z.infer<typeof GeneratedSheetSchema>;
 
@@ -232,24 +230,29 @@ const CHUNK = 30000;
 /** Finds and verifies our state among the very hidden sheets: by its signed header, never by its name. */
 export function loadState(host: StateHost): LoadedState {
   let tampered: string | null = null;
-  for (const s of host.sheets()) {
-    if (!s.part) continue;
-    const texts = columnA(host.pkg, s.part);
-    const head = HEADER.exec(texts[0] ?? "");
-    if (!head) continue;
-    const json = texts.slice(1).join("");
-    if (checksum(`${head[2]}\n`, json) === head[3]) {
-      try {
-        const state = head[1] === "2" ? XlsxStateSchema.safeParse(JSON.parse(json)).data : stored(JSON.parse(json));
-        if (state) return { state, sheet: s.name, tampered: false };
-      } catch {
-        // not JSON after all: tampered
+  const sheets = host.sheets();
+  // Ours is very hidden. LibreOffice saves it as only hidden: such a sheet is read after, and only
+  // when no very hidden one is ours and it holds nothing but column A (a clerk's copy of our sheet
+  // with a note beside it is theirs). A visible sheet is never read: the ledger is one.
+  for (const pass of ["veryHidden", "hidden"] as const) {
+    for (const s of sheets) {
+      if (s.state !== pass || !s.part) continue;
+      const texts = columnA(host.pkg, s.part, pass === "hidden");
+      if (texts === null) continue;
+      const head = HEADER.exec(texts[0] ?? "");
+      if (!head) continue;
+      const json = texts.slice(1).join("");
+      if (checksum(`${head[2]}\n`, json) === head[3]) {
+        try {
+          const state = head[1] === "2" ? XlsxStateSchema.safeParse(JSON.parse(json)).data : stored(JSON.parse(json));
+          if (state) return { state, sheet: s.name, tampered: false };
+        } catch {
+          // not JSON after all: tampered
+        }
       }
+      // A sheet that only looks like ours is replaced only while very hidden, where no clerk keeps work.
+      if (pass === "veryHidden") tampered ??= s.name;
     }
-    // Ours by its checksum wherever it is: LibreOffice saves a very hidden sheet as hidden, and a
-    // clerk may unhide it. A sheet that only looks like ours is ours to replace only while very
-    // hidden, where no clerk keeps work of their own.
-    if (s.state === "veryHidden") tampered ??= s.name;
   }
   return { state: emptyXlsxState(), sheet: tampered, tampered: tampered !== null };
 }
@@ -301,13 +304,17 @@ function stored(json: unknown): XlsxState | null {
 }
 
 /** The texts of column A, in row order (inline, shared or formula-result strings). */
-function columnA(pkg: PackageCopy, part: string): string[] {
+/** `only`: null when a cell outside column A holds something. */
+function columnA(pkg: PackageCopy, part: string, only = false): string[] | null {
   const xml = pkg.text(part) ?? "";
   const out: string[] = [];
   let shared: string[] | null = null;
   for (const m of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
     const a = attributes(`<c${m[1]}>`);
-    if (!/^A\d+$/.test(a.r ?? "")) continue;
+    if (!/^A\d+$/.test(a.r ?? "")) {
+      if (only && /<(?:\w+:)?(?:v|is)\b/.test(m[2] ?? "")) return null;
+      continue;
+    }
     const body = m[2] ?? "";
     if (a.t === "inlineStr") out.push(richText(body));
     else if (a.t === "s") {

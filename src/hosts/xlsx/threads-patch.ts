@@ -92,6 +92,16 @@ export class ThreadsPatch {
   addReply(ref: string, text: string, dT: string): void {
     const thread = this.threads.get(ref);
     if (!thread || this.ours(ref, text) || this.added.has(ref)) return;
+    // Taken off by this session's unmarking and asked for again (a recheck, same finding): the
+    // reply stays as it was, id and time, and the part is not rewritten for nothing.
+    const back = this.elements.find(
+      (e) =>
+        e.ref === ref && e.personId === OUR_PERSON_ID && e.parentId && e.text === text && this.removed.has(e.start),
+    );
+    if (back) {
+      this.removed.delete(back.start);
+      return;
+    }
     const id = this.newId(`${ref}\n${text}`);
     const p = this.prefix;
     this.added.set(

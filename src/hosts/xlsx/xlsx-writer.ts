@@ -13,8 +13,7 @@ import {
 import type { Severity } from "../../core/report.js";
 import type { SheetDocument } from "../../core/sheet-document.js";
 import { chooseSheetName } from "../../core/sheet-names.js";
-import { CommentsPatch, VmlPatch, withAuthorOf, type Note } from "./notes-patch.js";
-import { XlsxReader } from "./reader.js";
+import { CommentsPatch, VmlPatch, type Note } from "./notes-patch.js";
 import {
   EMPTY_PERSON_LIST,
   OUR_PERSON_ID,
@@ -185,23 +184,14 @@ export class XlsxWriter implements StateHost {
   }
 
   /**
-   * Whether the sheet is still the one we generated: the same sheetId with our code name, or,
-   * once LibreOffice saved the copy (it drops code names), the same sheetId, name and title (A1)
-   * and no code name at all. LibreOffice numbers sheets by their place, so a clerk's sheet made
-   * where ours was, under our name, has our sheetId: the title is what tells them apart.
+   * Whether the sheet is still the one we generated: the same sheetId with our code name. Once
+   * LibreOffice has saved the copy (it drops code names and numbers sheets by their place) no test
+   * we could make tells ours from a clerk's sheet put where ours was under our name (a title in A1
+   * was tried: 校验明细's is 序号, as most tables'), so the recheck writes its sheets anew beside
+   * them rather than risk one of the clerk's.
    */
   private isOurs(s: SheetEntry, g: GeneratedSheet): boolean {
-    if (!s.part) return false;
-    const code = this.codeNameOf(s.part);
-    if (code === g.codeName) return true;
-    if (code !== null || s.name !== g.name || g.a1 === undefined || !this.pkg.source || this.pkg.changed(s.part))
-      return false;
-    try {
-      const a1 = XlsxReader.on(this.pkg.source).readPart(s.part, s.name, { maxRows: 1 }).values[0]?.[0];
-      return a1 !== undefined && a1 !== null && String(a1).slice(0, 200) === g.a1;
-    } catch {
-      return false; // a sheet we cannot read is not one we wrote
-    }
+    return s.part !== null && this.codeNameOf(s.part) === g.codeName;
   }
 
   private codeNameOf(part: string): string | null {
@@ -290,7 +280,10 @@ export class XlsxWriter implements StateHost {
       return;
     }
     const next = ours ? withOurPerson(current) : withoutOurPerson(current);
-    if (next !== current) this.pkg.setText(rel!.part!, next);
+    if (next === current) return;
+    // A list left with no one in it was ours alone (made for our replies): it goes with them.
+    if (!ours && !/<(?:\w+:)?person\b/.test(next)) this.removeRelated(wb, rel!.part!);
+    else this.pkg.setText(rel!.part!, next);
   }
 
   private nextIdmap(): number {
@@ -605,7 +598,7 @@ export class XlsxWriter implements StateHost {
         if (!current) continue;
         const reply = placeholderReply(rec.ours);
         if (rec.note && current.text === rec.note.text + reply)
-          notes.comments.set(address, withAuthorOf(rec.note.xml, current.xml));
+          notes.comments.set(address, notes.comments.restored(rec.note.xml, current));
         else {
           // Excel wrote the placeholder anew (other replies may follow ours): our reply alone goes.
           const at = current.text.lastIndexOf(reply);
@@ -622,7 +615,7 @@ export class XlsxWriter implements StateHost {
       const { row, col } = parseAddress(address);
       if (current.text === mergeNote(rec.note?.text, rec.ours)) {
         // Exactly as we left it: the clerk's note comes back verbatim (runs, fonts, author).
-        notes.comments.set(address, rec.note ? withAuthorOf(rec.note.xml, current.xml) : null);
+        notes.comments.set(address, rec.note ? notes.comments.restored(rec.note.xml, current) : null);
         if (!rec.note) notes.vml.removeNoteShape(row, col);
         continue;
       }
@@ -723,11 +716,11 @@ export class XlsxWriter implements StateHost {
       const relsPart = this.pkg.relsPartOf(old.part);
       if (this.pkg.has(relsPart)) this.pkg.remove(relsPart);
       this.state.generated = this.state.generated.filter((g) => g.sheetId !== old.sheetId);
-      this.state.generated.push({ sheetId: old.sheetId, name, codeName, ...a1Of(doc) });
+      this.state.generated.push({ sheetId: old.sheetId, name, codeName });
       if (old.name !== name) this.setWorkbook(this.pkg.text(wb)!.replace(old.tag, setAttr(old.tag, "name", name)));
     } else {
       const { sheetId } = this.addSheet(name, xml, "visible", lead);
-      this.state.generated.push({ sheetId, name, codeName, ...a1Of(doc) });
+      this.state.generated.push({ sheetId, name, codeName });
     }
     this.flushStyles();
     this.saveState();
@@ -923,12 +916,6 @@ function sameXf(a: string, b: string): boolean {
   const keys = new Set([...Object.keys(x.attrs), ...Object.keys(y.attrs)]);
   for (const k of keys) if (x.attrs[k] !== y.attrs[k]) return false;
   return x.inner === y.inner;
-}
-
-/** The generated sheet's A1 text, as the state keeps it (GeneratedSheet.a1). */
-function a1Of(doc: SheetDocument): { a1?: string } {
-  const cell = doc.cells.find((c) => c.row === 1 && c.col === 1);
-  return cell && cell.value !== "" ? { a1: String(cell.value).slice(0, 200) } : {};
 }
 
 function relationshipPrefix(xml: string): string | null {

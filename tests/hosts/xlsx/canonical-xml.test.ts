@@ -48,6 +48,10 @@ describe("canonicalXml", () => {
     const watch = new UnusualWatch();
     expect(watch.see(`<worksheet xmlns="${MAIN}"><sheetData><row r="1"></row`)).toBe(false);
     expect(watch.see(` ></sheetData></worksheet>`)).toBe(true);
+    // The second declaration cut where one piece ends and the next begins (a stored part read in 1 MiB steps).
+    const cut = new UnusualWatch();
+    expect(cut.see(`<x:worksheet xmlns:x="${MAIN}" xmlns="${MAIN.slice(0, 30)}`)).toBe(false);
+    expect(cut.see(`${MAIN.slice(30)}"><sheetData/></x:worksheet>`)).toBe(true);
     const counting = new UnusualWatch();
     expect(counting.see(`<x:worksheet xmlns:x="${MAIN}"`)).toBe(false);
     expect(counting.see(` xmlns="${MAIN}">`)).toBe(true);

@@ -177,6 +177,28 @@ describe("a cell with a thread (Excel 365's comments)", () => {
       expect(text(back[name]), name).toBe(text(before[name]));
   });
 
+  it("a recheck with the same findings keeps our reply as it was: the threads part is the same bytes", async () => {
+    const once = await marked(excel365Book());
+    const twice = await marked(once);
+    const name = "xl/threadedComments/threadedComment1.xml";
+    expect(text(parts(twice)[name])).toBe(text(parts(once)[name]));
+  });
+
+  it("a person list we made for our replies (the package had none) goes with them", async () => {
+    const files = unzipSync(excel365Book());
+    delete files["xl/persons/person.xml"];
+    const rels = "xl/_rels/workbook.xml.rels";
+    files[rels] = strToU8(text(files[rels]).replace(/<Relationship Id="rId9"[^>]*\/>/, ""));
+    const out = parts(await marked(zipSync(files)));
+    const made = Object.keys(out).find((n) => n.startsWith("xl/persons/"))!;
+    expect(text(out[made])).toContain(`id="${OUR_PERSON_ID}"`);
+    expect(text(out[rels])).toContain("relationships/person");
+    const back = parts(await cleared(zipSync(out)));
+    expect(Object.keys(back).filter((n) => n.startsWith("xl/persons/"))).toEqual([]);
+    expect(text(back[rels])).not.toContain("relationships/person");
+    expect(text(back["[Content_Types].xml"])).not.toContain(made);
+  });
+
   it("a recheck of the copy leaves one reply of ours, with the new text", async () => {
     const once = await marked(excel365Book());
     const later: Mark[] = [{ ...MARKS[0]!, note: "已逾期20天" }];
@@ -214,6 +236,25 @@ describe("a cell with a thread (Excel 365's comments)", () => {
     );
     // No reply of ours is left anywhere, so our person goes too.
     expect(text(back["xl/persons/person.xml"])).toBe(PERSONS);
+  });
+
+  it("after a program dropped the part's xr declaration, a clerk's note comes back without xr:uid, the part well-formed", async () => {
+    // LibreOffice writes the comments part anew: its own root (no xmlns:xr) and notes without uid.
+    const copy = parts(await marked(excel365Book()));
+    const files: Record<string, Uint8Array> = { ...copy };
+    const resaved = text(copy["xl/comments1.xml"])
+      .replace(/ xmlns:mc="[^"]*" mc:Ignorable="xr" xmlns:xr="[^"]*"/, "")
+      .replace(/ xr:uid="[^"]*"/g, "")
+      .replace(/ shapeId="0"/g, "");
+    files["xl/comments1.xml"] = strToU8(resaved);
+    const back = parts(await cleared(zipSync(files)));
+    const comments = text(back["xl/comments1.xml"]);
+    expect(comments).not.toContain("xr:");
+    expect(plain(commentOf(comments, "B2"))).toBe(placeholder("请于周五前确认时限\nReply:\n    已催办"));
+    expect(plain(commentOf(comments, "C3"))).toBe("请核实");
+    const dir = tempDir();
+    const [seen] = inspect([writeTemp(dir, "back.xlsx", zipSync(back))]);
+    expect(seen!.illFormed).toEqual([]);
   });
 
   it("a reply of ours the clerk edited stays when the marks are cleared", async () => {

@@ -152,3 +152,29 @@ describe("valid XML in unusual spellings", () => {
     },
   );
 });
+
+describe("where the notes' legacyDrawing goes (CT_Worksheet's order, ECMA-376 Part 1 §18.3.1.99)", () => {
+  const EXT = `<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}"/></extLst>`;
+  const TAILS: [string, string][] = [
+    [
+      "the word sheetData in a later attribute",
+      `<dataValidations count="1"><dataValidation type="list" promptTitle="见 sheetData 说明" sqref="C2"><formula1>"是,否"</formula1></dataValidation></dataValidations>${EXT}`,
+    ],
+    ["a processing instruction naming extLst", `<?mso-note <extLst> marker?>${EXT}`],
+    [
+      "a data bar's own extLst",
+      `<conditionalFormatting sqref="C2:C3"><cfRule type="dataBar" priority="1"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF638EC6"/></dataBar><extLst><ext uri="{B025F937-C7B1-47D3-B67F-A62EFF666E3E}"/></extLst></cfRule></conditionalFormatting>${EXT}`,
+    ],
+  ];
+
+  it.each(TAILS)("%s: right before the sheet's own extLst", async (_, after) => {
+    const book = await openWorkbookFile(handXlsx({ ...BOOK, sheets: [{ ...BOOK.sheets[0]!, after }] }), "台账.xlsx");
+    await book.writeMarks("台账", [{ row: 2, col: 2, severity: "error", note: "未填写责任领导" }]);
+    const sheet = text(parts(await book.toBuffer())["xl/worksheets/sheet1.xml"]);
+    const tail = sheet.slice(sheet.indexOf("</sheetData>"));
+    expect(tail).toContain(`<legacyDrawing r:id="`);
+    // Everything of the clerk's stays as it was, with ours just before the last extLst.
+    const at = tail.indexOf("<legacyDrawing");
+    expect(tail.slice(at).replace(/^<legacyDrawing[^>]*\/>/, "")).toBe(`${EXT}</worksheet>`);
+  });
+});

@@ -134,23 +134,48 @@ describe("our sheets and our state are known by a mark only we write, never by a
     expect(later.writeSheet(bulletin("new"))).toBe("整改通报 (2)");
   });
 
-  it("after LibreOffice dropped our code name, ours is known by its sheetId, name and title", async () => {
+  it("after LibreOffice dropped our code name, the sheet is no longer taken for ours: ours goes beside it", async () => {
     const book = await openWorkbookFile(await workbook(["台账"]), "a.xlsx");
     await book.writeSheet(bulletin("关于整改进展情况的通报"));
     const writer = new XlsxWriter(await book.toBuffer());
     const ours = writer.sheets().find((s) => s.name === "整改通报")!;
     const xml = writer.pkg.text(ours.part!)!;
     expect(xml).toMatch(/<sheetPr\b[^>]*codeName=/);
-    // LibreOffice 7.4 saves `<sheetPr filterMode="false">`: the code name is gone.
+    // LibreOffice 7.4 saves `<sheetPr filterMode="false">`, and numbers sheets by their place: a
+    // clerk's sheet made where ours was, under its name, could not be told from it.
     writer.pkg.setText(ours.part!, xml.replace(/<sheetPr\b[^>]*?(\/?)>/, '<sheetPr filterMode="false"$1>'));
     const later = new XlsxWriter(writer.toBytes());
-    expect(later.generatedNames()).toEqual(["整改通报"]);
-    expect(later.writeSheet(bulletin("新的通报"))).toBe("整改通报");
-    // A sheet of the clerk's in its place, under its name and without a code name, is not ours.
-    const theirs = new XlsxWriter(writer.toBytes());
-    const part = theirs.sheets().find((s) => s.name === "整改通报")!.part!;
-    theirs.pkg.setText(part, theirs.pkg.text(part)!.replace("关于整改进展情况的通报", "我的备忘"));
-    expect(new XlsxWriter(theirs.toBytes()).generatedNames()).toEqual([]);
+    expect(later.generatedNames()).toEqual([]);
+    expect(later.writeSheet(bulletin("新的通报"))).toBe("整改通报 (2)");
+  });
+
+  it("a state sheet LibreOffice left only hidden is read; a hidden copy of it with a note of the clerk's beside it is not", async () => {
+    const book = await openWorkbookFile(await workbook(["台账"]), "a.xlsx");
+    await book.writeMarks("台账", [{ row: 1, col: 1, severity: "error", note: "n" }]);
+    const marked = await book.toBuffer();
+    const asHidden = (bytes: Uint8Array, withNote: boolean) => {
+      const w = new XlsxWriter(bytes);
+      const state = w.sheets().find((s) => s.state === "veryHidden")!;
+      const wb = w.pkg.workbookPart();
+      w.pkg.setText(wb, w.pkg.text(wb)!.replace(state.tag, state.tag.replace('state="veryHidden"', 'state="hidden"')));
+      if (withNote)
+        w.pkg.setText(
+          state.part!,
+          w.pkg
+            .text(state.part!)!
+            .replace(/(<c r="A1"[\s\S]*?<\/c>)/, '$1<c r="B1" t="inlineStr"><is><t>我的备份</t></is></c>'),
+        );
+      return w.toBytes();
+    };
+    const lo = new XlsxWriter(asHidden(marked, false));
+    expect(lo.stateSheetName).toBe("ledger-check");
+    expect(Object.keys(lo.xlsxState.marks)).toHaveLength(1);
+    // Saved again, the sheet is very hidden once more.
+    lo.writeMarks("台账", [{ row: 1, col: 1, severity: "warning", note: "m" }]);
+    expect(new XlsxWriter(lo.toBytes()).sheets().find((s) => s.name === "ledger-check")!.state).toBe("veryHidden");
+    const theirs = new XlsxWriter(asHidden(marked, true));
+    expect(theirs.stateSheetName).toBeNull();
+    expect(theirs.xlsxState.marks).toEqual({});
   });
 
   it("a state edited by hand is not trusted: the copy is still written, and the state replaced", async () => {
