@@ -1,6 +1,6 @@
-import type { Field } from "../fields.js";
+import { FIELDS, type Field } from "../fields.js";
 import { columnNumber, gridColCount, textAt, type Grid } from "../grid.js";
-import { isSequenceHeader, mapHeaders } from "./headers.js";
+import { headerScore, isSequenceHeader, mapHeaders } from "./headers.js";
 import { MergeIndex } from "./merge-index.js";
 import type { LedgerLayout } from "./model.js";
 
@@ -81,9 +81,23 @@ function headerCells(grid: Grid, row: number, merges: MergeIndex): Map<number, s
     if (area && area.right - area.left >= 2) continue;
     const m = merges.masterOf(row, col);
     const text = textAt(grid, m.row, m.col).trim();
-    if (text) out.set(col, text);
+    if (text) out.set(col, m.row === row ? withCaption(grid, row, col, text, merges) : text);
   }
   return out;
+}
+
+/**
+ * A sub-header that names no field alone, read with the group caption over it when the two make
+ * a field's own name: 责任 over 领导 | 部门 is 责任领导 and 部门. Only an exact name counts (整改时限
+ * over 计划 is no name of ours), and a sub-header that names a field keeps its own text (责任主体
+ * over 责任领导 | 责任科室).
+ */
+function withCaption(grid: Grid, row: number, col: number, text: string, merges: MergeIndex): string {
+  if (row - 1 < grid.origin.row || FIELDS.some((f) => headerScore(text, f) > 0)) return text;
+  const caption = merges.areaAt(row - 1, col);
+  if (!caption || caption.right === caption.left || caption.bottom !== row - 1) return text;
+  const joined = textAt(grid, caption.top, caption.left).trim() + text;
+  return FIELDS.some((f) => headerScore(joined, f) === 3) ? joined : text;
 }
 
 /** The header row plus the row above when that row holds group captions over this one. */

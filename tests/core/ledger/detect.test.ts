@@ -108,6 +108,22 @@ describe("detectLayout", () => {
     expect(layout.columns).toEqual({ problem: 2, measures: 3, lead: 4, department: 5, deadline: 6, status: 7 });
   });
 
+  it("reads a sub-header that names nothing alone with the caption over it (责任 over 领导 | 部门)", () => {
+    const g = grid(
+      [
+        ["序号", "反馈问题", "整改措施", "责任", null, "整改时限", "整改进展"],
+        [null, null, null, "领导", "部门", null, null],
+        [1, "问题", "措施", "张某", "办公室", "2025年6月底", "已完成"],
+      ],
+      ["A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:F2", "G1:G2"],
+    );
+    const layout = detectLayout(g)!;
+    expect(layout.headerRow).toBe(2);
+    expect(layout.columns).toEqual({ problem: 2, measures: 3, lead: 4, department: 5, deadline: 6, status: 7 });
+    expect(layout.headers.lead).toBe("责任领导");
+    expect(layout.headers.department).toBe("部门");
+  });
+
   it("reads English headers", () => {
     const g = grid([
       ["No.", "Problem", "Measures", "Responsible leader", "Department", "Deadline", "Status", "Evidence"],
