@@ -499,9 +499,25 @@ export class XlsxWriter implements StateHost {
     this.saveState();
   }
 
+  /**
+   * The key of the sheet's marks in the state: its sheetId while that sheet bears the name the
+   * marks were made under; else the marks made under its name, when the sheet of their sheetId no
+   * longer bears it (LibreOffice numbers sheets by their place, so a sheet put before the ledger
+   * takes its sheetId); else its sheetId (a sheet renamed keeps it in Excel).
+   */
+  private marksKey(ws: SheetEntry): string | undefined {
+    const id = String(ws.sheetId);
+    const marks = this.state.marks;
+    if (marks[id]?.name === ws.name) return id;
+    const sheets = this.sheets();
+    for (const [key, m] of Object.entries(marks))
+      if (m.name === ws.name && !sheets.some((s) => String(s.sheetId) === key && s.name === m.name)) return key;
+    return marks[id] ? id : undefined;
+  }
+
   clearMarks(sheetName: string): void {
     const ws = this.sheets().find((s) => s.name === sheetName);
-    if (!ws?.part || !this.state.marks[String(ws.sheetId)]) return;
+    if (!ws?.part || this.marksKey(ws) === undefined) return;
     this.restore(ws as SheetEntry & { part: string });
     this.flushStyles();
     this.saveState();
@@ -516,9 +532,10 @@ export class XlsxWriter implements StateHost {
    * recheck's, folded into the pass that marks the sheet again (writeMarks).
    */
   private unmark(ws: SheetEntry & { part: string }): Unmarking | undefined {
-    const entry = this.state.marks[String(ws.sheetId)];
-    if (!entry) return undefined;
-    delete this.state.marks[String(ws.sheetId)];
+    const key = this.marksKey(ws);
+    if (key === undefined) return undefined;
+    const entry = this.state.marks[key]!;
+    delete this.state.marks[key];
     const styles = this.styles();
     const raw = this.pkg.latin1Text(ws.part);
     const sheet: SheetText = { xml: raw ?? this.pkg.text(ws.part)!, latin1: raw !== undefined };

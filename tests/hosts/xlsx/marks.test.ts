@@ -134,6 +134,25 @@ describe("marks on an .xlsx file", () => {
     expect(text(comments(await again.toBuffer()))).toBe(text(comments(first)));
   });
 
+  it("finds its marks by the sheet's name once a program renumbered the sheets (LibreOffice numbers them by place)", async () => {
+    const original = await clerkLedger();
+    const before = snapshot((await load(original)).getWorksheet("台账")!);
+    const book = await openWorkbookFile(original, "台账.xlsx");
+    await book.writeMarks("台账", MARKS);
+    const writer = new XlsxWriter(await book.toBuffer());
+    const ledger = writer.sheets().find((s) => s.name === "台账")!;
+    const wb = writer.pkg.workbookPart();
+    // A cover sheet put before the ledger took the ledger's sheetId; the ledger got a new one.
+    writer.pkg.setText(
+      wb,
+      writer.pkg.text(wb)!.replace(ledger.tag, ledger.tag.replace(/sheetId="\d+"/, 'sheetId="9"')),
+    );
+    const renumbered = await openWorkbookFile(writer.toBytes(), "台账.xlsx");
+    await renumbered.clearMarks("台账");
+    expect(renumbered.marksState.marks).toEqual({});
+    expect(snapshot((await load(await renumbered.toBuffer())).getWorksheet("台账")!)).toEqual(before);
+  });
+
   it("clearMarks without marks is a no-op, and leaves the package as it was", async () => {
     const original = await clerkLedger();
     const book = await openWorkbookFile(original, "台账.xlsx");
