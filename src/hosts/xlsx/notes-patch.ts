@@ -230,7 +230,7 @@ export class CommentsPatch {
     const own = /^<(\w+:)?comment\b/.exec(xml)?.[1] ?? "";
     if (own !== this.prefix) xml = xml.replace(new RegExp(`<(/?)${own}(?=[\\w.-]+[\\s/>])`, "g"), `<$1${this.prefix}`);
     const now = /\sauthorId\s*=\s*["'](\d+)["']/.exec(current.xml.slice(0, current.xml.indexOf(">") + 1));
-    let end = xml.indexOf(">") + 1;
+    const end = xml.indexOf(">") + 1;
     let open = now ? setAttr(xml.slice(0, end), "authorId", now[1]!) : xml.slice(0, end);
     const root = /<(?:\w+:)?comments\b[^>]*>/.exec(this.head)?.[0] ?? "";
     for (const m of [...open.matchAll(/\s(\w+):[\w.-]+\s*=\s*(?:"[^"]*"|'[^']*')/g)]) {
@@ -238,7 +238,6 @@ export class CommentsPatch {
       if (p === "xml" || p === "xmlns" || root.includes(`xmlns:${p}=`) || open.includes(`xmlns:${p}=`)) continue;
       open = open.replace(m[0], "");
     }
-    end = xml.indexOf(">") + 1;
     return open + xml.slice(end);
   }
 

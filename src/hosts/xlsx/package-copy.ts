@@ -1,6 +1,6 @@
 import { Inflate, inflateSync } from "fflate";
 import { ByteSink } from "./byte-sink.js";
-import { canonicalXml, readableXml, unusualXml, utf16Of, xmlText } from "./canonical-xml.js";
+import { readableXml, utf16Of, xmlText } from "./canonical-xml.js";
 import { Package } from "./package.js";
 import { deflatePart, withLead, writeZipCopy, type DeflatedPart, type PartChange } from "./zip-copy.js";
 import { xmlAttr } from "./xml-write.js";
@@ -247,10 +247,10 @@ export class PackageCopy {
     const latin1 = this.source?.zlib.latin1;
     if (!latin1) return undefined;
     const b = this.bytes(part);
-    // UTF-16 is no Latin-1 of UTF-8: such a part is patched as text.
+    // UTF-16 is no Latin-1 of UTF-8: such a part is patched as text. The rewrite reads Latin-1
+    // text as it reads decoded text: it looks only at the markup, which is ASCII.
     if (!b || utf16Of(b)) return undefined;
-    const text = latin1.decode(b);
-    return unusualXml(text) ? latin1.decode(new TextEncoder().encode(canonicalXml(xmlText(b)))) : text;
+    return readableXml(latin1.decode(b));
   }
 
   /**

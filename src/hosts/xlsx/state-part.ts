@@ -227,7 +227,7 @@ export const STATE_SHEET_NAME = "ledger-check";
 /** Characters per chunk: under Excel's 32767 per cell, with room to spare. */
 const CHUNK = 30000;
 
-/** Finds and verifies our state among the very hidden sheets: by its signed header, never by its name. */
+/** Finds and verifies our state among the hidden sheets: by its signed header, never by its name. */
 export function loadState(host: StateHost): LoadedState {
   let tampered: string | null = null;
   const sheets = host.sheets();
@@ -237,6 +237,8 @@ export function loadState(host: StateHost): LoadedState {
   for (const pass of ["veryHidden", "hidden"] as const) {
     for (const s of sheets) {
       if (s.state !== pass || !s.part) continue;
+      // A clerk's hidden sheet (a lookup list, an old ledger) is let go by its first cells, unread.
+      if (pass === "hidden" && BEYOND_A.test(host.pkg.head(s.part, 4096) ?? "")) continue;
       const texts = columnA(host.pkg, s.part, pass === "hidden");
       if (texts === null) continue;
       const head = HEADER.exec(texts[0] ?? "");
@@ -303,8 +305,13 @@ function stored(json: unknown): XlsxState | null {
   return parsed.success ? unpackState(parsed.data) : null;
 }
 
-/** The texts of column A, in row order (inline, shared or formula-result strings). */
-/** `only`: null when a cell outside column A holds something. */
+/** A cell outside column A (`r="B1"`, `r="AA7"`) with something in it (not `<c …/>`). */
+const BEYOND_A = /<(?:\w+:)?c\b[^>]*?\sr\s*=\s*["'](?:[B-Z]|[A-Z]{2})[^>]*[^/]>/;
+
+/**
+ * The texts of column A, in row order (inline, shared or formula-result strings); with `only`,
+ * null when a cell outside column A holds something.
+ */
 function columnA(pkg: PackageCopy, part: string, only = false): string[] | null {
   const xml = pkg.text(part) ?? "";
   const out: string[] = [];

@@ -1,4 +1,5 @@
 import type { ByteSink } from "./byte-sink.js";
+import { checksum } from "./state-part.js";
 import { xmlAttr, xmlText } from "./xml-write.js";
 import { attributes, decodeXml } from "./xml.js";
 
@@ -80,11 +81,15 @@ export class ThreadsPatch {
     return this.removed.size > 0 || this.added.size > 0;
   }
 
-  /** Whether the thread on the cell ends with this very reply of ours (a recheck on a copy Excel saved). */
-  private ours(ref: string, text: string): Element | undefined {
+  /** Our reply with this text in the cell's thread, among those kept or those taken off. */
+  private ours(ref: string, text: string, removed = false): Element | undefined {
     return this.elements.find(
       (e) =>
-        e.ref === ref && e.personId === OUR_PERSON_ID && e.parentId && e.text === text && !this.removed.has(e.start),
+        e.ref === ref &&
+        e.personId === OUR_PERSON_ID &&
+        e.parentId &&
+        e.text === text &&
+        this.removed.has(e.start) === removed,
     );
   }
 
@@ -94,10 +99,7 @@ export class ThreadsPatch {
     if (!thread || this.ours(ref, text) || this.added.has(ref)) return;
     // Taken off by this session's unmarking and asked for again (a recheck, same finding): the
     // reply stays as it was, id and time, and the part is not rewritten for nothing.
-    const back = this.elements.find(
-      (e) =>
-        e.ref === ref && e.personId === OUR_PERSON_ID && e.parentId && e.text === text && this.removed.has(e.start),
-    );
+    const back = this.ours(ref, text, true);
     if (back) {
       this.removed.delete(back.start);
       return;
@@ -116,11 +118,6 @@ export class ThreadsPatch {
     if (this.added.delete(ref)) return;
     const el = this.ours(ref, text);
     if (el) this.removed.add(el.start);
-  }
-
-  /** Whether any reply of ours is left in the part. */
-  get hasOurReplies(): boolean {
-    return this.added.size > 0 || this.elements.some((e) => e.personId === OUR_PERSON_ID && !this.removed.has(e.start));
   }
 
   writeTo(out: ByteSink): void {
@@ -177,13 +174,8 @@ export function withoutOurPerson(xml: string): string {
   return xml;
 }
 
-/** A GUID in Excel's form (`{XXXXXXXX-XXXX-4XXX-8XXX-XXXXXXXXXXXX}`) made from a string: FNV-1a, four lanes. */
+/** A GUID in Excel's form (`{XXXXXXXX-XXXX-4XXX-8XXX-XXXXXXXXXXXX}`) made from a string, by the state's checksum. */
 function guidOf(seed: string): string {
-  const lanes = [0x811c9dc5, 0x050c5d1f, 0x2f4d0a1b, 0x6b8b4567];
-  for (let i = 0; i < seed.length; i++) {
-    const c = seed.charCodeAt(i);
-    for (let l = 0; l < 4; l++) lanes[l] = Math.imul(lanes[l]! ^ (c + l), 0x01000193) >>> 0;
-  }
-  const hex = lanes.map((v) => v.toString(16).padStart(8, "0").toUpperCase()).join("");
+  const hex = (checksum(seed, "\u0000a") + checksum(seed, "\u0000b")).toUpperCase();
   return `{${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}}`;
 }
