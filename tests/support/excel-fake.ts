@@ -83,6 +83,8 @@ export interface FakeSheet {
   cells: Map<string, FakeCell>;
   merges: Rect[];
   notes: Map<string, string>;
+  /** Threaded comments (Excel 365's "comments", ExcelApi 1.10) by cell; see FakeThread. */
+  threads: Map<string, FakeThread>;
   showGridlines: boolean;
   pageLayout: Record<string, unknown>;
   footer: { left?: string; center?: string; right?: string };
@@ -96,6 +98,19 @@ export interface FakeSheet {
   deleted: boolean;
   /** Sheet protection on: writes to its cells fail. */
   protected: boolean;
+}
+
+/**
+ * A threaded comment: the first comment and its replies. A cell holds a thread or a note, never
+ * both: the file format gives a thread's cell the legacy note as its placeholder (MS-XLSX
+ * §2.6.205, CT_Comment ref unique per cell), and Excel's UI offers no New Note there ("The
+ * difference between threaded comments and notes", Microsoft support).
+ */
+export interface FakeThread {
+  id: string;
+  content: string;
+  resolved: boolean;
+  replies: { id: string; content: string }[];
 }
 
 export interface FakeXmlPart {
@@ -251,7 +266,33 @@ export class FakeExcel {
       notes.set(cellAddress(r.top >= at ? r.top + count : r.top, r.left), text);
     }
     s.notes = notes;
+    const threads = new Map<string, FakeThread>();
+    for (const [a, t] of s.threads) {
+      const r = parseRangeAddress(a);
+      threads.set(cellAddress(r.top >= at ? r.top + count : r.top, r.left), t);
+    }
+    s.threads = threads;
     s.merges = s.merges.map((m) => (m.top >= at ? { ...m, top: m.top + count, bottom: m.bottom + count } : m));
+  }
+
+  private nextThreadId = 1;
+  /** The clerk starts a thread on a cell (Review › New Comment in Excel 365), with replies. */
+  addThread(sheetName: string, address: string, content: string, replies: string[] = [], resolved = false): FakeThread {
+    const s = this.sheet(sheetName);
+    const addr = normalizeCell(address);
+    if (s.notes.has(addr) || s.threads.has(addr)) throw new FakeOfficeError("InvalidArgument", `${addr} is annotated`);
+    const thread: FakeThread = {
+      id: `{THREAD-${this.nextThreadId++}}`,
+      content,
+      resolved,
+      replies: replies.map((r) => ({ id: `{THREAD-${this.nextThreadId++}}`, content: r })),
+    };
+    s.threads.set(addr, thread);
+    return thread;
+  }
+  /** A reply's id, as Excel gives one when it is added. */
+  newReplyId(): string {
+    return `{THREAD-${this.nextThreadId++}}`;
   }
 
   addXmlPart(namespaceUri: string, xml: string): FakeXmlPart {
@@ -283,6 +324,7 @@ export class FakeExcel {
       cells: new Map(),
       merges: [],
       notes: new Map(),
+      threads: new Map(),
       showGridlines: true,
       pageLayout: {},
       footer: {},
@@ -442,7 +484,7 @@ abstract class FakeClientObject<R> {
   private readonly pending = new Set<string>();
   private settled = false;
   private nullObject = false;
-  private resolved: { value: R | null } | null = null;
+  private resolution: { value: R | null } | null = null;
 
   constructor(
     readonly context: FakeContext,
@@ -474,13 +516,13 @@ abstract class FakeClientObject<R> {
   }
 
   private resolveOrNull(): R | null {
-    if (!this.resolved) {
+    if (!this.resolution) {
       const value = this.compute();
       if (value === null && !this.nullable) throw new FakeOfficeError("ItemNotFound", `${this.constructor.name}`);
-      this.resolved = { value };
+      this.resolution = { value };
       this.nullObject = value === null;
     }
-    return this.resolved.value;
+    return this.resolution.value;
   }
 
   /** The model object behind the proxy, at sync time; null objects can't be used. */
@@ -821,6 +863,12 @@ class FakeWorksheet extends FakeClientObject<FakeSheet> {
     // Twin: the npm library has no notes, so its comments (same shape: a collection on the
     // sheet, getItemByCell, add(cell, text), content, getLocation) stand in for their size.
     return (this.notesProxy ??= withTwin(new FakeNoteCollection(this.context, this), this.twin?.comments));
+  }
+  private commentsProxy?: FakeCommentCollection;
+  /** Threaded comments (Worksheet.comments, ExcelApi 1.10). */
+  get comments(): FakeCommentCollection {
+    this.excel.requireApi("1.10", "comments");
+    return (this.commentsProxy ??= withTwin(new FakeCommentCollection(this.context, this), this.twin?.comments));
   }
   private protectionProxy?: FakeProtection;
   /** ExcelApi 1.2 (WorksheetProtection): `protected` tells whether the sheet is protected. */
@@ -1493,6 +1541,8 @@ class FakeNoteCollection {
       run: () => {
         const s = guardProtected({ sheet: this.sheet.resolve() }, "notes.add").sheet;
         if (s.notes.has(addr)) throw new FakeOfficeError("InvalidArgument", `a note already exists at ${addr}`);
+        if (s.threads.has(addr))
+          throw new FakeOfficeError("InvalidArgument", `${addr} has a threaded comment: a cell holds one or a note`);
         s.notes.set(addr, content);
       },
     });
@@ -1600,6 +1650,216 @@ class FakeNote extends FakeClientObject<{ sheet: FakeSheet; addr: string }> {
     this.call("note.delete", [], (t) => {
       if (!t.sheet.notes.delete(t.addr)) throw new FakeOfficeError("ItemNotFound", `note ${t.addr}`);
     });
+  }
+}
+
+// Threaded comments (ExcelApi 1.10; `resolved` 1.11)
+
+function readThread(t: FakeThread, name: string): unknown {
+  if (name === "content") return t.content;
+  if (name === "resolved") return t.resolved;
+  if (name === "id") return t.id;
+  throw new FakeOfficeError("InvalidArgument", `comment.${name} not modelled`);
+}
+
+/**
+ * A resolved thread takes no reply and no edit until it is reopened: Excel's UI shows only
+ * "Reopen" on it, and Document Solutions for Excel, which models Excel's threads, documents
+ * `setIsResolved` as making the thread "impossible to edit and reply". Office.js documents no
+ * error for it; the fake refuses, so the host must not try.
+ */
+function refuseResolved(t: FakeThread, what: string): void {
+  if (t.resolved) throw new FakeOfficeError("InvalidOperation", `${what}: the thread is resolved`);
+}
+
+class FakeCommentCollection {
+  twin: Twin = null;
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: FakeWorksheet,
+  ) {}
+  private itemsList: FakeComment[] | null = null;
+  /** `load("items/…")`: every thread of the sheet, in no promised order. */
+  load(props?: unknown): this {
+    this.twin?.load(props);
+    const names = propertyNames(props);
+    let loaded: FakeThread[] = [];
+    this.context.enqueue({
+      request: json(names),
+      run: () => {
+        loaded = [...this.sheet.resolve().threads.values()];
+        const values = loaded.map((t) => names.map((n) => readThread(t, n)));
+        return {
+          bytes: json(values),
+          deliver: () => {
+            this.itemsList = loaded.map((t, i) => {
+              const c = withTwin(new FakeComment(this.context, this.sheet, t.id, false), this.twin?.getItem(t.id));
+              names.forEach((n, k) => c.preloadProp(n, values[i]![k]));
+              return c;
+            });
+          },
+        };
+      },
+    });
+    return this;
+  }
+  get items(): FakeComment[] {
+    if (!this.itemsList) throw notLoaded("comments.items");
+    return this.itemsList;
+  }
+}
+
+type CommentTarget = { sheet: FakeSheet; addr: string; thread: FakeThread };
+
+class FakeComment extends FakeClientObject<CommentTarget> {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: FakeWorksheet,
+    readonly id: string,
+    queued = true,
+  ) {
+    super(context, false, queued);
+  }
+  preloadProp(name: string, value: unknown): void {
+    this.preload(name, value);
+  }
+  protected compute(): CommentTarget | null {
+    const s = this.sheet.resolve();
+    for (const [addr, thread] of s.threads) if (thread.id === this.id) return { sheet: s, addr, thread };
+    return null;
+  }
+  protected read(name: string, t: CommentTarget): unknown {
+    return readThread(t.thread, name);
+  }
+  /** The thread's cell, where it is now (Comment.getLocation, ExcelApi 1.10). */
+  getLocation(): FakeRange {
+    const range = new FakeRange(
+      this.context,
+      () => {
+        const t = this.resolve();
+        return { sheet: t.sheet, rects: [parseRangeAddress(t.addr)] };
+      },
+      false,
+    );
+    return withTwin(range, this.twin?.getLocation());
+  }
+  private repliesProxy?: FakeCommentReplyCollection;
+  get replies(): FakeCommentReplyCollection {
+    return (this.repliesProxy ??= withTwin(new FakeCommentReplyCollection(this.context, this), this.twin?.replies));
+  }
+  get content(): string {
+    return this.prop("content");
+  }
+  get resolved(): boolean {
+    return this.prop("resolved");
+  }
+  /** The model behind the proxy, for its replies. */
+  target(): CommentTarget {
+    return this.resolve();
+  }
+}
+
+class FakeCommentReplyCollection {
+  twin: Twin = null;
+  constructor(
+    private readonly context: FakeContext,
+    private readonly comment: FakeComment,
+  ) {}
+  private itemsList: FakeCommentReply[] | null = null;
+  load(props?: unknown): this {
+    this.twin?.load(props);
+    const names = propertyNames(props);
+    let loaded: { id: string; content: string }[] = [];
+    this.context.enqueue({
+      request: json(names),
+      run: () => {
+        loaded = this.comment.target().thread.replies.map((r) => ({ ...r }));
+        return {
+          bytes: json(loaded.map((r) => names.map((n) => (n === "id" ? r.id : r.content)))),
+          deliver: () => {
+            this.itemsList = loaded.map((r) => {
+              const reply = withTwin(
+                new FakeCommentReply(this.context, this.comment, r.id, false),
+                this.twin?.getItem(r.id),
+              );
+              for (const n of names) {
+                if (n !== "id" && n !== "content")
+                  throw new FakeOfficeError("InvalidArgument", `reply.${n} not modelled`);
+                reply.preloadProp(n, n === "id" ? r.id : r.content);
+              }
+              return reply;
+            });
+          },
+        };
+      },
+    });
+    return this;
+  }
+  get items(): FakeCommentReply[] {
+    if (!this.itemsList) throw notLoaded("replies.items");
+    return this.itemsList;
+  }
+  /** CommentReplyCollection.add (ExcelApi 1.10): the reply goes last, by the current user. */
+  add(content: string): FakeCommentReply {
+    const twin = this.twin?.add(content);
+    const id = this.context.excel.newReplyId();
+    this.context.enqueue({
+      request: json([content]),
+      run: () => {
+        const t = guardProtected(this.comment.target(), "replies.add");
+        refuseResolved(t.thread, "replies.add");
+        t.thread.replies.push({ id, content });
+      },
+    });
+    return withTwin(new FakeCommentReply(this.context, this.comment, id), twin);
+  }
+}
+
+type ReplyTarget = { sheet: FakeSheet; thread: FakeThread; reply: { id: string; content: string } };
+
+class FakeCommentReply extends FakeClientObject<ReplyTarget> {
+  constructor(
+    context: FakeContext,
+    private readonly comment: FakeComment,
+    private readonly id: string,
+    queued = true,
+  ) {
+    super(context, false, queued);
+  }
+  preloadProp(name: string, value: unknown): void {
+    this.preload(name, value);
+  }
+  protected compute(): ReplyTarget | null {
+    const t = this.comment.target();
+    const reply = t.thread.replies.find((r) => r.id === this.id);
+    return reply ? { sheet: t.sheet, thread: t.thread, reply } : null;
+  }
+  protected read(name: string, t: ReplyTarget): unknown {
+    if (name === "content") return t.reply.content;
+    if (name === "id") return t.reply.id;
+    throw new FakeOfficeError("InvalidArgument", `reply.${name} not modelled`);
+  }
+  protected override write(name: string, value: unknown, t: ReplyTarget): void {
+    if (name !== "content") return super.write(name, value, t);
+    refuseResolved(t.thread, "reply.content");
+    t.reply.content = String(value);
+  }
+  get content(): string {
+    return this.prop("content");
+  }
+  set content(v: string) {
+    this.assign("content", v);
+  }
+  delete(): void {
+    this.call(
+      "reply.delete",
+      [],
+      (t) => {
+        refuseResolved(t.thread, "reply.delete");
+        t.thread.replies.splice(t.thread.replies.indexOf(t.reply), 1);
+      },
+      () => this.twin?.delete(),
+    );
   }
 }
 

@@ -10,6 +10,11 @@
 export interface ExcelCapabilities {
   /** Cell notes (ExcelApi 1.18, and a library that has them): marks carry their messages. */
   notes: boolean;
+  /**
+   * Threaded comments (Worksheet.comments 1.10, Comment.resolved 1.11), used with notes: a cell
+   * with a thread can't take a note, so our paragraph goes into its thread as a reply.
+   */
+  threads: boolean;
   /** Range.getMergedAreasOrNullObject (1.13): merged cells are read as such. */
   mergedAreas: boolean;
   /** fill.pattern, patternColor, tintAndShade (1.9): "no fill" is told from white. */
@@ -47,6 +52,7 @@ export function detectCapabilities(supports: RequirementCheck, library: LibraryC
   const api = (v: string) => supports("ExcelApi", v);
   return {
     notes: api("1.18") && library("Worksheet", "notes"),
+    threads: api("1.11") && library("Worksheet", "comments"),
     mergedAreas: api("1.13"),
     fillDetails: api("1.9"),
     getRanges: api("1.9"),

@@ -25,6 +25,9 @@ import { queueStateLookup, readState, saveState, type LoadedState, type StateCac
  * - a mark is taken back only where the cell still carries exactly our mark: our fill colour,
  *   solid; our note (the last `ledger-check:` part of the cell's note), by a hash recorded with
  *   it. A fill or note the clerk changed after the check is theirs and stays;
+ * - a cell with a threaded comment (Excel 365's "comment") can't take a note: our paragraph goes
+ *   into the thread as a reply, and clearing deletes exactly that reply, found by its hash; a
+ *   resolved thread takes no reply, so there the fill alone marks the cell;
  * - marks follow the cells: Excel moves a note with its cell when rows are inserted or
  *   deleted, so where our note is no longer at the recorded address it is looked for among the
  *   sheet's notes (same column, same text, in the same order) and the mark is restored there.
@@ -63,6 +66,15 @@ interface CellNow {
   fill: { color: string; pattern: string | null; patternColor: string | null; tint: number | null } | null;
   /** The note's text, null for none, undefined when notes can't be seen. */
   note: string | null | undefined;
+  /** The cell's threaded comment, null for none (or where threads can't be seen). */
+  thread: ThreadNow | null;
+}
+
+/** A threaded comment as probed: its replies' text loaded. */
+interface ThreadNow {
+  comment: Excel.Comment;
+  resolved: boolean;
+  replies: Excel.CommentReply[];
 }
 
 export async function writeMarks(
@@ -100,6 +112,9 @@ async function applyMarks(
   // eslint-disable-next-line office-addins/load-object-before-read -- a navigation property, loaded next line
   const notes = caps.notes ? ws.notes : null;
   notes?.load("items/content");
+  // eslint-disable-next-line office-addins/load-object-before-read -- a navigation property, loaded next line
+  const comments = caps.notes && caps.threads ? ws.comments : null;
+  comments?.load("items/resolved");
   // The fills of the cells to mark go along (they don't depend on the state).
   const fills = new FillReader(s, caps, ws);
   await fills.queue([...wanted.keys()]);
@@ -121,15 +136,20 @@ async function applyMarks(
   const before = fills.queued;
   await fills.queue(Object.keys(old).filter((a) => !wanted.has(a)));
   fills.queuePatternColors();
-  const noteAt = notes ? await locateNotes(s, notes) : null;
+  const where = await queueAnnotations(s, notes, comments);
   // Only when something was asked (no old marks, no patterns and no notes on a first check).
-  if (fills.queued > before || (notes?.items.length ?? 0) > 0) await s.sync();
+  if (fills.queued > before || where.queued) await s.sync(where.response);
+  const { noteAt, threadAt } = where.take();
   if (fills.queuePatternColors() > 0) await s.sync();
   const now = new Map<string, CellNow>();
   const cellNow = (addr: string): CellNow => {
     let c = now.get(addr);
     if (!c) {
-      c = { fill: fills.get(addr), note: noteAt ? (noteAt.get(addr) ?? null) : undefined };
+      c = {
+        fill: fills.get(addr),
+        note: noteAt ? (noteAt.get(addr) ?? null) : undefined,
+        thread: threadAt.get(addr) ?? null,
+      };
       now.set(addr, c);
     }
     return c;
@@ -142,12 +162,12 @@ async function applyMarks(
   for (const [addr, rec] of Object.entries(old)) {
     const here = cellNow(addr);
     if (caps.notes && rec.raw?.h && here.note !== undefined) {
-      if (splitOurs(here.note, rec.raw.h)) located.set(addr, { rec, from: addr });
+      if (carriesOurs(here, rec.raw.h)) located.set(addr, { rec, from: addr });
       else lost.push([addr, rec]);
     } else located.set(addr, { rec, from: addr });
   }
   if (lost.length > 0 && noteAt) {
-    const moved = relocate(noteAt, lost, new Set(located.keys()));
+    const moved = relocate(annotationHashes(noteAt, threadAt), lost, new Set(located.keys()));
     const fresh = [...moved.keys()].filter((a) => !fills.has(a));
     if (fresh.length > 0) {
       await fills.queue(fresh);
@@ -174,10 +194,20 @@ async function applyMarks(
     const original = originalOf(cell, caps, rec);
     const colour = MARK_FILLS[mark.severity];
     original.raw = { ...(original.raw ?? {}), m: colour };
-    if (caps.notes) {
+    if (caps.notes && cell.thread?.resolved) {
+      // A resolved thread takes no reply: the fill alone marks the cell. A reply of ours from
+      // before the clerk resolved it stays on record, to go when the thread is reopened.
+      if (rec?.raw?.h && ourNote(cell, rec)) {
+        original.raw.h = rec.raw.h;
+        if (rec.raw.k) original.raw.k = true;
+      }
+    } else if (caps.notes) {
       const ours = noteOf(mark);
       original.raw.h = hash(ours);
-      if (endsWithOurNote(cell.note, ours) && (!rec || (rec.raw?.k && ourNote(cell, rec)))) original.raw.k = true;
+      const already = cell.thread
+        ? cell.thread.replies.some((r) => r.content === ours)
+        : endsWithOurNote(cell.note, ours);
+      if (already && (!rec || (rec.raw?.k && ourNote(cell, rec)))) original.raw.k = true;
     }
     records[addr] = original;
     marking.push([addr, mark, original, cell, rec]);
@@ -344,18 +374,57 @@ function toFill(p: FillProps, details: boolean): CellNow["fill"] {
   };
 }
 
-/** Where each of the sheet's notes is: address → text. One getLocation per note. */
-async function locateNotes(s: Session, notes: Excel.NoteCollection): Promise<Map<string, string>> {
-  const located = notes.items.map((n, i) => {
-    const r = n.getLocation();
-    r.load("address");
-    return { note: n, range: r, i };
-  });
-  for (let i = BLOCK; i <= located.length; i += BLOCK) await s.flushIfFull(BLOCK, CELLS_PER_SYNC);
-  if (located.length > 0) await s.sync(() => located.map((l) => l.range.address));
-  const out = new Map<string, string>();
-  for (const l of located) out.set(l.range.address.replace(/^.*!/, "").replace(/\$/g, ""), l.note.content);
-  return out;
+/**
+ * Queues where each of the sheet's notes and threads is, and each thread's replies, for the
+ * caller's next sync: one getLocation per note or thread, so their number, not the number of
+ * marks, sets the cost. `take` reads them after that sync.
+ */
+async function queueAnnotations(
+  s: Session,
+  notes: Excel.NoteCollection | null,
+  comments: Excel.CommentCollection | null,
+): Promise<{
+  queued: boolean;
+  response: () => unknown;
+  take: () => { noteAt: Map<string, string> | null; threadAt: Map<string, ThreadNow> };
+}> {
+  const noteLocs: { note: Excel.Note; range: Excel.Range }[] = [];
+  const threadLocs: { comment: Excel.Comment; range: Excel.Range }[] = [];
+  let n = 0;
+  for (const note of notes?.items ?? []) {
+    const range = note.getLocation();
+    range.load("address");
+    noteLocs.push({ note, range });
+    if (++n % BLOCK === 0) await s.flushIfFull(BLOCK, CELLS_PER_SYNC);
+  }
+  for (const comment of comments?.items ?? []) {
+    const range = comment.getLocation();
+    range.load("address");
+    comment.replies.load("items/content");
+    threadLocs.push({ comment, range });
+    if (++n % BLOCK === 0) await s.flushIfFull(BLOCK, CELLS_PER_SYNC);
+  }
+  const cell = (r: Excel.Range) => r.address.replace(/^.*!/, "").replace(/\$/g, "");
+  return {
+    queued: n > 0,
+    response: () => [
+      ...noteLocs.map((l) => [l.range.address, l.note.content]),
+      ...threadLocs.map((l) => [l.range.address, l.comment.replies.items.map((r) => r.content)]),
+    ],
+    take: () => {
+      const threadAt = new Map<string, ThreadNow>();
+      for (const l of threadLocs)
+        threadAt.set(cell(l.range), {
+          comment: l.comment,
+          resolved: l.comment.resolved,
+          replies: l.comment.replies.items,
+        });
+      if (!notes) return { noteAt: null, threadAt };
+      const noteAt = new Map<string, string>();
+      for (const l of noteLocs) noteAt.set(cell(l.range), l.note.content);
+      return { noteAt, threadAt };
+    },
+  };
 }
 
 const isSolid = (p: string | null) => p === null || p === "Solid";
@@ -366,7 +435,17 @@ function ourFill(cell: CellNow, rec: Recorded): boolean {
 }
 
 function ourNote(cell: CellNow, rec: Recorded): boolean {
-  return !!rec.raw?.h && splitOurs(cell.note, rec.raw.h) !== null;
+  return !!rec.raw?.h && carriesOurs(cell, rec.raw.h);
+}
+
+/** Whether the cell still carries our paragraph of hash `h`: in its note, or as a reply in its thread. */
+function carriesOurs(cell: CellNow, h: string): boolean {
+  return cell.thread ? ourReply(cell.thread, h) !== undefined : splitOurs(cell.note, h) !== null;
+}
+
+/** Our reply in a thread: the one whose whole text hashes to `h` (Excel makes the clerk its author). */
+function ourReply(thread: ThreadNow, h: string): Excel.CommentReply | undefined {
+  return thread.replies.find((r) => hash(r.content) === h);
 }
 
 /**
@@ -418,26 +497,37 @@ function originalOf(cell: CellNow, caps: ExcelCapabilities, rec: Recorded | unde
   return out;
 }
 
+/** What could be ours on each annotated cell: its note's last part, or each reply of its thread, hashed. */
+function annotationHashes(noteAt: Map<string, string>, threadAt: Map<string, ThreadNow>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [addr, text] of noteAt) {
+    const at = ourPartBreak(text);
+    out.set(addr, [hash(at >= 0 ? text.slice(at + 1) : text)]);
+  }
+  for (const [addr, t] of threadAt)
+    out.set(
+      addr,
+      t.replies.map((r) => hash(r.content)),
+    );
+  return out;
+}
+
 /**
- * Where lost marks' notes are now: column by column, lost marks and the sheet's notes whose last
- * part of ours hashes like theirs are paired in row order (inserting or deleting rows
- * keeps the order of what remains).
+ * Where lost marks' notes are now: column by column, lost marks and the sheet's notes (or
+ * threads) whose part of ours hashes like theirs are paired in row order (inserting or deleting
+ * rows keeps the order of what remains).
  */
 function relocate(
-  noteAt: Map<string, string>,
+  hashesAt: Map<string, string[]>,
   lost: [string, Recorded][],
   taken: Set<string>,
 ): Map<string, { rec: Recorded; from: string }> {
-  const tailHash = (text: string) => {
-    const at = ourPartBreak(text);
-    return hash(at >= 0 ? text.slice(at + 1) : text);
-  };
   const wantedHashes = new Set(lost.map(([, r]) => r.raw!.h!));
   const byColumn = new Map<number, { row: number; h: string; addr: string }[]>();
-  for (const [addr, content] of noteAt) {
+  for (const [addr, hashes] of hashesAt) {
     if (taken.has(addr)) continue;
-    const h = tailHash(content);
-    if (!wantedHashes.has(h)) continue;
+    const h = hashes.find((x) => wantedHashes.has(x));
+    if (h === undefined) continue;
     const { row, col } = parseAddress(addr);
     const list = byColumn.get(col) ?? [];
     list.push({ row, h, addr });
@@ -496,9 +586,14 @@ async function queueRestores(
     }
     if (caps.notes && rec.raw?.noteUnknown !== true && !rec.raw?.k && ourNote(cell, rec)) {
       // Exactly our part goes; whatever the clerk has above it stays (core removeOurNote).
-      const user = splitOurs(cell.note, rec.raw!.h!)!.user;
-      if (user === null) ws.notes.getItem(addr).delete();
-      else ws.notes.getItem(addr).content = user;
+      if (cell.thread) {
+        // A thread the clerk resolved since takes no edit: our reply stays until it is reopened.
+        if (!cell.thread.resolved) ourReply(cell.thread, rec.raw!.h!)!.delete();
+      } else {
+        const user = splitOurs(cell.note, rec.raw!.h!)!.user;
+        if (user === null) ws.notes.getItem(addr).delete();
+        else ws.notes.getItem(addr).content = user;
+      }
     }
     if (++n % BLOCK === 0) await s.flushIfFull(BLOCK, CELLS_PER_SYNC);
   }
@@ -534,7 +629,17 @@ async function queueMarks(
       list.push(addr);
       byColour.set(colour, list);
     }
-    if (caps.notes && !original.raw?.k) {
+    if (caps.notes && !original.raw?.k && cell.thread) {
+      const ours = noteOf(mark);
+      const t = cell.thread;
+      if (t.resolved || t.replies.some((r) => r.content === ours)) {
+        // Resolved: no reply can go in. Already there: nothing to send.
+      } else {
+        const before = rec?.raw?.h ? ourReply(t, rec.raw.h) : undefined;
+        if (before) before.content = ours;
+        else t.comment.replies.add(ours);
+      }
+    } else if (caps.notes && !original.raw?.k) {
       const text = mergeNote(userNoteOf(cell, rec), noteOf(mark));
       if (cell.note === text) {
         // The same note as the last check wrote: nothing to send.
