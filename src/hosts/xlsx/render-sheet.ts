@@ -19,6 +19,8 @@ const BUILTIN_FORMATS: Record<string, number> = { General: 0, "0": 1, "0.00": 2,
 export interface RenderOptions {
   /** Written into `<sheetPr codeName>`: how a later run knows the sheet is ours. */
   codeName?: string;
+  /** Told each cell with a value as it is written, as the reader will read it back (contentPrint). */
+  onCell?: (row: number, col: number, value: string | number) => void;
 }
 
 export function renderSheetDocument(doc: SheetDocument, styles: StylesPatch, options: RenderOptions = {}): string {
@@ -149,6 +151,7 @@ export function writeSheetDocument(
       if (cell === undefined) continue;
       const ref = (letters[c] ??= columnLetter(c)) + r;
       body += cell ? cellXml(cell, xfs[c]!, ref) : `<c r="${ref}" s="${xfs[c]!}"/>`;
+      if (cell && options.onCell) options.onCell(r, c, isNumber(cell.value) ? cell.value : String(cell.value));
     }
     write(`<row r="${r}"${attrs}>${body}</row>`);
   }
@@ -180,8 +183,10 @@ function inReadingOrder(cells: DocCell[]): DocCell[] {
   return cells;
 }
 
+const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+
 function cellXml(cell: DocCell, s: number, ref: string): string {
-  if (typeof cell.value === "number" && Number.isFinite(cell.value)) {
+  if (isNumber(cell.value)) {
     return `<c r="${ref}" s="${s}"><v>${String(cell.value)}</v></c>`;
   }
   // Text as an inline string: never a formula, whatever it starts with.

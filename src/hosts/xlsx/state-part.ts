@@ -54,6 +54,11 @@ export const GeneratedSheetSchema = z.object({
   name: z.string(),
   /** A random code name in `<sheetPr codeName>`: Excel and openpyxl keep it when they re-save; LibreOffice does not. */
   codeName: z.string(),
+  /**
+   * What the sheet showed as we wrote it (contentPrint): how a sheet LibreOffice saved, its code
+   * name gone, is still known as ours, when it still shows exactly that under our name.
+   */
+  print: z.string().optional(),
 });
 export type GeneratedSheet = z.infer<typeof GeneratedSheetSchema>;
 
@@ -345,19 +350,32 @@ function sharedStrings(pkg: PackageCopy): string[] {
 
 /** The checksum of the texts one after the other (not joined: the state's JSON is 6 MB at 50,000 marks). */
 export function checksum(...texts: string[]): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x9e3779b9;
-  for (const text of texts) {
+  const sum = new Checksum();
+  for (const text of texts) sum.add(text);
+  return sum.digest();
+}
+
+/** `checksum` fed a text at a time: 64 bits in two lanes (FNV-1a and a murmur-style mix). */
+export class Checksum {
+  private h1 = 0x811c9dc5;
+  private h2 = 0x9e3779b9;
+  add(text: string): void {
+    let h1 = this.h1;
+    let h2 = this.h2;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = Math.imul(h2 ^ c, 0x5bd1e995);
       h2 ^= h2 >>> 15;
     }
+    this.h1 = h1;
+    this.h2 = h2;
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 0x85ebca6b);
-  h2 = Math.imul(h2 ^ (h2 >>> 13), 0xc2b2ae35);
-  return ((h1 >>> 0).toString(16).padStart(8, "0") + (h2 >>> 0).toString(16).padStart(8, "0")).slice(0, 16);
+  digest(): string {
+    const h1 = Math.imul(this.h1 ^ (this.h1 >>> 16), 0x85ebca6b);
+    const h2 = Math.imul(this.h2 ^ (this.h2 >>> 13), 0xc2b2ae35);
+    return ((h1 >>> 0).toString(16).padStart(8, "0") + (h2 >>> 0).toString(16).padStart(8, "0")).slice(0, 16);
+  }
 }
 
 export function randomHex(bytes: number): string {

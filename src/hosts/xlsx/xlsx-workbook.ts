@@ -43,8 +43,10 @@ export class XlsxWorkbook implements WorkbookPort {
   /** The patching writer, on the file's bytes (or, for a CSV, on a new package holding its data). */
   private get writer(): XlsxWriter {
     if (!this.writerInstance) {
-      if (this.reader) this.writerInstance = new XlsxWriter(this.reader.pkg);
-      else {
+      if (this.reader) {
+        const reader = this.reader;
+        this.writerInstance = new XlsxWriter(reader.pkg, { gridOf: (part) => reader.readPart(part, part) });
+      } else {
         // A CSV's package is new: the sheets written into it are read through a reader of its own.
         const bytes = blankPackage([{ name: this.csv!.sheet, xml: gridSheetXml(this.csv!) }]);
         this.writerInstance = new XlsxWriter(bytes);

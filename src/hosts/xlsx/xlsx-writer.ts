@@ -26,6 +26,8 @@ import type { Package } from "./package.js";
 import { CONTENT_TYPE, PackageCopy, REL, relTypeIs, insertBeforeClose } from "./package-copy.js";
 import { ByteSink } from "./byte-sink.js";
 import { writeSheetDocument } from "./render-sheet.js";
+import { ContentPrint, gridPrint } from "./content-print.js";
+import type { Grid } from "../../core/grid.js";
 import {
   legacyDrawingId,
   finished,
@@ -125,8 +127,12 @@ export class XlsxWriter implements StateHost {
   private stylesPart: string | null = null;
   private stateDirty = false;
   readonly tampered: boolean;
+  /** The original's sheet parts as the reader reads them (for content prints), when a reader is at hand. */
+  private readonly gridOf: ((part: string) => Grid) | undefined;
+  private readonly prints = new Map<string, string>();
 
-  constructor(original: Uint8Array | Package) {
+  constructor(original: Uint8Array | Package, options: { gridOf?: (part: string) => Grid } = {}) {
+    this.gridOf = options.gridOf;
     this.pkg = new PackageCopy(original);
     const loaded = loadState(this);
     this.state = loaded.state;
@@ -172,26 +178,34 @@ export class XlsxWriter implements StateHost {
     return entry as SheetEntry & { part: string };
   }
 
-  /** Names of the sheets we generated that are still ours (isOurs). */
+  /** Names of the sheets we generated that are still ours (ourSheet). */
   generatedNames(): string[] {
     const sheets = this.sheets();
     const out: string[] = [];
     for (const g of this.state.generated) {
-      const s = sheets.find((x) => x.sheetId === g.sheetId);
-      if (s && this.isOurs(s, g)) out.push(s.name);
+      const s = this.ourSheet(g, sheets);
+      if (s) out.push(s.name);
     }
     return out;
   }
 
   /**
-   * Whether the sheet is still the one we generated: the same sheetId with our code name. Once
-   * LibreOffice has saved the copy (it drops code names and numbers sheets by their place) no test
-   * we could make tells ours from a clerk's sheet put where ours was under our name (a title in A1
-   * was tried: 校验明细's is 序号, as most tables'), so the recheck writes its sheets anew beside
-   * them rather than risk one of the clerk's.
+   * The sheet that is still the one we generated: the same sheetId with our code name; or, in a
+   * copy LibreOffice saved (it drops code names and numbers sheets by their place), the sheet of
+   * our name with no code name that still shows exactly what we wrote (its content print). A
+   * title in A1 was tried for that and removed: a clerk's own 校验明细 starts with 序号 as ours
+   * does. A sheet of ours the clerk edited after such a save is theirs: the recheck writes its
+   * sheets beside it.
    */
-  private isOurs(s: SheetEntry, g: GeneratedSheet): boolean {
-    return s.part !== null && this.codeNameOf(s.part) === g.codeName;
+  private ourSheet(g: GeneratedSheet, sheets: SheetEntry[]): SheetEntry | null {
+    const byId = sheets.find((x) => x.sheetId === g.sheetId);
+    if (byId?.part && this.codeNameOf(byId.part) === g.codeName) return byId;
+    const byName = sheets.find((x) => x.name === g.name);
+    if (!g.print || !byName?.part || !this.gridOf || this.pkg.changed(byName.part)) return null;
+    if (this.codeNameOf(byName.part) !== null) return null;
+    let print = this.prints.get(byName.part);
+    if (print === undefined) this.prints.set(byName.part, (print = gridPrint(this.gridOf(byName.part))));
+    return print === g.print ? byName : null;
   }
 
   private codeNameOf(part: string): string | null {
@@ -686,10 +700,7 @@ export class XlsxWriter implements StateHost {
     if (Object.keys(this.state.marks).length === 0) this.state.fills = [];
     // Forget generated sheets that are gone or no longer ours.
     const sheets = this.sheets();
-    this.state.generated = this.state.generated.filter((g) => {
-      const s = sheets.find((x) => x.sheetId === g.sheetId);
-      return s ? this.isOurs(s, g) : false;
-    });
+    this.state.generated = this.state.generated.filter((g) => this.ourSheet(g, sheets) !== null);
     this.stateSheet = saveState(this, this.state, this.stateSheet);
   }
 
@@ -705,6 +716,7 @@ export class XlsxWriter implements StateHost {
     );
     const styles = this.styles();
     const codeName = `lc${randomHex(6)}`;
+    const print = new ContentPrint();
     const xml = this.pkg.sink();
     // The sheet's start (before `<sheetData`) is kept apart: selecting the sheet edits only that.
     let lead = "";
@@ -723,21 +735,23 @@ export class XlsxWriter implements StateHost {
         lead += text.slice(0, at);
         xml.write(text.slice(at));
       },
-      { codeName },
+      { codeName, onCell: (r, c, v) => print.add(r, c, v) },
     );
     const wb = this.pkg.workbookPart();
     const old = sheets.find((s) => s.name.toLowerCase() === name.toLowerCase() && ours.includes(s.name));
+    // Its record, found before the part is replaced (a replaced part's print is not read).
+    const replaced = old ? this.state.generated.filter((g) => this.ourSheet(g, sheets) === old) : [];
     if (old?.part) {
       // Ours: replaced in place (same tab, same sheetId), so defined names and views keep their meaning.
       this.pkg.setSink(old.part, xml, lead);
       const relsPart = this.pkg.relsPartOf(old.part);
       if (this.pkg.has(relsPart)) this.pkg.remove(relsPart);
-      this.state.generated = this.state.generated.filter((g) => g.sheetId !== old.sheetId);
-      this.state.generated.push({ sheetId: old.sheetId, name, codeName });
+      this.state.generated = this.state.generated.filter((g) => !replaced.includes(g));
+      this.state.generated.push({ sheetId: old.sheetId, name, codeName, print: print.digest() });
       if (old.name !== name) this.setWorkbook(this.pkg.text(wb)!.replace(old.tag, setAttr(old.tag, "name", name)));
     } else {
       const { sheetId } = this.addSheet(name, xml, "visible", lead);
-      this.state.generated.push({ sheetId, name, codeName });
+      this.state.generated.push({ sheetId, name, codeName, print: print.digest() });
     }
     this.flushStyles();
     this.saveState();

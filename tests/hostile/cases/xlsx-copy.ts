@@ -312,10 +312,9 @@ result = {"children": [local(e) for e in root], "cfRule": [local(e) for e in rul
       const again = await copyOf(t, resaved, "再次.xlsx", [...TODAY, "--disable", "overdue"]);
       const names = (await sheetsOf(again)).map((s) => `${s.name}:${s.state}`);
       const before = (await sheetsOf(copy)).map((s) => `${s.name}:${s.state}`);
-      // Every sheet stays (LibreOffice drops our sheets' code names, so ours are written beside
-      // them, never over a sheet that may be the clerk's), and the state is one very hidden sheet.
-      for (const n of before) must(names.includes(n), `the recheck lost ${n}: ${names}`);
-      must(names.filter((n) => n.startsWith("ledger-check")).length === 1, `two state sheets: ${names}`);
+      // LibreOffice drops our sheets' code names; still showing what we wrote, under our names,
+      // they are ours and replaced in place: the same sheets, none beside them, one state sheet.
+      must(JSON.stringify(names) === JSON.stringify(before), `the recheck changed the sheets: ${before} → ${names}`);
       const cells = await pythonJson<{ cell: string; fill: string; note: string | null }[]>(`import openpyxl
 ws = openpyxl.load_workbook(${JSON.stringify(again)})["整改台账"]
 result = [{"cell": c.coordinate, "fill": str(c.fill.fgColor.rgb), "note": c.comment.text if c.comment else None}
@@ -324,6 +323,35 @@ result = [{"cell": c.coordinate, "fill": str(c.fill.fgColor.rgb), "note": c.comm
       must(overdue.length === 0, `overdue notes are left after the recheck: ${JSON.stringify(overdue.slice(0, 3))}`);
       const orphan = cells.filter((c) => c.fill.endsWith("FFC7CE") && !c.note?.includes("【整改台账校验】"));
       must(orphan.length === 0, `our red fill is left on cells with no finding: ${JSON.stringify(orphan.slice(0, 3))}`);
+    },
+  },
+  {
+    id: "3.recheck-after-libreoffice-resave-and-an-edit",
+    title:
+      "after a LibreOffice save, a sheet of ours the clerk edited is theirs: kept as they left it, ours written beside it",
+    async run(t) {
+      const copy = await copyOf(t, await ledger(t.dir), "副本.xlsx");
+      const resaved = await libreOffice(t.dir, copy);
+      const edited = await python(
+        t.dir,
+        "改过.xlsx",
+        `import openpyxl
+wb = openpyxl.load_workbook(${JSON.stringify(resaved)})
+ws = wb["校验明细"]
+ws.cell(2, 1).value = str(ws.cell(2, 1).value) + "（已核）"
+wb.save(out)`,
+      );
+      const again = await copyOf(t, edited, "再次.xlsx");
+      const sheets = await sheetsOf(again);
+      const names = sheets.map((s) => s.name);
+      const mine = sheets.find((s) => s.name === "校验明细");
+      must(mine?.a[1]?.endsWith("（已核）") === true, `the clerk's edited 校验明细 changed: ${JSON.stringify(mine)}`);
+      must(names.includes("校验明细 (2)"), `no new 校验明细 beside the clerk's: ${names}`);
+      // The sheets the clerk left as we wrote them are still ours: replaced, nothing beside them.
+      must(
+        !names.includes("整改通报 (2)") && !names.includes("督办清单 (2)"),
+        `our sheets were not replaced: ${names}`,
+      );
     },
   },
 ];

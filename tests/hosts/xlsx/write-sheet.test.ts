@@ -129,24 +129,48 @@ describe("our sheets and our state are known by a mark only we write, never by a
     const writer = new XlsxWriter(await book.toBuffer());
     const ours = writer.sheets().find((s) => s.name === "整改通报")!;
     writer.pkg.setText(ours.part!, text(parts(await workbook(["x"]))["xl/worksheets/sheet1.xml"]));
-    const later = new XlsxWriter(writer.toBytes());
-    expect(later.generatedNames()).toEqual([]);
-    expect(later.writeSheet(bulletin("new"))).toBe("整改通报 (2)");
+    const later = await openWorkbookFile(writer.toBytes(), "a.xlsx");
+    expect((await later.listSheets()).filter((s) => s.generated)).toEqual([]);
+    expect(await later.writeSheet(bulletin("new"))).toBe("整改通报 (2)");
   });
 
-  it("after LibreOffice dropped our code name, the sheet is no longer taken for ours: ours goes beside it", async () => {
+  /** Our bulletin as LibreOffice 7.4 saves it: `<sheetPr filterMode="false">`, no code name, the sheets renumbered by place. */
+  async function savedByLibreOffice(editCells: (xml: string) => string = (x) => x): Promise<Uint8Array> {
     const book = await openWorkbookFile(await workbook(["台账"]), "a.xlsx");
     await book.writeSheet(bulletin("关于整改进展情况的通报"));
     const writer = new XlsxWriter(await book.toBuffer());
     const ours = writer.sheets().find((s) => s.name === "整改通报")!;
     const xml = writer.pkg.text(ours.part!)!;
     expect(xml).toMatch(/<sheetPr\b[^>]*codeName=/);
-    // LibreOffice 7.4 saves `<sheetPr filterMode="false">`, and numbers sheets by their place: a
-    // clerk's sheet made where ours was, under its name, could not be told from it.
-    writer.pkg.setText(ours.part!, xml.replace(/<sheetPr\b[^>]*?(\/?)>/, '<sheetPr filterMode="false"$1>'));
-    const later = new XlsxWriter(writer.toBytes());
-    expect(later.generatedNames()).toEqual([]);
-    expect(later.writeSheet(bulletin("新的通报"))).toBe("整改通报 (2)");
+    writer.pkg.setText(ours.part!, editCells(xml.replace(/<sheetPr\b[^>]*?(\/?)>/, '<sheetPr filterMode="false"$1>')));
+    const wb = writer.pkg.workbookPart();
+    let n = 0;
+    writer.pkg.setText(
+      wb,
+      writer.pkg.text(wb)!.replace(/sheetId="\d+"/g, () => `sheetId="${++n}"`),
+    );
+    return writer.toBytes();
+  }
+
+  it("after LibreOffice dropped our code name, a sheet of our name showing exactly what we wrote is still ours: replaced in place", async () => {
+    const later = await openWorkbookFile(await savedByLibreOffice(), "a.xlsx");
+    expect((await later.listSheets()).filter((s) => s.generated).map((s) => s.name)).toEqual(["整改通报"]);
+    expect(await later.writeSheet(bulletin("新的通报"))).toBe("整改通报");
+    const saved = await load(await later.toBuffer());
+    expect(saved.worksheets.map((ws) => ws.name)).toEqual(["台账", "整改通报", "ledger-check"]);
+    expect(saved.getWorksheet("整改通报")!.getCell("A1").value).toBe("新的通报");
+  });
+
+  it("after LibreOffice dropped our code name, a sheet of our name the clerk edited is theirs: ours goes beside it", async () => {
+    // One character of one cell changed (what a clerk's fix of the bulletin's wording is).
+    const edited = await savedByLibreOffice((xml) =>
+      xml.replace("关于整改进展情况的通报", "关于整改进展情况的通报（修改）"),
+    );
+    const later = await openWorkbookFile(edited, "a.xlsx");
+    expect((await later.listSheets()).filter((s) => s.generated)).toEqual([]);
+    expect(await later.writeSheet(bulletin("新的通报"))).toBe("整改通报 (2)");
+    const saved = await load(await later.toBuffer());
+    expect(saved.getWorksheet("整改通报")!.getCell("A1").value).toBe("关于整改进展情况的通报（修改）");
   });
 
   it("a state sheet LibreOffice left only hidden is read; a hidden copy of it with a note of the clerk's beside it is not", async () => {
