@@ -15,7 +15,17 @@ export class ContentPrint {
   /** One cell, in reading order (row by row, left to right). */
   add(row: number, col: number, value: string | number): void {
     if (value === "") return;
-    this.sum.add(`${row},${col}${typeof value === "number" ? "#" : "$"}${value}\n`);
+    this.sum.addInt(row);
+    this.sum.addInt(col);
+    // The kind, then the value: 3 and "3" differ; the length closes it, so cells can't run together.
+    if (typeof value === "number") {
+      const text = String(value);
+      this.sum.addInt(0x10000 + text.length);
+      this.sum.add(text);
+    } else {
+      this.sum.addInt(0x20000 + value.length);
+      this.sum.add(value);
+    }
     this.cells++;
   }
 

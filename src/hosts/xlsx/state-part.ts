@@ -371,6 +371,17 @@ export class Checksum {
     this.h1 = h1;
     this.h2 = h2;
   }
+  /** A non-negative integer below 2³², as two code units (no text made for it). */
+  addInt(n: number): void {
+    const high = n >>> 16;
+    const low = n & 0xffff;
+    const h1 = Math.imul(Math.imul(this.h1 ^ high, 0x01000193) ^ low, 0x01000193);
+    let h2 = Math.imul(this.h2 ^ high, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+    h2 = Math.imul(h2 ^ low, 0x5bd1e995);
+    this.h1 = h1;
+    this.h2 = h2 ^ (h2 >>> 15);
+  }
   digest(): string {
     const h1 = Math.imul(this.h1 ^ (this.h1 >>> 16), 0x85ebca6b);
     const h2 = Math.imul(this.h2 ^ (this.h2 >>> 13), 0xc2b2ae35);
