@@ -35,15 +35,42 @@ interface Io {
   stdoutIsTTY: boolean;
 }
 
-const defaultIo: Io = {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-  stderrIsTTY: Boolean(process.stderr.isTTY),
-  stdoutIsTTY: Boolean(process.stdout.isTTY),
-};
+/**
+ * The process's own streams. A reader that stops early (`ledger-check … --json | head`) closes
+ * the pipe, and Node reports EPIPE as an error event that, unhandled, ends the process with a
+ * stack trace, possibly before the copy is written. What is left to say is dropped instead and
+ * the run goes on to its end and its exit code, as `grep … | head` does. Any other failure to
+ * write (a full disk behind `> report.json`) is said in one line and makes the exit code 2.
+ */
+function processIo(): Io {
+  const open = { stdout: true, stderr: true };
+  let failed = false;
+  for (const name of ["stdout", "stderr"] as const) {
+    process[name].on("error", (e: NodeJS.ErrnoException) => {
+      open[name] = false;
+      if (e.code === "EPIPE") return;
+      failed = true;
+      if (open.stderr)
+        process.stderr.write(
+          `ledger-check: 无法写出${name === "stdout" ? "结果" : "提示"}（${e.code ?? e.message}）/ could not write to ${name}\n`,
+        );
+    });
+  }
+  process.on("exit", () => {
+    if (failed) process.exitCode = EXIT.failed;
+  });
+  return {
+    stdout: (t) => void (open.stdout && process.stdout.write(t)),
+    stderr: (t) => void (open.stderr && process.stderr.write(t)),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+  };
+}
+
+let processStreams: Io | undefined;
 
 /** Runs the CLI; returns the exit code instead of exiting, so tests can call it. */
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], io: Io = (processStreams ??= processIo())): Promise<number> {
   // Refusals of the command line itself are written before --lang is parsed (it may be what fails).
   const lang = messageLang(argv);
   try {

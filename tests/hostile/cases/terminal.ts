@@ -1,7 +1,9 @@
-import { copyFile, writeFile } from "node:fs/promises";
+import { copyFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { must, mustCheck, mustRefuse, type HostileCase } from "../harness.js";
 import { LEDGER_HEADER, ledger, python } from "../make.js";
+import { generateLedger } from "../../support/generate-ledger.js";
+import { ledgerBytes } from "../../support/ledger-builder.js";
 
 /**
  * Issue 15 item 9: text from the clerk's file (cell values, sheet names, the file's own name)
@@ -131,6 +133,42 @@ const cases: HostileCase[] = [
       const missing = await t.cli([input, ...TODAY, "--sheet", "\x1b[2J没有"]);
       mustRefuse(missing);
       mustBeSafe(missing.stderr, "stderr");
+    },
+  },
+  {
+    id: "9.stdout-closed-early",
+    title:
+      "a report piped into a reader that stops early (`| head`) ends quietly with the check's exit code and the copy written; one lost to a full disk is said in one line",
+    async run(t) {
+      // 3,000 rows: a report far larger than a pipe's buffer, so the writes go on after head left.
+      const input = join(t.dir, "台账.xlsx");
+      await writeFile(input, await ledgerBytes(generateLedger(3_000, { seed: 3 })));
+      const out = join(t.dir, "副本.xlsx");
+      for (const report of [["--json"], []]) {
+        const r = await t.cli([input, ...TODAY, ...report, "--out", out], {
+          via: (cmd) => [
+            "bash",
+            "-c",
+            '"$@" | head -c 100 > /dev/null; echo "exit=${PIPESTATUS[0]}" >&2',
+            "bash",
+            ...cmd,
+          ],
+        });
+        const left = /exit=(\d+)/.exec(r.stderr)?.[1];
+        must(left === "1", `the check ended with ${left} (its findings make it 1): ${r.stderr.slice(0, 400)}`);
+        must(!/\bat \S+ \(|EPIPE|Unhandled/.test(r.stderr), `a stack trace or raw error: ${r.stderr.slice(0, 400)}`);
+        must((await stat(out)).size > 0, "the copy was not written");
+      }
+      // A report that cannot be written at all (a full disk) is said in one line, exit 2.
+      const full = await t.cli([input, ...TODAY, "--json"], {
+        via: (cmd) => ["bash", "-c", '"$@" > /dev/full', "bash", ...cmd],
+      });
+      must(full.code === 2, `a report lost to a full disk ended with ${full.code}`);
+      const lines = full.stderr.trim().split("\n");
+      must(
+        lines.length === 1 && /^ledger-check: 无法写出.*could not write/.test(lines[0]!),
+        `not one clear line: ${full.stderr.slice(0, 400)}`,
+      );
     },
   },
 ];
