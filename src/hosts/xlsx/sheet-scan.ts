@@ -438,14 +438,18 @@ class Scanner {
       case "n":
         return this.number(raw);
       case "s": {
-        const str = this.strings[toInt(raw, 0, raw.length)];
+        const str = this.strings[digitsOnly(raw) ? toInt(raw, 0, raw.length) : collapsedNumber(raw)];
         return str === undefined ? null : str;
       }
       case "str":
       case "inlineStr":
         return decodeCellText(this.utf8(raw));
       case "b":
-        return raw === "1" || raw === "true";
+        return (
+          raw === "1" ||
+          raw === "true" ||
+          (raw !== "0" && raw !== "false" && /^(?:1|true)$/.test(decodeXml(raw).trim()))
+        );
       case "e":
         return { error: decodeXml(this.utf8(raw)) };
       case "d":
@@ -460,6 +464,8 @@ class Scanner {
     let n = Number(raw);
     // Number() skips Unicode spaces (U+00A0…), which Latin-1 text holds as their UTF-8 bytes.
     if (Number.isNaN(n) && (raw = this.utf8(text)) !== text) n = Number(raw);
+    // A character reference is as valid as the digit it stands for (`<v>&#51;</v>`, XML 1.0 §4.1).
+    if (Number.isNaN(n) && raw.includes("&")) n = Number((raw = decodeXml(raw)));
     if (raw === "" || Number.isNaN(n)) return raw === "" ? null : decodeCellText(raw);
     const xf = this.attrS;
     if (this.isDate[xf] === true && n >= 0 && n < MAX_DATE_SERIAL + 1) {
@@ -606,6 +612,22 @@ function columnOf(s: string, from: number, to: number): number {
     n = n * 26 + (c - 64);
   }
   return n > 0 ? n : -1;
+}
+
+function digitsOnly(s: string): boolean {
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(s.length - 1);
+  return first >= 48 && first <= 57 && last >= 48 && last <= 57;
+}
+
+/**
+ * A shared-string index as XML allows it to be written: whitespace around it (xsd:int collapses
+ * it) and character references (`<v> &#51; </v>` is 3). NaN, which indexes nothing, if it is no
+ * integer.
+ */
+function collapsedNumber(raw: string): number {
+  const n = Number(decodeXml(raw));
+  return Number.isInteger(n) ? n : NaN;
 }
 
 function toInt(s: string, from: number, to: number): number {

@@ -22,7 +22,7 @@ const BOOK: HandBook = {
       name: "台账",
       rows:
         `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>` +
-        `<row r="2"><c r="A2" t="s"><v>3</v></c><c r="B2" t="s"><v>4</v></c><c r="C2"><v>45000</v></c></row>` +
+        `<row r="2"><c r="A2" t="s"><v>3</v></c><c r="B2" t="s"><v>4</v></c><c r="C2"><v>45000</v></c><c r="D2" t="b"><v>1</v></c></row>` +
         `<row r="3"><c r="A3" t="inlineStr"><is><t>内联文字</t></is></c><c r="C3"><v>45001</v></c></row>`,
       after: `<mergeCells count="1"><mergeCell ref="B2:B3"/></mergeCells>`,
     },
@@ -89,6 +89,17 @@ const VARIANTS: [string, Uint8Array][] = [
         x
           .replace(`<worksheet xmlns="${MAIN}"`, `<worksheet xmlns="${MAIN}" xmlns:x="${MAIN}"`)
           .replace(/<(\/?)(sheetData|row|c|v|is|t|mergeCells|mergeCell)\b/g, "<$1x:$2"),
+      ),
+    ),
+  ],
+  [
+    "whitespace and character references in values (xsd's whitespace collapse; XML 1.0 §4.1)",
+    variant(
+      onPart(SHEET, (x) =>
+        x
+          .replace(/(<c r="[AB]\d" t="s"><v>)(\d)(<\/v>)/g, (_, a, d, z) => `${a} &#${d.charCodeAt(0)}; ${z}`)
+          .replace(/<v>(450\d\d)<\/v>/g, "<v>\n $1\t</v>")
+          .replace('t="b"><v>1</v>', 't="b"><v> 1 </v>'),
       ),
     ),
   ],
