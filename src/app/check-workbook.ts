@@ -2,7 +2,8 @@ import { buildBulletin } from "../core/bulletin/build.js";
 import { layoutFindingsSheet } from "../core/bulletin/findings-sheet.js";
 import { layoutBulletin } from "../core/bulletin/layout.js";
 import type { Bulletin } from "../core/bulletin/model.js";
-import { checkGrid, chooseLedgerSheet, type CheckResult } from "../core/check.js";
+import { checkGrid, otherLedgersNotice, rankLedgerSheets, type CheckResult } from "../core/check.js";
+import type { Notice } from "../core/report.js";
 import type { Config } from "../core/config.js";
 import { LedgerError, noLedgerError } from "../core/errors.js";
 import { HEADER_SEARCH_ROWS } from "../core/ledger/detect.js";
@@ -63,6 +64,7 @@ export async function checkWorkbook(
   const sheets = await port.listSheets();
   const candidates = sheets.filter((s) => !s.generated);
   let sheet: string;
+  let others: Notice | null = null;
   if (config.sheet !== undefined) {
     if (!sheets.some((s) => s.name === config.sheet)) {
       throw new LedgerError("sheet-not-found", { sheet: config.sheet, sheets: sheets.map((s) => s.name) });
@@ -85,9 +87,11 @@ export async function checkWorkbook(
     } else {
       const heads = [];
       for (const s of ordered) heads.push(await port.readGrid(s.name, { maxRows: HEADER_SEARCH_ROWS }));
-      const layout = chooseLedgerSheet(heads, config);
-      if (!layout) throw noLedgerError(ordered.map((s) => s.name));
-      sheet = layout.sheet;
+      const facts = new Map(ordered.map((s) => [s.name, { rowCount: s.rowCount, visible: s.visible }]));
+      const ranked = rankLedgerSheets(heads, config, facts);
+      if (ranked.length === 0) throw noLedgerError(ordered.map((s) => s.name));
+      sheet = ranked[0]!.sheet;
+      others = otherLedgersNotice(ranked, facts, config.lang);
     }
   }
 
@@ -95,6 +99,7 @@ export async function checkWorkbook(
   const grid = await port.readGrid(sheet, { onProgress: (done, total) => void progress("read", done, total) });
   await progress("check");
   const result = checkGrid(grid, config, file);
+  if (others) result.report.notices.push(others);
   const { body, inspection } = result.ledger.title;
   const { ledger, report } = result;
   const previous = options.previous !== undefined ? options.previous : ((await port.readSnapshot?.()) ?? null);

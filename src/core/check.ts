@@ -71,14 +71,82 @@ export function checkGrid(grid: Grid, config: Config, file?: string): CheckResul
   return runRules(ledger, config, file);
 }
 
-/** Picks the sheet whose header best matches ledger fields, from grids of each sheet's top rows. */
-export function chooseLedgerSheet(heads: Grid[], config: Pick<Config, "headerRow" | "columns">): LedgerLayout | null {
-  let best: LedgerLayout | null = null;
+/** What is known of a sheet before it is read whole. */
+export interface SheetFacts {
+  rowCount: number;
+  visible: boolean;
+}
+
+/** Names that say a sheet shows how to fill the ledger in, not the ledger: instructions, a sample, a cover. */
+const NOT_THE_LEDGER = /说明|示例|样表|样例|范例|模板|封面|目录|instruction|example|sample|template|cover|readme/i;
+
+/** Header scores this close to the best are a tie (the same header copied onto another sheet). */
+const TIE = 0.8;
+
+/**
+ * The sheets whose header looks like a ledger's, from grids of each sheet's top rows, best first.
+ * The header's match decides, except between near-equal headers: a 填报说明 or 封面 sheet often
+ * shows the ledger's very header with a sample row, and must not win over the ledger by coming
+ * first; among the rest, the sheet with more rows below its header goes first.
+ */
+export function rankLedgerSheets(
+  heads: Grid[],
+  config: Pick<Config, "headerRow" | "columns">,
+  facts: ReadonlyMap<string, SheetFacts> = new Map(),
+): LedgerLayout[] {
+  const layouts: LedgerLayout[] = [];
   for (const grid of heads) {
     const layout = detectLayout(grid, { headerRow: config.headerRow, columns: config.columns });
-    if (layout && (!best || layout.score > best.score)) best = layout;
+    if (layout) layouts.push(layout);
   }
-  return best;
+  const top = Math.max(0, ...layouts.map((l) => l.score));
+  const tied = (l: LedgerLayout) => l.score >= TIE * top;
+  const named = (l: LedgerLayout) => (NOT_THE_LEDGER.test(l.sheet) ? 1 : 0);
+  const below = (l: LedgerLayout) => (facts.get(l.sheet)?.rowCount ?? 0) - Math.max(l.headerRow, ...l.headerRows);
+  return layouts
+    .map((l, order) => ({ l, order }))
+    .sort((a, b) => {
+      if (tied(a.l) !== tied(b.l)) return tied(a.l) ? -1 : 1;
+      if (!tied(a.l)) return b.l.score - a.l.score || a.order - b.order;
+      return named(a.l) - named(b.l) || below(b.l) - below(a.l) || b.l.score - a.l.score || a.order - b.order;
+    })
+    .map((x) => x.l);
+}
+
+/** The sheet whose header best matches ledger fields (rankLedgerSheets), or null. */
+export function chooseLedgerSheet(
+  heads: Grid[],
+  config: Pick<Config, "headerRow" | "columns">,
+  facts?: ReadonlyMap<string, SheetFacts>,
+): LedgerLayout | null {
+  return rankLedgerSheets(heads, config, facts)[0] ?? null;
+}
+
+/**
+ * Other visible sheets holding a ledger as good as the one checked (one sheet per department is
+ * a common layout): the check covers one sheet, and says so, naming them.
+ */
+export function otherLedgersNotice(
+  ranked: LedgerLayout[],
+  facts: ReadonlyMap<string, SheetFacts>,
+  lang: Lang,
+): Notice | null {
+  const [chosen, ...rest] = ranked;
+  if (!chosen) return null;
+  const others = rest.filter((l) => {
+    const f = facts.get(l.sheet);
+    const rows = (f?.rowCount ?? 0) - Math.max(l.headerRow, ...l.headerRows);
+    return l.score >= TIE * chosen.score && !NOT_THE_LEDGER.test(l.sheet) && f?.visible !== false && rows > 0;
+  });
+  if (others.length === 0) return null;
+  return {
+    code: "other-ledgers",
+    message: fillList(
+      WORDS[lang].otherLedgers,
+      { sheets: others.map((l) => l.sheet), count: others.length, sheet: chosen.sheet },
+      lang,
+    ),
+  };
 }
 
 /** A rule's finding before it is rendered: which rule, which draft, which cell. */
@@ -262,6 +330,7 @@ interface CheckWords {
   /** Between the items of a list filled into a message. */
   listSep: string;
   missingColumn: string;
+  otherLedgers: string;
   statedProblems: string;
   statedTasks: string;
 }
@@ -270,6 +339,8 @@ const WORDS = {
   zh: {
     listSep: "、",
     missingColumn: "台账中没有“{{columns}}”列，无法检查“{{rule}}”（{{key}}）。",
+    otherLedgers:
+      "工作簿中另有{{count}}个工作表也像台账（{{sheets}}），本次只检查了“{{sheet}}”：其余各表请逐个指定工作表再检查。",
     statedProblems:
       "第{{row}}行写明共{{stated}}项问题，台账中实有{{counted}}项问题：请核对是否漏填、多填或说明未更新。",
     statedTasks: "第{{row}}行写明共{{stated}}条整改措施，台账中实有{{counted}}条：请核对是否漏填、多填或说明未更新。",
@@ -277,6 +348,8 @@ const WORDS = {
   en: {
     listSep: ", ",
     missingColumn: "The ledger has no {{columns}} column, so “{{rule}}” ({{key}}) cannot be checked.",
+    otherLedgers:
+      "{{count}} other {{count|sheet looks|sheets look}} like a ledger too ({{sheets}}); only “{{sheet}}” was checked: check the others one sheet at a time.",
     statedProblems:
       "Row {{row}} says {{stated}} {{stated|problem|problems}}, but the ledger holds {{counted}}: check for missing or extra rows, or an outdated note.",
     statedTasks:

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { checkWorkbook } from "../../../src/app/check-workbook.js";
 import { chooseLedgerSheet } from "../../../src/core/check.js";
-import type { Grid } from "../../../src/core/grid.js";
+import type { CellValue, Grid } from "../../../src/core/grid.js";
 import type { WorkbookPort } from "../../../src/hosts/workbook.js";
-import { config, grid } from "../../helpers/grid.js";
+import { config, grid, HEADER } from "../../helpers/grid.js";
 
 /**
  * A workbook as published ledgers come (DOMAIN.md: "a cover or 填报说明 sheet, a 汇总 sheet built
@@ -80,5 +80,66 @@ describe("a workbook with a cover, instructions and a formula 汇总 before the 
     expect(check.ledger.tasks.map((t) => t.category)).toEqual(["一、关于党的政治建设方面", "一、关于党的政治建设方面"]);
     expect(check.report.findings.map((f) => `${f.cell} ${f.rule}`)).toEqual([]);
     expect(check.bulletin).toMatchObject({ body: "XX大学党委", inspection: "省委巡视" });
+  });
+});
+
+/** A small ledger under HEADER on a sheet of its own (one task per row). */
+const deptLedger = (sheet: string, rows: CellValue[][]) => grid([HEADER, ...rows], [], sheet);
+const DONE = ["1", "问题", "对32个支部逐一检查", "张某", "办公室", "2025年6月30日", "已完成", "检查记录"];
+
+describe("a 填报说明 or 封面 sheet showing the ledger's own header (found by the reading sweep of 2026-12-02)", () => {
+  const real = deptLedger("整改台账", [
+    ["1", "问题一", "对32个支部逐一检查", "张某", "办公室", "2025年6月1日", "正在推进", ""],
+    ["2", "问题二", "全面排查", null, "财务科", "2025年12月31日", "正在推进", ""],
+    ["3", "问题三", "清退违规资金", "李某", "财务科", "2025年12月31日", "正在推进", ""],
+  ]);
+  const sample = (name: string, rows: CellValue[][]) =>
+    grid([["填报说明：请按以下格式填写"], HEADER, ...rows], [], name);
+  const withExample = sample("填报说明", [
+    ["示例", "（照录反馈原文）", "（具体举措）", "张某", "办公室", "2025年6月1日", "正在推进", ""],
+  ]);
+
+  it.each([
+    ["with a sample row", withExample],
+    ["without one", sample("填报说明", [])],
+    [
+      "named 封面",
+      sample("封面", [["示例", "（照录反馈原文）", "（具体举措）", "张某", "办公室", "2025年6月1日", "正在推进", ""]]),
+    ],
+  ])("the ledger is checked, not the sheet showing how to fill it in (%s)", async (_, first) => {
+    const check = await checkWorkbook(port([first, real]), config({ today: "2025-07-01" }));
+    expect(check.report.sheet).toBe("整改台账");
+    expect(check.report.summary.tasks).toBe(3);
+    expect(check.report.findings.map((f) => `${f.cell} ${f.rule}`)).toEqual(["F2 overdue", "D3 missing-lead"]);
+    expect(check.report.notices.map((n) => n.code)).not.toContain("other-ledgers");
+  });
+});
+
+describe("one ledger sheet per department", () => {
+  const sheets = [
+    summary,
+    deptLedger("办公室", [DONE, DONE]),
+    deptLedger("财务科", [DONE, ["2", "问题", "全面排查", "王某", "财务科", "2025年6月1日", "正在推进", ""], DONE]),
+    deptLedger("人事科", [["1", "问题", "全面排查", null, "人事科", "2025年12月31日", "正在推进", ""]]),
+  ];
+  it("checks one and names the others in a notice, rather than passing a part for the whole", async () => {
+    const check = await checkWorkbook(port(sheets), config({ today: "2025-07-01" }));
+    expect(check.report.sheet).toBe("财务科"); // the most rows under the header
+    const notice = check.report.notices.find((n) => n.code === "other-ledgers");
+    expect(notice?.message).toBe(
+      "工作簿中另有2个工作表也像台账（办公室、人事科），本次只检查了“财务科”：其余各表请逐个指定工作表再检查。",
+    );
+    const en = await checkWorkbook(port(sheets), config({ today: "2025-07-01", lang: "en" }));
+    expect(en.report.notices.find((n) => n.code === "other-ledgers")?.message).toBe(
+      "2 other sheets look like a ledger too (办公室, 人事科); only “财务科” was checked: check the others one sheet at a time.",
+    );
+  });
+  it("names no hidden sheet (an archived copy) and no sheet with nothing under its header", async () => {
+    const hiddenPort = port([sheets[1]!, deptLedger("旧台账", [DONE]), deptLedger("空表", [])]);
+    const list = hiddenPort.listSheets;
+    hiddenPort.listSheets = async () => (await list()).map((s) => (s.name === "旧台账" ? { ...s, visible: false } : s));
+    const check = await checkWorkbook(hiddenPort, config({ today: "2025-07-01" }));
+    expect(check.report.sheet).toBe("办公室");
+    expect(check.report.notices.map((n) => n.code)).not.toContain("other-ledgers");
   });
 });
