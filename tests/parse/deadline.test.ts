@@ -32,6 +32,16 @@ describe("parseDeadline: cell values that are not text", () => {
     expect(parseDeadline(new Date(Date.UTC(2025, 5, 30)))).toEqual(day("2025-06-30"));
     expect(parseDeadline(new Date(Date.UTC(2025, 5, 30, 23, 59)))).toEqual(day("2025-06-30"));
   });
+  it("reads a Date cell shown without its day as the period shown (Chinese Excel keeps a typed 2025年6月 as June 1st)", () => {
+    const june1 = new Date(Date.UTC(2025, 5, 1));
+    expect(parseDeadline(june1, "2025年6月")).toEqual(at("2025-06-30", "month"));
+    expect(parseDeadline(june1, "2025-06")).toEqual(at("2025-06-30", "month"));
+    expect(parseDeadline(new Date(Date.UTC(2025, 0, 1)), "2025年")).toEqual(at("2025-12-31", "year"));
+    // The day shown, or a text that is no period holding the stored date: the date itself.
+    expect(parseDeadline(june1, "2025年6月1日")).toEqual(day("2025-06-01"));
+    expect(parseDeadline(june1, "2024年6月")).toEqual(day("2025-06-01"));
+    expect(parseDeadline(june1, "Sunday, June 1, 2025")).toEqual(day("2025-06-01"));
+  });
   it("calls an invalid Date invalid", () => {
     expect(parseDeadline(new Date(Number.NaN))).toEqual(invalid("Invalid Date"));
   });

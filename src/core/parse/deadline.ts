@@ -59,6 +59,16 @@ function parseDateValue(value: Date, shown: string): DeadlineMeaning {
   const m = value.getUTCMonth() + 1;
   const d = value.getUTCDate();
   if (!isValidYmd(y, m, d)) return invalid(shown || dateToIso(value));
+  // A date shown without its day is the period it shows: Chinese Excel stores a typed `2025年6月`
+  // as 2025-06-01 shown `yyyy"年"m"月"`, and the clerk meant June, as the same words typed as
+  // text do (its last day). Only a period holding the stored date counts.
+  if (shown !== "") {
+    const fromText = parseText(shown);
+    if (fromText.kind === "date" && fromText.precision !== "day") {
+      const stored = isoDate(y, m, d);
+      if (fromText.date >= stored && fromText.date.slice(0, 4) === stored.slice(0, 4)) return fromText;
+    }
+  }
   return {
     kind: "date",
     date: isoDate(y, m, d),

@@ -26,6 +26,17 @@ describe("invalid-deadline", () => {
 });
 
 describe("overdue", () => {
+  it("counts a date cell shown as a month from the month's end (Chinese Excel keeps a typed 2025年6月 as June 1st)", () => {
+    const g = ledger([
+      { deadline: new Date(Date.UTC(2025, 5, 1)), status: "正在推进" },
+      { deadline: new Date(Date.UTC(2025, 6, 1)), status: "正在推进" },
+    ]);
+    // As the hosts give it: the cells' display text beside their values.
+    g.text = [[], ["", "", "", "", "", "2025年6月"], ["", "", "", "", "", "2025年7月"]];
+    const r = report(g, { today: "2025-07-01" });
+    expect(r.findings.map((f) => [f.cell, f.rule, f.days])).toEqual([["F2", "overdue", 1]]);
+  });
+
   it("flags unfinished tasks past their deadline with the days overdue; 基本完成 is not done", () => {
     const g = ledger([
       { deadline: "2025年6月30日", status: "正在推进" },
