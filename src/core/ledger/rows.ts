@@ -20,6 +20,13 @@ const CATEGORY =
 const FOOTER =
   /^(?:填报人|填表人|填报单位|审核人|审核|联系电话|联系人|说明|备注|注[:：\d一]|制表|负责人签字|单位盖章|盖章|签字|合计|总计|小计|prepared by|notes?\b|total)/i;
 
+/**
+ * A totals row: its first cell is the word alone (`合计`, `合 计：`; `汇总`, `Total` are what an
+ * Excel table's total row says), whatever figures follow. Never a task, even with a count in
+ * the measures or status column (`7项`, `已完成1项`).
+ */
+const TOTAL = /^(?:合计|总计|小计|共计|累计|汇总|总数|(?:grand\s*|sub)?totals?|sum)[:：]?$/i;
+
 /** A table row is a category caption when one value spans at least this share of the table. */
 const WIDE_SHARE = 0.5;
 
@@ -64,6 +71,7 @@ export function readTasks(grid: Grid, layout: LedgerLayout, merges = MergeIndex.
     }
     if (!own.taskContent) continue;
     if (FOOTER.test(first.text) && !own.laterFieldContent) continue;
+    if (TOTAL.test(first.text.replace(/\s+/g, ""))) continue;
 
     tasks.push(makeTask(grid, layout, row, merges, category, parsers, lastCells));
   }

@@ -53,6 +53,22 @@ describe("readTasks", () => {
     expect(tasks[1]!.category).toBe("（二）作风建设");
   });
 
+  it("skips totals rows, whatever figures they carry (found by the reading sweep of 2026-12-02)", () => {
+    const { tasks } = tasksOf([
+      H,
+      [1, "问题甲", "措施甲", "张某", "办公室", "2025年6月底", "已完成", "纪要"],
+      [2, "问题乙", "措施乙", "李某", "督查室", "2025年", "未启动", ""],
+      ["合计", null, "2项", null, null, null, "已完成1项", null],
+      [null, "合  计：", "2项", null, null, null, null, null],
+      // An Excel table's total row, as Chinese and English Excel label it.
+      ["汇总", null, null, null, null, null, 1, null],
+      ["Total", null, null, null, null, null, 1, null],
+      // A problem that only starts with such a word is a task.
+      [3, "汇总统计数据不准确", "逐项核对", "王某", "统计科", "2025年12月底", "正在推进", ""],
+    ]);
+    expect(tasks.map((t) => t.row)).toEqual([2, 3, 8]);
+  });
+
   it("keeps a row that has a problem but nothing else: it is an incomplete task, not a caption", () => {
     const { tasks } = tasksOf([H, [1, "督查检查事项过多过频", null, null, null, null, null, null]]);
     expect(tasks).toHaveLength(1);
