@@ -38,6 +38,30 @@ describe("headerScore: headers of checklist-style ledgers", () => {
   );
 });
 
+describe("headerScore: headers the reading sweep of 2026-12-02 found unread", () => {
+  it.each([
+    ["整改目标和措施", "measures"],
+    ["整改措施及目标", "measures"],
+    ["整改目标及措施", "measures"],
+    ["分管校领导", "lead"],
+    ["时间节点", "deadline"],
+    ["推进情况", "status"],
+  ] as const)("%j names the %s", (h, field) => expect(headerScore(h, field)).toBeGreaterThanOrEqual(2));
+  it("still takes 整改目标 alone for a goal, and a column of measures over one of goals and measures", () => {
+    expect(headerScore("整改目标", "measures")).toBe(0);
+    expect(
+      mapHeaders(
+        new Map([
+          [1, "反馈问题"],
+          [2, "整改目标和措施"],
+          [3, "整改措施"],
+          [4, "责任部门"],
+        ]),
+      ).columns.measures,
+    ).toBe(3);
+  });
+});
+
 describe("mapHeaders", () => {
   it("gives each field its best column and each column one field", () => {
     const { columns } = mapHeaders(
