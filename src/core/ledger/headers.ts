@@ -269,8 +269,46 @@ export function mapHeaders(headers: Map<number, string>): {
     usedCols.add(c.col);
     score += c.score;
   }
+  preferLatest(columns, candidates, headers, usedCols);
   for (const [col, first] of pairs) {
     if (columns.lead === col || columns.department === col) return { columns, score, pair: { col, first } };
   }
   return { columns, score };
+}
+
+/** The month a header's note names (`整改进展（6月）`, `截至2025年6月底`): year × 12 + month, or null. */
+function monthOf(header: string): number | null {
+  const all = [...header.matchAll(/(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月/g)];
+  const m = all.at(-1);
+  if (!m) return null;
+  const month = Number(m[2]);
+  return month >= 1 && month <= 12 ? Number(m[1] ?? 0) * 12 + month : null;
+}
+
+/**
+ * Between columns naming a field equally whose headers name months (monthly progress columns,
+ * `整改进展（5月）` | `整改进展（6月）`: the clerk adds one a month), the latest month's is the
+ * field: the first would check last month's progress.
+ */
+function preferLatest(
+  columns: Partial<Record<Field, number>>,
+  candidates: { field: Field; col: number; score: number; pair?: true }[],
+  headers: Map<number, string>,
+  used: Set<number>,
+): void {
+  for (const [field, col] of Object.entries(columns) as [Field, number][]) {
+    const chosen = candidates.find((c) => c.field === field && c.col === col && !c.pair);
+    const at = monthOf(headers.get(col) ?? "");
+    if (!chosen || at === null) continue;
+    let best = { col, at };
+    for (const c of candidates) {
+      if (c.field !== field || c.pair || c.score !== chosen.score || used.has(c.col)) continue;
+      const when = monthOf(headers.get(c.col) ?? "");
+      if (when !== null && when > best.at) best = { col: c.col, at: when };
+    }
+    if (best.col === col) continue;
+    used.delete(col);
+    used.add(best.col);
+    columns[field] = best.col;
+  }
 }

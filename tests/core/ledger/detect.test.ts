@@ -62,6 +62,26 @@ describe("headerScore: headers the reading sweep of 2026-12-02 found unread", ()
   });
 });
 
+describe("mapHeaders: monthly progress columns", () => {
+  it.each([
+    ["整改进展（5月）", "整改进展（6月）"],
+    ["整改进展（截至2025年5月底）", "整改进展（截至2025年6月底）"],
+  ])("takes the latest month's column for the status (%s | %s)", (may, june) => {
+    const headers = new Map([
+      [1, "反馈问题"],
+      [2, "整改措施"],
+      [3, "责任部门"],
+      [4, may],
+      [5, june],
+    ]);
+    expect(mapHeaders(headers).columns.status).toBe(5);
+    // Whatever their order on the sheet.
+    expect(
+      mapHeaders(new Map([...headers].map(([c, h]) => [c, c === 4 ? june : c === 5 ? may : h]))).columns.status,
+    ).toBe(4);
+  });
+});
+
 describe("mapHeaders", () => {
   it("gives each field its best column and each column one field", () => {
     const { columns } = mapHeaders(
