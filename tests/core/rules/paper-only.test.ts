@@ -43,6 +43,25 @@ describe("paper-only/documents-only", () => {
     ["", false],
   ])("%j → %s", (text, expected) => expect(isDocumentsOnly(text)).toBe(expected));
 
+  // Found by the reading sweep of 2026-12-02: how often a meeting was held is no action on the
+  // ground; seminars, warning education, circulars and signed pledges are meetings and paper.
+  it.each([
+    ["召开整改推进会3次", true],
+    ["召开2次党委会专题研究", true],
+    ["组织集中学习4次，印发整改通报2期", true],
+    ["传达学习会议精神10次", true],
+    ["组织开展专题学习研讨2次，印发学习通知", true],
+    ["开展专题研讨", true],
+    ["开展警示教育", true],
+    ["签订责任书", true],
+    ["召开全体教职工大会，通报整改情况", true],
+    // A count of what was done on the ground still clears it; so does a sanction.
+    ["召开会议，清退违规资金3笔", false],
+    ["印发方案，投入资金50万元", false],
+    ["通报批评3人", false],
+    ["召开会议部署，完成12所学校改造", false],
+  ])("%j → %s", (text, expected) => expect(isDocumentsOnly(text)).toBe(expected));
+
   it("flags only tasks marked done, at the measures cell", () => {
     const g = ledger([
       { ...DONE, measures: "召开党组会议专题研究，印发《关于加强学习的通知》" },

@@ -6,11 +6,11 @@
 
 /** Meetings, study sessions and documents: 以文件落实文件. */
 export const DOCUMENT_ACTION =
-  /召开|会议|研究部署|专题研究|研究|学习|传达|部署|印发|制定|修订|出台|起草|下发|转发|通知|方案|制度|办法|意见|规定|细则|计划|纪要|动员|座谈|讲话|宣讲|党课|培训|meeting|study|circular|policy|plan|draft|issue[ds]? (?:a|the)|document/i;
+  /召开|会议|研究部署|专题研究|研究|研讨|学习|传达|部署|印发|制定|修订|出台|起草|下发|转发|通报|通知|方案|制度|办法|意见|规定|细则|计划|纪要|动员|座谈|讲话|宣讲|党课|培训|警示教育|责任书|承诺书|谈心谈话|批评与自我批评|meeting|study|circular|policy|plan|draft|issue[ds]? (?:a|the)|document/i;
 
 /** Actions that change something a visitor could see or count. */
 export const CONCRETE_ACTION =
-  /检查|排查|督查|核查|抽查|清理|清退|整治|查处|追责|问责|处分|处理|招聘|录用|配备|上线|运行|纳入|考核|脱钩|退还|追回|收回|拆除|改造|建成|竣工|公示|公开|实行|覆盖|压减|减少|削减|调整|撤销|关停|到位|验收|审计|兑现|发放|补齐|新增|台账|销号|回头看|inspect|audit|recruit|hire|launch|remove|refund|dismiss|publish|install|close/i;
+  /检查|排查|督查|核查|抽查|清理|清退|整治|查处|追责|问责|处分|处理|通报批评|招聘|录用|配备|上线|运行|纳入|考核|脱钩|退还|追回|收回|拆除|改造|建成|竣工|公示|公开|实行|覆盖|压减|减少|削减|调整|撤销|关停|到位|验收|审计|兑现|发放|补齐|新增|台账|销号|回头看|inspect|audit|recruit|hire|launch|remove|refund|dismiss|publish|install|close/i;
 
 /** Slogans: 进一步加强, 切实提高, 高度重视. */
 const SLOGAN =
@@ -59,6 +59,12 @@ export function clauses(text: string): string[] {
     .filter((s) => s.length > 0);
 }
 
+/**
+ * How often a meeting, a study session or a circular took place (`3次`, `两期`, `10场`, `5轮`):
+ * counting them changes nothing on the ground, so it is no checkable number there.
+ */
+const OCCURRENCES = /(?:\d+|[一二两三四五六七八九十百]+)\s*(?:人次|批次|次|期|场|轮)/g;
+
 /** Every clause is a meeting, a study session or a document, and none does anything checkable. */
 export function isDocumentsOnly(measures: string): boolean {
   // Without a document action anywhere, or with a concrete action anywhere, no clause can pass:
@@ -69,7 +75,9 @@ export function isDocumentsOnly(measures: string): boolean {
   if (CONCRETE_ACTION.test(plain)) return false;
   const parts = clauses(measures);
   if (parts.length === 0) return false;
-  return parts.every((p) => DOCUMENT_ACTION.test(p) && !CONCRETE_ACTION.test(p) && !NUMBER.test(p));
+  return parts.every(
+    (p) => DOCUMENT_ACTION.test(p) && !CONCRETE_ACTION.test(p) && !NUMBER.test(p.replace(OCCURRENCES, "")),
+  );
 }
 
 /**
