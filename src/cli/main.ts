@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { isAbsolute, relative, resolve } from "node:path";
 import {
   bulletinDocxOf,
   checkWorkbook,
@@ -17,8 +17,8 @@ import { fill, LANGS, type Lang } from "../core/i18n.js";
 import { openWorkbookFile } from "../hosts/xlsx/open.js";
 import { readInputFile } from "./input-file.js";
 import { messageLang, parseCommandLine, switches, type Options } from "./options.js";
-import { writeNoticesFolder } from "./notices-folder.js";
-import { prepareOutput, writeOutput } from "./output-file.js";
+import { prepareNoticesFolder, writeNoticesFolder, type NoticesFolder } from "./notices-folder.js";
+import { prepareOutput, writeOutput, type OutputTarget } from "./output-file.js";
 import { readPrevious } from "./previous.js";
 import { terminalSafe } from "./terminal-safe.js";
 import { formatReport } from "./terminal-table.js";
@@ -109,9 +109,12 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
   progress?.("open");
   const path = resolve(file);
   const input = await readInputFile(path, file);
-  // --out is checked before the work, so a refused target costs the clerk no wait.
+  // Every output is checked before the work, so a refused target costs the clerk no wait.
   const target = opts.out !== undefined ? await prepareOutput(resolve(opts.out), opts.out, input) : undefined;
   const docx = opts.docx !== undefined ? await prepareOutput(resolve(opts.docx), opts.docx, input) : undefined;
+  const folder =
+    opts.notices !== undefined ? await prepareNoticesFolder(resolve(opts.notices), opts.notices) : undefined;
+  mustBeApart(target, docx, folder);
   const port = await openWorkbookFile(input.bytes, path, { zlib: NODE_ZLIB });
   // A copy ledger-check wrote carries its own snapshot, which the port reads when none is named.
   const previous = opts.previous !== undefined ? await readPrevious(resolve(opts.previous), opts.previous) : undefined;
@@ -128,9 +131,7 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
   }
   if (docx) await writeOutput(docx, await bulletinDocxOf(check), input);
   const notices =
-    opts.notices !== undefined
-      ? await writeNoticesFolder(resolve(opts.notices), check, config, opts.lang, input)
-      : undefined;
+    opts.notices !== undefined ? await writeNoticesFolder(folder!, check, config, opts.lang, input) : undefined;
   // Names the title rows did not give: the bulletin leaves them out, and the clerk is asked.
   const missing = target || docx ? bulletinMissing(check) : [];
   if (missing.length > 0) io.stderr(`${missingHint(missing, opts.lang)}\n`);
@@ -152,6 +153,21 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
       );
   }
   return report.summary.errors > 0 && !opts.exitZero ? EXIT.errors : EXIT.clean;
+}
+
+/**
+ * The copy and the bulletin in one file would leave only the one written last; either inside the
+ * notices folder would be replaced by a notice, or stop the notices as a file not ours.
+ */
+function mustBeApart(out?: OutputTarget, docx?: OutputTarget, folder?: NoticesFolder): void {
+  const files = [out, docx].filter((t): t is OutputTarget => t !== undefined);
+  if (out && docx && (out.path === docx.path || resolve(out.shown) === resolve(docx.shown)))
+    throw new LedgerError("outputs-clash", { path: docx.shown });
+  for (const f of folder ? files : []) {
+    const inside = relative(folder!.path, resolve(f.shown));
+    if (inside === "" || (!inside.startsWith("..") && !isAbsolute(inside)))
+      throw new LedgerError("outputs-clash", { path: f.shown });
+  }
 }
 
 /**

@@ -53,18 +53,15 @@ export async function writeOutput(target: OutputTarget, bytes: Uint8Array, input
   const folder = dirname(target.path);
   const temp = join(folder, `.ledger-check-${randomBytes(6).toString("hex")}.tmp`);
   let fh: FileHandle | undefined;
-  const onSignal = (signal: NodeJS.Signals) => {
+  const stop = onExitSignals(() => {
     try {
       unlinkSync(temp);
     } catch {
       // Not created yet, or already renamed.
     }
-    process.exit(signal === "SIGINT" ? 130 : 143);
-  };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  });
   try {
-    await mkdir(folder, { recursive: true });
+    await makeFolders(folder);
     fh = await open(temp, "wx", target.mode ?? 0o666);
     await fh.writeFile(bytes);
     if (target.mode !== undefined) await fh.chmod(target.mode);
@@ -82,9 +79,48 @@ export async function writeOutput(target: OutputTarget, bytes: Uint8Array, input
     await unlink(temp).catch(() => {});
     throw writeError(e, target.shown);
   } finally {
-    process.removeListener("SIGINT", onSignal);
-    process.removeListener("SIGTERM", onSignal);
+    stop();
   }
+}
+
+const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+
+/**
+ * Runs `cleanUp` and ends the process if it is interrupted (Ctrl-C, `kill`, the terminal
+ * closed) while a temporary file or folder exists; returns what stops listening.
+ */
+export function onExitSignals(cleanUp: () => void): () => void {
+  const handlers = (Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]).map((signal) => {
+    const handler = () => {
+      cleanUp();
+      process.exit(SIGNAL_EXIT[signal]);
+    };
+    process.once(signal, handler);
+    return [signal, handler] as const;
+  });
+  return () => {
+    for (const [signal, handler] of handlers) process.removeListener(signal, handler);
+  };
+}
+
+/**
+ * The folders of a path, made one level at a time from the nearest that exists. Not
+ * `mkdir({ recursive: true })`: where a file system answers "no such file" for a folder it
+ * cannot hold (`/proc/x`), Node's loops for ever.
+ */
+export async function makeFolders(folder: string): Promise<void> {
+  const missing: string[] = [];
+  for (let at = folder; ; at = dirname(at)) {
+    const st = await stat(at).catch((e: unknown) => (code(e) === "ENOENT" ? null : Promise.reject(e)));
+    if (st) {
+      if (!st.isDirectory()) throw Object.assign(new Error(`${at} is not a folder`), { code: "ENOTDIR" });
+      break;
+    }
+    missing.push(at);
+    if (dirname(at) === at) break;
+  }
+  for (const dir of missing.reverse())
+    await mkdir(dir).catch((e: unknown) => (code(e) === "EEXIST" ? undefined : Promise.reject(e)));
 }
 
 /** Makes the rename itself durable (POSIX); best effort, as some file systems refuse it. */
@@ -100,7 +136,7 @@ async function syncFolder(folder: string): Promise<void> {
   }
 }
 
-function writeError(e: unknown, path: string): LedgerError {
+export function writeError(e: unknown, path: string): LedgerError {
   if (e instanceof LedgerError) return e;
   switch (code(e)) {
     case "ENOSPC":
@@ -121,6 +157,6 @@ function writeError(e: unknown, path: string): LedgerError {
   }
 }
 
-function code(e: unknown): string | undefined {
+export function code(e: unknown): string | undefined {
   return (e as NodeJS.ErrnoException | undefined)?.code;
 }

@@ -46,6 +46,9 @@ export interface ErrorDataByCode {
   "out-no-space": { path: string };
   "out-no-folder": { path: string };
   "out-failed": { path: string };
+  "outputs-clash": { path: string };
+  "notices-not-folder": { path: string };
+  "notices-folder-taken": { path: string; file: string };
   "previous-without-snapshot": { path: string };
   "unknown-rule": { name: string };
   "bad-option": { option: string; value: string };
@@ -144,7 +147,7 @@ export const ERRORS = {
     "same-file": {
       title: "输出文件与输入相同",
       template: "输出文件不能与输入文件相同：原台账不得改动。{{action}}",
-      action: "请给 --out 另起一个文件名。",
+      action: "请给输出文件另起一个文件名。",
     },
     "out-is-folder": {
       title: "输出位置是文件夹",
@@ -175,6 +178,22 @@ export const ERRORS = {
       title: "未能写出副本",
       template: "未能写出副本“{{path}}”，原有文件未改动：{{action}}",
       action: "请换一个位置保存。",
+    },
+    "outputs-clash": {
+      title: "两个输出指向同一处",
+      template:
+        "“{{path}}”被指定了两次（副本、通报和督办通知不能写到同一个文件，副本和通报也不能写进督办通知文件夹）：{{action}}",
+      action: "请分别指定不同的位置。",
+    },
+    "notices-not-folder": {
+      title: "督办通知的位置不是文件夹",
+      template: "“{{path}}”不是文件夹，不能写出督办通知：{{action}}",
+      action: "--notices 请指定一个文件夹（不存在时会新建）。",
+    },
+    "notices-folder-taken": {
+      title: "督办通知文件夹里已有别的文件",
+      template: "督办通知文件夹“{{path}}”里已有别的文件（如“{{file}}”），为免覆盖，什么也没有写出：{{action}}",
+      action: "请指定一个新的或空的文件夹；本工具只替换自己上次写在那里、且没有被改动过的文件。",
     },
     "previous-without-snapshot": {
       title: "上次校验结果中没有可比较的记录",
@@ -356,7 +375,7 @@ export const ERRORS = {
     "same-file": {
       title: "Output is the input",
       template: "The output file must differ from the input: the ledger itself is never modified. {{action}}",
-      action: "Give --out another file name.",
+      action: "Give the output another file name.",
     },
     "out-is-folder": {
       title: "Output is a folder",
@@ -389,6 +408,24 @@ export const ERRORS = {
       title: "Copy not written",
       template: "The copy “{{path}}” could not be written; nothing there was changed: {{action}}",
       action: "save it somewhere else.",
+    },
+    "outputs-clash": {
+      title: "Two outputs in one place",
+      template:
+        "“{{path}}” was named twice (the copy, the bulletin and the notices cannot share a file, and the copy and the bulletin cannot go into the notices folder): {{action}}",
+      action: "give each its own place.",
+    },
+    "notices-not-folder": {
+      title: "The notices' place is not a folder",
+      template: "“{{path}}” is not a folder, so no notices can be written there: {{action}}",
+      action: "give --notices a folder (it is made if missing).",
+    },
+    "notices-folder-taken": {
+      title: "The notices folder holds other files",
+      template:
+        "The notices folder “{{path}}” already holds other files (such as “{{file}}”); to overwrite none of them, nothing was written: {{action}}",
+      action:
+        "name a new or empty folder; ledger-check replaces only the files it wrote there itself and nobody changed since.",
     },
     "previous-without-snapshot": {
       title: "No earlier check to compare with",

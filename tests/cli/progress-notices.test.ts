@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { strFromU8, unzipSync } from "fflate";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -179,6 +180,7 @@ describe("--notices DIR", () => {
     expect(r.code).toBeLessThan(2);
     expect(r.stdout).toContain("已写出督办清单：2个部门");
     expect((await readdir(folder)).sort()).toEqual([
+      ".ledger-check-notices.json",
       "01_督办通知_财务科.docx",
       "02_督办通知_办公室_二组.docx",
       "督办清单.xlsx",
@@ -192,6 +194,109 @@ describe("--notices DIR", () => {
     expect(doc).not.toContain("问题乙");
     const book = await loadXlsx(join(folder, "督办清单.xlsx"));
     expect(book.getWorksheet("督办清单")).toBeDefined();
+  });
+});
+
+/**
+ * The notices folder is the clerk's (found by the path sweep of 2026-12-02): a file there that
+ * we did not write, or wrote and the clerk changed, is never replaced; last run's notices never
+ * stay beside this run's; the copy and the bulletin never go where a notice would replace them.
+ */
+describe("--notices never replaces a file of the clerk's", () => {
+  const spec = (department: string, date = "2025-06-01"): LedgerSpec => ({
+    sections: [
+      {
+        problems: ["甲", "乙", "丙"].map((p, i) => ({
+          problem: `问题${p}`,
+          measures: [
+            {
+              measures: `措施${p}`,
+              lead: "王某",
+              department: i === 0 ? department : `科室${i}`,
+              deadline: { date },
+              status: "正在推进",
+            },
+          ],
+        })),
+      },
+    ],
+  });
+  const sums = async (folder: string) =>
+    Object.fromEntries(
+      await Promise.all(
+        (await readdir(folder)).sort().map(async (f) => [
+          f,
+          createHash("sha256")
+            .update(await readFile(join(folder, f)))
+            .digest("hex"),
+        ]),
+      ),
+    );
+
+  it("refuses a folder holding a file it did not write, before the check, and writes nothing", async () => {
+    const input = (await writeLedger(dir.dir, "n1.xlsx", spec("财务科"))).path;
+    const folder = join(dir.dir, "clerk-folder");
+    await mkdir(folder);
+    await writeFile(join(folder, "督办清单.xlsx"), "the clerk's own list");
+    const before = await sums(folder);
+    const out = join(dir.dir, "n1.checked.xlsx");
+    const r = await runCli([input, "--today", "2025-07-15", "--out", out, "--notices", folder]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^ledger-check: 督办通知文件夹“.*clerk-folder”里已有别的文件（如“督办清单.xlsx”）/);
+    expect(await sums(folder)).toEqual(before);
+    await expect(readFile(out)).rejects.toThrow(); // refused before the work: no copy either
+  });
+
+  it("on a rerun, replaces its own notices nobody changed, drops the stale ones, and keeps to an edited one", async () => {
+    const folder = join(dir.dir, "weekly");
+    const first = (await writeLedger(dir.dir, "n2.xlsx", spec("财务科"))).path;
+    expect((await runCli([first, "--today", "2025-07-15", "--notices", folder])).code).toBeLessThan(2);
+    expect((await readdir(folder)).filter((f) => f.endsWith(".docx"))).toHaveLength(3);
+    // The next week only 办公室 has something to act on: the three old notices go.
+    const second = (
+      await writeLedger(dir.dir, "n3.xlsx", { sections: [{ problems: [spec("办公室").sections[0]!.problems[0]!] }] })
+    ).path;
+    expect((await runCli([second, "--today", "2025-07-22", "--notices", folder])).code).toBeLessThan(2);
+    expect((await readdir(folder)).sort()).toEqual([
+      ".ledger-check-notices.json",
+      "01_督办通知_办公室.docx",
+      "督办清单.xlsx",
+    ]);
+    // The clerk edits the notice; a rerun must not replace it.
+    await writeFile(join(folder, "01_督办通知_办公室.docx"), "edited by the clerk");
+    const before = await sums(folder);
+    const r = await runCli([second, "--today", "2025-07-29", "--notices", folder]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("01_督办通知_办公室.docx");
+    expect(await sums(folder)).toEqual(before);
+  });
+
+  it("refuses the copy or the bulletin in one file, or inside the notices folder", async () => {
+    const input = (await writeLedger(dir.dir, "n4.xlsx", spec("财务科"))).path;
+    const same = join(dir.dir, "same.xlsx");
+    for (const args of [
+      ["--out", same, "--docx", same],
+      ["--out", join(dir.dir, "nd", "督办清单.xlsx"), "--notices", join(dir.dir, "nd")],
+    ]) {
+      const r = await runCli([input, "--today", "2025-07-15", ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^ledger-check: “.*”被指定了两次/);
+    }
+    await expect(readFile(same)).rejects.toThrow();
+    await expect(readdir(join(dir.dir, "nd"))).rejects.toThrow();
+  });
+
+  it("cuts a department's name in a file name by bytes, and drops the controls that would disguise it", async () => {
+    const long = "𠀀".repeat(70); // 4 bytes a character in UTF-8: 280 bytes
+    const input = (await writeLedger(dir.dir, "n5.xlsx", spec(`${long}\u202e科`))).path;
+    const folder = join(dir.dir, "long");
+    expect((await runCli([input, "--today", "2025-07-15", "--notices", folder])).code).toBeLessThan(2);
+    const names = (await readdir(folder)).filter((f) => f.endsWith(".docx"));
+    expect(names).toHaveLength(3);
+    for (const n of names) {
+      expect(Buffer.byteLength(n)).toBeLessThanOrEqual(255);
+      expect(n).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    }
   });
 });
 
