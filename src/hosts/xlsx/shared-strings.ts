@@ -1,3 +1,4 @@
+import { WorkbookOpenError } from "./errors.js";
 import { decodeCellText } from "./xml.js";
 
 /**
@@ -8,6 +9,10 @@ import { decodeCellText } from "./xml.js";
 export function readSharedStrings(xml: string | undefined): string[] {
   if (xml === undefined) return [];
   const s = dropPrefix(xml);
+  // Cut off (a damaged entry): the strings after the cut would read as missing, every cell of
+  // them a false "not filled in".
+  if (!/(?:<\/sst\s*>|\/>)\s*$/.test(s.slice(-64)))
+    throw new WorkbookOpenError("corrupt", new Error("sharedStrings ends before </sst>"));
   const out: string[] = [];
   let i = 0;
   for (;;) {

@@ -1,7 +1,7 @@
 import { formatDate } from "../../core/number-format.js";
 import { serialToDate } from "../../core/dates.js";
 import { MAX_COL, MAX_ROW, type CellValue, type MergedArea } from "../../core/grid.js";
-import { tooLarge } from "./errors.js";
+import { tooLarge, WorkbookOpenError } from "./errors.js";
 import type { Zlib } from "./package.js";
 import { UnusualWatch, UnusualXml } from "./canonical-xml.js";
 import { runText } from "./shared-strings.js";
@@ -171,8 +171,9 @@ class Scanner {
       if (phase === 1) {
         const endAt = pending.indexOf(endData);
         const cut = endAt >= 0 ? endAt : last ? pending.length : lastEnd(pending, endRow);
-        if (cut > 0) {
-          this.scanRows(this.p === "" ? pending.slice(0, cut) : unprefix(pending.slice(0, cut), this.p));
+        // `</sheetData>` first in what is pending (a piece ended right before it, or no rows) is the end too.
+        if (cut > 0 || endAt === 0) {
+          if (cut > 0) this.scanRows(this.p === "" ? pending.slice(0, cut) : unprefix(pending.slice(0, cut), this.p));
           if (this.done && endAt < 0) {
             // The rows asked for are read: skim the rest of the rows for the merged areas after them.
             phase = 2;
@@ -216,6 +217,10 @@ class Scanner {
       piece = next;
     }
     feed(decoder.decode(), true);
+    // A part cut off (a zip whose entry was damaged, not its directory) ends before its rows or
+    // its root do: read as it is, a ledger of 21 tasks passed for one of 11.
+    if (phase === 1 || phase === 2 || !new RegExp(`</${this.p}worksheet\\s*>`).test(after))
+      throw new WorkbookOpenError("corrupt", new Error("the worksheet part ends before its end tag"));
     this.rowEnd();
 
     const merges = this.readMerges(this.p === "" ? after : unprefix(after, this.p));

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { isErrorValue, type Grid } from "../../../src/core/grid.js";
 import { WorkbookOpenError } from "../../../src/hosts/xlsx/errors.js";
@@ -382,6 +383,41 @@ describe("scanSheet: the part's text is the same however its bytes are cut", () 
     expect(scan([bytes.subarray(0, cut), bytes.subarray(cut)])).toEqual(whole);
     expect(scan(Array.from(bytes, (_, i) => bytes.subarray(i, i + 1)))).toEqual(whole);
     expect(scan([new Uint8Array(0), bytes, new Uint8Array(0)])).toEqual(whole);
+  });
+});
+
+describe("a part cut off inside an intact zip (found by the path sweep of 2026-12-02)", () => {
+  const ROWS = Array.from(
+    { length: 20 },
+    (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i % 2}</v></c></row>`,
+  ).join("");
+  const book = (edit: (name: string, bytes: Uint8Array) => Uint8Array) => {
+    const files = unzipSync(handXlsx({ strings: ["问题", "整改措施"], sheets: [{ name: "台账", rows: ROWS }] }));
+    return zipSync(Object.fromEntries(Object.entries(files).map(([n, b]) => [n, edit(n, b)])));
+  };
+  const half = (part: string) => (name: string, bytes: Uint8Array) =>
+    name === part ? bytes.subarray(0, bytes.length >> 1) : bytes;
+
+  it.each(["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"])(
+    "%s cut in half: refused as damaged, not read short",
+    (part) => {
+      const bytes = book(half(part));
+      expect(refusal(() => XlsxReader.open(bytes).readGrid("台账")).code).toBe("corrupt");
+    },
+  );
+  it("the whole part reads", () => {
+    expect(XlsxReader.open(book((_, b) => b)).readGrid("台账").values).toHaveLength(20);
+  });
+});
+
+describe("scanSheet: a piece ending right before </sheetData>", () => {
+  it("still reads the merged areas after it (they were lost: the end was never taken)", () => {
+    const head = `<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row>`;
+    const tail = `</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>`;
+    const enc = (s: string) => new TextEncoder().encode(s);
+    const scan = (chunks: Uint8Array[]) =>
+      scanSheet({ chunks, strings: [], formats: { codes: [], isDate: [] }, date1904: false, maxRows: Infinity });
+    expect(scan([enc(head), enc(tail)]).merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 2 }]);
   });
 });
 
