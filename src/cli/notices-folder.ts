@@ -101,7 +101,8 @@ export async function writeNoticesFolder(
     await durableWrite(join(temp, MANIFEST), new TextEncoder().encode(manifestText(sums)));
     // Whole: now the folder is looked at again (a file may have come since the check began).
     const now = await prepareNoticesFolder(folder.path, folder.shown);
-    for (const [name] of files) {
+    // A file of ours is never replaced or removed while it is the input (it holds no ledger today: a guard, not a case).
+    for (const name of new Set([...sums.keys(), ...now.ours.keys()])) {
       const st = await stat(join(folder.path, name)).catch(() => null);
       if (st && st.dev === input.dev && st.ino === input.ino) throw new LedgerError("same-file");
     }
