@@ -102,7 +102,7 @@ export function rankLedgerSheets(
   const top = Math.max(0, ...layouts.map((l) => l.score));
   const tied = (l: LedgerLayout) => l.score >= TIE * top;
   const named = (l: LedgerLayout) => (NOT_THE_LEDGER.test(l.sheet) ? 1 : 0);
-  const below = (l: LedgerLayout) => (facts.get(l.sheet)?.rowCount ?? 0) - Math.max(l.headerRow, ...l.headerRows);
+  const below = (l: LedgerLayout) => rowsBelowHeader(l, facts);
   return layouts
     .map((l, order) => ({ l, order }))
     .sort((a, b) => {
@@ -111,6 +111,10 @@ export function rankLedgerSheets(
       return named(a.l) - named(b.l) || below(b.l) - below(a.l) || b.l.score - a.l.score || a.order - b.order;
     })
     .map((x) => x.l);
+}
+
+function rowsBelowHeader(l: LedgerLayout, facts: ReadonlyMap<string, SheetFacts>): number {
+  return (facts.get(l.sheet)?.rowCount ?? 0) - Math.max(l.headerRow, ...l.headerRows);
 }
 
 /** The sheet whose header best matches ledger fields (rankLedgerSheets), or null. */
@@ -135,8 +139,12 @@ export function otherLedgersNotice(
   if (!chosen) return null;
   const others = rest.filter((l) => {
     const f = facts.get(l.sheet);
-    const rows = (f?.rowCount ?? 0) - Math.max(l.headerRow, ...l.headerRows);
-    return l.score >= TIE * chosen.score && !NOT_THE_LEDGER.test(l.sheet) && f?.visible !== false && rows > 0;
+    return (
+      l.score >= TIE * chosen.score &&
+      !NOT_THE_LEDGER.test(l.sheet) &&
+      f?.visible !== false &&
+      rowsBelowHeader(l, facts) > 0
+    );
   });
   if (others.length === 0) return null;
   return {
