@@ -18,7 +18,7 @@ import { openWorkbookFile } from "../hosts/xlsx/open.js";
 import { readInputFile } from "./input-file.js";
 import { messageLang, parseCommandLine, switches, type Options } from "./options.js";
 import { prepareNoticesFolder, writeNoticesFolder, type NoticesFolder } from "./notices-folder.js";
-import { prepareOutput, writeOutput, type OutputTarget } from "./output-file.js";
+import { mustHaveExtension, prepareOutput, writeOutput, type OutputTarget } from "./output-file.js";
 import { readPrevious } from "./previous.js";
 import { terminalSafe } from "./terminal-safe.js";
 import { formatReport } from "./terminal-table.js";
@@ -79,7 +79,8 @@ export async function main(argv: string[], io: Io = (processStreams ??= processI
     return await run(line.file, line.options, io);
   } catch (e) {
     // A path or a sheet name in the message may carry control characters from the clerk's file.
-    io.stderr(`ledger-check: ${terminalSafe(oneLine(e, lang))}\n`);
+    // On a terminal the progress line may still stand where the refusal starts: cleared first.
+    io.stderr(`${io.stderrIsTTY ? "\r\x1b[K" : ""}ledger-check: ${terminalSafe(oneLine(e, lang))}\n`);
     return EXIT.failed;
   }
 }
@@ -107,17 +108,21 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
 
   const progress = io.stderrIsTTY ? progressPrinter(io, opts.lang) : undefined;
   progress?.("open");
-  const path = resolve(file);
+  const path = absolute(file);
   const input = await readInputFile(path, file);
   // Every output is checked before the work, so a refused target costs the clerk no wait.
-  const target = opts.out !== undefined ? await prepareOutput(resolve(opts.out), opts.out, input) : undefined;
-  const docx = opts.docx !== undefined ? await prepareOutput(resolve(opts.docx), opts.docx, input) : undefined;
+  const target = opts.out !== undefined ? await prepareOutput(absolute(opts.out), opts.out, input, "--out") : undefined;
+  const docx =
+    opts.docx !== undefined ? await prepareOutput(absolute(opts.docx), opts.docx, input, "--docx") : undefined;
   const folder =
-    opts.notices !== undefined ? await prepareNoticesFolder(resolve(opts.notices), opts.notices) : undefined;
+    opts.notices !== undefined ? await prepareNoticesFolder(absolute(opts.notices), opts.notices) : undefined;
   mustBeApart(target, docx, folder);
+  if (docx) mustHaveExtension(docx, "docx");
   const port = await openWorkbookFile(input.bytes, path, { zlib: NODE_ZLIB });
+  // The copy keeps the workbook's kind (an .xlsm its macros), so its name must say that kind.
+  if (target) mustHaveExtension(target, port.copyExtension);
   // A copy ledger-check wrote carries its own snapshot, which the port reads when none is named.
-  const previous = opts.previous !== undefined ? await readPrevious(resolve(opts.previous), opts.previous) : undefined;
+  const previous = opts.previous !== undefined ? await readPrevious(absolute(opts.previous), opts.previous) : undefined;
   const check = await checkWorkbook(port, config, progress, file, previous ? { previous } : {});
 
   if (target) {
@@ -153,6 +158,18 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
       );
   }
   return report.summary.errors > 0 && !opts.exitZero ? EXIT.errors : EXIT.clean;
+}
+
+/**
+ * A path from the command line made absolute. A relative one needs the current folder, which may
+ * have been deleted or moved under the shell (Node's cwd() then throws `uv_cwd`).
+ */
+function absolute(path: string): string {
+  try {
+    return resolve(path);
+  } catch {
+    throw new LedgerError("cwd-gone", { path });
+  }
 }
 
 /**

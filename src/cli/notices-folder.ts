@@ -47,7 +47,7 @@ export async function prepareNoticesFolder(path: string, shown: string): Promise
   } catch (e) {
     // Not there yet: made when the notices are written.
     if (code(e) === "ENOENT") return { shown, path, ours: new Map() };
-    throw writeError(e, shown);
+    throw writeError(e, shown, "--notices");
   }
   const recorded = await readManifest(path);
   const ours = new Map<string, string>();
@@ -111,7 +111,7 @@ export async function writeNoticesFolder(
     if (files.length > 0) await rename(join(temp, MANIFEST), join(folder.path, MANIFEST));
     else await unlink(join(folder.path, MANIFEST)).catch(() => {});
   } catch (e) {
-    throw writeError(e, folder.shown);
+    throw writeError(e, folder.shown, "--notices");
   } finally {
     stop();
     await rm(temp, { recursive: true, force: true }).catch(() => {});

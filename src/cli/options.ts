@@ -61,6 +61,7 @@ interface RawOptions extends Omit<Options, "lang" | "dueSoonDays" | "headerRow" 
  */
 export function parseCommandLine(argv: string[], writeOut: (text: string) => void): CommandLine {
   const program = buildProgram(writeOut);
+  const given = valuesGiven(program);
   try {
     program.parse(argv, { from: "user" });
   } catch (e) {
@@ -70,6 +71,8 @@ export function parseCommandLine(argv: string[], writeOut: (text: string) => voi
     }
     throw e;
   }
+  for (const [option, values] of given)
+    if (new Set(values).size > 1) throw new LedgerError("repeated-option", { option, values });
   const raw = program.opts<RawOptions>();
   if (raw.version) {
     writeOut(`ledger-check ${packageVersion()}\n`);
@@ -150,6 +153,24 @@ function packageVersion(): string {
   return pkg.version;
 }
 
+/**
+ * Every value each option is given. Commander keeps the last of a repeated option, so
+ * `--today 2025-07-01 … --today 2025-06-01` (a line edited in the shell's history) would check
+ * silently as of the second date; a repeat with another value is refused instead.
+ */
+function valuesGiven(program: Command): Map<string, string[]> {
+  const given = new Map<string, string[]>();
+  for (const option of program.options) {
+    // Flags carry no value to disagree on; --disable is repeatable by design.
+    if (!option.required || option.variadic || option.long === "--disable") continue;
+    const name = option.long!;
+    program.on(`option:${option.name()}`, (value: string) => {
+      given.set(name, [...(given.get(name) ?? []), value]);
+    });
+  }
+  return given;
+}
+
 function translate(e: CommanderError) {
   // Commander's messages quote the flag: `error: unknown option '--frob'`,
   // `error: option '-t, --today <YYYY-MM-DD>' argument missing`.
@@ -171,8 +192,9 @@ function translate(e: CommanderError) {
 function validate(raw: RawOptions): Options {
   if (!(LANGS as readonly string[]).includes(raw.lang)) throw new LedgerError("bad-lang", { value: raw.lang });
   if (raw.today !== undefined && parseIsoDate(raw.today) === null)
-    throw new LedgerError("bad-date", { value: raw.today });
-  if (raw.date !== undefined && parseIsoDate(raw.date) === null) throw new LedgerError("bad-date", { value: raw.date });
+    throw new LedgerError("bad-date", { option: "--today", value: raw.today });
+  if (raw.date !== undefined && parseIsoDate(raw.date) === null)
+    throw new LedgerError("bad-date", { option: "--date", value: raw.date });
   if (raw.kind !== undefined && raw.kind !== "巡视" && raw.kind !== "巡察")
     throw new LedgerError("bad-option", { option: "--kind", value: raw.kind });
   for (const [flag, value] of [

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { constants, unlinkSync } from "node:fs";
 import { access, mkdir, open, realpath, rename, stat, unlink, type FileHandle } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { LedgerError } from "../core/errors.js";
+import { LedgerError, type LocalText, type OutputData } from "../core/errors.js";
 
 /**
  * Writes the marked copy (`--out`) so that the clerk's files survive anything:
@@ -21,9 +21,38 @@ export interface FileIdentity {
   ino: number;
 }
 
+/** The options that name an output, and what each writes (the words of its refusals). */
+export type OutputOption = "--out" | "--docx" | "--notices";
+
+const WHAT: Record<OutputOption, LocalText> = {
+  "--out": { zh: "副本", en: "copy" },
+  "--docx": { zh: "通报", en: "bulletin" },
+  "--notices": { zh: "督办通知", en: "notices" },
+};
+
+/** A refusal's data for an output: its path as given, its option and what it is. */
+export function outputData(path: string, option: OutputOption): OutputData {
+  return { path, option, what: WHAT[option] };
+}
+
+/**
+ * The file's extension must be the one its content is opened by: Excel and Word pick the
+ * format by it, and refuse a mismatch ("the file format or file extension is not valid"); a
+ * name without one (`--out checked`, `--out folder/`) opens in nothing at all.
+ */
+export function mustHaveExtension(target: OutputTarget, ext: string): void {
+  if (target.shown.toLowerCase().endsWith(`.${ext}`)) return;
+  throw new LedgerError("out-wrong-extension", {
+    ...outputData(target.shown, target.option),
+    ext,
+    app: target.option === "--docx" ? "Word" : "Excel",
+  });
+}
+
 export interface OutputTarget {
   /** The path as the clerk wrote it, for messages. */
   shown: string;
+  option: OutputOption;
   /** Where the copy goes: the target with its symbolic links resolved, so a linked copy stays linked. */
   path: string;
   /** The existing copy's permissions, kept by the new one. */
@@ -31,20 +60,25 @@ export interface OutputTarget {
 }
 
 /** Checks `--out` before any work is done; the same checks run again just before the rename. */
-export async function prepareOutput(path: string, shown: string, input: FileIdentity): Promise<OutputTarget> {
+export async function prepareOutput(
+  path: string,
+  shown: string,
+  input: FileIdentity,
+  option: Exclude<OutputOption, "--notices">,
+): Promise<OutputTarget> {
   try {
     const st = await stat(path);
     if (st.dev === input.dev && st.ino === input.ino) throw new LedgerError("same-file");
-    if (st.isDirectory()) throw new LedgerError("out-is-folder", { path: shown });
-    if (!st.isFile()) throw new LedgerError("out-not-a-file", { path: shown });
+    if (st.isDirectory()) throw new LedgerError("out-is-folder", outputData(shown, option));
+    if (!st.isFile()) throw new LedgerError("out-not-a-file", outputData(shown, option));
     const real = await realpath(path);
     // A rename in a writable folder would replace a read-only file: honour the file's mode.
     await access(real, constants.W_OK);
-    return { shown, path: real, mode: st.mode & 0o7777 };
+    return { shown, option, path: real, mode: st.mode & 0o7777 };
   } catch (e) {
     // Not there yet (or a dangling link, which the rename replaces rather than follows): fine.
-    if (code(e) === "ENOENT") return { shown, path };
-    throw writeError(e, shown);
+    if (code(e) === "ENOENT") return { shown, option, path };
+    throw writeError(e, shown, option);
   }
 }
 
@@ -71,13 +105,13 @@ export async function writeOutput(target: OutputTarget, bytes: Uint8Array, input
     // The target may have changed since prepareOutput (a link made meanwhile): check again.
     const now = await stat(target.path).catch((e: unknown) => (code(e) === "ENOENT" ? null : Promise.reject(e)));
     if (now && now.dev === input.dev && now.ino === input.ino) throw new LedgerError("same-file");
-    if (now && !now.isFile()) throw new LedgerError("out-not-a-file", { path: target.shown });
+    if (now && !now.isFile()) throw new LedgerError("out-not-a-file", outputData(target.shown, target.option));
     await rename(temp, target.path);
     await syncFolder(folder);
   } catch (e) {
     await fh?.close().catch(() => {});
     await unlink(temp).catch(() => {});
-    throw writeError(e, target.shown);
+    throw writeError(e, target.shown, target.option);
   } finally {
     stop();
   }
@@ -136,24 +170,25 @@ async function syncFolder(folder: string): Promise<void> {
   }
 }
 
-export function writeError(e: unknown, path: string): LedgerError {
+export function writeError(e: unknown, path: string, option: OutputOption): LedgerError {
   if (e instanceof LedgerError) return e;
+  const data = outputData(path, option);
   switch (code(e)) {
     case "ENOSPC":
     case "EDQUOT":
-      return new LedgerError("out-no-space", { path });
+      return new LedgerError("out-no-space", data);
     case "EACCES":
     case "EPERM":
     case "EROFS":
-      return new LedgerError("out-read-only", { path });
+      return new LedgerError("out-read-only", data);
     case "ENOTDIR":
     case "EEXIST":
     case "ENOENT":
-      return new LedgerError("out-no-folder", { path });
+      return new LedgerError("out-no-folder", data);
     case "EISDIR":
-      return new LedgerError("out-is-folder", { path });
+      return new LedgerError("out-is-folder", data);
     default:
-      return new LedgerError("out-failed", { path });
+      return new LedgerError("out-failed", data);
   }
 }
 

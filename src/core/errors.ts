@@ -25,6 +25,9 @@ export type LocalText = Readonly<Record<Lang, string>>;
 
 type NoData = Readonly<Record<string, never>>;
 
+/** An output the CLI could not write: its path as given, its option, and what it is (副本, 通报, 督办通知). */
+export type OutputData = { path: string; option: string; what: LocalText };
+
 /** Every code with the data its template is filled with: a missing or misspelt datum fails the build. */
 export interface ErrorDataByCode {
   "no-ledger": { fields: LocalText; sheets: readonly string[] };
@@ -35,17 +38,19 @@ export interface ErrorDataByCode {
   "generated-sheet": { sheet: string };
   // The command line: its options, the input file, the output file (src/cli).
   "file-not-found": { path: string };
+  "cwd-gone": { path: string };
   "is-folder": { path: string };
   "not-a-file": { path: string };
   "no-permission": { path: string };
   unreadable: { path: string; reason?: string };
   "same-file": NoData;
-  "out-is-folder": { path: string };
-  "out-not-a-file": { path: string };
-  "out-read-only": { path: string };
-  "out-no-space": { path: string };
-  "out-no-folder": { path: string };
-  "out-failed": { path: string };
+  "out-is-folder": OutputData;
+  "out-not-a-file": OutputData;
+  "out-read-only": OutputData;
+  "out-no-space": OutputData;
+  "out-no-folder": OutputData;
+  "out-failed": OutputData;
+  "out-wrong-extension": OutputData & { ext: string; app: string };
   "outputs-clash": { path: string };
   "notices-not-folder": { path: string };
   "notices-folder-taken": { path: string; file: string };
@@ -53,10 +58,11 @@ export interface ErrorDataByCode {
   "unknown-rule": { name: string };
   "bad-option": { option: string; value: string };
   "unknown-option": { option: string };
+  "repeated-option": { option: string; values: readonly string[] };
   "missing-value": { option: string };
   "empty-value": { option: string };
   "out-of-range": { option: string; value: string; min: number; max: number };
-  "bad-date": { value: string };
+  "bad-date": { option: string; value: string };
   "bad-lang": { value: string };
   "no-file": NoData;
   "two-files": { n: number; files: readonly string[] };
@@ -123,6 +129,11 @@ export const ERRORS = {
       template: "找不到文件：{{path}}",
       action: "检查文件路径和文件名。",
     },
+    "cwd-gone": {
+      title: "当前文件夹已不存在",
+      template: "命令行所在的当前文件夹已不存在（可能已被删除或移走），找不到“{{path}}”：{{action}}",
+      action: "请进入一个存在的文件夹（如 cd ~）后再运行，或写出文件的完整路径。",
+    },
     "is-folder": {
       title: "这是文件夹",
       template: "这是一个文件夹，不是台账文件：{{path}}",
@@ -152,32 +163,37 @@ export const ERRORS = {
     "out-is-folder": {
       title: "输出位置是文件夹",
       template: "“{{path}}”是一个文件夹：{{action}}",
-      action: "--out 需要一个文件名，例如 文件夹/台账.checked.xlsx。",
+      action: "{{option}} 需要一个文件名，而不是文件夹。",
     },
     "out-not-a-file": {
       title: "输出位置不是普通文件",
-      template: "“{{path}}”不是普通文件（是设备、管道或套接字），不能写出副本：{{action}}",
-      action: "请给 --out 指定一个 .xlsx 文件名。",
+      template: "“{{path}}”不是普通文件（是设备、管道或套接字），不能写出{{what}}：{{action}}",
+      action: "请给 {{option}} 指定一个普通文件的文件名。",
     },
     "out-read-only": {
       title: "输出位置只读",
       template: "没有权限写入“{{path}}”（文件或所在文件夹是只读的），原有文件未改动：{{action}}",
-      action: "请换一个位置保存副本。",
+      action: "请换一个位置保存{{what}}。",
     },
     "out-no-space": {
       title: "磁盘空间不足",
-      template: "磁盘空间不足，未能写出副本“{{path}}”，原有文件未改动：{{action}}",
+      template: "磁盘空间不足，未能写出{{what}}“{{path}}”，原有文件未改动：{{action}}",
       action: "请腾出空间或换一个位置保存。",
     },
     "out-no-folder": {
       title: "输出路径无效",
-      template: "无法在“{{path}}”写出副本：路径中有一部分不是文件夹。{{action}}",
+      template: "无法在“{{path}}”写出{{what}}：路径中有一部分不是文件夹。{{action}}",
       action: "请换一个位置保存。",
     },
     "out-failed": {
       title: "未能写出副本",
-      template: "未能写出副本“{{path}}”，原有文件未改动：{{action}}",
+      template: "未能写出{{what}}“{{path}}”，原有文件未改动：{{action}}",
       action: "请换一个位置保存。",
+    },
+    "out-wrong-extension": {
+      title: "输出文件的扩展名不对",
+      template: "“{{path}}”的扩展名不对：{{what}}须保存为 .{{ext}} 文件，否则 {{app}} 打不开。{{action}}",
+      action: "请把 {{option}} 的文件名改为以 .{{ext}} 结尾。",
     },
     "outputs-clash": {
       title: "两个输出指向同一处",
@@ -215,6 +231,11 @@ export const ERRORS = {
       template: "没有“{{option}}”这个选项。{{action}}",
       action: "可用的选项见 ledger-check --help。",
     },
+    "repeated-option": {
+      title: "选项给了不止一次",
+      template: "选项 {{option}} 给了不止一次，取值各不相同（{{values}}），不知以哪个为准：{{action}}",
+      action: "请只写一次。",
+    },
     "missing-value": {
       title: "选项缺少取值",
       template: "选项 {{option}} 后面缺少取值。{{action}}",
@@ -232,7 +253,7 @@ export const ERRORS = {
     },
     "bad-date": {
       title: "日期无效",
-      template: "--today 应为实际存在的日期，格式 YYYY-MM-DD（如 2025-07-01），而不是“{{value}}”。",
+      template: "{{option}} 应为实际存在的日期，格式 YYYY-MM-DD（如 2025-07-01），而不是“{{value}}”。",
       action: "按 YYYY-MM-DD 写出实际存在的日期。",
     },
     "bad-lang": {
@@ -351,6 +372,12 @@ export const ERRORS = {
       template: "File not found: {{path}}",
       action: "Check the path and the file name.",
     },
+    "cwd-gone": {
+      title: "The current folder is gone",
+      template:
+        "The shell's current folder no longer exists (deleted or moved), so “{{path}}” cannot be found: {{action}}",
+      action: "change to a folder that exists (such as cd ~) and run it again, or give the file's full path.",
+    },
     "is-folder": {
       title: "A folder",
       template: "This is a folder, not a ledger file: {{path}}",
@@ -380,34 +407,40 @@ export const ERRORS = {
     "out-is-folder": {
       title: "Output is a folder",
       template: "“{{path}}” is a folder: {{action}}",
-      action: "--out needs a file name, such as folder/ledger.checked.xlsx.",
+      action: "{{option}} needs a file name, not a folder.",
     },
     "out-not-a-file": {
       title: "Output is not a regular file",
       template:
-        "“{{path}}” is not a regular file (a device, pipe or socket), so no copy can be written there: {{action}}",
-      action: "give --out an .xlsx file name.",
+        "“{{path}}” is not a regular file (a device, pipe or socket), so no {{what}} can be written there: {{action}}",
+      action: "give {{option}} the name of an ordinary file.",
     },
     "out-read-only": {
       title: "Output is read-only",
       template:
         "No permission to write “{{path}}” (the file or its folder is read-only); nothing there was changed: {{action}}",
-      action: "save the copy somewhere else.",
+      action: "save the {{what}} somewhere else.",
     },
     "out-no-space": {
       title: "Disk full",
-      template: "The disk is full: the copy “{{path}}” was not written and nothing there was changed: {{action}}",
+      template: "The disk is full: the {{what}} “{{path}}” was not written and nothing there was changed: {{action}}",
       action: "free some space or save it somewhere else.",
     },
     "out-no-folder": {
       title: "Bad output path",
-      template: "Cannot write the copy at “{{path}}”: part of the path is not a folder. {{action}}",
+      template: "Cannot write the {{what}} at “{{path}}”: part of the path is not a folder. {{action}}",
       action: "Save it somewhere else.",
     },
     "out-failed": {
       title: "Copy not written",
-      template: "The copy “{{path}}” could not be written; nothing there was changed: {{action}}",
+      template: "The {{what}} “{{path}}” could not be written; nothing there was changed: {{action}}",
       action: "save it somewhere else.",
+    },
+    "out-wrong-extension": {
+      title: "Wrong extension for the output",
+      template:
+        "“{{path}}” has the wrong extension: the {{what}} must end in .{{ext}}, or {{app}} will not open it. {{action}}",
+      action: "End the {{option}} file name with .{{ext}}.",
     },
     "outputs-clash": {
       title: "Two outputs in one place",
@@ -447,6 +480,12 @@ export const ERRORS = {
       template: "There is no option “{{option}}”. {{action}}",
       action: "See ledger-check --help for the options.",
     },
+    "repeated-option": {
+      title: "Option given more than once",
+      template:
+        "The option {{option}} was given more than once, with different values ({{values}}), so which is meant is unclear: {{action}}",
+      action: "give it once.",
+    },
     "missing-value": {
       title: "Option without a value",
       template: "The option {{option}} needs a value. {{action}}",
@@ -464,7 +503,7 @@ export const ERRORS = {
     },
     "bad-date": {
       title: "Bad date",
-      template: "--today needs a real date as YYYY-MM-DD (such as 2025-07-01), not “{{value}}”.",
+      template: "{{option}} needs a real date as YYYY-MM-DD (such as 2025-07-01), not “{{value}}”.",
       action: "Write a date that exists, as YYYY-MM-DD.",
     },
     "bad-lang": {
@@ -555,8 +594,10 @@ const LIST_SEP: Catalogue<string> = { zh: "、", en: ", " };
 /** An error's one line in `lang`, from its catalogue entry and data. */
 export function renderError(code: LedgerErrorCode, data: ErrorData, lang: Lang): string {
   const words: ErrorWords = ERRORS[lang][code];
-  const flat: Record<string, string | number | undefined> = { action: words.action };
+  const flat: Record<string, string | number | undefined> = {};
   for (const [key, value] of Object.entries(data)) flat[key] = datum(value, lang);
+  // An action may name the option or the output it is about (`{{option}}`).
+  flat.action = fill(words.action, flat);
   for (const [key, phrase] of Object.entries(words.optional ?? {})) {
     const given = flat[key];
     flat[key] = given === undefined || given === "" ? "" : fill(phrase, flat);

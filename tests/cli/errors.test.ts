@@ -1,9 +1,11 @@
+import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rng } from "../support/generate-ledger.js";
 import { buildLedger, ledgerBytes, tempDir, writeLedger } from "../support/ledger-builder.js";
+import { main } from "../../src/cli/main.js";
 import { runCli, sha256, type CliResult } from "./run.js";
 
 /**
@@ -184,6 +186,79 @@ describe("ledger-check: bad command lines", () => {
   it("a bad --lang and a negative --due-soon-days", async () => {
     expectOneLineFailure(await runCli([ledger, "--lang", "fr"]));
     expectOneLineFailure(await runCli([ledger, "--due-soon-days", "-1"]));
+  });
+  it("a bad --date names --date, not --today", async () => {
+    const line = expectOneLineFailure(await runCli([ledger, "--date", "2025-02-30"]));
+    expect(line).toContain("--date 应为实际存在的日期");
+    expect(line).not.toContain("--today");
+  });
+
+  it("an option given twice with two values is refused, not settled by the last one", async () => {
+    // Commander keeps the last value: the check would silently run as of 2025-06-01.
+    const line = expectOneLineFailure(await runCli([ledger, "--today", "2025-07-01", "-t", "2025-06-01"]));
+    expect(line).toContain("选项 --today 给了不止一次");
+    expect(line).toContain("2025-07-01、2025-06-01");
+    expectOneLineFailure(await runCli([ledger, "--sheet", "整改台账", "--sheet", "汇总"]));
+    // The same value twice says nothing different, and --disable is repeatable by design.
+    expect((await runCli([ledger, "--today", "2025-07-01", "--today=2025-07-01"])).code).toBe(0);
+    expect(
+      (await runCli([ledger, "--today", "2025-07-01", "--disable", "overdue", "--disable", "due-soon"])).code,
+    ).toBe(0);
+  });
+});
+
+describe("ledger-check: a refusal at a terminal", () => {
+  it("starts on a cleared line, not glued to the progress line it interrupts", async () => {
+    let stderr = "";
+    const broken = await file("损坏.xlsx", [0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
+    const code = await main([broken], {
+      stdout: () => {},
+      stderr: (t) => void (stderr += t),
+      stdoutIsTTY: false,
+      stderrIsTTY: true,
+    });
+    expect(code).toBe(2);
+    // The progress line ("打开文件…") was written first, with no newline after it.
+    expect(stderr.startsWith("\r\x1b[K")).toBe(true);
+    const last = stderr.split("\r\x1b[K").pop()!;
+    expect(last).toMatch(/^ledger-check: 文件已损坏/);
+  });
+});
+
+describe("ledger-check: an output named for what it is", () => {
+  const TODAY = ["--today", "2025-07-01"];
+
+  it("--out without .xlsx (a .txt, a folder's name, no extension) is refused before anything is written", async () => {
+    for (const name of ["副本.txt", "副本", "新文件夹/", "副本.xls"]) {
+      const out = join(dir, name);
+      const line = expectOneLineFailure(await runCli([ledger, ...TODAY, "--out", out]));
+      expect(line, name).toContain("须保存为 .xlsx 文件");
+      expect(line, name).toContain("--out");
+    }
+    // Any case of the extension is the extension.
+    expect((await runCli([ledger, ...TODAY, "--out", join(dir, "副本.XLSX")])).code).toBe(0);
+  });
+
+  it("--docx must end in .docx, and its refusals speak of the bulletin and --docx, not the copy", async () => {
+    const line = expectOneLineFailure(await runCli([ledger, ...TODAY, "--docx", join(dir, "通报.xlsx")]));
+    expect(line).toContain("通报须保存为 .docx 文件，否则 Word 打不开");
+    const folder = expectOneLineFailure(await runCli([ledger, ...TODAY, "--docx", dir]));
+    expect(folder).toContain("--docx 需要一个文件名");
+    expect(folder).not.toContain("--out");
+  });
+
+  it("the copy of an .xlsm keeps its macros, so it must be an .xlsm too", async () => {
+    const xlsm = join(import.meta.dirname, "../fixtures/writers/xlsxwriter-macros.xlsm");
+    const refused = expectOneLineFailure(await runCli([xlsm, ...TODAY, "--out", join(dir, "副本.xlsx")]));
+    expect(refused).toContain("须保存为 .xlsm 文件");
+    const out = join(dir, "副本.xlsm");
+    expect((await runCli([xlsm, ...TODAY, "--out", out, "--exit-zero"])).code).toBe(0);
+    const { unzipSync } = await import("fflate");
+    const [before, after] = [xlsm, out].map((f) => unzipSync(new Uint8Array(readFileSync(f))));
+    expect(Buffer.from(after!["xl/vbaProject.bin"]!).equals(Buffer.from(before!["xl/vbaProject.bin"]!))).toBe(true);
+    expect(new TextDecoder().decode(after!["[Content_Types].xml"])).toContain(
+      'PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"',
+    );
   });
 });
 

@@ -40,6 +40,20 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.csv ? "csv" : "xlsx";
   }
 
+  /**
+   * The extension the marked copy must carry: it keeps the workbook's content type, and Excel
+   * refuses a file whose extension does not match it ("the file format or file extension is not
+   * valid"): a macro-enabled workbook stays .xlsm, a template .xltx or .xltm.
+   */
+  get copyExtension(): "xlsx" | "xlsm" | "xltx" | "xltm" {
+    if (this.csv || !this.reader) return "xlsx";
+    const pkg = this.reader.pkg;
+    const type = pkg.contentType(pkg.workbook.part) ?? "";
+    const template = /\.template\./.test(type);
+    const macros = /macroEnabled/i.test(type);
+    return template ? (macros ? "xltm" : "xltx") : macros ? "xlsm" : "xlsx";
+  }
+
   /** The patching writer, on the file's bytes (or, for a CSV, on a new package holding its data). */
   private get writer(): XlsxWriter {
     if (!this.writerInstance) {

@@ -171,6 +171,23 @@ const cases: HostileCase[] = [
       );
     },
   },
+  {
+    id: "9.cwd-deleted",
+    title:
+      "run from a folder deleted under the shell, a relative file name gets a line saying so, not Node's raw uv_cwd error",
+    async run(t) {
+      const r = await t.cli(["台账.xlsx", ...TODAY], {
+        via: (cmd) => ["bash", "-c", 'mkdir gone && cd gone && rmdir ../gone && exec "$@"', "bash", ...cmd],
+        cwd: t.dir,
+      });
+      must(r.code === 2, `ended with ${r.code}: ${r.stderr.slice(0, 300)}`);
+      must(
+        /^ledger-check: 命令行所在的当前文件夹已不存在.*current folder no longer exists/.test(r.stderr),
+        `not a clear line: ${r.stderr.slice(0, 300)}`,
+      );
+      must(!/uv_cwd|ENOENT/.test(r.stderr), `the raw error shows: ${r.stderr.slice(0, 300)}`);
+    },
+  },
 ];
 
 export default cases;

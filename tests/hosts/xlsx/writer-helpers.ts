@@ -54,7 +54,8 @@ export function libreofficeResave(files: string[], outDir: string): string[] {
     env: { ...process.env, HOME: outDir },
     timeout: 180_000,
   });
-  return files.map((f) => join(outDir, basename(f)));
+  // An .xlsm comes back as .xlsx: the filter names its output by the format it writes.
+  return files.map((f) => join(outDir, basename(f).replace(/\.\w+$/, ".xlsx")));
 }
 
 /** The package's parts by name (folder entries, which some zip writers add, are not parts). */

@@ -34,6 +34,8 @@ const FIXTURES = [
   "xlsxwriter-features.xlsx",
   "xlsxwriter-1904.xlsx",
   "libreoffice-resaved.xlsx",
+  // Excel's VBA project (xl/vbaProject.bin, a binary part): copied byte for byte like any part we do not touch.
+  "xlsxwriter-macros.xlsm",
 ];
 const LEDGER = "整改台账";
 const OUR_BG = "FF4C4B43";
