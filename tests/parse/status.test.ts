@@ -35,6 +35,12 @@ describe("parseStatus: done", () => {
     "Closed",
     "DONE",
     "Completed on 30 June",
+    // Found by the reading sweep of 2026-12-02: read as unknown, so a done task was called overdue.
+    "已全面完成",
+    "已完结",
+    "已闭环",
+    "闭环销号",
+    "整改已到位",
   ]);
 });
 
@@ -63,6 +69,15 @@ describe("parseStatus: in progress", () => {
     "Ongoing",
     "Partially done",
     "partially completed",
+    // Work going on after a "not done": started, not "not started" (the bulletin counts them apart).
+    "未完成，正在推进",
+    "未完成（已核查100笔，剩余28笔）",
+    "未能如期完成，正在推进",
+    "未全面完成",
+    "Not fully done",
+    "not all completed",
+    // A done phrase for one stage is not the task done.
+    "已完成阶段性任务，长期坚持",
   ]);
 });
 
@@ -74,8 +89,16 @@ describe("parseStatus: not started", () => {
     "尚未完成",
     "尚未启动",
     "未整改",
-    "未完成，正在推进",
     "目前尚未完成",
+    // A done phrase denied (the sweep of 2026-12-02: each of these was read as done, hiding an overdue task).
+    "未按期完成",
+    "未能按期完成",
+    "未如期完成",
+    "无法按时完成",
+    "没有按期完成",
+    "未完成，已逾期30天",
+    "Not yet completed",
+    "never completed",
     "Not started",
     "Open",
     "To do",

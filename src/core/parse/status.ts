@@ -13,6 +13,8 @@ type Known = Exclude<StatusKind, "empty" | "unknown">;
 
 const ZH_DONE = [
   "已完成整改",
+  "已全面完成",
+  "全面完成",
   "已完成",
   "已全部完成",
   "全部完成",
@@ -25,6 +27,10 @@ const ZH_DONE = [
   "销号",
   "已办结",
   "办结",
+  "已完结",
+  "已闭环",
+  "闭环销号",
+  "整改已到位",
   "已落实",
   "落实到位",
   "已解决",
@@ -193,7 +199,11 @@ function matchChinese(s: string): Known | null {
   const on = DONE_ON.exec(s);
   if (on) return adjustDone({ text: on[0], kind: "done" }, s.slice(on[0].length));
   // The cell opens with a phrase: longest first, so `基本完成` beats `完成`.
-  for (const p of ZH) if (s.startsWith(p.text)) return adjustDone(p, s.slice(p.text.length));
+  for (const p of ZH) {
+    if (!s.startsWith(p.text)) continue;
+    const rest = s.slice(p.text.length);
+    return p.kind === "not-started" ? adjustNotDone(rest) : adjustDone(p, rest);
+  }
   // Otherwise the earliest phrase anywhere (`目前已完成`, `经核查，已整改到位`), longest at a tie.
   let best: Phrase | null = null;
   let bestAt = Infinity;
@@ -206,10 +216,18 @@ function matchChinese(s: string): Known | null {
     }
   }
   if (!best) return null;
+  const before = s.slice(0, bestAt);
   // `计划6月底前整改完成` is a plan, not a result.
-  if (PLAN.test(s.slice(0, bestAt))) return null;
-  return adjustDone(best, s.slice(bestAt + best.text.length));
+  if (PLAN.test(before)) return null;
+  const rest = s.slice(bestAt + best.text.length);
+  // `未按期完成`, `未能如期完成`, `无法按时完成`: a done phrase denied is not done.
+  if (best.kind === "done" && ZH_DENIED.test(before))
+    return /(?:全面|全部|完全)$/.test(before) || /^(?:全面|全部)/.test(best.text) ? "in-progress" : adjustNotDone(rest);
+  return best.kind === "not-started" ? adjustNotDone(rest) : adjustDone(best, rest);
 }
+
+/** What denies a done phrase right before it (`未`按期完成, `未能`如期完成, `未`全面完成). */
+const ZH_DENIED = /(?:未|未能|没有|没能|无法|不能|尚未|难以|未曾)(?:全面|全部|完全)?$/;
 
 const PLAN = /计划|预计|拟|将于|争取|力争|确保/;
 
@@ -218,7 +236,18 @@ const PLAN = /计划|预计|拟|将于|争取|力争|确保/;
  * `已完成方案制定，整改中`. Not 长期坚持/持续推进: `已完成整改，长期坚持` is done, and kept up.
  */
 const STILL_GOING =
-  /正在|推进中|整改中|进行中|实施中|落实中|尚未|未完成|未全部|基本完成|部分完成|剩余|仍有|\bin progress\b|\bongoing\b|\bremaining\b|\bnot (?:yet )?(?:done|completed|started)\b/;
+  /正在|推进中|整改中|进行中|实施中|落实中|尚未|未完成|未全部|基本完成|部分完成|阶段性|剩余|仍有|\bin progress\b|\bongoing\b|\bremaining\b|\bnot (?:yet )?(?:done|completed|started)\b/;
+
+/**
+ * Work under way, said after a "not done" (`未完成，正在推进`, `未完成（已核查100笔，剩余28笔）`):
+ * in progress, not "not started". A lateness (`未完成，已逾期30天`) is no progress.
+ */
+const UNDER_WAY =
+  /正在|推进中|整改中|进行中|实施中|落实中|剩余|仍有|已(?!逾期|超期|过期|延期)[^，,。；;]{0,6}?\d|\bin progress\b|\bongoing\b|\bremaining\b/;
+
+function adjustNotDone(rest: string): Known {
+  return UNDER_WAY.test(rest) ? "in-progress" : "not-started";
+}
 
 /** `已完成80%` is a share of the work, not the whole of it; nor is a done phrase with work still going. */
 function adjustDone(p: Phrase, rest: string): Known {
@@ -239,8 +268,15 @@ function matchEnglish(s: string): Known | null {
       bestAt = at;
     }
   }
-  return best ? adjustDone(best, s.slice(bestAt + best.text.length).trimStart()) : null;
+  if (!best) return null;
+  const rest = s.slice(bestAt + best.text.length).trimStart();
+  // `not yet completed`, `never finished`; `not fully done` is partly done.
+  const denied = best.kind === "done" ? EN_DENIED.exec(s.slice(0, bestAt)) : null;
+  if (denied) return /fully|entirely|completely|quite|all/.test(denied[0]) ? "in-progress" : adjustNotDone(rest);
+  return best.kind === "not-started" ? adjustNotDone(rest) : adjustDone(best, rest);
 }
+
+const EN_DENIED = /\b(?:not|never|yet to be)(?:\s+(?:yet|been|be|fully|entirely|completely|quite|all))*\s*$/;
 
 /** Index of `word` in `s` as a whole word (`open` is not in `reopened`), or -1. */
 function wordIndex(s: string, word: string): number {
