@@ -137,6 +137,10 @@ describe("parseDeadline: exact days", () => {
     ["20250630", day("2025-06-30")],
     ["2024年2月29日", day("2024-02-29")],
     ["2025.12.31", day("2025-12-31")],
+    // A span of days ends on its last (the sweep read 2025年6月20日至30日 as the 20th).
+    ["2025年6月20日至30日", day("2025-06-30")],
+    ["2025年6月20日-30日", day("2025-06-30")],
+    ["2025年6月20-30日", day("2025-06-30")],
   ]);
 });
 
@@ -281,6 +285,15 @@ describe("parseDeadline: unusable text is invalid, never guessed", () => {
     ["#N/A", invalid("#N/A")],
     ["abc", invalid("abc")],
     ["每3月报告一次", invalid("每3月报告一次")],
+    // A season, holiday or event inside the year is no date we can know (the sweep of 2026-12-02:
+    // each was read as 2025-12-31, so a task due before Spring Festival was never overdue).
+    ["2025年春节前", invalid("2025年春节前")],
+    ["2025年全国两会前", invalid("2025年全国两会前")],
+    ["2025年暑假前", invalid("2025年暑假前")],
+    ["2025年国庆节前", invalid("2025年国庆节前")],
+    ["2025年秋季开学前", invalid("2025年秋季开学前")],
+    ["2025年汛期前", invalid("2025年汛期前")],
+    ["2025年第一学期末", invalid("2025年第一学期末")],
   ]);
   it("keeps the clerk's text, not the normalised one", () => {
     expect(parseDeadline("２０２５年２月３０日")).toEqual(invalid("２０２５年２月３０日"));

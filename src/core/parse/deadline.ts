@@ -277,6 +277,8 @@ const QUARTER: Record<string, number> = {
 };
 
 const AFTER_DIGIT = /\d/;
+/** Seasons, holidays, school terms and events: each a time inside a year, not the year. */
+const IN_YEAR_EVENT = String.raw`春节|元旦|元宵|清明|五一|劳动节|端午|七一|建党|八一|中秋|国庆|十一|两会|全国两会|全国人大|党代会|寒假|暑假|开学|春季|夏季|秋季|冬季|春|夏|秋|冬|汛期|汛前|学期|上学期|下学期|第[一二]学期|考核前|年终考核|年度考核`;
 // Year-less months must not continue a number or a Chinese numeral, nor follow 每 (`每3月` = every three months).
 const AFTER_NUMERAL = /[\d〇零一二三四五六七八九十每]/;
 
@@ -286,6 +288,13 @@ const CHINESE_RULES: Rule[] = [
   rule(`${Y}([-./])(\\d{1,2})\\2(\\d{1,2})(?!\\d)`, AFTER_DIGIT, (m) => ({
     year: y(m),
     month: Number(m[3]),
+    day: Number(m[4]),
+    precision: "day",
+  })),
+  // `2025年6月20日至30日`: a span of days in one month ends on its last day.
+  rule(String.raw`${Y}年${MON}月(\d{1,2})[日号]?(?:至|到|~|-|—|–)(\d{1,2})(?!\d)[日号]?`, AFTER_DIGIT, (m) => ({
+    year: y(m),
+    month: toInt(m[2]!),
     day: Number(m[4]),
     precision: "day",
   })),
@@ -332,7 +341,10 @@ const CHINESE_RULES: Rule[] = [
   rule(`${Y}年?(上半年|下半年)`, AFTER_DIGIT, (m) => half(y(m), m[2] === "上半年" ? 1 : 2)),
   rule(`${Y}年年中`, AFTER_DIGIT, (m) => half(y(m), 1)),
   rule(`${Y}年?H([12])`, AFTER_DIGIT, (m) => half(y(m), Number(m[2])), "yi"),
-  rule(`${Y}年(?:年底|年末|底|末|内|度|全年)?`, AFTER_DIGIT, (m) => ({
+  // Not a year before a season, a holiday or an event inside it (`2025年春节前`, `2025年暑假前`,
+  // `2025年汛期前`): that is a date in the year no rule can know, and reading it as the year's end
+  // would put the deadline months late. Such a cell is left to be invalid.
+  rule(`${Y}年(?:年底|年末|底|末|内|度|全年)?(?!${IN_YEAR_EVENT})`, AFTER_DIGIT, (m) => ({
     year: y(m),
     month: 12,
     day: "last",
