@@ -8,7 +8,10 @@ import { normalize } from "../../src/core/parse/normalize.js";
 import {
   DEADLINE_WORDS,
   isDeadlinePlaceholder,
+  isEvidencePlaceholder,
   isPlaceholder,
+  EVIDENCE_CHARS,
+  EVIDENCE_WORDS,
   WORD_CHARS,
   WORDS,
 } from "../../src/core/parse/placeholder.js";
@@ -204,12 +207,35 @@ describe("placeholders", () => {
       }),
     );
   });
-  it("isPlaceholder implies isDeadlinePlaceholder, for any text", () => {
+  it("isPlaceholder implies isDeadlinePlaceholder and isEvidencePlaceholder, for any text", () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), ledgerish, wrapped), (s) => {
-        if (isPlaceholder(s)) expect(isDeadlinePlaceholder(s)).toBe(true);
+        if (isPlaceholder(s)) {
+          expect(isDeadlinePlaceholder(s)).toBe(true);
+          expect(isEvidencePlaceholder(s)).toBe(true);
+        }
       }),
     );
+  });
+  it("evidence not there yet is no evidence; a tick, a file name or a status is", () => {
+    for (const t of [
+      "未上传",
+      "尚未提供",
+      "暂未上传",
+      "待收集",
+      "缺失",
+      "正在收集整理",
+      "收集中",
+      "（待整理）",
+      "×",
+      "✗",
+    ])
+      expect(isEvidencePlaceholder(t), t).toBe(true);
+    for (const t of ["√", "检查记录.pdf", "已上传", "整改报告", "未上传照片3张", "×月×日通知"])
+      expect(isEvidencePlaceholder(t), t).toBe(false);
+    // Elsewhere the words keep their meaning: a cross is a status (not done), 未提交 a state.
+    expect(isPlaceholder("×")).toBe(false);
+    expect(isPlaceholder("未提交")).toBe(false);
   });
 });
 
@@ -217,6 +243,8 @@ describe("placeholder fast path", () => {
   it("knows every Chinese character of the placeholder words (else it would call a placeholder content)", () => {
     const chars = new Set((WORDS.source + DEADLINE_WORDS.source).match(/[\u4e00-\u9fff]/g));
     expect([...chars].filter((c) => !WORD_CHARS.has(c))).toEqual([]);
+    const evidence = new Set(EVIDENCE_WORDS.source.match(/[\u4e00-\u9fff]/g));
+    expect([...evidence].filter((c) => !EVIDENCE_CHARS.has(c))).toEqual([]);
   });
   it("no placeholder word can hold a digit (a text with one is content, told before normalising)", () => {
     expect(WORDS.source + DEADLINE_WORDS.source).not.toMatch(/[0-9０-９.[]|\\[dDwWsSpPu]/);

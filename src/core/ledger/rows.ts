@@ -4,7 +4,7 @@ import type { DeadlineMeaning, StatusMeaning } from "../parse/meaning.js";
 import { parseDeadline } from "../parse/deadline.js";
 import { parseStatus } from "../parse/status.js";
 import { sequenceColumn } from "./detect.js";
-import { isDeadlinePlaceholder, isPlaceholder } from "../parse/placeholder.js";
+import { isDeadlinePlaceholder, isEvidencePlaceholder, isPlaceholder } from "../parse/placeholder.js";
 import { displayText } from "./display.js";
 import type { PairFirst } from "./headers.js";
 import { MergeIndex } from "./merge-index.js";
@@ -178,7 +178,7 @@ function makeTask(
     department: cellOf(grid, cols.department, 3, row, merges, lastCells, deptSide ? DEPT_OF_PAIR[deptSide] : PLAIN),
     deadline: cellOf(grid, cols.deadline, 4, row, merges, lastCells, DEADLINE),
     status: cellOf(grid, cols.status, 5, row, merges, lastCells, PLAIN),
-    evidence: cellOf(grid, cols.evidence, 6, row, merges, lastCells, PLAIN),
+    evidence: cellOf(grid, cols.evidence, 6, row, merges, lastCells, EVIDENCE),
   };
   const task: Task = {
     row,
@@ -197,6 +197,8 @@ type Reading = (shown: string) => string;
 const PLAIN: Reading = (t) => (t !== "" && isPlaceholder(t) ? "" : t);
 /** As a deadline, `待定` is no deadline either. */
 const DEADLINE: Reading = (t) => (t !== "" && isDeadlinePlaceholder(t) ? "" : t);
+/** As evidence, material not there yet (`未上传`, `待收集`, `×`) is no evidence either. */
+const EVIDENCE: Reading = (t) => (t !== "" && isEvidencePlaceholder(t) ? "" : t);
 /** One side of a cell holding the lead and the department (`张某/总务处`), by which stands first. */
 const LEAD_OF_PAIR: Record<PairFirst, Reading> = {
   lead: (t) => PLAIN(splitPair(t, "lead").lead),

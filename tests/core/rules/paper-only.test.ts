@@ -25,6 +25,15 @@ describe("paper-only/no-evidence", () => {
     ]);
     expect(findings(g, {}, "paper-only")).toEqual(["H2 paper-only/no-evidence", "H5 paper-only/no-evidence"]);
   });
+  it("flags evidence that says it is not there yet (the reading sweep of 2026-12-02: none of these was flagged)", () => {
+    const g = ledger(
+      ["未上传", "尚未提供", "待收集", "缺失", "正在收集整理", "×", "√", "整改报告"].map((evidence) => ({
+        ...DONE,
+        evidence,
+      })),
+    );
+    expect(findings(g, {}, "paper-only")).toEqual([2, 3, 4, 5, 6, 7].map((row) => `H${row} paper-only/no-evidence`));
+  });
   it("can be switched off", () => {
     expect(
       findings(ledger([{ ...DONE, evidence: "" }]), { paperOnly: { "no-evidence": false } }, "paper-only"),
