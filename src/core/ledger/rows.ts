@@ -71,11 +71,37 @@ export function readTasks(grid: Grid, layout: LedgerLayout, merges = MergeIndex.
     }
     if (!own.taskContent) continue;
     if (FOOTER.test(first.text) && !own.laterFieldContent) continue;
+    if (FOOTER_LABEL.test(first.text) && onlyFooterLabels(grid, row, firstCol, merges)) continue;
     if (TOTAL.test(first.text.replace(/\s+/g, ""))) continue;
 
     tasks.push(makeTask(grid, layout, row, merges, category, parsers, lastCells));
   }
   return tasks;
+}
+
+/**
+ * A footer's label with what it is filled in with: `填报人：张某`, `填报日期：2025年6月30日`,
+ * `主要负责人签字：`, `填报单位（盖章）`. The label ends the text or a colon follows it, so a
+ * problem that merely opens with such a word (`审核把关不严`) is not one.
+ */
+const FOOTER_LABEL =
+  /^(?:填报人|填表人|填报单位|填报日期|填报时间|填表日期|报送日期|报送单位|审核人|审核|审批人|复核人|制表人?|统计人|经办人|联系人|联系电话|电话|主要负责人|单位负责人|分管领导|负责人)(?:[（(](?:盖章|签字|签名|公章)[）)])?(?:签字|签名|盖章)?(?:[:：]|$)/;
+
+/**
+ * Every value of the row is a footer label (`填报人：张某` | `审核人：李某` | `联系电话：…`): a
+ * footer spread over the table's columns, which must not read as a task with its fields filled.
+ */
+function onlyFooterLabels(grid: Grid, row: number, firstCol: number, merges: MergeIndex): boolean {
+  const values = grid.values[row - grid.origin.row] ?? [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) continue;
+    const area = merges.areaAt(row, firstCol + i);
+    if (area && (area.top !== row || area.left !== firstCol + i)) continue;
+    const text = textAt(grid, row, firstCol + i).trim();
+    if (text !== "" && !FOOTER_LABEL.test(text)) return false;
+  }
+  return true;
 }
 
 /** A category's numeral alone in the 序号 column: `一`, `二、`, `（三）`, `第四`. */

@@ -32,6 +32,26 @@ describe("readTasks", () => {
     expect(tasks[1]!.cells.measures).toMatchObject({ row: 3, col: 3, text: "印发通知" });
   });
 
+  it("skips a footer spread over the table's columns, but not a task whose problem opens with a footer word", () => {
+    // Found by the reading sweep of 2026-12-02: each footer row was a task with four findings.
+    const task = [1, "问题甲", "措施甲", "张某", "办公室", "2025年6月底", "正在推进", "记录"];
+    for (const footer of [
+      ["填报人：张某", null, null, "审核人：李某", null, "填报日期：2025年6月30日", null, "联系电话：12345678"],
+      ["填报单位（盖章）：区教育局", null, "主要负责人签字：", null, null, null, "填报时间：2025年6月30日", null],
+      [null, "填报人：张某", null, "审核人：李某", null, null, "联系电话：12345678", null],
+      ["填报日期：2025年6月30日", null, null, null, "审核人", null, null, null],
+    ]) {
+      expect(
+        tasksOf([H, task, footer]).tasks.map((t) => t.row),
+        JSON.stringify(footer),
+      ).toEqual([2]);
+    }
+    const real = [2, "审核把关不严", "建立复核制度", "李某", "财务科", "2025年6月底", "正在推进", ""];
+    expect(tasksOf([H, task, real]).tasks.map((t) => t.row)).toEqual([2, 3]);
+    const labelled = ["审核：", "问题乙", "措施乙", "李某", "财务科", "2025年6月底", "正在推进", ""];
+    expect(tasksOf([H, task, labelled]).tasks.map((t) => t.row)).toEqual([2, 3]);
+  });
+
   it("skips category, template, footer and blank rows, and records the category", () => {
     const { tasks } = tasksOf(
       [
