@@ -225,6 +225,8 @@ const PLAIN: Reading = (t) => (t !== "" && isPlaceholder(t) ? "" : t);
 const DEADLINE: Reading = (t) => (t !== "" && isDeadlinePlaceholder(t) ? "" : t);
 /** As evidence, material not there yet (`未上传`, `待收集`, `×`) is no evidence either. */
 const EVIDENCE: Reading = (t) => (t !== "" && isEvidencePlaceholder(t) ? "" : t);
+/** "As above": 同上, 同前, the ditto mark 〃 and the quotes clerks type for it. */
+const DITTO = /^\s*(?:同上|同前|〃+|″|"|”|“|''|,,)[。.]?\s*$/;
 /** One side of a cell holding the lead and the department (`张某/总务处`), by which stands first. */
 const LEAD_OF_PAIR: Record<PairFirst, Reading> = {
   lead: (t) => PLAIN(splitPair(t, "lead").lead),
@@ -256,6 +258,13 @@ function cellOf(
   const last = lastCells[slot];
   if (last !== undefined && last.row === r && last.col === c) return last;
   const shown = displayText(grid, r, c);
+  // `同上`, `〃`: the clerk's "as above", the same lead or department as the task before; its
+  // meaning is that cell's, its place its own (a finding points at the cell the clerk typed).
+  if (shown.length <= 4 && DITTO.test(shown)) {
+    return (lastCells[slot] = last
+      ? { row: r, col: c, value: last.value, text: last.text, shown }
+      : { row: r, col: c, value: valueAt(grid, r, c), text: "", shown });
+  }
   const text = read(shown);
   // One literal shape for every cell (shown undefined when it says nothing more).
   return (lastCells[slot] = {

@@ -32,6 +32,27 @@ describe("readTasks", () => {
     expect(tasks[1]!.cells.measures).toMatchObject({ row: 3, col: 3, text: "印发通知" });
   });
 
+  it("reads 同上 and 〃 as the task above's value, at the cell the clerk typed it in", () => {
+    // The reading sweep of 2026-12-02: `〃` was a missing lead, `同上` a department in the bulletin.
+    const { tasks } = tasksOf([
+      H,
+      [1, "问题甲", "措施甲", "王某", "财务科", "2025年6月30日", "正在推进", "台账"],
+      [2, "问题乙", "措施乙", "〃", "同上", "同上", "〃", "清单"],
+      [3, "问题丙", "措施丙", "”", "同上。", "2025年9月30日", "未启动", ""],
+    ]);
+    expect(tasks.map((t) => [fieldText(t, "lead"), fieldText(t, "department")])).toEqual([
+      ["王某", "财务科"],
+      ["王某", "财务科"],
+      ["王某", "财务科"],
+    ]);
+    expect(tasks[1]!.cells.lead).toMatchObject({ row: 3, col: 4, shown: "〃" });
+    expect(tasks[1]!.deadline).toEqual(tasks[0]!.deadline);
+    expect(tasks[1]!.status.kind).toBe("in-progress");
+    // With nothing above it, "as above" says nothing.
+    const first = tasksOf([H, [1, "问题甲", "措施甲", "同上", "办公室", "2025年6月30日", "正在推进", ""]]).tasks[0]!;
+    expect(fieldText(first, "lead")).toBe("");
+  });
+
   it("skips a footer spread over the table's columns, but not a task whose problem opens with a footer word", () => {
     // Found by the reading sweep of 2026-12-02: each footer row was a task with four findings.
     const task = [1, "问题甲", "措施甲", "张某", "办公室", "2025年6月底", "正在推进", "记录"];
