@@ -14,7 +14,7 @@ import { splitPair } from "./pair.js";
 
 /** Captions of category rows: `一、关于……方面`, `（二）……`, `第三部分`. */
 const CATEGORY =
-  /^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|第[一二三四五六七八九十百\d]+[部分类项方面]|[A-Z][、.．]|(?:part|section|category)\s*\w+)|方面(?:问题)?[:：]?$/i;
+  /^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|第[一二三四五六七八九十百\d]+[部分类项方面]|[A-Z][、.．]|(?:part|section|category)\s*\w+)|方面(?:存在的|的)?(?:问题)?[:：]?$/i;
 
 /** Footer and caption rows under the table. */
 const FOOTER =
@@ -64,7 +64,11 @@ export function readTasks(grid: Grid, layout: LedgerLayout, merges = MergeIndex.
     }
     // `一` in the 序号 column, the caption beside it across the table: `一、关于……方面`.
     const caption =
-      own.count === 2 && own.second && first.col === seqCol ? numberedCaption(first, own.second, width) : null;
+      own.second && first.col === seqCol
+        ? own.count === 2
+          ? (numberedCaption(first, own.second, width) ?? bareCaption(grid, layout, row, merges, first, own.second))
+          : bareCaption(grid, layout, row, merges, first, own.second)
+        : null;
     if (caption !== null) {
       category = caption;
       continue;
@@ -116,6 +120,36 @@ function numberedCaption(numeral: OwnCell, text: OwnCell, width: number): string
   if (!CAPTION_NUMERAL.test(numeral.text)) return null;
   if (!(text.span >= Math.max(2, width * WIDE_SHARE) || CATEGORY.test(text.text) || /^关于/.test(text.text)))
     return null;
+  const joiner = /[、.．)）]$/.test(numeral.text) ? "" : "、";
+  return `${numeral.text}${joiner}${text.text}`;
+}
+
+/**
+ * A row numbered with a category's numeral (`二`, `（四）`, `五、`) that holds no measures,
+ * deadline or status of its own is a category caption, however it is laid out: `（四）` |
+ * `干部队伍建设`, `二` | `…方面` | … | `共2项`, `五、` | `意识形态工作（3项）` | … | `宣传科`.
+ * A task is numbered 1, 2, 3; a Chinese numeral with nothing to do is a heading.
+ */
+/** How many tasks a caption counts (`共2项`, `3个问题`): a heading's figure, not a status. */
+const CAPTION_COUNT = /^[(（]?(?:共|计|合计)?\d+(?:项|个|条)(?:问题|任务|措施)?[)）]?$/;
+
+function bareCaption(
+  grid: Grid,
+  layout: LedgerLayout,
+  row: number,
+  merges: MergeIndex,
+  numeral: OwnCell,
+  text: OwnCell,
+): string | null {
+  if (!CAPTION_NUMERAL.test(numeral.text)) return null;
+  const { measures, deadline, status } = layout.columns;
+  for (const col of [measures, deadline, status]) {
+    if (col === undefined) continue;
+    const area = merges.areaAt(row, col);
+    if (area && (area.top !== row || area.left !== col)) continue;
+    const t = textAt(grid, row, col).trim();
+    if (t !== "" && !CAPTION_COUNT.test(t)) return null;
+  }
   const joiner = /[、.．)）]$/.test(numeral.text) ? "" : "、";
   return `${numeral.text}${joiner}${text.text}`;
 }

@@ -32,6 +32,34 @@ describe("readTasks", () => {
     expect(tasks[1]!.cells.measures).toMatchObject({ row: 3, col: 3, text: "印发通知" });
   });
 
+  it("reads a row numbered with a category's numeral and nothing to do as a caption, however it is laid out", () => {
+    // The reading sweep of 2026-12-02: each caption was a task with five missing fields.
+    const t = (n: number) => [n, `问题${n}`, `措施${n}`, "张某", "办公室", "2025年9月30日", "正在推进", "台账"];
+    const { tasks } = tasksOf([
+      H,
+      [null, "政治建设方面存在的问题", null, null, null, null, null, null],
+      t(1),
+      ["二", "落实中央八项规定精神方面", null, null, null, null, "共2项", null],
+      t(2),
+      ["（四）", "干部队伍建设", null, null, null, null, null, null],
+      t(3),
+      ["五、", "意识形态工作（3项）", null, null, "宣传科", null, null, null],
+      t(4),
+      // A problem listed with nothing filled in yet is a task, and its gaps are findings.
+      [5, "问题5", null, null, null, null, null, null],
+      // So is a task numbered 六 that has something to do.
+      ["六", "问题6", "措施6", null, null, null, null, null],
+    ]);
+    expect(tasks.map((x) => [x.row, x.category])).toEqual([
+      [3, "政治建设方面存在的问题"],
+      [5, "二、落实中央八项规定精神方面"],
+      [7, "（四）干部队伍建设"],
+      [9, "五、意识形态工作（3项）"],
+      [10, "五、意识形态工作（3项）"],
+      [11, "五、意识形态工作（3项）"],
+    ]);
+  });
+
   it("reads 同上 and 〃 as the task above's value, at the cell the clerk typed it in", () => {
     // The reading sweep of 2026-12-02: `〃` was a missing lead, `同上` a department in the bulletin.
     const { tasks } = tasksOf([
