@@ -41,7 +41,7 @@ export function detectLayout(
   let best: LedgerLayout | null = null;
   for (const row of rows) {
     const headers = headerCells(grid, row, merges);
-    const { columns, score, pair } = mapHeaders(headers);
+    const { columns, score, pair, adjustedDeadline } = mapHeaders(headers);
     const found = Object.keys(columns).length;
     const forced = options.headerRow !== undefined;
     if (!forced && (found < MIN_FIELDS || (columns.problem === undefined && columns.measures === undefined))) continue;
@@ -58,6 +58,7 @@ export function detectLayout(
       score,
     };
     if (pair) best.pair = pair;
+    if (adjustedDeadline !== undefined) best.adjustedDeadline = adjustedDeadline;
   }
   if (best && options.columns) {
     for (const [field, letters] of Object.entries(options.columns) as [Field, string][]) {

@@ -10,6 +10,8 @@ interface Synonyms {
   strong: string[];
   weak: string[];
   not: RegExp[];
+  /** Between two columns naming the field equally well, one whose header this matches wins. */
+  prefer?: RegExp;
 }
 
 export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
@@ -32,7 +34,8 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
       "problem description",
     ],
     weak: ["反馈意见", "主要问题", "description"],
-    not: [/类别|类型|性质|分类|序号|编号|category|type/i],
+    // 问题来源 (巡察反馈, 审计发现), 问题领域: what kind of problem, not the problem.
+    not: [/类别|类型|性质|分类|序号|编号|来源|领域|出处|依据|数量|个数|级别|category|type|source/i],
   },
   measures: {
     strong: [
@@ -91,7 +94,8 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
       "dept",
     ],
     weak: ["承办单位", "部门", "单位"],
-    not: [/配合|协办|co-?unit|supporting/i],
+    // 配合单位 alone are co-units; 牵头单位及配合单位, 牵头/配合单位 name the responsible unit too.
+    not: [/^(?!.*(?:牵头|主责|责任)).*(?:配合|协办|co-?unit|supporting)/i],
   },
   deadline: {
     strong: [
@@ -135,6 +139,9 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
     ],
     weak: ["整改结果", "result"],
     not: [],
+    // 整改进展 | 是否完成: the narrative says what was done (`已完成32个项目的检查…`); the yes/no
+    // or state column says whether the task is.
+    prefer: /^(?:是否(?:完成|办结|销号|整改到位)|(?:整改|完成)?状态|status)$/,
   },
   evidence: {
     strong: ["佐证材料", "佐证资料", "支撑材料", "证明材料", "佐证", "evidence", "supporting documents", "proof"],
@@ -239,6 +246,7 @@ export function mapHeaders(headers: Map<number, string>): {
   columns: Partial<Record<Field, number>>;
   score: number;
   pair?: { col: number; first: PairFirst };
+  adjustedDeadline?: number;
 } {
   const candidates: { field: Field; col: number; score: number; pair?: true }[] = [];
   const pairs = new Map<number, PairFirst>();
@@ -258,8 +266,13 @@ export function mapHeaders(headers: Map<number, string>): {
       if (score > 0) candidates.push({ field, col, score });
     }
   }
-  // At equal scores a column of the field's own wins over a pair column.
-  candidates.sort((a, b) => b.score - a.score || Number(a.pair ?? 0) - Number(b.pair ?? 0) || a.col - b.col);
+  // At equal scores a preferred header wins, then a column of the field's own over a pair column.
+  const preferred = (c: { field: Field; col: number }): number =>
+    Number(HEADER_SYNONYMS[c.field].prefer?.test(normalizeHeader(headers.get(c.col) ?? "")) ?? false);
+  candidates.sort(
+    (a, b) =>
+      b.score - a.score || preferred(b) - preferred(a) || Number(a.pair ?? 0) - Number(b.pair ?? 0) || a.col - b.col,
+  );
   const columns: Partial<Record<Field, number>> = {};
   const usedCols = new Set<number>();
   let score = 0;
@@ -270,10 +283,38 @@ export function mapHeaders(headers: Map<number, string>): {
     score += c.score;
   }
   preferLatest(columns, candidates, headers, usedCols);
+  const adjusted = adjustedDeadline(columns, candidates, headers, usedCols);
+  const extra = adjusted !== undefined ? { adjustedDeadline: adjusted } : {};
   for (const [col, first] of pairs) {
-    if (columns.lead === col || columns.department === col) return { columns, score, pair: { col, first } };
+    if (columns.lead === col || columns.department === col) return { columns, score, pair: { col, first }, ...extra };
   }
-  return { columns, score };
+  return { columns, score, ...extra };
+}
+
+/** A deadline moved with approval: `调整后时限`, `整改时限（调整后）`, `延期至`, `revised deadline`. */
+const ADJUSTED = /调整后|调整为|延期后|延期至|延长后|延长至|变更后|新时限|调整时限|revised|extended|new deadline/i;
+
+/**
+ * `整改时限 | 调整后时限`, `原定时限 | 整改时限（调整后）`: the deadline is the original, and the
+ * adjusted one where the clerk filled it in (the approved extension the overdue message asks
+ * for). Returns the adjusted column, with `columns.deadline` set to the original.
+ */
+function adjustedDeadline(
+  columns: Partial<Record<Field, number>>,
+  candidates: { field: Field; col: number; score: number; pair?: true }[],
+  headers: Map<number, string>,
+  used: Set<number>,
+): number | undefined {
+  if (columns.deadline === undefined) return undefined;
+  const own = candidates.filter((c) => c.field === "deadline" && !c.pair);
+  const free = (col: number) => col === columns.deadline || !used.has(col);
+  const adjusted = own.find((c) => ADJUSTED.test(headers.get(c.col) ?? "") && free(c.col));
+  const original = own.find((c) => !ADJUSTED.test(headers.get(c.col) ?? "") && free(c.col));
+  if (!adjusted || !original) return undefined;
+  columns.deadline = original.col;
+  used.add(original.col);
+  used.add(adjusted.col);
+  return adjusted.col;
 }
 
 /** The month a header's note names (`整改进展（6月）`, `截至2025年6月底`): year × 12 + month, or null. */

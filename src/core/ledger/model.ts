@@ -23,6 +23,11 @@ export interface LedgerLayout {
    * to both, and each cell is split on its `/`, `first` standing left.
    */
   pair?: { col: number; first: PairFirst };
+  /**
+   * A second deadline column, the approved new one (`调整后时限`): where its cell is filled in it
+   * is the task's deadline, else the original's (`columns.deadline`) is.
+   */
+  adjustedDeadline?: number;
 }
 
 export interface TaskCell {

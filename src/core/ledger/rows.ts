@@ -236,7 +236,7 @@ function makeTask(
     measures: cellOf(grid, cols.measures, 1, row, merges, lastCells, PLAIN),
     lead: cellOf(grid, cols.lead, 2, row, merges, lastCells, leadSide ? LEAD_OF_PAIR[leadSide] : PLAIN),
     department: cellOf(grid, cols.department, 3, row, merges, lastCells, deptSide ? DEPT_OF_PAIR[deptSide] : PLAIN),
-    deadline: cellOf(grid, cols.deadline, 4, row, merges, lastCells, DEADLINE),
+    deadline: deadlineCell(grid, layout, row, merges, lastCells),
     status: cellOf(grid, cols.status, 5, row, merges, lastCells, PLAIN),
     evidence: cellOf(grid, cols.evidence, 6, row, merges, lastCells, EVIDENCE),
   };
@@ -270,6 +270,20 @@ const DEPT_OF_PAIR: Record<PairFirst, Reading> = {
   lead: (t) => PLAIN(splitPair(t, "lead").department),
   department: (t) => PLAIN(splitPair(t, "department").department),
 };
+
+/** The adjusted deadline's cell where the clerk filled it in, else the original deadline's. */
+function deadlineCell(
+  grid: Grid,
+  layout: LedgerLayout,
+  row: number,
+  merges: MergeIndex,
+  lastCells: (TaskCell | undefined)[],
+): TaskCell | undefined {
+  const original = cellOf(grid, layout.columns.deadline, 4, row, merges, lastCells, DEADLINE);
+  if (layout.adjustedDeadline === undefined) return original;
+  const adjusted = cellOf(grid, layout.adjustedDeadline, 7, row, merges, lastCells, DEADLINE);
+  return adjusted && adjusted.text !== "" ? adjusted : original;
+}
 
 /**
  * The cell in column `col` of `row`, or undefined without such a column; `slot`: its place in

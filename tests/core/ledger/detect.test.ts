@@ -62,6 +62,34 @@ describe("headerScore: headers the reading sweep of 2026-12-02 found unread", ()
   });
 });
 
+describe("mapHeaders: headers the second reading sweep of 2026-12-02 misread", () => {
+  const map = (...texts: string[]) => mapHeaders(new Map(texts.map((t, i) => [i + 1, t])));
+  it.each([["问题来源"], ["问题领域"], ["问题数量"]])("%j is not the problem column, whichever stands first", (h) => {
+    expect(map("序号", h, "存在的问题", "整改措施", "责任部门").columns.problem).toBe(3);
+    expect(map("序号", h, "具体问题描述", "整改措施", "责任部门").columns.problem).toBe(3);
+  });
+  it("takes a yes/no or state column for the status over a narrative progress column", () => {
+    expect(map("反馈问题", "整改措施", "责任部门", "整改进展", "是否完成").columns.status).toBe(5);
+    expect(map("反馈问题", "整改措施", "责任部门", "整改进展", "整改状态").columns.status).toBe(5);
+    // Alone, the narrative column is the status.
+    expect(map("反馈问题", "整改措施", "责任部门", "整改进展").columns.status).toBe(4);
+  });
+  it.each([["牵头单位及配合单位"], ["牵头/配合单位"], ["牵头和配合单位"], ["主责单位和协办单位"]])(
+    "%j names the responsible department (配合单位 alone does not)",
+    (h) => {
+      expect(map("反馈问题", "整改措施", "责任领导", h).columns.department).toBe(4);
+      expect(map("反馈问题", "整改措施", "责任领导", "配合单位").columns.department).toBeUndefined();
+    },
+  );
+  it("reads an adjusted deadline column beside the original, whichever header says which", () => {
+    const a = map("反馈问题", "整改措施", "责任部门", "整改时限", "调整后时限");
+    expect([a.columns.deadline, a.adjustedDeadline]).toEqual([4, 5]);
+    const b = map("反馈问题", "整改措施", "责任部门", "原定时限", "整改时限（调整后）");
+    expect([b.columns.deadline, b.adjustedDeadline]).toEqual([4, 5]);
+    expect(map("反馈问题", "整改措施", "责任部门", "整改时限").adjustedDeadline).toBeUndefined();
+  });
+});
+
 describe("mapHeaders: monthly progress columns", () => {
   it.each([
     ["整改进展（5月）", "整改进展（6月）"],

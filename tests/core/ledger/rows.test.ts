@@ -60,6 +60,18 @@ describe("readTasks", () => {
     ]);
   });
 
+  it("takes the adjusted deadline where it is filled in, the original where it is not", () => {
+    const { tasks } = tasksOf([
+      ["序号", "反馈问题", "整改措施", "责任领导", "责任部门", "整改时限", "调整后时限", "整改进展"],
+      [1, "问题甲", "措施甲", "王某", "财务科", "2025年3月31日", "2025年9月30日", "正在推进"],
+      [2, "问题乙", "措施乙", "李某", "办公室", "2025年3月31日", null, "正在推进"],
+    ]);
+    expect(tasks.map((t) => [t.deadline, t.cells.deadline?.col])).toEqual([
+      [{ kind: "date", date: "2025-09-30", precision: "day", ongoing: false }, 7],
+      [{ kind: "date", date: "2025-03-31", precision: "day", ongoing: false }, 6],
+    ]);
+  });
+
   it("reads 同上 and 〃 as the task above's value, at the cell the clerk typed it in", () => {
     // The reading sweep of 2026-12-02: `〃` was a missing lead, `同上` a department in the bulletin.
     const { tasks } = tasksOf([
