@@ -257,8 +257,11 @@ type Reading = (shown: string) => string;
 const PLAIN: Reading = (t) => (t !== "" && isPlaceholder(t) ? "" : t);
 /** As a deadline, `待定` is no deadline either. */
 const DEADLINE: Reading = (t) => (t !== "" && isDeadlinePlaceholder(t) ? "" : t);
-/** As evidence, material not there yet (`未上传`, `待收集`, `×`) is no evidence either. */
-const EVIDENCE: Reading = (t) => (t !== "" && isEvidencePlaceholder(t) ? "" : t);
+/** As evidence, material not there yet (`未上传`, `待收集`, `×`) or an error value is no evidence either. */
+const EVIDENCE: Reading = (t) => (t !== "" && (isEvidencePlaceholder(t) || ERROR_LITERAL.test(t)) ? "" : t);
+/** An error value (`#REF!` where a link to the material broke, `#N/A`): no material either. */
+const ERROR_LITERAL =
+  /^#(?:REF!|N\/A|VALUE!|NAME\?|DIV\/0!|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA|BLOCKED!|CONNECT!|FIELD!|BUSY!|UNKNOWN!)$/i;
 /** "As above": 同上, 同前, the ditto mark 〃 and the quotes clerks type for it. */
 const DITTO = /^\s*(?:同上|同前|〃+|″|"|”|“|''|,,)[。.]?\s*$/;
 /** One side of a cell holding the lead and the department (`张某/总务处`), by which stands first. */

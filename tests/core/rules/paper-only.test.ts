@@ -27,12 +27,13 @@ describe("paper-only/no-evidence", () => {
   });
   it("flags evidence that says it is not there yet (the reading sweep of 2026-12-02: none of these was flagged)", () => {
     const g = ledger(
-      ["未上传", "尚未提供", "待收集", "缺失", "正在收集整理", "×", "√", "整改报告"].map((evidence) => ({
+      ["未上传", "尚未提供", "待收集", "缺失", "正在收集整理", "×", "#REF!", "√", "整改报告"].map((evidence) => ({
         ...DONE,
         evidence,
       })),
     );
-    expect(findings(g, {}, "paper-only")).toEqual([2, 3, 4, 5, 6, 7].map((row) => `H${row} paper-only/no-evidence`));
+    // #REF!: a link to the material that broke (the sweep before this one found it passing).
+    expect(findings(g, {}, "paper-only")).toEqual([2, 3, 4, 5, 6, 7, 8].map((row) => `H${row} paper-only/no-evidence`));
   });
   it("can be switched off", () => {
     expect(
@@ -123,6 +124,14 @@ describe("paper-only/vague-measures", () => {
     ["进一步加强管理，年底前开展检查2次", false],
     ["切实加强学习，落实《中心组学习规则》", false],
     ["开展专项检查，建立问题台账", false],
+    // Slogans the reading sweep of 2026-12-02 found unflagged, and measures beside them that act.
+    ["压实整改责任，强化日常监督，确保问题不再发生", true],
+    ["严格落实主体责任，坚决杜绝类似问题发生", true],
+    ["强化责任担当，从严从实抓好整改落实", true],
+    ["提高政治站位，增强整改自觉，推动整改见底见效", true],
+    ["强化门禁管理，安装监控摄像头", false],
+    ["压实责任，对12名责任人约谈", false],
+    ["严格落实财务审批制度，对超标费用全部清退", false],
   ])("%j → %s", (text, expected) => expect(isVague(text)).toBe(expected));
 
   it("flags the measures cell whatever the status", () => {
