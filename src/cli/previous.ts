@@ -15,10 +15,17 @@ export async function readPrevious(path: string, shown = path): Promise<Snapshot
   let snapshot: Snapshot | null | undefined;
   if (looksLikeJson(bytes)) snapshot = fromReport(bytes);
   else {
-    const copy: WorkbookPort = await openWorkbookFile(bytes, path);
+    let copy: WorkbookPort;
+    try {
+      copy = await openWorkbookFile(bytes, path);
+    } catch (e) {
+      // "The file is damaged" alone would be read as the ledger's: say which file it is.
+      if (e instanceof LedgerError) throw new LedgerError("previous-unreadable", { path: shown, reason: e.text });
+      throw e;
+    }
     snapshot = await copy.readSnapshot?.();
   }
-  if (!snapshot) throw new LedgerError("previous-without-snapshot", { path });
+  if (!snapshot) throw new LedgerError("previous-without-snapshot", { path: shown });
   return snapshot;
 }
 

@@ -55,6 +55,7 @@ export interface ErrorDataByCode {
   "notices-not-folder": { path: string };
   "notices-folder-taken": { path: string; file: string };
   "previous-without-snapshot": { path: string };
+  "previous-unreadable": { path: string; reason: LocalText };
   "unknown-rule": { name: string };
   "bad-option": { option: string; value: string };
   "unknown-option": { option: string };
@@ -214,6 +215,11 @@ export const ERRORS = {
     "previous-without-snapshot": {
       title: "上次校验结果中没有可比较的记录",
       template: "“{{path}}”中没有 ledger-check 的校验记录，无法比较进展。",
+      action: "--previous 请指定 ledger-check 写出的带标记副本（--out），或其 --json 报告。",
+    },
+    "previous-unreadable": {
+      title: "上次校验结果无法打开",
+      template: "--previous 指定的上次校验结果“{{path}}”无法打开（台账本身未受影响）：{{reason}}",
       action: "--previous 请指定 ledger-check 写出的带标记副本（--out），或其 --json 报告。",
     },
     "unknown-rule": {
@@ -463,6 +469,12 @@ export const ERRORS = {
     "previous-without-snapshot": {
       title: "No earlier check to compare with",
       template: "“{{path}}” holds no ledger-check record, so progress cannot be compared.",
+      action: "Give --previous a marked copy written by ledger-check (--out) or its --json report.",
+    },
+    "previous-unreadable": {
+      title: "The earlier check cannot be opened",
+      template:
+        "The earlier check named by --previous, “{{path}}”, cannot be opened (the ledger itself is fine): {{reason}}",
       action: "Give --previous a marked copy written by ledger-check (--out) or its --json report.",
     },
     "unknown-rule": {

@@ -66,6 +66,21 @@ describe("--previous", () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toContain("没有 ledger-check 的校验记录");
+    // Named as the clerk wrote it, not made absolute.
+    const relative = await runCli([ledger, "--today", "2025-07-15", "--previous", "package.json"]);
+    expect(relative.stderr).toContain("“package.json”中没有 ledger-check 的校验记录");
+  });
+
+  it("says that a damaged earlier check is the --previous file, not the ledger", async () => {
+    const broken = join(dir.dir, "上次.xlsx");
+    await writeFile(broken, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9, 9]));
+    const ledger = (await writeLedger(dir.dir, "l2.xlsx", BEFORE)).path;
+    const r = await runCli([ledger, "--today", "2025-07-15", "--previous", broken]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(
+      /^ledger-check: --previous 指定的上次校验结果“.*上次\.xlsx”无法打开（台账本身未受影响）：文件已损坏/,
+    );
   });
 });
 
