@@ -72,6 +72,7 @@ export interface ErrorDataByCode {
   xls: NoData;
   encrypted: NoData;
   corrupt: NoData;
+  "disguised-file": { ext: string; kind: LocalText };
   "empty-file": NoData;
   unsupported: NoData;
   "too-large": { what: LocalText; limit: string | number };
@@ -296,6 +297,11 @@ export const ERRORS = {
       title: "文件已损坏",
       template: "文件已损坏或不是有效的 Excel 文件，{{action}}",
       action: "请在 Excel 中打开确认后另存为 .xlsx 再校验。",
+    },
+    "disguised-file": {
+      title: "扩展名与内容不符",
+      template: "这个文件的扩展名是 .{{ext}}，内容却是{{kind}}（常见于业务系统导出的“Excel”），{{action}}",
+      action: "请在 Excel 或 WPS 中打开，另存为 .xlsx 后再校验。",
     },
     "empty-file": {
       title: "文件是空的",
@@ -553,6 +559,12 @@ export const ERRORS = {
       title: "Damaged file",
       template: "The file is damaged or not a valid Excel file. {{action}}",
       action: "Open it in Excel, save it as .xlsx, then check it again.",
+    },
+    "disguised-file": {
+      title: "Extension does not match the content",
+      template:
+        "This file is named .{{ext}} but holds {{kind}} (as business systems' “Excel” exports often do). {{action}}",
+      action: "Open it in Excel or WPS, save it as .xlsx, then check it again.",
     },
     "empty-file": {
       title: "Empty file",

@@ -7,7 +7,8 @@ import type { Bilingual, Catalogue } from "../../core/i18n.js";
  * error catalogue's (core/errors.ts), by code.
  */
 
-export type WorkbookOpenErrorCode = "xls" | "encrypted" | "corrupt" | "empty-file" | "unsupported" | "too-large";
+export type WorkbookOpenErrorCode =
+  "xls" | "encrypted" | "corrupt" | "disguised-file" | "empty-file" | "unsupported" | "too-large";
 
 /** The limits a refusal can name, in both languages. */
 export const LIMIT_NAMES = {

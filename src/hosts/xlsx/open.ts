@@ -20,8 +20,44 @@ export function detectFormat(bytes: Uint8Array, fileName: string): FileFormat {
     return containsUtf16(bytes, "EncryptedPackage") ? "encrypted" : "xls";
   }
   if (ext === "csv" || ext === "txt") return "csv";
+  // A CSV saved under an Excel name (renamed, or exported so by a business system) is read as what it is.
+  if ((ext === "xlsx" || ext === "xlsm" || ext === "xls") && textKind(bytes) === "csv") return "csv";
   return "unknown";
 }
+
+/**
+ * What a file that is neither zip nor OLE2 holds, told by its first 4 KB: a web page's table or
+ * an Excel 2003 XML workbook (what business systems export as "Excel"), delimited text, or
+ * neither. Text has no NUL byte and almost no other control character.
+ */
+export function textKind(bytes: Uint8Array): "html" | "xml2003" | "csv" | null {
+  const head = bytes.subarray(0, 4096);
+  let controls = 0;
+  for (const b of head) {
+    if (b === 0) return null;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) controls++;
+  }
+  if (controls > head.length / 100) return null;
+  const text = new TextDecoder()
+    .decode(head)
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .toLowerCase();
+  if (/^<\?xml[^>]*>\s*(?:<\?mso-application[^>]*>\s*)?<(?:ss:)?workbook\b/.test(text)) return "xml2003";
+  if (
+    /^<(?:!doctype html|html|head|body|meta|table|style)\b/.test(text) ||
+    (text.startsWith("<") && /<table\b/.test(text))
+  )
+    return "html";
+  // A header line with a delimiter: ledger headers are several fields.
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
+  return /[,\t]/.test(firstLine) && !text.startsWith("<") && !text.startsWith("%pdf") ? "csv" : null;
+}
+
+const TEXT_KIND_NAMES = {
+  html: { zh: "网页（HTML）表格", en: "a web page (HTML) table" },
+  xml2003: { zh: "Excel 2003 XML 表格", en: "an Excel 2003 XML spreadsheet" },
+} as const;
 
 export interface OpenOptions {
   /** Native zlib the caller lends (the CLI: Node's); hosts/xlsx uses fflate without it. */
@@ -61,10 +97,15 @@ export async function openWorkbookFile(
       }
       return XlsxWorkbook.fromReader(reader);
     }
-    default:
-      // Bytes that are neither zip nor OLE2 under an Excel name: damaged (or renamed) files.
+    default: {
+      // Bytes that are neither zip nor OLE2 under an Excel name: a web table or 2003 XML named so,
+      // else damaged (or renamed) files.
+      const kind = textKind(bytes);
+      if (kind === "html" || kind === "xml2003")
+        throw new WorkbookOpenError("disguised-file", undefined, { ext: ext || "?", kind: TEXT_KIND_NAMES[kind] });
       if (ext === "xlsx" || ext === "xlsm" || ext === "xls") throw new WorkbookOpenError("corrupt");
       throw new WorkbookOpenError("unsupported");
+    }
   }
 }
 

@@ -61,7 +61,35 @@ describe("openWorkbookFile", () => {
     const good = await toBytes(sampleLedger());
     expect((await openError(good.slice(0, Math.floor(good.length / 2)), "台账.xlsx")).code).toBe("corrupt");
     expect((await openError(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), "台账.xlsx")).code).toBe("corrupt");
-    expect((await openError(new TextEncoder().encode("<html></html>"), "台账.xlsx")).code).toBe("corrupt");
+  });
+
+  it("says what a web table or a 2003 XML workbook under an Excel name is, and reads a CSV so named", async () => {
+    // Business systems export "Excel" as an HTML table or SpreadsheetML 2003 named .xls; "damaged"
+    // sent the clerk looking for a good copy of a file that is fine.
+    const html = new TextEncoder().encode(
+      '\uFEFF<html><head><meta charset="utf-8"></head><body><table><tr><td>序号</td></tr></table>',
+    );
+    const e = await openError(html, "整改台账.xls");
+    expect(e.code).toBe("disguised-file");
+    expect(e.messages.zh).toBe(
+      "这个文件的扩展名是 .xls，内容却是网页（HTML）表格（常见于业务系统导出的“Excel”），请在 Excel 或 WPS 中打开，另存为 .xlsx 后再校验。",
+    );
+    const xml =
+      '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">';
+    expect((await openError(new TextEncoder().encode(xml), "台账.xlsx")).code).toBe("disguised-file");
+    const csv =
+      "序号,反馈问题,整改措施,责任领导,责任部门,整改时限,整改进展\n1,问题,措施,张某,办公室,2025-06-30,正在推进\n";
+    const port = await openWorkbookFile(new TextEncoder().encode(csv), "台账.xlsx");
+    expect(port.source).toBe("csv");
+    // Random bytes stay damaged.
+    expect(
+      (
+        await openError(
+          new Uint8Array(4096).map((_, i) => (i * 131 + 7) % 256),
+          "台账.xlsx",
+        )
+      ).code,
+    ).toBe("corrupt");
   });
 
   it("calls empty bytes an empty file", async () => {
@@ -76,6 +104,10 @@ describe("openWorkbookFile", () => {
 
   it("every error has both languages", async () => {
     const codes = ["xls", "encrypted", "corrupt", "empty-file", "unsupported"] as const;
+    expect(
+      new WorkbookOpenError("disguised-file", undefined, { ext: "xls", kind: { zh: "网页", en: "a page" } }).messages
+        .en,
+    ).toContain(".xls");
     for (const code of codes) {
       const e = new WorkbookOpenError(code);
       expect(e.code).toBe(code);
