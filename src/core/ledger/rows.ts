@@ -235,7 +235,15 @@ function makeTask(
     problem: cellOf(grid, cols.problem, 0, row, merges, lastCells, PLAIN),
     measures: cellOf(grid, cols.measures, 1, row, merges, lastCells, PLAIN),
     lead: cellOf(grid, cols.lead, 2, row, merges, lastCells, leadSide ? LEAD_OF_PAIR[leadSide] : PLAIN),
-    department: cellOf(grid, cols.department, 3, row, merges, lastCells, deptSide ? DEPT_OF_PAIR[deptSide] : PLAIN),
+    department: cellOf(
+      grid,
+      cols.department,
+      3,
+      row,
+      merges,
+      lastCells,
+      deptSide ? DEPT_OF_PAIR[deptSide] : layout.departmentWithCoUnits ? LEAD_UNIT : PLAIN,
+    ),
     deadline: deadlineCell(grid, layout, row, merges, lastCells),
     status: cellOf(grid, cols.status, 5, row, merges, lastCells, PLAIN),
     evidence: cellOf(grid, cols.evidence, 6, row, merges, lastCells, EVIDENCE),
@@ -264,6 +272,19 @@ const ERROR_LITERAL =
   /^#(?:REF!|N\/A|VALUE!|NAME\?|DIV\/0!|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA|BLOCKED!|CONNECT!|FIELD!|BUSY!|UNKNOWN!)$/i;
 /** "As above": 同上, 同前, the ditto mark 〃 and the quotes clerks type for it. */
 const DITTO = /^\s*(?:同上|同前|〃+|″|"|”|“|''|,,)[。.]?\s*$/;
+/**
+ * The responsible unit of a cell listing it with its co-units (`财务科（牵头）、办公室`,
+ * `牵头：财务科；配合：办公室`): the one marked 牵头 or 主责, else the first listed.
+ */
+const LEAD_UNIT: Reading = (t) => {
+  const parts = t
+    .split(/[、，,；;/\n]+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const marked =
+    parts.find((p) => /[(（](?:牵头|主责)[)）]|^(?:牵头|主责)(?:单位|部门)?[:：]/.test(p)) ?? parts[0] ?? "";
+  return PLAIN(marked.replace(/[(（](?:牵头|主责)[)）]|^(?:牵头|主责)(?:单位|部门)?[:：]/g, "").trim());
+};
 /** One side of a cell holding the lead and the department (`张某/总务处`), by which stands first. */
 const LEAD_OF_PAIR: Record<PairFirst, Reading> = {
   lead: (t) => PLAIN(splitPair(t, "lead").lead),

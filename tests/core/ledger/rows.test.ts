@@ -60,6 +60,22 @@ describe("readTasks", () => {
     ]);
   });
 
+  it("takes the unit marked 牵头 (else the first) from a column of the department and its co-units", () => {
+    const { tasks } = tasksOf([
+      ["序号", "反馈问题", "整改措施", "责任领导", "牵头单位及配合单位", "整改时限", "整改进展"],
+      [1, "问题甲", "措施甲", "王某", "财务科（牵头）、办公室", "2025年9月30日", "正在推进"],
+      [2, "问题乙", "措施乙", "李某", "办公室、财务科(牵头)", "2025年9月30日", "正在推进"],
+      [3, "问题丙", "措施丙", "赵某", "牵头：组织科；配合：办公室", "2025年9月30日", "正在推进"],
+      [4, "问题丁", "措施丁", "钱某", "后勤科，保卫科", "2025年9月30日", "正在推进"],
+      [5, "问题戊", "措施戊", "孙某", "", "2025年9月30日", "正在推进"],
+    ]);
+    expect(tasks.map((t) => fieldText(t, "department"))).toEqual(["财务科", "财务科", "组织科", "后勤科", ""]);
+    expect(tasks[0]!.cells.department?.shown).toBe("财务科（牵头）、办公室");
+    // In a plain 责任部门 column, the cell is read whole.
+    const plain = tasksOf([H, [1, "问题甲", "措施甲", "王某", "财务科、办公室", "2025年9月30日", "正在推进", ""]]);
+    expect(fieldText(plain.tasks[0]!, "department")).toBe("财务科、办公室");
+  });
+
   it("takes the adjusted deadline where it is filled in, the original where it is not", () => {
     const { tasks } = tasksOf([
       ["序号", "反馈问题", "整改措施", "责任领导", "责任部门", "整改时限", "调整后时限", "整改进展"],
