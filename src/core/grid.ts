@@ -39,6 +39,11 @@ export interface Grid {
   formats?: string[][];
   merges: MergedArea[];
   /**
+   * The workbook counts dates from 1904 (old Mac workbooks): a number that lost its date format
+   * is a serial of that system. Dates with their format arrive as Dates already.
+   */
+  date1904?: boolean;
+  /**
    * Worksheet rows hidden by hand or by a filter, and hidden columns, where the host knows them.
    * They are part of the ledger (a clerk hides finished rows to print, not to delete them): the
    * engine checks them like any other and skips nothing for being hidden. Carried so a reader

@@ -64,6 +64,11 @@ describe("parseDeadline: cell values that are not text", () => {
     expect(parseDeadline(73050)).toEqual(day("2099-12-31"));
     expect(parseDeadline(45838.5)).toEqual(day("2025-06-30"));
   });
+  it("reads a bare number as a 1904 serial in a 1904 workbook (the sweep read it as 1900: four years early)", () => {
+    expect(parseDeadline(44376, "44376", true)).toEqual(day("2025-06-30"));
+    expect(parseDeadline(44376, "6月30日", true)).toEqual(day("2025-06-30"));
+    expect(parseDeadline(44376)).toEqual(day("2021-06-29"));
+  });
   it("reads typed numbers: a year, yyyymmdd and 2025.6", () => {
     expect(parseDeadline(2025)).toEqual(at("2025-12-31", "year"));
     expect(parseDeadline(20250630)).toEqual(day("2025-06-30"));

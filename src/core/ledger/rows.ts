@@ -50,7 +50,7 @@ export function readTasks(grid: Grid, layout: LedgerLayout, merges = MergeIndex.
   const fieldCols = new Set(Object.values(layout.columns));
   const lastCells: (TaskCell | undefined)[] = [];
   let category: string | undefined;
-  const parsers = cachedParsers();
+  const parsers = cachedParsers(grid.date1904 === true);
 
   for (let row = layout.headerRow + 1; row <= lastRow; row++) {
     const own = summarizeRow(grid, row, firstCol, merges, fieldCols, seqCol);
@@ -361,9 +361,9 @@ interface CachedParsers {
  * `2025年12月底`); parsing each distinct cell once keeps 50,000 rows cheap. Results are
  * shared between tasks and must be treated as read-only.
  */
-function cachedParsers(): CachedParsers {
+function cachedParsers(date1904: boolean): CachedParsers {
   return {
-    deadline: cached(parseDeadline),
+    deadline: cached((value, text) => parseDeadline(value, text, date1904)),
     status: cached(parseStatus),
   };
 }

@@ -19,20 +19,20 @@ const EMPTY: DeadlineMeaning = { kind: "empty" };
 const SERIAL_MIN = 36526;
 const SERIAL_MAX = 73050;
 
-export function parseDeadline(value: CellValue, text?: string): DeadlineMeaning {
+export function parseDeadline(value: CellValue, text?: string, date1904 = false): DeadlineMeaning {
   try {
-    return parseCell(value, text);
+    return parseCell(value, text, date1904);
   } catch {
     // Defensive: hosts hand over whatever the workbook holds; a parser bug must not stop a check.
     return { kind: "invalid", text: safeText(value, text) };
   }
 }
 
-function parseCell(value: CellValue, text: string | undefined): DeadlineMeaning {
+function parseCell(value: CellValue, text: string | undefined, date1904: boolean): DeadlineMeaning {
   const shown = typeof text === "string" ? text.trim() : "";
   if (value === null || value === undefined) return shown === "" ? EMPTY : parseText(shown);
   if (typeof value === "string") return parseText(value);
-  if (typeof value === "number") return parseNumber(value, shown);
+  if (typeof value === "number") return parseNumber(value, shown, date1904);
   if (value instanceof Date) return parseDateValue(value, shown);
   if (typeof value === "boolean") return invalid(shown || (value ? "TRUE" : "FALSE"));
   if (isErrorValue(value)) return invalid(value.error);
@@ -77,28 +77,30 @@ function parseDateValue(value: Date, shown: string): DeadlineMeaning {
   };
 }
 
-function serialDate(n: number): DeadlineMeaning | null {
-  if (!Number.isFinite(n) || n < SERIAL_MIN || n >= SERIAL_MAX + 1) return null;
+function serialDate(n: number, date1904: boolean): DeadlineMeaning | null {
+  // The plausible range is in 1900 serials; a 1904 serial is 1462 days fewer for the same day.
+  const as1900 = date1904 ? n + 1462 : n;
+  if (!Number.isFinite(n) || as1900 < SERIAL_MIN || as1900 >= SERIAL_MAX + 1) return null;
   return {
     kind: "date",
-    date: dateToIso(serialToDate(n)),
+    date: dateToIso(serialToDate(n, date1904)),
     precision: "day",
     ongoing: false,
   };
 }
 
-function parseNumber(n: number, shown: string): DeadlineMeaning {
+function parseNumber(n: number, shown: string, date1904: boolean): DeadlineMeaning {
   const plain = String(n);
   // `####` is Excel's "column too narrow"; a shown text equal to the number says nothing more.
   if (shown !== "" && !/^#+$/.test(shown) && normalize(shown) !== plain) {
     const fromText = parseText(shown);
     if (fromText.kind === "date" || fromText.kind === "immediate" || fromText.kind === "ongoing") return fromText;
     // A date format that hides the year (`6月30日`, `30-Jun`) still leaves the whole date in the serial.
-    return serialDate(n) ?? invalid(shown);
+    return serialDate(n, date1904) ?? invalid(shown);
   }
   // A number typed by hand: a serial from a cell that lost its date format, a year (`2025`),
   // `20250630`, or `2025.6` (Excel stores a typed `2025.6` as a number).
-  return serialDate(n) ?? (Number.isFinite(n) ? parseText(plain) : invalid(plain));
+  return serialDate(n, date1904) ?? (Number.isFinite(n) ? parseText(plain) : invalid(plain));
 }
 
 // ---------------------------------------------------------------------------------------------

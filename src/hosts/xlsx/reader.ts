@@ -109,6 +109,7 @@ export class XlsxReader {
       merges: scan.merges,
       ...(scan.hiddenRows.length > 0 ? { hiddenRows: scan.hiddenRows } : {}),
       ...(scan.hiddenColumns.length > 0 ? { hiddenColumns: scan.hiddenColumns } : {}),
+      ...(this.date1904 ? { date1904: true } : {}),
     };
   }
 

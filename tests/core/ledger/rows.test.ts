@@ -60,6 +60,13 @@ describe("readTasks", () => {
     ]);
   });
 
+  it("reads a deadline that lost its date format by the workbook's date system", () => {
+    const g = grid([H, [1, "问题甲", "措施甲", "王某", "财务科", 44376, "正在推进", ""]]);
+    const layout = detectLayout(g)!;
+    expect(readTasks(g, layout)[0]!.deadline).toMatchObject({ date: "2021-06-29" });
+    expect(readTasks({ ...g, date1904: true }, layout)[0]!.deadline).toMatchObject({ date: "2025-06-30" });
+  });
+
   it("takes the unit marked 牵头 (else the first) from a column of the department and its co-units", () => {
     const { tasks } = tasksOf([
       ["序号", "反馈问题", "整改措施", "责任领导", "牵头单位及配合单位", "整改时限", "整改进展"],

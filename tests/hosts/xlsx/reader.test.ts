@@ -181,6 +181,11 @@ describe("XlsxReader: dates", () => {
       sheets: [{ name: "S", rows: `<row r="1"><c r="A1" s="1"><v>44377</v></c></row>` }],
     });
     expect(g.values[0]).toEqual([day("2025-07-01")]);
+    // And says so, for a number that lost its date format (read by the engine as a 1904 serial).
+    expect(g.date1904).toBe(true);
+    expect(
+      read({ xfs, sheets: [{ name: "S", rows: `<row r="1"><c r="A1"><v>1</v></c></row>` }] }).date1904,
+    ).toBeUndefined();
   });
 
   it('reads t="d" ISO dates as dates (issue 15.4: they became the number 2025)', () => {
