@@ -1,3 +1,4 @@
+import "./error-words.js";
 import { constants } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
 import { LedgerError } from "../core/errors.js";

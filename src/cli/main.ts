@@ -1,3 +1,4 @@
+import "./error-words.js";
 import { isAbsolute, relative, resolve } from "node:path";
 import {
   bulletinDocxOf,

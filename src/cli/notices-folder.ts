@@ -1,3 +1,4 @@
+import "./error-words.js";
 import { createHash, randomBytes } from "node:crypto";
 import { constants, rmSync } from "node:fs";
 import { access, mkdir, open, readdir, readFile, rename, rm, stat, unlink } from "node:fs/promises";

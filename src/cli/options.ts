@@ -1,3 +1,4 @@
+import "./error-words.js";
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import type { ConfigInput } from "../core/config.js";

@@ -1,3 +1,4 @@
+import "./error-words.js";
 import { randomBytes } from "node:crypto";
 import { constants, unlinkSync } from "node:fs";
 import { access, mkdir, open, realpath, rename, stat, unlink, type FileHandle } from "node:fs/promises";

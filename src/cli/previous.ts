@@ -1,3 +1,4 @@
+import "./error-words.js";
 import { LedgerError } from "../core/errors.js";
 import { SnapshotSchema, type Snapshot } from "../core/progress/snapshot.js";
 import type { WorkbookPort } from "../hosts/workbook.js";

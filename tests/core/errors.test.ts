@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { errorsMarkdown } from "../../scripts/errors-doc.js";
-import { ERROR_CODES, ERRORS, LedgerError, noLedgerError, renderError } from "../../src/core/errors.js";
+import { ERROR_CODES, ERRORS } from "../../src/cli/error-words.js";
+import { LedgerError, noLedgerError, renderError } from "../../src/core/errors.js";
 import { LANGS } from "../../src/core/i18n.js";
 
 describe("the error catalogue", () => {
