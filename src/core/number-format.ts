@@ -58,13 +58,25 @@ export function isDateFormat(numFmt: string): boolean {
 }
 
 /**
+ * Excel's "system" formats (`[$-F800]`, `[$-x-sysdate]`: the long date; `[$-F400]`,
+ * `[$-x-systime]`: the time) are shown in the reader's Windows locale, whatever pattern follows
+ * them (an English one, as written on the machine that saved it). The clerk's is Chinese:
+ * `2025年6月30日`, not `Monday, June 30, 2025` quoted in a Chinese message.
+ */
+function systemFormat(numFmt: string): string {
+  if (/^\[\$-(?:F800|x-sysdate)\]/i.test(numFmt)) return 'yyyy"年"m"月"d"日"';
+  if (/^\[\$-(?:F400|x-systime)\]/i.test(numFmt)) return "h:mm:ss";
+  return numFmt;
+}
+
+/**
  * A date cell's text as Excel shows it under `numFmt`; "" when the format shows no date or time
  * (General, `0.00`, elapsed `[h]:mm:ss`), so that the engine falls back to the value itself.
  * `d` carries the calendar date and time in its UTC fields (see grid.ts). `shortDate` is how the
  * host spells built-in format 14.
  */
 export function formatDate(d: Date, numFmt: string, shortDate: string = XLSX_SHORT_DATE): string {
-  const fmt = numFmt === shortDate ? SHORT_DATE_SHOWN : numFmt;
+  const fmt = numFmt === shortDate ? SHORT_DATE_SHOWN : systemFormat(numFmt);
   const kind = kindOf(fmt);
   if (!kind.clock) return "";
   const serial = dateToSerial([

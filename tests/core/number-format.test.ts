@@ -36,6 +36,11 @@ describe("number formats", () => {
     ["d-mmm-yy", "1-Jul-25"],
     ["yyyy年m月d日 aaaa", "2025年7月1日 星期二"],
     ["[Red]yyyy-mm-dd", "2025-07-01"],
+    // Excel's system long date and time, shown in the clerk's Chinese locale (they were quoted in
+    // a Chinese message as "Tuesday, July 1, 2025").
+    ["[$-F800]dddd, mmmm dd, yyyy", "2025年7月1日"],
+    ["[$-x-sysdate]dddd, mmmm dd, yyyy", "2025年7月1日"],
+    ["[$-F400]h:mm:ss\\ AM/PM", "14:05:09"],
   ])("formats a date under %j as %j", (fmt, shown) => {
     expect(formatDate(d, fmt)).toBe(shown);
   });
