@@ -98,11 +98,8 @@ const FOOTER_LABEL =
 function onlyFooterLabels(grid: Grid, row: number, firstCol: number, merges: MergeIndex): boolean {
   const values = grid.values[row - grid.origin.row] ?? [];
   for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === null || v === undefined) continue;
-    const area = merges.areaAt(row, firstCol + i);
-    if (area && (area.top !== row || area.left !== firstCol + i)) continue;
-    const text = textAt(grid, row, firstCol + i).trim();
+    if (values[i] === null || values[i] === undefined) continue;
+    const text = ownText(grid, merges, row, firstCol + i);
     if (text !== "" && !FOOTER_LABEL.test(text)) return false;
   }
   return true;
@@ -130,6 +127,12 @@ function numberedCaption(numeral: OwnCell, text: OwnCell, width: number): string
  * `干部队伍建设`, `二` | `…方面` | … | `共2项`, `五、` | `意识形态工作（3项）` | … | `宣传科`.
  * A task is numbered 1, 2, 3; a Chinese numeral with nothing to do is a heading.
  */
+/** A cell's trimmed text in this row, "" where a merged area from above or the left covers it. */
+function ownText(grid: Grid, merges: MergeIndex, row: number, col: number): string {
+  const area = merges.areaAt(row, col);
+  return area && (area.top !== row || area.left !== col) ? "" : textAt(grid, row, col).trim();
+}
+
 /** How many tasks a caption counts (`共2项`, `3个问题`): a heading's figure, not a status. */
 const CAPTION_COUNT = /^[(（]?(?:共|计|合计)?\d+(?:项|个|条)(?:问题|任务|措施)?[)）]?$/;
 
@@ -144,10 +147,7 @@ function bareCaption(
   if (!CAPTION_NUMERAL.test(numeral.text)) return null;
   const { measures, deadline, status } = layout.columns;
   for (const col of [measures, deadline, status]) {
-    if (col === undefined) continue;
-    const area = merges.areaAt(row, col);
-    if (area && (area.top !== row || area.left !== col)) continue;
-    const t = textAt(grid, row, col).trim();
+    const t = col === undefined ? "" : ownText(grid, merges, row, col);
     if (t !== "" && !CAPTION_COUNT.test(t)) return null;
   }
   const joiner = /[、.．)）]$/.test(numeral.text) ? "" : "、";
