@@ -287,7 +287,16 @@ export async function readGrid(
   const merges: Rect[] = [];
   for (const m of mergeQueries)
     if (!m.isNullObject) for (const a of splitAreas(m.address)) merges.push(parseRangeAddress(a));
-  return { sheet, origin: { row: area.top, col: area.left }, values, text, formats, merges };
+  // The date system read by the probe: a number that lost its date format is read by it (rows.ts).
+  return {
+    sheet,
+    origin: { row: area.top, col: area.left },
+    values,
+    text,
+    formats,
+    merges,
+    ...(date1904 ? { date1904: true } : {}),
+  };
 }
 
 /** A column's run of number cells, rows counted from the grid's first. */

@@ -94,6 +94,11 @@ describe("ExcelWorkbook.readGrid", () => {
     const grid = await host(excel).readGrid("表");
     // 44376 days after 1904-01-01 is 2025-06-30 (the same day is 45838 in the 1900 system).
     expect(grid.values).toEqual([[new Date(Date.UTC(2025, 5, 30))]]);
+    // And the grid says so, for a deadline that lost its date format (read as a 1904 serial).
+    expect(grid.date1904).toBe(true);
+    const plain = new FakeExcel();
+    plain.seed("表", "A1", [[{ value: 45838, numberFormat: "yyyy/m/d" }]]);
+    expect((await host(plain).readGrid("表")).date1904).toBeUndefined();
   });
 
   it("reads no merges where ExcelApi 1.13 is missing, without calling the API", async () => {
