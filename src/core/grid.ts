@@ -53,6 +53,25 @@ export interface Grid {
   hiddenColumns?: number[];
 }
 
+/** Excel's error literals, as Office.js hands them over in `values` and as a cell shows them. */
+export const EXCEL_ERRORS: ReadonlySet<string> = new Set([
+  "#N/A",
+  "#VALUE!",
+  "#REF!",
+  "#DIV/0!",
+  "#NUM!",
+  "#NAME?",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+]);
+
 export function isErrorValue(v: unknown): v is ErrorValue {
   return typeof v === "object" && v !== null && !(v instanceof Date) && typeof (v as ErrorValue).error === "string";
 }

@@ -59,7 +59,6 @@ export function detectLayout(
     };
     if (pair) best.pair = pair;
     if (adjustedDeadline !== undefined) best.adjustedDeadline = adjustedDeadline;
-    if (/配合|协办/.test(headerTexts.department ?? "")) best.departmentWithCoUnits = true;
   }
   if (best && options.columns) {
     for (const [field, letters] of Object.entries(options.columns) as [Field, string][]) {

@@ -242,13 +242,23 @@ export function pairHeader(header: string): { first: PairFirst; score: number } 
  * A column holding two fields (`责任领导/责任部门`) may serve both; `pair` says which column
  * and which field stands first in its cells.
  */
+/** A column that may be a field's, with how well its header names it. */
+interface Candidate {
+  field: Field;
+  col: number;
+  score: number;
+  pair?: true;
+  /** Its header is the field's preferred one (Synonyms.prefer). */
+  preferred?: true;
+}
+
 export function mapHeaders(headers: Map<number, string>): {
   columns: Partial<Record<Field, number>>;
   score: number;
   pair?: { col: number; first: PairFirst };
   adjustedDeadline?: number;
 } {
-  const candidates: { field: Field; col: number; score: number; pair?: true }[] = [];
+  const candidates: Candidate[] = [];
   const pairs = new Map<number, PairFirst>();
   for (const [col, text] of headers) {
     const pair = pairHeader(text);
@@ -263,15 +273,19 @@ export function mapHeaders(headers: Map<number, string>): {
     const h = normalizeHeader(text);
     for (const field of Object.keys(HEADER_SYNONYMS) as Field[]) {
       const score = normalizedScore(h, field);
-      if (score > 0) candidates.push({ field, col, score });
+      if (score > 0)
+        candidates.push(
+          HEADER_SYNONYMS[field].prefer?.test(h) ? { field, col, score, preferred: true } : { field, col, score },
+        );
     }
   }
   // At equal scores a preferred header wins, then a column of the field's own over a pair column.
-  const preferred = (c: { field: Field; col: number }): number =>
-    Number(HEADER_SYNONYMS[c.field].prefer?.test(normalizeHeader(headers.get(c.col) ?? "")) ?? false);
   candidates.sort(
     (a, b) =>
-      b.score - a.score || preferred(b) - preferred(a) || Number(a.pair ?? 0) - Number(b.pair ?? 0) || a.col - b.col,
+      b.score - a.score ||
+      Number(b.preferred ?? 0) - Number(a.preferred ?? 0) ||
+      Number(a.pair ?? 0) - Number(b.pair ?? 0) ||
+      a.col - b.col,
   );
   const columns: Partial<Record<Field, number>> = {};
   const usedCols = new Set<number>();
@@ -301,7 +315,7 @@ const ADJUSTED = /调整后|调整为|延期后|延期至|延长后|延长至|�
  */
 function adjustedDeadline(
   columns: Partial<Record<Field, number>>,
-  candidates: { field: Field; col: number; score: number; pair?: true }[],
+  candidates: Candidate[],
   headers: Map<number, string>,
   used: Set<number>,
 ): number | undefined {
@@ -333,7 +347,7 @@ function monthOf(header: string): number | null {
  */
 function preferLatest(
   columns: Partial<Record<Field, number>>,
-  candidates: { field: Field; col: number; score: number; pair?: true }[],
+  candidates: Candidate[],
   headers: Map<number, string>,
   used: Set<number>,
 ): void {

@@ -28,11 +28,6 @@ export interface LedgerLayout {
    * is the task's deadline, else the original's (`columns.deadline`) is.
    */
   adjustedDeadline?: number;
-  /**
-   * The department column names co-units too (`牵头单位及配合单位`): its cells list several units,
-   * and the department is the one marked 牵头 (or else the first).
-   */
-  departmentWithCoUnits?: true;
 }
 
 export interface TaskCell {

@@ -1,5 +1,5 @@
 import type { Field } from "../fields.js";
-import { gridColCount, textAt, valueAt, type CellValue, type Grid } from "../grid.js";
+import { EXCEL_ERRORS, gridColCount, textAt, valueAt, type CellValue, type Grid } from "../grid.js";
 import type { DeadlineMeaning, StatusMeaning } from "../parse/meaning.js";
 import { parseDeadline } from "../parse/deadline.js";
 import { parseStatus } from "../parse/status.js";
@@ -51,6 +51,7 @@ export function readTasks(grid: Grid, layout: LedgerLayout, merges = MergeIndex.
   const lastCells: (TaskCell | undefined)[] = [];
   let category: string | undefined;
   const parsers = cachedParsers(grid.date1904 === true);
+  const readings = readingsOf(layout);
 
   for (let row = layout.headerRow + 1; row <= lastRow; row++) {
     const own = summarizeRow(grid, row, firstCol, merges, fieldCols, seqCol);
@@ -65,9 +66,8 @@ export function readTasks(grid: Grid, layout: LedgerLayout, merges = MergeIndex.
     // `一` in the 序号 column, the caption beside it across the table: `一、关于……方面`.
     const caption =
       own.second && first.col === seqCol
-        ? own.count === 2
-          ? (numberedCaption(first, own.second, width) ?? bareCaption(grid, layout, row, merges, first, own.second))
-          : bareCaption(grid, layout, row, merges, first, own.second)
+        ? ((own.count === 2 ? numberedCaption(first, own.second, width) : null) ??
+          bareCaption(grid, layout, row, merges, first, own.second))
         : null;
     if (caption !== null) {
       category = caption;
@@ -78,7 +78,7 @@ export function readTasks(grid: Grid, layout: LedgerLayout, merges = MergeIndex.
     if (FOOTER_LABEL.test(first.text) && onlyFooterLabels(grid, row, firstCol, merges)) continue;
     if (TOTAL.test(first.text.replace(/\s+/g, ""))) continue;
 
-    tasks.push(makeTask(grid, layout, row, merges, category, parsers, lastCells));
+    tasks.push(makeTask(grid, layout, row, merges, category, parsers, readings, lastCells));
   }
   return tasks;
 }
@@ -121,12 +121,6 @@ function numberedCaption(numeral: OwnCell, text: OwnCell, width: number): string
   return `${numeral.text}${joiner}${text.text}`;
 }
 
-/**
- * A row numbered with a category's numeral (`二`, `（四）`, `五、`) that holds no measures,
- * deadline or status of its own is a category caption, however it is laid out: `（四）` |
- * `干部队伍建设`, `二` | `…方面` | … | `共2项`, `五、` | `意识形态工作（3项）` | … | `宣传科`.
- * A task is numbered 1, 2, 3; a Chinese numeral with nothing to do is a heading.
- */
 /** A cell's trimmed text in this row, "" where a merged area from above or the left covers it. */
 function ownText(grid: Grid, merges: MergeIndex, row: number, col: number): string {
   const area = merges.areaAt(row, col);
@@ -136,6 +130,12 @@ function ownText(grid: Grid, merges: MergeIndex, row: number, col: number): stri
 /** How many tasks a caption counts (`共2项`, `3个问题`): a heading's figure, not a status. */
 const CAPTION_COUNT = /^[(（]?(?:共|计|合计)?\d+(?:项|个|条)(?:问题|任务|措施)?[)）]?$/;
 
+/**
+ * A row numbered with a category's numeral (`二`, `（四）`, `五、`) that holds no measures,
+ * deadline or status of its own is a category caption, however it is laid out: `（四）` |
+ * `干部队伍建设`, `二` | `…方面` | … | `共2项`, `五、` | `意识形态工作（3项）` | … | `宣传科`.
+ * A task is numbered 1, 2, 3; a Chinese numeral with nothing to do is a heading.
+ */
 function bareCaption(
   grid: Grid,
   layout: LedgerLayout,
@@ -225,25 +225,15 @@ function makeTask(
   merges: MergeIndex,
   category: string | undefined,
   parsers: CachedParsers,
+  readings: FieldReadings,
   lastCells: (TaskCell | undefined)[],
 ): Task {
   const cols = layout.columns;
-  const pair = layout.pair;
-  const leadSide = pair !== undefined && cols.lead === pair.col ? pair.first : undefined;
-  const deptSide = pair !== undefined && cols.department === pair.col ? pair.first : undefined;
   const cells: Record<Field, TaskCell | undefined> = {
     problem: cellOf(grid, cols.problem, 0, row, merges, lastCells, PLAIN),
     measures: cellOf(grid, cols.measures, 1, row, merges, lastCells, PLAIN),
-    lead: cellOf(grid, cols.lead, 2, row, merges, lastCells, leadSide ? LEAD_OF_PAIR[leadSide] : PLAIN),
-    department: cellOf(
-      grid,
-      cols.department,
-      3,
-      row,
-      merges,
-      lastCells,
-      deptSide ? DEPT_OF_PAIR[deptSide] : layout.departmentWithCoUnits ? LEAD_UNIT : PLAIN,
-    ),
+    lead: cellOf(grid, cols.lead, 2, row, merges, lastCells, readings.lead),
+    department: cellOf(grid, cols.department, 3, row, merges, lastCells, readings.department),
     deadline: deadlineCell(grid, layout, row, merges, lastCells),
     status: cellOf(grid, cols.status, 5, row, merges, lastCells, PLAIN),
     evidence: cellOf(grid, cols.evidence, 6, row, merges, lastCells, EVIDENCE),
@@ -261,15 +251,34 @@ function makeTask(
 /** What a field makes of its cell's display text: the field's meaning, "" when there is none. */
 type Reading = (shown: string) => string;
 
+/** How the lead's and the department's cells are read, by the layout: once per ledger, not per row. */
+interface FieldReadings {
+  lead: Reading;
+  department: Reading;
+}
+
+function readingsOf(layout: LedgerLayout): FieldReadings {
+  const { columns: cols, pair } = layout;
+  const leadSide = pair !== undefined && cols.lead === pair.col ? pair.first : undefined;
+  const deptSide = pair !== undefined && cols.department === pair.col ? pair.first : undefined;
+  // 牵头单位及配合单位: the department column lists co-units too (LEAD_UNIT picks the responsible one).
+  const coUnits = /配合|协办/.test(layout.headers.department ?? "");
+  return {
+    lead: leadSide ? LEAD_OF_PAIR[leadSide] : PLAIN,
+    department: deptSide ? DEPT_OF_PAIR[deptSide] : coUnits ? LEAD_UNIT : PLAIN,
+  };
+}
+
 /** Placeholders (`无`, `/`, `——`, `待补充`) mean empty. */
 const PLAIN: Reading = (t) => (t !== "" && isPlaceholder(t) ? "" : t);
 /** As a deadline, `待定` is no deadline either. */
 const DEADLINE: Reading = (t) => (t !== "" && isDeadlinePlaceholder(t) ? "" : t);
-/** As evidence, material not there yet (`未上传`, `待收集`, `×`) or an error value is no evidence either. */
-const EVIDENCE: Reading = (t) => (t !== "" && (isEvidencePlaceholder(t) || ERROR_LITERAL.test(t)) ? "" : t);
-/** An error value (`#REF!` where a link to the material broke, `#N/A`): no material either. */
-const ERROR_LITERAL =
-  /^#(?:REF!|N\/A|VALUE!|NAME\?|DIV\/0!|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA|BLOCKED!|CONNECT!|FIELD!|BUSY!|UNKNOWN!)$/i;
+/**
+ * As evidence, material not there yet (`未上传`, `待收集`, `×`) is no evidence either, nor is an
+ * error value (`#REF!` where a link to the material broke).
+ */
+const EVIDENCE: Reading = (t) =>
+  t !== "" && (isEvidencePlaceholder(t) || (t[0] === "#" && EXCEL_ERRORS.has(t.toUpperCase()))) ? "" : t;
 /** "As above": 同上, 同前, the ditto mark 〃 and the quotes clerks type for it. */
 const DITTO = /^\s*(?:同上|同前|〃+|″|"|”|“|''|,,)[。.]?\s*$/;
 /**

@@ -199,11 +199,7 @@ function matchChinese(s: string): Known | null {
   const on = DONE_ON.exec(s);
   if (on) return adjustDone({ text: on[0], kind: "done" }, s.slice(on[0].length));
   // The cell opens with a phrase: longest first, so `基本完成` beats `完成`.
-  for (const p of ZH) {
-    if (!s.startsWith(p.text)) continue;
-    const rest = s.slice(p.text.length);
-    return p.kind === "not-started" ? adjustNotDone(rest) : adjustDone(p, rest);
-  }
+  for (const p of ZH) if (s.startsWith(p.text)) return judged(p, s.slice(p.text.length));
   // Otherwise the earliest phrase anywhere (`目前已完成`, `经核查，已整改到位`), longest at a tie.
   let best: Phrase | null = null;
   let bestAt = Infinity;
@@ -220,30 +216,38 @@ function matchChinese(s: string): Known | null {
   // `计划6月底前整改完成` is a plan, not a result.
   if (PLAN.test(before)) return null;
   const rest = s.slice(bestAt + best.text.length);
-  // `未按期完成`, `未能如期完成`, `无法按时完成`: a done phrase denied is not done.
-  if (best.kind === "done" && ZH_DENIED.test(before))
-    return /(?:全面|全部|完全)$/.test(before) || /^(?:全面|全部)/.test(best.text) ? "in-progress" : adjustNotDone(rest);
-  return best.kind === "not-started" ? adjustNotDone(rest) : adjustDone(best, rest);
+  // `未按期完成`, `未能如期完成`, `无法按时完成`: a done phrase denied is not done; `未全面完成` is partly.
+  const denied = best.kind === "done" ? ZH_DENIED.exec(before) : null;
+  if (denied) return denied[1] || /^(?:全面|全部)/.test(best.text) ? "in-progress" : adjustNotDone(rest);
+  return judged(best, rest);
 }
 
 /** What denies a done phrase right before it (`未`按期完成, `未能`如期完成, `未`全面完成). */
-const ZH_DENIED = /(?:未|未能|没有|没能|无法|不能|尚未|难以|未曾)(?:全面|全部|完全)?$/;
+const ZH_DENIED = /(?:未|未能|没有|没能|无法|不能|尚未|难以|未曾)(全面|全部|完全)?$/;
+
+/** A phrase found, by what is said after it: work still going, or (after a "not done") under way. */
+function judged(p: Phrase, rest: string): Known {
+  return p.kind === "not-started" ? adjustNotDone(rest) : adjustDone(p, rest);
+}
 
 const PLAN = /计划|预计|拟|将于|争取|力争|确保/;
+
+/** Words of work going on, in either language. */
+const GOING = String.raw`正在|推进中|整改中|进行中|实施中|落实中|剩余|仍有|\bin progress\b|\bongoing\b|\bremaining\b`;
 
 /**
  * Work still going, said after a done phrase in a long 整改进展 text: `已完成3项，剩余2项正在推进`,
  * `已完成方案制定，整改中`. Not 长期坚持/持续推进: `已完成整改，长期坚持` is done, and kept up.
  */
-const STILL_GOING =
-  /正在|推进中|整改中|进行中|实施中|落实中|尚未|未完成|未全部|基本完成|部分完成|阶段性|剩余|仍有|\bin progress\b|\bongoing\b|\bremaining\b|\bnot (?:yet )?(?:done|completed|started)\b/;
+const STILL_GOING = new RegExp(
+  String.raw`${GOING}|尚未|未完成|未全部|基本完成|部分完成|阶段性|\bnot (?:yet )?(?:done|completed|started)\b`,
+);
 
 /**
  * Work under way, said after a "not done" (`未完成，正在推进`, `未完成（已核查100笔，剩余28笔）`):
  * in progress, not "not started". A lateness (`未完成，已逾期30天`) is no progress.
  */
-const UNDER_WAY =
-  /正在|推进中|整改中|进行中|实施中|落实中|剩余|仍有|已(?!逾期|超期|过期|延期)[^，,。；;]{0,6}?\d|\bin progress\b|\bongoing\b|\bremaining\b/;
+const UNDER_WAY = new RegExp(String.raw`${GOING}|已(?!逾期|超期|过期|延期)[^，,。；;]{0,6}?\d`);
 
 function adjustNotDone(rest: string): Known {
   return UNDER_WAY.test(rest) ? "in-progress" : "not-started";
@@ -273,7 +277,7 @@ function matchEnglish(s: string): Known | null {
   // `not yet completed`, `never finished`; `not fully done` is partly done.
   const denied = best.kind === "done" ? EN_DENIED.exec(s.slice(0, bestAt)) : null;
   if (denied) return /fully|entirely|completely|quite|all/.test(denied[0]) ? "in-progress" : adjustNotDone(rest);
-  return best.kind === "not-started" ? adjustNotDone(rest) : adjustDone(best, rest);
+  return judged(best, rest);
 }
 
 const EN_DENIED = /\b(?:not|never|yet to be)(?:\s+(?:yet|been|be|fully|entirely|completely|quite|all))*\s*$/;

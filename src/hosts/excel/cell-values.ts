@@ -1,26 +1,7 @@
 import { serialToDate } from "../../core/dates.js";
-import type { CellValue } from "../../core/grid.js";
+import { EXCEL_ERRORS, type CellValue } from "../../core/grid.js";
 // One reading of number formats for every host: core/number-format.ts (on numfmt).
 import { isDateFormat } from "../../core/number-format.js";
-
-/** Excel's error literals as Office.js hands them over in `values`. */
-export const EXCEL_ERRORS = new Set([
-  "#N/A",
-  "#VALUE!",
-  "#REF!",
-  "#DIV/0!",
-  "#NUM!",
-  "#NAME?",
-  "#NULL!",
-  "#SPILL!",
-  "#CALC!",
-  "#GETTING_DATA",
-  "#FIELD!",
-  "#BLOCKED!",
-  "#CONNECT!",
-  "#BUSY!",
-  "#UNKNOWN!",
-]);
 
 /** A value a date format shows as a date: a finite serial, not negative. Its format matters to no other. */
 export function mayBeDate(value: unknown): value is number {
