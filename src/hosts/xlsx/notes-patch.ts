@@ -224,6 +224,8 @@ export class CommentsPatch {
    * (LibreOffice) may have renumbered the authors, spelt the namespace with another prefix, and
    * dropped declarations (`xr`, which Excel 365 puts on notes as `xr:uid`). An author index past the
    * list or an undeclared prefix makes the part unreadable (openpyxl: IndexError, "unbound prefix").
+   * The note goes on the cell it is on now: rows inserted or sorted since moved it, and the
+   * recorded ref would put it back on the cell it left (two notes there, none on its own cell).
    */
   restored(recorded: string, current: Note): string {
     let xml = recorded;
@@ -232,6 +234,8 @@ export class CommentsPatch {
     const now = /\sauthorId\s*=\s*["'](\d+)["']/.exec(current.xml.slice(0, current.xml.indexOf(">") + 1));
     const end = xml.indexOf(">") + 1;
     let open = now ? setAttr(xml.slice(0, end), "authorId", now[1]!) : xml.slice(0, end);
+    const ref = refOf(current.xml);
+    if (ref && refOf(open) !== ref) open = setAttr(open, "ref", ref);
     const root = /<(?:\w+:)?comments\b[^>]*>/.exec(this.head)?.[0] ?? "";
     for (const m of [...open.matchAll(/\s(\w+):[\w.-]+\s*=\s*(?:"[^"]*"|'[^']*')/g)]) {
       const p = m[1]!;

@@ -5,7 +5,7 @@ import { checkWorkbook } from "../../../src/app/check-workbook.js";
 import { buildBulletin } from "../../../src/core/bulletin/build.js";
 import { layoutBulletin } from "../../../src/core/bulletin/layout.js";
 import { makeConfig } from "../../../src/core/config.js";
-import { cellAddress } from "../../../src/core/grid.js";
+import { cellAddress, parseAddress } from "../../../src/core/grid.js";
 import { MARK_FILLS, marksFromFindings, ourNote, type Mark } from "../../../src/core/marks.js";
 import type { SheetDocument } from "../../../src/core/sheet-document.js";
 import { openWorkbookFile } from "../../../src/hosts/xlsx/open.js";
@@ -197,6 +197,30 @@ describe("LibreOffice reopens the copies", () => {
   }, 240_000);
 });
 
+/** Refs that more than one `<comment>` of a comments part claims (Excel repairs such a part). */
+function duplicateRefs(bytes: Uint8Array): string[] {
+  const out: string[] = [];
+  for (const [name, data] of Object.entries(parts(bytes))) {
+    if (!/comments\d*\.xml$/.test(name)) continue;
+    const refs = [...text(data).matchAll(/<(?:\w+:)?comment\b[^>]*?\sref="([^"]+)"/g)].map((m) => m[1]!);
+    for (const r of new Set(refs)) if (refs.indexOf(r) !== refs.lastIndexOf(r)) out.push(`${name} ${r}`);
+  }
+  return out;
+}
+
+/** Rows a and b change places, every cell with its value, style and note (what a sort does). */
+const SWAP_ROWS = `
+import sys, openpyxl
+src, dst, a, b = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+wb = openpyxl.load_workbook(src)
+ws = wb["整改台账"]
+far = ws.max_row + 5
+ws.move_range(f"A{a}:{openpyxl.utils.get_column_letter(ws.max_column)}{a}", rows=far - a)
+ws.move_range(f"A{b}:{openpyxl.utils.get_column_letter(ws.max_column)}{b}", rows=a - b)
+ws.move_range(f"A{far}:{openpyxl.utils.get_column_letter(ws.max_column)}{far}", rows=b - far)
+wb.save(dst)
+`;
+
 const EDIT = `
 import sys, openpyxl
 from openpyxl.comments import Comment
@@ -271,11 +295,17 @@ describe("check → edit in openpyxl → recheck → clear", () => {
     writer.writeMarks(LEDGER, marks);
     const checked = writeTemp(dir, "checked.xlsx", writer.toBytes());
     const edited = `${dir}/edited.xlsx`;
-    editWithOpenpyxl(checked, edited, ["A40", cellAddress(marks[0]!.row, marks[0]!.col), "J28", "K29", "7"]);
+    const edited0 = cellAddress(marks[0]!.row, marks[0]!.col);
+    editWithOpenpyxl(checked, edited, ["A40", edited0, "J28", "K29", "7"]);
     const clear = new XlsxWriter(new Uint8Array(readFileSync(edited)));
     clear.clearMarks(LEDGER);
-    const [afterClear] = inspect([writeTemp(dir, "cleared.xlsx", clear.toBytes())]);
-    for (const [address, cell] of Object.entries(cellsOf(afterClear!, LEDGER))) {
+    const clearedBytes = clear.toBytes();
+    const [original, afterClear] = inspect([
+      writeTemp(dir, "original.xlsx", fixture("xlsxwriter-features.xlsx")),
+      writeTemp(dir, "cleared.xlsx", clearedBytes),
+    ]);
+    const cleared = cellsOf(afterClear!, LEDGER);
+    for (const [address, cell] of Object.entries(cleared)) {
       expect(cell.fill?.[1], `${address} carries no fill of ours`).not.toBe(OUR_BG);
       if (cell.note)
         expect(
@@ -283,5 +313,63 @@ describe("check → edit in openpyxl → recheck → clear", () => {
           address,
         ).toBe(false);
     }
+    // Each of the clerk's notes is on its own cell, one row down from row 7 on, word for word
+    // (the recorded note, written back, once kept the ref it had before the insert).
+    const below = (address: string) => {
+      const { row, col } = parseAddress(address);
+      return cellAddress(row >= 7 ? row + 1 : row, col);
+    };
+    const clerks = Object.entries(cellsOf(original!, LEDGER)).filter(([, c]) => c.note);
+    expect(clerks.length).toBeGreaterThan(0);
+    // and the clerk's own additions: the new note (J28, moved with the insert) and the line added under ours.
+    const expected = Object.fromEntries(clerks.map(([address, cell]) => [below(address), cell.note]));
+    expected[below("J28")] = "用户新加的批注";
+    expected[below(edited0)] = (expected[below(edited0)] ? `${expected[below(edited0)]}\n` : "") + "用户补充：已核实";
+    const notes = Object.fromEntries(
+      Object.entries(cleared)
+        .filter(([, c]) => c.note)
+        .map(([address, c]) => [address, c.note]),
+    );
+    expect(notes).toEqual(expected);
+    expect(duplicateRefs(clearedBytes)).toEqual([]);
+  });
+
+  it("after rows were sorted, a recheck and a clear keep each clerk's note on its own cell", () => {
+    const dir = tempDir();
+    const writer = new XlsxWriter(fixture("xlsxwriter-features.xlsx"));
+    writer.writeMarks(LEDGER, marks);
+    const checked = writeTemp(dir, "checked.xlsx", writer.toBytes());
+    const [original] = inspect([writeTemp(dir, "original.xlsx", fixture("xlsxwriter-features.xlsx"))]);
+    const clerks = Object.entries(cellsOf(original!, LEDGER)).filter(([, c]) => c.note);
+    // A row with a clerk's note under a mark of ours and another marked row change places, as a sort moves them.
+    const a = clerks
+      .map(([address]) => parseAddress(address))
+      .find((p) => marks.some((m) => m.row === p.row && m.col === p.col))?.row;
+    const b = marks.find((m) => a !== undefined && m.row > a)?.row;
+    if (a === undefined || b === undefined)
+      throw new Error("the sample has a clerk's note under a mark and a marked row below it");
+    const sorted = `${dir}/sorted.xlsx`;
+    execFileSync("/usr/bin/python3", ["-c", SWAP_ROWS, checked, sorted, String(a), String(b)]);
+    const moved = (address: string) => {
+      const { row, col } = parseAddress(address);
+      return cellAddress(row === a ? b : row === b ? a : row, col);
+    };
+
+    const recheck = new XlsxWriter(new Uint8Array(readFileSync(sorted)));
+    recheck.writeMarks(LEDGER, marks);
+    const rechecked = recheck.toBytes();
+    expect(duplicateRefs(rechecked)).toEqual([]);
+    const clear = new XlsxWriter(rechecked);
+    clear.clearMarks(LEDGER);
+    const clearedBytes = clear.toBytes();
+    expect(duplicateRefs(clearedBytes)).toEqual([]);
+    const [afterClear] = inspect([writeTemp(dir, "cleared.xlsx", clearedBytes)]);
+    const cleared = cellsOf(afterClear!, LEDGER);
+    const notes = Object.fromEntries(
+      Object.entries(cleared)
+        .filter(([, c]) => c.note)
+        .map(([address, c]) => [address, c.note]),
+    );
+    expect(notes).toEqual(Object.fromEntries(clerks.map(([address, cell]) => [moved(address), cell.note])));
   });
 });
