@@ -2,7 +2,13 @@ import { buildBulletin } from "../core/bulletin/build.js";
 import { layoutFindingsSheet } from "../core/bulletin/findings-sheet.js";
 import { layoutBulletin } from "../core/bulletin/layout.js";
 import type { Bulletin } from "../core/bulletin/model.js";
-import { checkGrid, otherLedgersNotice, rankLedgerSheets, type CheckResult } from "../core/check.js";
+import {
+  checkGrid,
+  otherLedgersNotice,
+  rankLedgerSheets,
+  unfilledMarksNotice,
+  type CheckResult,
+} from "../core/check.js";
 import type { Notice } from "../core/report.js";
 import type { Config } from "../core/config.js";
 import { LedgerError, noLedgerError } from "../core/errors.js";
@@ -118,7 +124,9 @@ export async function markWorkbook(
 ): Promise<number> {
   await progress("mark");
   const marks = marksFromFindings(check.findings, check.report.lang);
-  await port.writeMarks(check.report.sheet, marks, check.report.snapshot);
+  const written = await port.writeMarks(check.report.sheet, marks, check.report.snapshot);
+  if (written && written.unfilled > 0)
+    check.report.notices.push(unfilledMarksNotice(written.unfilled, check.report.lang));
   return marks.length;
 }
 

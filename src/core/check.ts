@@ -157,6 +157,14 @@ export function otherLedgersNotice(
   };
 }
 
+/**
+ * Flagged cells a copy marks with a note alone: the workbook already holds as many cell formats as
+ * Excel allows, and a fill of ours is one more format each (hosts/xlsx: MAX_CELL_XFS).
+ */
+export function unfilledMarksNotice(count: number, lang: Lang): Notice {
+  return { code: "marks-unfilled", message: fill(WORDS[lang].unfilledMarks, { count }) };
+}
+
 /** A rule's finding before it is rendered: which rule, which draft, which cell. */
 interface Hit {
   rule: Rule;
@@ -341,6 +349,7 @@ interface CheckWords {
   otherLedgers: string;
   statedProblems: string;
   statedTasks: string;
+  unfilledMarks: string;
 }
 
 const WORDS = {
@@ -352,6 +361,8 @@ const WORDS = {
     statedProblems:
       "第{{row}}行写明共{{stated}}项问题，台账中实有{{counted}}项问题：请核对是否漏填、多填或说明未更新。",
     statedTasks: "第{{row}}行写明共{{stated}}条整改措施，台账中实有{{counted}}条：请核对是否漏填、多填或说明未更新。",
+    unfilledMarks:
+      "工作簿的单元格格式已达 Excel 的上限（65,490 种），{{count}}个待处理的单元格只加了批注、没有填色：删去不用的格式后再检查即可填色。",
   },
   en: {
     listSep: ", ",
@@ -362,6 +373,8 @@ const WORDS = {
       "Row {{row}} says {{stated}} {{stated|problem|problems}}, but the ledger holds {{counted}}: check for missing or extra rows, or an outdated note.",
     statedTasks:
       "Row {{row}} says {{stated}} {{stated|measure|measures}}, but the ledger holds {{counted}}: check for missing or extra rows, or an outdated note.",
+    unfilledMarks:
+      "The workbook already holds as many cell formats as Excel allows (65,490): {{count}} flagged {{count|cell has|cells have}} a note but no fill; remove unused formats and check again to fill them.",
   },
 } satisfies Catalogue<CheckWords>;
 

@@ -27,6 +27,12 @@ export interface ReadOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** What a host could not do of the marks it was given (nothing, when it returns nothing). */
+export interface MarksWritten {
+  /** Cells marked with a note but no fill (an .xlsx at Excel's limit of cell formats). */
+  unfilled: number;
+}
+
 export interface WorkbookPort {
   listSheets(): Promise<SheetInfo[]>;
   readGrid(sheet: string, options?: ReadOptions): Promise<Grid>;
@@ -36,7 +42,7 @@ export interface WorkbookPort {
    * Replaces marks made earlier on that sheet. Never writes a cell's value. The snapshot of the
    * check that found them (core/progress) is kept with them in the same state, in the same write.
    */
-  writeMarks(sheet: string, marks: Mark[], snapshot?: Snapshot): Promise<void>;
+  writeMarks(sheet: string, marks: Mark[], snapshot?: Snapshot): Promise<MarksWritten | void>;
   /** Restores the fills and notes recorded by writeMarks; a no-op when there are none. */
   clearMarks(sheet: string): Promise<void>;
   /**

@@ -86,15 +86,20 @@ export class StylesPatch {
     return s.items.length + s.added.length - 1;
   }
 
-  /** The index of an item equal to `text` (ours or the file's), else appends it. */
-  findOrAppend(name: (typeof ORDER)[number], text: string): number {
+  /** The index of an item equal to `text` (ours or the file's), or -1. */
+  find(name: (typeof ORDER)[number], text: string): number {
     const s = this.section(name);
     const t = this.prefixed(text);
     const i = s.items.indexOf(t);
     if (i >= 0) return i;
     const j = s.added.indexOf(t);
-    if (j >= 0) return s.items.length + j;
-    return this.append(name, text);
+    return j >= 0 ? s.items.length + j : -1;
+  }
+
+  /** The index of an item equal to `text` (ours or the file's), else appends it. */
+  findOrAppend(name: (typeof ORDER)[number], text: string): number {
+    const i = this.find(name, text);
+    return i >= 0 ? i : this.append(name, text);
   }
 
   /** A custom number format's id (existing or new, from 164 as Excel numbers them). */

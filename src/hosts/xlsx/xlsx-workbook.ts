@@ -1,7 +1,7 @@
 import type { Snapshot } from "../../core/progress/snapshot.js";
 import type { Grid } from "../../core/grid.js";
 import type { SheetDocument } from "../../core/sheet-document.js";
-import type { Mark, ReadOptions, SheetInfo, WorkbookPort } from "../workbook.js";
+import type { Mark, MarksWritten, ReadOptions, SheetInfo, WorkbookPort } from "../workbook.js";
 import { blankPackage, gridSheetXml } from "./blank-package.js";
 import { XlsxReader, type PartSource } from "./reader.js";
 import type { XlsxState } from "./state-part.js";
@@ -116,9 +116,9 @@ export class XlsxWorkbook implements WorkbookPort {
     return { chunks: (part) => [pkg.bytes(part) ?? new Uint8Array(0)] };
   }
 
-  async writeMarks(sheet: string, marks: Mark[], snapshot?: Snapshot): Promise<void> {
+  async writeMarks(sheet: string, marks: Mark[], snapshot?: Snapshot): Promise<MarksWritten> {
     if (snapshot) this.writer.setSnapshot(snapshot);
-    this.writer.writeMarks(sheet, marks);
+    return { unfilled: this.writer.writeMarks(sheet, marks) };
   }
 
   async clearMarks(sheet: string): Promise<void> {

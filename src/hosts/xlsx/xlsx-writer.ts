@@ -81,6 +81,12 @@ interface Unmarking {
  * `FFC7CE`: the colour alone never counts as ours.
  */
 const MARK_BG = "FF4C4B43";
+/**
+ * The most cell formats a workbook may hold: Microsoft, "Excel specifications and limits"
+ * ("Unique cell formats/cell styles: 65,490"). A copy past it opens with "Too many different
+ * cell formats"; a flagged cell that would need one more is marked by its note alone.
+ */
+export const MAX_CELL_XFS = 65_490;
 
 function ourFill(severity: Severity): string {
   return `<fill><patternFill patternType="solid"><fgColor rgb="FF${MARK_FILLS[severity]}"/><bgColor rgb="${MARK_BG}"/></patternFill></fill>`;
@@ -387,7 +393,8 @@ export class XlsxWriter implements StateHost {
 
   // --- marks ---
 
-  writeMarks(sheetName: string, marks: readonly Mark[]): void {
+  /** Marks the cells; returns how many of them have a note but no fill (Excel's limit of cell formats: MAX_CELL_XFS). */
+  writeMarks(sheetName: string, marks: readonly Mark[]): number {
     const ws = this.sheet(sheetName);
     const byCell = marksByCell(marks);
     if (byCell.size === 0) {
@@ -395,7 +402,7 @@ export class XlsxWriter implements StateHost {
       this.restore(ws);
       this.flushStyles();
       this.saveState();
-      return;
+      return 0;
     }
     // A recheck: the earlier marks come off in the same pass that puts the new ones on, and the
     // notes as unmarking leaves them are the ones marked; the sheet and notes are stored once.
@@ -408,8 +415,9 @@ export class XlsxWriter implements StateHost {
       return id;
     };
     const xfCount = styles.count("cellXfs");
-    /** Our clone of a base style, by base × 4 + severity. */
+    /** Our clone of a base style, by base × 4 + severity (-1: none, the workbook is at Excel's limit). */
     const clones = new Map<number, number>();
+    let unfilled = 0;
     const records: Record<string, MarkRecord> = {};
     const fillTable = new Map(this.state.fills.map((f, i) => [f, i]));
     const fillIndex = (xml: string): number => {
@@ -446,8 +454,12 @@ export class XlsxWriter implements StateHost {
       const b = baseOf(base);
       const key = base * 4 + SEVERITY_RANK[m.severity];
       let s = clones.get(key);
-      if (s === undefined)
-        clones.set(key, (s = styles.findOrAppend("cellXfs", xfWithFill(b.xf, fillIdOf(m.severity), "1"))));
+      if (s === undefined) {
+        const clone = xfWithFill(b.xf, fillIdOf(m.severity), "1");
+        s = styles.find("cellXfs", clone);
+        if (s < 0 && styles.count("cellXfs") < MAX_CELL_XFS) s = styles.append("cellXfs", clone);
+        clones.set(key, s);
+      }
       records[cellAddress(row, col)] = {
         s: cell.exists ? cell.s : null,
         existed: cell.exists,
@@ -458,7 +470,10 @@ export class XlsxWriter implements StateHost {
         note: null,
         ours: ourNote(m),
       };
-      return { s };
+      if (s >= 0) return { s };
+      // The note alone: the cell keeps its style, which a clear then leaves (it carries no fill of ours).
+      unfilled++;
+      return undefined;
     };
     // A cell unmarking takes back is marked on what it leaves: its style restored, or, for an empty
     // cell we had added, no cell at all (as a second pass would find it).
@@ -511,6 +526,7 @@ export class XlsxWriter implements StateHost {
     this.state.marks[String(ws.sheetId)] = { name: ws.name, cells: records };
     this.flushStyles();
     this.saveState();
+    return unfilled;
   }
 
   /**

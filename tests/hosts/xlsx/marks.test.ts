@@ -1,11 +1,17 @@
 import type ExcelJS from "exceljs";
+import { readFileSync } from "node:fs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { checkWorkbook, markWorkbook } from "../../../src/app/check-workbook.js";
+import { makeConfig } from "../../../src/core/config.js";
 import { openWorkbookFile } from "../../../src/hosts/xlsx/open.js";
 import { readGrid } from "../../support/exceljs/read-grid.js";
 import { XlsxWriter } from "../../../src/hosts/xlsx/xlsx-writer.js";
 import type { Mark } from "../../../src/hosts/workbook.js";
 import { load, sampleLedger, toBytes } from "./helpers.js";
 import { parts, text } from "./writer-helpers.js";
+import { handXlsx } from "./handmade.js";
+import { MAX_CELL_XFS } from "../../../src/hosts/xlsx/xlsx-writer.js";
 
 /** Value, fill and note of every cell in the sheet, as saved in the file (read by exceljs, the oracle). */
 function snapshot(ws: ExcelJS.Worksheet): Record<string, unknown> {
@@ -200,6 +206,94 @@ describe("marks on an .xlsx file", () => {
     expect(back.getCell("C4").border).toMatchObject({ top: { style: "thin" }, bottom: { style: "double" } });
     expect(back.getCell("D4").numFmt).toBe('yyyy"年"m"月"d"日"');
     expect(back.getCell("D4").fill).toMatchObject(ours("FFC7CE"));
+  });
+});
+
+describe("a workbook at Excel's limit of cell formats", () => {
+  // Microsoft, "Excel specifications and limits": unique cell formats/cell styles 65,490. A
+  // fill of ours is a format more; past the limit Excel opens the copy with "Too many different
+  // cell formats". The cells that would need one more keep their style and get the note alone.
+  const book = (xfs: number) =>
+    handXlsx({
+      sheets: [
+        {
+          name: "台账",
+          rows: '<row r="1"><c r="A1" t="inlineStr"><is><t>甲</t></is></c><c r="B1" s="1" t="inlineStr"><is><t>乙</t></is></c></row>',
+        },
+      ],
+      xfs: Array.from({ length: xfs }, () => 0),
+    });
+  const cellXfs = (bytes: Uint8Array) => {
+    const xml = text(parts(bytes)["xl/styles.xml"]);
+    const section = /<cellXfs\b[^>]*count="(\d+)"[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)!;
+    return { count: Number(section[1]), items: section[2]!.match(/<xf\b/g)!.length };
+  };
+  const MARKS: Mark[] = [
+    { row: 1, col: 1, severity: "error", note: "缺少责任人" },
+    { row: 1, col: 2, severity: "warning", note: "已逾期" },
+  ];
+
+  it("never writes a format past it: each cell past it is marked by its note, and counted", () => {
+    for (const [start, filled] of [
+      [MAX_CELL_XFS, 0],
+      [MAX_CELL_XFS - 1, 1],
+    ] as const) {
+      const original = book(start);
+      const writer = new XlsxWriter(original);
+      expect(writer.writeMarks("台账", MARKS), `${start} formats`).toBe(MARKS.length - filled);
+      const copy = writer.toBytes();
+      expect(cellXfs(copy)).toEqual({
+        count: Math.min(start + 1, MAX_CELL_XFS),
+        items: Math.min(start + 1, MAX_CELL_XFS),
+      });
+      const sheet = text(parts(copy)["xl/worksheets/sheet1.xml"]);
+      // The first flagged cell gets the one format left, if any; the other keeps its own style.
+      expect(/<c\b(?=[^>]*\sr="A1")[^>]*\ss="(\d+)"/.exec(sheet)?.[1]).toBe(filled ? String(start) : undefined);
+      expect(/<c\b(?=[^>]*\sr="B1")[^>]*\ss="(\d+)"/.exec(sheet)?.[1]).toBe("1");
+      const comments = Object.entries(parts(copy)).find(([name]) => /comments\d*\.xml$/.test(name))!;
+      for (const m of MARKS) expect(text(comments[1])).toContain(m.note);
+      // A clear takes the notes off and leaves the cell formats as they were.
+      const clear = new XlsxWriter(copy);
+      clear.clearMarks("台账");
+      const cleared = text(parts(clear.toBytes())["xl/worksheets/sheet1.xml"]);
+      expect(cleared).toBe(text(parts(original)["xl/worksheets/sheet1.xml"]));
+    }
+  });
+
+  it("says so in the check's notices, with how many cells, in the clerk's language", async () => {
+    const sample = new Uint8Array(readFileSync(new URL("../../../samples/sample-ledger.xlsx", import.meta.url)));
+    // The sample with its cell formats padded to the limit: every flagged cell would need one more.
+    const files = unzipSync(sample);
+    const styles = strFromU8(files["xl/styles.xml"]!).replace(
+      /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/,
+      (_, body: string) => {
+        const n = body.match(/<xf\b/g)!.length;
+        const pad = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'.repeat(MAX_CELL_XFS - n);
+        return `<cellXfs count="${MAX_CELL_XFS}">${body}${pad}</cellXfs>`;
+      },
+    );
+    const full = zipSync({ ...files, "xl/styles.xml": strToU8(styles) });
+    for (const [bytes, lang, expected] of [
+      [sample, "zh", undefined],
+      [full, "zh", /^工作簿的单元格格式已达 Excel 的上限（65,490 种），(\d+)个待处理的单元格只加了批注、没有填色/],
+      [
+        full,
+        "en",
+        /^The workbook already holds as many cell formats as Excel allows \(65,490\): (\d+) flagged cells have a note/,
+      ],
+    ] as const) {
+      const port = await openWorkbookFile(bytes, "sample.xlsx");
+      const check = await checkWorkbook(port, makeConfig({ today: "2025-07-01", lang }));
+      const cells = new Set(check.report.findings.map((f) => f.cell)).size;
+      await markWorkbook(port, check);
+      const notice = check.report.notices.find((n) => n.code === "marks-unfilled");
+      if (!expected) {
+        expect(notice).toBeUndefined();
+        continue;
+      }
+      expect(notice?.message).toMatch(expected);
+      expect(Number(expected.exec(notice!.message)![1])).toBe(cells);
+    }
   });
 });
 
