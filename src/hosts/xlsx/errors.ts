@@ -46,6 +46,15 @@ export class WorkbookOpenError extends LedgerError<WorkbookOpenErrorCode> {
   }
 }
 
+/**
+ * The refusal for a package whose part the copy must edit is not what its relationship says it
+ * is (an empty styles part, a comments part without <comments>): Excel repairs such a file on
+ * opening, and a copy patched on top of it would be no better.
+ */
+export function damaged(why: string): WorkbookOpenError {
+  return new WorkbookOpenError("corrupt", new Error(why));
+}
+
 /** The refusal for a file over one of the reader's limits. */
 export function tooLarge(what: LimitName, limit: string | number): WorkbookOpenError {
   const shown = typeof limit === "number" ? limit.toLocaleString("en-US") : limit;

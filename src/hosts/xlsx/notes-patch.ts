@@ -1,4 +1,5 @@
 import type { ByteSink } from "./byte-sink.js";
+import { damaged } from "./errors.js";
 import { richText, setAttr, tElement, xmlText } from "./xml-write.js";
 import { attributes, decodeXml } from "./xml.js";
 
@@ -62,7 +63,7 @@ export class CommentsPatch {
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${MAIN_NS}"><authors></authors><commentList></commentList></comments>`;
     if (!xml) this.dirty = true;
     const root = /<((?:\w+:)?)comments\b[^>]*>/.exec(source);
-    if (!root) throw new Error("not a comments part");
+    if (!root) throw damaged("not a comments part");
     this.prefix = root[1]!;
     const p = "(?:\\w+:)?";
     const authorsM = new RegExp(`<${p}authors\\b[^>]*?(?:/>|>([\\s\\S]*?)</${p}authors\\s*>)`).exec(source);
@@ -332,6 +333,12 @@ export class VmlPatch {
     this.xml =
       xml ??
       `${VML_HEAD}<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${idmap}"/></o:shapelayout>${SHAPETYPE}</xml>`;
+    // Our shapes go before the root's end tag: a drawing without one (empty, cut short) cannot take them.
+    const top = /<([\w:.-]+)[\s/>]/.exec(
+      this.xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, (m) => " ".repeat(m.length)),
+    );
+    if (!top || !new RegExp(`</${top[1]!.replace(/\./g, "\\.")}\\s*>\\s*$`).test(this.xml))
+      throw damaged("not a whole VML drawing");
     let count = 0;
     for (const m of this.xml.matchAll(/<(\w+:)?shape\b[^>]*>[\s\S]*?<\/\1shape\s*>/g)) {
       count++;

@@ -6,6 +6,7 @@ import { deflatePart, withLead, writeZipCopy, type DeflatedPart, type PartChange
 import { xmlAttr } from "./xml-write.js";
 import { attributes } from "./xml.js";
 import { concatBytes } from "./bytes.js";
+import { damaged } from "./errors.js";
 
 /**
  * The package as the writer sees it: the original parts by name, and the few it changes.
@@ -460,6 +461,6 @@ export function insertBeforeClose(xml: string, local: string, text: string): str
   if (m) return xml.slice(0, m.index) + text + xml.slice(m.index);
   const selfClosed = new RegExp(`<((?:\\w+:)?${local})\\b([^>]*?)\\s*/>`);
   const s = selfClosed.exec(xml);
-  if (!s) throw new Error(`no <${local}> element`);
+  if (!s) throw damaged(`no <${local}> element`);
   return `${xml.slice(0, s.index)}<${s[1]}${s[2]}>${text}</${s[1]}>${xml.slice(s.index + s[0].length)}`;
 }

@@ -1,5 +1,6 @@
 import { cellAddress } from "../../core/grid.js";
 import { ByteSink } from "./byte-sink.js";
+import { damaged } from "./errors.js";
 import { setAttr } from "./xml-write.js";
 import { attributes } from "./xml.js";
 
@@ -341,6 +342,17 @@ function patchRow(
  * `extLst`, all of which come after sheetData: it goes into the tail.
  */
 export function withLegacyDrawing(sheet: PatchedSheet, rId: string): PatchedSheet {
+  // A sheet has one legacyDrawing (CT_Worksheet: minOccurs 0, maxOccurs 1): one whose
+  // relationship is gone (a damaged file) is pointed at ours rather than followed by a second.
+  const old = /<(?:\w+:)?legacyDrawing\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?legacyDrawing\s*>)/.exec(sheet.tail);
+  if (old) {
+    const idAttr = Object.keys(attributes(old[0])).find((k) => k === "id" || k.endsWith(":id"));
+    if (idAttr) {
+      const tail =
+        sheet.tail.slice(0, old.index) + setAttr(old[0], idAttr, rId) + sheet.tail.slice(old.index + old[0].length);
+      return { ...sheet, tail, changed: true };
+    }
+  }
   const { at, element } = legacyDrawingAt(sheet.root + sheet.tail, rId);
   const offset = at - sheet.root.length;
   return { ...sheet, tail: sheet.tail.slice(0, offset) + element + sheet.tail.slice(offset), changed: true };
@@ -348,7 +360,7 @@ export function withLegacyDrawing(sheet: PatchedSheet, rId: string): PatchedShee
 
 function legacyDrawingAt(xml: string, rId: string): { at: number; element: string } {
   const root = /<((?:\w+:)?)worksheet\b[^>]*>/.exec(xml);
-  if (!root) throw new Error("not a worksheet");
+  if (!root) throw damaged("not a worksheet");
   const prefix = root[1]!;
   const relNs =
     /xmlns:(\w+)\s*=\s*["']http:\/\/(?:schemas\.openxmlformats\.org\/officeDocument\/2006|purl\.oclc\.org\/ooxml\/officeDocument)\/relationships["']/.exec(

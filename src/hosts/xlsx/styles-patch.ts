@@ -1,3 +1,4 @@
+import { damaged } from "./errors.js";
 import { setAttr } from "./xml-write.js";
 import { attributes } from "./xml.js";
 
@@ -28,8 +29,14 @@ export class StylesPatch {
 
   constructor(xml: string) {
     this.xml = xml;
-    const root = /<(\w+:)?styleSheet\b/.exec(xml);
-    this.prefix = root?.[1] ?? "";
+    const root = /<(\w+:)?styleSheet\b[^>]*?(\/?)>/.exec(xml);
+    // Every edit goes inside the root: a part cut short or of another kind cannot take one.
+    if (!root || (root[2] !== "/" && !new RegExp(`</${root[1] ?? ""}styleSheet\\s*>`).test(xml)))
+      throw damaged("not a whole styles part");
+    this.prefix = root[1] ?? "";
+    // A root with nothing in it (valid, if odd) is opened, for sections to go inside.
+    if (root[2] === "/")
+      this.xml = `${xml.slice(0, root.index)}${root[0].replace(/\s*\/>$/, ">")}</${this.prefix}styleSheet>${xml.slice(root.index + root[0].length)}`;
   }
 
   get changed(): boolean {

@@ -256,19 +256,26 @@ export class XlsxWriter implements StateHost {
     commentsPart: string | null;
     vml: VmlPatch;
     vmlPart: string | null;
+    /** A part the sheet's relationship names but the package lacks: ours is written there (one rel, one legacyDrawing). */
+    missing: Set<string>;
     threads: ThreadsPatch | null;
     threadsPart: string | null;
   } {
     const rels = this.pkg.rels(part);
-    const c = rels.find((r) => relTypeIs(r.type, REL.comments) && r.part && this.pkg.has(r.part));
+    const c = rels.find((r) => relTypeIs(r.type, REL.comments) && r.part);
     const drawingId = legacyDrawingId(xml);
-    const v = drawingId ? rels.find((r) => r.id === drawingId && r.part && this.pkg.has(r.part)) : undefined;
+    const v = drawingId ? rels.find((r) => r.id === drawingId && r.part) : undefined;
     const t = rels.find((r) => relTypeIs(r.type, REL.threadedComment) && r.part && this.pkg.has(r.part));
+    const commentsPart = c?.part ?? null;
+    const vmlPart = v?.part ?? null;
+    const missing = new Set([commentsPart, vmlPart].filter((p): p is string => p !== null && !this.pkg.has(p)));
+    const textOf = (p: string | null) => (p === null || missing.has(p) ? undefined : this.pkg.text(p));
     return {
-      comments: new CommentsPatch(c?.part ? this.pkg.text(c.part) : undefined),
-      commentsPart: c?.part ?? null,
-      vml: new VmlPatch(v?.part ? this.pkg.text(v.part) : undefined, this.nextIdmap()),
-      vmlPart: v?.part ?? null,
+      comments: new CommentsPatch(textOf(commentsPart)),
+      commentsPart,
+      vml: new VmlPatch(textOf(vmlPart), this.nextIdmap()),
+      vmlPart,
+      missing,
       threads: t?.part ? new ThreadsPatch(this.pkg.text(t.part) ?? "") : null,
       threadsPart: t?.part ?? null,
     };
@@ -330,11 +337,9 @@ export class XlsxWriter implements StateHost {
         const sink = this.pkg.sink();
         n.comments.writeTo(sink);
         this.pkg.setSink(cp, sink);
-        if (!n.commentsPart) {
-          this.pkg.addRel(part, REL.comments, cp);
-          this.pkg.declare(cp, CONTENT_TYPE.comments);
-        }
-      } else if (n.commentsPart) {
+        if (!n.commentsPart) this.pkg.addRel(part, REL.comments, cp);
+        if (!n.commentsPart || n.missing.has(cp)) this.pkg.declare(cp, CONTENT_TYPE.comments);
+      } else if (n.commentsPart && !n.missing.has(n.commentsPart)) {
         this.removeRelated(part, n.commentsPart);
       }
     }
@@ -356,9 +361,9 @@ export class XlsxWriter implements StateHost {
             const id = this.pkg.addRel(part, REL.vmlDrawing, vp);
             this.pkg.declare(vp, CONTENT_TYPE.vml);
             sheet = withLegacyDrawing(sheet, id);
-          }
+          } else if (n.missing.has(vp)) this.pkg.declare(vp, CONTENT_TYPE.vml);
         }
-      } else if (n.vmlPart) {
+      } else if (n.vmlPart && !n.missing.has(n.vmlPart)) {
         this.removeRelated(part, n.vmlPart);
         // legacyDrawing comes after sheetData (CT_Worksheet's sequence): it is in the tail, kept as text.
         const tail = sheet.tail.replace(/<(?:\w+:)?legacyDrawing\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?legacyDrawing\s*>)/, "");
