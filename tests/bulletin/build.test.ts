@@ -122,7 +122,8 @@ describe("buildBulletin (zh)", () => {
       kind: "paragraph",
       text:
         "市委第三巡察组反馈意见后，市教育局党组对反馈问题逐条梳理，明确整改问题4个、整改措施4条，逐项明确责任领导、责任部门和整改时限。" +
-        "截至2025年7月1日，已完成整改措施2条，正在推进2条，未启动0条，其中超过整改时限未完成1条；整改措施完成率50.0%，2个问题的整改措施已全部完成。现将整改进展情况通报如下。",
+        // Only figures that are not zero are read out: no "未启动0条".
+        "截至2025年7月1日，已完成整改措施2条，正在推进2条，其中超过整改时限未完成1条；整改措施完成率50.0%，2个问题的整改措施已全部完成。现将整改进展情况通报如下。",
     });
   });
 
@@ -313,7 +314,7 @@ describe("buildBulletin: part 二 by the feedback's categories", () => {
     ]);
     expect(s[1]).toEqual({
       kind: "paragraph",
-      text: "该方面共有问题2个、整改措施2条，已完成1条，正在推进1条，未启动0条，完成率50.0%，其中逾期未完成1条。",
+      text: "该方面共有问题2个、整改措施2条，已完成1条，正在推进1条，完成率50.0%，其中逾期未完成1条。",
     });
     expect(s.slice(2, 4)).toEqual([
       { kind: "paragraph", text: "已完成的整改措施：" },
@@ -377,12 +378,11 @@ describe("buildBulletin (en)", () => {
   });
 
   it("writes plain English title, opening, parts and signature", () => {
-    expect(titleText(b)).toBe(
-      "Bulletin of 市教育局党组 on the Progress of Rectification after the Feedback of 市委第三巡察组",
-    );
+    expect(titleText(b)).toBe("Bulletin of 市教育局党组 on Progress in Acting on the Feedback of 市委第三巡察组");
     expect((b.blocks[0] as { text: string }).text).toBe(
-      "Following the feedback of 市委第三巡察组, the feedback was broken down into 4 problems with 4 rectification measures, each with a responsible leader, a department and a deadline. " +
-        "As of 1 July 2025, 2 measures are done, 2 in progress and 0 not started; 1 is past the deadline. " +
+      // "the feedback" once; no "0 not started".
+      "Following the feedback of 市委第三巡察组, 4 problems were identified, with 4 rectification measures, each with a responsible leader, a department and a deadline. " +
+        "As of 1 July 2025, 2 measures are done, 2 in progress; 1 is past the deadline. " +
         "The completion rate is 50.0%, and every measure is done for 2 problems. The progress is reported as follows.",
     );
     expect(headings(b, 1)).toEqual([
@@ -399,7 +399,7 @@ describe("buildBulletin (en)", () => {
   it("has a generic English title without names", () => {
     const e = buildBulletin(report([], {}, "en"), small, { lang: "en", bulletin: {} });
     expect(titleText(e)).toBe(
-      "Bulletin of Rectification Office on the Progress of Rectification after the Feedback of the inspection",
+      "Bulletin of Rectification Office on Progress in Acting on the Feedback of the inspection",
     );
   });
 });
@@ -424,5 +424,99 @@ describe("helpers", () => {
     expect(shown('=HYPERLINK("http://x.cn/a","招投标管理不规范")')).toBe("招投标管理不规范");
     expect(shown('=hyperlink("u", "a ""b""")')).toBe('a "b"');
     expect(shown("招投标管理不规范")).toBe("招投标管理不规范");
+  });
+});
+
+describe("buildBulletin: the figures a meeting adds up", () => {
+  const unreported = ledger([
+    ...small.tasks,
+    task({
+      row: 8,
+      text: { problem: "食堂管理不规范", measures: "完善食堂管理制度", lead: "王强", department: "后勤处", status: "" },
+      deadline: date("2025-12-31"),
+      status: "empty",
+    }),
+  ]);
+  const summary = { ...smallSummary, problems: 5, tasks: 5, statusUnknown: 1 };
+
+  it("says how many measures have no progress reported, so done, ongoing, not started and unreported make the total", () => {
+    const b = buildBulletin(report(smallFindings, summary), unreported, { lang: "zh", bulletin: names });
+    const opening = (b.blocks[0] as { text: string }).text;
+    expect(opening).toContain(
+      "截至2025年7月1日，已完成整改措施2条，正在推进2条，进展待报1条，其中超过整改时限未完成1条；",
+    );
+    const figures = [
+      ...opening.slice(opening.indexOf("截至")).matchAll(/(?:已完成整改措施|正在推进|未启动|进展待报)(\d+)条/g),
+    ];
+    expect(figures.reduce((n, m) => n + Number(m[1]), 0)).toBe(5);
+    const en = buildBulletin(report(smallFindings, summary, "en"), unreported, { lang: "en", bulletin: names });
+    expect((en.blocks[0] as { text: string }).text).toContain(
+      "As of 1 July 2025, 2 measures are done, 2 in progress, 1 not yet reported; 1 is past the deadline.",
+    );
+  });
+
+  it("counts a problem filled down over its measure rows once, as the summary does", () => {
+    // The clerk wrote the problem again on each measure row instead of merging: one problem, two measures.
+    const filled = ledger([
+      small.tasks[1]!,
+      task({
+        row: 6,
+        text: {
+          problem: "公务接待不规范",
+          measures: "修订接待办法",
+          lead: "张明",
+          department: "办公室",
+          status: "已完成",
+        },
+        deadline: date("2025-05-31"),
+        status: "done",
+      }),
+      small.tasks[3]!,
+    ]);
+    const b = buildBulletin(report([], { problems: 2, tasks: 3, done: 2, inProgress: 1 }), filled, {
+      lang: "zh",
+      bulletin: names,
+    });
+    const opening = (b.blocks[0] as { text: string }).text;
+    expect(opening).toContain("明确整改问题2个、整改措施3条");
+    expect(opening).toContain("1个问题的整改措施已全部完成");
+    const cats = { ...filled, tasks: filled.tasks.map((t) => ({ ...t, category: "一、作风建设方面" })) };
+    const c = buildBulletin(report([], { problems: 2, tasks: 3, done: 2, inProgress: 1 }), cats, {
+      lang: "zh",
+      bulletin: names,
+    });
+    expect(paragraphs(c)).toContain("该方面共有问题2个、整改措施3条，已完成2条，正在推进1条，完成率66.7%。");
+  });
+
+  it("numbers a 21st category 二十一 and a 100th 一百, never with a digit", () => {
+    const many = ledger(
+      Array.from({ length: 21 }, (_, i) =>
+        task({
+          row: 4 + i,
+          text: {
+            problem: `问题${i + 1}`,
+            measures: `措施${i + 1}`,
+            lead: "张明",
+            department: "办公室",
+            status: "已完成",
+          },
+          deadline: date("2025-05-31"),
+          status: "done",
+        }),
+      ).map((t, i) => ({ ...t, category: `${i + 1}、第${i + 1}类` })),
+    );
+    const b = buildBulletin(report([], { problems: 21, tasks: 21, done: 21 }), many, { lang: "zh", bulletin: names });
+    const h = headings(b, 2).filter((x) => x.startsWith("（") && x.includes("类"));
+    expect(h[19]).toBe("（二十）关于第20类的整改");
+    expect(h[20]).toBe("（二十一）关于第21类的整改");
+    expect([10, 11, 20, 99, 100, 101, 110].map(WORDS.zh.numeral)).toEqual([
+      "十",
+      "十一",
+      "二十",
+      "九十九",
+      "一百",
+      "一百零一",
+      "一百一十",
+    ]);
   });
 });

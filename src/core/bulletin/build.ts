@@ -1,13 +1,13 @@
 import type { BulletinOptions } from "../config.js";
 import { fill, type Lang } from "../i18n.js";
 import type { Field } from "../fields.js";
-import { MAX_COL } from "../grid.js";
 import { fieldText, type Ledger, type Task } from "../ledger/model.js";
+import { problemGroups } from "../ledger/problems.js";
 import type { LedgerTitle } from "../ledger/title.js";
 import { reasonTitle } from "../rules/index.js";
 import { INCOMPLETE_RULES, type Finding, type PaperOnlyReason, type Report, type RuleId } from "../report.js";
 import type { Block, Bulletin, MissingName, TableBlock, TableCell, TableColumn } from "./model.js";
-import { WORDS, type BulletinWords } from "./words.js";
+import { WORDS, type BulletinWords, type Figures } from "./words.js";
 
 /**
  * Writes the 整改通报 from a checked ledger, in the shape of a real one
@@ -38,6 +38,7 @@ export function buildBulletin(report: Report, ledger: Ledger, options: BuildOpti
     lang: options.lang,
     report,
     tasksByRow: byRow(ledger.tasks),
+    problemByRow: problemsByRow(ledger.tasks),
     asOf: w.formatDate(report.today),
     tables: 0,
   };
@@ -53,18 +54,16 @@ export function buildBulletin(report: Report, ledger: Ledger, options: BuildOpti
 
   const s = report.summary;
   const problems = s.problems;
+  const problemsDone = countProblemsDone(tally.all);
   const opening = fill(w.opening, {
     after: who ? fill(w.afterFeedback, { who }) : w.afterFeedbackNoWho,
     body: names.body ?? "",
     problems,
     measures: s.tasks,
     date: ctx.asOf,
-    done: s.done,
-    inProgress: s.inProgress,
-    notStarted: s.notStarted,
-    overdue: s.overdue,
+    ...figures(w.figures, { ...s, unknown: s.tasks - s.done - s.inProgress - s.notStarted }),
     rate: percent(w, s.done, s.tasks),
-    problemsDone: countProblemsDone(tally.all),
+    problemsDone: problemsDone > 0 ? fill(w.problemsDone, { n: problemsDone }) : "",
   });
 
   const blocks: Block[] = [{ kind: "paragraph", text: opening }, ...progressParagraphs(ctx)];
@@ -197,6 +196,8 @@ interface Ctx {
   lang: Lang;
   report: Report;
   tasksByRow: (Task | undefined)[];
+  /** Each task's problem (ledger/problems.ts), by row: the summary's count of problems is the bulletin's. */
+  problemByRow: number[];
   /** The check date as printed: `截至2025年7月1日`. */
   asOf: string;
   /** Tables numbered so far. */
@@ -277,7 +278,7 @@ function caption(ctx: Ctx, name: string): { caption: string; n: number } {
 }
 
 function subHeading(ctx: Ctx, i: number, text: string): Block {
-  return { kind: "heading", level: 2, text: fill(ctx.w.sub, { n: ctx.w.numerals[i] ?? String(i + 1) }) + text };
+  return { kind: "heading", level: 2, text: fill(ctx.w.sub, { n: ctx.w.numeral(i + 1) }) + text };
 }
 
 /**
@@ -349,13 +350,14 @@ function counts(name: string): Counts {
 }
 
 /**
- * A problem is its cell: merged problem cells are one TaskCell shared by the rows under them. One
- * number (row × Excel's MAX_COL columns + column; a task without a problem, minus its row): sets of
- * numbers are cheaper than of "row:col" strings, and a tally holds one a task.
+ * Each task's problem by row, as the summary counts them (one merged cell, the same text filled
+ * down, or an empty cell under a problem): a tally's set of these is its count of problems.
  */
-function problemKey(task: Task): number {
-  const c = task.cells.problem;
-  return c && c.text ? c.row * MAX_COL + c.col : -task.row;
+function problemsByRow(tasks: readonly Task[]): number[] {
+  const { of } = problemGroups(tasks);
+  const out: number[] = [];
+  for (let i = 0; i < tasks.length; i++) out[tasks[i]!.row] = of[i]!;
+  return out;
 }
 
 /** What the tallies read of a task, read once: a task is counted in up to four tallies. */
@@ -367,8 +369,14 @@ interface Tallied {
   overdue: boolean;
 }
 
-function tallied(task: Task, overdue: boolean): Tallied {
-  return { task, problem: problemKey(task), department: text(task, "department"), lead: text(task, "lead"), overdue };
+function tallied(ctx: Ctx, task: Task, overdue: boolean): Tallied {
+  return {
+    task,
+    problem: ctx.problemByRow[task.row] ?? -task.row,
+    department: text(task, "department"),
+    lead: text(task, "lead"),
+    overdue,
+  };
 }
 
 function add(c: Counts, t: Tallied): void {
@@ -382,6 +390,19 @@ function add(c: Counts, t: Tallied): void {
   c.problems.add(t.problem);
   if (kind !== "done") c.openProblems.add(t.problem);
   if (t.department) c.departments.add(t.department);
+}
+
+/**
+ * The figures as a sentence says them: done always, the others only when not zero (a row of
+ * "未启动0条" is what a clerk strikes out before the meeting); unknown progress too, so they add up.
+ */
+function figures(
+  f: Figures,
+  c: { done: number; inProgress: number; notStarted: number; unknown: number; overdue: number },
+): { figures: string; overdue: string } {
+  const parts = [fill(f.done, { n: c.done })];
+  for (const k of ["inProgress", "notStarted", "unknown"] as const) if (c[k] > 0) parts.push(fill(f[k], { n: c[k] }));
+  return { figures: parts.join(f.sep), overdue: c.overdue > 0 ? fill(f.overdue, { n: c.overdue }) : "" };
 }
 
 function countProblemsDone(c: Counts): number {
@@ -404,7 +425,7 @@ function tallyTasks(ctx: Ctx, tasks: readonly Task[]): Tally {
   let noDepartment = 0;
   let noLeader = 0;
   for (let i = 0; i < tasks.length; i++) {
-    const t = tallied(tasks[i]!, overdueRows.has(tasks[i]!.row));
+    const t = tallied(ctx, tasks[i]!, overdueRows.has(tasks[i]!.row));
     add(all, t);
     if (t.department) add(getOr(depts, t.department), t);
     else noDepartment++;
@@ -561,7 +582,7 @@ function categorySection(ctx: Ctx, tasks: readonly Task[]): Block[] {
   const out: Block[] = [{ kind: "heading", level: 1, text: w.sections.byCategory }];
   let i = 0;
   for (const [cat, list] of groups) {
-    const n = w.numerals[i] ?? String(i + 1);
+    const n = w.numeral(i + 1);
     const { name, aspect } = cat ? categoryName(cat) : { name: w.otherCategory, aspect: true };
     out.push({
       kind: "heading",
@@ -569,19 +590,16 @@ function categorySection(ctx: Ctx, tasks: readonly Task[]): Block[] {
       text: fill(aspect ? w.categoryHeading : w.categoryHeadingPlain, { n, name }),
     });
     const c = counts(cat);
-    for (const t of list) add(c, tallied(t, overdueRows.has(t.row)));
-    const figures =
-      fill(w.categoryFigures, {
+    for (const t of list) add(c, tallied(ctx, t, overdueRows.has(t.row)));
+    out.push({
+      kind: "paragraph",
+      text: fill(w.categoryFigures, {
         problems: c.problems.size,
         measures: c.measures,
-        done: c.done,
-        inProgress: c.inProgress,
-        notStarted: c.notStarted,
+        ...figures(w.categoryFigureParts, c),
         rate: percent(w, c.done, c.measures),
-      }) +
-      (c.overdue > 0 ? fill(w.categoryOverdue, { overdue: c.overdue }) : "") +
-      w.stop;
-    out.push({ kind: "paragraph", text: figures });
+      }),
+    });
     const done = list.filter((t) => t.status.kind === "done");
     if (done.length === 0) out.push({ kind: "paragraph", text: w.finishedNone });
     else {

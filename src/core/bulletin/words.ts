@@ -8,6 +8,17 @@ import type { PaperOnlyReason, RuleId } from "../report.js";
  * shape with the data (with or without the inspection's name) has one template per shape,
  * so the code chooses a key, never a language.
  */
+/** Pieces of a sentence of figures: `已完成N条，正在推进N条，进展待报N条，其中逾期N条`. */
+export interface Figures {
+  done: string;
+  inProgress: string;
+  notStarted: string;
+  /** Measures whose progress is not reported (empty or unrecognised status): the figures add up. */
+  unknown: string;
+  sep: string;
+  overdue: string;
+}
+
 export interface BulletinWords {
   /** 巡视 / 巡察 as the running text says them; `none` when the ledger does not say which. */
   kind: { 巡视: string; 巡察: string; none: string };
@@ -27,7 +38,12 @@ export interface BulletinWords {
   /** Opening: how the feedback came, then the figures. */
   afterFeedback: string;
   afterFeedbackNoWho: string;
+  /** `{{figures}}` and `{{overdue}}`: the figures that are not zero (done always); `{{problemsDone}}` the clause on whole problems, or "". */
   opening: string;
+  /** The figures of the opening and of each category, each said only when not zero (but done). */
+  figures: Figures;
+  categoryFigureParts: Figures;
+  problemsDone: string;
   /** Since the last check (report.progress): the figures, then what was finished, fell overdue or was moved. */
   progress: {
     /** `{{parts}}` are the figures that are not zero, joined by `partSep`. */
@@ -63,9 +79,9 @@ export interface BulletinWords {
     incomplete: string;
     nextSteps: string;
   };
-  /** Level-2 numbering: `（一）`; `numerals` gives the 一 for 1. */
+  /** Level-2 numbering: `（一）`; `numeral` gives the 一 for 1 (二十一 for 21: a long feedback has that many categories). */
   sub: string;
-  numerals: string[];
+  numeral: (n: number) => string;
   /** Table caption: `表1　各责任部门整改进展情况`. */
   caption: string;
   captions: {
@@ -116,8 +132,8 @@ export interface BulletinWords {
   categoryHeading: string;
   categoryHeadingPlain: string;
   otherCategory: string;
+  /** `{{figures}}` and `{{overdue}}`: categoryFigureParts. */
   categoryFigures: string;
-  categoryOverdue: string;
   finishedLead: string;
   finishedNone: string;
   finishedIntro: string;
@@ -153,10 +169,20 @@ export interface BulletinWords {
   };
 }
 
-const ZH_NUMERALS = Array.from("一二三四五六七八九十").concat(
-  Array.from("一二三四五六七八九").map((d) => `十${d}`),
-  ["二十"],
-);
+const ZH_DIGITS = "〇一二三四五六七八九";
+
+/** 1 → 一, 10 → 十, 21 → 二十一, 105 → 一百零五, as GB/T 15835 writes numbers in running Chinese text. */
+export function zhNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 999) return String(n);
+  const hundreds = Math.floor(n / 100);
+  const tens = Math.floor((n % 100) / 10);
+  const ones = n % 10;
+  let out = hundreds ? `${ZH_DIGITS[hundreds]}百` : "";
+  if (tens) out += `${tens === 1 && !hundreds ? "" : ZH_DIGITS[tens]}十`;
+  else if (hundreds && ones) out += "零";
+  if (ones) out += ZH_DIGITS[ones];
+  return out;
+}
 
 export const WORDS = {
   zh: {
@@ -174,8 +200,24 @@ export const WORDS = {
     afterFeedbackNoWho: "对照反馈意见，",
     opening:
       "{{after}}{{body}}对反馈问题逐条梳理，明确整改问题{{problems}}个、整改措施{{measures}}条，逐项明确责任领导、责任部门和整改时限。" +
-      "截至{{date}}，已完成整改措施{{done}}条，正在推进{{inProgress}}条，未启动{{notStarted}}条，其中超过整改时限未完成{{overdue}}条；" +
-      "整改措施完成率{{rate}}，{{problemsDone}}个问题的整改措施已全部完成。现将整改进展情况通报如下。",
+      "截至{{date}}，{{figures}}{{overdue}}；整改措施完成率{{rate}}{{problemsDone}}。现将整改进展情况通报如下。",
+    figures: {
+      done: "已完成整改措施{{n}}条",
+      inProgress: "正在推进{{n}}条",
+      notStarted: "未启动{{n}}条",
+      unknown: "进展待报{{n}}条",
+      sep: "，",
+      overdue: "，其中超过整改时限未完成{{n}}条",
+    },
+    categoryFigureParts: {
+      done: "已完成{{n}}条",
+      inProgress: "正在推进{{n}}条",
+      notStarted: "未启动{{n}}条",
+      unknown: "进展待报{{n}}条",
+      sep: "，",
+      overdue: "，其中逾期未完成{{n}}条",
+    },
+    problemsDone: "，{{n}}个问题的整改措施已全部完成",
     progress: {
       figures: "与上次校验（{{since}}）相比，{{parts}}。",
       unchanged: "与上次校验（{{since}}）相比，整改措施的完成和逾期情况没有变化。",
@@ -213,7 +255,7 @@ export const WORDS = {
       nextSteps: "四、下一步工作要求",
     },
     sub: "（{{n}}）",
-    numerals: ZH_NUMERALS,
+    numeral: zhNumeral,
     caption: "表{{n}}　{{name}}",
     captions: {
       byDepartment: "各责任部门整改进展情况",
@@ -258,9 +300,7 @@ export const WORDS = {
     categoryHeading: "（{{n}}）关于{{name}}方面的整改",
     categoryHeadingPlain: "（{{n}}）关于{{name}}的整改",
     otherCategory: "其他",
-    categoryFigures:
-      "该方面共有问题{{problems}}个、整改措施{{measures}}条，已完成{{done}}条，正在推进{{inProgress}}条，未启动{{notStarted}}条，完成率{{rate}}",
-    categoryOverdue: "，其中逾期未完成{{overdue}}条",
+    categoryFigures: "该方面共有问题{{problems}}个、整改措施{{measures}}条，{{figures}}，完成率{{rate}}{{overdue}}。",
     finishedLead: "已完成的整改措施：",
     finishedNone: "该方面暂无已完成的整改措施。",
     finishedIntro: "截至{{date}}，已完成整改措施{{n}}条：",
@@ -339,16 +379,33 @@ export const WORDS = {
     stop: ".",
     everyDepartment: "Every department",
     moreItems: "The first {{shown}} are listed; the others are in the ledger ({{rest}} more).",
-    title: ["Bulletin of {{issuer}}", " on the Progress of Rectification", " after the Feedback of {{who}}"],
+    // Not "Rectification" twice when the issuer is the Rectification Office.
+    title: ["Bulletin of {{issuer}}", " on Progress in Acting", " on the Feedback of {{who}}"],
     whoFromKind: "the {{kind}}",
     recipient: "To: all departments and units concerned",
     closing: "This bulletin is hereby issued.",
     afterFeedback: "Following the feedback of {{who}}, ",
     afterFeedbackNoWho: "Following the feedback, ",
     opening:
-      "{{after}}the feedback was broken down into {{problems}} {{problems|problem|problems}} with {{measures}} rectification {{measures|measure|measures}}, each with a responsible leader, a department and a deadline. " +
-      "As of {{date}}, {{done}} {{done|measure is|measures are}} done, {{inProgress}} in progress and {{notStarted}} not started; {{overdue}} {{overdue|is|are}} past the deadline. " +
-      "The completion rate is {{rate}}, and every measure is done for {{problemsDone}} {{problemsDone|problem|problems}}. The progress is reported as follows.",
+      "{{after}}{{problems}} {{problems|problem was|problems were}} identified, with {{measures}} rectification {{measures|measure|measures}}, each with a responsible leader, a department and a deadline. " +
+      "As of {{date}}, {{figures}}{{overdue}}. The completion rate is {{rate}}{{problemsDone}}. The progress is reported as follows.",
+    figures: {
+      done: "{{n}} {{n|measure is|measures are}} done",
+      inProgress: "{{n}} in progress",
+      notStarted: "{{n}} not started",
+      unknown: "{{n}} not yet reported",
+      sep: ", ",
+      overdue: "; {{n}} {{n|is|are}} past the deadline",
+    },
+    categoryFigureParts: {
+      done: "{{n}} done",
+      inProgress: "{{n}} in progress",
+      notStarted: "{{n}} not started",
+      unknown: "{{n}} not yet reported",
+      sep: ", ",
+      overdue: "; {{n}} overdue",
+    },
+    problemsDone: ", and every measure is done for {{n}} {{n|problem|problems}}",
     progress: {
       figures: "Since the last check ({{since}}), {{parts}}.",
       unchanged: "Since the last check ({{since}}), no measure was finished and none fell overdue.",
@@ -386,7 +443,7 @@ export const WORDS = {
       nextSteps: "IV. Next steps",
     },
     sub: "({{n}}) ",
-    numerals: Array.from({ length: 20 }, (_, i) => String(i + 1)),
+    numeral: String,
     caption: "Table {{n}}. {{name}}",
     captions: {
       byDepartment: "Progress by department",
@@ -435,8 +492,7 @@ export const WORDS = {
     categoryHeadingPlain: "({{n}}) {{name}}",
     otherCategory: "Other",
     categoryFigures:
-      "{{problems}} {{problems|problem|problems}} with {{measures}} {{measures|measure|measures}}: {{done}} done, {{inProgress}} in progress, {{notStarted}} not started; completion rate {{rate}}",
-    categoryOverdue: "; {{overdue}} overdue",
+      "{{problems}} {{problems|problem|problems}} with {{measures}} {{measures|measure|measures}}: {{figures}}; completion rate {{rate}}{{overdue}}.",
     finishedLead: "Measures completed:",
     finishedNone: "No measure in this category is done yet.",
     finishedIntro: "As of {{date}}, {{n}} {{n|measure is|measures are}} done:",
