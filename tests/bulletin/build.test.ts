@@ -520,3 +520,96 @@ describe("buildBulletin: the figures a meeting adds up", () => {
     ]);
   });
 });
+
+describe("buildBulletin: words that fit the ledger's state", () => {
+  const overdueTask = (deadline: string) =>
+    ledger([
+      task({
+        row: 4,
+        text: {
+          problem: "问题甲",
+          measures: "措施甲",
+          lead: "张明",
+          department: "办公室",
+          deadline,
+          status: "正在推进",
+        },
+        deadline: date("2025-06-15"),
+        status: "in-progress",
+      }),
+    ]);
+  const overdueReport = report([finding("overdue", 4, "deadline", { days: 16, department: "办公室" })], {
+    problems: 1,
+    tasks: 1,
+    inProgress: 1,
+    overdue: 1,
+  });
+
+  it("prints a deadline written in figures as the bulletin writes dates, and words as the clerk wrote them", () => {
+    for (const [written, shown] of [
+      ["2025-06-15", "2025年6月15日"],
+      ["2025/6/15", "2025年6月15日"],
+      ["2025/6/15 0:00:00", "2025年6月15日"],
+      ["2025.06.15", "2025年6月15日"],
+      ["2025年6月15日前完成第一阶段", "2025年6月15日前完成第一阶段"],
+    ]) {
+      const b = buildBulletin(overdueReport, overdueTask(written!), { lang: "zh", bulletin: names });
+      expect(table(b, "逾期未完成").rows[0]![5], written).toBe(shown);
+    }
+    const en = buildBulletin({ ...overdueReport, lang: "en" }, overdueTask("2025-06-15"), {
+      lang: "en",
+      bulletin: names,
+    });
+    expect(table(en, "Overdue").rows[0]![5]).toBe("15 June 2025");
+  });
+
+  it("without categories and nothing done says so without 该方面", () => {
+    const b = buildBulletin(overdueReport, overdueTask("2025-06-15"), { lang: "zh", bulletin: names });
+    expect(section(b, "二、已完成整改事项")).toEqual([
+      { kind: "paragraph", text: "截至2025年7月1日，暂无已完成的整改措施。" },
+    ]);
+    expect(paragraphs(b).join("")).not.toContain("该方面");
+  });
+
+  it("leaves out the steps the state makes empty: deadlines when all is done, checking what is done when nothing is", () => {
+    const next = (b: Bulletin) =>
+      headings(b, 2).filter((h) => section(b, "四、下一步工作要求").some((x) => "text" in x && x.text === h));
+    const allDone = ledger([{ ...small.tasks[1]! }]);
+    const a = buildBulletin(report([], { problems: 1, tasks: 1, done: 1 }), allDone, { lang: "zh", bulletin: names });
+    expect(next(a)).toEqual(["（一）巩固整改成效", "（二）严格对账销号"]);
+    const n = buildBulletin(overdueReport, overdueTask("2025-06-15"), { lang: "zh", bulletin: names });
+    expect(next(n)).toEqual(["（一）加快推进逾期事项整改", "（二）严格对账销号"]);
+  });
+
+  it("lists the paper-only reasons with 、 only between them", () => {
+    const b = buildBulletin(
+      report(
+        [
+          finding("paper-only", 6, "evidence", { reason: "no-evidence", department: "人事处" }),
+          finding("paper-only", 6, "measures", { reason: "documents-only", department: "人事处" }),
+          finding("paper-only", 7, "measures", { reason: "vague-measures", department: "人事处" }),
+        ],
+        smallSummary,
+      ),
+      small,
+      { lang: "zh", bulletin: names },
+    );
+    expect(paragraphs(b).join("")).toContain(
+      "对标注已完成但无佐证材料、措施仅为开会发文、措施空泛的整改措施，人事处要",
+    );
+  });
+
+  it("reads Roman-numbered English captions without their number, and says '1 more', not 'Another 1'", () => {
+    expect(categoryName("II. Party discipline")).toEqual({ name: "Party discipline", aspect: false });
+    expect(categoryName("IV) Staffing")).toEqual({ name: "Staffing", aspect: false });
+    expect(categoryName("Civic education")).toEqual({ name: "Civic education", aspect: false });
+    const noDept = ledger([
+      ...small.tasks,
+      { ...small.tasks[3]!, row: 8, cells: { ...small.tasks[3]!.cells, department: undefined } },
+    ]);
+    const en = buildBulletin(report([], { ...smallSummary, tasks: 5 }, "en"), noDept, { lang: "en", bulletin: names });
+    expect(paragraphs(en)).toContain(
+      "1 more measure has no responsible department and is not in Table 1; a department should be named.",
+    );
+  });
+});

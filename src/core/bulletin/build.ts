@@ -252,7 +252,21 @@ function taskCells(ctx: Ctx, f: Finding, i: number): (string | number)[] {
 /** What the overdue and due-soon tables add: the leader, the deadline and the days (over or left). */
 function deadlineCells(ctx: Ctx, f: Finding): (string | number)[] {
   const t = taskOf(ctx, f);
-  return [text(t, "lead") || ctx.w.blank, text(t, "deadline") || ctx.w.blank, f.days ?? ctx.w.blank];
+  return [text(t, "lead") || ctx.w.blank, deadlineShown(ctx, t) || ctx.w.blank, f.days ?? ctx.w.blank];
+}
+
+/** A deadline written only as a date, in any notation (`2025-06-15`, `2025/6/15 0:00`, `45823`). */
+const DATE_NOTATION = /^[\d\s./\-:年月日号]+$/;
+
+/**
+ * The deadline as the handout prints it: a day written in figures (`2025-06-15`, a date cell
+ * shown as `2025/6/15`) in the bulletin's own form (`2025年6月15日`), one notation for the whole
+ * table; words (`6月底前`, `原定…，调整为…`) as the clerk wrote them.
+ */
+function deadlineShown(ctx: Ctx, t: Task | undefined): string {
+  const written = text(t, "deadline");
+  const d = t?.deadline;
+  return d?.kind === "date" && d.precision === "day" && DATE_NOTATION.test(written) ? ctx.w.formatDate(d.date) : written;
 }
 
 function text(task: Task | undefined, field: Field): string {
@@ -549,7 +563,7 @@ function overallSection(ctx: Ctx, tally: Tally): Block[] {
 // ——— 二、by category (or the finished measures) ———
 
 const CATEGORY_NUMBER =
-  /^\s*(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百\d]+\s*[）)]|第[一二三四五六七八九十百\d]+(?:部分|类|项)\s*[、:：]?|\d+\s*[、.．]|[A-Z]\s*[、.．]|(?:part|section|category)\s*\w+\s*[.:]?)\s*/i;
+  /^\s*(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百\d]+\s*[）)]|第[一二三四五六七八九十百\d]+(?:部分|类|项)\s*[、:：]?|\d+\s*[、.．]|[A-Z]\s*[、.．]|(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\s*[.．)）]|(?:part|section|category)\s*\w+\s*[.:]?)\s*/i;
 
 /**
  * The category caption as the `（一）关于……方面的整改` heading takes it: without its number,
@@ -615,7 +629,7 @@ function finishedSection(ctx: Ctx, tasks: readonly Task[]): Block[] {
   const { w } = ctx;
   const done = tasks.filter((t) => t.status.kind === "done");
   const out: Block[] = [{ kind: "heading", level: 1, text: w.sections.finished }];
-  if (done.length === 0) return [...out, { kind: "paragraph", text: w.finishedNone }];
+  if (done.length === 0) return [...out, { kind: "paragraph", text: fill(w.finishedNoneAll, { date: ctx.asOf }) }];
   out.push({ kind: "paragraph", text: fill(w.finishedIntro, { date: ctx.asOf, n: done.length }) });
   return [...out, ...finishedItems(ctx, done)];
 }
@@ -796,10 +810,13 @@ function nextSteps(
 ): Block[] {
   const { w } = ctx;
   const items: [string, string][] = [];
+  // The generic steps fit the state: keeping to the deadlines once every measure is done, or
+  // checking the measures marked done when none is, is a step the clerk would strike out.
+  const { done, tasks } = ctx.report.summary;
   const overdueDepts = departmentList(ctx, overdue);
   if (overdue.length > 0 && overdueDepts) {
     items.push([w.next.overdue[0], fill(w.next.overdue[1], { departments: overdueDepts })]);
-  } else items.push([w.next.overdueNone[0], w.next.overdueNone[1]]);
+  } else if (done < tasks) items.push([w.next.overdueNone[0], w.next.overdueNone[1]]);
 
   const soonDepts = departmentList(ctx, dueSoon);
   if (dueSoon.length > 0 && soonDepts)
@@ -816,7 +833,7 @@ function nextSteps(
         departments: paperDepts,
       }),
     ]);
-  } else items.push([w.next.paperNone[0], w.next.paperNone[1]]);
+  } else if (done > 0) items.push([w.next.paperNone[0], w.next.paperNone[1]]);
 
   const incompleteFlat = incomplete.flat();
   const incompleteDepts = departmentList(ctx, incompleteFlat);

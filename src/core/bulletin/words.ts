@@ -136,6 +136,8 @@ export interface BulletinWords {
   categoryFigures: string;
   finishedLead: string;
   finishedNone: string;
+  /** Without categories there is no "该方面": the whole ledger has none done yet. */
+  finishedNoneAll: string;
   finishedIntro: string;
   finishedItem: string;
   finishedItemNoDept: string;
@@ -303,6 +305,7 @@ export const WORDS = {
     categoryFigures: "该方面共有问题{{problems}}个、整改措施{{measures}}条，{{figures}}，完成率{{rate}}{{overdue}}。",
     finishedLead: "已完成的整改措施：",
     finishedNone: "该方面暂无已完成的整改措施。",
+    finishedNoneAll: "截至{{date}}，暂无已完成的整改措施。",
     finishedIntro: "截至{{date}}，已完成整改措施{{n}}条：",
     finishedItem: "{{measures}}（{{department}}）",
     finishedItemNoDept: "{{measures}}",
@@ -318,7 +321,8 @@ export const WORDS = {
     more: "表{{table}}列出前{{shown}}条，其余{{rest}}条已在台账中标注，请相关部门对照整改。",
     reasonPhrases: {
       "no-evidence": "标注已完成但无佐证材料",
-      "documents-only": "措施仅为开会、发文",
+      // No 、 inside: the phrases are listed with 、 (措施仅为开会、发文、措施空泛 reads as three).
+      "documents-only": "措施仅为开会发文",
       "long-term-closed": "长期坚持事项已标注完成",
       "duplicate-text": "措施与其他问题雷同",
       "vague-measures": "措施空泛",
@@ -462,10 +466,10 @@ export const WORDS = {
     byDepartmentIntro:
       "The measures are assigned to {{n}} {{n|department|departments}}; Table {{table}} shows each one's progress.",
     unassignedDepartment:
-      "Another {{n}} {{n|measure has|measures have}} no responsible department and {{n|is|are}} not in Table {{table}}; a department should be named.",
+      "{{n}} more {{n|measure has|measures have}} no responsible department and {{n|is|are}} not in Table {{table}}; a department should be named.",
     byLeaderIntro: "Table {{table}} shows the progress of the measures each responsible leader leads.",
     unassignedLeader:
-      "Another {{n}} {{n|measure has|measures have}} no responsible leader and {{n|is|are}} not in Table {{table}}.",
+      "{{n}} more {{n|measure has|measures have}} no responsible leader and {{n|is|are}} not in Table {{table}}.",
     headers: {
       no: "No.",
       department: "Dept.",
@@ -495,6 +499,7 @@ export const WORDS = {
       "{{problems}} {{problems|problem|problems}} with {{measures}} {{measures|measure|measures}}: {{figures}}; completion rate {{rate}}{{overdue}}.",
     finishedLead: "Measures completed:",
     finishedNone: "No measure in this category is done yet.",
+    finishedNoneAll: "As of {{date}}, no measure is done yet.",
     finishedIntro: "As of {{date}}, {{n}} {{n|measure is|measures are}} done:",
     finishedItem: "{{measures}} ({{department}})",
     finishedItemNoDept: "{{measures}}",
