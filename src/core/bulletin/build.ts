@@ -266,7 +266,9 @@ const DATE_NOTATION = /^[\d\s./\-:年月日号]+$/;
 function deadlineShown(ctx: Ctx, t: Task | undefined): string {
   const written = text(t, "deadline");
   const d = t?.deadline;
-  return d?.kind === "date" && d.precision === "day" && DATE_NOTATION.test(written) ? ctx.w.formatDate(d.date) : written;
+  return d?.kind === "date" && d.precision === "day" && DATE_NOTATION.test(written)
+    ? ctx.w.formatDate(d.date)
+    : written;
 }
 
 function text(task: Task | undefined, field: Field): string {
