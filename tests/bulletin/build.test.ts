@@ -613,3 +613,48 @@ describe("buildBulletin: words that fit the ledger's state", () => {
     );
   });
 });
+
+describe("buildBulletin: one row per unit and per leader, however the clerk typed them", () => {
+  const t = (row: number, lead: string, department: string, status: "done" | "in-progress") =>
+    task({
+      row,
+      text: {
+        problem: `问题${row}`,
+        measures: `措施${row}`,
+        lead,
+        department,
+        status: status === "done" ? "已完成" : "正在推进",
+      },
+      deadline: date("2025-12-31"),
+      status,
+    });
+  const l = ledger([
+    t(4, "张明", "（二）支部", "done"),
+    t(5, "张明", "(二)支部", "in-progress"),
+    t(6, "李华", "ＩＴ中心", "done"),
+    t(7, "李华、王强", "IT 中心", "in-progress"),
+  ]);
+  const b = buildBulletin(report([], { problems: 4, tasks: 4, done: 2, inProgress: 2 }), l, {
+    lang: "zh",
+    bulletin: names,
+  });
+
+  it("counts a unit spelt with full- or half-width brackets, letters or spaces once, under its first spelling", () => {
+    const d = table(b, "各责任部门");
+    expect(d.rows.map((r) => [r[1], r[2], r[3]])).toEqual([
+      ["（二）支部", 2, 1],
+      ["ＩＴ中心", 2, 1],
+    ]);
+    expect(paragraphs(b)).toContain("整改措施涉及2个责任部门，各部门整改进展情况见表1。");
+  });
+
+  it("counts a measure two leaders lead under each of them, and once in the total", () => {
+    const d = table(b, "各责任领导");
+    expect(d.rows.map((r) => [r[1], r[3], r[4]])).toEqual([
+      ["张明", 2, 1],
+      ["李华", 2, 1],
+      ["王强", 1, 0],
+    ]);
+    expect(d.total?.slice(3, 5)).toEqual([4, 2]);
+  });
+});

@@ -39,6 +39,7 @@ export function buildBulletin(report: Report, ledger: Ledger, options: BuildOpti
     report,
     tasksByRow: byRow(ledger.tasks),
     problemByRow: problemsByRow(ledger.tasks),
+    spellings: new Map(),
     asOf: w.formatDate(report.today),
     tables: 0,
   };
@@ -198,6 +199,8 @@ interface Ctx {
   tasksByRow: (Task | undefined)[];
   /** Each task's problem (ledger/problems.ts), by row: the summary's count of problems is the bulletin's. */
   problemByRow: number[];
+  /** A lead's or department's spelling met first, by its normalised form (namesIn). */
+  spellings: Map<string, string>;
   /** The check date as printed: `截至2025年7月1日`. */
   asOf: string;
   /** Tables numbered so far. */
@@ -285,7 +288,7 @@ function departmentOf(ctx: Ctx, f: Finding): string {
 
 /** Named departments, in order of first appearance, joined; unnamed ones are left out. */
 function departmentList(ctx: Ctx, findings: Finding[]): string {
-  return unique(findings.map((f) => departmentOf(ctx, f)).filter(Boolean)).join(ctx.w.nameSep);
+  return unique(findings.flatMap((f) => namesIn(ctx, departmentOf(ctx, f)))).join(ctx.w.nameSep);
 }
 
 function caption(ctx: Ctx, name: string): { caption: string; n: number } {
@@ -380,8 +383,9 @@ function problemsByRow(tasks: readonly Task[]): number[] {
 interface Tallied {
   task: Task;
   problem: number;
-  department: string;
-  lead: string;
+  /** The departments and leaders it names (`张某、王某` is two), each as first spelt in the ledger. */
+  departments: string[];
+  leads: string[];
   overdue: boolean;
 }
 
@@ -389,10 +393,32 @@ function tallied(ctx: Ctx, task: Task, overdue: boolean): Tallied {
   return {
     task,
     problem: ctx.problemByRow[task.row] ?? -task.row,
-    department: text(task, "department"),
-    lead: text(task, "lead"),
+    departments: namesIn(ctx, text(task, "department")),
+    leads: namesIn(ctx, text(task, "lead")),
     overdue,
   };
+}
+
+/** Between the names of a cell naming several (`张某、王某`, `办公室，人事处`). */
+const NAME_LIST = /[、，,；;\n]+/;
+
+/**
+ * The names a lead or department cell holds, one spelling each: the same unit typed with
+ * full-width or half-width brackets, letters or spaces (`（二）支部` and `(二)支部`, `ＩＴ中心`
+ * and `IT中心`) is one row of the table, under the spelling met first.
+ */
+function namesIn(ctx: Ctx, cell: string): string[] {
+  if (cell === "") return [];
+  const out: string[] = [];
+  for (const part of cell.split(NAME_LIST)) {
+    const name = part.trim();
+    if (name === "") continue;
+    const key = name.normalize("NFKC").replace(/\s+/g, "");
+    let spelt = ctx.spellings.get(key);
+    if (spelt === undefined) ctx.spellings.set(key, (spelt = name));
+    if (!out.includes(spelt)) out.push(spelt);
+  }
+  return out;
 }
 
 function add(c: Counts, t: Tallied): void {
@@ -405,7 +431,7 @@ function add(c: Counts, t: Tallied): void {
   if (t.overdue) c.overdue++;
   c.problems.add(t.problem);
   if (kind !== "done") c.openProblems.add(t.problem);
-  if (t.department) c.departments.add(t.department);
+  for (const d of t.departments) c.departments.add(d);
 }
 
 /**
@@ -429,6 +455,9 @@ interface Tally {
   all: Counts;
   departments: Counts[];
   leaders: Counts[];
+  /** Each task once (a task of two leaders is in two rows of the table, once in its total). */
+  departmentTotal: Counts;
+  leaderTotal: Counts;
   noDepartment: number;
   noLeader: number;
 }
@@ -436,6 +465,8 @@ interface Tally {
 function tallyTasks(ctx: Ctx, tasks: readonly Task[]): Tally {
   const overdueRows = new Set(ctx.report.findings.filter((f) => f.rule === "overdue").map((f) => f.taskRow ?? f.row));
   const all = counts("");
+  const departmentTotal = counts("");
+  const leaderTotal = counts("");
   const depts = new Map<string, Counts>();
   const leaders = new Map<string, Counts>();
   let noDepartment = 0;
@@ -443,33 +474,30 @@ function tallyTasks(ctx: Ctx, tasks: readonly Task[]): Tally {
   for (let i = 0; i < tasks.length; i++) {
     const t = tallied(ctx, tasks[i]!, overdueRows.has(tasks[i]!.row));
     add(all, t);
-    if (t.department) add(getOr(depts, t.department), t);
+    for (const d of t.departments) add(getOr(depts, d), t);
+    if (t.departments.length > 0) add(departmentTotal, t);
     else noDepartment++;
-    if (t.lead) add(getOr(leaders, t.lead), t);
+    for (const l of t.leads) add(getOr(leaders, l), t);
+    if (t.leads.length > 0) add(leaderTotal, t);
     else noLeader++;
   }
   // Stable sort: equal counts keep the ledger's order, which the clerk recognises.
   const bySize = (m: Map<string, Counts>) => [...m.values()].sort((a, b) => b.measures - a.measures);
-  return { all, departments: bySize(depts), leaders: bySize(leaders), noDepartment, noLeader };
+  return {
+    all,
+    departments: bySize(depts),
+    leaders: bySize(leaders),
+    departmentTotal,
+    leaderTotal,
+    noDepartment,
+    noLeader,
+  };
 }
 
 function getOr(m: Map<string, Counts>, name: string): Counts {
   let c = m.get(name);
   if (!c) m.set(name, (c = counts(name)));
   return c;
-}
-
-function sum(rows: Counts[], name: string): Counts {
-  const t = counts(name);
-  for (const r of rows) {
-    t.measures += r.measures;
-    t.done += r.done;
-    t.inProgress += r.inProgress;
-    t.notStarted += r.notStarted;
-    t.unknown += r.unknown;
-    t.overdue += r.overdue;
-  }
-  return t;
 }
 
 // ——— 一、总体进展 ———
@@ -483,7 +511,7 @@ function overallSection(ctx: Ctx, tally: Tally): Block[] {
     // The "not reported" column only appears when some measure needs it, so the columns add up.
     const withUnknown = tally.departments.some((d) => d.unknown > 0);
     const cap = caption(ctx, w.captions.byDepartment);
-    const total = sum(tally.departments, "");
+    const total = tally.departmentTotal;
     const cells = (first: TableCell, d: Counts): TableCell[] => [
       first,
       d.name,
@@ -524,7 +552,7 @@ function overallSection(ctx: Ctx, tally: Tally): Block[] {
 
   if (tally.leaders.length > 0) {
     const cap = caption(ctx, w.captions.byLeader);
-    const total = sum(tally.leaders, "");
+    const total = tally.leaderTotal;
     const cells = (first: TableCell, d: Counts, depts: string): TableCell[] => [
       first,
       d.name,

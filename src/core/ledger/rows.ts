@@ -296,13 +296,15 @@ const LEAD_UNIT: Reading = (t) => {
 };
 /** One side of a cell holding the lead and the department (`张某/总务处`), by which stands first. */
 const LEAD_OF_PAIR: Record<PairFirst, Reading> = {
-  lead: (t) => PLAIN(splitPair(t, "lead").lead),
-  department: (t) => PLAIN(splitPair(t, "department").lead),
+  lead: (t) => side(splitPair(t, "lead").lead),
+  department: (t) => side(splitPair(t, "department").lead),
 };
 const DEPT_OF_PAIR: Record<PairFirst, Reading> = {
-  lead: (t) => PLAIN(splitPair(t, "lead").department),
-  department: (t) => PLAIN(splitPair(t, "department").department),
+  lead: (t) => side(splitPair(t, "lead").department),
+  department: (t) => side(splitPair(t, "department").department),
 };
+/** A side as read, but "as above" (`〃/办公室`) kept for cellOf to resolve: some dittos are placeholders too. */
+const side: Reading = (t) => (t.length <= 4 && DITTO.test(t) ? t.trim() : PLAIN(t));
 
 /** The adjusted deadline's cell where the clerk filled it in, else the original deadline's. */
 function deadlineCell(
@@ -346,7 +348,9 @@ function cellOf(
       ? { row: r, col: c, value: last.value, text: last.text, shown }
       : { row: r, col: c, value: valueAt(grid, r, c), text: "", shown });
   }
-  const text = read(shown);
+  let text = read(shown);
+  // `张某/同上`: one side of a lead-and-department cell as above, the other its own.
+  if (text !== shown && text.length <= 4 && DITTO.test(text)) text = last?.text ?? "";
   // One literal shape for every cell (shown undefined when it says nothing more).
   return (lastCells[slot] = {
     row: r,

@@ -116,6 +116,22 @@ describe("readTasks", () => {
     expect(fieldText(first, "lead")).toBe("");
   });
 
+  it("reads 同上 on one side of a lead-and-department cell as the side above, the other side its own", () => {
+    // The bulletin sweep of 2026-12-02: `李某/同上` put a department named 同上 in Table 1.
+    const P = ["序号", "反馈问题", "整改措施", "责任领导/责任部门", "整改时限", "整改进展", "佐证材料"];
+    const { tasks } = tasksOf([
+      P,
+      [1, "问题甲", "措施甲", "王某/财务科", "2025年6月30日", "正在推进", "台账"],
+      [2, "问题乙", "措施乙", "李某/同上", "2025年6月30日", "正在推进", "清单"],
+      [3, "问题丙", "措施丙", "〃/办公室", "2025年9月30日", "未启动", ""],
+    ]);
+    expect(tasks.map((t) => [fieldText(t, "lead"), fieldText(t, "department")])).toEqual([
+      ["王某", "财务科"],
+      ["李某", "财务科"],
+      ["李某", "办公室"],
+    ]);
+  });
+
   it("skips a footer spread over the table's columns, but not a task whose problem opens with a footer word", () => {
     // Found by the reading sweep of 2026-12-02: each footer row was a task with four findings.
     const task = [1, "问题甲", "措施甲", "张某", "办公室", "2025年6月底", "正在推进", "记录"];
