@@ -232,7 +232,7 @@ describe("buildBulletin (zh)", () => {
     ]);
     const text = s.map((x) => (x as { text: string }).text).join("");
     expect(text).toContain("办公室要逐项分析逾期原因");
-    expect(text).toContain("对标注已完成但无佐证材料的整改措施，人事处要逐项核实整改成效");
+    expect(text).toContain("对已完成但无佐证材料的整改措施，人事处要逐项核实整改成效");
     expect(text).toContain("人事处要对照台账要素，补充完善责任领导等内容");
   });
 
@@ -581,7 +581,7 @@ describe("buildBulletin: words that fit the ledger's state", () => {
     expect(next(n)).toEqual(["（一）加快推进逾期事项整改", "（二）严格对账销号"]);
   });
 
-  it("lists the paper-only reasons with 、 only between them", () => {
+  it("names the paper-only reasons as the table does, with 、 only between them", () => {
     const b = buildBulletin(
       report(
         [
@@ -595,7 +595,7 @@ describe("buildBulletin: words that fit the ledger's state", () => {
       { lang: "zh", bulletin: names },
     );
     expect(paragraphs(b).join("")).toContain(
-      "对标注已完成但无佐证材料、措施仅为开会发文、措施空泛的整改措施，人事处要",
+      "对已完成但无佐证材料、只有会议和文件、措施空泛无法检验的整改措施，人事处要",
     );
   });
 

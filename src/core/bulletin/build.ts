@@ -707,13 +707,14 @@ function attentionSection(
       caption: w.captions.overdue,
       columns: [
         col(h.no, 0.8),
-        col(h.problem, 2.7, "left"),
-        col(h.measures, 3, "left"),
+        col(h.problem, 2.4, "left"),
+        col(h.measures, 2.7, "left"),
         col(h.department, 1.5),
         col(h.lead, 1.3),
-        col(h.deadline, 2.4),
+        // `2025年6月30日` on one line in Word's 156 mm (GB/T 9704 margins) at the table's 10.5 pt.
+        col(h.deadline, 3.3),
         col(h.daysOverdue, 1.1),
-        col(h.progress, 1.8),
+        col(h.progress, 1.6),
       ],
       row: (f, i) => [
         ...taskCells(ctx, f, i),
@@ -731,11 +732,11 @@ function attentionSection(
       caption: w.captions.dueSoon,
       columns: [
         col(h.no, 0.8),
-        col(h.problem, 3.1, "left"),
-        col(h.measures, 3.3, "left"),
+        col(h.problem, 2.7, "left"),
+        col(h.measures, 2.8, "left"),
         col(h.department, 1.6),
         col(h.lead, 1.4),
-        col(h.deadline, 2.4),
+        col(h.deadline, 3.3),
         col(h.daysLeft, 1.1),
       ],
       row: (f, i) => [...taskCells(ctx, f, i), ...deadlineCells(ctx, f)],
@@ -859,7 +860,8 @@ function nextSteps(
     items.push([
       w.next.paper[0],
       fill(w.next.paper[1], {
-        reasons: reasons.map((r) => w.reasonPhrases[r]).join(w.nameSep),
+        // The table's own names for them (表 疑似情形), so the step and the table say one thing.
+        reasons: reasons.map((r) => fill(w.reasonInSentence, { title: reasonTitle(r, ctx.lang) })).join(w.nameSep),
         departments: paperDepts,
       }),
     ]);

@@ -1,6 +1,6 @@
 import { formatChineseDate, formatEnglishDate, type IsoDate } from "../dates.js";
 import type { Catalogue } from "../i18n.js";
-import type { PaperOnlyReason, RuleId } from "../report.js";
+import type { RuleId } from "../report.js";
 
 /**
  * Every word the bulletin prints, one catalogue per language. Templates are filled with
@@ -152,8 +152,8 @@ export interface BulletinWords {
   incompleteNone: string;
   more: string;
 
-  /** The reasons as the next-steps sentence names them. */
-  reasonPhrases: Record<PaperOnlyReason, string>;
+  /** A reason as the next-steps sentence names it: the rule catalogue's title, as the table shows it. */
+  reasonInSentence: string;
   /** The field a gap leaves empty, as the next-steps sentence names it. */
   gapFields: Partial<Record<RuleId, string>>;
   gaps: Partial<Record<RuleId, string>>;
@@ -319,14 +319,7 @@ export const WORDS = {
     incompleteIntro: "{{n}}条整改措施的台账要素填报不全或不规范，请责任部门尽快补充完善，具体见表{{table}}。",
     incompleteNone: "台账各项要素填报完整。",
     more: "表{{table}}列出前{{shown}}条，其余{{rest}}条已在台账中标注，请相关部门对照整改。",
-    reasonPhrases: {
-      "no-evidence": "标注已完成但无佐证材料",
-      // No 、 inside: the phrases are listed with 、 (措施仅为开会、发文、措施空泛 reads as three).
-      "documents-only": "措施仅为开会发文",
-      "long-term-closed": "长期坚持事项已标注完成",
-      "duplicate-text": "措施与其他问题雷同",
-      "vague-measures": "措施空泛",
-    },
+    reasonInSentence: "{{title}}",
     gapFields: {
       "missing-lead": "责任领导",
       "missing-department": "责任部门",
@@ -516,13 +509,7 @@ export const WORDS = {
       "{{n}} ledger {{n|entry is|entries are}} incomplete or unclear; the departments concerned should complete them (Table {{table}}).",
     incompleteNone: "Every ledger entry is complete.",
     more: "Table {{table}} lists the first {{shown}}; the other {{rest}} are marked in the ledger itself.",
-    reasonPhrases: {
-      "no-evidence": "marked done without evidence",
-      "documents-only": "made only of meetings and documents",
-      "long-term-closed": "closed although ongoing",
-      "duplicate-text": "copied from other problems",
-      "vague-measures": "made of slogans",
-    },
+    reasonInSentence: "“{{title}}”",
     gapFields: {
       "missing-lead": "leaders",
       "missing-department": "departments",
@@ -556,7 +543,7 @@ export const WORDS = {
       ],
       paper: [
         "Rectify in deed, not on paper",
-        "For the measures {{reasons}}, {{departments}} should check that the problem is actually solved and add the evidence and concrete actions; issuing a rule or holding a meeting is not rectification in itself.",
+        "For the measures flagged {{reasons}}, {{departments}} should check that the problem is actually solved and add the evidence and concrete actions; issuing a rule or holding a meeting is not rectification in itself.",
       ],
       paperNone: [
         "Consolidate what is done",
