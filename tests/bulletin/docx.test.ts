@@ -2,6 +2,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { buildBulletin } from "../../src/core/bulletin/build.js";
 import { bulletinDocx, withoutGridSnap } from "../../src/core/bulletin/docx.js";
+import { textWidthEm } from "../../src/core/bulletin/measure.js";
 import { sampleLedger, sampleReport } from "./fixtures.js";
 
 /**
@@ -131,6 +132,19 @@ describe("bulletinDocx (zh): GB/T 9704", () => {
     expect(zh.doc.indexOf(visible(issuer) + "</w:t>", zh.doc.indexOf("特此通报"))).toBeLessThan(
       zh.doc.lastIndexOf("2025年7月1日"),
     );
+  });
+
+  it("starts the date two characters right of the issuer, counting the quarter character Word puts between 年 and its figures", () => {
+    // GB/T 9704 7.3.5.2 (unsealed). Word and LibreOffice space Chinese from figures by default
+    // (w:autoSpaceDN): "2025年7月1日" sets a character and a quarter wider; counted as 6, the date
+    // started one character right of the issuer, not two (render of 2026-12-03).
+    const right = (p: string) => Number(/<w:ind [^>]*w:right="(\d+)"/.exec(p)![1]) / (16 * 20);
+    const issuer = paragraphsWith(zh.doc, "市教育局党组").at(-1)!;
+    const date = paragraphsWith(zh.doc, "2025年7月1日").at(-1)!;
+    const issuerStart = right(issuer) + textWidthEm("市教育局党组");
+    const dateStart = right(date) + textWidthEm("2025年7月1日") + 5 * 0.25; // 2025年, 年7, 7月, 月1, 1日
+    expect(issuerStart - dateStart).toBeCloseTo(2, 1);
+    expect(right(date)).toBeCloseTo(2, 1);
   });
 
   it("prints no cell address, row number or formula", () => {

@@ -201,7 +201,7 @@ export function bulletinDocument(b: Bulletin, lang: Lang): Document {
   // Unsealed signature (GB/T 9704 7.3.5.2): one blank line, then the issuer two characters in
   // from the right, the date below starting two characters further right.
   children.push(new Paragraph({ children: [], spacing: exact(look.linePt), keepNext: true }));
-  const ind = signatureIndents(b.signature.issuer, b.signature.date);
+  const ind = signatureIndents(b.signature.issuer, b.signature.date, true);
   const charTw = f.body.size * PT;
   const sign = (text: string, rightChars: number, keepNext: boolean) =>
     new Paragraph({

@@ -371,13 +371,32 @@ function balanceHeader(text: string, px: number, size: number): string {
  * on the next line, starts two characters to the right of the issuer's first character;
  * when the date is the longer, the date stands two in and the issuer moves left to match.
  * Right-aligned cells cannot indent by characters, so the space is written as full-width spaces.
+ * `autospace`: the text is set by Word or LibreOffice, which put a quarter of a character between
+ * Chinese and figures (w:autoSpaceDN, on by default); Excel's cells do not.
  */
-export function signatureIndents(issuer: string, date: string): { issuer: number; date: number } {
-  const wi = textWidthEm(issuer);
-  const wd = textWidthEm(date);
+export function signatureIndents(issuer: string, date: string, autospace = false): { issuer: number; date: number } {
+  const wi = textWidthEm(issuer) + (autospace ? AUTOSPACE_EM * autospaceGaps(issuer) : 0);
+  const wd = textWidthEm(date) + (autospace ? AUTOSPACE_EM * autospaceGaps(date) : 0);
   const dateRight = Math.max(2, wi - wd);
   return { issuer: dateRight + wd + 2 - wi, date: dateRight };
 }
+
+/** The space Word and LibreOffice add between Chinese and Western characters, in characters. */
+const AUTOSPACE_EM = 0.25;
+
+/** Places where a Chinese character meets a letter or figure (`2025年7月1日` has four). */
+export function autospaceGaps(text: string): number {
+  const kind = (c: string) => (CJK.test(c) ? 1 : WESTERN.test(c) ? 2 : 0);
+  let gaps = 0;
+  for (let i = 1; i < text.length; i++) {
+    const a = kind(text[i - 1]!);
+    const b = kind(text[i]!);
+    if (a && b && a !== b) gaps++;
+  }
+  return gaps;
+}
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+const WESTERN = /[A-Za-z0-9]/;
 
 function signatureLines(s: Signature, look: SheetLook): [string, string] {
   const ind = signatureIndents(s.issuer, s.date);
