@@ -1,7 +1,8 @@
 import "./error-words.js";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { constants, unlinkSync } from "node:fs";
-import { access, mkdir, open, realpath, rename, stat, unlink, type FileHandle } from "node:fs/promises";
+import { access, lstat, mkdir, open, readdir, realpath, rename, stat, unlink, type FileHandle } from "node:fs/promises";
+import { hostname } from "node:os";
 import { dirname, join } from "node:path";
 import { LedgerError, type LocalText, type OutputData } from "../core/errors.js";
 
@@ -86,7 +87,7 @@ export async function prepareOutput(
 /** Writes `bytes` to the target through a temporary file and a rename. */
 export async function writeOutput(target: OutputTarget, bytes: Uint8Array, input: FileIdentity): Promise<void> {
   const folder = dirname(target.path);
-  const temp = join(folder, `.ledger-check-${randomBytes(6).toString("hex")}.tmp`);
+  const temp = join(folder, `.ledger-check-${HOST}-${process.pid}-${randomBytes(6).toString("hex")}.tmp`);
   let fh: FileHandle | undefined;
   const stop = onExitSignals(() => {
     try {
@@ -109,12 +110,45 @@ export async function writeOutput(target: OutputTarget, bytes: Uint8Array, input
     if (now && !now.isFile()) throw new LedgerError("out-not-a-file", outputData(target.shown, target.option));
     await rename(temp, target.path);
     await syncFolder(folder);
+    await removeLeftovers(folder);
   } catch (e) {
     await fh?.close().catch(() => {});
     await unlink(temp).catch(() => {});
     throw writeError(e, target.shown, target.option);
   } finally {
     stop();
+  }
+}
+
+/** This machine, in our temporary files' names: a run on another one sharing the folder is not ours to judge. */
+const HOST = createHash("sha256").update(hostname()).digest("hex").slice(0, 8);
+const TEMP = /^\.ledger-check-([0-9a-f]{8})-(\d+)-[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Removes the temporary files a run on this machine left when it was killed mid-write (kill -9,
+ * a power cut: no exit handler runs), told by their run's pid being gone. Windows shows dot
+ * files, so the clerk would see them. Never fails the run that calls it.
+ */
+async function removeLeftovers(folder: string): Promise<void> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  for (const name of names) {
+    const m = TEMP.exec(name);
+    if (!m || m[1] !== HOST || running(Number(m[2]))) continue;
+    const path = join(folder, name);
+    await lstat(path)
+      .then((st) => (st.isFile() ? unlink(path) : undefined))
+      .catch(() => {});
+  }
+}
+
+function running(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: alive, another user's.
+    return code(e) === "EPERM";
   }
 }
 

@@ -1,4 +1,7 @@
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { link, mkdir, readdir, stat, symlink, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { must, mustCheck, mustRefuse, sha256, type CaseContext, type HostileCase } from "../harness.js";
 import { cutWritesAt, ledger } from "../make.js";
@@ -24,6 +27,13 @@ async function refusesOutIsInput(
 }
 
 /** Files in a folder other than the ones named: a temp file left behind. */
+/** The pid of a process that has ended. */
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ["-e", ""]);
+  await new Promise((resolve) => child.once("exit", resolve));
+  return child.pid!;
+}
+
 async function strays(dir: string, expected: string[]): Promise<string[]> {
   return (await readdir(dir)).filter((f) => !expected.includes(f));
 }
@@ -116,6 +126,32 @@ const cases: HostileCase[] = [
       must((await sha256(out)) === previous, "the previous copy was changed by a run that died mid-write");
       must((await sha256(input)) === inputBefore, "the input ledger's bytes changed");
       mustCheck(await t.cli([out, ...TODAY]));
+    },
+  },
+  {
+    id: "1.killed-mid-write-leftover-removed",
+    title:
+      "the temporary file a run killed mid-write leaves (kill -9: no exit handler runs) is gone after the next run",
+    async run(t) {
+      const input = await ledger(t.dir);
+      const out = join(t.dir, "副本.xlsx");
+      // What kill -9 mid-write leaves: `.ledger-check-<host>-<pid>-<random>.tmp` (output-file.ts),
+      // its run gone. A run still going (this harness), another machine's run sharing the folder,
+      // and a clerk's file of a like name are left alone.
+      const host = createHash("sha256").update(hostname()).digest("hex").slice(0, 8);
+      const dead = await deadPid();
+      const names = {
+        leftover: `.ledger-check-${host}-${dead}-0123456789ab.tmp`,
+        running: `.ledger-check-${host}-${process.pid}-0123456789ab.tmp`,
+        elsewhere: `.ledger-check-${host === "00000000" ? "11111111" : "00000000"}-${dead}-0123456789ab.tmp`,
+        clerks: ".ledger-check-notes.tmp",
+      };
+      for (const name of Object.values(names)) await writeFile(join(t.dir, name), "x");
+      mustCheck(await t.cli([input, ...TODAY, "--out", out]));
+      const left = await readdir(t.dir);
+      must(!left.includes(names.leftover), "the dead run's temporary file is still there");
+      for (const kept of [names.running, names.elsewhere, names.clerks])
+        must(left.includes(kept), `${kept} was removed`);
     },
   },
   {
