@@ -40,6 +40,7 @@ export function buildBulletin(report: Report, ledger: Ledger, options: BuildOpti
     tasksByRow: byRow(ledger.tasks),
     problemByRow: problemsByRow(ledger.tasks),
     spellings: new Map(),
+    namesOf: new Map(),
     asOf: w.formatDate(report.today),
     tables: 0,
   };
@@ -201,6 +202,8 @@ interface Ctx {
   problemByRow: number[];
   /** A lead's or department's spelling met first, by its normalised form (namesIn). */
   spellings: Map<string, string>;
+  /** namesIn's answer by cell text. */
+  namesOf: Map<string, string[]>;
   /** The check date as printed: `截至2025年7月1日`. */
   asOf: string;
   /** Tables numbered so far. */
@@ -409,6 +412,9 @@ const NAME_LIST = /[、，,；;\n]+/;
  */
 function namesIn(ctx: Ctx, cell: string): string[] {
   if (cell === "") return [];
+  // A ledger names a few units and leaders over thousands of rows: each cell's text is read once.
+  const known = ctx.namesOf.get(cell);
+  if (known) return known;
   const out: string[] = [];
   for (const part of cell.split(NAME_LIST)) {
     const name = part.trim();
@@ -418,6 +424,7 @@ function namesIn(ctx: Ctx, cell: string): string[] {
     if (spelt === undefined) ctx.spellings.set(key, (spelt = name));
     if (!out.includes(spelt)) out.push(spelt);
   }
+  ctx.namesOf.set(cell, out);
   return out;
 }
 
