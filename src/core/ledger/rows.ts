@@ -265,7 +265,7 @@ function readingsOf(layout: LedgerLayout): FieldReadings {
   const coUnits = /配合|协办/.test(layout.headers.department ?? "");
   return {
     lead: leadSide ? LEAD_OF_PAIR[leadSide] : PLAIN,
-    department: deptSide ? DEPT_OF_PAIR[deptSide] : coUnits ? LEAD_UNIT : PLAIN,
+    department: deptSide ? DEPT_OF_PAIR[deptSide] : coUnits ? LEAD_UNIT : MARKED_OR_PLAIN,
   };
 }
 
@@ -283,17 +283,29 @@ const EVIDENCE: Reading = (t) =>
 const DITTO = /^\s*(?:同上|同前|〃+|″|"|”|“|''|,,)[。.]?\s*$/;
 /**
  * The responsible unit of a cell listing it with its co-units (`财务科（牵头）、办公室`,
- * `牵头：财务科；配合：办公室`): the one marked 牵头 or 主责, else the first listed.
+ * `牵头：财务科；配合：办公室`): the one marked 牵头 or 主责, else the first not marked 配合.
  */
 const LEAD_UNIT: Reading = (t) => {
   const parts = t
     .split(/[、，,；;/\n]+/)
     .map((p) => p.trim())
     .filter(Boolean);
+  // The one marked 牵头, else the first not marked 配合 (`办公室（配合）、财务科`); co-units alone
+  // name no responsible unit (missing-department).
   const marked =
-    parts.find((p) => /[(（](?:牵头|主责)[)）]|^(?:牵头|主责)(?:单位|部门)?[:：]/.test(p)) ?? parts[0] ?? "";
+    parts.find((p) => /[(（](?:牵头|主责)[)）]|^(?:牵头|主责)(?:单位|部门)?[:：]/.test(p)) ??
+    parts.find((p) => !/[(（]\s*(?:配合|协办)\s*[)）]|^(?:配合|协办)(?:单位|部门)?\s*[:：]/.test(p)) ??
+    "";
   return PLAIN(marked.replace(/[(（](?:牵头|主责)[)）]|^(?:牵头|主责)(?:单位|部门)?[:：]/g, "").trim());
 };
+/** A unit's role written in its cell: `财务科（牵头）`, `配合：办公室`. */
+const ROLE_MARK =
+  /[(（]\s*(?:牵头|主责|配合|协办)\s*[)）]|(?:^|[、，,；;\s])(?:牵头|主责|配合|协办)(?:单位|部门)?\s*[:：]/;
+/**
+ * A plain 责任部门 column names the responsible units (`财务科、办公室`: both); a cell that marks
+ * the roles itself (`财务科（牵头）、办公室（配合）`) names one, as a co-unit column does.
+ */
+const MARKED_OR_PLAIN: Reading = (t) => (ROLE_MARK.test(t) ? LEAD_UNIT(t) : PLAIN(t));
 /** One side of a cell holding the lead and the department (`张某/总务处`), by which stands first. */
 const LEAD_OF_PAIR: Record<PairFirst, Reading> = {
   lead: (t) => side(splitPair(t, "lead").lead),

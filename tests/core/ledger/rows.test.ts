@@ -78,9 +78,26 @@ describe("readTasks", () => {
     ]);
     expect(tasks.map((t) => fieldText(t, "department"))).toEqual(["财务科", "财务科", "组织科", "后勤科", ""]);
     expect(tasks[0]!.cells.department?.shown).toBe("财务科（牵头）、办公室");
-    // In a plain 责任部门 column, the cell is read whole.
-    const plain = tasksOf([H, [1, "问题甲", "措施甲", "王某", "财务科、办公室", "2025年9月30日", "正在推进", ""]]);
-    expect(fieldText(plain.tasks[0]!, "department")).toBe("财务科、办公室");
+    // In a plain 责任部门 column, the cell is read whole (units responsible together), unless it
+    // marks the roles itself: then the unit marked 牵头 is the one.
+    const plain = tasksOf([
+      H,
+      [1, "问题甲", "措施甲", "王某", "财务科、办公室", "2025年9月30日", "正在推进", ""],
+      [2, "问题乙", "措施乙", "王某", "办公室（配合）、财务科（牵头）", "2025年9月30日", "正在推进", ""],
+      [3, "问题丙", "措施丙", "王某", "牵头单位：组织科；配合单位：办公室", "2025年9月30日", "正在推进", ""],
+      [4, "问题丁", "措施丁", "王某", "牵头办法修订小组", "2025年9月30日", "正在推进", ""],
+      [5, "问题戊", "措施戊", "王某", "办公室（配合）、财务科", "2025年9月30日", "正在推进", ""],
+      [6, "问题己", "措施己", "王某", "配合：办公室", "2025年9月30日", "正在推进", ""],
+    ]);
+    expect(plain.tasks.map((t) => fieldText(t, "department"))).toEqual([
+      "财务科、办公室",
+      "财务科",
+      "组织科",
+      "牵头办法修订小组",
+      "财务科",
+      // Only a co-unit: no responsible one.
+      "",
+    ]);
   });
 
   it("takes the adjusted deadline where it is filled in, the original where it is not", () => {
