@@ -1,4 +1,5 @@
 import { fill } from "../core/i18n.js";
+import { percentValue } from "../core/percent.js";
 import type { Report, Severity } from "../core/report.js";
 import { ruleKey } from "../core/rules/index.js";
 import { terminalSafe as safe } from "./terminal-safe.js";
@@ -54,7 +55,8 @@ export function formatReport(report: Report, options: { color: boolean; file?: s
   }
 
   const s = report.summary;
-  const rate = `${(s.completionRate * 100).toFixed(1)}%`;
+  // From the counts, as the bulletin says it (the rounded rate said 51.8% where it says 51.9%).
+  const rate = `${percentValue(s.done, s.tasks)}%`;
   const unknown = s.statusUnknown ? fill(words.unknown, { statusUnknown: s.statusUnknown }) : "";
   lines.push("", fill(words.summary, { ...s, rate, unknown }));
   return lines.join("\n");

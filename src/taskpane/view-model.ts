@@ -2,6 +2,7 @@ import { FIELDS, type Field } from "../core/fields.js";
 import type { Lang } from "../core/i18n.js";
 import type { Ledger } from "../core/ledger/model.js";
 import type { Progress } from "../core/progress/compare.js";
+import { percentValue } from "../core/percent.js";
 import {
   INCOMPLETE_RULES,
   PAPER_ONLY_REASONS,
@@ -66,7 +67,7 @@ export function summaryTiles(summary: Summary, before?: Progress["before"]): Til
     return {
       key,
       value: String(summary[key]),
-      ...(key === "done" ? { rate: formatRate(summary.completionRate) } : {}),
+      ...(key === "done" ? { rate: formatRate(summary.done, summary.tasks) } : {}),
       tone: TILE_TONES[key],
       ...(TILE_FILTERS[key] ? { filter: TILE_FILTERS[key] } : {}),
       ...(was !== undefined ? { change: summary[key] - was } : {}),
@@ -80,9 +81,9 @@ export function formatChange(change: number): string {
 }
 
 /** 0.3333 → `33.3%`; whole numbers without decimals (`100%`, `0%`). */
-export function formatRate(rate: number): string {
-  const pct = Math.round(rate * 1000) / 10;
-  return `${Number.isInteger(pct) ? pct.toFixed(0) : pct.toFixed(1)}%`;
+/** The bulletin's figure (core/percent), a whole one without its `.0` on a tile. */
+export function formatRate(done: number, tasks: number): string {
+  return `${percentValue(done, tasks).replace(/\.0$/, "")}%`;
 }
 
 /** The id a clerk filters by: the rule, with the paper-only reason (`paper-only/no-evidence`). */

@@ -166,7 +166,7 @@ describe("buildBulletin (zh)", () => {
     ]);
     expect(l.rows).toEqual([
       [1, "张明", "办公室", 2, 1, 1, 1, "50.0%"],
-      [2, "李华", "人事处", 1, 1, 0, 0, "100.0%"],
+      [2, "李华", "人事处", 1, 1, 0, 0, "100%"],
     ]);
     // One measure has no leader: said in a sentence, never a "(not filled in)" row.
     expect(paragraphs(b)).toContain("另有1条整改措施未明确责任领导，未列入表2。");
@@ -383,7 +383,7 @@ describe("buildBulletin (en)", () => {
       // "the feedback" once; no "0 not started".
       "Following the feedback of 市委第三巡察组, 4 problems were identified, with 4 rectification measures, each with a responsible leader, a department and a deadline. " +
         "As of 1 July 2025, 2 measures are done, 2 in progress; 1 is past the deadline. " +
-        "The completion rate is 50.0%, and every measure is done for 2 problems. The progress is reported as follows.",
+        "The completion rate is 50.0%, and all measures are done for 2 of the problems. The progress is reported as follows.",
     );
     expect(headings(b, 1)).toEqual([
       "I. Overall progress",
@@ -410,7 +410,12 @@ describe("helpers", () => {
     expect(percent(w, 4, 13)).toBe("30.8%");
     expect(percent(w, 1, 3)).toBe("33.3%");
     expect(percent(w, 1, 8)).toBe("12.5%");
-    expect(percent(w, 0, 0)).toBe("0.0%");
+    // None and all as a clerk writes them; nothing short of all reads 100%, nothing above none 0%.
+    expect(percent(w, 0, 0)).toBe("0%");
+    expect(percent(w, 0, 7)).toBe("0%");
+    expect(percent(w, 7, 7)).toBe("100%");
+    expect(percent(w, 1999, 2000)).toBe("99.9%");
+    expect(percent(w, 1, 2000)).toBe("0.1%");
   });
 
   it("shortens and flattens text", () => {
@@ -565,6 +570,10 @@ describe("buildBulletin: words that fit the ledger's state", () => {
 
   it("without categories and nothing done says so without 该方面", () => {
     const b = buildBulletin(overdueReport, overdueTask("2025-06-15"), { lang: "zh", bulletin: names });
+    // Nothing done: in words, not "已完成整改措施0条", and no rate of 0% after it.
+    expect((b.blocks[0] as { text: string }).text).toContain(
+      "截至2025年7月1日，尚无已完成的整改措施，正在推进1条，其中超过整改时限未完成1条。现将整改进展情况通报如下。",
+    );
     expect(section(b, "二、已完成整改事项")).toEqual([
       { kind: "paragraph", text: "截至2025年7月1日，暂无已完成的整改措施。" },
     ]);
@@ -656,5 +665,8 @@ describe("buildBulletin: one row per unit and per leader, however the clerk type
       ["王强", 1, 0],
     ]);
     expect(d.total?.slice(3, 5)).toEqual([4, 2]);
+    // The rows add up to 5 against a total of 4: the table says why, once.
+    expect(paragraphs(b)).toContain("由多位领导共同牵头的整改措施分别计入各位领导，表2合计按整改措施条数统计。");
+    expect(paragraphs(b).join("")).not.toContain("由多个部门共同负责");
   });
 });

@@ -81,14 +81,26 @@ describe("summaryTiles", () => {
     expect(summaryTiles(SUMMARY).some((t) => "change" in t)).toBe(false);
   });
 
-  it("formats rates with one decimal, whole percentages without", () => {
-    expect([0, 0.3333, 0.5, 0.6667, 1, 0.0005].map(formatRate)).toEqual([
+  it("formats rates with one decimal, whole percentages without, from the counts as the bulletin does", () => {
+    const counts: [number, number][] = [
+      [0, 7],
+      [1, 3],
+      [1, 2],
+      [2, 3],
+      [7, 7],
+      [1, 2000],
+      [1999, 2000],
+      [14, 27],
+    ];
+    expect(counts.map(([done, tasks]) => formatRate(done, tasks))).toEqual([
       "0%",
       "33.3%",
       "50%",
       "66.7%",
       "100%",
       "0.1%",
+      "99.9%",
+      "51.9%",
     ]);
   });
 });

@@ -3,6 +3,7 @@ import { fill, type Lang } from "../i18n.js";
 import type { Field } from "../fields.js";
 import { fieldText, type Ledger, type Task } from "../ledger/model.js";
 import { problemGroups } from "../ledger/problems.js";
+import { percentValue } from "../percent.js";
 import type { LedgerTitle } from "../ledger/title.js";
 import { reasonTitle } from "../rules/index.js";
 import { INCOMPLETE_RULES, type Finding, type PaperOnlyReason, type Report, type RuleId } from "../report.js";
@@ -64,8 +65,14 @@ export function buildBulletin(report: Report, ledger: Ledger, options: BuildOpti
     measures: s.tasks,
     date: ctx.asOf,
     ...figures(w.figures, { ...s, unknown: s.tasks - s.done - s.inProgress - s.notStarted }),
-    rate: percent(w, s.done, s.tasks),
-    problemsDone: problemsDone > 0 ? fill(w.problemsDone, { n: problemsDone }) : "",
+    // Nothing done yet: "尚无已完成" says it, a rate of 0% would say it again.
+    rate:
+      s.done > 0
+        ? fill(w.openingRate, {
+            rate: percent(w, s.done, s.tasks),
+            problemsDone: problemsDone > 0 ? fill(w.problemsDone, { n: problemsDone }) : "",
+          })
+        : "",
   });
 
   const blocks: Block[] = [{ kind: "paragraph", text: opening }, ...progressParagraphs(ctx)];
@@ -210,10 +217,9 @@ interface Ctx {
   tables: number;
 }
 
-/** Percent with one decimal, computed from counts so that 4/13 prints 30.8%, not 30.7%. */
+/** core/percent's figure in the bulletin's words: `30.8%`. */
 export function percent(w: BulletinWords, part: number, whole: number): string {
-  const value = whole <= 0 ? "0.0" : (Math.round((part * 1000) / whole) / 10).toFixed(1);
-  return fill(w.percentTemplate, { value });
+  return fill(w.percentTemplate, { value: percentValue(part, whole) });
 }
 
 /** Longest text a table cell shows; problems and measures can run to paragraphs. */
@@ -442,14 +448,15 @@ function add(c: Counts, t: Tallied): void {
 }
 
 /**
- * The figures as a sentence says them: done always, the others only when not zero (a row of
- * "未启动0条" is what a clerk strikes out before the meeting); unknown progress too, so they add up.
+ * The figures as a sentence says them: done always (none in words), the others only when not
+ * zero (a row of "未启动0条" is what a clerk strikes out before the meeting); unknown progress
+ * too, so they add up.
  */
 function figures(
   f: Figures,
   c: { done: number; inProgress: number; notStarted: number; unknown: number; overdue: number },
 ): { figures: string; overdue: string } {
-  const parts = [fill(f.done, { n: c.done })];
+  const parts = [c.done > 0 ? fill(f.done, { n: c.done }) : f.noneDone];
   for (const k of ["inProgress", "notStarted", "unknown"] as const) if (c[k] > 0) parts.push(fill(f[k], { n: c[k] }));
   return { figures: parts.join(f.sep), overdue: c.overdue > 0 ? fill(f.overdue, { n: c.overdue }) : "" };
 }
@@ -465,6 +472,9 @@ interface Tally {
   /** Each task once (a task of two leaders is in two rows of the table, once in its total). */
   departmentTotal: Counts;
   leaderTotal: Counts;
+  /** Some task names two departments, or two leaders: its table's rows add up to more than its total. */
+  sharedDepartments: boolean;
+  sharedLeaders: boolean;
   noDepartment: number;
   noLeader: number;
 }
@@ -478,9 +488,13 @@ function tallyTasks(ctx: Ctx, tasks: readonly Task[]): Tally {
   const leaders = new Map<string, Counts>();
   let noDepartment = 0;
   let noLeader = 0;
+  let sharedDepartments = false;
+  let sharedLeaders = false;
   for (let i = 0; i < tasks.length; i++) {
     const t = tallied(ctx, tasks[i]!, overdueRows.has(tasks[i]!.row));
     add(all, t);
+    if (t.departments.length > 1) sharedDepartments = true;
+    if (t.leads.length > 1) sharedLeaders = true;
     for (const d of t.departments) add(getOr(depts, d), t);
     if (t.departments.length > 0) add(departmentTotal, t);
     else noDepartment++;
@@ -496,6 +510,8 @@ function tallyTasks(ctx: Ctx, tasks: readonly Task[]): Tally {
     leaders: bySize(leaders),
     departmentTotal,
     leaderTotal,
+    sharedDepartments,
+    sharedLeaders,
     noDepartment,
     noLeader,
   };
@@ -553,6 +569,7 @@ function overallSection(ctx: Ctx, tally: Tally): Block[] {
         total: cells(w.total, total),
       },
     );
+    if (tally.sharedDepartments) out.push({ kind: "paragraph", text: fill(w.sharedDepartments, { table: cap.n }) });
     if (tally.noDepartment > 0)
       out.push({ kind: "paragraph", text: fill(w.unassignedDepartment, { n: tally.noDepartment, table: cap.n }) });
   }
@@ -591,6 +608,7 @@ function overallSection(ctx: Ctx, tally: Tally): Block[] {
         total: cells(w.total, total, ""),
       },
     );
+    if (tally.sharedLeaders) out.push({ kind: "paragraph", text: fill(w.sharedLeaders, { table: cap.n }) });
     if (tally.noLeader > 0)
       out.push({ kind: "paragraph", text: fill(w.unassignedLeader, { n: tally.noLeader, table: cap.n }) });
   }
@@ -648,7 +666,7 @@ function categorySection(ctx: Ctx, tasks: readonly Task[]): Block[] {
         problems: c.problems.size,
         measures: c.measures,
         ...figures(w.categoryFigureParts, c),
-        rate: percent(w, c.done, c.measures),
+        rate: c.done > 0 ? fill(w.categoryRate, { rate: percent(w, c.done, c.measures) }) : "",
       }),
     });
     const done = list.filter((t) => t.status.kind === "done");

@@ -11,6 +11,8 @@ import type { RuleId } from "../report.js";
 /** Pieces of a sentence of figures: `已完成N条，正在推进N条，进展待报N条，其中逾期N条`. */
 export interface Figures {
   done: string;
+  /** Done when none is: said in words, not "0条". */
+  noneDone: string;
   inProgress: string;
   notStarted: string;
   /** Measures whose progress is not reported (empty or unrecognised status): the figures add up. */
@@ -38,12 +40,18 @@ export interface BulletinWords {
   /** Opening: how the feedback came, then the figures. */
   afterFeedback: string;
   afterFeedbackNoWho: string;
-  /** `{{figures}}` and `{{overdue}}`: the figures that are not zero (done always); `{{problemsDone}}` the clause on whole problems, or "". */
+  /** `{{figures}}` and `{{overdue}}`: the figures that are not zero (done always); `{{rate}}`: openingRate, or "" when nothing is done. */
   opening: string;
   /** The figures of the opening and of each category, each said only when not zero (but done). */
   figures: Figures;
   categoryFigureParts: Figures;
+  /** `{{rate}}` of the opening (with `{{problemsDone}}`, the clause on whole problems, or "") and of a category. */
+  openingRate: string;
+  categoryRate: string;
   problemsDone: string;
+  /** Under a table whose rows add up to more than its total (a measure of two departments or leaders). */
+  sharedDepartments: string;
+  sharedLeaders: string;
   /** Since the last check (report.progress): the figures, then what was finished, fell overdue or was moved. */
   progress: {
     /** `{{parts}}` are the figures that are not zero, joined by `partSep`. */
@@ -202,9 +210,10 @@ export const WORDS = {
     afterFeedbackNoWho: "对照反馈意见，",
     opening:
       "{{after}}{{body}}对反馈问题逐条梳理，明确整改问题{{problems}}个、整改措施{{measures}}条，逐项明确责任领导、责任部门和整改时限。" +
-      "截至{{date}}，{{figures}}{{overdue}}；整改措施完成率{{rate}}{{problemsDone}}。现将整改进展情况通报如下。",
+      "截至{{date}}，{{figures}}{{overdue}}{{rate}}。现将整改进展情况通报如下。",
     figures: {
       done: "已完成整改措施{{n}}条",
+      noneDone: "尚无已完成的整改措施",
       inProgress: "正在推进{{n}}条",
       notStarted: "未启动{{n}}条",
       unknown: "进展待报{{n}}条",
@@ -213,13 +222,18 @@ export const WORDS = {
     },
     categoryFigureParts: {
       done: "已完成{{n}}条",
+      noneDone: "尚无已完成的",
       inProgress: "正在推进{{n}}条",
       notStarted: "未启动{{n}}条",
       unknown: "进展待报{{n}}条",
       sep: "，",
       overdue: "，其中逾期未完成{{n}}条",
     },
+    openingRate: "；整改措施完成率{{rate}}{{problemsDone}}",
+    categoryRate: "，完成率{{rate}}",
     problemsDone: "，{{n}}个问题的整改措施已全部完成",
+    sharedDepartments: "由多个部门共同负责的整改措施分别计入各部门，表{{table}}合计按整改措施条数统计。",
+    sharedLeaders: "由多位领导共同牵头的整改措施分别计入各位领导，表{{table}}合计按整改措施条数统计。",
     progress: {
       figures: "与上次校验（{{since}}）相比，{{parts}}。",
       unchanged: "与上次校验（{{since}}）相比，整改措施的完成和逾期情况没有变化。",
@@ -302,7 +316,7 @@ export const WORDS = {
     categoryHeading: "（{{n}}）关于{{name}}方面的整改",
     categoryHeadingPlain: "（{{n}}）关于{{name}}的整改",
     otherCategory: "其他",
-    categoryFigures: "该方面共有问题{{problems}}个、整改措施{{measures}}条，{{figures}}，完成率{{rate}}{{overdue}}。",
+    categoryFigures: "该方面共有问题{{problems}}个、整改措施{{measures}}条，{{figures}}{{rate}}{{overdue}}。",
     finishedLead: "已完成的整改措施：",
     finishedNone: "该方面暂无已完成的整改措施。",
     finishedNoneAll: "截至{{date}}，暂无已完成的整改措施。",
@@ -349,7 +363,7 @@ export const WORDS = {
       ],
       dueSoon: [
         "盯紧即将到期事项",
-        "{{departments}}要对即将到期的{{n}}条整改措施逐项对照时限，集中力量推进，确保按期完成，防止出现新的逾期。",
+        "{{departments}}要对即将到期的{{n}}条整改措施{{n|对照|逐项对照}}时限，集中力量推进，确保按期完成，防止出现新的逾期。",
       ],
       paper: [
         "坚决防止“纸面整改”",
@@ -357,7 +371,7 @@ export const WORDS = {
       ],
       paperNone: [
         "巩固整改成效",
-        "各责任部门要对标注已完成的整改措施逐项核实整改成效，及时归档佐证材料，防止问题反弹。",
+        "各责任部门要对已标注完成的整改措施逐项核实整改成效，及时归档佐证材料，防止问题反弹。",
       ],
       incomplete: [
         "规范整改台账填报",
@@ -385,9 +399,10 @@ export const WORDS = {
     afterFeedbackNoWho: "Following the feedback, ",
     opening:
       "{{after}}{{problems}} {{problems|problem was|problems were}} identified, with {{measures}} rectification {{measures|measure|measures}}, each with a responsible leader, a department and a deadline. " +
-      "As of {{date}}, {{figures}}{{overdue}}. The completion rate is {{rate}}{{problemsDone}}. The progress is reported as follows.",
+      "As of {{date}}, {{figures}}{{overdue}}.{{rate}} The progress is reported as follows.",
     figures: {
       done: "{{n}} {{n|measure is|measures are}} done",
+      noneDone: "no measure is done yet",
       inProgress: "{{n}} in progress",
       notStarted: "{{n}} not started",
       unknown: "{{n}} not yet reported",
@@ -396,13 +411,20 @@ export const WORDS = {
     },
     categoryFigureParts: {
       done: "{{n}} done",
+      noneDone: "none done yet",
       inProgress: "{{n}} in progress",
       notStarted: "{{n}} not started",
       unknown: "{{n}} not yet reported",
       sep: ", ",
       overdue: "; {{n}} overdue",
     },
-    problemsDone: ", and every measure is done for {{n}} {{n|problem|problems}}",
+    openingRate: " The completion rate is {{rate}}{{problemsDone}}.",
+    categoryRate: "; completion rate {{rate}}",
+    problemsDone: ", and all measures are done for {{n}} of the problems",
+    sharedDepartments:
+      "A measure shared by several departments is counted under each; the total in Table {{table}} counts each measure once.",
+    sharedLeaders:
+      "A measure led by several leaders is counted under each; the total in Table {{table}} counts each measure once.",
     progress: {
       figures: "Since the last check ({{since}}), {{parts}}.",
       unchanged: "Since the last check ({{since}}), no measure was finished and none fell overdue.",
@@ -489,7 +511,7 @@ export const WORDS = {
     categoryHeadingPlain: "({{n}}) {{name}}",
     otherCategory: "Other",
     categoryFigures:
-      "{{problems}} {{problems|problem|problems}} with {{measures}} {{measures|measure|measures}}: {{figures}}; completion rate {{rate}}{{overdue}}.",
+      "{{problems}} {{problems|problem|problems}} with {{measures}} {{measures|measure|measures}}: {{figures}}{{rate}}{{overdue}}.",
     finishedLead: "Measures completed:",
     finishedNone: "No measure in this category is done yet.",
     finishedNoneAll: "As of {{date}}, no measure is done yet.",
