@@ -88,4 +88,15 @@ describe("missing-status", () => {
     ]);
     expect(r.summary).toMatchObject({ tasks: 2, done: 1, statusUnknown: 1 });
   });
+
+  it("warns on a status it cannot read (待报), quoting it, so every measure counted 进展待报 is listed", () => {
+    // The bulletin sweep of 2026-12-03: 进展待报5条 in the opening, four entries in the table.
+    const r = report(ledger([{ status: "待报" }, { status: "" }, { status: "正在推进" }]));
+    const found = r.findings.filter((f) => f.rule === "missing-status");
+    expect(found.map((f) => [f.cell, f.message])).toEqual([
+      ["G2", "整改进展“待报”无法识别：请填写“已完成”“正在推进”或“未启动”。"],
+      ["G3", "未填写整改进展：请填写“已完成”“正在推进”或“未启动”。"],
+    ]);
+    expect(found.length).toBe(r.summary.statusUnknown);
+  });
 });
