@@ -1,7 +1,7 @@
 import type { BulletinOptions } from "../config.js";
 import { fill, type Lang } from "../i18n.js";
 import type { Field } from "../fields.js";
-import { fieldText, type Ledger, type Task } from "../ledger/model.js";
+import { deadlineShown, fieldText, type Ledger, type Task } from "../ledger/model.js";
 import { problemGroups } from "../ledger/problems.js";
 import { percentValue } from "../percent.js";
 import type { LedgerTitle } from "../ledger/title.js";
@@ -264,23 +264,8 @@ function taskCells(ctx: Ctx, f: Finding, i: number): (string | number)[] {
 /** What the overdue and due-soon tables add: the leader, the deadline and the days (over or left). */
 function deadlineCells(ctx: Ctx, f: Finding): (string | number)[] {
   const t = taskOf(ctx, f);
-  return [text(t, "lead") || ctx.w.blank, deadlineShown(ctx, t) || ctx.w.blank, f.days ?? ctx.w.blank];
-}
-
-/** A deadline written only as a date, in any notation (`2025-06-15`, `2025/6/15 0:00`, `45823`). */
-const DATE_NOTATION = /^[\d\s./\-:年月日号]+$/;
-
-/**
- * The deadline as the handout prints it: a day written in figures (`2025-06-15`, a date cell
- * shown as `2025/6/15`) in the bulletin's own form (`2025年6月15日`), one notation for the whole
- * table; words (`6月底前`, `原定…，调整为…`) as the clerk wrote them.
- */
-function deadlineShown(ctx: Ctx, t: Task | undefined): string {
-  const written = text(t, "deadline");
-  const d = t?.deadline;
-  return d?.kind === "date" && d.precision === "day" && DATE_NOTATION.test(written)
-    ? ctx.w.formatDate(d.date)
-    : written;
+  // A day in the bulletin's own form, one form for the table (ledger/model: deadlineShown).
+  return [text(t, "lead") || ctx.w.blank, deadlineShown(t, ctx.w.formatDate) || ctx.w.blank, f.days ?? ctx.w.blank];
 }
 
 function text(task: Task | undefined, field: Field): string {

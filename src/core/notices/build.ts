@@ -2,7 +2,7 @@ import type { Block, Bulletin, TableBlock } from "../bulletin/model.js";
 import { daysBetween, type IsoDate } from "../dates.js";
 import { FIELD_NAMES, FIELDS, type Field } from "../fields.js";
 import { fill, type Lang } from "../i18n.js";
-import { fieldText, type Ledger, type Task } from "../ledger/model.js";
+import { deadlineShown, fieldText, type Ledger, type Task } from "../ledger/model.js";
 import { INCOMPLETE_RULES, type Finding, type PaperOnlyReason, type Report } from "../report.js";
 import { NOTICE_WORDS } from "./words.js";
 
@@ -162,7 +162,7 @@ function noticeItem(
     problem: fieldText(task, "problem"),
     measures: fieldText(task, "measures"),
     lead: fieldText(task, "lead"),
-    deadline: fieldText(task, "deadline"),
+    deadline: deadlineShown(task, NOTICE_WORDS[options.lang].formatDate),
     todo,
   };
 }

@@ -115,8 +115,13 @@ const ONGOING_ZH = /长期|持续(?![至到])|常态|长效|久久为功|每(?:�
 const ONGOING_EN = /\b(?:on-?going|long[- ]?term|continuous(?:ly)?|continuing|continual(?:ly)?|permanent(?:ly)?)\b/;
 const CJK = /[\u3400-\u9fff]/;
 
-function parseText(raw: string): DeadlineMeaning {
-  const shown = raw.trim();
+/** A time of day after a date in figures (`2025-06-20 0:00:00`, a system's export, a date typed with its time). */
+const TIME_OF_DAY = /(\d)(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*$/;
+
+function parseText(text: string): DeadlineMeaning {
+  const shown = text.trim();
+  // The day is the deadline; its hour says nothing more (and its figures read as no date).
+  const raw = text.replace(TIME_OF_DAY, "$1");
   const compact = normalize(raw);
   // `无`, `——`, `待定`: a deadline still to be set is no deadline.
   if (compact === "" || isDeadlinePlaceholder(compact)) return EMPTY;

@@ -1,5 +1,5 @@
 import { daysBetween } from "../dates.js";
-import { fieldText } from "../ledger/model.js";
+import { deadlineShown } from "../ledger/model.js";
 import { defineRule, eachTask } from "./rule.js";
 
 export const dueSoon = defineRule({
@@ -36,7 +36,7 @@ export const dueSoon = defineRule({
       field: "deadline",
       days,
       messageId: days === 0 ? "dueToday" : "dueSoon",
-      data: { days, deadline: fieldText(task, "deadline") },
+      data: { days, deadline: deadlineShown(task) },
     };
   }),
 });

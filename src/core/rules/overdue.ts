@@ -1,5 +1,5 @@
 import { daysBetween } from "../dates.js";
-import { fieldText } from "../ledger/model.js";
+import { deadlineShown, fieldText } from "../ledger/model.js";
 import { defineRule, eachTask } from "./rule.js";
 
 export const overdue = defineRule({
@@ -41,7 +41,7 @@ export const overdue = defineRule({
       field: "deadline",
       days,
       messageId: department ? "overdue" : "overdueNoDepartment",
-      data: { days, deadline: fieldText(task, "deadline"), department },
+      data: { days, deadline: deadlineShown(task), department },
     };
   }),
 });

@@ -44,6 +44,15 @@ describe("督办清单: who gets a notice and in what order", () => {
     expect(list[0]!.items[2]!.todo[0]).toBe("还有14天到期，提前安排，防止逾期");
   });
 
+  it("prints each deadline written as a date in the notice's own form, words as written", () => {
+    const { list } = notices([
+      { department: "财务科", deadline: "2025-06-20 0:00:00", problem: "甲" },
+      { department: "财务科", deadline: "2025/6/21", problem: "乙" },
+      { department: "财务科", deadline: "2025年6月底前", problem: "丙" },
+    ]);
+    expect(list[0]!.items.map((i) => i.deadline)).toEqual(["2025年6月20日", "2025年6月21日", "2025年6月底前"]);
+  });
+
   it("gives no notice to a department with nothing to act on", () => {
     const { list } = notices([
       { department: "办公室", deadline: "2025年12月31日" },

@@ -37,6 +37,19 @@ describe("overdue", () => {
     expect(r.findings.map((f) => [f.cell, f.rule, f.days])).toEqual([["F2", "overdue", 1]]);
   });
 
+  it("names a date cell's deadline as the day it is, not as its format prints it with a time", () => {
+    // The bulletin sweep of 2026-12-03: 时限2025-06-20 0:00:00 in 校验明细 and the 督办清单.
+    const g = ledger([{ deadline: new Date(Date.UTC(2025, 5, 20)), status: "正在推进" }]);
+    g.text = [[], ["", "", "", "", "", "2025-06-20 0:00:00"]];
+    const [f] = report(g, { today: "2025-07-01" }).findings.filter((x) => x.rule === "overdue");
+    expect(f!.message).toContain("（时限2025-06-20）");
+    // Words stay as the clerk wrote them.
+    const w = ledger([{ deadline: "2025年6月20日前完成", status: "正在推进" }]);
+    expect(report(w, { today: "2025-07-01" }).findings.find((x) => x.rule === "overdue")!.message).toContain(
+      "（时限2025年6月20日前完成）",
+    );
+  });
+
   it("flags unfinished tasks past their deadline with the days overdue; 基本完成 is not done", () => {
     const g = ledger([
       { deadline: "2025年6月30日", status: "正在推进" },

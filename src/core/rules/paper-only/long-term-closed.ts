@@ -1,4 +1,4 @@
-import { fieldText } from "../../ledger/model.js";
+import { deadlineShown } from "../../ledger/model.js";
 import { defineRule, eachTask } from "../rule.js";
 
 export const longTermClosed = defineRule({
@@ -28,6 +28,6 @@ export const longTermClosed = defineRule({
   },
   check: eachTask((task) => {
     if (task.deadline.kind !== "ongoing" || task.status.kind !== "done") return undefined;
-    return { task, field: "status", messageId: "longTermClosed", data: { deadline: fieldText(task, "deadline") } };
+    return { task, field: "status", messageId: "longTermClosed", data: { deadline: deadlineShown(task) } };
   }),
 });
