@@ -47,6 +47,11 @@ export class CommentsPatch {
   /** Comments by cell, in the part's order (a Map keeps insertion order); new cells come after. */
   private readonly list = new Map<string, string | OurNote>();
   private readonly original = new Set<string>();
+  /**
+   * A second (third…) note on one cell, verbatim: Excel shows the first and we edit only that,
+   * but the copy keeps every note the original had, each after the first of its cell.
+   */
+  private readonly extras = new Map<string, string[]>();
   /** Our author's index in `authors`, once looked up (each note we create names it). */
   private ourAuthor: number | undefined;
   /** Each note's text, worked out once: a recheck asks it of every note two or three times. */
@@ -86,7 +91,12 @@ export class CommentsPatch {
       for (const c of body.matchAll(new RegExp(`<${p}comment\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}comment\\s*>)`, "g"))) {
         // Only the ref, read where it stands (every attribute of 30,000 notes is a tenth of a recheck).
         const ref = refOf(c[0]);
-        if (this.list.has(ref)) continue; // a second note on one cell: Excel shows the first
+        if (this.list.has(ref)) {
+          const more = this.extras.get(ref);
+          if (more) more.push(c[0]);
+          else this.extras.set(ref, [c[0]]);
+          continue;
+        }
         this.list.set(ref, c[0]);
         this.original.add(ref);
       }
@@ -102,7 +112,7 @@ export class CommentsPatch {
   }
 
   get empty(): boolean {
-    return this.list.size === 0;
+    return this.list.size === 0 && this.extras.size === 0;
   }
 
   get(ref: string): Note | null {
@@ -283,8 +293,11 @@ export class CommentsPatch {
       const key = sortKey(ref);
       while (ai < added.length && sortKey(added[ai]!) < key) writeAdded();
       out.write(this.xmlOf(ref, entry));
+      for (const more of this.extras.get(ref) ?? []) out.write(more);
     }
     while (ai < added.length) writeAdded();
+    // The others of a cell whose first note is gone (ours alone, taken off) or new: where they were is lost, they stay.
+    for (const [ref, more] of this.extras) if (!this.original.has(ref)) for (const x of more) out.write(x);
     out.write(`</${p}commentList>`);
     out.write(this.tail);
   }

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkWorkbook } from "../../../src/app/check-workbook.js";
 import { buildBulletin } from "../../../src/core/bulletin/build.js";
@@ -163,6 +164,35 @@ describe.each(FIXTURES)("the copy of %s", (name) => {
     }
     for (const part of Object.keys(cleared))
       if (/comments|vmlDrawing/.test(part)) expect(before[part], part).toBeDefined();
+  });
+});
+
+describe("a cell with two notes (a part Excel would show the first of)", () => {
+  it("keeps both in the copy, ours added to the first, and a clear gives the part back byte for byte", () => {
+    // The copy-path sweep of 2026-12-03: the second note of H9 (flagged) and of K30 were dropped.
+    const files = unzipSync(fixture("xlsxwriter-features.xlsx"));
+    const xml = strFromU8(files["xl/comments1.xml"]!);
+    const second = (ref: string, said: string) =>
+      `<comment ref="${ref}" authorId="0"><text><r><t>${said}</t></r></text></comment>`;
+    files["xl/comments1.xml"] = strToU8(
+      xml
+        .replace(/(<comment ref="H9"[\s\S]*?<\/comment>)/, `$1${second("H9", "第二条批注")}`)
+        .replace(/(<comment ref="K30"[\s\S]*?<\/comment>)/, `$1${second("K30", "未标记格乙")}`),
+    );
+    const original = zipSync(files);
+    const writer = new XlsxWriter(original);
+    writer.writeMarks(LEDGER, marks);
+    const copy = writer.toBytes();
+    const notes = text(parts(copy)["xl/comments1.xml"]);
+    for (const said of ["张三：已电话督办", "第二条批注", "空白格上的批注", "未标记格乙"])
+      expect(notes).toContain(said);
+    const h9 = marks.find((m) => cellAddress(m.row, m.col) === "H9")!;
+    // Ours goes into the first, the one Excel shows.
+    expect(notes.indexOf(h9.note)).toBeGreaterThan(notes.indexOf("张三：已电话督办"));
+    expect(notes.indexOf(h9.note)).toBeLessThan(notes.indexOf("第二条批注"));
+    const clear = new XlsxWriter(copy);
+    clear.clearMarks(LEDGER);
+    expect(text(parts(clear.toBytes())["xl/comments1.xml"])).toBe(text(files["xl/comments1.xml"]));
   });
 });
 
