@@ -147,6 +147,17 @@ describe("bulletinDocx (zh): GB/T 9704", () => {
     expect(right(date)).toBeCloseTo(2, 1);
   });
 
+  it("keeps a table's last row with its 合计 row, never the total alone on a page", () => {
+    // The bulletin sweep of 2026-12-03: a page holding only the repeated header and 合计.
+    const tableXml = [...zh.doc.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)]
+      .map((m) => m[0])
+      .find((t) => t.includes("合计"))!;
+    const rows = [...tableXml.matchAll(/<w:tr>[\s\S]*?<\/w:tr>|<w:tr [\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+    expect(visible(rows.at(-1)!)).toContain("合计");
+    expect(rows.at(-2)).toContain("<w:keepNext/>");
+    expect(rows.at(-3)).not.toContain("<w:keepNext/>");
+  });
+
   it("prints no cell address, row number or formula", () => {
     const all = visible(zh.doc);
     expect(all).not.toMatch(/\b[A-Z]{1,3}\d+\b/);

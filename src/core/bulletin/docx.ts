@@ -320,7 +320,7 @@ export function bulletinDocument(b: Bulletin, lang: Lang): Document {
     const total = t.columns.reduce((s, c) => s + c.width, 0);
     const widths = t.columns.map((c) => Math.floor((textWidth * c.width) / total));
     const border = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
-    const cell = (value: string | number, i: number, span: number, header: boolean, bold: boolean) => {
+    const cell = (value: string | number, i: number, span: number, header: boolean, bold: boolean, keep: boolean) => {
       const width = widths.slice(i, i + span).reduce((a, b) => a + b, 0);
       const align: Alignment = header ? "center" : (t.columns[i]?.align ?? "left");
       return new TableCell({
@@ -340,17 +340,19 @@ export function bulletinDocument(b: Bulletin, lang: Lang): Document {
                 children: [run(f.table, line, { snapToGrid: false, ...(header || bold ? { bold: true } : {}) })],
                 alignment: ALIGN[align],
                 spacing: exact(f.table.size * 1.3),
+                ...(keep ? { keepNext: true } : {}),
               }),
           ),
       });
     };
-    const row = (values: (string | number)[], header: boolean, bold: boolean) => {
+    /** `keep`: the row stays on the page of the next (the last row with the 合计 row, never that alone on a page). */
+    const row = (values: (string | number)[], header: boolean, bold: boolean, keep = false) => {
       const cells: TableCell[] = [];
       for (let i = 0; i < values.length; i++) {
         if (bold && values[i] === "" && i > 0) continue;
         let span = 1;
         if (bold) while (i + span < values.length && values[i + span] === "") span++;
-        cells.push(cell(values[i]!, i, span, header, bold));
+        cells.push(cell(values[i]!, i, span, header, bold, keep));
       }
       return new TableRow({
         children: cells,
@@ -377,7 +379,7 @@ export function bulletinDocument(b: Bulletin, lang: Lang): Document {
           true,
           false,
         ),
-        ...t.rows.map((r) => row(r, false, false)),
+        ...t.rows.map((r, i) => row(r, false, false, t.total !== undefined && i === t.rows.length - 1)),
         ...(t.total ? [row(t.total, false, true)] : []),
       ],
     });
