@@ -104,6 +104,7 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
       kind: opts.kind,
       recipient: opts.recipient,
       date: opts.date,
+      feedbackDate: opts.feedbackDate,
     },
   } satisfies ConfigInput);
 

@@ -31,6 +31,7 @@ export interface Options {
   kind?: "巡视" | "巡察";
   recipient?: string;
   date?: string;
+  feedbackDate?: string;
   docx?: string;
   /** A folder for the 督办清单: one Word notice per department and one workbook with all. */
   notices?: string;
@@ -129,6 +130,7 @@ function buildProgram(writeOut: (text: string) => void): Command {
     .option("--kind <巡视|巡察>", "巡视 or 巡察, when the title rows do not say which (never guessed)")
     .option("--recipient <text>", '主送机关 of the bulletin ("" for none)')
     .option("--date <YYYY-MM-DD>", "成文日期 of the bulletin (default: the check date)")
+    .option("--feedback-date <YYYY-MM-DD>", "when the inspection gave its feedback (the bulletin's opening says it)")
     .option("--docx <file.docx>", "write the bulletin as a Word document (GB/T 9704 layout)")
     .option("--notices <folder>", "write the 督办清单: one Word notice per department and one .xlsx with all of them")
     .option("--no-color", "no colours in the terminal output")
@@ -196,6 +198,8 @@ function validate(raw: RawOptions): Options {
     throw new LedgerError("bad-date", { option: "--today", value: raw.today });
   if (raw.date !== undefined && parseIsoDate(raw.date) === null)
     throw new LedgerError("bad-date", { option: "--date", value: raw.date });
+  if (raw.feedbackDate !== undefined && parseIsoDate(raw.feedbackDate) === null)
+    throw new LedgerError("bad-date", { option: "--feedback-date", value: raw.feedbackDate });
   if (raw.kind !== undefined && raw.kind !== "巡视" && raw.kind !== "巡察")
     throw new LedgerError("bad-option", { option: "--kind", value: raw.kind });
   for (const [flag, value] of [

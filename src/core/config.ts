@@ -38,6 +38,8 @@ export const BulletinOptionsSchema = z.object({
   recipient: z.string().optional(),
   /** 成文日期 (YYYY-MM-DD); defaults to the check date. */
   date: IsoDateSchema.optional(),
+  /** When the inspection gave its feedback (反馈意见), as a real bulletin's opening says it. */
+  feedbackDate: IsoDateSchema.optional(),
 });
 export type BulletinOptions = z.infer<typeof BulletinOptionsSchema>;
 

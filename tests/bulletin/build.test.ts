@@ -274,6 +274,25 @@ describe("buildBulletin: 巡视 or 巡察, as the ledger says", () => {
     expect(b.blocks[0]).toMatchObject({ text: expect.stringMatching(/^对照反馈意见，对反馈问题逐条梳理/) });
   });
 
+  it("says when the feedback came, given the day (--feedback-date), as a real bulletin's opening does", () => {
+    const on = (bulletin: object, lang: "zh" | "en" = "zh") =>
+      (
+        buildBulletin(report(smallFindings, smallSummary, lang), small, { lang, bulletin }).blocks[0] as {
+          text: string;
+        }
+      ).text;
+    expect(on({ ...names, feedbackDate: "2025-03-11" })).toMatch(
+      /^市委第三巡察组于2025年3月11日反馈意见后，市教育局党组对反馈问题逐条梳理/,
+    );
+    expect(on({ body: "市教育局党组", feedbackDate: "2025-03-11" })).toMatch(
+      /^2025年3月11日收到反馈意见后，市教育局党组/,
+    );
+    expect(on({ ...names, feedbackDate: "2025-03-11" }, "en")).toMatch(
+      /^Following the feedback of 市委第三巡察组 on 11 March 2025, /,
+    );
+    expect(on(names)).toMatch(/^市委第三巡察组反馈意见后，/);
+  });
+
   it("takes --kind, --issuer, --title, --recipient and --date over the generated ones", () => {
     const b = buildBulletin(
       r,

@@ -59,7 +59,11 @@ export function buildBulletin(report: Report, ledger: Ledger, options: BuildOpti
   const problems = s.problems;
   const problemsDone = countProblemsDone(tally.all);
   const opening = fill(w.opening, {
-    after: who ? fill(w.afterFeedback, { who }) : w.afterFeedbackNoWho,
+    after: names.feedbackDate
+      ? fill(who ? w.afterFeedbackOn : w.afterFeedbackOnNoWho, { who, date: w.formatDate(names.feedbackDate) })
+      : who
+        ? fill(w.afterFeedback, { who })
+        : w.afterFeedbackNoWho,
     body: names.body ?? "",
     problems,
     measures: s.tasks,
@@ -172,6 +176,7 @@ interface Names {
   /** "" means no 主送 line at all. */
   recipient?: string;
   date?: string;
+  feedbackDate?: string;
 }
 
 /** Options first, then the title rows; the kind also from the inspection's own name (`省委第三巡视组`). */
@@ -190,6 +195,7 @@ export function resolveNames(o: BulletinOptions, fromTitle: LedgerTitle): Names 
   if (issuer) out.issuer = issuer;
   if (o.recipient !== undefined) out.recipient = o.recipient.trim();
   if (o.date) out.date = o.date;
+  if (o.feedbackDate) out.feedbackDate = o.feedbackDate;
   return out;
 }
 

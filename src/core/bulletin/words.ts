@@ -40,6 +40,9 @@ export interface BulletinWords {
   /** Opening: how the feedback came, then the figures. */
   afterFeedback: string;
   afterFeedbackNoWho: string;
+  /** The same, with the day of the feedback (--feedback-date). */
+  afterFeedbackOn: string;
+  afterFeedbackOnNoWho: string;
   /** `{{figures}}` and `{{overdue}}`: the figures that are not zero (done always); `{{rate}}`: openingRate, or "" when nothing is done. */
   opening: string;
   /** The figures of the opening and of each category, each said only when not zero (but done). */
@@ -208,6 +211,8 @@ export const WORDS = {
     closing: "特此通报。",
     afterFeedback: "{{who}}反馈意见后，",
     afterFeedbackNoWho: "对照反馈意见，",
+    afterFeedbackOn: "{{who}}于{{date}}反馈意见后，",
+    afterFeedbackOnNoWho: "{{date}}收到反馈意见后，",
     opening:
       "{{after}}{{body}}对反馈问题逐条梳理，明确整改问题{{problems}}个、整改措施{{measures}}条，逐项明确责任领导、责任部门和整改时限。" +
       "截至{{date}}，{{figures}}{{overdue}}{{rate}}。现将整改进展情况通报如下。",
@@ -397,6 +402,8 @@ export const WORDS = {
     closing: "This bulletin is hereby issued.",
     afterFeedback: "Following the feedback of {{who}}, ",
     afterFeedbackNoWho: "Following the feedback, ",
+    afterFeedbackOn: "Following the feedback of {{who}} on {{date}}, ",
+    afterFeedbackOnNoWho: "Following the feedback on {{date}}, ",
     opening:
       "{{after}}{{problems}} {{problems|problem was|problems were}} identified, with {{measures}} rectification {{measures|measure|measures}}, each with a responsible leader, a department and a deadline. " +
       "As of {{date}}, {{figures}}{{overdue}}.{{rate}} The progress is reported as follows.",
