@@ -113,6 +113,8 @@ export interface PaneWords {
   recipientHint: string;
   issueDate: string;
   issueDateHint: string;
+  feedbackDate: string;
+  feedbackDateHint: string;
   fromLedger: string;
   fields: Record<Field, string>;
   category: string;
@@ -235,6 +237,8 @@ export const WORDS = {
     recipientHint: "如“各党支部、各部门：”；留空则按默认",
     issueDate: "成文日期",
     issueDateHint: "留空则为校验日期",
+    feedbackDate: "反馈意见日期",
+    feedbackDateHint: "填写后开头写明“于某年某月某日反馈意见后”",
     fromLedger: "留空则从台账标题读取",
     // The ledger's own header names, as every message and the bulletin call the fields.
     fields: FIELD_NAMES.zh,
@@ -363,6 +367,8 @@ export const WORDS = {
     recipientHint: "e.g. “All departments:”; empty: the default",
     issueDate: "Date of issue",
     issueDateHint: "Empty: the check date",
+    feedbackDate: "Feedback given on",
+    feedbackDateHint: "The opening then says when the feedback came",
     fromLedger: "Empty: read from the ledger's title",
     fields: FIELD_NAMES.en,
     category: "Category",

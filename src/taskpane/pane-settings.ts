@@ -107,6 +107,7 @@ export function changedSettings(settings: PaneSettings, w: PaneWords, lang: Lang
     inspection: w.inspection,
     recipient: w.recipient,
     date: w.issueDate,
+    feedbackDate: w.feedbackDate,
   } as const;
   for (const key of Object.keys(labels) as (keyof typeof labels)[]) {
     const v = b[key]?.trim();

@@ -117,13 +117,18 @@ describe("settings of one file, shown before they are used", () => {
       today: "2025-06-01",
       dueSoonDays: 10,
       paperOnly: { "no-evidence": false },
-      bulletin: { title: "关于区教育工作党委落实区委第二巡察组反馈意见整改情况的通报" },
+      bulletin: { title: "关于区教育工作党委落实区委第二巡察组反馈意见整改情况的通报", feedbackDate: "2025-03-11" },
     };
     expect(changedSettings(s, WORDS.zh, "zh")).toEqual([
       "校验日期 2025-06-01",
       "纸面整改检查·已完成但无佐证材料 ✕",
       "通报标题“关于区教育工作党委落实区委第二巡…”",
+      "反馈意见日期“2025-03-11”",
     ]);
+    // Stored, it is a setting the engine takes (a bad one is dropped, not fatal).
+    expect(parseSettings({ bulletin: { feedbackDate: "2025-03-11" } }).bulletin).toEqual({
+      feedbackDate: "2025-03-11",
+    });
     expect(restoredMessage({ today: "2025-06-01" }, WORDS.zh, "zh")).toBe(
       "已恢复本文件上次的设置：校验日期 2025-06-01。可在“设置”中修改或恢复默认。",
     );

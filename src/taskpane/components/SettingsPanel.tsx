@@ -131,6 +131,13 @@ export function SettingsPanel(props: {
           value={settings.bulletin?.date}
           onDate={(date) => setBulletin("date", date ?? "")}
         />
+        <DateField
+          label={w.feedbackDate}
+          hint={w.feedbackDateHint}
+          disabled={disabled}
+          value={settings.bulletin?.feedbackDate}
+          onDate={(date) => setBulletin("feedbackDate", date ?? "")}
+        />
       </div>
       <Button className={s.reset} size="small" icon={<ArrowResetRegular />} disabled={disabled} onClick={props.onReset}>
         {w.resetSettings}
