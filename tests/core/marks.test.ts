@@ -1,3 +1,4 @@
+import { orphanPart } from "../../src/core/orphan-notes.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkGrid } from "../../src/core/check.js";
@@ -103,5 +104,27 @@ describe("notes, one way for every host", () => {
     expect(removeOurNote(`${ours}（已处理）`, ours)).toBe(`${ours}（已处理）`);
     expect(removeOurNote("请核实", ours)).toBe("请核实");
     expect(removeOurNote(null, ours)).toBeNull();
+  });
+});
+
+describe("orphanPart: our part of a note no record knows", () => {
+  const overdue =
+    "【整改台账校验】已逾期1天（时限2025-06-30），尚未完成：请督促基教科加快整改，或说明原因并报批调整时限。";
+  const missing = "未填写责任部门：请明确牵头单位（配合单位不能代替）。";
+
+  it("is found by our name and every line being a rule's message, the clerk's words above it kept", () => {
+    expect(orphanPart(overdue)).toEqual({ part: overdue, kept: "" });
+    expect(orphanPart(`张三：已电话督办\n${overdue}\n${missing}`)).toEqual({
+      part: `${overdue}\n${missing}`,
+      kept: "张三：已电话督办",
+    });
+    expect(orphanPart("[Ledger Check] No status: fill in Done, In progress or Not started.")?.kept).toBe("");
+  });
+
+  it("is never a note whose lines are not all ours: the clerk wrote below it, or an older wording", () => {
+    expect(orphanPart(`${overdue}\n用户补充：已核实`)).toBeNull();
+    expect(orphanPart("【整改台账校验】这是用户自己写的一句话")).toBeNull();
+    expect(orphanPart("张三：已电话督办")).toBeNull();
+    expect(orphanPart("")).toBeNull();
   });
 });

@@ -13,6 +13,7 @@ import {
 import type { Severity } from "../../core/report.js";
 import type { SheetDocument } from "../../core/sheet-document.js";
 import { chooseSheetName } from "../../core/sheet-names.js";
+import { orphanPart } from "../../core/orphan-notes.js";
 import { CommentsPatch, VmlPatch, type Note } from "./notes-patch.js";
 import {
   EMPTY_PERSON_LIST,
@@ -498,6 +499,7 @@ export class XlsxWriter implements StateHost {
     if (unmarking) unmarking.sheet.xml = ""; // the patch holds what it needs of it
 
     const notes = unmarking?.notes ?? this.notesOf(ws.part, patched.tail);
+    dropOrphanParts(notes, new Set((unmarking?.cells ?? []).map((c) => cellAddress(c.row, c.col))));
     const dT = new Date().toISOString().slice(0, 22); // as Excel writes it: UTC, hundredths
     for (const [address, rec] of Object.entries(records)) {
       const existing = notes.comments.get(address);
@@ -977,6 +979,30 @@ function relationshipPrefix(xml: string): string | null {
       root,
     );
   return m ? m[1]! : null;
+}
+
+/**
+ * Takes our part off every note no record of ours knows (core/orphan-notes: our state lost, or
+ * rows pasted from a checked copy), before the sheet is marked again: a cell marked again gets
+ * ours once, a cell fixed since keeps nothing of ours. The clerk's words above it stay.
+ */
+function dropOrphanParts(notes: ReturnType<XlsxWriter["notesOf"]>, recorded: ReadonlySet<string>): void {
+  for (const ref of notes.comments.refs()) {
+    if (recorded.has(ref) || notes.threads?.has(ref)) continue;
+    let note = notes.comments.get(ref)!;
+    for (let found = orphanPart(note.text); found; found = orphanPart(note.text)) {
+      if (found.kept === "") {
+        notes.comments.set(ref, null);
+        const { row, col } = parseAddress(ref);
+        notes.vml.removeNoteShape(row, col);
+        break;
+      }
+      const xml = notes.comments.withoutOurRun(note, found.part) ?? notes.comments.withoutOurText(note, found.part);
+      if (!xml) break;
+      notes.comments.set(ref, xml);
+      note = notes.comments.get(ref)!;
+    }
+  }
 }
 
 /**

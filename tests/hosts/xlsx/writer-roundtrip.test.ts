@@ -167,6 +167,46 @@ describe.each(FIXTURES)("the copy of %s", (name) => {
   });
 });
 
+describe("a copy whose state of ours is gone (a program deleted our hidden sheet)", () => {
+  it("is marked again without a note of ours twice, and a cell fixed since keeps nothing of ours", () => {
+    // The copy-path sweep of 2026-12-03: H20 carried two of our paragraphs, F14 its stale one.
+    const dir = tempDir();
+    const writer = new XlsxWriter(fixture("xlsxwriter-features.xlsx"));
+    writer.writeMarks(LEDGER, marks);
+    const copy = writer.toBytes();
+    const stateSheet = new XlsxWriter(copy).stateSheetName!;
+    const checked = writeTemp(dir, "checked.xlsx", copy);
+    const edited = `${dir}/edited.xlsx`;
+    const [fixedCell] = marks.map((m) => cellAddress(m.row, m.col)).slice(-1);
+    execFileSync("/usr/bin/python3", [
+      "-c",
+      `import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+del wb[sys.argv[3]]
+wb.save(sys.argv[2])`,
+      checked,
+      edited,
+      stateSheet,
+    ]);
+    const recheck = new XlsxWriter(new Uint8Array(readFileSync(edited)));
+    // The recheck finds all but the last cell again (the clerk fixed that one), the first with another finding.
+    const again = marks
+      .slice(0, -1)
+      .map((m, i) => (i === 0 ? { ...m, note: "未填写整改措施：请写明具体、可检验的整改举措。" } : m));
+    recheck.writeMarks(LEDGER, again);
+    const [after] = inspect([writeTemp(dir, "rechecked.xlsx", recheck.toBytes())]);
+    const cells = cellsOf(after!, LEDGER);
+    for (const m of again) {
+      const note = cells[cellAddress(m.row, m.col)]!.note!;
+      expect(note.split("【整改台账校验】").length - 1, cellAddress(m.row, m.col)).toBe(1);
+      expect(note).toContain(ourNote(m));
+    }
+    expect(cells[fixedCell!]?.note ?? "").not.toContain("【整改台账校验】");
+    // The clerk's note under a mark (H9) is still there, once.
+    expect(cells.H9!.note!.split("张三：已电话督办").length - 1).toBe(1);
+  });
+});
+
 describe("a cell with two notes (a part Excel would show the first of)", () => {
   it("keeps both in the copy, ours added to the first, and a clear gives the part back byte for byte", () => {
     // The copy-path sweep of 2026-12-03: the second note of H9 (flagged) and of K30 were dropped.
