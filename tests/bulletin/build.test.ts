@@ -1,3 +1,4 @@
+import { missingHint } from "../../src/core/bulletin/names-hint.js";
 import { describe, expect, it } from "vitest";
 import { buildBulletin, categoryName, percent, shorten, shown } from "../../src/core/bulletin/build.js";
 import { titleText, type Block, type Bulletin, type TableBlock } from "../../src/core/bulletin/model.js";
@@ -687,5 +688,19 @@ describe("buildBulletin: one row per unit and per leader, however the clerk type
     // The rows add up to 5 against a total of 4: the table says why, once.
     expect(paragraphs(b)).toContain("由多位领导共同牵头的整改措施分别计入各位领导，表2合计按整改措施条数统计。");
     expect(paragraphs(b).join("")).not.toContain("由多个部门共同负责");
+  });
+});
+
+describe("missingHint: the names the bulletin left out, asked for in one line", () => {
+  it("names them with their options, in plain words in each language", () => {
+    expect(missingHint(["kind", "body", "inspection"], "zh")).toBe(
+      "提示：台账标题未写明巡视还是巡察、被巡视（巡察）单位、巡视（巡察）组，通报中暂未写出；可用 --kind --body --inspection 指定。",
+    );
+    expect(missingHint(["body", "inspection"], "en")).toBe(
+      "Note: the ledger's title does not name the inspected body or the inspection team, so the bulletin leaves them out; give them with --body --inspection.",
+    );
+    expect(missingHint(["kind"], "en")).toBe(
+      "Note: the ledger's title does not name the kind of inspection (巡视 or 巡察), so the bulletin leaves it out; give it with --kind.",
+    );
   });
 });

@@ -21,6 +21,8 @@ export function bulletinMissing(check: { ledger: Ledger; bulletin: Config["bulle
 interface HintWords {
   hint: string;
   sep: string;
+  /** Before the last of several (`the inspected body or the inspection team`). */
+  lastSep: string;
   names: Record<MissingName, string>;
 }
 
@@ -28,12 +30,18 @@ const HINT = {
   zh: {
     hint: "提示：台账标题未写明{{what}}，通报中暂未写出；可用 {{options}} 指定。",
     sep: "、",
+    lastSep: "、",
     names: { kind: "巡视还是巡察", body: "被巡视（巡察）单位", inspection: "巡视（巡察）组" },
   },
   en: {
-    hint: "Note: the ledger's title does not say {{what}}, so the bulletin leaves it out; give it with {{options}}.",
+    hint: "Note: the ledger's title does not name {{what}}, so the bulletin leaves {{n|it|them}} out; give {{n|it|them}} with {{options}}.",
     sep: ", ",
-    names: { kind: "whether it was a 巡视 or a 巡察", body: "the inspected body", inspection: "the inspection team" },
+    lastSep: " or ",
+    names: {
+      kind: "the kind of inspection (巡视 or 巡察)",
+      body: "the inspected body",
+      inspection: "the inspection team",
+    },
   },
 } satisfies Catalogue<HintWords>;
 
@@ -42,8 +50,7 @@ const OPTION: Record<MissingName, string> = { kind: "--kind", body: "--body", in
 /** One line naming what is missing and the options that give it. */
 export function missingHint(missing: MissingName[], lang: Lang): string {
   const w: HintWords = HINT[lang];
-  return fill(w.hint, {
-    what: missing.map((m) => w.names[m]).join(w.sep),
-    options: missing.map((m) => OPTION[m]).join(" "),
-  });
+  const names = missing.map((m) => w.names[m]);
+  const what = names.length > 1 ? `${names.slice(0, -1).join(w.sep)}${w.lastSep}${names.at(-1)}` : (names[0] ?? "");
+  return fill(w.hint, { what, n: missing.length, options: missing.map((m) => OPTION[m]).join(" ") });
 }
