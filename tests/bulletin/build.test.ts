@@ -704,3 +704,18 @@ describe("missingHint: the names the bulletin left out, asked for in one line", 
     );
   });
 });
+
+describe("buildBulletin: a category with nothing done", () => {
+  it("gives its figures without a nought and says once that nothing is done", () => {
+    const cats = ledger([small.tasks[0]!, small.tasks[3]!].map((t) => ({ ...t, category: "一、作风建设方面" })));
+    const b = buildBulletin(report([], { problems: 2, tasks: 2, inProgress: 2 }), cats, {
+      lang: "zh",
+      bulletin: names,
+    });
+    const s = section(b, "二、反馈意见整改落实情况");
+    expect(s.slice(1).map((x) => ("text" in x ? x.text : ""))).toEqual([
+      "该方面共有问题2个、整改措施2条，正在推进2条。",
+      "该方面暂无已完成的整改措施。",
+    ]);
+  });
+});

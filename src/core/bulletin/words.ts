@@ -11,7 +11,7 @@ import type { RuleId } from "../report.js";
 /** Pieces of a sentence of figures: `已完成N条，正在推进N条，进展待报N条，其中逾期N条`. */
 export interface Figures {
   done: string;
-  /** Done when none is: said in words, not "0条". */
+  /** Done when none is: said in words, not "0条" (or not here, "", when the text says it apart). */
   noneDone: string;
   inProgress: string;
   notStarted: string;
@@ -227,7 +227,8 @@ export const WORDS = {
     },
     categoryFigureParts: {
       done: "已完成{{n}}条",
-      noneDone: "尚无已完成的",
+      // Said below the figures (该方面暂无已完成的整改措施), not twice.
+      noneDone: "",
       inProgress: "正在推进{{n}}条",
       notStarted: "未启动{{n}}条",
       unknown: "进展待报{{n}}条",
@@ -418,7 +419,7 @@ export const WORDS = {
     },
     categoryFigureParts: {
       done: "{{n}} done",
-      noneDone: "none done yet",
+      noneDone: "",
       inProgress: "{{n}} in progress",
       notStarted: "{{n}} not started",
       unknown: "{{n}} not yet reported",
