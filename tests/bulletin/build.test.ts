@@ -419,8 +419,13 @@ describe("buildBulletin (en)", () => {
   it("has a generic English title without names", () => {
     const e = buildBulletin(report([], {}, "en"), small, { lang: "en", bulletin: {} });
     expect(titleText(e)).toBe(
-      "Bulletin of Rectification Office on Progress in Acting on the Feedback of the inspection",
+      "Bulletin of the Rectification Office on Progress in Acting on the Feedback of the Inspection",
     );
+    // A title's capitals and article; the signature and the running text keep their own.
+    expect(e.signature.issuer).toBe("Rectification Office");
+    const k = buildBulletin(report([], {}, "en"), small, { lang: "en", bulletin: { kind: "巡察" } });
+    expect(titleText(k)).toMatch(/on the Feedback of the Circuit Inspection$/);
+    expect((k.blocks[0] as { text: string }).text).toMatch(/^Following the feedback of the circuit inspection, /);
   });
 });
 

@@ -127,7 +127,7 @@ describe("renderSheetDocument", () => {
     const ws = await roundTrip(doc);
     expect(ws.name).toBe("Bulletin");
     expect(String(ws.getCell(1, 1).value).replace(/\n/g, " ")).toBe(
-      "Bulletin of Rectification Office on Progress in Acting on the Feedback of the inspection",
+      "Bulletin of the Rectification Office on Progress in Acting on the Feedback of the Inspection",
     );
     expect(ws.getCell(1, 1).font.name).toBe("Times New Roman");
   });

@@ -92,9 +92,13 @@ export function buildBulletin(report: Report, ledger: Ledger, options: BuildOpti
     blocks.push(...nextSteps(ctx, overdue, dueSoon, paper, incomplete));
   }
 
+  const titleKind = names.kind ? w.kindInTitle[names.kind] : w.kindInTitle.none;
+  const titleIssuer =
+    names.issuer ?? fill(names.body ? w.issuer : w.titleIssuerNoBody, { body: names.body, kind: titleKind });
+  const titleWho = names.inspection ?? (titleKind ? fill(w.whoFromKind, { kind: titleKind }) : "");
   const titleParts = names.title
     ? [names.title]
-    : w.title.map((part) => fill(part, { issuer, who })).filter((p) => p.trim() !== "");
+    : w.title.map((part) => fill(part, { issuer: titleIssuer, who: titleWho })).filter((p) => p.trim() !== "");
   const recipient = names.recipient ?? w.recipient;
   const missing: MissingName[] = [];
   if (!names.kind) missing.push("kind");

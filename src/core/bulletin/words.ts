@@ -31,8 +31,12 @@ export interface BulletinWords {
   stop: string;
   everyDepartment: string;
   moreItems: string;
-  /** Title pieces, filled then joined; an empty piece is dropped. */
+  /** Title pieces, filled then joined; an empty piece is dropped. `{{issuer}}` and `{{who}}` as titles write them (titleIssuerNoBody, kindInTitle). */
   title: string[];
+  /** The issuer without a body, in the title (`the Rectification Office`; the signature has no article). */
+  titleIssuerNoBody: string;
+  /** 巡视 / 巡察 in the title, capitalised as an English title is. */
+  kindInTitle: { 巡视: string; 巡察: string; none: string };
   /** `{{who}}` in the title and opening when there is no inspection name: the kind of inspection. */
   whoFromKind: string;
   recipient: string;
@@ -206,6 +210,8 @@ export const WORDS = {
     everyDepartment: "各责任部门",
     moreItems: "以上列出前{{shown}}条，其余{{rest}}条见整改台账。",
     title: ["{{issuer}}", "关于", "落实", "{{who}}", "反馈意见", "整改进展情况的通报"],
+    titleIssuerNoBody: "{{kind}}整改工作领导小组办公室",
+    kindInTitle: { 巡视: "巡视", 巡察: "巡察", none: "" },
     whoFromKind: "{{kind}}",
     recipient: "各有关部门（单位）：",
     closing: "特此通报。",
@@ -398,6 +404,8 @@ export const WORDS = {
     moreItems: "The first {{shown}} are listed; the others are in the ledger ({{rest}} more).",
     // Not "Rectification" twice when the issuer is the Rectification Office.
     title: ["Bulletin of {{issuer}}", " on Progress in Acting", " on the Feedback of {{who}}"],
+    titleIssuerNoBody: "the Rectification Office",
+    kindInTitle: { 巡视: "Inspection Tour", 巡察: "Circuit Inspection", none: "Inspection" },
     whoFromKind: "the {{kind}}",
     recipient: "To: all departments and units concerned",
     closing: "This bulletin is hereby issued.",
