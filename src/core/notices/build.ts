@@ -4,6 +4,7 @@ import { FIELD_NAMES, FIELDS, type Field } from "../fields.js";
 import { fill, type Lang } from "../i18n.js";
 import { deadlineShown, fieldText, type Ledger, type Task } from "../ledger/model.js";
 import { INCOMPLETE_RULES, type Finding, type PaperOnlyReason, type Report } from "../report.js";
+import { RULES } from "../rules/index.js";
 import { NOTICE_WORDS } from "./words.js";
 
 /**
@@ -142,18 +143,21 @@ function noticeItem(
   const missing: string[] = [];
   for (const f of findings) {
     if (!INCOMPLETE_RULES.has(f.rule)) continue;
-    const field = fieldOfColumn.get(f.column);
+    // The field the rule checks (a lead-and-department column is one letter for two fields).
+    const field = RULES.find((r) => r.id === f.rule)?.requires[0] ?? fieldOfColumn.get(f.column);
     if (f.rule === "invalid-deadline") todo.push(fill(w.todo.invalidDeadline, { text: fieldText(task, "deadline") }));
+    else if (f.rule === "missing-status" && task.status.kind === "unknown")
+      todo.push(fill(w.todo.unclearStatus, { text: task.status.text }));
     else if (field) {
       const label = FIELD_NAMES[options.lang][field];
       if (!missing.includes(label)) missing.push(label);
     }
   }
   if (missing.length) todo.push(fill(w.todo.incomplete, { fields: missing.join(w.listSeparator) }));
-  const reasons = [...new Set(findings.filter((f) => f.rule === "paper-only" && f.reason).map((f) => f.reason!))].map(
-    (r) => options.reasonName(r, options.lang),
-  );
-  if (reasons.length) todo.push(fill(w.todo.paperOnly, { reasons: reasons.join(w.listSeparator) }));
+  // Each sign its own remedy: more evidence does not mend measures copied from another problem.
+  const reasons = [...new Set(findings.filter((f) => f.rule === "paper-only" && f.reason).map((f) => f.reason!))];
+  for (const r of reasons)
+    todo.push(fill(w.todo.paperOnly, { reason: options.reasonName(r, options.lang), remedy: w.todo.paperRemedy[r] }));
 
   if (todo.length === 0) return null;
   return {

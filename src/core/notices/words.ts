@@ -1,5 +1,6 @@
 import { formatChineseDate, formatEnglishDate, type IsoDate } from "../dates.js";
 import type { Catalogue } from "../i18n.js";
+import type { PaperOnlyReason } from "../report.js";
 
 /** Every word of the 督办清单, one catalogue per language. */
 export interface NoticeWords {
@@ -26,7 +27,11 @@ export interface NoticeWords {
     watch: string;
     incomplete: string;
     invalidDeadline: string;
+    /** A status written but not one the check reads (`待报`). */
+    unclearStatus: string;
+    /** `{{reason}}`: the sign's name; `{{remedy}}`: paperRemedy's, what mends it. */
     paperOnly: string;
+    paperRemedy: Record<PaperOnlyReason, string>;
   };
   /** Joins a list of field names or reasons. */
   listSeparator: string;
@@ -75,8 +80,16 @@ export const NOTICE_WORDS = {
       dueSoon: "还有{{days}}天到期，确保按期完成",
       watch: "还有{{days}}天到期，提前安排，防止逾期",
       incomplete: "补填台账中的{{fields}}",
-      invalidDeadline: "整改时限“{{text}}”无法识别，改为具体日期或期限",
-      paperOnly: "疑似纸面整改（{{reasons}}），补充佐证材料，说明实际整改成效",
+      invalidDeadline: "整改时限“{{text}}”无法识别，改为具体日期或期间",
+      unclearStatus: "整改进展“{{text}}”无法识别，改为已完成、正在推进或未启动",
+      paperOnly: "疑似纸面整改（{{reason}}），{{remedy}}",
+      paperRemedy: {
+        "no-evidence": "补充佐证材料后再销号",
+        "documents-only": "补充检查、处理、考核等实际举措及成效",
+        "long-term-closed": "改为持续推进，写明阶段性成效或已建立的长效机制",
+        "duplicate-text": "针对本问题制定具体整改措施",
+        "vague-measures": "细化整改措施，写明做什么、做多少、何时完成",
+      },
     },
     listSeparator: "、",
     todoSeparator: "；",
@@ -94,7 +107,7 @@ export const NOTICE_WORDS = {
     title: "Supervision notice",
     to: "{{department}}:",
     opening:
-      "The rectification ledger was checked item by item on {{date}}. The {{count}} {{count|task|tasks}} below, led by your unit, need action. Red: overdue; yellow: due within {{yellow}} days; green: due within {{green}} days.",
+      "The rectification ledger was checked item by item on {{date}}. {{count}} {{count|task|tasks}} below, led by your unit, {{count|needs|need}} action. Red: overdue; yellow: due within {{yellow}} days; green: due within {{green}} days.",
     levels: { red: "Red (overdue)", yellow: "Yellow (due soon)", green: "Green (watch)", attention: "To fix" },
     columns: {
       no: "No.",
@@ -111,7 +124,15 @@ export const NOTICE_WORDS = {
       watch: "due in {{days}} {{days|day|days}}: plan ahead so it does not fall overdue",
       incomplete: "fill in the ledger's {{fields}}",
       invalidDeadline: "the deadline “{{text}}” is not a date or period: enter one",
-      paperOnly: "may be rectified on paper only ({{reasons}}): add evidence of the actual result",
+      unclearStatus: "the status “{{text}}” is not recognised: enter Done, In progress or Not started",
+      paperOnly: "may be rectified on paper only ({{reason}}): {{remedy}}",
+      paperRemedy: {
+        "no-evidence": "add the evidence before closing it",
+        "documents-only": "add the actual actions taken (checks, sanctions, assessments) and their result",
+        "long-term-closed": "mark it ongoing, with the progress so far or the lasting arrangement made",
+        "duplicate-text": "write measures for this problem itself",
+        "vague-measures": "make the measures concrete: what, how much, by when",
+      },
     },
     listSeparator: ", ",
     todoSeparator: "; ",

@@ -9,7 +9,7 @@ import {
   type NoticeOptions,
 } from "../../../src/core/notices/build.js";
 import { chineseNumber } from "../../../src/core/notices/words.js";
-import { config, ledger } from "../../helpers/grid.js";
+import { config, grid, ledger } from "../../helpers/grid.js";
 
 type T = Parameters<typeof ledger>[0][number];
 
@@ -74,8 +74,39 @@ describe("督办清单: who gets a notice and in what order", () => {
     ]);
     const [a, b] = list[0]!.items;
     expect(a!.level).toBe("attention");
-    expect(a!.todo).toEqual(["整改时限“尽快”无法识别，改为具体日期或期限", "补填台账中的责任领导"]);
-    expect(b!.todo).toEqual(["疑似纸面整改（理由:no-evidence），补充佐证材料，说明实际整改成效"]);
+    expect(a!.todo).toEqual(["整改时限“尽快”无法识别，改为具体日期或期间", "补填台账中的责任领导"]);
+    expect(b!.todo).toEqual(["疑似纸面整改（理由:no-evidence），补充佐证材料后再销号"]);
+  });
+
+  it("gives each paper-only sign its own remedy, and a status it cannot read its own words", () => {
+    // The notices sweep of 2026-12-03: copied and slogan-only measures were asked for more evidence,
+    // and 待报 was asked to be filled in as if blank.
+    const same = "召开会议研究部署整改工作并印发整改方案";
+    const { list } = notices([
+      { department: "教务处", measures: same, problem: "问题甲", status: "正在推进" },
+      { department: "教务处", measures: same, problem: "问题乙", status: "正在推进" },
+      { department: "教务处", measures: "进一步提高认识，切实加强管理", status: "正在推进" },
+      { department: "教务处", status: "待报" },
+    ]);
+    const todos = list[0]!.items.map((i) => i.todo.join("；"));
+    expect(todos.filter((t) => t.includes("理由:duplicate-text"))).toEqual([
+      "疑似纸面整改（理由:duplicate-text），针对本问题制定具体整改措施",
+      "疑似纸面整改（理由:duplicate-text），针对本问题制定具体整改措施",
+    ]);
+    expect(todos).toContain("疑似纸面整改（理由:vague-measures），细化整改措施，写明做什么、做多少、何时完成");
+    expect(todos).toContain("整改进展“待报”无法识别，改为已完成、正在推进或未启动");
+  });
+
+  it("names the field a lead-and-department column lacks by the rule, not by the column", () => {
+    // One column, 责任领导/责任部门, holding both; `王某/` leaves the department empty (the sweep's
+    // notice asked for the 责任领导).
+    const g = grid([
+      ["序号", "反馈问题", "整改措施", "责任领导/责任部门", "整改时限", "整改进展", "佐证材料"],
+      [1, "问题甲", "措施甲", "王某/", "2025年12月31日", "正在推进", "台账"],
+    ]);
+    const { ledger: l, report } = checkGrid(g, config());
+    const [notice] = buildNotices(report, l, OPTIONS);
+    expect(notice!.items[0]!.todo).toEqual(["补填台账中的责任部门"]);
   });
 
   it("sends a task of several departments to each, and one without a department last", () => {
