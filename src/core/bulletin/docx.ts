@@ -194,7 +194,11 @@ export function bulletinDocument(b: Bulletin, lang: Lang): Document {
       }),
     );
   }
-  for (const block of b.blocks) children.push(...blockParts(block));
+  b.blocks.forEach((block, i) => {
+    // Without a 特此通报, the last paragraph (a notice's 请于…报送) keeps the signature company.
+    const last = !b.closing && i === b.blocks.length - 1;
+    children.push(...blockParts(block, last));
+  });
   // 特此通报 stays on the page of the signature, which never stands alone.
   if (b.closing) children.push(body([run(f.body, b.closing)], { keepNext: true }));
 
@@ -278,7 +282,8 @@ export function bulletinDocument(b: Bulletin, lang: Lang): Document {
     ],
   });
 
-  function blockParts(block: Block): (Paragraph | Table)[] {
+  /** `keepNext`: a paragraph stays on the page of what follows (the signature). */
+  function blockParts(block: Block, keepNext = false): (Paragraph | Table)[] {
     switch (block.kind) {
       case "heading": {
         const face = block.level === 1 ? f.h1 : f.h2;
@@ -292,7 +297,12 @@ export function bulletinDocument(b: Bulletin, lang: Lang): Document {
         ];
       }
       case "paragraph":
-        return [body(block.lead ? [run(f.body, block.lead), run(f.body, block.text)] : [run(f.body, block.text)])];
+        return [
+          body(
+            block.lead ? [run(f.body, block.lead), run(f.body, block.text)] : [run(f.body, block.text)],
+            keepNext ? { keepNext: true, keepLines: true } : {},
+          ),
+        ];
       case "table":
         return [
           ...(block.caption ? [caption(block.caption)] : []),

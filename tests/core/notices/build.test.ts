@@ -1,4 +1,6 @@
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { bulletinDocx } from "../../../src/core/bulletin/docx.js";
 import { layoutBulletin } from "../../../src/core/bulletin/layout.js";
 import { checkGrid } from "../../../src/core/check.js";
 import {
@@ -138,6 +140,18 @@ describe("督办清单 documents", () => {
     expect(texts[1]).toBe("请于2025年7月8日前将办理情况及佐证材料报送整改工作领导小组办公室。");
     const table = doc.blocks.find((b) => b.kind === "table");
     expect(table && table.kind === "table" && table.rows[0]!.slice(0, 2)).toEqual([1, "红色（逾期）"]);
+  });
+
+  it("keeps the reply paragraph with the signature in Word, so the signature never stands alone on a page", async () => {
+    // The notices sweep of 2026-12-03: with five items or more the signature went over alone.
+    const { list } = notices([{ department: "财务科", deadline: "2025年6月20日" }]);
+    const xml = strFromU8(
+      unzipSync(await bulletinDocx(noticeDocument(list[0]!, "2025-07-01", OPTIONS), "zh"))["word/document.xml"]!,
+    );
+    const reply = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)]
+      .map((m) => m[0])
+      .find((p) => p.includes("请于2025年7月8日前"))!;
+    expect(reply).toContain("<w:keepNext/>");
   });
 
   it("speaks English with --lang en", () => {
