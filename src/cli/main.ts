@@ -156,7 +156,9 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
     if (opts.docx) io.stdout(`${fill(CLI_WORDS[opts.lang].writtenDocx, { path: terminalSafe(opts.docx) })}\n`);
     if (opts.notices !== undefined)
       io.stdout(
-        `${fill(CLI_WORDS[opts.lang].writtenNotices, { count: notices ?? 0, path: terminalSafe(opts.notices) })}\n`,
+        notices
+          ? `${fill(CLI_WORDS[opts.lang].writtenNotices, { count: notices, path: terminalSafe(opts.notices) })}\n`
+          : `${CLI_WORDS[opts.lang].noNotices}\n`,
       );
   }
   return report.summary.errors > 0 && !opts.exitZero ? EXIT.errors : EXIT.clean;

@@ -11,6 +11,8 @@ export interface CliWords {
   writtenDocx: string;
   /** `--notices`: the folder line, a department notice's file name (no extension), the workbook's. */
   writtenNotices: string;
+  /** Nothing for any department to act on: no notice written (and the folder not made). */
+  noNotices: string;
   noticeFile: string;
   noticesWorkbook: string;
   /** The report's first line after the file name. */
@@ -34,6 +36,7 @@ export const CLI_WORDS = {
     written: "已写出带标记和通报的副本：{{path}}",
     writtenDocx: "已写出Word通报：{{path}}",
     writtenNotices: "已写出督办清单：{{count}}个部门的督办通知和汇总表，在 {{path}}",
+    noNotices: "本期无需督办：没有逾期、临期、填报不完整或疑似纸面整改的整改任务，未写出督办通知。",
     noticeFile: "{{n}}_督办通知_{{department}}",
     noticesWorkbook: "督办清单",
     where: "工作表“{{sheet}}”，表头第{{headerRow}}行，校验日期{{today}}",
@@ -55,6 +58,8 @@ export const CLI_WORDS = {
     writtenDocx: "Word bulletin written to {{path}}",
     writtenNotices:
       "Supervision notices for {{count}} {{count|department|departments}}, and a workbook with all, written to {{path}}",
+    noNotices:
+      "No department has a task that is overdue, due soon, incomplete or suspect: no supervision notice was written.",
     noticeFile: "{{n}}_notice_{{department}}",
     noticesWorkbook: "supervision-notices",
     where: "sheet “{{sheet}}”, header row {{headerRow}}, checked as of {{today}}",

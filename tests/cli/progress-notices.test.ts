@@ -248,6 +248,22 @@ describe("--notices never replaces a file of the clerk's", () => {
       ),
     );
 
+  it("says there is nothing to follow up when no department has anything to act on, and makes no folder", async () => {
+    // The notices sweep of 2026-12-03: "已写出督办清单：0个部门的督办通知和汇总表，在 …", and no folder.
+    const calm: LedgerSpec = {
+      sections: [
+        { problems: [task("公务用车管理不规范", "开展专项检查，建立车辆登记台账", "正在推进", "2026-12-31")] },
+      ],
+    };
+    const input = (await writeLedger(dir.dir, "calm.xlsx", calm)).path;
+    const folder = join(dir.dir, "calm-notices");
+    const r = await runCli([input, "--today", "2025-07-15", "--notices", folder]);
+    expect(r.code).toBeLessThan(2);
+    expect(r.stdout).toContain("本期无需督办：没有逾期、临期、填报不完整或疑似纸面整改的整改任务，未写出督办通知。");
+    expect(r.stdout).not.toContain("0个部门");
+    await expect(readdir(folder)).rejects.toThrow();
+  });
+
   it("refuses a folder holding a file it did not write, before the check, and writes nothing", async () => {
     const input = (await writeLedger(dir.dir, "n1.xlsx", spec("财务科"))).path;
     const folder = join(dir.dir, "clerk-folder");
