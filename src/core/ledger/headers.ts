@@ -69,6 +69,16 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
       "分管院领导",
       "牵头院领导",
       "责任院领导",
+      // A county's, district's or city's ledger names the level of its leaders.
+      "牵头县领导",
+      "责任县领导",
+      "分管县领导",
+      "牵头区领导",
+      "责任区领导",
+      "分管区领导",
+      "牵头市领导",
+      "责任市领导",
+      "分管市领导",
       "lead",
       "responsible leader",
       "leader",
@@ -85,15 +95,19 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
       "牵头部门",
       "主责单位",
       "责任科室",
+      "牵头科室",
       "责任处室",
       "牵头处室",
+      // A county bureau's sections are 股室.
+      "责任股室",
+      "牵头股室",
       "department",
       "responsible unit",
       "responsible department",
       "unit",
       "dept",
     ],
-    weak: ["承办单位", "部门", "单位"],
+    weak: ["承办单位", "承办科室", "承办股室", "部门", "单位"],
     // 配合单位 alone are co-units; 牵头单位及配合单位, 牵头/配合单位 name the responsible unit too.
     not: [/^(?!.*(?:牵头|主责|责任)).*(?:配合|协办|co-?unit|supporting)/i],
   },
@@ -127,7 +141,6 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
       "完成状态",
       "是否完成",
       "是否办结",
-      "是否销号",
       "落实情况",
       "整改落实情况",
       "进展",
@@ -137,11 +150,13 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
       "status",
       "progress",
     ],
-    weak: ["整改结果", "result"],
+    // 是否销号: the inspectors' sign-off after the task is done, not whether it is; the status only
+    // where nothing else says it (a 整改进展 beside it is the status, the sweep read 已完成 as late).
+    weak: ["整改结果", "是否销号", "销号情况", "result"],
     not: [],
     // 整改进展 | 是否完成: the narrative says what was done (`已完成32个项目的检查…`); the yes/no
     // or state column says whether the task is.
-    prefer: /^(?:是否(?:完成|办结|销号|整改到位)|(?:整改|完成)?状态|status)$/,
+    prefer: /^(?:是否(?:完成|办结|整改到位)|(?:整改|完成)?状态|status)$/,
   },
   evidence: {
     strong: ["佐证材料", "佐证资料", "支撑材料", "证明材料", "佐证", "evidence", "supporting documents", "proof"],

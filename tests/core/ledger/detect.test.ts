@@ -33,9 +33,34 @@ describe("headerScore", () => {
 });
 
 describe("headerScore: headers of checklist-style ledgers", () => {
-  it.each(["是否完成", "是否办结", "是否销号", "完成状态", "整改落实情况", "落实情况"])("%j names the status", (h) =>
+  it.each(["是否完成", "是否办结", "完成状态", "整改落实情况", "落实情况"])("%j names the status", (h) =>
     expect(headerScore(h, "status")).toBe(3),
   );
+  it("takes 是否销号 (the inspectors' sign-off) for the status only where no other column says it", () => {
+    // The reading sweep of 2026-12-03: 是否销号 won over 整改进展, and a task 已完成 there was late.
+    expect(headerScore("是否销号", "status")).toBeGreaterThan(0);
+    expect(headerScore("是否销号", "status")).toBeLessThan(headerScore("整改进展", "status"));
+    const cols = (h: string[]) => detectLayout(grid([h, h.map(() => "x")]))?.columns;
+    expect(
+      cols(["序号", "反馈问题", "整改措施", "责任领导", "责任部门", "整改时限", "整改进展", "是否销号"])?.status,
+    ).toBe(7);
+    expect(cols(["序号", "反馈问题", "整改措施", "责任领导", "责任部门", "整改时限", "是否销号"])?.status).toBe(7);
+  });
+});
+
+describe("headerScore: headers the reading sweep of 2026-12-03 found unread", () => {
+  it.each([
+    ["牵头县领导", "lead"],
+    ["分管区领导", "lead"],
+    ["责任市领导", "lead"],
+    ["责任股室", "department"],
+    ["牵头股室", "department"],
+    ["牵头科室", "department"],
+  ] as const)("%j names the %s", (h, field) => expect(headerScore(h, field)).toBeGreaterThanOrEqual(2));
+  it("takes 承办科室 for the department where no column names the responsible one", () => {
+    const h = ["序号", "反馈问题", "整改措施", "责任领导", "承办科室", "整改时限", "整改进展"];
+    expect(detectLayout(grid([h, h.map(() => "x")]))?.columns.department).toBe(5);
+  });
 });
 
 describe("headerScore: headers the reading sweep of 2026-12-02 found unread", () => {
