@@ -204,6 +204,13 @@ describe("parseDeadline: periods mean their last day", () => {
 
 describe("parseDeadline: immediate and ongoing", () => {
   table([
+    // A start is not a deadline (the reading sweep of 2026-12-03 called these 92 days late).
+    ["自2025年3月起长期坚持", ONGOING],
+    ["2025年3月启动，长期坚持", ONGOING],
+    ["2025年7月1日起常态化开展", ONGOING],
+    ["2024年以来持续推进", ONGOING],
+    ["按月推进", ONGOING],
+    ["按季度推进", ONGOING],
     ["立行立改", IMMEDIATE],
     ["即知即改", IMMEDIATE],
     ["立即整改", IMMEDIATE],
@@ -227,6 +234,8 @@ describe("parseDeadline: immediate and ongoing", () => {
 
 describe("parseDeadline: mixed phrases", () => {
   table([
+    ["2025年3月启动，2025年6月底前完成", at("2025-06-30", "month")],
+    ["2025年6月底前启动", at("2025-06-30", "month")],
     ["2025年6月底前完成，长期坚持", at("2025-06-30", "month", true)],
     ["2025年6月30日前完成并长期坚持", day("2025-06-30", true)],
     ["2025年6月底前完成初步整改，2025年12月底前全部完成", at("2025-12-31", "month")],

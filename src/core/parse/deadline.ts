@@ -111,7 +111,14 @@ const IMMEDIATE_ZH =
 const IMMEDIATE_EN = /\b(?:immediate(?:ly)?|at once|right away|without delay)\b/;
 // `持续至2025年底` is "lasting until", a plain deadline, not an open-ended commitment.
 // A periodic commitment (`每季度开展一次`, `定期`) has no end date either.
-const ONGOING_ZH = /长期|持续(?![至到])|常态|长效|久久为功|每(?:周|旬|月|季度?|半年|年)|定期/;
+const ONGOING_ZH =
+  /长期|持续(?![至到])|常态|长效|久久为功|每(?:周|旬|月|季度?|半年|年)|按(?:周|旬|月|季度?|年)推进|定期/;
+/**
+ * A date an open-ended task starts from (`自2025年3月起长期坚持`, `2025年7月1日起常态化开展`): not
+ * its deadline (the sweep called 自2025年3月起长期坚持 92 days late). Taken out before the scan.
+ */
+const START =
+  /(?:自|从|于)?\s*(?:\d{4}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号])?)?|\d{4}[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?)\s*(?:起|开始|启动|以来)/g;
 const ONGOING_EN = /\b(?:on-?going|long[- ]?term|continuous(?:ly)?|continuing|continual(?:ly)?|permanent(?:ly)?)\b/;
 const CJK = /[\u3400-\u9fff]/;
 
@@ -121,7 +128,9 @@ const TIME_OF_DAY = /(\d)(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*$/;
 function parseText(text: string): DeadlineMeaning {
   const shown = text.trim();
   // The day is the deadline; its hour says nothing more (and its figures read as no date).
-  const raw = text.replace(TIME_OF_DAY, "$1");
+  const timeless = text.replace(TIME_OF_DAY, "$1");
+  // Only beside an open-ended commitment: `2025年6月启动，年底前完成` takes its year from the start.
+  const raw = ONGOING_ZH.test(timeless) ? timeless.replace(START, " ") : timeless;
   const compact = normalize(raw);
   // `无`, `——`, `待定`: a deadline still to be set is no deadline.
   if (compact === "" || isDeadlinePlaceholder(compact)) return EMPTY;
