@@ -70,6 +70,14 @@ describe("paper-only/documents-only", () => {
     ["印发方案，投入资金50万元", false],
     ["通报批评3人", false],
     ["召开会议部署，完成12所学校改造", false],
+    // Work on the ground the reading sweep of 2026-12-03 found called paper (a study, meeting or
+    // notice word inside a noun: 研究生, 学习用品, 会议室, 通知公告栏; or a plan named as the basis).
+    ["为研究生宿舍更换空调", false],
+    ["为学生配发学习用品和校服", false],
+    ["将会议室改作学生自习室", false],
+    ["张贴办事指南，设立通知公告栏", false],
+    ["依据整改方案更换老化线路、修缮教学楼屋顶", false],
+    ["按计划完成操场塑胶跑道翻新", false],
   ])("%j → %s", (text, expected) => expect(isDocumentsOnly(text)).toBe(expected));
 
   it("flags only tasks marked done, at the measures cell", () => {
@@ -132,6 +140,11 @@ describe("paper-only/vague-measures", () => {
     ["强化门禁管理，安装监控摄像头", false],
     ["压实责任，对12名责任人约谈", false],
     ["严格落实财务审批制度，对超标费用全部清退", false],
+    // Physical work (the reading sweep of 2026-12-03 called it slogans).
+    ["在校门口安装道闸", false],
+    ["备足沙袋、救生衣等防汛物资", false],
+    ["在校内施划停车位", false],
+    ["为老旧教学楼加装电梯", false],
   ])("%j → %s", (text, expected) => expect(isVague(text)).toBe(expected));
 
   it("flags the measures cell whatever the status", () => {

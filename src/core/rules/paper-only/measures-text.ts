@@ -10,7 +10,7 @@ export const DOCUMENT_ACTION =
 
 /** Actions that change something a visitor could see or count. */
 export const CONCRETE_ACTION =
-  /检查|排查|督查|核查|抽查|清理|清退|整治|查处|追责|问责|处分|处理|通报批评|招聘|录用|配备|上线|运行|纳入|考核|脱钩|退还|追回|收回|拆除|改造|建成|竣工|公示|公开|实行|覆盖|压减|减少|削减|调整|撤销|关停|到位|验收|审计|兑现|发放|补齐|新增|台账|销号|回头看|inspect|audit|recruit|hire|launch|remove|refund|dismiss|publish|install|close/i;
+  /检查|排查|督查|核查|抽查|清理|清退|整治|查处|追责|问责|处分|处理|通报批评|招聘|录用|配备|上线|运行|纳入|考核|脱钩|退还|追回|收回|拆除|改造|建成|竣工|公示|公开|实行|覆盖|压减|减少|削减|调整|撤销|关停|到位|验收|审计|兑现|发放|补齐|新增|台账|销号|回头看|更换|修缮|翻新|维修|修复|安装|加装|增设|配发|购置|施划|铺设|备足|张贴|改作|搬迁|inspect|audit|recruit|hire|launch|remove|refund|dismiss|publish|install|close|replace|repair|renovate/i;
 
 /** Slogans: 进一步加强, 切实提高, 高度重视. */
 const SLOGAN =
