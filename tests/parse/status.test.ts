@@ -138,7 +138,7 @@ describe("parseStatus: empty and non-text cells", () => {
       text: "#N/A",
     });
     expect(parseStatus(1)).toEqual({ kind: "unknown", text: "1" });
-    expect(parseStatus(0.8, "80%")).toEqual({ kind: "unknown", text: "80%" });
+    // (A share shown as a percentage is read as shown: see the percentage block below.)
     expect(parseStatus(true)).toEqual({ kind: "unknown", text: "true" });
     expect(parseStatus(true, "TRUE")).toEqual({
       kind: "unknown",
@@ -176,4 +176,16 @@ describe("parseStatus: the forms clerks write beyond the vocabulary", () => {
 describe("parseStatus: a result with its date inside", () => {
   table("done", ["已于6月完成", "已于2025年5月底前整改到位", "已经完成", "已在3月办结"]);
   table("in-progress", ["已于6月完成方案制定，整改正在推进"]);
+});
+
+describe("parseStatus: progress as a percentage (the reading sweep of 2026-12-03 read none)", () => {
+  table("done", ["100%", "100％", "完成率100%", "进度100%"]);
+  table("in-progress", ["80%", "进度50%", "完成80%", "12.5%"]);
+  table("not-started", ["0%", "进度0%"]);
+  it("reads a number cell shown as a percentage as it is shown", () => {
+    expect(parseStatus(1, "100%")).toEqual({ kind: "done", text: "100%" });
+    expect(parseStatus(0.8, "80%")).toEqual({ kind: "in-progress", text: "80%" });
+    // A bare number says nothing of progress.
+    expect(parseStatus(1, "1").kind).toBe("unknown");
+  });
 });

@@ -170,14 +170,24 @@ function parseCell(value: CellValue, text: string | undefined): StatusMeaning {
     const t = Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString().slice(0, 10);
     return { kind: "unknown", text: shown || t };
   }
+  // A share shown as a percentage (0.8 shown 80%): read as the clerk sees it.
+  if (typeof value === "number" && /[%％]$/.test(shown)) return parseText(shown);
   return { kind: "unknown", text: shown || String(value) };
 }
+
+/** Progress as a bare percentage (`80%`, `进度50%`, `完成率100%`): all of it is done, none not started. */
+const PERCENT = /^(?:进度|完成率|完成进度|整改进度|完成|progress)?(\d{1,3}(?:\.\d+)?)[%％]$/i;
 
 function parseText(raw: string): StatusMeaning {
   const shown = raw.trim();
   const compact = normalize(raw);
   // `无`, `/`, `——`: nothing said about progress.
   if (compact === "" || isPlaceholder(compact)) return { kind: "empty", text: "" };
+  const pct = PERCENT.exec(compact);
+  if (pct) {
+    const n = Number(pct[1]);
+    return { kind: n >= 100 ? "done" : n > 0 ? "in-progress" : "not-started", text: shown };
+  }
   const kind = matchMark(compact) ?? matchChinese(compact) ?? matchEnglish(normalizeSpaced(raw).toLowerCase());
   return { kind: kind ?? "unknown", text: shown };
 }
