@@ -2,6 +2,7 @@ import type { BulletinOptions } from "../config.js";
 import { fill, type Lang } from "../i18n.js";
 import type { Field } from "../fields.js";
 import { deadlineShown, fieldText, type Ledger, type Task } from "../ledger/model.js";
+import { nameKey, namesInCell } from "../ledger/names.js";
 import { problemGroups } from "../ledger/problems.js";
 import { percentValue } from "../percent.js";
 import type { LedgerTitle } from "../ledger/title.js";
@@ -403,13 +404,9 @@ function tallied(ctx: Ctx, task: Task, overdue: boolean): Tallied {
   };
 }
 
-/** Between the names of a cell naming several (`张某、王某`, `办公室，人事处`). */
-const NAME_LIST = /[、，,；;\n]+/;
-
 /**
- * The names a lead or department cell holds, one spelling each: the same unit typed with
- * full-width or half-width brackets, letters or spaces (`（二）支部` and `(二)支部`, `ＩＴ中心`
- * and `IT中心`) is one row of the table, under the spelling met first.
+ * The names a lead or department cell holds (ledger/names), one spelling each: the same unit
+ * typed differently is one row of the table, under the spelling met first.
  */
 function namesIn(ctx: Ctx, cell: string): string[] {
   if (cell === "") return [];
@@ -417,10 +414,8 @@ function namesIn(ctx: Ctx, cell: string): string[] {
   const known = ctx.namesOf.get(cell);
   if (known) return known;
   const out: string[] = [];
-  for (const part of cell.split(NAME_LIST)) {
-    const name = part.trim();
-    if (name === "") continue;
-    const key = name.normalize("NFKC").replace(/\s+/g, "");
+  for (const name of namesInCell(cell)) {
+    const key = nameKey(name);
     let spelt = ctx.spellings.get(key);
     if (spelt === undefined) ctx.spellings.set(key, (spelt = name));
     if (!out.includes(spelt)) out.push(spelt);

@@ -3,6 +3,7 @@ import { daysBetween, type IsoDate } from "../dates.js";
 import { FIELD_NAMES, FIELDS, type Field } from "../fields.js";
 import { fill, type Lang } from "../i18n.js";
 import { deadlineShown, fieldText, type Ledger, type Task } from "../ledger/model.js";
+import { nameKey, namesInCell } from "../ledger/names.js";
 import { INCOMPLETE_RULES, type Finding, type PaperOnlyReason, type Report } from "../report.js";
 import { RULES } from "../rules/index.js";
 import { NOTICE_WORDS } from "./words.js";
@@ -53,9 +54,6 @@ export interface NoticeOptions {
   reasonName: (reason: PaperOnlyReason, lang: Lang) => string;
 }
 
-/** Several departments in one cell: `财务科、办公室`, `财务科/审计科`, `财务科，办公室`. */
-const DEPARTMENT_SEPARATORS = /[、，,；;/／\n]+/;
-
 export function buildNotices(report: Report, ledger: Ledger, options: NoticeOptions): DepartmentNotice[] {
   const w = NOTICE_WORDS[options.lang];
   const fieldOfColumn = new Map<string, Field>();
@@ -71,19 +69,18 @@ export function buildNotices(report: Report, ledger: Ledger, options: NoticeOpti
     list.push(f);
   }
 
+  // By the unit's identity (ledger/names): `办 公 室` spaced to align is 办公室's notice.
   const notices = new Map<string, DepartmentNotice>();
   const days = daysPhrases();
   for (const task of ledger.tasks) {
     const item = noticeItem(task, byTask.get(task.row) ?? [], report.today, options, fieldOfColumn, days);
     if (!item) continue;
-    const named = fieldText(task, "department")
-      .split(DEPARTMENT_SEPARATORS)
-      .map((d) => d.trim())
-      .filter(Boolean);
+    const named = namesInCell(fieldText(task, "department"));
     for (const department of named.length ? named : [w.noDepartment]) {
-      let notice = notices.get(department);
-      if (!notice) notices.set(department, (notice = { department, items: [] }));
-      notice.items.push(item);
+      const key = nameKey(department);
+      let notice = notices.get(key);
+      if (!notice) notices.set(key, (notice = { department, items: [] }));
+      if (!notice.items.includes(item)) notice.items.push(item);
     }
   }
   const list = [...notices.values()];

@@ -120,6 +120,20 @@ describe("督办清单: who gets a notice and in what order", () => {
     expect(list.map((n) => n.department)).toEqual(["财务科", "审计科", "办公室", "（未明确责任部门）"]);
   });
 
+  it("sends one notice to a unit however its name is spaced, and keeps a bracketed note with its name", () => {
+    // The notices sweep of 2026-12-03: 办 公 室 (spaced to align) had a notice of its own, and
+    // 基教科\n（幼教） gave one to a department called （幼教）.
+    const { list } = notices([
+      { department: "办公室", deadline: "2025年6月1日" },
+      { department: "办 公 室", deadline: "2025年6月2日" },
+      { department: "基教科\n（幼教）", deadline: "2025年6月3日" },
+    ]);
+    expect(list.map((n) => [n.department, n.items.length])).toEqual([
+      ["办公室", 2],
+      ["基教科（幼教）", 1],
+    ]);
+  });
+
   it("puts the unit with the most red first", () => {
     const { list } = notices([
       { department: "甲", deadline: "2025年6月1日" },

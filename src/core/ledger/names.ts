@@ -1,0 +1,26 @@
+/**
+ * The units (or leaders) one cell names, as the bulletin's tables and the notices count them:
+ * `财务科、审计科`, `财务科/审计科`, one a line. A part that is only a bracketed note belongs to the
+ * name before it (`基教科\n（幼教）` is one unit: a notice went to a department called （幼教）).
+ */
+const SEPARATORS = /[、，,；;/／\n]+/;
+const NOTE_ONLY = /^[（(][^（()）]*[)）]$/;
+
+export function namesInCell(cell: string): string[] {
+  const out: string[] = [];
+  for (const part of cell.split(SEPARATORS)) {
+    const name = part.trim();
+    if (name === "") continue;
+    if (NOTE_ONLY.test(name) && out.length > 0) out[out.length - 1] += name;
+    else out.push(name);
+  }
+  return out;
+}
+
+/**
+ * A name's identity: the same unit typed with full- or half-width brackets, letters or spaces
+ * (`（二）支部` and `(二)支部`, `ＩＴ中心` and `IT中心`, `办 公 室` spaced to align) is one.
+ */
+export function nameKey(name: string): string {
+  return name.normalize("NFKC").replace(/\s+/g, "");
+}

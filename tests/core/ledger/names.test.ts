@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { nameKey, namesInCell } from "../../../src/core/ledger/names.js";
+
+describe("namesInCell and nameKey: the units a cell names, and when two spellings are one", () => {
+  it("splits on the separators clerks use, a bracketed note staying with its name", () => {
+    expect(namesInCell("财务科、审计科")).toEqual(["财务科", "审计科"]);
+    expect(namesInCell("财务科/审计科；办公室")).toEqual(["财务科", "审计科", "办公室"]);
+    expect(namesInCell("办公室\n人事处")).toEqual(["办公室", "人事处"]);
+    // The notices sweep of 2026-12-03: （幼教） was sent a notice of its own.
+    expect(namesInCell("基教科\n（幼教）")).toEqual(["基教科（幼教）"]);
+    expect(namesInCell(" ")).toEqual([]);
+  });
+
+  it("takes full- and half-width forms and spaces typed to align for one name", () => {
+    expect(nameKey("办 公 室")).toBe(nameKey("办公室"));
+    expect(nameKey("（二）支部")).toBe(nameKey("(二)支部"));
+    expect(nameKey("ＩＴ中心")).toBe(nameKey("IT中心"));
+    expect(nameKey("办公室")).not.toBe(nameKey("人事处"));
+  });
+});
