@@ -111,6 +111,19 @@ describe("paper-only/duplicate-text", () => {
     expect(findings(g, {}, "paper-only")).toEqual(["C2 paper-only/duplicate-text", "C3 paper-only/duplicate-text"]);
     expect(report(g).findings[0]!.message).toContain("C3");
   });
+  it("names only the copies under other problems, never one under its own", () => {
+    // The reading sweep of 2026-12-03: C2 named C3, its own problem's row, as "a different problem".
+    const g = ledger([
+      { problem: "清单未细化", measures: same },
+      { problem: "清单未细化", measures: same },
+      { problem: "干部储备不足", measures: same },
+    ]);
+    const msg = (cell: string) => report(g).findings.find((f) => f.cell === cell)!.message;
+    expect(msg("C2")).toContain("整改措施与C4完全相同");
+    expect(msg("C3")).toContain("整改措施与C4完全相同");
+    expect(msg("C4")).toContain("整改措施与C2、C3完全相同");
+  });
+
   it("ignores short texts and repeats under the same problem", () => {
     const g = ledger([
       { problem: "甲", measures: "按要求落实" },

@@ -51,17 +51,25 @@ export const duplicateText = defineRule({
       problemOf ??= problemIndex(ledger.tasks);
       const problems = new Set([...byCell.values()].map((t) => problemOf!.get(t)));
       if (problems.size < 2) continue;
-      // Name a few of the copies: a text pasted a thousand times must not make a thousand-cell
-      // message, nor a thousand-address scan per copy. One more than named covers skipping itself.
-      const candidates = [...byCell.keys()].slice(0, NAMED_COPIES + 1);
+      // Name a few of the copies under other problems (a copy under its own problem is not the
+      // point: the sweep's message named the row below as "a different problem"). A text pasted a
+      // thousand times must not make a thousand-cell message; the count of the rest is kept.
+      const perProblem = new Map<string | undefined, number>();
+      for (const t of byCell.values()) perProblem.set(problemOf.get(t), (perProblem.get(problemOf.get(t)) ?? 0) + 1);
       for (const [address, task] of byCell) {
-        const cells = candidates.filter((a) => a !== address).slice(0, NAMED_COPIES);
-        const rest = byCell.size - 1 - cells.length;
+        const own = problemOf.get(task);
+        const cells: string[] = [];
+        for (const [a, t] of byCell) {
+          if (cells.length === NAMED_COPIES) break;
+          if (a !== address && problemOf.get(t) !== own) cells.push(a);
+        }
+        const copies = byCell.size - perProblem.get(own)!;
+        const rest = copies - cells.length;
         yield {
           task,
           field: "measures",
           messageId: rest > 0 ? "duplicateMany" : "duplicate",
-          data: { cells, rest, copies: byCell.size - 1 },
+          data: { cells, rest, copies },
         };
       }
     }
