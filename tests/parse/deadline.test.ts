@@ -42,6 +42,15 @@ describe("parseDeadline: cell values that are not text", () => {
     expect(parseDeadline(june1, "2024年6月")).toEqual(day("2025-06-01"));
     expect(parseDeadline(june1, "Sunday, June 1, 2025")).toEqual(day("2025-06-01"));
   });
+  it("reads a Date cell in a month-only format whose text the scan cannot read (mmm-yy, yy年m月) as the month", () => {
+    // The reading sweep of 2026-12-03: Sep-25 and 25年9月 were the 1st, 14 days late on the 15th.
+    const sep1 = new Date(Date.UTC(2025, 8, 1));
+    expect(parseDeadline(sep1, "Sep-25")).toEqual(at("2025-09-30", "month"));
+    expect(parseDeadline(sep1, "25年9月")).toEqual(at("2025-09-30", "month"));
+    // mmm-dd shows the 25th the same way: only a 1st in the year's figures is a month.
+    expect(parseDeadline(new Date(Date.UTC(2025, 8, 25)), "Sep-25")).toEqual(day("2025-09-25"));
+  });
+
   it("calls an invalid Date invalid", () => {
     expect(parseDeadline(new Date(Number.NaN))).toEqual(invalid("Invalid Date"));
   });

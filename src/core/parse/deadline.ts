@@ -53,6 +53,8 @@ function safeText(value: unknown, text: unknown): string {
   }
 }
 
+const MONTH_ONLY_SHOWN = /^(?:[A-Za-z]{3,9}[-\s/](\d{2})|(\d{2})\s*年\s*\d{1,2}\s*月)$/;
+
 function parseDateValue(value: Date, shown: string): DeadlineMeaning {
   if (Number.isNaN(value.getTime())) return invalid(shown || "Invalid Date");
   const y = value.getUTCFullYear();
@@ -62,6 +64,13 @@ function parseDateValue(value: Date, shown: string): DeadlineMeaning {
   // A date shown without its day is the period it shows: Chinese Excel stores a typed `2025年6月`
   // as 2025-06-01 shown `yyyy"年"m"月"`, and the clerk meant June, as the same words typed as
   // text do (its last day). Only a period holding the stored date counts.
+  // Month-only formats whose text the scan cannot read as the month (`mmm-yy` shows Sep-25, which
+  // reads as a day; `yy"年"m"月"` shows 25年9月): the stored month is the period (the sweep read both
+  // as the 1st, 14 days late on the 15th).
+  const monthOnly = MONTH_ONLY_SHOWN.exec(shown);
+  // Its two figures are the year's (and `Sep-25` only for a 1st: else it is mmm-dd, the 25th).
+  if (monthOnly && Number(monthOnly[1] ?? monthOnly[2]) === y % 100 && (monthOnly[2] !== undefined || d === 1))
+    return { kind: "date", date: isoDate(y, m, daysInMonth(y, m)), precision: "month", ongoing: false };
   if (shown !== "") {
     const fromText = parseText(shown);
     if (fromText.kind === "date" && fromText.precision !== "day") {
