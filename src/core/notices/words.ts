@@ -64,7 +64,7 @@ export const NOTICE_WORDS = {
     title: "整改任务督办通知",
     to: "{{department}}：",
     opening:
-      "经对整改台账逐项校验（校验日期{{date}}），你单位牵头负责的以下{{count}}项整改任务需要抓紧办理。请对照清单逐项落实，红色为已逾期、黄色为{{yellow}}日内到期、绿色为{{green}}日内到期。",
+      "经对整改台账逐项校验（校验日期{{date}}），你单位牵头负责的以下{{count}}项整改任务需要抓紧办理。请对照清单逐项落实。“预警”一栏：红色为已逾期，黄色为{{yellow}}日内到期，绿色为{{green}}日内到期，待规范为台账填报需完善或疑似纸面整改。",
     levels: { red: "红色（逾期）", yellow: "黄色（临期）", green: "绿色（关注）", attention: "待规范" },
     columns: {
       no: "序号",
@@ -107,7 +107,7 @@ export const NOTICE_WORDS = {
     title: "Supervision notice",
     to: "{{department}}:",
     opening:
-      "The rectification ledger was checked item by item on {{date}}. {{count}} {{count|task|tasks}} below, led by your unit, {{count|needs|need}} action. Red: overdue; yellow: due within {{yellow}} days; green: due within {{green}} days.",
+      "The rectification ledger was checked item by item on {{date}}. {{count}} {{count|task|tasks}} below, led by your unit, {{count|needs|need}} action. In the Warning column: red, overdue; yellow, due within {{yellow}} days; green, due within {{green}} days; to fix, a ledger entry to complete or a suspect measure.",
     levels: { red: "Red (overdue)", yellow: "Yellow (due soon)", green: "Green (watch)", attention: "To fix" },
     columns: {
       no: "No.",

@@ -151,6 +151,10 @@ describe("督办清单 documents", () => {
     const texts = doc.blocks.flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
     expect(doc.recipient).toBe("财务科：");
     expect(texts[0]).toContain("校验日期2025年7月1日");
+    // The colours are the 预警 column's words (no cell is coloured), and 待规范 is said too.
+    expect(texts[0]).toContain(
+      "“预警”一栏：红色为已逾期，黄色为10日内到期，绿色为20日内到期，待规范为台账填报需完善或疑似纸面整改。",
+    );
     expect(texts[1]).toBe("请于2025年7月8日前将办理情况及佐证材料报送整改工作领导小组办公室。");
     const table = doc.blocks.find((b) => b.kind === "table");
     expect(table && table.kind === "table" && table.rows[0]!.slice(0, 2)).toEqual([1, "红色（逾期）"]);
