@@ -1,4 +1,4 @@
-import { buildBulletin } from "../core/bulletin/build.js";
+import { buildBulletin, resolveNames } from "../core/bulletin/build.js";
 import { layoutFindingsSheet } from "../core/bulletin/findings-sheet.js";
 import { layoutBulletin } from "../core/bulletin/layout.js";
 import type { Bulletin } from "../core/bulletin/model.js";
@@ -170,6 +170,10 @@ export function noticeOptions(check: WorkbookCheck, config: Pick<Config, "dueSoo
     replyDays: config.notices.replyDays,
     reasonName: reasonTitle,
     ...(check.bulletin.issuer ? { issuer: check.bulletin.issuer } : {}),
+    // The names the bulletin uses, for the notice's title and signature.
+    ...(({ body, inspection, kind }) => definedOnly({ body, inspection, kind }))(
+      resolveNames(check.bulletin, check.ledger.title),
+    ),
   };
 }
 

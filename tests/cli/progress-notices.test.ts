@@ -203,7 +203,10 @@ describe("--notices DIR", () => {
     const doc = strFromU8(
       unzipSync(new Uint8Array(await readFile(join(folder, "01_督办通知_财务科.docx"))))["word/document.xml"]!,
     );
-    expect(doc).toContain("整改任务督办通知");
+    // Titled and signed with the names the ledger's title rows give (the builder's: 区教育委员会党委, 区委第二巡察组).
+    expect(doc).toContain("关于督促落实");
+    expect(doc).toContain("整改任务的通知");
+    expect(doc).toContain("巡察整改工作领导小组办公室");
     expect(doc).toContain("财务科：");
     expect(doc).toContain("问题甲");
     expect(doc).not.toContain("问题乙");

@@ -48,8 +48,12 @@ export interface NoticeOptions {
   watchDays: number;
   /** Days the department has to reply. */
   replyDays: number;
-  /** Who signs; defaults to the rectification office. */
+  /** Who signs; defaults to the inspected body's rectification office, or the generic one. */
   issuer?: string;
+  /** The inspected body and the inspection, as the bulletin has them (title rows, options). */
+  body?: string;
+  inspection?: string;
+  kind?: "巡视" | "巡察";
   /** Names a paper-only reason (the rule catalogue's titles). */
   reasonName: (reason: PaperOnlyReason, lang: Lang) => string;
 }
@@ -168,6 +172,15 @@ function noticeItem(
   };
 }
 
+/** Who signs: the option, else the inspected body's rectification office (区教育局党委巡察整改工作领导小组办公室), else the generic office. */
+function issuerOf(options: NoticeOptions): string {
+  const w = NOTICE_WORDS[options.lang];
+  if (options.issuer) return options.issuer;
+  return options.body
+    ? fill(w.issuerOf, { body: options.body, kind: options.kind ? w.kind[options.kind] : "" })
+    : w.issuer;
+}
+
 export function replyByDate(today: IsoDate, replyDays: number): IsoDate {
   const [y, m, d] = today.split("-").map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + replyDays)).toISOString().slice(0, 10);
@@ -181,11 +194,11 @@ function printDate(date: IsoDate, lang: Lang): string {
 export function noticeDocument(notice: DepartmentNotice, today: IsoDate, options: NoticeOptions): Bulletin {
   const w = NOTICE_WORDS[options.lang];
   return {
-    title: [w.title],
+    title: options.inspection ? w.titleOf.map((t) => fill(t, { inspection: options.inspection })) : [w.title],
     // The department is the 主送机关: flush left under the title, as GB/T 9704 places it.
     recipient: fill(w.to, { department: notice.department }),
     blocks: noticeBlocks(notice, today, options),
-    signature: { issuer: options.issuer ?? w.issuer, date: printDate(today, options.lang) },
+    signature: { issuer: issuerOf(options), date: printDate(today, options.lang) },
     missing: [],
   };
 }
@@ -227,7 +240,10 @@ function noticeBlocks(notice: DepartmentNotice, today: IsoDate, options: NoticeO
     table,
     {
       kind: "paragraph",
-      text: fill(w.replyBy, { date: printDate(replyByDate(today, options.replyDays), options.lang) }),
+      text: fill(w.replyBy, {
+        date: printDate(replyByDate(today, options.replyDays), options.lang),
+        office: issuerOf(options),
+      }),
     },
   ];
 }
@@ -249,7 +265,7 @@ export function noticesDocument(
   return {
     title: [w.sheetTitle],
     blocks,
-    signature: { issuer: options.issuer ?? w.issuer, date: printDate(today, options.lang) },
+    signature: { issuer: issuerOf(options), date: printDate(today, options.lang) },
     missing: [],
   };
 }

@@ -6,8 +6,13 @@ import type { PaperOnlyReason } from "../report.js";
 export interface NoticeWords {
   sheetName: string;
   sheetTitle: string;
-  /** The title of one department's notice. */
+  /** The title of one department's notice; `titleOf` when the inspection is known. */
   title: string;
+  /** Pieces, so a long title breaks between words. */
+  titleOf: string[];
+  /** The signature when the inspected body is known: its rectification office. */
+  issuerOf: string;
+  kind: { 巡视: string; 巡察: string };
   /** The 主送机关 line, the department the notice is addressed to: `{{department}}：`. */
   to: string;
   opening: string;
@@ -62,6 +67,9 @@ export const NOTICE_WORDS = {
     sheetName: "督办清单",
     sheetTitle: "整改任务督办清单",
     title: "整改任务督办通知",
+    titleOf: ["关于督促落实", "{{inspection}}", "反馈意见", "整改任务的通知"],
+    issuerOf: "{{body}}{{kind}}整改工作领导小组办公室",
+    kind: { 巡视: "巡视", 巡察: "巡察" },
     to: "{{department}}：",
     opening:
       "经对整改台账逐项校验（校验日期{{date}}），你单位牵头负责的以下{{count}}项整改任务需要抓紧办理。请对照清单逐项落实。“预警”一栏：红色为已逾期，黄色为{{yellow}}日内到期，绿色为{{green}}日内到期，待规范为台账填报需完善或疑似纸面整改。",
@@ -93,7 +101,7 @@ export const NOTICE_WORDS = {
     },
     listSeparator: "、",
     todoSeparator: "；",
-    replyBy: "请于{{date}}前将办理情况及佐证材料报送整改工作领导小组办公室。",
+    replyBy: "请于{{date}}前将办理情况及佐证材料报送{{office}}。",
     allClear:
       "经对整改台账逐项校验（校验日期{{date}}），各部门牵头负责的整改任务均无逾期、临期、填报不完整或疑似纸面整改的情况，本期无需督办。",
     noDepartment: "（未明确责任部门）",
@@ -105,6 +113,9 @@ export const NOTICE_WORDS = {
     sheetName: "Supervision notices",
     sheetTitle: "Supervision notices on rectification tasks",
     title: "Supervision notice",
+    titleOf: ["Notice on the rectification tasks", " after the feedback of {{inspection}}"],
+    issuerOf: "Rectification Office of {{body}}",
+    kind: { 巡视: "", 巡察: "" },
     to: "{{department}}:",
     opening:
       "The rectification ledger was checked item by item on {{date}}. {{count}} {{count|task|tasks}} below, led by your unit, {{count|needs|need}} action. In the Warning column: red, overdue; yellow, due within {{yellow}} days; green, due within {{green}} days; to fix, a ledger entry to complete or a suspect measure.",
@@ -136,7 +147,7 @@ export const NOTICE_WORDS = {
     },
     listSeparator: ", ",
     todoSeparator: "; ",
-    replyBy: "Please report what was done, with evidence, to the rectification office by {{date}}.",
+    replyBy: "Please report what was done, with evidence, to the {{office}} by {{date}}.",
     allClear:
       "Every task of the ledger was checked ({{date}}): no department has a task that is overdue, due soon, incomplete or suspect. Nothing to follow up this time.",
     noDepartment: "(no responsible department)",

@@ -160,6 +160,20 @@ describe("督办清单 documents", () => {
     expect(table && table.kind === "table" && table.rows[0]!.slice(0, 2)).toEqual([1, "红色（逾期）"]);
   });
 
+  it("titles and signs the notice with the inspection and the inspected body's office when they are known", () => {
+    // The notices sweep of 2026-12-03: every notice was 整改任务督办通知 from 整改工作领导小组办公室.
+    const { list } = notices([{ department: "财务科", deadline: "2025年6月20日" }]);
+    const named = { ...OPTIONS, body: "区教育局党委", inspection: "区委第二巡察组", kind: "巡察" as const };
+    const doc = noticeDocument(list[0]!, "2025-07-01", named);
+    expect(doc.title.join("")).toBe("关于督促落实区委第二巡察组反馈意见整改任务的通知");
+    expect(doc.signature.issuer).toBe("区教育局党委巡察整改工作领导小组办公室");
+    const texts = doc.blocks.flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
+    expect(texts.at(-1)).toBe("请于2025年7月8日前将办理情况及佐证材料报送区教育局党委巡察整改工作领导小组办公室。");
+    // --issuer still wins; without names, the generic title and office.
+    expect(noticeDocument(list[0]!, "2025-07-01", { ...named, issuer: "某某办" }).signature.issuer).toBe("某某办");
+    expect(noticeDocument(list[0]!, "2025-07-01", OPTIONS).title).toEqual(["整改任务督办通知"]);
+  });
+
   it("keeps the reply paragraph with the signature in Word, so the signature never stands alone on a page", async () => {
     // The notices sweep of 2026-12-03: with five items or more the signature went over alone.
     const { list } = notices([{ department: "财务科", deadline: "2025年6月20日" }]);
