@@ -1,5 +1,5 @@
 import type { IsoDate } from "../dates.js";
-import type { CellValue } from "../grid.js";
+import { EXCEL_ERRORS, type CellValue } from "../grid.js";
 import type { Field } from "../fields.js";
 import type { DeadlineMeaning, StatusMeaning } from "../parse/meaning.js";
 import type { PairFirst } from "./headers.js";
@@ -78,11 +78,13 @@ const DATE_NOTATION = /^[\d\s./\-:年月日号]+$/;
  * The deadline as a document prints it: a day written only as a date (a date cell shown as
  * `2025/6/15 0:00:00` by its format) in the document's own form (`formatDate`: `2025年6月15日`,
  * or `2025-06-15` in a finding's message, which serves both languages), one form for every row;
- * words (`6月底前`, `原定…，调整为…`) as the clerk wrote them.
+ * words (`6月底前`, `原定…，调整为…`) as the clerk wrote them; an error value (`#N/A`, a failed
+ * lookup) as nothing, for it is no words of the clerk's.
  */
 export function deadlineShown(task: Task | undefined, formatDate: (date: IsoDate) => string = (d) => d): string {
   if (!task) return "";
   const written = fieldText(task, "deadline").replace(/\s+/g, " ").trim();
+  if (EXCEL_ERRORS.has(written.toUpperCase())) return "";
   const d = task.deadline;
   return d.kind === "date" && d.precision === "day" && DATE_NOTATION.test(written) ? formatDate(d.date) : written;
 }

@@ -53,6 +53,10 @@ describe("督办清单: who gets a notice and in what order", () => {
       { department: "财务科", deadline: "2025年6月底前", problem: "丙" },
     ]);
     expect(list[0]!.items.map((i) => i.deadline)).toEqual(["2025年6月20日", "2025年6月21日", "2025年6月底前"]);
+    // A failed lookup's #N/A is no deadline of the clerk's: the column is left blank (the item says why).
+    const [n] = notices([{ department: "财务科", deadline: { error: "#N/A" } }]).list;
+    expect(n!.items[0]!.deadline).toBe("");
+    expect(n!.items[0]!.todo[0]).toContain("整改时限“#N/A”无法识别");
   });
 
   it("gives no notice to a department with nothing to act on", () => {
