@@ -243,6 +243,9 @@ describe("parseDeadline: immediate and ongoing", () => {
 
 describe("parseDeadline: mixed phrases", () => {
   table([
+    // The year in brackets after a month without one (the reading sweep of 2026-12-03 read the whole year).
+    ["6月底前（2025年）", at("2025-06-30", "month")],
+    ["6月30日前(2025)", day("2025-06-30")],
     ["2025年3月启动，2025年6月底前完成", at("2025-06-30", "month")],
     ["2025年6月底前启动", at("2025-06-30", "month")],
     ["2025年6月底前完成，长期坚持", at("2025-06-30", "month", true)],

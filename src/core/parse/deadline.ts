@@ -134,10 +134,20 @@ const CJK = /[\u3400-\u9fff]/;
 /** A time of day after a date in figures (`2025-06-20 0:00:00`, a system's export, a date typed with its time). */
 const TIME_OF_DAY = /(\d)(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*$/;
 
+/** `6月底前（2025年）`: the year in brackets after a month that has none (read as the whole year, 12-31). */
+const BRACKETED_YEAR = /[（(]\s*(\d{4})\s*年?\s*[)）]/;
+
+function yearInFront(text: string): string {
+  const m = BRACKETED_YEAR.exec(text);
+  if (!m) return text;
+  const rest = text.slice(0, m.index) + text.slice(m.index + m[0].length);
+  return /月/.test(rest) && !/\d{4}/.test(rest) ? `${m[1]}年${rest}` : text;
+}
+
 function parseText(text: string): DeadlineMeaning {
   const shown = text.trim();
   // The day is the deadline; its hour says nothing more (and its figures read as no date).
-  const timeless = text.replace(TIME_OF_DAY, "$1");
+  const timeless = yearInFront(text.replace(TIME_OF_DAY, "$1"));
   // Only beside an open-ended commitment: `2025年6月启动，年底前完成` takes its year from the start.
   const raw = ONGOING_ZH.test(timeless) ? timeless.replace(START, " ") : timeless;
   const compact = normalize(raw);
