@@ -478,7 +478,23 @@ class Scanner {
       this.recordDate(d, this.codes[xf]!);
       return d;
     }
+    // A share in a percentage format shows as the clerk sees it (`80%`): a status of 0.8 says 80%.
+    const decimals = this.percentDecimals(xf);
+    if (decimals >= 0) (this.text[this.row - 1] ??= [])[this.col - 1] = `${(n * 100).toFixed(decimals)}%`;
     return n;
+  }
+
+  /** The decimals of a percentage format (`0%` 0, `0.00%` 2), or -1 for any other: worked out once a style. */
+  private readonly percents = new Map<number, number>();
+  private percentDecimals(xf: number): number {
+    let d = this.percents.get(xf);
+    if (d === undefined) {
+      // The format's own characters: quoted text, escapes and [colour] sections said nothing.
+      const code = (this.codes[xf] ?? "").split(";")[0]!.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "");
+      const m = /0(?:\.(0+))?%/.exec(code);
+      this.percents.set(xf, (d = m ? (m[1]?.length ?? 0) : -1));
+    }
+    return d;
   }
 
   /** `t="d"` (ECMA-376 §18.18.11 ST_CellType d): an ISO 8601 date, time or both, as written (wall clock). */

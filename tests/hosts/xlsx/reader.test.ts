@@ -163,6 +163,21 @@ describe("XlsxReader: dates", () => {
     expect(g.formats?.[0]?.[3]).toBe('yyyy"年"m"月"d"日"');
   });
 
+  it("shows a number in a percentage format as its percentage (a status of 0.8 says 80%)", () => {
+    // The reading sweep of 2026-12-03: 整改进度 held 1 and 0.8 shown 100% and 80%, read as "1".
+    const g = read({
+      xfs: [0, 9, 10, "0.0%;[Red]-0.0%", '"进度"0%'],
+      sheets: [
+        {
+          name: "S",
+          rows: `<row r="1"><c r="A1"><v>0.8</v></c><c r="B1" s="1"><v>1</v></c><c r="C1" s="2"><v>0.8</v></c><c r="D1" s="3"><v>0.125</v></c><c r="E1" s="4"><v>0.5</v></c></row>`,
+        },
+      ],
+    });
+    expect(g.values[0]).toEqual([0.8, 1, 0.8, 0.125, 0.5]);
+    expect(g.text?.[0]).toEqual([undefined, "100%", "80.00%", "12.5%", "50%"]);
+  });
+
   it("keeps a serial's day: 45800.999999999 is not rounded into the next day (issue 15.4)", () => {
     const g = read({
       xfs,
