@@ -40,7 +40,9 @@ export function detectLayout(
 
   let best: LedgerLayout | null = null;
   for (const row of rows) {
-    const headers = headerCells(grid, row, merges);
+    const own = headerCells(grid, row, merges);
+    const filled = filledFromAbove(grid, row, own, merges);
+    const headers = filled ?? own;
     const { columns, score, pair, adjustedDeadline } = mapHeaders(headers);
     const found = Object.keys(columns).length;
     const forced = options.headerRow !== undefined;
@@ -52,7 +54,7 @@ export function detectLayout(
     best = {
       sheet: grid.sheet,
       headerRow: row,
-      headerRows: headerRowsOf(grid, row, merges),
+      headerRows: filled ? [row - 1, row] : headerRowsOf(grid, row, merges),
       columns,
       headers: headerTexts,
       score,
@@ -99,6 +101,34 @@ function withCaption(grid: Grid, row: number, col: number, text: string, merges:
   if (!caption || caption.right === caption.left || caption.bottom !== row - 1) return text;
   const joined = textAt(grid, caption.top, caption.left).trim() + text;
   return FIELDS.some((f) => headerScore(joined, f) === 3) ? joined : text;
+}
+
+/**
+ * A two-row header typed without merges: group captions over some columns (责任主体 over 责任领导 |
+ * 责任部门), the other captions in the upper row only, their cells below left blank. The lower row,
+ * when it names fields of its own, reads its blanks from the row above, as a merge would give them
+ * (the sweep read the upper row as the header and the lower as a task with three findings).
+ * Null when the row names fewer than two fields itself or has no blank under a caption.
+ */
+function filledFromAbove(
+  grid: Grid,
+  row: number,
+  own: Map<number, string>,
+  merges: MergeIndex,
+): Map<number, string> | null {
+  if (row - 1 < grid.origin.row) return null;
+  let named = 0;
+  for (const text of own.values()) if (FIELDS.some((f) => headerScore(text, f) > 0)) named++;
+  if (named < 2) return null;
+  const above = headerCells(grid, row - 1, merges);
+  const out = new Map(own);
+  let added = 0;
+  for (const [col, text] of above) {
+    if (out.has(col) || merges.areaAt(row - 1, col)) continue;
+    out.set(col, text);
+    added++;
+  }
+  return added > 0 ? out : null;
 }
 
 /** The header row plus the row above when that row holds group captions over this one. */

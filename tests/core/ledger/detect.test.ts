@@ -267,3 +267,36 @@ describe("detectLayout", () => {
     expect(detectLayout(g)!.headerRow).toBe(2);
   });
 });
+
+describe("detectLayout: a two-row header typed without merges", () => {
+  // The reading sweep of 2026-12-03: row 1 was taken as the header, row 2 as a task with three findings.
+  const rows = [
+    ["序号", "反馈问题", "整改措施", "责任主体", null, "整改时限", "完成情况", null],
+    [null, null, null, "责任领导", "责任部门", null, "整改进展", "佐证材料"],
+    [1, "问题甲", "措施甲", "王某", "办公室", "2025年6月30日", "已完成", ""],
+  ];
+
+  it("reads the lower row's blanks from the captions above it, both rows the header", () => {
+    const layout = detectLayout(grid(rows))!;
+    expect(layout.headerRow).toBe(2);
+    expect(layout.headerRows).toEqual([1, 2]);
+    expect(layout.columns).toEqual({
+      problem: 2,
+      measures: 3,
+      lead: 4,
+      department: 5,
+      deadline: 6,
+      status: 7,
+      evidence: 8,
+    });
+    expect(detectLayout(grid(rows), { headerRow: 2 })?.columns.problem).toBe(2);
+  });
+
+  it("leaves a one-row header and the task under it as they are", () => {
+    const one = detectLayout(
+      grid([rows[0]!.map((c, i) => c ?? ["", "", "", "", "责任部门", "", "", "佐证材料"][i]!), rows[2]!]),
+    )!;
+    expect(one.headerRow).toBe(1);
+    expect(one.headerRows).toEqual([1]);
+  });
+});
