@@ -206,7 +206,28 @@ export function noticeDocument(notice: DepartmentNotice, today: IsoDate, options
 function noticeBlocks(notice: DepartmentNotice, today: IsoDate, options: NoticeOptions): Block[] {
   const w = NOTICE_WORDS[options.lang];
   const date = printDate(today, options.lang);
-  const table: TableBlock = {
+  return [
+    {
+      kind: "paragraph",
+      text: fill(w.opening, {
+        date,
+        count: notice.items.length,
+        yellow: options.dueSoonDays,
+        green: options.watchDays,
+      }),
+    },
+    noticeTable(notice, options),
+    { kind: "paragraph", text: fill(w.replyBy, { date: replyDateOf(today, options), office: issuerOf(options) }) },
+  ];
+}
+
+function replyDateOf(today: IsoDate, options: NoticeOptions): string {
+  return printDate(replyByDate(today, options.replyDays), options.lang);
+}
+
+function noticeTable(notice: DepartmentNotice, options: NoticeOptions): TableBlock {
+  const w = NOTICE_WORDS[options.lang];
+  return {
     kind: "table",
     columns: [
       { header: w.columns.no, width: 3, align: "center" },
@@ -227,25 +248,6 @@ function noticeBlocks(notice: DepartmentNotice, today: IsoDate, options: NoticeO
       item.todo.join(w.todoSeparator),
     ]),
   };
-  return [
-    {
-      kind: "paragraph",
-      text: fill(w.opening, {
-        date,
-        count: notice.items.length,
-        yellow: options.dueSoonDays,
-        green: options.watchDays,
-      }),
-    },
-    table,
-    {
-      kind: "paragraph",
-      text: fill(w.replyBy, {
-        date: printDate(replyByDate(today, options.replyDays), options.lang),
-        office: issuerOf(options),
-      }),
-    },
-  ];
 }
 
 /** All notices in one document, department after department: the 督办清单 sheet. */
@@ -255,13 +257,25 @@ export function noticesDocument(
   options: NoticeOptions,
 ): Bulletin {
   const w = NOTICE_WORDS[options.lang];
+  const date = printDate(today, options.lang);
   const blocks: Block[] = [];
-  if (notices.length === 0)
-    blocks.push({ kind: "paragraph", text: fill(w.allClear, { date: printDate(today, options.lang) }) });
+  if (notices.length === 0) blocks.push({ kind: "paragraph", text: fill(w.allClear, { date }) });
+  else
+    blocks.push({
+      kind: "paragraph",
+      text: fill(w.listOpening, { date, yellow: options.dueSoonDays, green: options.watchDays }),
+    });
+  // One list for the leaders: the opening, the legend and the reply said once, not "你单位" per unit.
   notices.forEach((n, i) => {
     blocks.push({ kind: "heading", level: 1, text: w.heading(i + 1, n.department) });
-    blocks.push(...noticeBlocks(n, today, options));
+    blocks.push({ kind: "paragraph", text: fill(w.listSection, { department: n.department, count: n.items.length }) });
+    blocks.push(noticeTable(n, options));
   });
+  if (notices.length > 0)
+    blocks.push({
+      kind: "paragraph",
+      text: fill(w.listReplyBy, { date: replyDateOf(today, options), office: issuerOf(options) }),
+    });
   return {
     title: [w.sheetTitle],
     blocks,

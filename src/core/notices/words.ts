@@ -43,6 +43,10 @@ export interface NoticeWords {
   /** Joins several things to do in one cell. */
   todoSeparator: string;
   replyBy: string;
+  /** The combined list: its opening and reply once, a line a unit. */
+  listOpening: string;
+  listSection: string;
+  listReplyBy: string;
   /** The sheet's one paragraph when no department has anything to act on (it replaces an older list of ours). */
   allClear: string;
   noDepartment: string;
@@ -102,6 +106,10 @@ export const NOTICE_WORDS = {
     listSeparator: "、",
     todoSeparator: "；",
     replyBy: "请于{{date}}前将办理情况及佐证材料报送{{office}}。",
+    listOpening:
+      "经对整改台账逐项校验（校验日期{{date}}），以下各部门牵头负责的整改任务需要抓紧办理。“预警”一栏：红色为已逾期，黄色为{{yellow}}日内到期，绿色为{{green}}日内到期，待规范为台账填报需完善或疑似纸面整改。",
+    listSection: "{{department}}牵头负责的整改任务{{count}}项：",
+    listReplyBy: "请各部门于{{date}}前将办理情况及佐证材料报送{{office}}。",
     allClear:
       "经对整改台账逐项校验（校验日期{{date}}），各部门牵头负责的整改任务均无逾期、临期、填报不完整或疑似纸面整改的情况，本期无需督办。",
     noDepartment: "（未明确责任部门）",
@@ -148,6 +156,10 @@ export const NOTICE_WORDS = {
     listSeparator: ", ",
     todoSeparator: "; ",
     replyBy: "Please report what was done, with evidence, to the {{office}} by {{date}}.",
+    listOpening:
+      "The rectification ledger was checked item by item on {{date}}. The tasks below need action by the departments that lead them. In the Warning column: red, overdue; yellow, due within {{yellow}} days; green, due within {{green}} days; to fix, a ledger entry to complete or a suspect measure.",
+    listSection: "{{count}} {{count|task|tasks}} led by {{department}}:",
+    listReplyBy: "Each department is asked to report what was done, with evidence, to the {{office}} by {{date}}.",
     allClear:
       "Every task of the ledger was checked ({{date}}): no department has a task that is overdue, due soon, incomplete or suspect. Nothing to follow up this time.",
     noDepartment: "(no responsible department)",

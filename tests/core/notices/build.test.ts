@@ -214,6 +214,13 @@ describe("督办清单 documents", () => {
     expect(heading("一、甲")).toBeLessThan(heading("二、乙"));
     // The heading names the unit; no "甲：" line repeats it.
     expect(values.some((v) => typeof v === "string" && v.trim() === "甲：")).toBe(false);
+    // One list for the leaders (the notices sweep of 2026-12-03): the opening, the legend and the
+    // reply once, each unit's section by its name, never "你单位".
+    const all = values.filter((v): v is string => typeof v === "string").join("");
+    expect(all.split("“预警”一栏").length - 1).toBe(1);
+    expect(all.split("请各部门于2025年7月8日前").length - 1).toBe(1);
+    expect(all).not.toContain("你单位");
+    expect(all).toContain("甲牵头负责的整改任务1项：");
   });
 
   it("numbers departments in Chinese", () => {
