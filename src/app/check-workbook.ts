@@ -163,17 +163,15 @@ export async function writeBulletin(
 }
 
 export function noticeOptions(check: WorkbookCheck, config: Pick<Config, "dueSoonDays" | "notices">): NoticeOptions {
+  // The names the bulletin uses (options over title rows), for the notice's title and signature.
+  const names = resolveNames(check.bulletin, check.ledger.title);
   return {
     lang: check.report.lang,
     dueSoonDays: config.dueSoonDays,
     watchDays: Math.max(config.notices.watchDays, config.dueSoonDays),
     replyDays: config.notices.replyDays,
     reasonName: reasonTitle,
-    ...(check.bulletin.issuer ? { issuer: check.bulletin.issuer } : {}),
-    // The names the bulletin uses, for the notice's title and signature.
-    ...(({ body, inspection, kind }) => definedOnly({ body, inspection, kind }))(
-      resolveNames(check.bulletin, check.ledger.title),
-    ),
+    ...definedOnly({ issuer: names.issuer, body: names.body, inspection: names.inspection, kind: names.kind }),
   };
 }
 

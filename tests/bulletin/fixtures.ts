@@ -1,19 +1,12 @@
 import type { Field } from "../../src/core/fields.js";
+import { HEADER_COLUMNS } from "../helpers/grid.js";
 import { columnLetter } from "../../src/core/grid.js";
 import type { Ledger, Task, TaskCell } from "../../src/core/ledger/model.js";
 import type { DeadlineMeaning, StatusKind } from "../../src/core/parse/meaning.js";
 import type { Finding, Report, Summary } from "../../src/core/report.js";
 
 /** Literal ledgers and reports for the bulletin's tests and the sample script. Columns: A 序号 … H 佐证材料. */
-export const COLUMNS: Record<Field, number> = {
-  problem: 2,
-  measures: 3,
-  lead: 4,
-  department: 5,
-  deadline: 6,
-  status: 7,
-  evidence: 8,
-};
+export const COLUMNS: Record<Field, number> = HEADER_COLUMNS;
 const LETTERS = Object.fromEntries(Object.entries(COLUMNS).map(([field, col]) => [field, columnLetter(col)])) as Record<
   Field,
   string

@@ -16,6 +16,17 @@ export function area(range: string): MergedArea {
 
 export const HEADER = ["序号", "反馈问题", "整改措施", "责任领导", "责任部门", "整改时限", "整改进展", "佐证材料"];
 
+/** HEADER's fields by column (A is 序号): what a ledger laid out as HEADER maps to. */
+export const HEADER_COLUMNS = {
+  problem: 2,
+  measures: 3,
+  lead: 4,
+  department: 5,
+  deadline: 6,
+  status: 7,
+  evidence: 8,
+} as const;
+
 /**
  * A row under HEADER for a problem with its measures spread over rows: 序号 and 反馈问题 null on a
  * problem's later measure rows; the rest complete and unfinished.

@@ -46,9 +46,7 @@ export function buildBulletin(report: Report, ledger: Ledger, options: BuildOpti
     asOf: w.formatDate(report.today),
     tables: 0,
   };
-  const kindWord = names.kind ? w.kind[names.kind] : w.kind.none;
-  const issuer = names.issuer ?? fill(names.body ? w.issuer : w.issuerNoBody, { body: names.body, kind: kindWord });
-  const who = names.inspection ?? (kindWord ? fill(w.whoFromKind, { kind: kindWord }) : "");
+  const { issuer, who } = issuerAndWho(w, names, w.kind, w.issuerNoBody);
 
   const tally = tallyTasks(ctx, ledger.tasks);
   const overdue = sortedFindings(report, "overdue", (a, b) => (b.days ?? 0) - (a.days ?? 0));
@@ -69,7 +67,7 @@ export function buildBulletin(report: Report, ledger: Ledger, options: BuildOpti
     problems,
     measures: s.tasks,
     date: ctx.asOf,
-    ...figures(w.figures, { ...s, unknown: s.tasks - s.done - s.inProgress - s.notStarted }),
+    ...figures(w.figures, { ...s, unknown: s.statusUnknown }),
     // Nothing done yet: "尚无已完成" says it, a rate of 0% would say it again.
     rate:
       s.done > 0
@@ -93,13 +91,11 @@ export function buildBulletin(report: Report, ledger: Ledger, options: BuildOpti
     blocks.push(...nextSteps(ctx, overdue, dueSoon, paper, incomplete));
   }
 
-  const titleKind = names.kind ? w.kindInTitle[names.kind] : w.kindInTitle.none;
-  const titleIssuer =
-    names.issuer ?? fill(names.body ? w.issuer : w.titleIssuerNoBody, { body: names.body, kind: titleKind });
-  const titleWho = names.inspection ?? (titleKind ? fill(w.whoFromKind, { kind: titleKind }) : "");
+  // The same names as a title writes them (an English title's capitals and article).
+  const inTitle = issuerAndWho(w, names, w.kindInTitle, w.titleIssuerNoBody);
   const titleParts = names.title
     ? [names.title]
-    : w.title.map((part) => fill(part, { issuer: titleIssuer, who: titleWho })).filter((p) => p.trim() !== "");
+    : w.title.map((part) => fill(part, inTitle)).filter((p) => p.trim() !== "");
   const recipient = names.recipient ?? w.recipient;
   const missing: MissingName[] = [];
   if (!names.kind) missing.push("kind");
@@ -202,6 +198,20 @@ export function resolveNames(o: BulletinOptions, fromTitle: LedgerTitle): Names 
   if (o.date) out.date = o.date;
   if (o.feedbackDate) out.feedbackDate = o.feedbackDate;
   return out;
+}
+
+/** Who issues and who inspected, in `kinds`' words for 巡视 / 巡察, with `noBody`'s issuer when the body is not named. */
+function issuerAndWho(
+  w: BulletinWords,
+  names: Names,
+  kinds: BulletinWords["kind"],
+  noBody: string,
+): { issuer: string; who: string } {
+  const kind = names.kind ? kinds[names.kind] : kinds.none;
+  return {
+    issuer: names.issuer ?? fill(names.body ? w.issuer : noBody, { body: names.body, kind }),
+    who: names.inspection ?? (kind ? fill(w.whoFromKind, { kind }) : ""),
+  };
 }
 
 function kindIn(text: string | undefined): InspectionKind | undefined {
@@ -397,7 +407,7 @@ interface Tallied {
 function tallied(ctx: Ctx, task: Task, overdue: boolean): Tallied {
   return {
     task,
-    problem: ctx.problemByRow[task.row] ?? -task.row,
+    problem: ctx.problemByRow[task.row]!,
     departments: namesIn(ctx, text(task, "department")),
     leads: namesIn(ctx, text(task, "lead")),
     overdue,

@@ -1,6 +1,14 @@
 import type { Catalogue, Lang } from "../i18n.js";
 import type { CellStyle, DocCell, FontStyle, SheetDocument } from "../sheet-document.js";
-import { cellTextWidthPt, linesNeeded, rowHeightFor, textWidthEm, titleLines, wrapLines } from "./measure.js";
+import {
+  cellTextWidthPt,
+  linesNeeded,
+  rowHeightFor,
+  textWidthEm,
+  titleLines,
+  wordWidthEm,
+  wrapLines,
+} from "./measure.js";
 import type { Alignment, Bulletin, Signature, TableBlock } from "./model.js";
 
 /**
@@ -375,28 +383,12 @@ function balanceHeader(text: string, px: number, size: number): string {
  * Chinese and figures (w:autoSpaceDN, on by default); Excel's cells do not.
  */
 export function signatureIndents(issuer: string, date: string, autospace = false): { issuer: number; date: number } {
-  const wi = textWidthEm(issuer) + (autospace ? AUTOSPACE_EM * autospaceGaps(issuer) : 0);
-  const wd = textWidthEm(date) + (autospace ? AUTOSPACE_EM * autospaceGaps(date) : 0);
+  const width = autospace ? wordWidthEm : textWidthEm;
+  const wi = width(issuer);
+  const wd = width(date);
   const dateRight = Math.max(2, wi - wd);
   return { issuer: dateRight + wd + 2 - wi, date: dateRight };
 }
-
-/** The space Word and LibreOffice add between Chinese and Western characters, in characters. */
-const AUTOSPACE_EM = 0.25;
-
-/** Places where a Chinese character meets a letter or figure (`2025年7月1日` has four). */
-export function autospaceGaps(text: string): number {
-  const kind = (c: string) => (CJK.test(c) ? 1 : WESTERN.test(c) ? 2 : 0);
-  let gaps = 0;
-  for (let i = 1; i < text.length; i++) {
-    const a = kind(text[i - 1]!);
-    const b = kind(text[i]!);
-    if (a && b && a !== b) gaps++;
-  }
-  return gaps;
-}
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-const WESTERN = /[A-Za-z0-9]/;
 
 function signatureLines(s: Signature, look: SheetLook): [string, string] {
   const ind = signatureIndents(s.issuer, s.date);

@@ -48,6 +48,28 @@ export function textWidthEm(text: string): number {
   return w;
 }
 
+/** The space Word and LibreOffice add between Chinese and Western characters (w:autoSpaceDN, on by default), in ems. */
+const AUTOSPACE_EM = 0.25;
+
+/** The width of a text as Word and LibreOffice set it, their spaces between Chinese and figures counted; Excel adds none. */
+export function wordWidthEm(text: string): number {
+  return textWidthEm(text) + AUTOSPACE_EM * autospaceGaps(text);
+}
+
+/** Places where a Chinese character meets a letter or figure (`2025年7月1日` has five: 2025年, 年7, 7月, 月1, 1日). */
+function autospaceGaps(text: string): number {
+  const kind = (c: string) => (CJK.test(c) ? 1 : WESTERN.test(c) ? 2 : 0);
+  let gaps = 0;
+  for (let i = 1; i < text.length; i++) {
+    const a = kind(text[i - 1]!);
+    const b = kind(text[i]!);
+    if (a && b && a !== b) gaps++;
+  }
+  return gaps;
+}
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+const WESTERN = /[A-Za-z0-9]/;
+
 /** A line may not start with these (禁则): they stay with the character before them. */
 const NO_LINE_START = new Set(Array.from("，。、；：？！）》」』】〕〉”’…—,.;:?!)]}%"));
 /** A line may not end with these: they go with the character after them. */

@@ -1,10 +1,10 @@
 import type { Block, Bulletin, TableBlock } from "../bulletin/model.js";
 import { daysBetween, type IsoDate } from "../dates.js";
-import { FIELD_NAMES, FIELDS, type Field } from "../fields.js";
+import { FIELD_NAMES, type Field } from "../fields.js";
 import { fill, type Lang } from "../i18n.js";
 import { deadlineShown, fieldText, type Ledger, type Task } from "../ledger/model.js";
 import { nameKey, namesInCell } from "../ledger/names.js";
-import { INCOMPLETE_RULES, type Finding, type PaperOnlyReason, type Report } from "../report.js";
+import { INCOMPLETE_RULES, type Finding, type PaperOnlyReason, type Report, type RuleId } from "../report.js";
 import { RULES } from "../rules/index.js";
 import { NOTICE_WORDS } from "./words.js";
 
@@ -58,13 +58,13 @@ export interface NoticeOptions {
   reasonName: (reason: PaperOnlyReason, lang: Lang) => string;
 }
 
+/** The field each rule checks (Rule.requires): what an incomplete entry lacks. */
+const FIELD_OF_RULE: ReadonlyMap<RuleId, Field> = new Map(
+  RULES.flatMap((r) => (r.requires[0] ? [[r.id, r.requires[0]] as const] : [])),
+);
+
 export function buildNotices(report: Report, ledger: Ledger, options: NoticeOptions): DepartmentNotice[] {
   const w = NOTICE_WORDS[options.lang];
-  const fieldOfColumn = new Map<string, Field>();
-  for (const f of FIELDS) {
-    const letter = report.columns[f];
-    if (letter !== undefined && !fieldOfColumn.has(letter)) fieldOfColumn.set(letter, f);
-  }
   const byTask = new Map<number, Finding[]>();
   for (const f of report.findings) {
     const row = f.taskRow ?? f.row;
@@ -77,7 +77,7 @@ export function buildNotices(report: Report, ledger: Ledger, options: NoticeOpti
   const notices = new Map<string, DepartmentNotice>();
   const days = daysPhrases();
   for (const task of ledger.tasks) {
-    const item = noticeItem(task, byTask.get(task.row) ?? [], report.today, options, fieldOfColumn, days);
+    const item = noticeItem(task, byTask.get(task.row) ?? [], report.today, options, days);
     if (!item) continue;
     const named = namesInCell(fieldText(task, "department"));
     for (const department of named.length ? named : [w.noDepartment]) {
@@ -115,7 +115,6 @@ function noticeItem(
   findings: readonly Finding[],
   today: IsoDate,
   options: NoticeOptions,
-  fieldOfColumn: ReadonlyMap<string, Field>,
   days: ReturnType<typeof daysPhrases>,
 ): NoticeItem | null {
   const w = NOTICE_WORDS[options.lang];
@@ -144,8 +143,8 @@ function noticeItem(
   const missing: string[] = [];
   for (const f of findings) {
     if (!INCOMPLETE_RULES.has(f.rule)) continue;
-    // The field the rule checks (a lead-and-department column is one letter for two fields).
-    const field = RULES.find((r) => r.id === f.rule)?.requires[0] ?? fieldOfColumn.get(f.column);
+    // The field the rule checks, not its column's (a lead-and-department column is one letter for two).
+    const field = FIELD_OF_RULE.get(f.rule);
     if (f.rule === "invalid-deadline") todo.push(fill(w.todo.invalidDeadline, { text: fieldText(task, "deadline") }));
     else if (f.rule === "missing-status" && task.status.kind === "unknown")
       todo.push(fill(w.todo.unclearStatus, { text: task.status.text }));

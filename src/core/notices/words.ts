@@ -1,5 +1,6 @@
 import { formatChineseDate, formatEnglishDate, type IsoDate } from "../dates.js";
 import type { Catalogue } from "../i18n.js";
+import { zhNumeral } from "../zh-numeral.js";
 import type { PaperOnlyReason } from "../report.js";
 
 /** Every word of the 督办清单, one catalogue per language. */
@@ -56,14 +57,9 @@ export interface NoticeWords {
   formatDate: (date: IsoDate) => string;
 }
 
-const CN_DIGITS = "零一二三四五六七八九";
-
 /** 1 → 一, 10 → 十, 12 → 十二, 23 → 二十三, 105 → 105 (notices rarely pass ninety-nine units). */
 export function chineseNumber(n: number): string {
-  if (n < 1 || n > 99 || !Number.isInteger(n)) return String(n);
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens > 1 ? CN_DIGITS[tens] : ""}${tens > 0 ? "十" : ""}${ones > 0 ? CN_DIGITS[ones] : ""}`;
+  return n > 99 ? String(n) : zhNumeral(n);
 }
 
 export const NOTICE_WORDS = {

@@ -347,9 +347,8 @@ export class VmlPatch {
       xml ??
       `${VML_HEAD}<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${idmap}"/></o:shapelayout>${SHAPETYPE}</xml>`;
     // Our shapes go before the root's end tag: a drawing without one (empty, cut short) cannot take them.
-    const top = /<([\w:.-]+)[\s/>]/.exec(
-      this.xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, (m) => " ".repeat(m.length)),
-    );
+    // The root's name, past a declaration and comments (matched at the head, never a copy of a large drawing).
+    const top = /^\uFEFF?(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*<([\w:.-]+)[\s/>]/.exec(this.xml);
     if (!top || !new RegExp(`</${top[1]!.replace(/\./g, "\\.")}\\s*>\\s*$`).test(this.xml))
       throw damaged("not a whole VML drawing");
     let count = 0;

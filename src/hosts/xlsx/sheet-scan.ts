@@ -87,6 +87,7 @@ class Scanner {
   private readonly formats: string[][] = [];
   private readonly strings: readonly string[];
   private readonly isDate: readonly boolean[];
+  private readonly percentDecimals: readonly number[];
   private readonly codes: readonly string[];
   private readonly date1904: boolean;
   private readonly maxRows: number;
@@ -119,6 +120,7 @@ class Scanner {
   constructor(private readonly input: ScanInput) {
     this.strings = input.strings;
     this.isDate = input.formats.isDate;
+    this.percentDecimals = input.formats.percentDecimals;
     this.codes = input.formats.codes;
     this.date1904 = input.date1904;
     this.maxRows = input.maxRows;
@@ -479,22 +481,9 @@ class Scanner {
       return d;
     }
     // A share in a percentage format shows as the clerk sees it (`80%`): a status of 0.8 says 80%.
-    const decimals = this.percentDecimals(xf);
+    const decimals = this.percentDecimals[xf] ?? -1;
     if (decimals >= 0) (this.text[this.row - 1] ??= [])[this.col - 1] = `${(n * 100).toFixed(decimals)}%`;
     return n;
-  }
-
-  /** The decimals of a percentage format (`0%` 0, `0.00%` 2), or -1 for any other: worked out once a style. */
-  private readonly percents = new Map<number, number>();
-  private percentDecimals(xf: number): number {
-    let d = this.percents.get(xf);
-    if (d === undefined) {
-      // The format's own characters: quoted text, escapes and [colour] sections said nothing.
-      const code = (this.codes[xf] ?? "").split(";")[0]!.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "");
-      const m = /0(?:\.(0+))?%/.exec(code);
-      this.percents.set(xf, (d = m ? (m[1]?.length ?? 0) : -1));
-    }
-    return d;
   }
 
   /** `t="d"` (ECMA-376 §18.18.11 ST_CellType d): an ISO 8601 date, time or both, as written (wall clock). */

@@ -10,6 +10,8 @@ export interface CellFormats {
   codes: string[];
   /** True where the format shows a date. */
   isDate: boolean[];
+  /** The decimals where the format shows a percentage (`0%` 0, `0.00%` 2), else -1. */
+  percentDecimals: number[];
 }
 
 /**
@@ -68,7 +70,14 @@ export const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
   58: 'm"月"d"日"',
 };
 
-export const NO_FORMATS: CellFormats = { codes: [], isDate: [] };
+export const NO_FORMATS: CellFormats = { codes: [], isDate: [], percentDecimals: [] };
+
+/** A percentage format's decimals, or -1: its first section's own characters (quoted text, escapes and [colour] say nothing). */
+function percentDecimals(code: string): number {
+  const own = code.split(";")[0]!.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "");
+  const m = /0(?:\.(0+))?%/.exec(own);
+  return m ? (m[1]?.length ?? 0) : -1;
+}
 
 export function readCellFormats(xml: string | undefined): CellFormats {
   if (xml === undefined) return NO_FORMATS;
@@ -80,6 +89,7 @@ export function readCellFormats(xml: string | undefined): CellFormats {
   }
   const codes: string[] = [];
   const isDate: boolean[] = [];
+  const percents: number[] = [];
   // Only the xfs inside <cellXfs>: <cellStyleXfs> holds the named styles' xfs, which cells do not index.
   const open = /<(?:[A-Za-z_][\w.-]*:)?cellXfs\b[^>]*>/.exec(xml);
   if (open && !open[0].endsWith("/>")) {
@@ -89,7 +99,8 @@ export function readCellFormats(xml: string | undefined): CellFormats {
       const code = custom.get(id) ?? BUILTIN_FORMATS[id] ?? "General";
       codes.push(code);
       isDate.push(isDateFormat(code));
+      percents.push(percentDecimals(code));
     }
   }
-  return { codes, isDate };
+  return { codes, isDate, percentDecimals: percents };
 }

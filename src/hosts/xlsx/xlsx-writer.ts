@@ -72,6 +72,8 @@ type Notes = ReturnType<XlsxWriter["notesOf"]>;
 interface Unmarking {
   sheet: SheetText;
   cells: { row: number; col: number }[];
+  /** The same cells by address: the notes our records know. */
+  recorded: ReadonlySet<string>;
   decide: Decide;
   notes: Notes;
 }
@@ -328,7 +330,7 @@ export class XlsxWriter implements StateHost {
    * Writes the notes' parts. Returns the sheet for the caller to store (if changed): with its
    * legacyDrawing added or removed as the notes need.
    */
-  private flushNotes(part: string, n: ReturnType<XlsxWriter["notesOf"]>, patched: PatchedSheet): PatchedSheet {
+  private flushNotes(part: string, n: Notes, patched: PatchedSheet): PatchedSheet {
     let sheet = patched;
     const hasNotes = !n.comments.empty;
     // Comments part.
@@ -499,7 +501,7 @@ export class XlsxWriter implements StateHost {
     if (unmarking) unmarking.sheet.xml = ""; // the patch holds what it needs of it
 
     const notes = unmarking?.notes ?? this.notesOf(ws.part, patched.tail);
-    dropOrphanParts(notes, new Set((unmarking?.cells ?? []).map((c) => cellAddress(c.row, c.col))));
+    dropOrphanParts(notes, unmarking?.recorded ?? new Set());
     const dT = new Date().toISOString().slice(0, 22); // as Excel writes it: UTC, hundredths
     for (const [address, rec] of Object.entries(records)) {
       const existing = notes.comments.get(address);
@@ -689,7 +691,7 @@ export class XlsxWriter implements StateHost {
         notes.vml.removeNoteShape(row, col);
       } else if (without !== null) notes.comments.set(address, without);
     }
-    return { sheet, cells: [...plan.keys()].map(parseAddress), decide, notes };
+    return { sheet, cells: [...plan.keys()].map(parseAddress), recorded: new Set(plan.keys()), decide, notes };
   }
 
   /** A clear: the marks undone, the sheet and its notes stored. */
@@ -986,7 +988,7 @@ function relationshipPrefix(xml: string): string | null {
  * rows pasted from a checked copy), before the sheet is marked again: a cell marked again gets
  * ours once, a cell fixed since keeps nothing of ours. The clerk's words above it stay.
  */
-function dropOrphanParts(notes: ReturnType<XlsxWriter["notesOf"]>, recorded: ReadonlySet<string>): void {
+function dropOrphanParts(notes: Notes, recorded: ReadonlySet<string>): void {
   for (const ref of notes.comments.refs()) {
     if (recorded.has(ref) || notes.threads?.has(ref)) continue;
     let note = notes.comments.get(ref)!;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { detectLayout } from "../../../src/core/ledger/detect.js";
 import { headerScore, mapHeaders, normalizeHeader } from "../../../src/core/ledger/headers.js";
-import { grid } from "../../helpers/grid.js";
+import { grid, HEADER_COLUMNS } from "../../helpers/grid.js";
 
 describe("normalizeHeader", () => {
   it.each([
@@ -225,15 +225,7 @@ describe("detectLayout", () => {
     const g = grid([
       ["No.", "Problem", "Measures", "Responsible leader", "Department", "Deadline", "Status", "Evidence"],
     ]);
-    expect(detectLayout(g)!.columns).toEqual({
-      problem: 2,
-      measures: 3,
-      lead: 4,
-      department: 5,
-      deadline: 6,
-      status: 7,
-      evidence: 8,
-    });
+    expect(detectLayout(g)!.columns).toEqual(HEADER_COLUMNS);
   });
 
   it("returns null for a sheet that is not a ledger", () => {
@@ -280,15 +272,7 @@ describe("detectLayout: a two-row header typed without merges", () => {
     const layout = detectLayout(grid(rows))!;
     expect(layout.headerRow).toBe(2);
     expect(layout.headerRows).toEqual([1, 2]);
-    expect(layout.columns).toEqual({
-      problem: 2,
-      measures: 3,
-      lead: 4,
-      department: 5,
-      deadline: 6,
-      status: 7,
-      evidence: 8,
-    });
+    expect(layout.columns).toEqual(HEADER_COLUMNS);
     expect(detectLayout(grid(rows), { headerRow: 2 })?.columns.problem).toBe(2);
   });
 

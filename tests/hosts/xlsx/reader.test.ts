@@ -392,7 +392,13 @@ describe("scanSheet: the part's text is the same however its bytes are cut", () 
       `</sheetData></worksheet>`;
     const bytes = new TextEncoder().encode(xml);
     const scan = (chunks: Uint8Array[]) =>
-      scanSheet({ chunks, strings: [], formats: { codes: [], isDate: [] }, date1904: false, maxRows: Infinity }).values;
+      scanSheet({
+        chunks,
+        strings: [],
+        formats: { codes: [], isDate: [], percentDecimals: [] },
+        date1904: false,
+        maxRows: Infinity,
+      }).values;
     const whole = scan([bytes]);
     expect(whole).toEqual([
       ["整改措施①", "😀 已完成"],
@@ -436,13 +442,23 @@ describe("scanSheet: a piece ending right before </sheetData>", () => {
     const tail = `</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>`;
     const enc = (s: string) => new TextEncoder().encode(s);
     const scan = (chunks: Uint8Array[]) =>
-      scanSheet({ chunks, strings: [], formats: { codes: [], isDate: [] }, date1904: false, maxRows: Infinity });
+      scanSheet({
+        chunks,
+        strings: [],
+        formats: { codes: [], isDate: [], percentDecimals: [] },
+        date1904: false,
+        maxRows: Infinity,
+      });
     expect(scan([enc(head), enc(tail)]).merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 2 }]);
   });
 });
 
 describe("scanSheet: a cell tag reads the same however its attributes are spelled", () => {
-  const formats = { codes: ["General", "0.00", "yyyy-mm-dd"], isDate: [false, false, true] };
+  const formats = {
+    codes: ["General", "0.00", "yyyy-mm-dd"],
+    isDate: [false, false, true],
+    percentDecimals: [-1, -1, -1],
+  };
   const scan = (xml: string) =>
     scanSheet({
       chunks: [new TextEncoder().encode(`<worksheet><sheetData>${xml}</sheetData></worksheet>`)],
@@ -501,7 +517,7 @@ describe("scanSheet: a cell tag reads the same however its attributes are spelle
 });
 
 describe("scanSheet: read as Latin-1 (the CLI, NODE_ZLIB.latin1), a part gives what UTF-8 gives", () => {
-  const formats = { codes: ["General", "yyyy-mm-dd"], isDate: [false, true] };
+  const formats = { codes: ["General", "yyyy-mm-dd"], isDate: [false, true], percentDecimals: [-1, -1] };
   const scan = (bytes: Uint8Array, zlib: Partial<typeof NODE_ZLIB>) =>
     scanSheet({
       chunks: [bytes],
