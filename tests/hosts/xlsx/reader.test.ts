@@ -6,6 +6,7 @@ import { WorkbookOpenError } from "../../../src/hosts/xlsx/errors.js";
 import { NODE_ZLIB } from "../../../src/cli/node-zlib.js";
 import { XlsxReader } from "../../../src/hosts/xlsx/reader.js";
 import { DEFAULT_SCAN_LIMITS, scanSheet } from "../../../src/hosts/xlsx/sheet-scan.js";
+import { NO_FORMATS } from "../../../src/hosts/xlsx/styles-read.js";
 import { handXlsx, type HandBook } from "./handmade.js";
 
 function read(book: HandBook, sheet?: string, maxRows?: number): Grid {
@@ -395,7 +396,7 @@ describe("scanSheet: the part's text is the same however its bytes are cut", () 
       scanSheet({
         chunks,
         strings: [],
-        formats: { codes: [], isDate: [], percentDecimals: [] },
+        formats: NO_FORMATS,
         date1904: false,
         maxRows: Infinity,
       }).values;
@@ -445,7 +446,7 @@ describe("scanSheet: a piece ending right before </sheetData>", () => {
       scanSheet({
         chunks,
         strings: [],
-        formats: { codes: [], isDate: [], percentDecimals: [] },
+        formats: NO_FORMATS,
         date1904: false,
         maxRows: Infinity,
       });
