@@ -43,3 +43,16 @@ export function orphanPart(note: string): { part: string; kept: string } | null 
   if (!lines.every((line) => messagePatterns().some((re) => re.test(line)))) return null;
   return { part, kept: whole ? "" : note.slice(0, at - 1) };
 }
+
+/**
+ * A note's text with every orphan part of ours taken off its end (the clerk's words above them
+ * kept): null when nothing is left, the note itself when it ends with no part of ours.
+ */
+export function withoutOrphanParts(note: string): string | null {
+  let text = note;
+  for (let found = orphanPart(text); found; found = orphanPart(text)) {
+    if (found.kept === "") return null;
+    text = found.kept;
+  }
+  return text;
+}

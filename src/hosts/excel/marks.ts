@@ -10,6 +10,7 @@ import {
   ourPartBreak,
   startsAsOurs,
 } from "../../core/marks.js";
+import { withoutOrphanParts } from "../../core/orphan-notes.js";
 import { MARK_FILLS, type Mark } from "../workbook.js";
 import { rangesFor } from "./ranges.js";
 import type { ExcelCapabilities } from "./capabilities.js";
@@ -64,8 +65,13 @@ interface Recorded extends OriginalCell {
 interface CellNow {
   /** null for no fill. */
   fill: { color: string; pattern: string | null; patternColor: string | null; tint: number | null } | null;
-  /** The note's text, null for none, undefined when notes can't be seen. */
+  /**
+   * The note's text, null for none, undefined when notes can't be seen. An orphan part of ours
+   * (core/orphan-notes) is not in it: it goes before the cell is marked again.
+   */
   note: string | null | undefined;
+  /** The cell has a note now (whatever `note` says once an orphan part is off). */
+  hasNote: boolean;
   /** The cell's threaded comment, null for none (or where threads can't be seen). */
   thread: ThreadNow | null;
 }
@@ -85,11 +91,11 @@ export async function writeMarks(
   marks: Mark[],
   snapshot?: Snapshot,
 ): Promise<void> {
-  await applyMarks(s, caps, cache, sheet, marksByCell(marks), snapshot);
+  await applyMarks(s, caps, cache, sheet, marksByCell(marks), true, snapshot);
 }
 
 export async function clearMarks(s: Session, caps: ExcelCapabilities, cache: StateCache, sheet: string): Promise<void> {
-  await applyMarks(s, caps, cache, sheet, new Map());
+  await applyMarks(s, caps, cache, sheet, new Map(), false);
 }
 
 async function applyMarks(
@@ -98,6 +104,7 @@ async function applyMarks(
   cache: StateCache,
   sheet: string,
   wanted: ReadonlyMap<string, Readonly<Mark>>,
+  marking: boolean,
   snapshot?: Snapshot,
 ): Promise<void> {
   const ws = s.context.workbook.worksheets.getItem(sheet);
@@ -121,7 +128,7 @@ async function applyMarks(
   await s.sync();
   const loaded = await readState(s, lookup, cache);
   const old = (loaded.state.marks[sheet] ?? {}) as Record<string, Recorded>;
-  if (wanted.size === 0 && Object.keys(old).length === 0) {
+  if (wanted.size === 0 && Object.keys(old).length === 0 && !(marking && notes?.items.some(isOrphaned))) {
     // Nothing to mark or undo (a clean ledger): only the check's snapshot is kept, no cell touched.
     if (snapshot && caps.customXmlParts) {
       const saved = await saveState(s, loaded as LoadedState, { ...structuredClone(loaded.state), snapshot }, cache);
@@ -142,12 +149,15 @@ async function applyMarks(
   const { noteAt, threadAt } = where.take();
   if (fills.queuePatternColors() > 0) await s.sync();
   const now = new Map<string, CellNow>();
+  /** Notes with an orphan part of ours, to what they keep without it (filled in below). */
+  const orphans = new Map<string, string | null>();
   const cellNow = (addr: string): CellNow => {
     let c = now.get(addr);
     if (!c) {
       c = {
         fill: fills.get(addr),
-        note: noteAt ? (noteAt.get(addr) ?? null) : undefined,
+        note: noteAt ? (orphans.has(addr) ? orphans.get(addr)! : (noteAt.get(addr) ?? null)) : undefined,
+        hasNote: noteAt?.has(addr) ?? false,
         thread: threadAt.get(addr) ?? null,
       };
       now.set(addr, c);
@@ -176,6 +186,15 @@ async function applyMarks(
     }
     for (const [addr, m] of moved) if (!located.has(addr)) located.set(addr, m);
   }
+  // Our part of a note that no record knows (our state lost, rows pasted from a checked copy) goes
+  // before marking again, as in the .xlsx host: a cell marked again gets ours once, a cell fixed
+  // since keeps nothing of ours. A cell with a record is left to it (an edit of the clerk's is theirs).
+  if (marking && noteAt)
+    for (const [addr, text] of noteAt) {
+      if (old[addr] || located.has(addr) || threadAt.has(addr)) continue;
+      const kept = withoutOrphanParts(text);
+      if (kept !== text) orphans.set(addr, kept);
+    }
   for (const a of wanted.keys()) cellNow(a);
   for (const a of located.keys()) cellNow(a);
 
@@ -187,7 +206,7 @@ async function applyMarks(
     if (wanted.has(addr)) continue; // marked again below, from the same originals
     restore.push([addr, rec, cell]);
   }
-  const marking: [string, Mark, Recorded, CellNow, Recorded | undefined][] = [];
+  const toMark: [string, Mark, Recorded, CellNow, Recorded | undefined][] = [];
   for (const [addr, mark] of wanted) {
     const cell = now.get(addr)!;
     const rec = located.get(addr)?.rec;
@@ -210,7 +229,7 @@ async function applyMarks(
       if (already && (!rec || (rec.raw?.k && ourNote(cell, rec)))) original.raw.k = true;
     }
     records[addr] = original;
-    marking.push([addr, mark, original, cell, rec]);
+    toMark.push([addr, mark, original, cell, rec]);
   }
 
   // The state first: if a write below fails, the next clear finds the cells not carrying our
@@ -222,7 +241,12 @@ async function applyMarks(
   const saved = await saveState(s, loaded as LoadedState, state, cache);
 
   await queueRestores(s, caps, ws, restore);
-  await queueMarks(s, caps, ws, marking);
+  await queueOrphanDrops(
+    s,
+    ws,
+    [...orphans].filter(([addr]) => !wanted.has(addr)),
+  );
+  await queueMarks(s, caps, ws, toMark);
   await s.sync();
   saved();
 }
@@ -605,6 +629,21 @@ async function queueRestores(
   }
 }
 
+/** Queues the orphan parts' removal on cells not marked again: the note goes, or keeps the clerk's words. */
+async function queueOrphanDrops(s: Session, ws: Excel.Worksheet, cells: [string, string | null][]): Promise<void> {
+  let n = 0;
+  for (const [addr, kept] of cells) {
+    if (kept === null) ws.notes.getItem(addr).delete();
+    else ws.notes.getItem(addr).content = kept;
+    if (++n % BLOCK === 0) await s.flushIfFull(BLOCK, CELLS_PER_SYNC);
+  }
+}
+
+/** Whether a note ends with an orphan part of ours (core/orphan-notes). */
+function isOrphaned(note: Excel.Note): boolean {
+  return withoutOrphanParts(note.content) !== note.content;
+}
+
 async function queueMarks(
   s: Session,
   caps: ExcelCapabilities,
@@ -643,7 +682,7 @@ async function queueMarks(
       const text = mergeNote(userNoteOf(cell, rec), noteOf(mark));
       if (cell.note === text) {
         // The same note as the last check wrote: nothing to send.
-      } else if (cell.note !== null && cell.note !== undefined) ws.notes.getItem(addr).content = text;
+      } else if (cell.hasNote) ws.notes.getItem(addr).content = text;
       else ws.notes.add(addr, text);
     }
     if (++n % BLOCK === 0) await s.flushIfFull(BLOCK, CELLS_PER_SYNC);

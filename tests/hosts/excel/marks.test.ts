@@ -168,6 +168,46 @@ describe("ExcelWorkbook marks", () => {
     expect(excel.sheet(BENCH_SHEET).notes.get("F6")).toBe("请核实");
   });
 
+  it("takes our part off notes no record knows before marking again (state lost, rows pasted from a checked copy), as the .xlsx host does", async () => {
+    // core/orphan-notes: our name at the head, every line a rule's message. Before, a cell marked
+    // again got our paragraph twice, and a cell fixed since kept its stale one for good.
+    const overdue = (dept: string) =>
+      `已逾期1天（时限2025-06-30），尚未完成：请督促${dept}加快整改，或说明原因并报批调整时限。`;
+    const excel = ledger(20);
+    const wb = host(excel);
+    await wb.writeMarks(BENCH_SHEET, [
+      { row: 6, col: 6, severity: "error", note: overdue("基教科") },
+      { row: 7, col: 6, severity: "error", note: overdue("财务科") },
+      { row: 8, col: 6, severity: "error", note: overdue("办公室") },
+    ]);
+    excel.sheet(BENCH_SHEET).notes.set("F8", `张三：已电话督办\n【整改台账校验】${overdue("办公室")}`);
+    // A program dropped our custom XML part: no record of any mark is left.
+    excel.xmlParts.splice(0);
+    // A clerk's note in our words but with a line of their own below it is theirs: left alone.
+    excel.sheet(BENCH_SHEET).notes.set("F9", `【整改台账校验】${overdue("人事科")}\n已核实，待补材料`);
+    await host(excel).writeMarks(BENCH_SHEET, [{ row: 6, col: 6, severity: "error", note: overdue("基教科") }]);
+    const notes = excel.sheet(BENCH_SHEET).notes;
+    expect(notes.get("F6")).toBe(`【整改台账校验】${overdue("基教科")}`);
+    expect(notes.has("F7")).toBe(false);
+    expect(notes.get("F8")).toBe("张三：已电话督办");
+    expect(notes.get("F9")).toBe(`【整改台账校验】${overdue("人事科")}\n已核实，待补材料`);
+    // F6's note is on record again: a clear takes it out.
+    await host(excel).clearMarks(BENCH_SHEET);
+    expect(notes.has("F6")).toBe(false);
+    expect(notes.get("F9")).toBe(`【整改台账校验】${overdue("人事科")}\n已核实，待补材料`);
+  });
+
+  it("takes orphan parts off on a check that finds nothing, and a clear with no records touches no note", async () => {
+    const ours = "【整改台账校验】未填写整改进展：请填写“已完成”“正在推进”或“未启动”。";
+    const excel = ledger(5);
+    excel.sheet(BENCH_SHEET).notes.set("I3", ours);
+    await host(excel).clearMarks(BENCH_SHEET);
+    expect(excel.sheet(BENCH_SHEET).notes.get("I3")).toBe(ours);
+    await host(excel).writeMarks(BENCH_SHEET, []);
+    expect(excel.sheet(BENCH_SHEET).notes.has("I3")).toBe(false);
+    expect(excel.sheet(BENCH_SHEET).notes.get("E5")).toBe("请核实");
+  });
+
   it("clearMarks is a no-op without recorded marks", async () => {
     const excel = ledger(5);
     await host(excel).clearMarks(BENCH_SHEET);
