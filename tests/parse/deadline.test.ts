@@ -288,7 +288,12 @@ describe("parseDeadline: English", () => {
     ["end of 2025", at("2025-12-31", "year")],
     ["June 2025, then ongoing", at("2025-06-30", "month", true)],
     ["30 February 2025", invalid("30 February 2025")],
-    ["30/06/2025", invalid("30/06/2025")],
+    // The year last, day or month first: read where the figures settle the order (a day past 12).
+    ["30/06/2025", day("2025-06-30")],
+    ["06/30/2025", day("2025-06-30")],
+    ["30.06.2025", day("2025-06-30")],
+    ["30-6-2025", day("2025-06-30")],
+    ["06/06/2025", day("2025-06-06")],
     ["ASAP", invalid("ASAP")],
   ]);
 });
@@ -300,6 +305,10 @@ describe("parseDeadline: unusable text is invalid, never guessed", () => {
     ["2025年13月", invalid("2025年13月")],
     ["2025.13", invalid("2025.13")],
     ["2025.6.31", invalid("2025.6.31")],
+    // Day-first or month-first, the cell does not say: a guess would be a month off.
+    ["05/06/2025", invalid("05/06/2025")],
+    ["31/13/2025", invalid("31/13/2025")],
+    ["31/06/2025", invalid("31/06/2025")],
     ["2025-00-10", invalid("2025-00-10")],
     ["2025年0月", invalid("2025年0月")],
     ["1000年", invalid("1000年")],

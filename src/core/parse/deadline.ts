@@ -217,7 +217,8 @@ interface Rule {
   re: RegExp;
   /** Characters that may not stand right before a match (so `12025年` does not read as 2025). */
   notAfter: RegExp;
-  found(m: RegExpExecArray): Found;
+  /** null: a date whose reading the text does not settle (`05/06/2025`), read as none. */
+  found(m: RegExpExecArray): Found | null;
 }
 
 function record(scan: Scan, f: Found): void {
@@ -248,7 +249,8 @@ function runRules(s: string, rules: Rule[], scan: Scan): void {
       rule.re.lastIndex = i;
       const m = rule.re.exec(s);
       if (m && m[0].length > 0) {
-        record(scan, rule.found(m));
+        const found = rule.found(m);
+        if (found) record(scan, found);
         consumed = m[0].length;
         break;
       }
@@ -257,7 +259,7 @@ function runRules(s: string, rules: Rule[], scan: Scan): void {
   }
 }
 
-function rule(source: string, notAfter: RegExp, found: (m: RegExpExecArray) => Found, flags = "y"): Rule {
+function rule(source: string, notAfter: RegExp, found: Rule["found"], flags = "y"): Rule {
   return { re: new RegExp(source, flags), notAfter, found };
 }
 
@@ -326,6 +328,13 @@ const CHINESE_RULES: Rule[] = [
     day: Number(m[4]),
     precision: "day",
   })),
+  // The year last (`30/06/2025`, as exports from day-first systems have it; `06/30/2025`): read only
+  // where the figures settle the order. `05/06/2025` reads either way, and a guess is a month off.
+  rule(String.raw`(\d{1,2})([-./])(\d{1,2})\2${Y}(?!\d)`, AFTER_DIGIT, (m) => {
+    const [a, b] = [Number(m[1]), Number(m[3])];
+    if (a !== b && a <= 12 && b <= 12) return null;
+    return { year: y(m, 4), month: a > 12 ? b : a, day: a > 12 ? a : b, precision: "day" };
+  }),
   // `2025年6月20日至30日`: a span of days in one month ends on its last day.
   rule(String.raw`${Y}年${MON}月(\d{1,2})[日号]?(?:至|到|~|-|—|–)(\d{1,2})(?!\d)[日号]?`, AFTER_DIGIT, (m) => ({
     year: y(m),
