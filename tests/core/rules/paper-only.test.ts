@@ -78,6 +78,12 @@ describe("paper-only/documents-only", () => {
     ["张贴办事指南，设立通知公告栏", false],
     ["依据整改方案更换老化线路、修缮教学楼屋顶", false],
     ["按计划完成操场塑胶跑道翻新", false],
+    // Study that leaves only paper or was only watched (the sweep of 2026-12-03 found these unflagged).
+    ["组织全体党员撰写心得体会", true],
+    ["召开专题会议，组织党员撰写心得体会", true],
+    ["组织干部观看警示教育片，撰写心得体会", true],
+    ["开展主题党日活动，交流学习体会", true],
+    ["组织观看警示教育片，对2名违规人员给予处分", false],
   ])("%j → %s", (text, expected) => expect(isDocumentsOnly(text)).toBe(expected));
 
   it("flags only tasks marked done, at the measures cell", () => {
@@ -158,6 +164,11 @@ describe("paper-only/vague-measures", () => {
     ["备足沙袋、救生衣等防汛物资", false],
     ["在校内施划停车位", false],
     ["为老旧教学楼加装电梯", false],
+    // A long-term mechanism with nothing said of what it is (the sweep of 2026-12-03 left it unflagged).
+    ["建立健全长效机制", true],
+    ["建立长效机制，巩固整改成果", true],
+    ["建立长效机制，每季度开展一次检查", false],
+    ["建立长效机制，印发《招生工作监督办法》", false],
   ])("%j → %s", (text, expected) => expect(isVague(text)).toBe(expected));
 
   it("flags the measures cell whatever the status", () => {

@@ -4,17 +4,20 @@
  * and which are slogans with nothing to check.
  */
 
-/** Meetings, study sessions and documents: 以文件落实文件. */
+/**
+ * Meetings, study sessions and documents: 以文件落实文件. Study includes what it leaves on paper
+ * (撰写心得体会, 读书笔记, 交流发言) and what is watched (观看警示教育片): none changes the ground.
+ */
 export const DOCUMENT_ACTION =
-  /召开|会议|研究部署|专题研究|研究|研讨|学习|传达|部署|印发|制定|修订|出台|起草|下发|转发|通报|通知|方案|制度|办法|意见|规定|细则|计划|纪要|动员|座谈|讲话|宣讲|党课|培训|警示教育|责任书|承诺书|谈心谈话|批评与自我批评|meeting|study|circular|policy|plan|draft|issue[ds]? (?:a|the)|document/i;
+  /召开|会议|研究部署|专题研究|研究|研讨|学习|传达|部署|印发|制定|修订|出台|起草|撰写|下发|转发|通报|通知|方案|制度|办法|意见|规定|细则|计划|纪要|动员|座谈|讲话|宣讲|党课|培训|警示教育|观看|心得体会|学习体会|读书笔记|学习笔记|交流发言|研讨发言|表态发言|主题党日|知识测试|知识竞赛|责任书|承诺书|谈心谈话|批评与自我批评|meeting|study|circular|policy|plan|draft|issue[ds]? (?:a|the)|document/i;
 
 /** Actions that change something a visitor could see or count. */
 export const CONCRETE_ACTION =
   /检查|排查|督查|核查|抽查|清理|清退|整治|查处|追责|问责|处分|处理|通报批评|招聘|录用|配备|上线|运行|纳入|考核|脱钩|退还|追回|收回|拆除|改造|建成|竣工|公示|公开|实行|覆盖|压减|减少|削减|调整|撤销|关停|到位|验收|审计|兑现|发放|补齐|新增|台账|销号|回头看|更换|修缮|翻新|维修|修复|安装|加装|增设|配发|购置|施划|铺设|备足|张贴|改作|搬迁|inspect|audit|recruit|hire|launch|remove|refund|dismiss|publish|install|close|replace|repair|renovate/i;
 
-/** Slogans: 进一步加强, 切实提高, 高度重视. */
+/** Slogans: 进一步加强, 切实提高, 高度重视; 建立健全长效机制 with nothing said of what it is. */
 const SLOGAN =
-  /进一步|切实|高度重视|不断|提高认识|认真|着力|全面加强|持续加强|大力|努力|积极|深入|扎实|狠抓|压实|从严从实|政治站位|增强[\u4e00-\u9fa5]{0,4}(?:自觉|意识)|坚决杜绝|杜绝类似|确保[\u4e00-\u9fa5]{0,6}不再发生|见底见效|强化责任|责任担当|严格落实主体责任|further|strengthen|enhance|improve awareness|attach great importance/i;
+  /进一步|切实|高度重视|不断|提高认识|认真|着力|全面加强|持续加强|大力|努力|积极|深入|扎实|狠抓|压实|从严从实|政治站位|增强[\u4e00-\u9fa5]{0,4}(?:自觉|意识)|坚决杜绝|杜绝类似|确保[\u4e00-\u9fa5]{0,6}不再发生|见底见效|强化责任|责任担当|严格落实主体责任|长效机制|建章立制|further|strengthen|enhance|improve awareness|attach great importance/i;
 
 /**
  * A count, a percentage or a date: something checkable. Not the numbered slogans of political
