@@ -163,9 +163,11 @@ async function readManifest(folder: string): Promise<Map<string, string>> {
 
 /**
  * Characters Windows, macOS or a USB stick's FAT refuse in a name, control characters, and the
- * bidirectional and invisible format characters that would make a name display as another.
+ * bidirectional and invisible format characters that would make a name display as another, line
+ * and paragraph separators, and the noncharacters U+FFFE and U+FFFF.
  */
-const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const UNSAFE =
+  /[\\/:*?"<>|\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff\ufffe\uffff]/g;
 /** Bytes of a department in a name: with `01_督办通知_`, ` (2)` and `.docx`, well under 255. */
 const NAME_BYTES = 180;
 

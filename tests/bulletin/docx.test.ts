@@ -167,6 +167,19 @@ describe("bulletinDocx (zh): GB/T 9704", () => {
   });
 });
 
+describe("bulletinDocx: any text", () => {
+  it("carries no character XML 1.0 cannot (U+FFFE, U+FFFF from a cell): Word refuses such a file", async () => {
+    // The hostile sweep of 2026-12-03: a department typed with U+FFFF gave a document.xml no XML parser reads.
+    const b = buildBulletin(sampleReport("zh"), sampleLedger(), {
+      lang: "zh",
+      bulletin: { body: "市教育局党组\uffff", inspection: "市委第三巡察组\ufffe" },
+    });
+    const doc = strFromU8(unzipSync(await bulletinDocx(b, "zh"))["word/document.xml"]!);
+    expect(doc).not.toMatch(/[\ufffe\uffff]/);
+    expect(visible(doc)).toContain("市教育局党组");
+  });
+});
+
 describe("bulletinDocx (en)", () => {
   it("has the same tables and plain English page numbers, centred, the same on every page", () => {
     const count = (xml: string) => (xml.match(/<w:tbl>/g) ?? []).length;

@@ -143,6 +143,8 @@ const ALIGN = {
   right: AlignmentType.RIGHT,
 } as const;
 
+const NON_CHARACTERS = /[\ufffe\uffff]/g;
+
 /** The Word document of a bulletin. */
 export function bulletinDocument(b: Bulletin, lang: Lang): Document {
   const look: DocxLook = DOCX_LOOK[lang];
@@ -150,7 +152,9 @@ export function bulletinDocument(b: Bulletin, lang: Lang): Document {
   const textWidth = Math.round(A4.width - (look.margins.left + look.margins.right) * MM);
   const run = (face: Face, text: string, extra: Partial<IRunOptions> = {}): TextRun =>
     new TextRun({
-      text,
+      // The docx package drops the control characters XML cannot carry, not U+FFFE and U+FFFF
+      // (XML 1.0 §2.2 Char): one of them in a cell made a document Word refuses.
+      text: text.replace(NON_CHARACTERS, ""),
       font: { eastAsia: face.eastAsia, ascii: face.latin, hAnsi: face.latin },
       size: face.size * 2,
       ...(face.bold ? { bold: true } : {}),
