@@ -78,6 +78,20 @@ describe("parseStatus: in progress", () => {
     "not all completed",
     // A done phrase for one stage is not the task done.
     "已完成阶段性任务，长期坚持",
+    // Nor for part of it, or its plan (the reading sweep of 2026-12-03 found each counted done).
+    "已完成部分",
+    "已完成部分整改",
+    "部分已完成",
+    "大部分已整改",
+    "已完成一半",
+    "已完成大部分",
+    "已完成前期工作",
+    "已完成方案",
+    "已完成整改方案制定",
+    "已完成第一阶段",
+    "已完成初步整改",
+    "完成部分",
+    "已完成（部分）",
   ]);
 });
 

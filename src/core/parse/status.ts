@@ -229,6 +229,7 @@ function matchChinese(s: string): Known | null {
   // `未按期完成`, `未能如期完成`, `无法按时完成`: a done phrase denied is not done; `未全面完成` is partly.
   const denied = best.kind === "done" ? ZH_DENIED.exec(before) : null;
   if (denied) return denied[1] || /^(?:全面|全部)/.test(best.text) ? "in-progress" : adjustNotDone(rest);
+  if (best.kind === "done" && PART_BEFORE.test(before)) return "in-progress";
   return judged(best, rest);
 }
 
@@ -263,10 +264,20 @@ function adjustNotDone(rest: string): Known {
   return UNDER_WAY.test(rest) ? "in-progress" : "not-started";
 }
 
+/**
+ * What a done phrase is said of when it is only part of the work (`已完成部分整改`, `已完成一半`,
+ * `已完成前期工作`, `已完成第一阶段`, `已完成整改方案`): the reading sweep of 2026-12-03 found each
+ * counted done, and their tasks' lateness hidden.
+ */
+const PART_OF_IT =
+  /^[(（]?了?(?:部分|一部分|大部分|小部分|一半|过半|多半|前期|初步|第[一二三四五六七八九十\d]+(?:阶段|步|期|批)|方案|计划|部署)/;
+/** `部分已完成`, `大部分已整改`: the same, said before the phrase. */
+const PART_BEFORE = /(?:部分|一半|多半)$/;
+
 /** `已完成80%` is a share of the work, not the whole of it; nor is a done phrase with work still going. */
 function adjustDone(p: Phrase, rest: string): Known {
   if (p.kind !== "done") return p.kind;
-  if (STILL_GOING.test(rest)) return "in-progress";
+  if (STILL_GOING.test(rest) || PART_OF_IT.test(rest)) return "in-progress";
   // Also `已完成（80%）`, `完成进度80%`, `已完成约八成` is not read (words for shares are rare).
   const pct = /^[(]?(?:率|进度|比例)?(?:为|达到|达|了|约|的)?约?(\d+(?:\.\d+)?)%/.exec(rest);
   return pct && Number(pct[1]) < 100 ? "in-progress" : "done";
