@@ -153,6 +153,10 @@ describe("parseDeadline: exact days", () => {
     ["2025.12.31", day("2025-12-31")],
     // A span of days ends on its last (the sweep read 2025年6月20日至30日 as the 20th).
     ["2025年6月20日至30日", day("2025-06-30")],
+    // Its end in another month, the year not repeated (the sweep of 2026-12-03 read the month as the day).
+    ["2025年7月5日至7月10日", day("2025-07-10")],
+    ["2025年7月1日—7月20日", day("2025-07-20")],
+    ["2025年6月1日至6月30日", day("2025-06-30")],
     ["2025年6月20日-30日", day("2025-06-30")],
     ["2025年6月20-30日", day("2025-06-30")],
     // With a time of day, as a system's export or a date typed with its time (the sweep of

@@ -335,8 +335,9 @@ const CHINESE_RULES: Rule[] = [
     if (a !== b && a <= 12 && b <= 12) return null;
     return { year: y(m, 4), month: a > 12 ? b : a, day: a > 12 ? a : b, precision: "day" };
   }),
-  // `2025年6月20日至30日`: a span of days in one month ends on its last day.
-  rule(String.raw`${Y}年${MON}月(\d{1,2})[日号]?(?:至|到|~|-|—|–)(\d{1,2})(?!\d)[日号]?`, AFTER_DIGIT, (m) => ({
+  // `2025年6月20日至30日`: a span of days in one month ends on its last day. Not `…至7月10日`,
+  // whose 7 is a month (the year-less rule reads it, in this cell's year).
+  rule(String.raw`${Y}年${MON}月(\d{1,2})[日号]?(?:至|到|~|-|—|–)(\d{1,2})(?![\d月.])[日号]?`, AFTER_DIGIT, (m) => ({
     year: y(m),
     month: toInt(m[2]!),
     day: Number(m[4]),
