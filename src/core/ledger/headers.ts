@@ -54,6 +54,8 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
     weak: ["任务", "措施要求", "action"],
     // 整改目标 alone is a goal; 整改目标和措施 / 整改措施及目标 hold the measures too.
     not: [/^(?!.*(?:措施|举措|measure|action)).*(?:目标|goal|target)/i],
+    // 整改任务 | 整改举措 (university and provincial lists): the task is its title, the measures what is done.
+    prefer: /措施|举措|measure|action/i,
   },
   lead: {
     strong: [
@@ -79,6 +81,10 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
       "牵头市领导",
       "责任市领导",
       "分管市领导",
+      // The leader assigned to see a task through, in regional usage.
+      "包保领导",
+      "包联领导",
+      "包抓领导",
       "lead",
       "responsible leader",
       "leader",
@@ -141,6 +147,11 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
       "完成状态",
       "是否完成",
       "是否办结",
+      "是否整改到位",
+      "整改是否到位",
+      "是否到位",
+      "是否整改",
+      "是否已整改",
       "落实情况",
       "整改落实情况",
       "进展",
@@ -156,7 +167,7 @@ export const HEADER_SYNONYMS: Record<Field, Synonyms> = {
     not: [],
     // 整改进展 | 是否完成: the narrative says what was done (`已完成32个项目的检查…`); the yes/no
     // or state column says whether the task is.
-    prefer: /^(?:是否(?:完成|办结|整改到位)|(?:整改|完成)?状态|status)$/,
+    prefer: /^(?:是否(?:完成|办结|整改到位|到位|已?整改)|整改是否到位|(?:整改|完成)?状态|status)$/,
   },
   evidence: {
     strong: ["佐证材料", "佐证资料", "支撑材料", "证明材料", "佐证", "evidence", "supporting documents", "proof"],

@@ -87,6 +87,23 @@ describe("headerScore: headers the reading sweep of 2026-12-02 found unread", ()
   });
 });
 
+describe("mapHeaders: headers the reading sweep of 2026-12-03 misread", () => {
+  const map = (...texts: string[]) => mapHeaders(new Map(texts.map((t, i) => [i + 1, t])));
+  it("takes 整改措施/整改举措 for the measures over a 整改任务 column beside it, whichever stands first", () => {
+    expect(map("反馈问题", "整改任务", "整改举措", "责任领导").columns.measures).toBe(3);
+    expect(map("反馈问题", "整改任务", "整改措施", "责任领导").columns.measures).toBe(3);
+    expect(map("反馈问题", "整改措施", "整改任务", "责任领导").columns.measures).toBe(2);
+    // Alone, 整改任务 is the measures.
+    expect(map("反馈问题", "整改任务", "责任领导").columns.measures).toBe(2);
+  });
+  it.each(["是否整改到位", "整改是否到位", "是否到位", "是否整改"])("%j names the status (是/否)", (h) =>
+    expect(map("反馈问题", "整改措施", "责任部门", h).columns.status).toBe(4),
+  );
+  it.each(["包保领导", "包联领导"])("%j names the lead", (h) =>
+    expect(map("反馈问题", "整改措施", h, "责任部门").columns.lead).toBe(3),
+  );
+});
+
 describe("mapHeaders: headers the second reading sweep of 2026-12-02 misread", () => {
   const map = (...texts: string[]) => mapHeaders(new Map(texts.map((t, i) => [i + 1, t])));
   it.each([["问题来源"], ["问题领域"], ["问题数量"]])("%j is not the problem column, whichever stands first", (h) => {
