@@ -230,12 +230,12 @@ function makeTask(
 ): Task {
   const cols = layout.columns;
   const cells: Record<Field, TaskCell | undefined> = {
-    problem: cellOf(grid, cols.problem, 0, row, merges, lastCells, PLAIN),
+    problem: cellOf(grid, cols.problem, 0, row, merges, lastCells, PLACEHOLDER),
     measures: cellOf(grid, cols.measures, 1, row, merges, lastCells, PLAIN),
     lead: cellOf(grid, cols.lead, 2, row, merges, lastCells, readings.lead),
     department: cellOf(grid, cols.department, 3, row, merges, lastCells, readings.department),
     deadline: deadlineCell(grid, layout, row, merges, lastCells),
-    status: cellOf(grid, cols.status, 5, row, merges, lastCells, PLAIN),
+    status: cellOf(grid, cols.status, 5, row, merges, lastCells, PLACEHOLDER),
     evidence: cellOf(grid, cols.evidence, 6, row, merges, lastCells, EVIDENCE),
   };
   const task: Task = {
@@ -269,16 +269,25 @@ function readingsOf(layout: LedgerLayout): FieldReadings {
   };
 }
 
+/**
+ * An error value (`#N/A` from a VLOOKUP that found no leader, `#REF!`) names nothing: the
+ * reading sweep of 2026-12-03 found `#N/A` taken for a lead, and split at its `/` into two.
+ */
+const isErrorText = (t: string): boolean => t[0] === "#" && EXCEL_ERRORS.has(t.toUpperCase());
 /** Placeholders (`无`, `/`, `——`, `待补充`) mean empty. */
-const PLAIN: Reading = (t) => (t !== "" && isPlaceholder(t) ? "" : t);
+const PLACEHOLDER: Reading = (t) => (t !== "" && isPlaceholder(t) ? "" : t);
+/**
+ * What a measures, lead or department cell says: nothing for a placeholder or an error value.
+ * (A problem cell's error still stands for its row's own problem; a status's is read as unclear.)
+ */
+const PLAIN: Reading = (t) => (t !== "" && (isPlaceholder(t) || isErrorText(t)) ? "" : t);
 /** As a deadline, `待定` is no deadline either. */
 const DEADLINE: Reading = (t) => (t !== "" && isDeadlinePlaceholder(t) ? "" : t);
 /**
  * As evidence, material not there yet (`未上传`, `待收集`, `×`) is no evidence either, nor is an
  * error value (`#REF!` where a link to the material broke).
  */
-const EVIDENCE: Reading = (t) =>
-  t !== "" && (isEvidencePlaceholder(t) || (t[0] === "#" && EXCEL_ERRORS.has(t.toUpperCase()))) ? "" : t;
+const EVIDENCE: Reading = (t) => (t !== "" && (isEvidencePlaceholder(t) || isErrorText(t)) ? "" : t);
 /** "As above": 同上, 同前, the ditto mark 〃 and the quotes clerks type for it. */
 const DITTO = /^\s*(?:同上|同前|〃+|″|"|”|“|''|,,)[。.]?\s*$/;
 /**
@@ -286,6 +295,7 @@ const DITTO = /^\s*(?:同上|同前|〃+|″|"|”|“|''|,,)[。.]?\s*$/;
  * `牵头：财务科；配合：办公室`): the one marked 牵头 or 主责, else the first not marked 配合.
  */
 const LEAD_UNIT: Reading = (t) => {
+  if (isErrorText(t)) return "";
   const parts = t
     .split(/[、，,；;/\n]+/)
     .map((p) => p.trim())
@@ -308,12 +318,12 @@ const ROLE_MARK =
 const MARKED_OR_PLAIN: Reading = (t) => (ROLE_MARK.test(t) ? LEAD_UNIT(t) : PLAIN(t));
 /** One side of a cell holding the lead and the department (`张某/总务处`), by which stands first. */
 const LEAD_OF_PAIR: Record<PairFirst, Reading> = {
-  lead: (t) => side(splitPair(t, "lead").lead),
-  department: (t) => side(splitPair(t, "department").lead),
+  lead: (t) => (isErrorText(t) ? "" : side(splitPair(t, "lead").lead)),
+  department: (t) => (isErrorText(t) ? "" : side(splitPair(t, "department").lead)),
 };
 const DEPT_OF_PAIR: Record<PairFirst, Reading> = {
-  lead: (t) => side(splitPair(t, "lead").department),
-  department: (t) => side(splitPair(t, "department").department),
+  lead: (t) => (isErrorText(t) ? "" : side(splitPair(t, "lead").department)),
+  department: (t) => (isErrorText(t) ? "" : side(splitPair(t, "department").department)),
 };
 /** A side as read, but "as above" (`〃/办公室`) kept for cellOf to resolve: some dittos are placeholders too. */
 const side: Reading = (t) => (t.length <= 4 && DITTO.test(t) ? t.trim() : PLAIN(t));

@@ -28,6 +28,24 @@ describe("missing-lead / missing-department / missing-measures / missing-deadlin
     expect(findings(g, {}, "missing-department")).toEqual(["D2 missing-department"]);
   });
 
+  it("takes an error value for nothing: a lookup that found no leader names none (the reading sweep of 2026-12-03)", () => {
+    const na = { error: "#N/A" };
+    const g = ledger([{ lead: na }, { department: { error: "#REF!" } }, { measures: { error: "#VALUE!" } }]);
+    expect(findings(g, {}, "missing")).toEqual(["D2 missing-lead", "E3 missing-department", "C4 missing-measures"]);
+    // In a column holding both, `#N/A` is not split at its slash into a lead `#N` and a unit `A`.
+    const pair = grid([
+      ["反馈问题", "整改措施", "责任领导/责任部门", "整改时限", "整改进展"],
+      ["问题", "开展检查3次", na, "2025年12月31日", "正在推进"],
+      ["问题二", "开展检查4次", "#N/A", "2025年12月31日", "正在推进"],
+    ]);
+    expect(findings(pair, {}, "missing")).toEqual([
+      "C2 missing-lead",
+      "C2 missing-department",
+      "C3 missing-lead",
+      "C3 missing-department",
+    ]);
+  });
+
   it("says once that a column is absent instead of flagging every row", () => {
     const g = grid([
       ["反馈问题", "整改措施", "责任部门", "整改时限", "整改进展"],
