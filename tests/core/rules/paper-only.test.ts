@@ -169,6 +169,10 @@ describe("paper-only/vague-measures", () => {
     ["建立长效机制，巩固整改成果", true],
     ["建立长效机制，每季度开展一次检查", false],
     ["建立长效机制，印发《招生工作监督办法》", false],
+    ["加大工作力度，持续深化整改，确保取得实效", true],
+    ["加强领导，落实责任，确保整改到位", true],
+    ["加大查处力度，对5起违规问题立案调查", false],
+    ["加强组织领导，成立专项工作组，每月开展检查", false],
   ])("%j → %s", (text, expected) => expect(isVague(text)).toBe(expected));
 
   it("flags the measures cell whatever the status", () => {

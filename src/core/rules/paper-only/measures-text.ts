@@ -17,7 +17,7 @@ export const CONCRETE_ACTION =
 
 /** Slogans: 进一步加强, 切实提高, 高度重视; 建立健全长效机制 with nothing said of what it is. */
 const SLOGAN =
-  /进一步|切实|高度重视|不断|提高认识|认真|着力|全面加强|持续加强|大力|努力|积极|深入|扎实|狠抓|压实|从严从实|政治站位|增强[\u4e00-\u9fa5]{0,4}(?:自觉|意识)|坚决杜绝|杜绝类似|确保[\u4e00-\u9fa5]{0,6}不再发生|见底见效|强化责任|责任担当|严格落实主体责任|长效机制|建章立制|further|strengthen|enhance|improve awareness|attach great importance/i;
+  /进一步|切实|高度重视|不断|提高认识|认真|着力|全面加强|持续加强|大力|努力|积极|深入|扎实|狠抓|压实|从严从实|政治站位|增强[\u4e00-\u9fa5]{0,4}(?:自觉|意识)|坚决杜绝|杜绝类似|确保[\u4e00-\u9fa5]{0,6}不再发生|见底见效|强化责任|责任担当|严格落实主体责任|长效机制|建章立制|加大[\u4e00-\u9fa5]{0,4}力度|持续深化|取得实效|加强(?:组织)?领导|落实责任|确保整改到位|抓好落实|further|strengthen|enhance|improve awareness|attach great importance/i;
 
 /**
  * A count, a percentage or a date: something checkable. Not the numbered slogans of political
