@@ -9,7 +9,7 @@ export const dueSoon = defineRule({
   words: {
     zh: {
       title: "临期未完成",
-      description: "尚未完成，距整改时限不足N天（默认10天，可设置）。",
+      description: "尚未完成，N天内到期（含第N天，默认10天，可设置）。",
       example: "时限“2025年7月5日”，进展“正在推进”，校验日期2025年7月1日：还剩4天。",
       messages: {
         dueToday: "今天到期（时限{{deadline}}），尚未完成：请确认能否按时完成。",
@@ -18,7 +18,7 @@ export const dueSoon = defineRule({
     },
     en: {
       title: "Due soon",
-      description: "Not done and due within N days (10 by default, configurable).",
+      description: "Not done and due within N days, the Nth day included (10 by default, configurable).",
       example: "Due 2025-07-05, in progress, checked on 2025-07-01: 4 days left.",
       messages: {
         dueToday: "Due today ({{deadline}}) and not done: confirm it will be finished.",
