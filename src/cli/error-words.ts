@@ -65,6 +65,11 @@ export const CLI_ERRORS = {
       template: "没有权限写入“{{path}}”（文件或所在文件夹是只读的），原有文件未改动：{{action}}",
       action: "请换一个位置保存{{what}}。",
     },
+    "out-not-ours": {
+      title: "输出位置已有别的文件",
+      template: "“{{path}}”已经存在，且不是本工具写出的{{what}}，为免覆盖，什么也没有写出：{{action}}",
+      action: "请换一个文件名；本工具只替换自己写出的副本和通报。",
+    },
     "out-no-space": {
       title: "磁盘空间不足",
       template: "磁盘空间不足，未能写出{{what}}“{{path}}”，原有文件未改动：{{action}}",
@@ -226,6 +231,12 @@ export const CLI_ERRORS = {
       template:
         "No permission to write “{{path}}” (the file or its folder is read-only); nothing there was changed: {{action}}",
       action: "save the {{what}} somewhere else.",
+    },
+    "out-not-ours": {
+      title: "Another file is there",
+      template:
+        "“{{path}}” already exists and is not a {{what}} ledger-check wrote; to overwrite nothing, nothing was written: {{action}}",
+      action: "give another file name; ledger-check replaces only the copies and bulletins it wrote itself.",
     },
     "out-no-space": {
       title: "Disk full",

@@ -19,7 +19,7 @@ import { openWorkbookFile } from "../hosts/xlsx/open.js";
 import { readInputFile } from "./input-file.js";
 import { messageLang, parseCommandLine, switches, type Options } from "./options.js";
 import { prepareNoticesFolder, writeNoticesFolder, type NoticesFolder } from "./notices-folder.js";
-import { mustHaveExtension, prepareOutput, writeOutput, type OutputTarget } from "./output-file.js";
+import { mustHaveExtension, prepareOutput, realLocation, writeOutput, type OutputTarget } from "./output-file.js";
 import { readPrevious } from "./previous.js";
 import { terminalSafe } from "./terminal-safe.js";
 import { formatReport } from "./terminal-table.js";
@@ -118,7 +118,7 @@ async function run(file: string, opts: Options, io: Io): Promise<number> {
     opts.docx !== undefined ? await prepareOutput(absolute(opts.docx), opts.docx, input, "--docx") : undefined;
   const folder =
     opts.notices !== undefined ? await prepareNoticesFolder(absolute(opts.notices), opts.notices) : undefined;
-  mustBeApart(target, docx, folder);
+  await mustBeApart(target, docx, folder);
   if (docx) mustHaveExtension(docx, "docx");
   const port = await openWorkbookFile(input.bytes, path, { zlib: NODE_ZLIB });
   // The copy keeps the workbook's kind (an .xlsm its macros), so its name must say that kind.
@@ -180,12 +180,19 @@ function absolute(path: string): string {
  * The copy and the bulletin in one file would leave only the one written last; either inside the
  * notices folder would be replaced by a notice, or stop the notices as a file not ours.
  */
-function mustBeApart(out?: OutputTarget, docx?: OutputTarget, folder?: NoticesFolder): void {
-  const files = [out, docx].filter((t): t is OutputTarget => t !== undefined);
-  if (out && docx && (out.path === docx.path || resolve(out.shown) === resolve(docx.shown)))
-    throw new LedgerError("outputs-clash", { path: docx.shown });
-  for (const f of folder ? files : []) {
-    const inside = relative(folder!.path, resolve(f.shown));
+async function mustBeApart(out?: OutputTarget, docx?: OutputTarget, folder?: NoticesFolder): Promise<void> {
+  // Compared where they really are: a folder reached through a symbolic link is the same folder.
+  const files = await Promise.all(
+    [out, docx]
+      .filter((t): t is OutputTarget => t !== undefined)
+      .map(async (t) => ({ shown: t.shown, at: await realLocation(resolve(t.shown)) })),
+  );
+  if (files.length === 2 && files[0]!.at === files[1]!.at)
+    throw new LedgerError("outputs-clash", { path: docx!.shown });
+  if (!folder) return;
+  const into = await realLocation(folder.path);
+  for (const f of files) {
+    const inside = relative(into, f.at);
     if (inside === "" || (!inside.startsWith("..") && !isAbsolute(inside)))
       throw new LedgerError("outputs-clash", { path: f.shown });
   }

@@ -8,7 +8,15 @@ import type { Config } from "../core/config.js";
 import { LedgerError } from "../core/errors.js";
 import { fill, type Lang } from "../core/i18n.js";
 import { sheetDocumentToXlsx } from "../hosts/xlsx/blank-package.js";
-import { code, makeFolders, onExitSignals, writeError, type FileIdentity } from "./output-file.js";
+import {
+  code,
+  makeFolders,
+  mustTakeFolders,
+  onExitSignals,
+  outputData,
+  writeError,
+  type FileIdentity,
+} from "./output-file.js";
 import { CLI_WORDS } from "./words.js";
 
 /**
@@ -46,20 +54,39 @@ export async function prepareNoticesFolder(path: string, shown: string): Promise
     await access(path, constants.W_OK | constants.X_OK);
     names = await readdir(path);
   } catch (e) {
-    // Not there yet: made when the notices are written.
-    if (code(e) === "ENOENT") return { shown, path, ours: new Map() };
+    // Not there yet: made when the notices are written, where the nearest folder there takes it.
+    if (code(e) === "ENOENT") {
+      await mustTakeFolders(path).catch((f: unknown) => Promise.reject(writeError(f, shown, "--notices")));
+      return { shown, path, ours: new Map() };
+    }
     throw writeError(e, shown, "--notices");
   }
   const recorded = await readManifest(path);
+  // A file of the clerk's under our list's name is theirs like any other (the sweep saw it replaced).
+  if (names.includes(MANIFEST) && recorded === null)
+    throw new LedgerError("notices-folder-taken", { path: shown, file: MANIFEST });
   const ours = new Map<string, string>();
   for (const name of names) {
     if (name === MANIFEST || IGNORED.test(name)) continue;
-    const sum = recorded.get(name);
+    const sum = recorded?.get(name);
     if (sum === undefined || (await checksumOf(join(path, name))) !== sum)
       throw new LedgerError("notices-folder-taken", { path: shown, file: name });
+    // A notice the clerk made read-only (sent, filed) is not replaced or taken away.
+    if (!(await writable(join(path, name))))
+      throw new LedgerError("out-read-only", outputData(join(shown, name), "--notices"));
     ours.set(name, sum);
   }
   return { shown, path, ours };
+}
+
+/** The file's mode lets it be written (by its bits too: root's access() says yes to any). */
+async function writable(path: string): Promise<boolean> {
+  try {
+    await access(path, constants.W_OK);
+    return ((await stat(path)).mode & 0o222) !== 0;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -103,7 +130,7 @@ export async function writeNoticesFolder(
     // Whole: now the folder is looked at again (a file may have come since the check began).
     const now = await prepareNoticesFolder(folder.path, folder.shown);
     // A file of ours is never replaced or removed while it is the input (it holds no ledger today: a guard, not a case).
-    for (const name of new Set([...sums.keys(), ...now.ours.keys()])) {
+    for (const name of new Set([...sums.keys(), ...now.ours.keys(), MANIFEST])) {
       const st = await stat(join(folder.path, name)).catch(() => null);
       if (st && st.dev === input.dev && st.ino === input.ino) throw new LedgerError("same-file");
     }
@@ -147,19 +174,25 @@ function manifestText(sums: Map<string, string>): string {
   return `${JSON.stringify({ writer: "ledger-check", files: Object.fromEntries(sums) }, null, 2)}\n`;
 }
 
-/** What the manifest records; nothing when it is missing or not ours (then no file counts as ours). */
-async function readManifest(folder: string): Promise<Map<string, string>> {
+/** What the manifest records; null when it is missing or not ours (then no file counts as ours). */
+async function readManifest(folder: string): Promise<Map<string, string> | null> {
   try {
-    const parsed = JSON.parse(await readFile(join(folder, MANIFEST), "utf8")) as { files?: unknown };
+    const path = join(folder, MANIFEST);
+    // Ours is a small JSON file: anything else is not read whole to find that out.
+    if (!(await stat(path)).isFile() || (await stat(path)).size > MANIFEST_BYTES) return null;
+    const parsed = JSON.parse(await readFile(path, "utf8")) as { writer?: unknown; files?: unknown };
     const files = parsed.files;
-    if (!files || typeof files !== "object") return new Map();
+    if (parsed.writer !== "ledger-check" || !files || typeof files !== "object") return null;
     return new Map(
       Object.entries(files as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === "string"),
     );
   } catch {
-    return new Map();
+    return null;
   }
 }
+
+/** Far more than a list of a thousand departments' notices takes. */
+const MANIFEST_BYTES = 1 << 20;
 
 /**
  * Characters Windows, macOS or a USB stick's FAT refuse in a name, control characters, and the

@@ -84,7 +84,8 @@ export function parseCommandLine(argv: string[], writeOut: (text: string) => voi
   if (files.length === 0) throw new LedgerError("no-file");
   if (files.length > 1) throw new LedgerError("two-files", { n: files.length, files });
   if (files[0] === "") throw new LedgerError("no-file");
-  return { kind: "run", file: files[0]!, options: validate(raw) };
+  const flags = new Set(program.options.flatMap((o) => [o.long, o.short]).filter((f): f is string => !!f));
+  return { kind: "run", file: files[0]!, options: validate(raw, flags) };
 }
 
 /** The language refusals are written in, read before parsing (which may be what fails). */
@@ -192,7 +193,7 @@ function translate(e: CommanderError) {
   }
 }
 
-function validate(raw: RawOptions): Options {
+function validate(raw: RawOptions, flags: ReadonlySet<string>): Options {
   if (!(LANGS as readonly string[]).includes(raw.lang)) throw new LedgerError("bad-lang", { value: raw.lang });
   if (raw.today !== undefined && parseIsoDate(raw.today) === null)
     throw new LedgerError("bad-date", { option: "--today", value: raw.today });
@@ -210,6 +211,8 @@ function validate(raw: RawOptions): Options {
     ["--previous", raw.previous],
   ] as const) {
     if (value === "") throw new LedgerError("empty-value", { option: flag });
+    // `--notices --json`: the option took the next one for its value, and a folder named `--json` would be made.
+    if (value !== undefined && flags.has(value)) throw new LedgerError("missing-value", { option: flag });
   }
   const { lang: _lang, dueSoonDays: _days, headerRow: _row, watchDays: _watch, kind: _kind, ...rest } = raw;
   return {

@@ -1,10 +1,28 @@
 import "./error-words.js";
 import { createHash, randomBytes } from "node:crypto";
 import { constants, unlinkSync } from "node:fs";
-import { access, lstat, mkdir, open, readdir, realpath, rename, stat, unlink, type FileHandle } from "node:fs/promises";
+import {
+  access,
+  lstat,
+  mkdir,
+  mkdtemp,
+  open,
+  readdir,
+  readFile,
+  realpath,
+  rename,
+  rmdir,
+  stat,
+  unlink,
+  type FileHandle,
+} from "node:fs/promises";
 import { hostname } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
+import { strFromU8, unzipSync } from "fflate";
 import { LedgerError, type LocalText, type OutputData } from "../core/errors.js";
+import { DOCX_KEYWORD, STATE_SHEET } from "../core/marks-state.js";
+import { Package } from "../hosts/xlsx/package.js";
+import { NODE_ZLIB } from "./node-zlib.js";
 
 /**
  * Writes the marked copy (`--out`) so that the clerk's files survive anything:
@@ -15,7 +33,10 @@ import { LedgerError, type LocalText, type OutputData } from "../core/errors.js"
  *    (rename(2) replaces a name atomically), so a run killed mid-write leaves the previous copy
  *    whole instead of a truncated file, and two runs at once leave one whole copy;
  *  - a target that is a folder, a device (`/dev/full`) or a pipe, or a read-only file (which a
- *    rename in a writable folder would silently replace), is refused before the check runs.
+ *    rename in a writable folder would silently replace), is refused before the check runs;
+ *  - so is a file that is not one of ours (a copy or a bulletin ledger-check wrote): the clerk's
+ *    other ledger or report named by a slip of the shell is theirs, never replaced;
+ *  - and a target whose folder could not be made: every output is judged before any is written.
  */
 
 export interface FileIdentity {
@@ -74,14 +95,69 @@ export async function prepareOutput(
     if (st.isDirectory()) throw new LedgerError("out-is-folder", outputData(shown, option));
     if (!st.isFile()) throw new LedgerError("out-not-a-file", outputData(shown, option));
     const real = await realpath(path);
-    // A rename in a writable folder would replace a read-only file: honour the file's mode.
+    // A rename in a writable folder would replace a read-only file: honour the file's mode (by its
+    // bits too: root's access() says yes to any).
     await access(real, constants.W_OK);
+    if ((st.mode & 0o222) === 0) throw new LedgerError("out-read-only", outputData(shown, option));
+    if (st.size > 0 && !(await isOurs(real, option))) throw new LedgerError("out-not-ours", outputData(shown, option));
     return { shown, option, path: real, mode: st.mode & 0o7777 };
   } catch (e) {
-    // Not there yet (or a dangling link, which the rename replaces rather than follows): fine.
-    if (code(e) === "ENOENT") return { shown, option, path };
+    // Not there yet (or a dangling link, which the rename replaces rather than follows): its
+    // folders are made when it is written, so the nearest one there must take them.
+    if (code(e) === "ENOENT") {
+      await mustTakeFolders(dirname(path)).catch((f: unknown) => Promise.reject(writeError(f, shown, option)));
+      return { shown, option, path };
+    }
     throw writeError(e, shown, option);
   }
+}
+
+/**
+ * A file ledger-check wrote: a workbook holding our state sheet (every copy has one), or a Word
+ * file whose properties name us (or the docx package's default author, as bulletins had before).
+ */
+async function isOurs(path: string, option: OutputOption): Promise<boolean> {
+  try {
+    const bytes = await readFile(path);
+    if (option === "--out")
+      return Package.open(bytes, undefined, NODE_ZLIB).workbook.sheets.some((s) => s.name === STATE_SHEET);
+    const core = unzipSync(bytes, { filter: (f) => f.name === "docProps/core.xml" })["docProps/core.xml"];
+    const xml = core ? strFromU8(core) : "";
+    return (
+      xml.includes(`<cp:keywords>${DOCX_KEYWORD}</cp:keywords>`) || xml.includes("<dc:creator>Un-named</dc:creator>")
+    );
+  } catch {
+    return false; // not a package at all: the clerk's, whatever it is
+  }
+}
+
+/**
+ * The nearest folder of `folder` that exists must be a folder we may write in: the missing ones
+ * are made under it when the output is written. Throws what that would.
+ */
+export async function mustTakeFolders(folder: string): Promise<void> {
+  for (let at = folder; ; at = dirname(at)) {
+    const st = await stat(at).catch((e: unknown) => (code(e) === "ENOENT" ? null : Promise.reject(e)));
+    if (st) {
+      if (!st.isDirectory()) throw Object.assign(new Error(`${at} is not a folder`), { code: "ENOTDIR" });
+      await access(at, constants.W_OK | constants.X_OK);
+      // A folder that lets root write but holds no folders (`/proc`): one made and taken away says.
+      if (at !== folder) await rmdir(await mkdtemp(join(at, ".ledger-check-")));
+      return;
+    }
+    if (dirname(at) === at) throw Object.assign(new Error(`${at} does not exist`), { code: "ENOENT" });
+  }
+}
+
+/**
+ * Where a path really is: its symbolic links resolved, as far as it exists (a file not yet
+ * written is placed in its folder's real place). Outputs are kept apart by these.
+ */
+export async function realLocation(path: string): Promise<string> {
+  const real = await realpath(path).catch(() => null);
+  if (real) return real;
+  const folder = await realpath(dirname(path)).catch(() => null);
+  return folder ? join(folder, basename(path)) : path;
 }
 
 /** Writes `bytes` to the target through a temporary file and a rename. */
@@ -110,7 +186,7 @@ export async function writeOutput(target: OutputTarget, bytes: Uint8Array, input
     if (now && !now.isFile()) throw new LedgerError("out-not-a-file", outputData(target.shown, target.option));
     await rename(temp, target.path);
     await syncFolder(folder);
-    await removeLeftovers(folder);
+    await removeLeftovers(folder, input);
   } catch (e) {
     await fh?.close().catch(() => {});
     await unlink(temp).catch(() => {});
@@ -129,14 +205,15 @@ const TEMP = /^\.ledger-check-([0-9a-f]{8})-(\d+)-[0-9a-f]{12}\.tmp$/;
  * a power cut: no exit handler runs), told by their run's pid being gone. Windows shows dot
  * files, so the clerk would see them. Never fails the run that calls it.
  */
-async function removeLeftovers(folder: string): Promise<void> {
+async function removeLeftovers(folder: string, input: FileIdentity): Promise<void> {
   const names = await readdir(folder).catch(() => [] as string[]);
   for (const name of names) {
     const m = TEMP.exec(name);
     if (!m || m[1] !== HOST || running(Number(m[2]))) continue;
     const path = join(folder, name);
+    // Never the input, whatever it is named (a ledger saved under such a name was deleted).
     await lstat(path)
-      .then((st) => (st.isFile() ? unlink(path) : undefined))
+      .then((st) => (st.isFile() && !(st.dev === input.dev && st.ino === input.ino) ? unlink(path) : undefined))
       .catch(() => {});
   }
 }

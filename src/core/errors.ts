@@ -68,6 +68,7 @@ export interface CliErrorData {
   "out-is-folder": OutputData;
   "out-not-a-file": OutputData;
   "out-read-only": OutputData;
+  "out-not-ours": OutputData;
   "out-no-space": OutputData;
   "out-no-folder": OutputData;
   "out-failed": OutputData;

@@ -10,6 +10,8 @@ import { SnapshotSchema } from "./progress/snapshot.js";
 
 /** Name of the veryHidden worksheet that holds the state. */
 export const STATE_SHEET = "ledger-check";
+/** The keyword in the properties of every Word file ledger-check writes: a file it may replace. */
+export const DOCX_KEYWORD = "ledger-check";
 
 /** Characters per chunk: under Excel's 32767 per cell, with room to spare. */
 export const STATE_CHUNK_SIZE = 30000;

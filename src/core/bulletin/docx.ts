@@ -20,8 +20,9 @@ import {
 } from "docx";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import type { Catalogue, Lang } from "../i18n.js";
+import { DOCX_KEYWORD } from "../marks-state.js";
 import { textWidthEm, titleLines } from "./measure.js";
-import type { Alignment, Block, Bulletin, TableBlock } from "./model.js";
+import { titleText, type Alignment, type Block, type Bulletin, type TableBlock } from "./model.js";
 import { signatureIndents } from "./layout.js";
 
 /**
@@ -242,6 +243,12 @@ export function bulletinDocument(b: Bulletin, lang: Lang): Document {
     });
 
   return new Document({
+    // The properties Word shows: the bulletin's title and its issuer (the docx package would say
+    // "Un-named"), and our keyword, by which the CLI knows a file it may replace (cli/output-file).
+    title: titleText(b).replace(NON_CHARACTERS, ""),
+    creator: b.signature.issuer.replace(NON_CHARACTERS, "") || DOCX_KEYWORD,
+    lastModifiedBy: b.signature.issuer.replace(NON_CHARACTERS, "") || DOCX_KEYWORD,
+    keywords: DOCX_KEYWORD,
     evenAndOddHeaderAndFooters: pn.odd !== pn.even,
     styles: {
       paragraphStyles: [

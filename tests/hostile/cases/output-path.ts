@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { link, mkdir, readdir, stat, symlink, writeFile } from "node:fs/promises";
+import { chmod, link, mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { must, mustCheck, mustRefuse, sha256, type CaseContext, type HostileCase } from "../harness.js";
@@ -102,10 +102,11 @@ const cases: HostileCase[] = [
     async run(t) {
       const input = await ledger(t.dir);
       const out = join(t.dir, "副本.xlsx");
-      await writeFile(out, "an older copy");
+      mustCheck(await t.cli([input, "--today", "2025-06-01", "--out", out]));
+      const older = await sha256(out);
       const r = await t.cli([input, ...TODAY, "--out", out]);
       mustCheck(r);
-      must((await stat(out)).size > 1000, "the copy was not written");
+      must((await sha256(out)) !== older, "the earlier copy was not replaced");
       mustCheck(await t.cli([out, ...TODAY]));
       const left = await strays(t.dir, ["台账.xlsx", "副本.xlsx"]);
       must(left.length === 0, `left beside the copy: ${left.join(", ")}`);
@@ -169,6 +170,124 @@ const cases: HostileCase[] = [
       mustCheck(await t.cli([out, ...TODAY]));
       const left = await strays(t.dir, ["台账.xlsx", "副本.xlsx"]);
       must(left.length === 0, `left beside the copy: ${left.join(", ")}`);
+    },
+  },
+  // The hostile sweep of 2026-12-03: files of the clerk's an output named, and outputs that met.
+  {
+    id: "1.out-not-ours",
+    title: "--out or --docx naming a file ledger-check did not write (the clerk's other ledger, a report) is refused",
+    async run(t) {
+      const input = await ledger(t.dir);
+      const other = await ledger(t.dir, "六月台账.xlsx");
+      const report = join(t.dir, "报告.docx");
+      await writeFile(report, "my report");
+      const before = [await sha256(other), await sha256(report)];
+      mustRefuse(await t.cli([input, ...TODAY, "--out", other]), { mentions: ["不是本工具写出的副本"] });
+      mustRefuse(await t.cli([input, ...TODAY, "--docx", report]), { mentions: ["不是本工具写出的通报"] });
+      must(
+        (await sha256(other)) === before[0] && (await sha256(report)) === before[1],
+        "a file of the clerk's changed",
+      );
+      // Its own bulletin of an earlier run is replaced.
+      const bulletin = join(t.dir, "通报.docx");
+      mustCheck(await t.cli([input, "--today", "2025-06-01", "--docx", bulletin]));
+      const older = await sha256(bulletin);
+      mustCheck(await t.cli([input, ...TODAY, "--docx", bulletin]));
+      must((await sha256(bulletin)) !== older, "our earlier bulletin was not replaced");
+    },
+  },
+  {
+    id: "1.out-read-only-by-mode",
+    title: "a read-only (444) --out file is refused even where the run may write anything (root)",
+    async run(t) {
+      const input = await ledger(t.dir);
+      const out = join(t.dir, "副本.xlsx");
+      mustCheck(await t.cli([input, ...TODAY, "--out", out]));
+      await chmod(out, 0o444);
+      const before = await sha256(out);
+      mustRefuse(await t.cli([input, ...TODAY, "--out", out]), { mentions: ["只读"] });
+      must((await sha256(out)) === before, "the read-only copy was replaced");
+    },
+  },
+  {
+    id: "1.input-named-like-a-leftover",
+    title: "an input named like a dead run's temporary file is not deleted as one",
+    async run(t) {
+      const host = createHash("sha256").update(hostname()).digest("hex").slice(0, 8);
+      const input = await ledger(t.dir, `.ledger-check-${host}-${await deadPid()}-aaaaaaaaaaaa.tmp`);
+      const before = await sha256(input);
+      mustCheck(await t.cli([input, ...TODAY, "--out", join(t.dir, "副本.xlsx")]));
+      must((await sha256(input).catch(() => "gone")) === before, "the input ledger was deleted or changed");
+    },
+  },
+  {
+    id: "1.outputs-meet-through-link",
+    title: "--out into the notices folder through a symlinked folder is refused before anything is written",
+    async run(t) {
+      const input = await ledger(t.dir);
+      const notices = join(t.dir, "督办");
+      mustCheck(await t.cli([input, ...TODAY, "--notices", notices]));
+      const list = join(notices, "督办清单.xlsx");
+      const before = await sha256(list);
+      await symlink(notices, join(t.dir, "链接"));
+      const r = await t.cli([input, ...TODAY, "--notices", notices, "--out", join(t.dir, "链接", "督办清单.xlsx")]);
+      mustRefuse(r, { mentions: ["被指定了两次"] });
+      must((await sha256(list)) === before, "the notices' workbook was replaced by the copy");
+      mustCheck(await t.cli([input, ...TODAY, "--notices", notices]));
+    },
+  },
+  {
+    id: "1.output-folder-judged-first",
+    title: "a --docx whose folder cannot be made is refused before --out is written",
+    async run(t) {
+      const input = await ledger(t.dir);
+      const out = join(t.dir, "新文件夹", "副本.xlsx");
+      mustRefuse(await t.cli([input, ...TODAY, "--out", out, "--docx", "/proc/ledger-check-nope/通报.docx"]));
+      must((await strays(t.dir, ["台账.xlsx"])).length === 0, `written before the refusal: ${await readdir(t.dir)}`);
+    },
+  },
+  {
+    id: "1.notices-manifest-not-ours",
+    title: "a file of the clerk's under the notices list's name (or the input itself) is never replaced",
+    async run(t) {
+      const folder = join(t.dir, "督办");
+      await mkdir(folder);
+      const input = await ledger(folder, ".ledger-check-notices.json");
+      const before = await sha256(input);
+      mustRefuse(await t.cli([input, ...TODAY, "--notices", folder]), { mentions: [".ledger-check-notices.json"] });
+      must((await sha256(input)) === before, "the input ledger was replaced by our list");
+      const other = join(t.dir, "其他");
+      await mkdir(other);
+      await writeFile(join(other, ".ledger-check-notices.json"), '{"clerk":"my notes"}');
+      mustRefuse(await t.cli([await ledger(t.dir), ...TODAY, "--notices", other]));
+      must((await readFile(join(other, ".ledger-check-notices.json"), "utf8")).includes("my notes"), "replaced");
+    },
+  },
+  {
+    id: "1.notices-read-only",
+    title: "a notice the clerk made read-only is neither replaced nor taken away",
+    async run(t) {
+      const input = await ledger(t.dir);
+      const folder = join(t.dir, "督办");
+      mustCheck(await t.cli([input, ...TODAY, "--notices", folder]));
+      const names = (await readdir(folder)).filter((n) => n.endsWith(".docx"));
+      for (const n of names) await chmod(join(folder, n), 0o444);
+      const before = await Promise.all(names.map((n) => sha256(join(folder, n))));
+      mustRefuse(await t.cli([input, "--today", "2025-07-02", "--notices", folder]), { mentions: ["只读"] });
+      const after = await Promise.all(names.map((n) => sha256(join(folder, n))));
+      must(
+        after.every((h, i) => h === before[i]),
+        "a read-only notice was replaced",
+      );
+    },
+  },
+  {
+    id: "1.option-as-value",
+    title: "an output option followed by another option (--notices --json) is refused, no folder `--json` made",
+    async run(t) {
+      const input = await ledger(t.dir);
+      mustRefuse(await t.cli([input, ...TODAY, "--notices", "--json"], { cwd: t.dir }), { mentions: ["--notices"] });
+      must((await strays(t.dir, ["台账.xlsx"])).length === 0, "a folder was made");
     },
   },
 ];
