@@ -47,6 +47,21 @@ describe("bulletin: progress since the last check", () => {
     );
   });
 
+  it("names a task marked done last time and not now: a rebound to check (the hostile sweep of 2026-12-03 saw 20 done fall to 7 unsaid)", () => {
+    const done = { ...B, status: "已完成", evidence: "任用规程" };
+    const b = bulletinSince([done, C], [{ ...B, status: "正在推进" }, C]);
+    const second = b.blocks[1]!;
+    expect(second.kind === "paragraph" && second.text).toBe(
+      "与上次校验（2025年6月1日）相比，此前已完成、本次未标注完成1条，新增逾期1条。" +
+        "此前已标注完成、本次不再标注完成的有：干部选拔程序不严（组织科），请核实问题是否反弹。" +
+        "新增逾期的有：食堂管理薄弱（后勤处），请相关部门抓紧整改。",
+    );
+    const en = bulletinSince([done], [{ ...B, status: "" }], "en").blocks[1]!;
+    expect(en.kind === "paragraph" && en.text).toMatch(
+      /^Since the last check \(1 June 2025\), 1 marked done before is no longer\. No longer marked done: 干部选拔程序不严 \(组织科\); check whether the problem has come back\.$/,
+    );
+  });
+
   it("counts tasks added and removed", () => {
     const b = bulletinSince([A, B], [B, C]);
     const second = b.blocks[1]!;

@@ -119,7 +119,7 @@ const PROGRESS_NAMES = 10;
 
 /**
  * What moved since the last check (report.progress), as the meeting asks it first: the figures,
- * then the tasks finished, fallen overdue and moved, by name. Nothing when there was no earlier check.
+ * then the tasks finished, no longer done, fallen overdue and moved, by name. Nothing when there was no earlier check.
  */
 function progressParagraphs(ctx: Ctx): Block[] {
   const p = ctx.report.progress;
@@ -136,6 +136,7 @@ function progressParagraphs(ctx: Ctx): Block[] {
   const since = ctx.w.formatDate(p.since);
   const counts = {
     done: p.newlyDone.length,
+    reopened: p.reopened.length,
     overdue: p.newlyOverdue.length,
     still: p.stillOverdue.length,
     moved: p.deadlineMoved.length,
@@ -150,6 +151,7 @@ function progressParagraphs(ctx: Ctx): Block[] {
     parts.length > 0 ? fill(w.figures, { since, parts: parts.join(w.partSep) }) : fill(w.unchanged, { since }),
   ];
   if (p.newlyDone.length) sentences.push(fill(w.newlyDone, { list: names(p.newlyDone, named) }));
+  if (p.reopened.length) sentences.push(fill(w.reopened, { list: names(p.reopened, named) }));
   if (p.newlyOverdue.length) sentences.push(fill(w.newlyOverdue, { list: names(p.newlyOverdue, named) }));
   if (p.deadlineMoved.length)
     sentences.push(

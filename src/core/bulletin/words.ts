@@ -66,9 +66,10 @@ export interface BulletinWords {
     figures: string;
     /** When every figure is zero: said once, instead of a row of noughts. */
     unchanged: string;
-    parts: Record<"done" | "overdue" | "still" | "moved" | "added" | "removed", string>;
+    parts: Record<"done" | "reopened" | "overdue" | "still" | "moved" | "added" | "removed", string>;
     partSep: string;
     newlyDone: string;
+    reopened: string;
     newlyOverdue: string;
     deadlineMoved: string;
     item: string;
@@ -237,6 +238,7 @@ export const WORDS = {
       unchanged: "与上次校验（{{since}}）相比，整改措施的完成和逾期情况没有变化。",
       parts: {
         done: "新增完成整改措施{{n}}条",
+        reopened: "此前已完成、本次未标注完成{{n}}条",
         overdue: "新增逾期{{n}}条",
         still: "仍逾期未完成{{n}}条",
         moved: "调整整改时限{{n}}条",
@@ -245,6 +247,7 @@ export const WORDS = {
       },
       partSep: "，",
       newlyDone: "新增完成的有：{{list}}。",
+      reopened: "此前已标注完成、本次不再标注完成的有：{{list}}，请核实问题是否反弹。",
       newlyOverdue: "新增逾期的有：{{list}}，请相关部门抓紧整改。",
       deadlineMoved: "调整整改时限的有：{{list}}。",
       item: "{{problem}}（{{department}}）",
@@ -432,6 +435,7 @@ export const WORDS = {
       unchanged: "Since the last check ({{since}}), no measure was finished and none fell overdue.",
       parts: {
         done: "{{n}} {{n|measure was|measures were}} finished",
+        reopened: "{{n}} marked done before {{n|is|are}} no longer",
         overdue: "{{n}} fell overdue",
         still: "{{n}} {{n|is|are}} still overdue",
         moved: "{{n}} had {{n|its deadline|their deadlines}} moved",
@@ -440,6 +444,7 @@ export const WORDS = {
       },
       partSep: ", ",
       newlyDone: "Newly finished: {{list}}.",
+      reopened: "No longer marked done: {{list}}; check whether the problem has come back.",
       newlyOverdue: "Newly overdue: {{list}}; the departments concerned are to act at once.",
       deadlineMoved: "Deadlines moved: {{list}}.",
       item: "{{problem}} ({{department}})",

@@ -30,6 +30,11 @@ export const ProgressSchema = z.object({
   since: IsoDateSchema,
   /** Done now, not done then. */
   newlyDone: z.array(ProgressTaskSchema),
+  /**
+   * Done then, not done now: marked done at the last check and no longer (a problem come back, or
+   * a 销号 taken back), what inspectors look for first (有无反弹).
+   */
+  reopened: z.array(ProgressTaskSchema),
   /** Overdue now, not overdue then. */
   newlyOverdue: z.array(ProgressTaskSchema),
   /** Overdue then and still overdue now. */
@@ -123,6 +128,7 @@ export function compareWithSnapshot(
   const progress: Progress = {
     since: previous.date,
     newlyDone: [],
+    reopened: [],
     newlyOverdue: [],
     stillOverdue: [],
     deadlineMoved: [],
@@ -144,7 +150,9 @@ export function compareWithSnapshot(
     progress.removed--;
     const then = before[j]!;
     const late = overdue.has(task.row);
-    if (statusClass(task.status.kind) === "done" && then.status !== "done") progress.newlyDone.push(progressTask(task));
+    const done = statusClass(task.status.kind) === "done";
+    if (done && then.status !== "done") progress.newlyDone.push(progressTask(task));
+    if (!done && then.status === "done") progress.reopened.push(progressTask(task));
     if (late && !then.overdue) progress.newlyOverdue.push(progressTask(task));
     if (late && then.overdue) progress.stillOverdue.push(progressTask(task));
     const to = taskDeadline(task);

@@ -53,6 +53,21 @@ describe("progress since the last check", () => {
     expect(p.removed).toBe(0);
   });
 
+  it("names a task done then and not now (reopened), and not one done both times", () => {
+    const p = progressBetween(
+      [{ ...A, status: "已完成" }, { ...B, status: "已完成" }, C],
+      "2025-06-01",
+      [
+        { ...A, status: "正在推进" },
+        { ...B, status: "已完成" },
+        { ...C, status: "已完成" },
+      ],
+      "2025-07-01",
+    );
+    expect(p.reopened).toEqual([{ row: 2, problem: A.problem, department: "办公室" }]);
+    expect(p.newlyDone.map((t) => t.row)).toEqual([4]);
+  });
+
   it("names tasks newly overdue and still overdue", () => {
     const before = [{ ...A, deadline: "2025年5月31日" }, { ...B, deadline: "2025年6月20日" }, C];
     const p = progressBetween(before, "2025-06-01", before, "2025-07-01");
