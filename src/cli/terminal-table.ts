@@ -49,9 +49,13 @@ export function formatReport(report: Report, options: { color: boolean; file?: s
     if (group.length === 0) continue;
     lines.push("", paint(severity, `${words.headings[severity]} (${group.length})`));
     const rule = (f: (typeof group)[number]) => ruleKey(f.rule, f.reason);
-    const cellW = Math.max(4, ...group.map((f) => f.cell.length));
+    // A merged cell's finding is one per row it spans, each about that row's measure: the row
+    // tells them apart (three identical `H8` lines read as a glitch).
+    const cell = (f: (typeof group)[number]) =>
+      f.taskRow !== undefined && f.taskRow !== f.row ? fill(words.taskCell, { cell: f.cell, row: f.taskRow }) : f.cell;
+    const cellW = Math.max(4, ...group.map((f) => displayWidth(cell(f))));
     const ruleW = Math.max(...group.map((f) => rule(f).length));
-    for (const f of group) lines.push(`  ${pad(f.cell, cellW)}  ${pad(rule(f), ruleW)}  ${safe(f.message)}`);
+    for (const f of group) lines.push(`  ${pad(cell(f), cellW)}  ${pad(rule(f), ruleW)}  ${safe(f.message)}`);
   }
 
   const s = report.summary;

@@ -17,6 +17,8 @@ export interface CliWords {
   noticesWorkbook: string;
   /** The report's first line after the file name. */
   where: string;
+  /** A finding on a merged cell, for one of the rows it spans: which task it is about. */
+  taskCell: string;
   headings: Record<Severity, string>;
   summary: string;
   /** Put into `summary` as `{{unknown}}` only when some statuses are unknown. */
@@ -40,6 +42,7 @@ export const CLI_WORDS = {
     noticeFile: "{{n}}_督办通知_{{department}}",
     noticesWorkbook: "督办清单",
     where: "工作表“{{sheet}}”，表头第{{headerRow}}行，校验日期{{today}}",
+    taskCell: "{{cell}}（第{{row}}行）",
     headings: { error: "错误", warning: "警告", info: "提示" },
     summary:
       "任务{{tasks}}项：已完成{{done}}项（{{rate}}），正在推进{{inProgress}}项，未启动{{notStarted}}项{{unknown}}；逾期{{overdue}}项，临期{{dueSoon}}项，疑似纸面整改{{paperOnly}}项，填报不完整{{incomplete}}项。",
@@ -63,6 +66,7 @@ export const CLI_WORDS = {
     noticeFile: "{{n}}_notice_{{department}}",
     noticesWorkbook: "supervision-notices",
     where: "sheet “{{sheet}}”, header row {{headerRow}}, checked as of {{today}}",
+    taskCell: "{{cell}} (row {{row}})",
     headings: { error: "Errors", warning: "Warnings", info: "Notes" },
     summary:
       "{{tasks}} tasks: {{done}} done ({{rate}}), {{inProgress}} in progress, {{notStarted}} not started{{unknown}}; {{overdue}} overdue, {{dueSoon}} due soon, {{paperOnly}} possibly paper-only, {{incomplete}} incomplete.",
