@@ -102,11 +102,23 @@ export function readSentence(raw: string): LedgerTitle {
     out.body = before;
     return out;
   }
+  // `区发改委党组巡察反馈问题整改落实台账`: a 党组 or 党委 below the committees is inspected, it does
+  // not inspect (the reading sweep of 2026-12-03 took it for the inspection, and found no body).
+  if (!link && group === "" && PARTY_BODY.test(issuer) && !INSPECTING.test(issuer)) {
+    out.body = before;
+    return out;
+  }
+  // `区委巡察组巡察区发改委党组反馈问题…`: the group, then the kind word as a verb and the body.
+  const inspected = new RegExp(`^${kind[0]}(.{2,40}?)(?:反馈|整改|问题)`).exec(after);
   // A bare `巡察反馈意见整改台账` names no inspection: only its kind.
   if (issuer !== "" && issuer.length + group.length <= MAX_INSPECTION) out.inspection = `${issuer}${kind[0]}${group}`;
   if (link) {
     const body = before.slice(0, link.index);
     if (!NOT_A_BODY.test(body) && body.length <= 40) out.body = body;
   }
+  if (out.body === undefined && group !== "" && inspected) out.body = inspected[1];
   return out;
 }
+
+/** A party body that is inspected: its 党组, 党委, 党工委 or branch (the committees above it inspect). */
+const PARTY_BODY = /.{2,}(?:党组|党委|党工委|党总支|党支部)$/;

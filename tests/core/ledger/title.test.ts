@@ -83,6 +83,11 @@ describe("readSentence: title forms", () => {
     ["省委第五巡视组 反馈意见 整改落实台账", { inspection: "省委第五巡视组", kind: "巡视" }],
     ["区教育局党委巡察整改工作台账", { body: "区教育局党委", kind: "巡察" }],
     ["巡察反馈意见整改台账", { kind: "巡察" }],
+    // A 党组 or 党委 before the kind word is the body inspected (the reading sweep of 2026-12-03).
+    ["区发改委党组巡察反馈问题整改落实台账", { body: "区发改委党组", kind: "巡察" }],
+    ["XX大学党委巡视反馈问题整改台账", { body: "XX大学党委", kind: "巡视" }],
+    ["区委巡察组巡察区发改委党组反馈问题整改台账", { body: "区发改委党组", inspection: "区委巡察组", kind: "巡察" }],
+    ["自治区党委巡视反馈意见整改台账", { inspection: "自治区党委巡视", kind: "巡视" }],
   ])("%s", (text, expected) => expect(readSentence(text)).toEqual(expected));
 });
 
