@@ -7,6 +7,7 @@ import {
   otherLedgersNotice,
   rankLedgerSheets,
   unfilledMarksNotice,
+  unrelatedPreviousNotice,
   type CheckResult,
 } from "../core/check.js";
 import type { Notice } from "../core/report.js";
@@ -111,7 +112,13 @@ export async function checkWorkbook(
   const previous = options.previous !== undefined ? options.previous : ((await port.readSnapshot?.()) ?? null);
   // The keys are hashed once, for this check's snapshot, and the comparison reads them from it.
   const snapshot = takeSnapshot(ledger, report.findings, config.today);
-  if (previous) report.progress = compareWithSnapshot(ledger, report.findings, previous, snapshotKeys(snapshot));
+  if (previous) {
+    const progress = compareWithSnapshot(ledger, report.findings, previous, snapshotKeys(snapshot));
+    const unrelated =
+      progress.before.tasks > 0 && ledger.tasks.length > 0 && progress.removed === progress.before.tasks;
+    if (unrelated) report.notices.push(unrelatedPreviousNotice(previous.date, config.lang));
+    else report.progress = progress;
+  }
   report.snapshot = snapshot;
   return { ...result, sheets, bulletin: { ...definedOnly({ body, inspection }), ...definedOnly(config.bulletin) } };
 }

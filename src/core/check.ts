@@ -165,6 +165,14 @@ export function unfilledMarksNotice(count: number, lang: Lang): Notice {
   return { code: "marks-unfilled", message: fill(WORDS[lang].unfilledMarks, { count }) };
 }
 
+/**
+ * The earlier check shares no task with this one (another ledger's report named by --previous):
+ * its "progress" would be every task added and every task removed, so none is given.
+ */
+export function unrelatedPreviousNotice(since: string, lang: Lang): Notice {
+  return { code: "previous-unrelated", message: fill(WORDS[lang].unrelatedPrevious, { since }) };
+}
+
 /** A rule's finding before it is rendered: which rule, which draft, which cell. */
 interface Hit {
   rule: Rule;
@@ -350,6 +358,7 @@ interface CheckWords {
   statedProblems: string;
   statedTasks: string;
   unfilledMarks: string;
+  unrelatedPrevious: string;
 }
 
 const WORDS = {
@@ -363,6 +372,8 @@ const WORDS = {
     statedTasks: "第{{row}}行写明共{{stated}}条整改措施，台账中实有{{counted}}条：请核对是否漏填、多填或说明未更新。",
     unfilledMarks:
       "工作簿的单元格格式已达 Excel 的上限（65,490 种），{{count}}个待处理的单元格只加了批注、没有填色：删去不用的格式后再检查即可填色。",
+    unrelatedPrevious:
+      "上次校验（{{since}}）的记录与本台账没有一条相同的整改措施，像是另一本台账的，未比较整改进展：请指定本台账上次校验的副本或报告。",
   },
   en: {
     listSep: ", ",
@@ -375,6 +386,8 @@ const WORDS = {
       "Row {{row}} says {{stated}} {{stated|measure|measures}}, but the ledger holds {{counted}}: check for missing or extra rows, or an outdated note.",
     unfilledMarks:
       "The workbook already holds as many cell formats as Excel allows (65,490): {{count}} flagged {{count|cell has|cells have}} a note but no fill; remove unused formats and check again to fill them.",
+    unrelatedPrevious:
+      "The earlier check ({{since}}) shares no measure with this ledger, as if it were another ledger's, so progress was not compared: name this ledger's last checked copy or report.",
   },
 } satisfies Catalogue<CheckWords>;
 

@@ -58,6 +58,26 @@ describe("--previous", () => {
     expect(progress).toMatchObject({ added: 1, removed: 0, before: { tasks: 2, done: 0, overdue: 0 } });
   });
 
+  it("compares nothing with another ledger's report, and says so (the hostile sweep of 2026-12-03)", async () => {
+    const other: LedgerSpec = {
+      sections: [{ problems: [task("食堂管理薄弱", "核查23名从业人员健康证", "正在推进", "2025-09-30")] }],
+    };
+    const first = await runCli([
+      (await writeLedger(dir.dir, "other.xlsx", other)).path,
+      "--today",
+      "2025-06-15",
+      "--json",
+    ]);
+    const report1 = join(dir.dir, "other-0615.json");
+    await writeFile(report1, first.stdout);
+    const after = (await writeLedger(dir.dir, "after2.xlsx", AFTER)).path;
+    const report = ReportSchema.parse(
+      JSON.parse((await runCli([after, "--today", "2025-07-15", "--json", "--previous", report1])).stdout),
+    );
+    expect(report.progress).toBeUndefined();
+    expect(report.notices.find((n) => n.code === "previous-unrelated")?.message).toContain("没有一条相同的整改措施");
+  });
+
   it("refuses a file with no earlier check in it, in one line, exit 2", async () => {
     const other = join(dir.dir, "not-a-report.json");
     await writeFile(other, JSON.stringify({ hello: "world" }));
