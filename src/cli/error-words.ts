@@ -153,7 +153,7 @@ export const CLI_ERRORS = {
     },
     "bad-date": {
       title: "日期无效",
-      template: "{{option}} 应为实际存在的日期，格式 YYYY-MM-DD（如 2025-07-01），而不是“{{value}}”。",
+      template: "{{option}} 应为1900年至2199年间实际存在的日期，格式 YYYY-MM-DD（如 2025-07-01），而不是“{{value}}”。",
       action: "按 YYYY-MM-DD 写出实际存在的日期。",
     },
     "bad-lang": {
@@ -326,7 +326,7 @@ export const CLI_ERRORS = {
     },
     "bad-date": {
       title: "Bad date",
-      template: "{{option}} needs a real date as YYYY-MM-DD (such as 2025-07-01), not “{{value}}”.",
+      template: "{{option}} needs a real date from 1900 to 2199 as YYYY-MM-DD (such as 2025-07-01), not “{{value}}”.",
       action: "Write a date that exists, as YYYY-MM-DD.",
     },
     "bad-lang": {

@@ -189,10 +189,10 @@ describe("ledger-check: bad command lines", () => {
   });
   it("a bad --date names --date, not --today", async () => {
     const line = expectOneLineFailure(await runCli([ledger, "--date", "2025-02-30"]));
-    expect(line).toContain("--date 应为实际存在的日期");
+    expect(line).toContain("--date 应为1900年至2199年间实际存在的日期");
     expect(line).not.toContain("--today");
     const feedback = expectOneLineFailure(await runCli([ledger, "--feedback-date", "2025-13-01"]));
-    expect(feedback).toContain("--feedback-date 应为实际存在的日期");
+    expect(feedback).toContain("--feedback-date 应为1900年至2199年间实际存在的日期");
   });
 
   it("an option given twice with two values is refused, not settled by the last one", async () => {
