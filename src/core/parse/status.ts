@@ -72,12 +72,16 @@ const ZH_IN_PROGRESS = [
   "按期推进",
   "已启动",
   "部分整改",
-];
-const ZH_NOT_STARTED = [
+  // Not finished, which says nothing of a start: counted with the work under way, as the clerk who
+  // wrote it means (the bulletin's 未启动 for these was the sentence a department objected to).
   "未完成",
   "尚未完成",
   "没有完成",
   "未能完成",
+  "未办结",
+];
+/** Work said not to have begun. */
+const ZH_NOT_STARTED = [
   "未启动",
   "尚未启动",
   "未开始",
@@ -85,7 +89,6 @@ const ZH_NOT_STARTED = [
   "未整改",
   "尚未整改",
   "未落实",
-  "未办结",
   "待整改",
   "待启动",
   "未推进",
@@ -113,19 +116,14 @@ const EN_IN_PROGRESS = [
   "largely completed",
   "mostly done",
   "mostly completed",
-];
-const EN_NOT_STARTED = [
-  "not started",
-  "not yet started",
+  // Not finished, as 未完成 (above).
   "not done",
   "not completed",
   "not complete",
   "incomplete",
   "open",
-  "to do",
-  "todo",
-  "to-do",
 ];
+const EN_NOT_STARTED = ["not started", "not yet started", "to do", "todo", "to-do"];
 
 interface Phrase {
   text: string;
@@ -198,7 +196,8 @@ function parseText(raw: string): StatusMeaning {
  */
 function matchMark(s: string): Known | null {
   if (/^(?:[√✓✔☑✅]+|是)$/.test(s)) return "done";
-  if (/^(?:[×✗✘❌]+|否)$/.test(s)) return "not-started";
+  // A cross or 否 says "not finished", as 未完成 does: not that nothing was begun.
+  if (/^(?:[×✗✘❌]+|否)$/.test(s)) return "in-progress";
   return null;
 }
 
@@ -228,7 +227,8 @@ function matchChinese(s: string): Known | null {
   const rest = s.slice(bestAt + best.text.length);
   // `未按期完成`, `未能如期完成`, `无法按时完成`: a done phrase denied is not done; `未全面完成` is partly.
   const denied = best.kind === "done" ? ZH_DENIED.exec(before) : null;
-  if (denied) return denied[1] || /^(?:全面|全部)/.test(best.text) ? "in-progress" : adjustNotDone(rest);
+  // `未按期完成`, `未全面完成`: not finished, as 未完成.
+  if (denied) return "in-progress";
   if (best.kind === "done" && PART_BEFORE.test(before)) return "in-progress";
   return judged(best, rest);
 }
@@ -297,7 +297,7 @@ function matchEnglish(s: string): Known | null {
   const rest = s.slice(bestAt + best.text.length).trimStart();
   // `not yet completed`, `never finished`; `not fully done` is partly done.
   const denied = best.kind === "done" ? EN_DENIED.exec(s.slice(0, bestAt)) : null;
-  if (denied) return /fully|entirely|completely|quite|all/.test(denied[0]) ? "in-progress" : adjustNotDone(rest);
+  if (denied) return "in-progress";
   return judged(best, rest);
 }
 
