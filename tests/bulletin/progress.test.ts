@@ -41,9 +41,10 @@ describe("bulletin: progress since the last check", () => {
     expect(second.kind).toBe("paragraph");
     expect(second.kind === "paragraph" && second.text).toBe(
       "与上次校验（2025年6月1日）相比，新增完成整改措施1条，新增逾期1条，调整整改时限1条。" +
-        "新增完成的有：干部选拔程序不严（组织科）。" +
-        "新增逾期的有：会议费报销不规范（财务科），请相关部门抓紧整改。" +
-        "调整整改时限的有：食堂管理薄弱（由2025年6月30日调整为2025年9月30日）。",
+        // Each by its measure: the problem may have others still open (the bulletin sweep of 2026-12-03).
+        "新增完成的有：修订选拔任用规程（组织科）。" +
+        "新增逾期的有：清理会议费凭证（财务科），请相关部门抓紧整改。" +
+        "调整整改时限的有：核查23名从业人员健康证（由2025年6月30日调整为2025年9月30日）。",
     );
   });
 
@@ -53,12 +54,12 @@ describe("bulletin: progress since the last check", () => {
     const second = b.blocks[1]!;
     expect(second.kind === "paragraph" && second.text).toBe(
       "与上次校验（2025年6月1日）相比，此前已完成、本次未标注完成1条，新增逾期1条。" +
-        "此前已标注完成、本次不再标注完成的有：干部选拔程序不严（组织科），请核实问题是否反弹。" +
-        "新增逾期的有：食堂管理薄弱（后勤处），请相关部门抓紧整改。",
+        "此前已标注完成、本次不再标注完成的有：修订选拔任用规程（组织科），请核实问题是否反弹。" +
+        "新增逾期的有：核查23名从业人员健康证（后勤处），请相关部门抓紧整改。",
     );
     const en = bulletinSince([done], [{ ...B, status: "" }], "en").blocks[1]!;
     expect(en.kind === "paragraph" && en.text).toMatch(
-      /^Since the last check \(1 June 2025\), 1 marked done before is no longer\. No longer marked done: 干部选拔程序不严 \(组织科\); check whether the problem has come back\.$/,
+      /^Since the last check \(1 June 2025\), 1 marked done before is no longer\. No longer marked done: 修订选拔任用规程 \(组织科\); check whether the problem has come back\.$/,
     );
   });
 

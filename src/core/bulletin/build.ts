@@ -128,9 +128,11 @@ function progressParagraphs(ctx: Ctx): Block[] {
   const names = <T>(items: readonly T[], item: (t: T) => string) =>
     items.slice(0, PROGRESS_NAMES).map(item).join(ctx.w.listSep) +
     (items.length > PROGRESS_NAMES ? fill(w.more, { n: items.length - PROGRESS_NAMES }) : "");
-  const named = (t: { problem: string; department?: string }) =>
+  // Each is one measure: named by it, not by its problem, whose other measures may still be open
+  // (`新增完成的有：<problem>` was untrue of a problem with a measure not started).
+  const named = (t: { problem: string; measures?: string; department?: string }) =>
     fill(t.department ? w.item : w.itemNoDepartment, {
-      problem: shorten(t.problem, ITEM_TEXT_LIMIT),
+      problem: shorten(t.measures ?? t.problem, ITEM_TEXT_LIMIT),
       department: t.department,
     });
   const since = ctx.w.formatDate(p.since);
@@ -158,7 +160,7 @@ function progressParagraphs(ctx: Ctx): Block[] {
       fill(w.deadlineMoved, {
         list: names(p.deadlineMoved, (t) =>
           fill(w.movedItem, {
-            problem: shorten(t.problem, ITEM_TEXT_LIMIT),
+            problem: shorten(t.measures ?? t.problem, ITEM_TEXT_LIMIT),
             from: ctx.w.formatDate(t.from),
             to: ctx.w.formatDate(t.to),
           }),

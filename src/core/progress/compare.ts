@@ -21,6 +21,8 @@ const ProgressTaskSchema = z.object({
   /** The task's worksheet row now. */
   row: z.number().int().positive(),
   problem: z.string(),
+  /** The measure itself (a task is one measure of its problem, which may have others still open). */
+  measures: z.string().optional(),
   department: z.string().optional(),
 });
 export type ProgressTask = z.infer<typeof ProgressTaskSchema>;
@@ -105,11 +107,13 @@ export function matchTasks(current: readonly TaskKey[], previous: readonly TaskK
 const SNIPPET = 40;
 
 function progressTask(task: Task): ProgressTask {
-  const problem = fieldText(task, "problem");
+  const snippet = (text: string) => (text.length > SNIPPET ? `${text.slice(0, SNIPPET)}…` : text);
+  const measures = fieldText(task, "measures");
   const department = fieldText(task, "department");
   return {
     row: task.row,
-    problem: problem.length > SNIPPET ? `${problem.slice(0, SNIPPET)}…` : problem,
+    problem: snippet(fieldText(task, "problem")),
+    ...(measures ? { measures: snippet(measures) } : {}),
     ...(department ? { department } : {}),
   };
 }

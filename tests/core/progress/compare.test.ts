@@ -48,7 +48,7 @@ describe("progress since the last check", () => {
       "2025-07-01",
     );
     expect(p.since).toBe("2025-06-01");
-    expect(p.newlyDone).toEqual([{ row: 4, problem: B.problem, department: "办公室" }]);
+    expect(p.newlyDone).toEqual([{ row: 4, problem: B.problem, measures: B.measures, department: "办公室" }]);
     expect(p.added).toBe(1);
     expect(p.removed).toBe(0);
   });
@@ -64,7 +64,7 @@ describe("progress since the last check", () => {
       ],
       "2025-07-01",
     );
-    expect(p.reopened).toEqual([{ row: 2, problem: A.problem, department: "办公室" }]);
+    expect(p.reopened).toEqual([{ row: 2, problem: A.problem, measures: A.measures, department: "办公室" }]);
     expect(p.newlyDone.map((t) => t.row)).toEqual([4]);
   });
 
@@ -85,7 +85,7 @@ describe("progress since the last check", () => {
       "2025-07-01",
     );
     expect(p.deadlineMoved).toEqual([
-      { row: 2, problem: A.problem, department: "办公室", from: "2025-06-30", to: "2025-09-30" },
+      { row: 2, problem: A.problem, measures: A.measures, department: "办公室", from: "2025-06-30", to: "2025-09-30" },
     ]);
   });
 
