@@ -123,8 +123,9 @@ describe("buildBulletin (zh)", () => {
       kind: "paragraph",
       text:
         "市委第三巡察组反馈意见后，市教育局党组对反馈问题逐条梳理，明确整改问题4个、整改措施4条，逐项明确责任领导、责任部门和整改时限。" +
-        // Only figures that are not zero are read out: no "未启动0条".
-        "截至2025年7月1日，已完成整改措施2条，正在推进2条，其中超过整改时限未完成1条；整改措施完成率50.0%，2个问题的整改措施已全部完成。现将整改进展情况通报如下。",
+        // Only figures that are not zero are read out: no "未启动0条". The overdue are said of the
+        // measures not done (`正在推进2条，其中…` read as among the last figure only).
+        "截至2025年7月1日，已完成整改措施2条，正在推进2条；未完成的2条中，已超过整改时限1条；整改措施完成率50.0%，2个问题的整改措施已全部完成。现将整改进展情况通报如下。",
     });
   });
 
@@ -334,7 +335,7 @@ describe("buildBulletin: part 二 by the feedback's categories", () => {
     ]);
     expect(s[1]).toEqual({
       kind: "paragraph",
-      text: "该方面共有问题2个、整改措施2条，已完成1条，正在推进1条，完成率50.0%，其中逾期未完成1条。",
+      text: "该方面共有问题2个、整改措施2条，已完成1条，正在推进1条，完成率50.0%；未完成的1条均已逾期。",
     });
     expect(s.slice(2, 4)).toEqual([
       { kind: "paragraph", text: "已完成的整改措施：" },
@@ -402,7 +403,7 @@ describe("buildBulletin (en)", () => {
     expect((b.blocks[0] as { text: string }).text).toBe(
       // "the feedback" once; no "0 not started".
       "Following the feedback of 市委第三巡察组, 4 problems were identified, with 4 rectification measures, each with a responsible leader, a department and a deadline. " +
-        "As of 1 July 2025, 2 measures are done, 2 in progress; 1 is past the deadline. " +
+        "As of 1 July 2025, 2 measures are done, 2 in progress; of the 2 not done, 1 is past the deadline. " +
         "The completion rate is 50.0%, and all measures are done for 2 of the problems. The progress is reported as follows.",
     );
     expect(headings(b, 1)).toEqual([
@@ -473,7 +474,7 @@ describe("buildBulletin: the figures a meeting adds up", () => {
     const b = buildBulletin(report(smallFindings, summary), unreported, { lang: "zh", bulletin: names });
     const opening = (b.blocks[0] as { text: string }).text;
     expect(opening).toContain(
-      "截至2025年7月1日，已完成整改措施2条，正在推进2条，进展待报1条，其中超过整改时限未完成1条；",
+      "截至2025年7月1日，已完成整改措施2条，正在推进2条，进展待报1条；未完成的3条中，已超过整改时限1条；",
     );
     const figures = [
       ...opening.slice(opening.indexOf("截至")).matchAll(/(?:已完成整改措施|正在推进|未启动|进展待报)(\d+)条/g),
@@ -481,7 +482,7 @@ describe("buildBulletin: the figures a meeting adds up", () => {
     expect(figures.reduce((n, m) => n + Number(m[1]), 0)).toBe(5);
     const en = buildBulletin(report(smallFindings, summary, "en"), unreported, { lang: "en", bulletin: names });
     expect((en.blocks[0] as { text: string }).text).toContain(
-      "As of 1 July 2025, 2 measures are done, 2 in progress, 1 not yet reported; 1 is past the deadline.",
+      "As of 1 July 2025, 2 measures are done, 2 in progress, 1 not yet reported; of the 3 not done, 1 is past the deadline.",
     );
   });
 
@@ -597,7 +598,7 @@ describe("buildBulletin: words that fit the ledger's state", () => {
     const b = buildBulletin(overdueReport, overdueTask("2025-06-15"), { lang: "zh", bulletin: names });
     // Nothing done: in words, not "已完成整改措施0条", and no rate of 0% after it.
     expect((b.blocks[0] as { text: string }).text).toContain(
-      "截至2025年7月1日，尚无已完成的整改措施，正在推进1条，其中超过整改时限未完成1条。现将整改进展情况通报如下。",
+      "截至2025年7月1日，尚无已完成的整改措施，正在推进1条；未完成的1条均已超过整改时限。现将整改进展情况通报如下。",
     );
     expect(section(b, "二、已完成整改事项")).toEqual([
       { kind: "paragraph", text: "截至2025年7月1日，暂无已完成的整改措施。" },

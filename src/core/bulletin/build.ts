@@ -462,9 +462,10 @@ function figures(
 ): { figures: string; overdue: string } {
   const parts = [c.done > 0 ? fill(f.done, { n: c.done }) : f.noneDone];
   for (const k of ["inProgress", "notStarted", "unknown"] as const) if (c[k] > 0) parts.push(fill(f[k], { n: c[k] }));
+  const open = c.inProgress + c.notStarted + c.unknown;
   return {
     figures: parts.filter(Boolean).join(f.sep),
-    overdue: c.overdue > 0 ? fill(f.overdue, { n: c.overdue }) : "",
+    overdue: c.overdue <= 0 ? "" : fill(c.overdue >= open ? f.overdueAll : f.overdue, { n: c.overdue, open }),
   };
 }
 

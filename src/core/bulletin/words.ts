@@ -9,7 +9,7 @@ import type { RuleId } from "../report.js";
  * shape with the data (with or without the inspection's name) has one template per shape,
  * so the code chooses a key, never a language.
  */
-/** Pieces of a sentence of figures: `已完成N条，正在推进N条，进展待报N条，其中逾期N条`. */
+/** Pieces of a sentence of figures: `已完成N条，正在推进N条，进展待报N条；未完成的N条中，逾期N条`. */
 export interface Figures {
   done: string;
   /** Done when none is: said in words, not "0条" (or not here, "", when the text says it apart). */
@@ -19,7 +19,13 @@ export interface Figures {
   /** Measures whose progress is not reported (empty or unrecognised status): the figures add up. */
   unknown: string;
   sep: string;
+  /**
+   * The overdue among the measures not done (`{{open}}` of them), said of those, not of the last
+   * figure before it: `未启动3条，其中超过整改时限4条` read as 4 of the 3.
+   */
   overdue: string;
+  /** Every measure not done is overdue. */
+  overdueAll: string;
 }
 
 export interface BulletinWords {
@@ -216,7 +222,8 @@ export const WORDS = {
       notStarted: "未启动{{n}}条",
       unknown: "进展待报{{n}}条",
       sep: "，",
-      overdue: "，其中超过整改时限未完成{{n}}条",
+      overdue: "；未完成的{{open}}条中，已超过整改时限{{n}}条",
+      overdueAll: "；未完成的{{n}}条均已超过整改时限",
     },
     categoryFigureParts: {
       done: "已完成{{n}}条",
@@ -226,7 +233,8 @@ export const WORDS = {
       notStarted: "未启动{{n}}条",
       unknown: "进展待报{{n}}条",
       sep: "，",
-      overdue: "，其中逾期未完成{{n}}条",
+      overdue: "；未完成的{{open}}条中，逾期{{n}}条",
+      overdueAll: "；未完成的{{n}}条均已逾期",
     },
     openingRate: "；整改措施完成率{{rate}}{{problemsDone}}",
     categoryRate: "，完成率{{rate}}",
@@ -412,7 +420,8 @@ export const WORDS = {
       notStarted: "{{n}} not started",
       unknown: "{{n}} not yet reported",
       sep: ", ",
-      overdue: "; {{n}} {{n|is|are}} past the deadline",
+      overdue: "; of the {{open}} not done, {{n}} {{n|is|are}} past the deadline",
+      overdueAll: "; {{n|the one|all {{n}}}} not done {{n|is|are}} past the deadline",
     },
     categoryFigureParts: {
       done: "{{n}} done",
@@ -421,7 +430,8 @@ export const WORDS = {
       notStarted: "{{n}} not started",
       unknown: "{{n}} not yet reported",
       sep: ", ",
-      overdue: "; {{n}} overdue",
+      overdue: "; of the {{open}} not done, {{n}} overdue",
+      overdueAll: "; {{n|the one|all {{n}}}} not done overdue",
     },
     openingRate: " The completion rate is {{rate}}{{problemsDone}}.",
     categoryRate: "; completion rate {{rate}}",
