@@ -118,11 +118,22 @@ describe("buildBulletin (zh)", () => {
     expect(b.signature).toEqual({ issuer: "市教育局党组", date: "2025年7月1日" });
   });
 
+  it("says every measure has its leader, department and deadline only when none is missing (the bulletin sweep of 2026-12-03)", () => {
+    const complete = smallFindings.filter((f) => f.rule !== "missing-lead");
+    const full = buildBulletin(report(complete, { ...smallSummary, incomplete: 0 }), small, {
+      lang: "zh",
+      bulletin: names,
+    });
+    expect(paragraphs(full)[0]).toContain("整改措施4条，逐项明确责任领导、责任部门和整改时限。");
+    expect(paragraphs(b)[0]).not.toContain("逐项明确");
+  });
+
   it("opens with who inspected and the figures for problems and measures both", () => {
     expect(b.blocks[0]).toEqual({
       kind: "paragraph",
       text:
-        "市委第三巡察组反馈意见后，市教育局党组对反馈问题逐条梳理，明确整改问题4个、整改措施4条，逐项明确责任领导、责任部门和整改时限。" +
+        // No 逐项明确责任领导、责任部门和整改时限: a lead is missing (row 7).
+        "市委第三巡察组反馈意见后，市教育局党组对反馈问题逐条梳理，明确整改问题4个、整改措施4条。" +
         // Only figures that are not zero are read out: no "未启动0条". The overdue are said of the
         // measures not done (`正在推进2条，其中…` read as among the last figure only).
         "截至2025年7月1日，已完成整改措施2条，正在推进2条；未完成的2条中，已超过整改时限1条；整改措施完成率50.0%，2个问题的整改措施已全部完成。现将整改进展情况通报如下。",
@@ -402,7 +413,7 @@ describe("buildBulletin (en)", () => {
     expect(titleText(b)).toBe("Bulletin of 市教育局党组 on Progress in Acting on the Feedback of 市委第三巡察组");
     expect((b.blocks[0] as { text: string }).text).toBe(
       // "the feedback" once; no "0 not started".
-      "Following the feedback of 市委第三巡察组, 4 problems were identified, with 4 rectification measures, each with a responsible leader, a department and a deadline. " +
+      "Following the feedback of 市委第三巡察组, 4 problems were identified, with 4 rectification measures. " +
         "As of 1 July 2025, 2 measures are done, 2 in progress; of the 2 not done, 1 is past the deadline. " +
         "The completion rate is 50.0%, and all measures are done for 2 of the problems. The progress is reported as follows.",
     );
@@ -613,7 +624,9 @@ describe("buildBulletin: words that fit the ledger's state", () => {
     const a = buildBulletin(report([], { problems: 1, tasks: 1, done: 1 }), allDone, { lang: "zh", bulletin: names });
     expect(next(a)).toEqual(["（一）巩固整改成效", "（二）严格对账销号"]);
     const n = buildBulletin(overdueReport, overdueTask("2025-06-15"), { lang: "zh", bulletin: names });
-    expect(next(n)).toEqual(["（一）加快推进逾期事项整改", "（二）严格对账销号"]);
+    // Nothing done: no "对已完成事项逐项审核" (the bulletin sweep of 2026-12-03).
+    expect(next(n)).toEqual(["（一）加快推进逾期事项整改", "（二）加强调度督办"]);
+    expect(paragraphs(n).join("")).not.toContain("对已完成事项");
   });
 
   it("names the paper-only reasons as the table does, with 、 only between them", () => {

@@ -66,6 +66,7 @@ export function buildBulletin(report: Report, ledger: Ledger, options: BuildOpti
     body: names.body ?? "",
     problems,
     measures: s.tasks,
+    assigned: report.findings.some((f) => UNASSIGNED_RULES.has(f.rule)) ? "" : w.assigned,
     date: ctx.asOf,
     ...figures(w.figures, { ...s, unknown: s.statusUnknown }),
     // Nothing done yet: "尚无已完成" says it, a rate of 0% would say it again.
@@ -116,6 +117,14 @@ export function buildBulletin(report: Report, ledger: Ledger, options: BuildOpti
 
 /** Names at most this many tasks per list; the rest are counted. */
 const PROGRESS_NAMES = 10;
+
+/** What says a measure lacks a leader, a department or a usable deadline (the opening's `assigned`). */
+const UNASSIGNED_RULES: ReadonlySet<RuleId> = new Set([
+  "missing-lead",
+  "missing-department",
+  "missing-deadline",
+  "invalid-deadline",
+]);
 
 /**
  * What moved since the last check (report.progress), as the meeting asks it first: the figures,
@@ -912,7 +921,8 @@ function nextSteps(
       }),
     ]);
   }
-  items.push([w.next.close[0], w.next.close[1]]);
+  const close = ctx.report.summary.done > 0 ? w.next.close : w.next.closeNoneDone;
+  items.push([close[0], close[1]]);
 
   return items.flatMap(([heading, body], i): Block[] => [
     subHeading(ctx, i, heading),

@@ -56,6 +56,11 @@ export interface BulletinWords {
   afterFeedbackOnNoWho: string;
   /** `{{figures}}` and `{{overdue}}`: the figures that are not zero (done always); `{{rate}}`: openingRate, or "" when nothing is done. */
   opening: string;
+  /**
+   * `{{assigned}}` of the opening: every measure has its leader, department and deadline. Said
+   * only when the check found none missing (it was untrue of a ledger with 待定 and #N/A deadlines).
+   */
+  assigned: string;
   /** The figures of the opening and of each category, each said only when not zero (but done). */
   figures: Figures;
   categoryFigureParts: Figures;
@@ -191,6 +196,8 @@ export interface BulletinWords {
     paperNone: [string, string];
     incomplete: [string, string];
     close: [string, string];
+    /** The same when nothing is done yet: no finished measure to review. */
+    closeNoneDone: [string, string];
   };
 }
 
@@ -213,8 +220,9 @@ export const WORDS = {
     afterFeedbackOn: "{{who}}于{{date}}反馈意见后，",
     afterFeedbackOnNoWho: "{{date}}收到反馈意见后，",
     opening:
-      "{{after}}{{body}}对反馈问题逐条梳理，明确整改问题{{problems}}个、整改措施{{measures}}条，逐项明确责任领导、责任部门和整改时限。" +
+      "{{after}}{{body}}对反馈问题逐条梳理，明确整改问题{{problems}}个、整改措施{{measures}}条{{assigned}}。" +
       "截至{{date}}，{{figures}}{{overdue}}{{rate}}。现将整改进展情况通报如下。",
+    assigned: "，逐项明确责任领导、责任部门和整改时限",
     figures: {
       done: "已完成整改措施{{n}}条",
       noneDone: "尚无已完成的整改措施",
@@ -390,6 +398,10 @@ export const WORDS = {
         "严格对账销号",
         "领导小组办公室将定期调度整改进展，对已完成事项逐项审核、对账销号；对推进不力、敷衍整改的，按有关规定予以通报。",
       ],
+      closeNoneDone: [
+        "加强调度督办",
+        "领导小组办公室将定期调度整改进展，整改措施完成一项、审核销号一项；对推进不力、敷衍整改的，按有关规定予以通报。",
+      ],
     },
   },
   en: {
@@ -411,8 +423,9 @@ export const WORDS = {
     afterFeedbackOn: "Following the feedback of {{who}} on {{date}}, ",
     afterFeedbackOnNoWho: "Following the feedback on {{date}}, ",
     opening:
-      "{{after}}{{problems}} {{problems|problem was|problems were}} identified, with {{measures}} rectification {{measures|measure|measures}}, each with a responsible leader, a department and a deadline. " +
+      "{{after}}{{problems}} {{problems|problem was|problems were}} identified, with {{measures}} rectification {{measures|measure|measures}}{{assigned}}. " +
       "As of {{date}}, {{figures}}{{overdue}}.{{rate}} The progress is reported as follows.",
+    assigned: ", each with a responsible leader, a department and a deadline",
     figures: {
       done: "{{n}} {{n|measure is|measures are}} done",
       noneDone: "no measure is done yet",
@@ -595,6 +608,10 @@ export const WORDS = {
       close: [
         "Close measures only when checked",
         "The office will review progress regularly and close each finished measure only after checking it; departments that rectify half-heartedly will be named.",
+      ],
+      closeNoneDone: [
+        "Follow progress closely",
+        "The office will review progress regularly and close each measure, once finished, only after checking it; departments that rectify half-heartedly will be named.",
       ],
     },
   },
