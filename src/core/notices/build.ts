@@ -202,6 +202,12 @@ export function noticeDocument(notice: DepartmentNotice, today: IsoDate, options
   };
 }
 
+/** The legend's green: the days after yellow's, up to the watch window's end. */
+function greenLegend(options: NoticeOptions): string {
+  if (options.watchDays <= options.dueSoonDays) return "";
+  return fill(NOTICE_WORDS[options.lang].greenLegend, { from: options.dueSoonDays + 1, to: options.watchDays });
+}
+
 function noticeBlocks(notice: DepartmentNotice, today: IsoDate, options: NoticeOptions): Block[] {
   const w = NOTICE_WORDS[options.lang];
   const date = printDate(today, options.lang);
@@ -212,7 +218,7 @@ function noticeBlocks(notice: DepartmentNotice, today: IsoDate, options: NoticeO
         date,
         count: notice.items.length,
         yellow: options.dueSoonDays,
-        green: options.watchDays,
+        green: greenLegend(options),
       }),
     },
     noticeTable(notice, options),
@@ -262,7 +268,7 @@ export function noticesDocument(
   else
     blocks.push({
       kind: "paragraph",
-      text: fill(w.listOpening, { date, yellow: options.dueSoonDays, green: options.watchDays }),
+      text: fill(w.listOpening, { date, yellow: options.dueSoonDays, green: greenLegend(options) }),
     });
   // One list for the leaders: the opening, the legend and the reply said once, not "你单位" per unit.
   notices.forEach((n, i) => {

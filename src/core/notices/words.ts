@@ -17,6 +17,11 @@ export interface NoticeWords {
   /** The 主送机关 line, the department the notice is addressed to: `{{department}}：`. */
   to: string;
   opening: string;
+  /**
+   * `{{green}}` of the legend: the days after yellow's up to the watch window's end (`11至20日`:
+   * "20日内" overlapped yellow's 10); "" when the window is no wider than yellow's.
+   */
+  greenLegend: string;
   levels: Record<"red" | "yellow" | "green" | "attention", string>;
   columns: {
     no: string;
@@ -72,7 +77,8 @@ export const NOTICE_WORDS = {
     kind: { 巡视: "巡视", 巡察: "巡察" },
     to: "{{department}}：",
     opening:
-      "经对整改台账逐项校验（校验日期{{date}}），你单位牵头负责的以下{{count}}项整改任务需要抓紧办理。请对照清单逐项落实。“预警”一栏：红色为已逾期，黄色为{{yellow}}日内到期，绿色为{{green}}日内到期，待规范为台账填报需完善或疑似纸面整改。",
+      "经对整改台账逐项核对（截至{{date}}），你单位牵头负责的以下{{count}}项整改任务需要抓紧办理。请对照清单逐项落实。“预警”一栏：红色为已逾期，黄色为{{yellow}}日内到期{{green}}，待规范为台账填报需完善或疑似纸面整改。",
+    greenLegend: "，绿色为{{from}}至{{to}}日内到期",
     levels: { red: "红色（逾期）", yellow: "黄色（临期）", green: "绿色（关注）", attention: "待规范" },
     columns: {
       no: "序号",
@@ -103,11 +109,11 @@ export const NOTICE_WORDS = {
     todoSeparator: "；",
     replyBy: "请于{{date}}前将办理情况及佐证材料报送{{office}}。",
     listOpening:
-      "经对整改台账逐项校验（校验日期{{date}}），以下各部门牵头负责的整改任务需要抓紧办理。“预警”一栏：红色为已逾期，黄色为{{yellow}}日内到期，绿色为{{green}}日内到期，待规范为台账填报需完善或疑似纸面整改。",
+      "经对整改台账逐项核对（截至{{date}}），以下各部门牵头负责的整改任务需要抓紧办理。“预警”一栏：红色为已逾期，黄色为{{yellow}}日内到期{{green}}，待规范为台账填报需完善或疑似纸面整改。",
     listSection: "{{department}}牵头负责的整改任务{{count}}项：",
     listReplyBy: "请各部门于{{date}}前将办理情况及佐证材料报送{{office}}。",
     allClear:
-      "经对整改台账逐项校验（校验日期{{date}}），各部门牵头负责的整改任务均无逾期、临期、填报不完整或疑似纸面整改的情况，本期无需督办。",
+      "经对整改台账逐项核对（截至{{date}}），各部门牵头负责的整改任务均无逾期、临期、填报不完整或疑似纸面整改的情况，本期无需督办。",
     noDepartment: "（未明确责任部门）",
     issuer: "整改工作领导小组办公室",
     heading: (n, department) => `${chineseNumber(n)}、${department}`,
@@ -122,7 +128,8 @@ export const NOTICE_WORDS = {
     kind: { 巡视: "", 巡察: "" },
     to: "{{department}}:",
     opening:
-      "The rectification ledger was checked item by item on {{date}}. {{count}} {{count|task|tasks}} below, led by your unit, {{count|needs|need}} action. In the Warning column: red, overdue; yellow, due within {{yellow}} days; green, due within {{green}} days; to fix, a ledger entry to complete or a suspect measure.",
+      "The rectification ledger was checked item by item on {{date}}. {{count}} {{count|task|tasks}} below, led by your unit, {{count|needs|need}} action. In the Warning column: red, overdue; yellow, due within {{yellow}} days{{green}}; to fix, a ledger entry to complete or a suspect measure.",
+    greenLegend: "; green, due in {{from}} to {{to}} days",
     levels: { red: "Red (overdue)", yellow: "Yellow (due soon)", green: "Green (watch)", attention: "To fix" },
     columns: {
       no: "No.",
@@ -153,7 +160,7 @@ export const NOTICE_WORDS = {
     todoSeparator: "; ",
     replyBy: "Please report what was done, with evidence, to the {{office}} by {{date}}.",
     listOpening:
-      "The rectification ledger was checked item by item on {{date}}. The tasks below need action by the departments that lead them. In the Warning column: red, overdue; yellow, due within {{yellow}} days; green, due within {{green}} days; to fix, a ledger entry to complete or a suspect measure.",
+      "The rectification ledger was checked item by item on {{date}}. The tasks below need action by the departments that lead them. In the Warning column: red, overdue; yellow, due within {{yellow}} days{{green}}; to fix, a ledger entry to complete or a suspect measure.",
     listSection: "{{count}} {{count|task|tasks}} led by {{department}}:",
     listReplyBy: "Each department is asked to report what was done, with evidence, to the {{office}} by {{date}}.",
     allClear:

@@ -154,11 +154,14 @@ describe("督办清单 documents", () => {
     const doc = noticeDocument(list[0]!, "2025-07-01", OPTIONS);
     const texts = doc.blocks.flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
     expect(doc.recipient).toBe("财务科：");
-    expect(texts[0]).toContain("校验日期2025年7月1日");
+    expect(texts[0]).toContain("逐项核对（截至2025年7月1日）");
     // The colours are the 预警 column's words (no cell is coloured), and 待规范 is said too.
     expect(texts[0]).toContain(
-      "“预警”一栏：红色为已逾期，黄色为10日内到期，绿色为20日内到期，待规范为台账填报需完善或疑似纸面整改。",
+      "“预警”一栏：红色为已逾期，黄色为10日内到期，绿色为11至20日内到期，待规范为台账填报需完善或疑似纸面整改。",
     );
+    // Green is the days after yellow's (20日内 overlapped its 10), and not said when there are none.
+    const narrow = noticeDocument(list[0]!, "2025-07-01", { ...OPTIONS, watchDays: OPTIONS.dueSoonDays });
+    expect(narrow.blocks[0]!.kind === "paragraph" && narrow.blocks[0]!.text).not.toContain("绿色");
     expect(texts[1]).toBe("请于2025年7月8日前将办理情况及佐证材料报送整改工作领导小组办公室。");
     const table = doc.blocks.find((b) => b.kind === "table");
     expect(table && table.kind === "table" && table.rows[0]!.slice(0, 2)).toEqual([1, "红色（逾期）"]);
