@@ -2,7 +2,7 @@ import type { BulletinOptions } from "../config.js";
 import { fill, type Lang } from "../i18n.js";
 import type { Field } from "../fields.js";
 import { deadlineShown, fieldText, type Ledger, type Task } from "../ledger/model.js";
-import { nameKey, namesInCell } from "../ledger/names.js";
+import { nameKey, namesInCell, tidyName } from "../ledger/names.js";
 import { problemGroups } from "../ledger/problems.js";
 import { percentValue } from "../percent.js";
 import type { LedgerTitle } from "../ledger/title.js";
@@ -303,7 +303,10 @@ function deadlineCells(ctx: Ctx, f: Finding): (string | number)[] {
 }
 
 function text(task: Task | undefined, field: Field): string {
-  return task ? shown(fieldText(task, field)).replace(/\s+/g, " ").trim() : "";
+  if (!task) return "";
+  const t = shown(fieldText(task, field)).replace(/\s+/g, " ").trim();
+  // A name as printed, without the spaces typed to align it (`财务 科`).
+  return field === "department" || field === "lead" ? tidyName(t) : t;
 }
 
 function taskOf(ctx: Ctx, f: Finding): Task | undefined {

@@ -9,7 +9,7 @@ const NOTE_ONLY = /^[（(][^（()）]*[)）]$/;
 export function namesInCell(cell: string): string[] {
   const out: string[] = [];
   for (const part of cell.split(SEPARATORS)) {
-    const name = part.trim();
+    const name = tidyName(part);
     if (name === "") continue;
     if (NOTE_ONLY.test(name) && out.length > 0) out[out.length - 1] += name;
     else out.push(name);
@@ -23,4 +23,12 @@ export function namesInCell(cell: string): string[] {
  */
 export function nameKey(name: string): string {
   return name.normalize("NFKC").replace(/\s+/g, "");
+}
+
+/**
+ * A name as it is printed: without the spaces typed between its characters to align a column
+ * (`财务 科`, `办 公 室`): a notice went out addressed "财务 科：", and named its file so.
+ */
+export function tidyName(name: string): string {
+  return name.trim().replace(/(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff（(])|(?<=[)）])\s+(?=[\u3400-\u9fff])/g, "");
 }

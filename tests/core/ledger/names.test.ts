@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nameKey, namesInCell } from "../../../src/core/ledger/names.js";
+import { nameKey, namesInCell, tidyName } from "../../../src/core/ledger/names.js";
 
 describe("namesInCell and nameKey: the units a cell names, and when two spellings are one", () => {
   it("splits on the separators clerks use, a bracketed note staying with its name", () => {
@@ -16,5 +16,13 @@ describe("namesInCell and nameKey: the units a cell names, and when two spelling
     expect(nameKey("（二）支部")).toBe(nameKey("(二)支部"));
     expect(nameKey("ＩＴ中心")).toBe(nameKey("IT中心"));
     expect(nameKey("办公室")).not.toBe(nameKey("人事处"));
+  });
+
+  it("prints a name without the spaces typed between its characters (the bulletin sweep of 2026-12-03: 财务 科：)", () => {
+    expect(namesInCell("财务 科、办 公 室")).toEqual(["财务科", "办公室"]);
+    expect(tidyName("基教科 （幼教）")).toBe("基教科（幼教）");
+    // Between Latin words, and between Latin and Chinese, a space may be the name's own.
+    expect(tidyName("Finance Office")).toBe("Finance Office");
+    expect(tidyName("IT 中心")).toBe("IT 中心");
   });
 });
