@@ -185,12 +185,13 @@ describe("buildBulletin (zh)", () => {
     expect(paragraphs(b)).toContain("另有1条整改措施未明确责任领导，未列入表2。");
   });
 
-  it("lists the finished measures with their departments", () => {
+  it("lists the finished measures with their departments, one flagged paper-only as to be verified", () => {
     const s = section(b, "二、已完成整改事项");
     expect(s).toEqual([
       { kind: "paragraph", text: "截至2025年7月1日，已完成整改措施2条：" },
       { kind: "paragraph", lead: "1.", text: "清退违规费用（办公室）" },
-      { kind: "paragraph", lead: "2.", text: "印发规程（人事处）" },
+      // Row 6 has no evidence (三 lists it): not read out as an achievement unqualified.
+      { kind: "paragraph", lead: "2.", text: "印发规程（人事处）（成效待核实）" },
     ]);
   });
 

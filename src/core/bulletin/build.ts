@@ -711,13 +711,18 @@ function finishedSection(ctx: Ctx, tasks: readonly Task[]): Block[] {
 
 function finishedItems(ctx: Ctx, done: Task[]): Block[] {
   const { w } = ctx;
+  // A measure flagged paper-only is not read out as an achievement unqualified: the same bulletin
+  // lists it under 三 (the bulletin sweep of 2026-12-03).
+  const suspect = new Set(ctx.report.findings.filter((f) => f.rule === "paper-only").map((f) => f.taskRow ?? f.row));
   const items: Block[] = done.slice(0, LIST_LIMIT).map((t, i) => {
     const measures = shorten(text(t, "measures") || text(t, "problem"), ITEM_TEXT_LIMIT);
     const department = text(t, "department");
     return {
       kind: "paragraph",
       lead: fill(w.item, { n: i + 1 }),
-      text: fill(department ? w.finishedItem : w.finishedItemNoDept, { measures, department }),
+      text:
+        fill(department ? w.finishedItem : w.finishedItemNoDept, { measures, department }) +
+        (suspect.has(t.row) ? w.finishedToVerify : ""),
     };
   });
   if (done.length > LIST_LIMIT)

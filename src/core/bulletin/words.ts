@@ -169,6 +169,8 @@ export interface BulletinWords {
   finishedIntro: string;
   finishedItem: string;
   finishedItemNoDept: string;
+  /** After a finished measure the check flags as possibly paper-only. */
+  finishedToVerify: string;
 
   overdueIntro: string;
   overdueNone: string;
@@ -340,6 +342,7 @@ export const WORDS = {
     finishedIntro: "截至{{date}}，已完成整改措施{{n}}条：",
     finishedItem: "{{measures}}（{{department}}）",
     finishedItemNoDept: "{{measures}}",
+    finishedToVerify: "（成效待核实）",
     overdueIntro: "截至{{date}}，共有{{n}}条整改措施超过整改时限仍未完成，涉及{{departments}}，具体见表{{table}}。",
     overdueNone: "截至{{date}}，无超过整改时限未完成的整改措施。",
     dueSoonIntro: "{{n}}条整改措施即将到期，涉及{{departments}}，请抓紧推进，具体见表{{table}}。",
@@ -548,6 +551,7 @@ export const WORDS = {
     finishedIntro: "As of {{date}}, {{n}} {{n|measure is|measures are}} done:",
     finishedItem: "{{measures}} ({{department}})",
     finishedItemNoDept: "{{measures}}",
+    finishedToVerify: " (to be verified)",
     overdueIntro:
       "As of {{date}}, {{n}} {{n|measure is|measures are}} past the deadline and not done, in {{departments}} (Table {{table}}).",
     overdueNone: "As of {{date}}, no measure is past its deadline.",
