@@ -527,7 +527,8 @@ export const WORDS = {
       measures: "Measures",
       measureCount: "Total",
       done: "Done",
-      inProgress: "Ongoing",
+      // Two short words: "Ongoing" broke inside the word in the Word table's narrow column.
+      inProgress: "Under way",
       notStarted: "Not started",
       unknown: "No report",
       unfinished: "Not done",
