@@ -624,6 +624,13 @@ describe("buildBulletin: words that fit the ledger's state", () => {
     const allDone = ledger([{ ...small.tasks[1]! }]);
     const a = buildBulletin(report([], { problems: 1, tasks: 1, done: 1 }), allDone, { lang: "zh", bulletin: names });
     expect(next(a)).toEqual(["（一）巩固整改成效", "（二）严格对账销号"]);
+    // Nothing to point at: one sentence under 三, not four subsections of "none" (the bulletin sweep of 2026-12-03).
+    expect(section(a, "三、需要重点关注的问题")).toEqual([
+      {
+        kind: "paragraph",
+        text: "截至2025年7月1日，经比对台账，无超过整改时限、即将到期、疑似“纸面整改”或台账要素填报不全的整改措施。",
+      },
+    ]);
     const n = buildBulletin(overdueReport, overdueTask("2025-06-15"), { lang: "zh", bulletin: names });
     // Nothing done: no "对已完成事项逐项审核" (the bulletin sweep of 2026-12-03).
     expect(next(n)).toEqual(["（一）加快推进逾期事项整改", "（二）加强调度督办"]);

@@ -740,6 +740,9 @@ function attentionSection(
   incomplete: Finding[][],
 ): Block[] {
   const { w } = ctx;
+  // Nothing to point at: one sentence, not four subsections each saying "none" (a clerk strikes them).
+  if (overdue.length + dueSoon.length + paper.length + incomplete.length === 0)
+    return [{ kind: "paragraph", text: fill(w.attentionNone, { date: ctx.asOf }) }];
   const h = w.headers;
   const out: Block[] = [];
   const col = (header: string, width: number, align: TableColumn["align"] = "center"): TableColumn => ({

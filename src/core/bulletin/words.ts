@@ -167,6 +167,8 @@ export interface BulletinWords {
   /** Without categories there is no "该方面": the whole ledger has none done yet. */
   finishedNoneAll: string;
   finishedIntro: string;
+  /** 三 when there is nothing to point at: no measure overdue, due soon, suspect or incomplete. */
+  attentionNone: string;
   finishedItem: string;
   finishedItemNoDept: string;
   /** After a finished measure the check flags as possibly paper-only. */
@@ -340,6 +342,7 @@ export const WORDS = {
     finishedNone: "该方面暂无已完成的整改措施。",
     finishedNoneAll: "截至{{date}}，暂无已完成的整改措施。",
     finishedIntro: "截至{{date}}，已完成整改措施{{n}}条：",
+    attentionNone: "截至{{date}}，经比对台账，无超过整改时限、即将到期、疑似“纸面整改”或台账要素填报不全的整改措施。",
     finishedItem: "{{measures}}（{{department}}）",
     finishedItemNoDept: "{{measures}}",
     finishedToVerify: "（成效待核实）",
@@ -550,6 +553,8 @@ export const WORDS = {
     finishedNone: "No measure in this category is done yet.",
     finishedNoneAll: "As of {{date}}, no measure is done yet.",
     finishedIntro: "As of {{date}}, {{n}} {{n|measure is|measures are}} done:",
+    attentionNone:
+      "As of {{date}}, the ledger shows no measure overdue, due soon, possibly paper-only or incompletely filled in.",
     finishedItem: "{{measures}} ({{department}})",
     finishedItemNoDept: "{{measures}}",
     finishedToVerify: " (to be verified)",
