@@ -297,6 +297,7 @@ const MON_CN = String.raw`(十[一二]?|[一二三四五六七八九])`;
 const DAY_NUM = String.raw`(\d{1,2})(?!\d)[日号]?`;
 const DAY_CN = String.raw`([一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]`;
 const XUN = String.raw`(上旬|中旬|下旬)`;
+const WEEK = String.raw`(?:的)?第?([一二三四五1-5]|最后一?|末)(?:周|个星期|星期)`;
 const XUN_DAY: Record<string, number | "last"> = {
   上旬: 10,
   中旬: 20,
@@ -361,6 +362,8 @@ const CHINESE_RULES: Rule[] = [
     day: XUN_DAY[m[3]!]!,
     precision: "xun",
   })),
+  // `2025年7月第一周`: its 7th day at the latest (a week of the month, counted from the 1st).
+  rule(`${Y}年${MON}月${WEEK}`, AFTER_DIGIT, (m) => week(y(m), toInt(m[2]!), m[3]!)),
   // A span of months (`2025年6-7月`, `2025年6至7月`) ends with its last month.
   rule(`${Y}年${MON}(?:月)?[-~至到]${MON}月(?:份)?(?:底|末)?`, AFTER_DIGIT, (m) => ({
     year: y(m),
@@ -421,6 +424,7 @@ const CHINESE_RULES: Rule[] = [
     day: XUN_DAY[m[2]!]!,
     precision: "xun",
   })),
+  rule(`${MON}月${WEEK}`, AFTER_NUMERAL, (m) => week(null, toInt(m[1]!), m[2]!)),
   // `6.30前`: month and day with a dot, as clerks abbreviate; only before a 前-style suffix or
   // the clause's end, so a decimal (`完成95.5`) is not a date.
   rule(String.raw`(\d{1,2})\.(\d{1,2})(?=前|之前|以前|日|号|止|$|[,;。)\]~-])`, /[\d.]/, (m) => ({
@@ -449,6 +453,13 @@ const CHINESE_RULES: Rule[] = [
     precision: "year",
   })),
 ];
+
+/** The nth week of a month ends on its 7n-th day; the last week (`最后一周`) on the month's last. */
+function week(year: number | null, month: number, n: string): Found {
+  const nth = toInt(n);
+  const day = n.startsWith("最后") || n === "末" || nth === 5 ? "last" : 7 * nth;
+  return { year, month, day, precision: "week" };
+}
 
 function quarter(year: number, q: number): Found {
   return { year, month: q * 3, day: "last", precision: "quarter" };

@@ -10,7 +10,7 @@ export type DeadlineMeaning =
       kind: "date";
       date: IsoDate;
       /** How the clerk wrote it: an exact day or a period that ends on `date`. */
-      precision: "day" | "xun" | "month" | "quarter" | "half" | "year";
+      precision: "day" | "week" | "xun" | "month" | "quarter" | "half" | "year";
       /** Also carries a 长期坚持-style phrase. */
       ongoing: boolean;
     }
