@@ -208,7 +208,7 @@ describe("parseDeadline: periods mean their last day", () => {
     ["2025年四季度", at("2025-12-31", "quarter")],
     ["2025Q1", at("2025-03-31", "quarter")],
     ["2025年6月上旬", at("2025-06-10", "xun")],
-    // A week of the month ends on its 7n-th day (the reading sweep of 2026-12-03 found 第一周 unread).
+    // A week of the month ends on its 7n-th day (the reading sweep of 2026-12-03 found 第一周 read as the month's end).
     ["2025年7月第一周", at("2025-07-07", "week")],
     ["2025年6月第3周前", at("2025-06-21", "week")],
     ["2025年6月最后一周", at("2025-06-30", "week")],
