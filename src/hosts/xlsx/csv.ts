@@ -34,12 +34,19 @@ export function decodeCsvBytes(bytes: Uint8Array): string {
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    // Not valid UTF-8: Chinese Windows Excel's plain CSV. GB18030 is a superset of GBK.
-    return new TextDecoder("gb18030").decode(bytes);
+  const utf8 = new TextDecoder("utf-8").decode(bytes);
+  // Not valid UTF-8: Chinese Windows Excel's plain CSV (GB18030 is a superset of GBK), unless it
+  // is UTF-8 with a few bad bytes (a line pasted in from a GBK file): GBK read as UTF-8 is almost
+  // all U+FFFD, while such a file read as GBK lost every header (未找到整改台账).
+  let bad = 0;
+  let wide = 0;
+  for (let i = 0; i < utf8.length; i++) {
+    const c = utf8.charCodeAt(i);
+    if (c === 0xfffd) bad++;
+    else if (c >= 0x80) wide++;
   }
+  if (bad === 0 || wide >= 20 * bad) return utf8;
+  return new TextDecoder("gb18030").decode(bytes);
 }
 
 /** Tab when the first line has tabs and no commas (Excel's text exports), else comma. */

@@ -71,6 +71,17 @@ describe("readCsv", () => {
     expect(readCsv(bytes, "S").values).toEqual([["a", null, "=1+1"], [], [null, "b"]]);
   });
 
+  it("reads UTF-8 with a few bad bytes as UTF-8, not the whole file as GB18030 (the hostile sweep of 2026-12-03)", () => {
+    // A cell pasted in from a GBK file: 办公室 in GBK (B0 EC B9 AB CA D2) inside a UTF-8 ledger.
+    const head = new TextEncoder().encode(TEXT.replace(",,,,\r\n", "3,问题三,措施丙,2025年12月31日,"));
+    const bytes = new Uint8Array([...head, ...hex("b0ecb9abcad2"), 0x0d, 0x0a]);
+    const values = readCsv(bytes, "台账").values;
+    expect(values.slice(0, 3)).toEqual(EXPECTED);
+    expect(values[3]!.slice(0, 4)).toEqual(["3", "问题三", "措施丙", "2025年12月31日"]);
+    // A file that is all GBK still reads as GB18030.
+    expect(readCsv(hex(GB18030_HEX), "台账").values).toEqual(EXPECTED);
+  });
+
   it("decodes the BOM away", () => {
     expect(decodeCsvBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]))).toBe("a");
   });
