@@ -225,8 +225,10 @@ describe("buildBulletin (zh)", () => {
   it("lists paper-only measures by reason in words and incomplete entries by what they lack, with no cell", () => {
     expect(table(b, "纸面整改").rows).toEqual([[1, "干部选拔程序不严", "印发规程", "人事处", "已完成但无佐证材料"]]);
     const t = table(b, "台账填报");
-    expect(t.columns.map((c) => c.header)).toEqual(["序号", "反馈问题", "责任部门", "需补充完善的内容"]);
-    expect(t.rows).toEqual([[1, "编外人员管理混乱", "人事处", "未填写责任领导"]]);
+    // With its measure: a problem's three measures named by the problem alone left the clerk guessing.
+    expect(t.columns.map((c) => c.header)).toEqual(["序号", "反馈问题", "整改措施", "责任部门", "需补充完善的内容"]);
+    expect(t.rows[0]!.filter((_, k) => k !== 2)).toEqual([1, "编外人员管理混乱", "人事处", "未填写责任领导"]);
+    expect(t.rows[0]![2]).not.toBe("—");
   });
 
   it("says so in one sentence when nothing falls due", () => {
@@ -382,7 +384,7 @@ describe("buildBulletin on the sample ledger", () => {
       [2, "办公室", 1],
     ]);
     expect(table(b, "纸面整改").rows[0]!.slice(3)).toEqual(["人事处", "只有会议和文件；已完成但无佐证材料"]);
-    expect(table(b, "台账填报").rows.map((r) => r.slice(2))).toEqual([
+    expect(table(b, "台账填报").rows.map((r) => r.slice(3))).toEqual([
       ["财务处", "未填写责任领导；整改时限“尽快”不明确"],
       ["—", "未填写责任部门；未填写整改进展"],
     ]);

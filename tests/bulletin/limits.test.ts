@@ -38,7 +38,7 @@ describe("bulletin on a large ledger", () => {
     const incomplete = b.blocks.find(
       (x): x is TableBlock => x.kind === "table" && x.caption?.includes("台账填报") === true,
     )!;
-    expect(incomplete.rows.map((r) => [r[1], r[2]])).toEqual([
+    expect(incomplete.rows.map((r) => [r[1], r[3]])).toEqual([
       ["问题甲", "办公室"],
       ["问题乙", "财务处"],
     ]);

@@ -823,16 +823,18 @@ function attentionSection(
       none: w.incompleteNone,
       intro: (table) => fill(w.incompleteIntro, { n: incomplete.length, table }),
       caption: w.captions.incomplete,
-      columns: [col(h.no, 0.8), col(h.problem, 4.6, "left"), col(h.department, 1.8), col(h.gaps, 5.2, "left")],
+      // The measure too: a problem with three measures named only by the problem left the clerk to
+      // guess which lacks its deadline (the bulletin sweep of 2026-12-03).
+      columns: [
+        col(h.no, 0.8),
+        col(h.problem, 3.4, "left"),
+        col(h.measures, 3.6, "left"),
+        col(h.department, 1.6),
+        col(h.gaps, 3.6, "left"),
+      ],
       row: (fs, i) => {
-        const first = fs[0]!;
-        const t = taskOf(ctx, first);
-        return [
-          i + 1,
-          shorten(text(t, "problem") || (first.problem ?? "")) || w.blank,
-          departmentOf(ctx, first) || w.blank,
-          unique(fs.map((f) => gap(w, f, t))).join(w.listSep),
-        ];
+        const t = taskOf(ctx, fs[0]!);
+        return [...taskCells(ctx, fs[0]!, i), unique(fs.map((f) => gap(w, f, t))).join(w.listSep)];
       },
     }),
   );
