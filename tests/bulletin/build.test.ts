@@ -608,6 +608,18 @@ describe("buildBulletin: words that fit the ledger's state", () => {
     expect(table(en, "Overdue").rows[0]![5]).toBe("15 June 2025");
   });
 
+  it("prints an English ledger's progress in the Chinese bulletin's words, and the clerk's own otherwise", () => {
+    // The bulletin sweep of 2026-12-03: 目前进展 read "In progress" in a Chinese bulletin.
+    const withStatus = (status: string) => {
+      const l = overdueTask("2025-06-15");
+      l.tasks[0]!.cells.status!.text = status;
+      return table(buildBulletin(overdueReport, l, { lang: "zh", bulletin: names }), "逾期未完成").rows[0]!.at(-1);
+    };
+    expect(withStatus("In progress")).toBe("正在推进");
+    expect(withStatus("正在推进，已完成80%")).toBe("正在推进，已完成80%");
+    expect(withStatus("80%")).toBe("80%");
+  });
+
   it("without categories and nothing done says so without 该方面", () => {
     const b = buildBulletin(overdueReport, overdueTask("2025-06-15"), { lang: "zh", bulletin: names });
     // Nothing done: in words, not "已完成整改措施0条", and no rate of 0% after it.

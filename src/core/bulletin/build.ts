@@ -309,6 +309,19 @@ function text(task: Task | undefined, field: Field): string {
   return field === "department" || field === "lead" ? tidyName(t) : t;
 }
 
+/**
+ * A task's progress as the table prints it: the clerk's words, but a status in another language
+ * than the bulletin's (an English ledger's `In progress` in a Chinese bulletin) in the bulletin's.
+ */
+function statusShown(ctx: Ctx, task: Task | undefined): string {
+  const written = shorten(text(task, "status"), 30);
+  const kind = task?.status.kind;
+  const own =
+    kind === "done" ? "done" : kind === "in-progress" ? "inProgress" : kind === "not-started" ? "notStarted" : null;
+  const english = /[A-Za-z]/.test(written) && !/[\u3400-\u9fff]/.test(written);
+  return own && ctx.lang === "zh" && english ? ctx.w.headers[own] : written;
+}
+
 function taskOf(ctx: Ctx, f: Finding): Task | undefined {
   return ctx.tasksByRow[f.taskRow ?? f.row];
 }
@@ -769,11 +782,7 @@ function attentionSection(
         col(h.daysOverdue, 1.1),
         col(h.progress, 1.6),
       ],
-      row: (f, i) => [
-        ...taskCells(ctx, f, i),
-        ...deadlineCells(ctx, f),
-        shorten(text(taskOf(ctx, f), "status"), 30) || w.blank,
-      ],
+      row: (f, i) => [...taskCells(ctx, f, i), ...deadlineCells(ctx, f), statusShown(ctx, taskOf(ctx, f)) || w.blank],
     }),
   );
 
