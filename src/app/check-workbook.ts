@@ -50,6 +50,8 @@ export interface WorkbookCheck extends CheckResult {
   sheets: SheetInfo[];
   /** Bulletin options with what the ledger's title rows say filled in. */
   bulletin: Config["bulletin"];
+  /** The check's due-soon window, which the bulletin names. */
+  dueSoonDays?: number;
 }
 
 export interface CheckOptions {
@@ -120,7 +122,12 @@ export async function checkWorkbook(
     else report.progress = progress;
   }
   report.snapshot = snapshot;
-  return { ...result, sheets, bulletin: { ...definedOnly({ body, inspection }), ...definedOnly(config.bulletin) } };
+  return {
+    ...result,
+    sheets,
+    bulletin: { ...definedOnly({ body, inspection }), ...definedOnly(config.bulletin) },
+    dueSoonDays: config.dueSoonDays,
+  };
 }
 
 /** Fills and notes on the flagged cells (replacing earlier marks); returns how many cells. */
@@ -139,7 +146,11 @@ export async function markWorkbook(
 
 /** The bulletin of a check, as the sheet and the Word file both print it. */
 export function bulletinOf(check: WorkbookCheck): Bulletin {
-  return buildBulletin(check.report, check.ledger, { lang: check.report.lang, bulletin: check.bulletin });
+  return buildBulletin(check.report, check.ledger, {
+    lang: check.report.lang,
+    bulletin: check.bulletin,
+    ...(check.dueSoonDays !== undefined ? { dueSoonDays: check.dueSoonDays } : {}),
+  });
 }
 
 /** The bulletin as .docx bytes (the pane: `new Blob([bytes], { type: DOCX_MIME })`). */

@@ -1,5 +1,4 @@
-import type { WorkbookCheck } from "../app/check-workbook.js";
-import { buildBulletin } from "../core/bulletin/build.js";
+import { bulletinOf, type WorkbookCheck } from "../app/check-workbook.js";
 import { layoutBulletin } from "../core/bulletin/layout.js";
 import { sheetDocumentToXlsx } from "../hosts/xlsx/blank-package.js";
 
@@ -12,7 +11,5 @@ export { openWorkbookFile } from "../hosts/xlsx/open.js";
 /** A workbook holding only the bulletin sheet, as 生成通报 lays it out: 下载通报（仅通报）. */
 export function bulletinWorkbook(check: WorkbookCheck): Uint8Array {
   const lang = check.report.lang;
-  return sheetDocumentToXlsx(
-    layoutBulletin(buildBulletin(check.report, check.ledger, { lang, bulletin: check.bulletin }), lang),
-  );
+  return sheetDocumentToXlsx(layoutBulletin(bulletinOf(check), lang));
 }

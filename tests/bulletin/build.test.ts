@@ -231,10 +231,21 @@ describe("buildBulletin (zh)", () => {
     expect(t.rows[0]![2]).not.toBe("—");
   });
 
-  it("says so in one sentence when nothing falls due", () => {
+  it("says so in one sentence when nothing falls due, naming the window the check used", () => {
     expect(section(b, "三、需要重点关注的问题")).toContainEqual({
       kind: "paragraph",
       text: "近期无即将到期的整改措施。",
+    });
+    // The notices name their windows (黄色10日, 绿色11至20日): "近期无" beside a notice's 还有14天到期
+    // read as a contradiction (the bulletin sweep of 2026-12-03).
+    const named = buildBulletin(report(smallFindings, smallSummary), small, {
+      lang: "zh",
+      bulletin: names,
+      dueSoonDays: 10,
+    });
+    expect(section(named, "三、需要重点关注的问题")).toContainEqual({
+      kind: "paragraph",
+      text: "10日内无到期的整改措施。",
     });
   });
 

@@ -30,6 +30,8 @@ export type InspectionKind = "巡视" | "巡察";
 export interface BuildOptions {
   lang: Lang;
   bulletin: BulletinOptions;
+  /** The due-soon window of the check, named where the bulletin speaks of it (the notices name theirs). */
+  dueSoonDays?: number;
 }
 
 export function buildBulletin(report: Report, ledger: Ledger, options: BuildOptions): Bulletin {
@@ -45,6 +47,7 @@ export function buildBulletin(report: Report, ledger: Ledger, options: BuildOpti
     namesOf: new Map(),
     asOf: w.formatDate(report.today),
     tables: 0,
+    ...(options.dueSoonDays !== undefined ? { dueSoonDays: options.dueSoonDays } : {}),
   };
   const { issuer, who } = issuerAndWho(w, names, w.kind, w.issuerNoBody);
 
@@ -249,6 +252,7 @@ interface Ctx {
   asOf: string;
   /** Tables numbered so far. */
   tables: number;
+  dueSoonDays?: number;
 }
 
 /** core/percent's figure in the bulletin's words: `30.8%`. */
@@ -789,8 +793,14 @@ function attentionSection(
   out.push(subHeading(ctx, 1, w.sections.dueSoon));
   out.push(
     ...list(ctx, dueSoon, {
-      none: w.dueSoonNone,
-      intro: (table) => fill(w.dueSoonIntro, { n: dueSoon.length, departments: departmentList(ctx, dueSoon), table }),
+      none: ctx.dueSoonDays === undefined ? w.dueSoonNone : fill(w.dueSoonNoneDays, { days: ctx.dueSoonDays }),
+      intro: (table) =>
+        fill(ctx.dueSoonDays === undefined ? w.dueSoonIntro : w.dueSoonIntroDays, {
+          n: dueSoon.length,
+          days: ctx.dueSoonDays,
+          departments: departmentList(ctx, dueSoon),
+          table,
+        }),
       caption: w.captions.dueSoon,
       columns: [
         col(h.no, 0.8),

@@ -178,6 +178,9 @@ export interface BulletinWords {
   overdueNone: string;
   dueSoonIntro: string;
   dueSoonNone: string;
+  /** The same with the window named (`{{days}}`), as the notices' legend names it. */
+  dueSoonIntroDays: string;
+  dueSoonNoneDays: string;
   paperIntro: string;
   paperNone: string;
   incompleteIntro: string;
@@ -350,6 +353,8 @@ export const WORDS = {
     overdueNone: "截至{{date}}，无超过整改时限未完成的整改措施。",
     dueSoonIntro: "{{n}}条整改措施即将到期，涉及{{departments}}，请抓紧推进，具体见表{{table}}。",
     dueSoonNone: "近期无即将到期的整改措施。",
+    dueSoonIntroDays: "{{n}}条整改措施将在{{days}}日内到期，涉及{{departments}}，请抓紧推进，具体见表{{table}}。",
+    dueSoonNoneDays: "{{days}}日内无到期的整改措施。",
     paperIntro:
       "经比对台账，{{n}}条整改措施存在“纸面整改”迹象，请相关部门逐项核实，补充佐证材料或实际举措，具体见表{{table}}。",
     paperNone: "经比对台账，未发现疑似“纸面整改”的整改措施。",
@@ -564,6 +569,9 @@ export const WORDS = {
     dueSoonIntro:
       "{{n}} {{n|measure falls|measures fall}} due shortly, in {{departments}}, and should be pressed forward (Table {{table}}).",
     dueSoonNone: "No measure falls due in the coming days.",
+    dueSoonIntroDays:
+      "{{n}} {{n|measure falls|measures fall}} due within {{days}} days, in {{departments}}, and should be pressed forward (Table {{table}}).",
+    dueSoonNoneDays: "No measure falls due within {{days}} days.",
     paperIntro:
       "{{n}} {{n|measure shows|measures show}} signs of paper-only rectification; the departments concerned should check each one and add evidence or concrete actions (Table {{table}}).",
     paperNone: "No measure shows signs of paper-only rectification.",
