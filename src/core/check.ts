@@ -5,6 +5,7 @@ import { columnLetter, type Grid } from "./grid.js";
 import { detectLayout, isLedgerHeader } from "./ledger/detect.js";
 import { MergeIndex } from "./ledger/merge-index.js";
 import { fieldText, type Ledger, type LedgerLayout, type Task } from "./ledger/model.js";
+import { likelySameUnits, namesInCell } from "./ledger/names.js";
 import { problemGroups } from "./ledger/problems.js";
 import { readTasks } from "./ledger/rows.js";
 import { readStatedCounts, type StatedCounts } from "./ledger/stated.js";
@@ -209,6 +210,8 @@ export function runRules(ledger: Ledger, config: Config, file?: string): CheckRe
   const reported = findings.map((f) => f.finding);
   const summary = summarize(ledger, findings);
   if (ledger.stated) notices.push(...statedCountNotices(ledger.stated, summary, lang));
+  const alike = similarDepartmentsNotice(ledger, lang);
+  if (alike) notices.push(alike);
   const report: Report = {
     ...(file !== undefined ? { file } : {}),
     sheet: layout.sheet,
@@ -331,6 +334,29 @@ function missingColumnNotice(rule: Rule, absent: Field[], lang: Lang): Notice {
   };
 }
 
+/**
+ * Departments that may be one unit typed two ways (ledger/names likelySameUnits): counted apart
+ * in the bulletin's tables and sent two notices, which the clerk would merge by hand (the
+ * bulletin sweep of 2026-12-03: 办公室/委办公室, 财务科/计划财务科 in one ledger).
+ */
+function similarDepartmentsNotice(ledger: Ledger, lang: Lang): Notice | null {
+  // Cells repeat (a ledger names tens of units over thousands of rows): each text is split once.
+  const cells = new Set<string>();
+  for (const t of ledger.tasks) cells.add(fieldText(t, "department"));
+  const pairs = likelySameUnits([...cells].flatMap(namesInCell));
+  if (pairs.length === 0) return null;
+  const w = WORDS[lang];
+  const shown = pairs.slice(0, SIMILAR_SHOWN).map(([a, b]) => fill(w.similarPair, { a, b }));
+  return {
+    code: "similar-departments",
+    message: fill(w.similarDepartments, {
+      pairs: shown.join(w.listSep) + (pairs.length > SIMILAR_SHOWN ? w.andMore : ""),
+    }),
+  };
+}
+
+const SIMILAR_SHOWN = 5;
+
 /** A footer's stated count that the ledger does not hold: `本清单共17项问题` over 16 problems. */
 function statedCountNotices(stated: StatedCounts, summary: Summary, lang: Lang): Notice[] {
   const out: Notice[] = [];
@@ -359,6 +385,9 @@ interface CheckWords {
   statedTasks: string;
   unfilledMarks: string;
   unrelatedPrevious: string;
+  similarDepartments: string;
+  similarPair: string;
+  andMore: string;
 }
 
 const WORDS = {
@@ -374,6 +403,10 @@ const WORDS = {
       "工作簿的单元格格式已达 Excel 的上限（65,490 种），{{count}}个待处理的单元格只加了批注、没有填色：删去不用的格式后再检查即可填色。",
     unrelatedPrevious:
       "上次校验（{{since}}）的记录与本台账没有一条相同的整改措施，像是另一本台账的，未比较整改进展：请指定本台账上次校验的副本或报告。",
+    similarDepartments:
+      "责任部门中{{pairs}}可能是同一部门的不同写法，通报和督办通知按不同部门统计：如是同一部门，请统一写法后再校验。",
+    similarPair: "“{{a}}”与“{{b}}”",
+    andMore: "等",
   },
   en: {
     listSep: ", ",
@@ -388,6 +421,10 @@ const WORDS = {
       "The workbook already holds as many cell formats as Excel allows (65,490): {{count}} flagged {{count|cell has|cells have}} a note but no fill; remove unused formats and check again to fill them.",
     unrelatedPrevious:
       "The earlier check ({{since}}) shares no measure with this ledger, as if it were another ledger's, so progress was not compared: name this ledger's last checked copy or report.",
+    similarDepartments:
+      "Some departments may be one unit typed two ways ({{pairs}}); the bulletin and the notices count them apart: if they are one, write them alike and check again.",
+    similarPair: "“{{a}}” and “{{b}}”",
+    andMore: ", and more",
   },
 } satisfies Catalogue<CheckWords>;
 

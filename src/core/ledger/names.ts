@@ -32,3 +32,27 @@ export function nameKey(name: string): string {
 export function tidyName(name: string): string {
   return name.trim().replace(/(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff（(])|(?<=[)）])\s+(?=[\u3400-\u9fff])/g, "");
 }
+
+/** Most distinct names compared pair by pair (a ledger names tens of units, not thousands). */
+const MAX_COMPARED = 2_000;
+
+/**
+ * Names that may be one unit typed two ways: one ends with the other, a few characters longer
+ * (`办公室` and `委办公室`, `财务科` and `计划财务科`, `人事科` and `组织人事科`). Only said, never
+ * merged: `党委办公室` and `校长办公室` are two units, each of which a clerk may shorten to `办公室`.
+ * Pairs in the order met, shorter name first.
+ */
+export function likelySameUnits(names: Iterable<string>): [string, string][] {
+  const byKey = new Map<string, string>();
+  for (const n of names) {
+    const k = nameKey(n);
+    if (k.length >= 3 && !byKey.has(k)) byKey.set(k, n);
+  }
+  if (byKey.size > MAX_COMPARED) return [];
+  const keys = [...byKey.keys()];
+  const out: [string, string][] = [];
+  for (const a of keys)
+    for (const b of keys)
+      if (b.length > a.length && b.length - a.length <= 4 && b.endsWith(a)) out.push([byKey.get(a)!, byKey.get(b)!]);
+  return out;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nameKey, namesInCell, tidyName } from "../../../src/core/ledger/names.js";
+import { likelySameUnits, nameKey, namesInCell, tidyName } from "../../../src/core/ledger/names.js";
 
 describe("namesInCell and nameKey: the units a cell names, and when two spellings are one", () => {
   it("splits on the separators clerks use, a bracketed note staying with its name", () => {
@@ -24,5 +24,18 @@ describe("namesInCell and nameKey: the units a cell names, and when two spelling
     // Between Latin words, and between Latin and Chinese, a space may be the name's own.
     expect(tidyName("Finance Office")).toBe("Finance Office");
     expect(tidyName("IT 中心")).toBe("IT 中心");
+  });
+});
+
+describe("likelySameUnits: names that may be one unit typed two ways", () => {
+  it("pairs a name with a longer one ending with it, and says nothing of names apart", () => {
+    // The bulletin sweep of 2026-12-03: one ledger's 办公室/委办公室 and 财务科/计划财务科 were counted apart.
+    expect(likelySameUnits(["办公室", "委办公室", "财务科", "计划财务科", "医政科", "人事处"])).toEqual([
+      ["办公室", "委办公室"],
+      ["财务科", "计划财务科"],
+    ]);
+    expect(likelySameUnits(["党委办公室", "校长办公室", "科", "组织科"])).toEqual([]);
+    // Spelled alike but for spaces or width: one name, no pair.
+    expect(likelySameUnits(["财务科", "财务 科"])).toEqual([]);
   });
 });

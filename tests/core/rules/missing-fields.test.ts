@@ -46,6 +46,17 @@ describe("missing-lead / missing-department / missing-measures / missing-deadlin
     ]);
   });
 
+  it("says when two departments may be one unit typed two ways (the bulletin counts them apart)", () => {
+    const g = ledger([{ department: "办公室" }, { department: "委办公室" }, { department: "财务科" }]);
+    const notice = report(g).notices.find((n) => n.code === "similar-departments");
+    expect(notice?.message).toBe(
+      "责任部门中“办公室”与“委办公室”可能是同一部门的不同写法，通报和督办通知按不同部门统计：如是同一部门，请统一写法后再校验。",
+    );
+    expect(
+      report(ledger([{ department: "办公室" }, { department: "财务科" }])).notices.map((n) => n.code),
+    ).not.toContain("similar-departments");
+  });
+
   it("says once that a column is absent instead of flagging every row", () => {
     const g = grid([
       ["反馈问题", "整改措施", "责任部门", "整改时限", "整改进展"],
