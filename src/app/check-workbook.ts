@@ -51,7 +51,7 @@ export interface WorkbookCheck extends CheckResult {
   /** Bulletin options with what the ledger's title rows say filled in. */
   bulletin: Config["bulletin"];
   /** The check's due-soon window, which the bulletin names. */
-  dueSoonDays?: number;
+  dueSoonDays: number;
 }
 
 export interface CheckOptions {
@@ -149,7 +149,7 @@ export function bulletinOf(check: WorkbookCheck): Bulletin {
   return buildBulletin(check.report, check.ledger, {
     lang: check.report.lang,
     bulletin: check.bulletin,
-    ...(check.dueSoonDays !== undefined ? { dueSoonDays: check.dueSoonDays } : {}),
+    dueSoonDays: check.dueSoonDays,
   });
 }
 

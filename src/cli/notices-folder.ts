@@ -14,6 +14,7 @@ import {
   mustTakeFolders,
   onExitSignals,
   outputData,
+  writable,
   writeError,
   type FileIdentity,
 } from "./output-file.js";
@@ -77,16 +78,6 @@ export async function prepareNoticesFolder(path: string, shown: string): Promise
     ours.set(name, sum);
   }
   return { shown, path, ours };
-}
-
-/** The file's mode lets it be written (by its bits too: root's access() says yes to any). */
-async function writable(path: string): Promise<boolean> {
-  try {
-    await access(path, constants.W_OK);
-    return ((await stat(path)).mode & 0o222) !== 0;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -179,7 +170,8 @@ async function readManifest(folder: string): Promise<Map<string, string> | null>
   try {
     const path = join(folder, MANIFEST);
     // Ours is a small JSON file: anything else is not read whole to find that out.
-    if (!(await stat(path)).isFile() || (await stat(path)).size > MANIFEST_BYTES) return null;
+    const st = await stat(path);
+    if (!st.isFile() || st.size > MANIFEST_BYTES) return null;
     const parsed = JSON.parse(await readFile(path, "utf8")) as { writer?: unknown; files?: unknown };
     const files = parsed.files;
     if (parsed.writer !== "ledger-check" || !files || typeof files !== "object") return null;

@@ -95,10 +95,8 @@ export async function prepareOutput(
     if (st.isDirectory()) throw new LedgerError("out-is-folder", outputData(shown, option));
     if (!st.isFile()) throw new LedgerError("out-not-a-file", outputData(shown, option));
     const real = await realpath(path);
-    // A rename in a writable folder would replace a read-only file: honour the file's mode (by its
-    // bits too: root's access() says yes to any).
-    await access(real, constants.W_OK);
-    if ((st.mode & 0o222) === 0) throw new LedgerError("out-read-only", outputData(shown, option));
+    // A rename in a writable folder would replace a read-only file: honour the file's mode.
+    if (!(await writable(real))) throw new LedgerError("out-read-only", outputData(shown, option));
     if (st.size > 0 && !(await isOurs(real, option))) throw new LedgerError("out-not-ours", outputData(shown, option));
     return { shown, option, path: real, mode: st.mode & 0o7777 };
   } catch (e) {
@@ -109,6 +107,19 @@ export async function prepareOutput(
       return { shown, option, path };
     }
     throw writeError(e, shown, option);
+  }
+}
+
+/**
+ * The file's mode lets it be written: by access(), and by its bits too, as root's access() says yes
+ * to any file. A rename over it would replace it regardless, so the outputs ask this first.
+ */
+export async function writable(path: string): Promise<boolean> {
+  try {
+    await access(path, constants.W_OK);
+    return ((await stat(path)).mode & 0o222) !== 0;
+  } catch {
+    return false;
   }
 }
 

@@ -51,11 +51,12 @@ export function formatReport(report: Report, options: { color: boolean; file?: s
     const rule = (f: (typeof group)[number]) => ruleKey(f.rule, f.reason);
     // A merged cell's finding is one per row it spans, each about that row's measure: the row
     // tells them apart (three identical `H8` lines read as a glitch).
-    const cell = (f: (typeof group)[number]) =>
-      f.taskRow !== undefined && f.taskRow !== f.row ? fill(words.taskCell, { cell: f.cell, row: f.taskRow }) : f.cell;
-    const cellW = Math.max(4, ...group.map((f) => displayWidth(cell(f))));
+    const cells = group.map((f) =>
+      f.taskRow !== undefined && f.taskRow !== f.row ? fill(words.taskCell, { cell: f.cell, row: f.taskRow }) : f.cell,
+    );
+    const cellW = Math.max(4, ...cells.map(displayWidth));
     const ruleW = Math.max(...group.map((f) => rule(f).length));
-    for (const f of group) lines.push(`  ${pad(cell(f), cellW)}  ${pad(rule(f), ruleW)}  ${safe(f.message)}`);
+    group.forEach((f, i) => lines.push(`  ${pad(cells[i]!, cellW)}  ${pad(rule(f), ruleW)}  ${safe(f.message)}`));
   }
 
   const s = report.summary;

@@ -6,6 +6,7 @@ import { nameKey, namesInCell, tidyName } from "../ledger/names.js";
 import { problemGroups } from "../ledger/problems.js";
 import { percentValue } from "../percent.js";
 import type { LedgerTitle } from "../ledger/title.js";
+import type { StatusKind } from "../parse/meaning.js";
 import { reasonTitle } from "../rules/index.js";
 import { INCOMPLETE_RULES, type Finding, type PaperOnlyReason, type Report, type RuleId } from "../report.js";
 import type { Block, Bulletin, MissingName, TableBlock, TableCell, TableColumn } from "./model.js";
@@ -47,7 +48,8 @@ export function buildBulletin(report: Report, ledger: Ledger, options: BuildOpti
     namesOf: new Map(),
     asOf: w.formatDate(report.today),
     tables: 0,
-    ...(options.dueSoonDays !== undefined ? { dueSoonDays: options.dueSoonDays } : {}),
+    dueSoonDays: options.dueSoonDays,
+    paperRows: new Set(report.findings.filter((f) => f.rule === "paper-only").map((f) => f.taskRow ?? f.row)),
   };
   const { issuer, who } = issuerAndWho(w, names, w.kind, w.issuerNoBody);
 
@@ -252,7 +254,13 @@ interface Ctx {
   asOf: string;
   /** Tables numbered so far. */
   tables: number;
-  dueSoonDays?: number;
+  /** The check's due-soon window, when the caller gave it (BuildOptions). */
+  dueSoonDays: number | undefined;
+  /**
+   * Rows of the tasks flagged paper-only: a finished one is not read out as an achievement
+   * unqualified, as the same bulletin lists it under 三 (the bulletin sweep of 2026-12-03).
+   */
+  paperRows: ReadonlySet<number>;
 }
 
 /** core/percent's figure in the bulletin's words: `30.8%`. */
@@ -319,12 +327,17 @@ function text(task: Task | undefined, field: Field): string {
  */
 function statusShown(ctx: Ctx, task: Task | undefined): string {
   const written = shorten(text(task, "status"), 30);
-  const kind = task?.status.kind;
-  const own =
-    kind === "done" ? "done" : kind === "in-progress" ? "inProgress" : kind === "not-started" ? "notStarted" : null;
+  const own = task ? STATUS_HEADER[task.status.kind] : undefined;
   const english = /[A-Za-z]/.test(written) && !/[\u3400-\u9fff]/.test(written);
   return own && ctx.lang === "zh" && english ? ctx.w.headers[own] : written;
 }
+
+/** A known status by the table header that names it. */
+const STATUS_HEADER: Partial<Record<StatusKind, "done" | "inProgress" | "notStarted">> = {
+  done: "done",
+  "in-progress": "inProgress",
+  "not-started": "notStarted",
+};
 
 function taskOf(ctx: Ctx, f: Finding): Task | undefined {
   return ctx.tasksByRow[f.taskRow ?? f.row];
@@ -728,9 +741,6 @@ function finishedSection(ctx: Ctx, tasks: readonly Task[]): Block[] {
 
 function finishedItems(ctx: Ctx, done: Task[]): Block[] {
   const { w } = ctx;
-  // A measure flagged paper-only is not read out as an achievement unqualified: the same bulletin
-  // lists it under 三 (the bulletin sweep of 2026-12-03).
-  const suspect = new Set(ctx.report.findings.filter((f) => f.rule === "paper-only").map((f) => f.taskRow ?? f.row));
   const items: Block[] = done.slice(0, LIST_LIMIT).map((t, i) => {
     const measures = shorten(text(t, "measures") || text(t, "problem"), ITEM_TEXT_LIMIT);
     const department = text(t, "department");
@@ -739,7 +749,7 @@ function finishedItems(ctx: Ctx, done: Task[]): Block[] {
       lead: fill(w.item, { n: i + 1 }),
       text:
         fill(department ? w.finishedItem : w.finishedItemNoDept, { measures, department }) +
-        (suspect.has(t.row) ? w.finishedToVerify : ""),
+        (ctx.paperRows.has(t.row) ? w.finishedToVerify : ""),
     };
   });
   if (done.length > LIST_LIMIT)
@@ -815,19 +825,20 @@ function attentionSection(
     }),
   );
 
+  // The paper-only and incomplete tables: a task's cells (taskCells), then what is said of it.
+  const taskColumns = [
+    col(h.no, 0.8),
+    col(h.problem, 3.4, "left"),
+    col(h.measures, 3.6, "left"),
+    col(h.department, 1.6),
+  ];
   out.push(subHeading(ctx, 2, w.sections.paperOnly));
   out.push(
     ...list(ctx, paper, {
       none: w.paperNone,
       intro: (table) => fill(w.paperIntro, { n: paper.length, table }),
       caption: w.captions.paperOnly,
-      columns: [
-        col(h.no, 0.8),
-        col(h.problem, 3.4, "left"),
-        col(h.measures, 3.6, "left"),
-        col(h.department, 1.6),
-        col(h.reason, 3.6, "left"),
-      ],
+      columns: [...taskColumns, col(h.reason, 3.6, "left")],
       row: (fs, i) => {
         // The rule catalogue's own names for the reasons, as the pane and the findings list show them.
         const reasons = unique(fs.map((f) => (f.reason ? reasonTitle(f.reason, ctx.lang) : f.message)));
@@ -844,13 +855,7 @@ function attentionSection(
       caption: w.captions.incomplete,
       // The measure too: a problem with three measures named only by the problem left the clerk to
       // guess which lacks its deadline (the bulletin sweep of 2026-12-03).
-      columns: [
-        col(h.no, 0.8),
-        col(h.problem, 3.4, "left"),
-        col(h.measures, 3.6, "left"),
-        col(h.department, 1.6),
-        col(h.gaps, 3.6, "left"),
-      ],
+      columns: [...taskColumns, col(h.gaps, 3.6, "left")],
       row: (fs, i) => {
         const t = taskOf(ctx, fs[0]!);
         return [...taskCells(ctx, fs[0]!, i), unique(fs.map((f) => gap(w, f, t))).join(w.listSep)];

@@ -242,12 +242,13 @@ export function bulletinDocument(b: Bulletin, lang: Lang): Document {
       ],
     });
 
+  // The properties Word shows: the bulletin's title and its issuer (the docx package would say
+  // "Un-named"), and our keyword, by which the CLI knows a file it may replace (cli/output-file).
+  const author = b.signature.issuer.replace(NON_CHARACTERS, "") || DOCX_KEYWORD;
   return new Document({
-    // The properties Word shows: the bulletin's title and its issuer (the docx package would say
-    // "Un-named"), and our keyword, by which the CLI knows a file it may replace (cli/output-file).
     title: titleText(b).replace(NON_CHARACTERS, ""),
-    creator: b.signature.issuer.replace(NON_CHARACTERS, "") || DOCX_KEYWORD,
-    lastModifiedBy: b.signature.issuer.replace(NON_CHARACTERS, "") || DOCX_KEYWORD,
+    creator: author,
+    lastModifiedBy: author,
     keywords: DOCX_KEYWORD,
     evenAndOddHeaderAndFooters: pn.odd !== pn.even,
     styles: {

@@ -274,13 +274,18 @@ function readingsOf(layout: LedgerLayout): FieldReadings {
  * reading sweep of 2026-12-03 found `#N/A` taken for a lead, and split at its `/` into two.
  */
 const isErrorText = (t: string): boolean => t[0] === "#" && EXCEL_ERRORS.has(t.toUpperCase());
+/** A reading that takes an error value for nothing before it looks at the text (`#N/A` has a `/`). */
+const unlessError =
+  (read: Reading): Reading =>
+  (t) =>
+    isErrorText(t) ? "" : read(t);
 /** Placeholders (`无`, `/`, `——`, `待补充`) mean empty. */
 const PLACEHOLDER: Reading = (t) => (t !== "" && isPlaceholder(t) ? "" : t);
 /**
  * What a measures, lead or department cell says: nothing for a placeholder or an error value.
  * (A problem cell's error still stands for its row's own problem; a status's is read as unclear.)
  */
-const PLAIN: Reading = (t) => (t !== "" && (isPlaceholder(t) || isErrorText(t)) ? "" : t);
+const PLAIN: Reading = unlessError(PLACEHOLDER);
 /** As a deadline, `待定` is no deadline either. */
 const DEADLINE: Reading = (t) => (t !== "" && isDeadlinePlaceholder(t) ? "" : t);
 /**
@@ -294,8 +299,7 @@ const DITTO = /^\s*(?:同上|同前|〃+|″|"|”|“|''|,,)[。.]?\s*$/;
  * The responsible unit of a cell listing it with its co-units (`财务科（牵头）、办公室`,
  * `牵头：财务科；配合：办公室`): the one marked 牵头 or 主责, else the first not marked 配合.
  */
-const LEAD_UNIT: Reading = (t) => {
-  if (isErrorText(t)) return "";
+const LEAD_UNIT: Reading = unlessError((t) => {
   const parts = t
     .split(/[、，,；;/\n]+/)
     .map((p) => p.trim())
@@ -307,7 +311,7 @@ const LEAD_UNIT: Reading = (t) => {
     parts.find((p) => !/[(（]\s*(?:配合|协办)\s*[)）]|^(?:配合|协办)(?:单位|部门)?\s*[:：]/.test(p)) ??
     "";
   return PLAIN(marked.replace(/[(（](?:牵头|主责)[)）]|^(?:牵头|主责)(?:单位|部门)?[:：]/g, "").trim());
-};
+});
 /** A unit's role written in its cell: `财务科（牵头）`, `配合：办公室`. */
 const ROLE_MARK =
   /[(（]\s*(?:牵头|主责|配合|协办)\s*[)）]|(?:^|[、，,；;\s])(?:牵头|主责|配合|协办)(?:单位|部门)?\s*[:：]/;
@@ -318,12 +322,12 @@ const ROLE_MARK =
 const MARKED_OR_PLAIN: Reading = (t) => (ROLE_MARK.test(t) ? LEAD_UNIT(t) : PLAIN(t));
 /** One side of a cell holding the lead and the department (`张某/总务处`), by which stands first. */
 const LEAD_OF_PAIR: Record<PairFirst, Reading> = {
-  lead: (t) => (isErrorText(t) ? "" : side(splitPair(t, "lead").lead)),
-  department: (t) => (isErrorText(t) ? "" : side(splitPair(t, "department").lead)),
+  lead: unlessError((t) => side(splitPair(t, "lead").lead)),
+  department: unlessError((t) => side(splitPair(t, "department").lead)),
 };
 const DEPT_OF_PAIR: Record<PairFirst, Reading> = {
-  lead: (t) => (isErrorText(t) ? "" : side(splitPair(t, "lead").department)),
-  department: (t) => (isErrorText(t) ? "" : side(splitPair(t, "department").department)),
+  lead: unlessError((t) => side(splitPair(t, "lead").department)),
+  department: unlessError((t) => side(splitPair(t, "department").department)),
 };
 /** A side as read, but "as above" (`〃/办公室`) kept for cellOf to resolve: some dittos are placeholders too. */
 const side: Reading = (t) => (t.length <= 4 && DITTO.test(t) ? t.trim() : PLAIN(t));

@@ -225,16 +225,14 @@ function matchChinese(s: string): Known | null {
   // `计划6月底前整改完成` is a plan, not a result.
   if (PLAN.test(before)) return null;
   const rest = s.slice(bestAt + best.text.length);
-  // `未按期完成`, `未能如期完成`, `无法按时完成`: a done phrase denied is not done; `未全面完成` is partly.
-  const denied = best.kind === "done" ? ZH_DENIED.exec(before) : null;
-  // `未按期完成`, `未全面完成`: not finished, as 未完成.
-  if (denied) return "in-progress";
+  // `未按期完成`, `未能如期完成`, `未全面完成`: a done phrase denied is not finished, as 未完成.
+  if (best.kind === "done" && ZH_DENIED.test(before)) return "in-progress";
   if (best.kind === "done" && PART_BEFORE.test(before)) return "in-progress";
   return judged(best, rest);
 }
 
 /** What denies a done phrase right before it (`未`按期完成, `未能`如期完成, `未`全面完成). */
-const ZH_DENIED = /(?:未|未能|没有|没能|无法|不能|尚未|难以|未曾)(全面|全部|完全)?$/;
+const ZH_DENIED = /(?:未|未能|没有|没能|无法|不能|尚未|难以|未曾)(?:全面|全部|完全)?$/;
 
 /** A phrase found, by what is said after it: work still going, or (after a "not done") under way. */
 function judged(p: Phrase, rest: string): Known {
@@ -295,9 +293,8 @@ function matchEnglish(s: string): Known | null {
   }
   if (!best) return null;
   const rest = s.slice(bestAt + best.text.length).trimStart();
-  // `not yet completed`, `never finished`; `not fully done` is partly done.
-  const denied = best.kind === "done" ? EN_DENIED.exec(s.slice(0, bestAt)) : null;
-  if (denied) return "in-progress";
+  // `not yet completed`, `never finished`, `not fully done`: not finished, as 未完成.
+  if (best.kind === "done" && EN_DENIED.test(s.slice(0, bestAt))) return "in-progress";
   return judged(best, rest);
 }
 

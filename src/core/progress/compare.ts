@@ -106,8 +106,11 @@ export function matchTasks(current: readonly TaskKey[], previous: readonly TaskK
 
 const SNIPPET = 40;
 
+function snippet(text: string): string {
+  return text.length > SNIPPET ? `${text.slice(0, SNIPPET)}…` : text;
+}
+
 function progressTask(task: Task): ProgressTask {
-  const snippet = (text: string) => (text.length > SNIPPET ? `${text.slice(0, SNIPPET)}…` : text);
   const measures = fieldText(task, "measures");
   const department = fieldText(task, "department");
   return {
